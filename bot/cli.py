@@ -1,0 +1,209 @@
+"""The `saga-bot` command line.
+
+Every subcommand loads the fact base first and refuses to start, with the
+validator's one-line-per-problem message and exit code 1, when it is invalid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from bot.engine import labels
+from bot.engine.answer import BadDate, Engine, UnknownEntity
+from bot.engine.script import choose_script
+from bot.factbase.loader import FactBase, FactBaseError, load_factbase
+from bot.render import render_profile, render_reply, render_timeline
+from bot.text import Script, to_script
+
+EXIT_OK, EXIT_ERROR, EXIT_CONFIG = 0, 1, 2
+
+
+def _print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    sys.stderr.write(f"saga-bot: {message}\n")
+    return code
+
+
+def _load() -> FactBase:
+    return load_factbase()
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    return Engine(_load(), variant=getattr(args, "variant", "tw"))
+
+
+# -- facts ----------------------------------------------------------------------------------
+
+
+def cmd_facts_check(args: argparse.Namespace) -> int:
+    base = _load()
+    print(
+        f"fact base OK: {len(base.articles)} articles, {len(base.entities)} entities, "
+        f"{len(base.facts)} facts, {len(base.events())} events"
+    )
+    return EXIT_OK
+
+
+def cmd_facts_report(args: argparse.Namespace) -> int:
+    from bot.factbase.report import render_report
+
+    print(render_report(_load(), show_uncited=args.uncited))
+    return EXIT_OK
+
+
+# -- ask ------------------------------------------------------------------------------------
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    preferred: Script | None = args.script
+
+    def answer(question: str) -> None:
+        reply = engine.ask(question, override=preferred)
+        if args.json:
+            _print_json(reply.to_json())
+        else:
+            print(render_reply(reply, engine.variant))
+            sys.stdout.flush()
+
+    if args.question == ["-"]:
+        for line in sys.stdin:
+            answer(line.rstrip("\n"))
+    else:
+        answer(" ".join(args.question))
+    return EXIT_OK
+
+
+# -- timeline / who -------------------------------------------------------------------------
+
+
+def _script_for(args: argparse.Namespace, text: str | None) -> Script:
+    return args.script or choose_script(text or "")
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    script = _script_for(args, args.person)
+    try:
+        entries = engine.timeline(args.person, args.start, args.end, script)
+    except UnknownEntity as exc:
+        return _unknown(exc, script)
+    except BadDate as exc:
+        return _fail(to_script(labels.BAD_DATE.format(value=exc), script))
+    if args.json:
+        _print_json([e.to_json() for e in entries])
+    else:
+        print(render_timeline(entries, script, engine.variant))
+    return EXIT_OK
+
+
+def cmd_who(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    name = " ".join(args.name)
+    script = _script_for(args, name)
+    try:
+        profile = engine.who(name, script)
+    except UnknownEntity as exc:
+        return _unknown(exc, script)
+    if args.json:
+        _print_json(profile.to_json())
+    else:
+        print(render_profile(profile, script, engine.variant))
+    return EXIT_OK
+
+
+def _unknown(exc: UnknownEntity, script: Script) -> int:
+    message = labels.UNKNOWN_PERSON.format(name=exc.name)
+    if exc.suggestions:
+        message += " " + labels.DID_YOU_MEAN.format(names="、".join(exc.suggestions))
+    return _fail(to_script(message, script))
+
+
+# -- parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="saga-bot",
+        description="Answers questions about the OpenAI leadership saga from five Chinese news articles.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def script_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--script", choices=["simplified", "traditional"], default=None,
+                       help="reply script (default: the script of the input, else simplified)")
+        p.add_argument("--variant", choices=["tw", "hk", "t"], default="tw",
+                       help="traditional forms: Taiwan (default), Hong Kong, or plain OpenCC")
+
+    ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
+    ask.add_argument("question", nargs="+")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    script_option(ask)
+    ask.set_defaults(func=cmd_ask)
+
+    timeline = sub.add_parser("timeline", help="events in date order")
+    timeline.add_argument("--person", help="any name or alias, either script")
+    timeline.add_argument("--from", dest="start", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    timeline.add_argument("--to", dest="end", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    timeline.add_argument("--json", action="store_true")
+    script_option(timeline)
+    timeline.set_defaults(func=cmd_timeline)
+
+    who = sub.add_parser("who", help="a person's profile")
+    who.add_argument("name", nargs="+")
+    who.add_argument("--json", action="store_true")
+    script_option(who)
+    who.set_defaults(func=cmd_who)
+
+    facts = sub.add_parser("facts", help="fact base maintenance")
+    facts_sub = facts.add_subparsers(dest="facts_command", required=True)
+    check = facts_sub.add_parser("check", help="validate every file under facts/")
+    check.set_defaults(func=cmd_facts_check)
+    report = facts_sub.add_parser("report", help="counts and sentence coverage")
+    report.add_argument("--uncited", action="store_true", help="list statements no record quotes")
+    report.set_defaults(func=cmd_facts_report)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Later layers (the Discord bot) add their subcommands here, keeping this module free of discord.
+EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8")
+    _register_bot_commands()
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except FactBaseError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def _register_bot_commands() -> None:
+    try:
+        from bot.discord_cli import register
+    except ImportError:  # the Discord layer is optional for the engine's commands
+        return
+    if register not in EXTRA_COMMANDS:
+        EXTRA_COMMANDS.append(register)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

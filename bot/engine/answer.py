@@ -1,0 +1,402 @@
+"""The answering engine: question in, reply out, in the asker's script.
+
+It knows nothing of Discord; the CLI and the bot's cogs both call :class:`Engine`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.engine import labels
+from bot.engine.matcher import MIN_COVERAGE, Candidate, Matcher
+from bot.engine.normalise import MAX_QUESTION_CHARS, normalise
+from bot.engine.script import choose_script
+from bot.factbase.loader import FactBase
+from bot.factbase.models import Entity, Fact, Precision, precision_of
+from bot.text import Script, TraditionalVariant, fold_name, to_script
+
+ANSWER_THRESHOLD = 0.5
+MAX_SUGGESTIONS = 3
+
+ReplyKind = Literal["answer", "not_covered", "help", "empty"]
+
+_GREETING = re.compile(
+    r"^(?:你好|您好|hi|hello|hey|help|帮助|帮忙|在吗|嗨|哈喽|早上好|晚上好|使用说明|怎么用|你是谁|你能做什么|你会什么|"
+    r"有什么功能|命令|指令|说明)(?:啊|呀|吗|呢|saga ?bot)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    article: str
+    title: str
+    outlet: str
+    published: str
+    quote: str  # in the reply script
+    original_quote: str  # as the article wrote it
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "article": self.article,
+            "title": self.title,
+            "outlet": self.outlet,
+            "published": self.published,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    question: str
+    kind: ReplyKind
+    answer: str
+    script: Script
+    confidence: float = 0.0
+    fact_id: str | None = None
+    sources: tuple[SourceRef, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    conflict: bool = False
+
+    @property
+    def answered(self) -> bool:
+        return self.kind == "answer"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.answer,
+            "script": self.script,
+            "confidence": round(self.confidence, 3),
+            "fact_id": self.fact_id,
+            "sources": [s.to_json() for s in self.sources],
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    precision: Precision
+    text: str
+    people: tuple[str, ...]  # display names in the reply script
+    sources: tuple[SourceRef, ...]
+    fact_id: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "precision": self.precision.value,
+            "text": self.text,
+            "people": list(self.people),
+            "sources": [s.to_json() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RoleView:
+    title: str
+    org: str | None
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    id: str
+    name: str
+    name_en: str | None
+    kind: str
+    aliases: tuple[str, ...]
+    summary: str
+    roles: tuple[RoleView, ...]
+    went_to: str | None
+    sources: tuple[SourceRef, ...]
+    events: tuple[TimelineEntry, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "name_en": self.name_en,
+            "kind": self.kind,
+            "aliases": list(self.aliases),
+            "summary": self.summary,
+            "roles": [
+                {"title": r.title, "org": r.org, "start": r.start, "end": r.end} for r in self.roles
+            ],
+            "went_to": self.went_to,
+            "sources": [s.to_json() for s in self.sources],
+            "events": [e.to_json() for e in self.events],
+        }
+
+
+class UnknownEntity(LookupError):
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.suggestions = suggestions
+
+
+class BadDate(ValueError):
+    pass
+
+
+def parse_partial_date(value: str) -> tuple[str, Precision]:
+    """Validate a user's YYYY, YYYY-MM or YYYY-MM-DD."""
+    value = value.strip()
+    try:
+        return value, precision_of(value)
+    except ValueError as exc:
+        raise BadDate(value) from exc
+
+
+def _interval(value: str) -> tuple[date, date]:
+    """The first and last day a partial date covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        year, month = parts
+        last = date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1
+        return date(year, month, 1), date.fromordinal(last)
+    day = date(*parts)
+    return day, day
+
+
+@dataclass(slots=True)
+class Engine:
+    base: FactBase
+    variant: TraditionalVariant = "tw"
+    matcher: Matcher = field(init=False)
+    _featured: list[Fact] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.matcher = Matcher(self.base)
+        # Suggestions when nothing else fits: the events that involve the most people.
+        self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
+
+    # -- ask --------------------------------------------------------------------------------
+
+    def ask(self, question: str, preferred: Script | None = None, *, override: Script | None = None) -> Reply:
+        """Answer `question` in its own script (`override` forces one; `preferred` is the
+        fallback for text valid in both scripts)."""
+        normalised = normalise(question)
+        script = override or choose_script(normalised.display, preferred)
+        if normalised.is_empty:
+            return self._reply(question, "empty", labels.EMPTY, script, suggestions=self._suggest([]))
+        if _GREETING.match(normalised.key.replace(" ", "")):
+            text = labels.HELP + "\n" + labels.HELP_COMMANDS
+            return self._reply(question, "help", text, script, suggestions=self._suggest([]))
+        analysis = self.matcher.analyse(normalised.key)
+        ranked = self.matcher.rank(analysis)
+        top = ranked[0] if ranked else None
+        if top is None or not self._confident(top):
+            suggestions = self._suggest(ranked, entities=analysis.entities)
+            text = labels.NOT_COVERED
+            if len(question) > MAX_QUESTION_CHARS:
+                text = labels.TOO_LONG.format(limit=MAX_QUESTION_CHARS) + "\n" + text
+            confidence = min(top.score, ANSWER_THRESHOLD - 0.01) if top else 0.0
+            return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
+        return self._answer(question, top, script)
+
+    @staticmethod
+    def _confident(candidate: Candidate) -> bool:
+        return candidate.coverage >= MIN_COVERAGE and candidate.score >= ANSWER_THRESHOLD
+
+    def _answer(self, question: str, top: Candidate, script: Script) -> Reply:
+        fact = top.fact
+        others = self.base.conflicting(fact)
+        if others:
+            group = [fact, *others]
+            lines = [labels.CONFLICT]
+            for item in group:
+                meta = self.base.articles[item.sources[0].article].meta
+                outlet = meta.outlet or labels.OUTLET_UNKNOWN
+                lines.append(f"· {item.answer}({outlet},{meta.published.isoformat()})")
+            text = "\n".join(lines)
+            sources = tuple(self._source(c, script) for item in group for c in item.sources[:1])
+        else:
+            text = fact.answer
+            sources = tuple(self._source(c, script) for c in fact.sources)
+        return Reply(
+            question=question,
+            kind="answer",
+            answer=to_script(text, script, self.variant),
+            script=script,
+            confidence=min(1.0, top.score),
+            fact_id=fact.id,
+            sources=sources,
+            conflict=bool(others),
+        )
+
+    def _reply(
+        self,
+        question: str,
+        kind: ReplyKind,
+        text: str,
+        script: Script,
+        confidence: float = 0.0,
+        suggestions: list[str] | None = None,
+    ) -> Reply:
+        return Reply(
+            question=question,
+            kind=kind,
+            answer=to_script(text, script, self.variant),
+            script=script,
+            confidence=max(0.0, confidence),
+            suggestions=tuple(to_script(s, script, self.variant) for s in suggestions or []),
+        )
+
+    def _suggest(self, ranked: list[Candidate], entities: tuple[str, ...] = ()) -> list[str]:
+        """Questions the bot can answer: near misses first, then facts about the named people."""
+        pool: list[Fact] = [c.fact for c in ranked]
+        for entity in entities:
+            pool += self.base.by_entity.get(entity, [])[:5]
+        pool += self._featured
+        seen: set[str] = set()
+        suggestions: list[str] = []
+        for fact in pool:
+            if fact.id in seen:
+                continue
+            seen.add(fact.id)
+            suggestions.append(fact.questions[0])
+            if len(suggestions) == MAX_SUGGESTIONS:
+                break
+        return suggestions
+
+    def _source(self, citation: Any, script: Script) -> SourceRef:
+        meta = self.base.articles[citation.article].meta
+        return SourceRef(
+            article=meta.id,
+            title=to_script(meta.title, script, self.variant),
+            outlet=to_script(meta.outlet or labels.OUTLET_UNKNOWN, script, self.variant),
+            published=meta.published.isoformat(),
+            quote=to_script(citation.quote, script, self.variant),
+            original_quote=citation.quote,
+        )
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def find_entity(self, name: str) -> Entity:
+        """An entity by any alias in either script, case-insensitive; else UnknownEntity."""
+        entity = self.base.resolve_entity(name)
+        if entity is not None:
+            return entity
+        raise UnknownEntity(name, self.similar_names(name))
+
+    def similar_names(self, name: str, limit: int = 3) -> list[str]:
+        key = fold_name(name)
+        if not key:
+            return []
+        hits = process.extract(key, list(self.base.alias_index), scorer=fuzz.WRatio, limit=10, score_cutoff=70)
+        names: list[str] = []
+        for alias, _score, _ in hits:
+            display = self.base.entities[self.base.alias_index[alias]].name
+            if display not in names:
+                names.append(display)
+        return names[:limit]
+
+    def complete_names(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
+        """(shown name, entity id) pairs for autocomplete: every alias in both scripts."""
+        key = fold_name(prefix)
+        entries: list[tuple[str, str]] = []
+        for entity in self.base.entities.values():
+            if entity.kind != "person":
+                continue
+            for name in entity.all_names():
+                if not key or key in fold_name(name):
+                    entries.append((name, entity.id))
+        entries.sort(key=lambda e: (not fold_name(e[0]).startswith(key), len(e[0]), e[0]))
+        seen: set[str] = set()
+        unique = [e for e in entries if not (e[0] in seen or seen.add(e[0]))]  # type: ignore[func-returns-value]
+        return unique[:limit]
+
+    def timeline(
+        self,
+        person: str | None = None,
+        start: str | None = None,
+        end: str | None = None,
+        script: Script = "simplified",
+    ) -> list[TimelineEntry]:
+        events = self.base.events()
+        if person:
+            entity = self.find_entity(person)
+            events = [f for f in events if entity.id in f.entities]
+        low = _interval(parse_partial_date(start)[0])[0] if start else date.min
+        high = _interval(parse_partial_date(end)[0])[1] if end else date.max
+        if low > high:
+            raise BadDate(f"{start} > {end}")
+        chosen = []
+        for fact in events:
+            assert fact.date is not None
+            first, last = _interval(fact.date)
+            if last >= low and first <= high:
+                chosen.append(self._entry(fact, script))
+        return chosen
+
+    def on(self, day: str, script: Script = "simplified") -> list[TimelineEntry]:
+        value, _precision = parse_partial_date(day)
+        return [self._entry(f, script) for f in self.base.events() if (f.date or "").startswith(value)]
+
+    def _entry(self, fact: Fact, script: Script) -> TimelineEntry:
+        assert fact.date is not None and fact.precision is not None
+        people = tuple(
+            to_script(self.base.entities[e].name, script, self.variant)
+            for e in fact.entities
+            if e in self.base.entities and self.base.entities[e].kind == "person"
+        )
+        return TimelineEntry(
+            date=fact.date,
+            precision=fact.precision,
+            text=to_script(fact.answer, script, self.variant),
+            people=people,
+            sources=tuple(self._source(c, script) for c in fact.sources),
+            fact_id=fact.id,
+        )
+
+    def who(self, name: str, script: Script = "simplified") -> Profile:
+        entity = self.find_entity(name)
+
+        def conv(text: str) -> str:
+            return to_script(text, script, self.variant)
+
+        roles = tuple(
+            RoleView(
+                conv(r.title),
+                conv(self.base.entities[r.org].name) if r.org and r.org in self.base.entities else None,
+                r.start,
+                r.end,
+            )
+            for r in entity.roles
+        )
+        events = tuple(self._entry(f, script) for f in self.base.events() if entity.id in f.entities)
+        return Profile(
+            id=entity.id,
+            name=conv(entity.name),
+            name_en=entity.name_en,
+            kind=entity.kind,
+            aliases=tuple(dict.fromkeys(conv(a) for a in entity.aliases)),
+            summary=conv(entity.summary),
+            roles=roles,
+            went_to=conv(entity.went_to) if entity.went_to else None,
+            sources=tuple(self._source(c, script) for c in entity.sources),
+            events=events,
+        )
+
+    def sources(self, script: Script = "simplified") -> list[dict[str, str]]:
+        return [
+            {
+                "article": a.meta.id,
+                "title": to_script(a.meta.title, script, self.variant),
+                "outlet": to_script(a.meta.outlet or labels.OUTLET_UNKNOWN, script, self.variant),
+                "published": a.meta.published.isoformat(),
+                "script": a.meta.script,
+            }
+            for a in self.base.articles.values()
+        ]

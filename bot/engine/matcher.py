@@ -1,0 +1,276 @@
+"""Matching a normalised question to the fact that answers it.
+
+For each question the matcher
+1. finds the entities it names (exact aliases, then rapidfuzz for typos),
+2. detects what it asks for (intent),
+3. takes its content tokens (CJK bigrams and Latin words, function words removed),
+4. gathers candidate facts from an inverted index and ranks them by how much of the
+   question's content they cover (IDF-weighted), how close the question is to one of
+   the fact's phrasings (rapidfuzz ratio, entity names removed), entity agreement and
+   intent agreement.
+
+A question whose content the best fact does not cover is declined: that is what
+keeps "Dario Amodei的妻子是谁" from being answered with the nearest Amodei fact.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.engine.lexicon import CJK_STOP_RE, EN_GLOSSARY, EN_STOP, INTENT_CUES
+from bot.engine.normalise import matching_key
+from bot.factbase.loader import FactBase
+from bot.factbase.models import Fact, Intent
+from bot.text import fold_name, nfkc, to_simplified
+
+_CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(rf"[{_CJK_CHAR}]+")
+_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
+_IS_CJK = re.compile(rf"[{_CJK_CHAR}]")
+_ENTITY_MARK = "\x00"  # stands where an entity name was, so ratios compare the rest
+
+# Tunable weights; see bench/ and tests/test_accuracy.py for their effect.
+CANDIDATES = 40
+WEIGHT_COVERAGE = 0.55
+WEIGHT_PHRASING = 0.45
+INTENT_MISMATCH = 0.72
+MIN_COVERAGE = 0.5
+FUZZY_LATIN_CUTOFF = 84
+FUZZY_CJK_CUTOFF = 66
+
+
+@dataclass(frozen=True, slots=True)
+class QueryAnalysis:
+    key: str
+    entities: tuple[str, ...]
+    intents: tuple[Intent, ...]
+    residual: str  # key with entity names replaced by a mark
+    tokens: tuple[str, ...]  # content tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    fact: Fact
+    score: float
+    coverage: float
+    phrasing: float
+    entity_agreement: float
+    intent_ok: bool
+
+
+@dataclass(slots=True)
+class _IndexedFact:
+    fact: Fact
+    entities: frozenset[str]
+    bag: frozenset[str]
+    residuals: list[str]
+    phrasing_entities: list[frozenset[str]]
+
+
+@dataclass(slots=True)
+class Matcher:
+    base: FactBase
+    _alias_re: re.Pattern[str] = field(init=False)
+    _alias_owner: dict[str, str] = field(init=False)
+    _alias_list: list[str] = field(init=False)
+    _latin_aliases: list[str] = field(init=False)
+    _cjk_aliases: dict[int, list[str]] = field(init=False)
+    _facts: list[_IndexedFact] = field(init=False)
+    _postings: dict[str, list[int]] = field(init=False)
+    _by_entity: dict[str, list[int]] = field(init=False)
+    _idf: dict[str, float] = field(init=False)
+    _idf_unknown: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._build_aliases()
+        self._build_index()
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def _build_aliases(self) -> None:
+        owner: dict[str, str] = {}
+        for entity in self.base.entities.values():
+            for name in entity.all_names():
+                folded = fold_name(name)
+                if len(folded) >= 2 or _IS_CJK.match(folded):
+                    owner.setdefault(folded, entity.id)
+        self._alias_owner = owner
+        patterns = []
+        for alias in sorted(owner, key=len, reverse=True):
+            body = r"\s*".join(re.escape(ch) for ch in alias)
+            before = r"(?<![a-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
+            after = r"(?![a-z0-9])" if alias[-1].isascii() and alias[-1].isalnum() else ""
+            patterns.append(f"{before}(?P<a{len(patterns)}>{body}){after}")
+        self._alias_re = re.compile("|".join(patterns)) if patterns else re.compile(r"(?!x)x")
+        self._alias_list = sorted(owner, key=len, reverse=True)
+        self._latin_aliases = [a for a in owner if a.isascii() and len(a) >= 4]
+        cjk: dict[int, list[str]] = defaultdict(list)
+        for alias in owner:
+            if len(alias) >= 3 and all(_IS_CJK.match(ch) for ch in alias):
+                cjk[len(alias)].append(alias)
+        self._cjk_aliases = dict(cjk)
+
+    def find_entities(self, key: str) -> tuple[list[str], str]:
+        """Entity ids named in `key` (in order) and the key with those names marked out."""
+        found: list[str] = []
+        pieces: list[str] = []
+        last = 0
+        for match in self._alias_re.finditer(key):
+            assert match.lastgroup is not None
+            alias = self._alias_list[int(match.lastgroup[1:])]
+            entity_id = self._alias_owner[alias]
+            if entity_id not in found:
+                found.append(entity_id)
+            pieces.append(key[last : match.start()])
+            pieces.append(_ENTITY_MARK)
+            last = match.end()
+        pieces.append(key[last:])
+        residual = "".join(pieces)
+        if not found:
+            found, residual = self._find_entities_fuzzy(residual)
+        return found, residual
+
+    def _find_entities_fuzzy(self, key: str) -> tuple[list[str], str]:
+        """Typos in names: 'Sutskevar', '穆拉帝'. Only used when no exact alias matched."""
+        found: list[str] = []
+        residual = key
+        for word in set(_LATIN_WORD.findall(key)):
+            if len(word) < 4 or word in EN_STOP:
+                continue
+            hit = process.extractOne(
+                word, self._latin_aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_LATIN_CUTOFF
+            )
+            if hit:
+                found.append(self._alias_owner[hit[0]])
+                residual = residual.replace(word, _ENTITY_MARK)
+        for run in _CJK_RUN.findall(key):
+            for size in sorted(self._cjk_aliases, reverse=True):
+                for start in range(len(run) - size + 1):
+                    window = run[start : start + size]
+                    if CJK_STOP_RE.fullmatch(window[:2]) or CJK_STOP_RE.fullmatch(window[-2:]):
+                        continue
+                    hit = process.extractOne(
+                        window, self._cjk_aliases[size], scorer=fuzz.ratio, score_cutoff=FUZZY_CJK_CUTOFF
+                    )
+                    if hit and self._alias_owner[hit[0]] not in found:
+                        found.append(self._alias_owner[hit[0]])
+                        residual = residual.replace(window, _ENTITY_MARK)
+        return found, residual
+
+    # -- tokens -----------------------------------------------------------------------------
+
+    @staticmethod
+    def content_tokens(text: str, *, glossary: bool = False) -> list[str]:
+        """CJK bigrams (a lone character as itself) and Latin words, function words removed."""
+        tokens: list[str] = []
+        for word in _LATIN_WORD.findall(text):
+            if glossary and word in EN_GLOSSARY:
+                tokens.extend(Matcher.content_tokens(EN_GLOSSARY[word]) or [EN_GLOSSARY[word]])
+            elif word not in EN_STOP and (len(word) > 1 or word.isdigit()):
+                tokens.append(word)
+        for run in _CJK_RUN.findall(text):
+            for part in CJK_STOP_RE.split(run):
+                if len(part) == 1:
+                    tokens.append(part)
+                else:
+                    tokens.extend(part[i : i + 2] for i in range(len(part) - 1))
+        return tokens
+
+    # -- index ------------------------------------------------------------------------------
+
+    def _prepare(self, text: str) -> str:
+        return matching_key(to_simplified(nfkc(text)))
+
+    def _build_index(self) -> None:
+        self._facts = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        by_entity: dict[str, list[int]] = defaultdict(list)
+        document_frequency: dict[str, int] = defaultdict(int)
+        for position, fact in enumerate(self.base.facts):
+            answer_key = self._prepare(fact.answer)
+            entities = set(fact.entities) | set(self.find_entities(answer_key)[0])
+            texts = [answer_key, *(self._prepare(k) for k in fact.keywords)]
+            texts += [self._prepare(c.quote) for c in fact.sources]
+            residuals: list[str] = []
+            phrasing_entities: list[frozenset[str]] = []
+            for question in fact.questions:
+                key = self._prepare(question)
+                found, residual = self.find_entities(key)
+                entities.update(found)
+                residuals.append(residual)
+                phrasing_entities.append(frozenset(found))
+                texts.append(key)
+            bag = frozenset(t for text in texts for t in self.content_tokens(text))
+            self._facts.append(_IndexedFact(fact, frozenset(entities), bag, residuals, phrasing_entities))
+            for token in bag:
+                postings[token].append(position)
+                document_frequency[token] += 1
+            for entity in entities:
+                by_entity[entity].append(position)
+        total = max(len(self._facts), 1)
+        self._idf = {t: math.log(1 + total / df) for t, df in document_frequency.items()}
+        self._idf_unknown = math.log(1 + total)
+        self._postings = dict(postings)
+        self._by_entity = dict(by_entity)
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def analyse(self, key: str) -> QueryAnalysis:
+        entities, residual = self.find_entities(key)
+        intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
+        tokens = tuple(dict.fromkeys(self.content_tokens(residual.replace(_ENTITY_MARK, " "), glossary=True)))
+        return QueryAnalysis(key, tuple(entities), intents, residual, tokens)
+
+    def _coverage(self, tokens: Sequence[str], bag: frozenset[str]) -> float:
+        if not tokens:
+            return 1.0
+        weights = [self._idf.get(t, self._idf_unknown) for t in tokens]
+        hit = sum(w for t, w in zip(tokens, weights, strict=True) if t in bag)
+        return hit / sum(weights)
+
+    def _candidate_positions(self, query: QueryAnalysis) -> Iterable[int]:
+        if query.entities:
+            pools = [set(self._by_entity.get(e, ())) for e in query.entities]
+            # Facts about every named entity, else about any of them.
+            both = set.intersection(*pools)
+            return both or set.union(*pools)
+        positions: set[int] = set()
+        for token in query.tokens:
+            positions.update(self._postings.get(token, ()))
+        return positions
+
+    def rank(self, query: QueryAnalysis, limit: int = 5) -> list[Candidate]:
+        positions = list(self._candidate_positions(query))
+        if not positions:
+            return []
+        pre = sorted(
+            ((self._coverage(query.tokens, self._facts[p].bag), p) for p in positions), reverse=True
+        )[: CANDIDATES]
+        query_entities = frozenset(query.entities)
+        ranked: list[Candidate] = []
+        for coverage, position in pre:
+            indexed = self._facts[position]
+            phrasing = 0.0
+            for residual, named in zip(indexed.residuals, indexed.phrasing_entities, strict=True):
+                ratio = fuzz.ratio(query.residual, residual) / 100
+                if query_entities or named:
+                    union = query_entities | named
+                    ratio *= 0.6 + 0.4 * len(query_entities & named) / len(union)
+                phrasing = max(phrasing, ratio)
+            if query_entities:
+                entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
+            else:
+                entity_agreement = 1.0
+            intent_ok = not query.intents or any(i in indexed.fact.intents for i in query.intents)
+            score = (WEIGHT_COVERAGE * coverage + WEIGHT_PHRASING * phrasing) * (0.5 + 0.5 * entity_agreement)
+            if not intent_ok:
+                score *= INTENT_MISMATCH
+            ranked.append(Candidate(indexed.fact, score, coverage, phrasing, entity_agreement, intent_ok))
+        ranked.sort(key=lambda c: (-c.score, c.fact.id))
+        return ranked[:limit]

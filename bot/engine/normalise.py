@@ -1,0 +1,71 @@
+"""Normalising user questions before matching.
+
+The engine compares questions in one canonical form: NFKC (full-width letters
+and digits to ASCII), Discord markup and mentions removed, control and
+combining characters dropped, simplified script, lower case, punctuation gone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.text import nfkc, to_simplified
+
+MAX_QUESTION_CHARS = 500  # longer input is cut before matching: a question, not an essay
+
+# Discord mentions and markup: <@123>, <@!123>, <@&123>, <#123>, <:name:123>, <t:123:R>.
+_DISCORD_TOKEN = re.compile(r"<(?:@[!&]?|#|a?:\w+:|t:)\d+(?::\w)?>")
+_EVERYONE = re.compile(r"@(?:everyone|here)\b", re.I)
+_URL = re.compile(r"https?://\S+")
+_MARKDOWN = re.compile(r"[*_~`|>]+")
+_SPACES = re.compile(r"\s+")
+# What is left for matching: letters, digits, CJK and a few in-word joiners.
+_NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff%.\-+ ]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    original: str
+    display: str  # safe to echo: no mentions, no control characters, cut to size
+    simplified: str  # display in simplified script
+    key: str  # matching form: simplified, lower case, punctuation as spaces
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.key.strip()
+
+
+def strip_invisible(text: str) -> str:
+    """Drop control, format and combining characters (zalgo, zero-width, bidi marks)."""
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Co", "Cs") and char not in "\n\t":
+            continue
+        if category.startswith("M"):  # combining marks: zalgo stacks on Latin letters
+            continue
+        kept.append(char)
+    return "".join(kept)
+
+
+def display_form(text: str) -> str:
+    text = strip_invisible(nfkc(text))
+    text = _DISCORD_TOKEN.sub(" ", text)
+    text = _EVERYONE.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _MARKDOWN.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    return text[:MAX_QUESTION_CHARS]
+
+
+def matching_key(simplified: str) -> str:
+    key = _NOT_WORD.sub(" ", simplified.casefold())
+    return _SPACES.sub(" ", key).strip(" .-+")
+
+
+def normalise(question: str) -> Normalised:
+    display = display_form(question)
+    simplified = to_simplified(display)
+    return Normalised(question, display, simplified, matching_key(simplified))

@@ -1,0 +1,261 @@
+"""Load, clean and validate the fact base.
+
+`load_factbase` reads facts/ once and either returns a :class:`FactBase` or
+raises :class:`FactBaseError` listing every problem as
+"file: record: reason", one line each — never a traceback.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.factbase.cleaning import CleaningError, Sentence, clean_article, split_sentences
+from bot.factbase.models import Citation, Entity, Fact, SourceMeta
+from bot.paths import default_facts_dir
+from bot.text import fold_name
+
+SOURCES_FILE = Path("sources") / "sources.yaml"
+ENTITIES_FILE = Path("entities.yaml")
+RECORDS_DIR = Path("records")
+
+# Only the safe C loader, and with every scalar kept a string: YAML would
+# otherwise turn 2024-05 into an int expression and 2023-11-17 into a date.
+_YamlLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    record: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.record}: {self.reason}"
+
+
+class FactBaseError(Exception):
+    """The fact base is invalid; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = [str(p) for p in problems[:50]]
+        if len(problems) > 50:
+            lines.append(f"... and {len(problems) - 50} more")
+        super().__init__(f"invalid fact base ({len(problems)} problem(s)):\n" + "\n".join(lines))
+
+
+@dataclass(slots=True)
+class Article:
+    meta: SourceMeta
+    text: str  # cleaned
+    sentences: list[Sentence]
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.offset for s in self.sentences]
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    def sentences_in(self, start: int, end: int) -> Iterator[Sentence]:
+        """The sentences that overlap text[start:end]."""
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        while i < len(self.sentences) and self.sentences[i].offset < end:
+            if self.sentences[i].end > start:
+                yield self.sentences[i]
+            i += 1
+
+
+@dataclass(slots=True)
+class FactBase:
+    root: Path
+    articles: dict[str, Article]
+    entities: dict[str, Entity]
+    facts: list[Fact]
+    alias_index: dict[str, str]  # folded alias -> entity id
+    by_id: dict[str, Fact] = field(default_factory=dict)
+    by_entity: dict[str, list[Fact]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {f.id: f for f in self.facts}
+        grouped: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            for entity in fact.entities:
+                grouped[entity].append(fact)
+        self.by_entity = dict(grouped)
+
+    def events(self) -> list[Fact]:
+        """Dated facts in date order (the timeline)."""
+        return sorted((f for f in self.facts if f.kind == "event"), key=lambda f: (f.date or "", f.id))
+
+    def conflicting(self, fact: Fact) -> list[Fact]:
+        if fact.conflict is None:
+            return []
+        return [f for f in self.facts if f.conflict == fact.conflict and f.id != fact.id]
+
+    def locate(self, citation: Citation) -> int:
+        """Character offset of a quote in its cleaned article."""
+        return self.articles[citation.article].text.find(citation.quote)
+
+    def resolve_entity(self, name: str) -> Entity | None:
+        entity_id = self.alias_index.get(fold_name(name))
+        return self.entities.get(entity_id) if entity_id else None
+
+
+def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
+    rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
+    except FileNotFoundError:
+        problems.append(Problem(rel, "-", "file is missing"))
+        return []
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        reason = " ".join(str(exc).split())
+        problems.append(Problem(rel, "-", f"not valid YAML: {reason}"))
+        return []
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.append(Problem(rel, "-", "expected a list of records"))
+        return []
+    return data
+
+
+def _validation_reason(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    message = first["msg"]
+    if first["type"] == "missing":
+        message = "required field is missing"
+    more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {message}{more}" if where else f"{message}{more}"
+
+
+def _parse(model: type[M], raw: Any, rel: str, index: int, problems: list[Problem]) -> M | None:
+    record = f"#{index}"
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        record = raw["id"]
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        problems.append(Problem(rel, record, _validation_reason(exc)))
+        return None
+
+
+def _check_citations(
+    citations: Iterable[Citation], articles: dict[str, Article], rel: str, record: str
+) -> Iterator[Problem]:
+    for citation in citations:
+        article = articles.get(citation.article)
+        if article is None:
+            yield Problem(rel, record, f"cites unknown article {citation.article!r}")
+        elif citation.quote not in article.text:
+            yield Problem(
+                rel, record, f"quote is not verbatim in cleaned {citation.article}: {citation.quote[:30]!r}"
+            )
+
+
+def _load_articles(root: Path, problems: list[Problem]) -> dict[str, Article]:
+    rel = str(SOURCES_FILE)
+    articles: dict[str, Article] = {}
+    for index, raw in enumerate(_read_yaml(root / SOURCES_FILE, root, problems)):
+        meta = _parse(SourceMeta, raw, rel, index, problems)
+        if meta is None:
+            continue
+        if meta.id in articles:
+            problems.append(Problem(rel, meta.id, "duplicate article id"))
+            continue
+        try:
+            raw_bytes = (root / "sources" / meta.file).read_bytes()
+            text = clean_article(raw_bytes, meta.id)
+        except FileNotFoundError:
+            problems.append(Problem(rel, meta.id, f"article file is missing: {meta.file}"))
+            continue
+        except CleaningError as exc:
+            problems.append(Problem(rel, meta.id, f"cleaning failed: {exc}"))
+            continue
+        articles[meta.id] = Article(meta, text, split_sentences(text, meta.id))
+    return articles
+
+
+def _load_entities(
+    root: Path, articles: dict[str, Article], problems: list[Problem]
+) -> tuple[dict[str, Entity], dict[str, str]]:
+    rel = str(ENTITIES_FILE)
+    entities: dict[str, Entity] = {}
+    aliases: dict[str, str] = {}
+    for index, raw in enumerate(_read_yaml(root / ENTITIES_FILE, root, problems)):
+        entity = _parse(Entity, raw, rel, index, problems)
+        if entity is None:
+            continue
+        if entity.id in entities:
+            problems.append(Problem(rel, entity.id, "duplicate id"))
+            continue
+        entities[entity.id] = entity
+        citations = [*entity.sources, *(c for role in entity.roles for c in role.sources)]
+        problems.extend(_check_citations(citations, articles, rel, entity.id))
+        for name in entity.all_names():
+            key = fold_name(name)
+            if not key:
+                problems.append(Problem(rel, entity.id, f"empty alias {name!r}"))
+                continue
+            owner = aliases.setdefault(key, entity.id)
+            if owner != entity.id:
+                problems.append(Problem(rel, entity.id, f"alias {name!r} also names {owner!r}"))
+    for entity in entities.values():
+        for role in entity.roles:
+            if role.org is not None and role.org not in entities:
+                problems.append(Problem(rel, entity.id, f"role org {role.org!r} is not defined"))
+    return entities, aliases
+
+
+def _load_facts(
+    root: Path, articles: dict[str, Article], entities: dict[str, Entity], problems: list[Problem]
+) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: dict[str, str] = {}
+    records_dir = root / RECORDS_DIR
+    files = sorted(records_dir.glob("*.yaml")) if records_dir.is_dir() else []
+    if not files:
+        problems.append(Problem(str(RECORDS_DIR), "-", "no record files"))
+    for path in files:
+        rel = str(path.relative_to(root))
+        for index, raw in enumerate(_read_yaml(path, root, problems)):
+            fact = _parse(Fact, raw, rel, index, problems)
+            if fact is None:
+                continue
+            if fact.id in seen:
+                problems.append(Problem(rel, fact.id, f"duplicate id (also in {seen[fact.id]})"))
+                continue
+            seen[fact.id] = rel
+            for entity_id in fact.entities:
+                if entity_id not in entities:
+                    problems.append(Problem(rel, fact.id, f"entity {entity_id!r} is not defined"))
+            problems.extend(_check_citations(fact.sources, articles, rel, fact.id))
+            facts.append(fact)
+    return facts
+
+
+def load_factbase(root: Path | None = None) -> FactBase:
+    """Load and validate everything under `root` (default: the shipped fact base)."""
+    root = Path(root) if root is not None else default_facts_dir()
+    if not root.is_dir():
+        raise FactBaseError([Problem(str(root), "-", "fact base directory not found")])
+    problems: list[Problem] = []
+    articles = _load_articles(root, problems)
+    entities, aliases = _load_entities(root, articles, problems)
+    facts = _load_facts(root, articles, entities, problems)
+    if problems:
+        raise FactBaseError(problems)
+    return FactBase(root, articles, entities, facts, aliases)

@@ -1,0 +1,156 @@
+"""The records of the fact base, as pydantic models.
+
+Every file under facts/ is validated against these models when it is loaded;
+cross-record rules (quotes verbatim, references defined, ids and aliases unique)
+live in :mod:`bot.factbase.validate`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Intent(StrEnum):
+    """What a question asks for; a fact lists the intents it can answer."""
+
+    WHEN = "when"  # a point in time
+    WHO = "who"  # a person or organisation
+    WHERE = "where"  # a place, school or destination (where did X go)
+    WHY = "why"  # reasons, causes
+    HOW_MANY = "how_many"  # numbers, amounts, durations, shares
+    HOW = "how"  # manner, reaction, evaluation, what someone said
+    WHAT = "what"  # anything else: descriptions, definitions
+
+
+def precision_of(value: str) -> Precision:
+    """The precision a partial ISO date (YYYY, YYYY-MM, YYYY-MM-DD) is written with."""
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = match.groups()
+    # date() raises on impossible months and days, e.g. 2024-02-30.
+    date(int(year), int(month or 1), int(day or 1))
+    if day:
+        return Precision.DAY
+    return Precision.MONTH if month else Precision.YEAR
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Citation(_Record):
+    """A verbatim quote from a cleaned article."""
+
+    article: str
+    quote: str = Field(min_length=2)
+
+
+class SourceMeta(_Record):
+    id: str
+    file: str
+    script: Literal["simplified", "traditional"]
+    title: str
+    outlet: str | None
+    byline: str | None
+    outlet_evidence: str
+    published: date
+    precision: Precision
+    date_evidence: str
+
+
+class Role(_Record):
+    title: str  # simplified Chinese, e.g. 首席技术官
+    org: str | None = None  # entity id
+    start: str | None = None  # partial ISO date
+    end: str | None = None
+    sources: list[Citation] = Field(default_factory=list)
+
+    @field_validator("start", "end")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            precision_of(value)
+        return value
+
+
+class Entity(_Record):
+    """A person or organisation the articles name."""
+
+    id: str
+    kind: Literal["person", "org", "product"]
+    name: str  # canonical display name, simplified Chinese
+    name_en: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    summary: str  # one sentence, simplified Chinese
+    roles: list[Role] = Field(default_factory=list)
+    went_to: str | None = None  # where they went after leaving, simplified Chinese
+    sources: list[Citation] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _id_form(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"id must be lower-case letters, digits and dashes: {value!r}")
+        return value
+
+    def all_names(self) -> list[str]:
+        names = [self.name, *self.aliases]
+        if self.name_en:
+            names.append(self.name_en)
+        return names
+
+
+class Fact(_Record):
+    """One answerable statement: an event, a claim, a figure or a quote."""
+
+    id: str
+    kind: Literal["event", "claim", "figure", "quote"]
+    entities: list[str] = Field(default_factory=list)
+    intents: list[Intent] = Field(min_length=1)
+    date: str | None = None  # partial ISO date; required for events
+    precision: Precision | None = None
+    answer: str = Field(min_length=2)  # canonical simplified Chinese, one or two sentences
+    questions: list[str] = Field(min_length=2)
+    keywords: list[str] = Field(default_factory=list)
+    sources: list[Citation] = Field(min_length=1)
+    conflict: str | None = None  # facts sharing a conflict key disagree with each other
+    note: str | None = None  # for maintainers: how a relative date was resolved, etc.
+
+    @field_validator("id")
+    @classmethod
+    def _id_form(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"id must be lower-case letters, digits and dashes: {value!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _date_and_precision(self) -> Fact:
+        if self.kind == "event" and self.date is None:
+            raise ValueError("an event needs a date")
+        if self.date is not None:
+            actual = precision_of(self.date)
+            if self.precision is None:
+                raise ValueError("a dated fact needs a precision (day, month or year)")
+            if self.precision != actual:
+                raise ValueError(
+                    f"precision {self.precision.value!r} does not match date {self.date!r} "
+                    f"(written to the {actual.value})"
+                )
+        elif self.precision is not None:
+            raise ValueError("precision given without a date")
+        return self

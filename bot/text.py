@@ -1,0 +1,61 @@
+"""Script conversion and text folding shared by the fact base and the engine.
+
+OpenCC converters are built once per process: building one reads its
+dictionaries from disk and costs milliseconds, converting is cheap.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Literal
+
+import opencc
+
+Script = Literal["simplified", "traditional"]
+TraditionalVariant = Literal["tw", "hk", "t"]
+
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Separators inside names: "山姆·奥特曼", "Mira-Murati", "DALLE‧2".
+_NAME_SEPARATORS = re.compile(r"[\s·•‧・\-_.'’]+")
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional (Taiwan or Hong Kong forms) to simplified.
+
+    Plain t2s leaves Taiwan/Hong Kong variants such as 著 and 衞 alone, so the
+    text goes through tw2s and then hk2s.
+    """
+    return _converter("hk2s").convert(_converter("tw2s").convert(text))
+
+
+def to_traditional(text: str, variant: TraditionalVariant = "tw") -> str:
+    """Simplified to traditional. Taiwan forms by default; s2twp is avoided on purpose
+    because its phrase table rewrites news vocabulary (发布 -> 釋出)."""
+    config = {"tw": "s2tw", "hk": "s2hk", "t": "s2t"}[variant]
+    return _converter(config).convert(text)
+
+
+def to_script(text: str, script: Script, variant: TraditionalVariant = "tw") -> str:
+    """Write `text` (in either script) in `script`."""
+    simplified = to_simplified(text)
+    return simplified if script == "simplified" else to_traditional(simplified, variant)
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def fold_name(text: str) -> str:
+    """The key a name is looked up by: NFKC, simplified, case-folded, no separators."""
+    return _NAME_SEPARATORS.sub("", to_simplified(nfkc(text)).casefold())
+
+
+def has_cjk(text: str) -> bool:
+    return CJK_RE.search(text) is not None
