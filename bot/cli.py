@@ -138,10 +138,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def script_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--script", choices=["simplified", "traditional"], default=None,
-                       help="reply script (default: the script of the input, else simplified)")
-        p.add_argument("--variant", choices=["tw", "hk", "t"], default="tw",
-                       help="traditional forms: Taiwan (default), Hong Kong, or plain OpenCC")
+        p.add_argument(
+            "--script",
+            choices=["simplified", "traditional"],
+            default=None,
+            help="reply script (default: the script of the input, else simplified)",
+        )
+        p.add_argument(
+            "--variant",
+            choices=["tw", "hk", "t"],
+            default="tw",
+            help="traditional forms: Taiwan (default), Hong Kong, or plain OpenCC",
+        )
 
     ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
     ask.add_argument("question", nargs="+")

@@ -127,9 +127,7 @@ class Profile:
             "kind": self.kind,
             "aliases": list(self.aliases),
             "summary": self.summary,
-            "roles": [
-                {"title": r.title, "org": r.org, "start": r.start, "end": r.end} for r in self.roles
-            ],
+            "roles": [{"title": r.title, "org": r.org, "start": r.start, "end": r.end} for r in self.roles],
             "went_to": self.went_to,
             "sources": [s.to_json() for s in self.sources],
             "events": [e.to_json() for e in self.events],
@@ -294,7 +292,9 @@ class Engine:
         key = fold_name(name)
         if not key:
             return []
-        hits = process.extract(key, list(self.base.alias_index), scorer=fuzz.WRatio, limit=10, score_cutoff=70)
+        hits = process.extract(
+            key, list(self.base.alias_index), scorer=fuzz.WRatio, limit=10, score_cutoff=70
+        )
         names: list[str] = []
         for alias, _score, _ in hits:
             display = self.base.entities[self.base.alias_index[alias]].name

@@ -23,8 +23,17 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.lexicon import CJK_STOP_RE, EN_GLOSSARY, EN_STOP, INTENT_CUES
+from bot.engine.lexicon import (
+    CJK_STOP,
+    CJK_STOP_RE,
+    EDGE_PARTICLES,
+    EN_GLOSSARY,
+    EN_STOP,
+    INTENT_CUES,
+    SYNONYMS,
+)
 from bot.engine.normalise import matching_key
+from bot.engine.segment import Segmenter
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Fact, Intent
 from bot.text import fold_name, nfkc, to_simplified
@@ -43,6 +52,8 @@ INTENT_MISMATCH = 0.72
 MIN_COVERAGE = 0.5
 FUZZY_LATIN_CUTOFF = 84
 FUZZY_CJK_CUTOFF = 66
+# Intents whose mismatch makes an answer wrong; "how" and "what" are too loose to judge by.
+STRONG_INTENTS = frozenset({Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +80,8 @@ class _IndexedFact:
     fact: Fact
     entities: frozenset[str]
     bag: frozenset[str]
+    chars: frozenset[str]
+    intents: frozenset[Intent]
     residuals: list[str]
     phrasing_entities: list[frozenset[str]]
 
@@ -76,6 +89,7 @@ class _IndexedFact:
 @dataclass(slots=True)
 class Matcher:
     base: FactBase
+    _segmenter: Segmenter = field(init=False)
     _alias_re: re.Pattern[str] = field(init=False)
     _alias_owner: dict[str, str] = field(init=False)
     _alias_list: list[str] = field(init=False)
@@ -88,6 +102,8 @@ class Matcher:
     _idf_unknown: float = field(init=False)
 
     def __post_init__(self) -> None:
+        keywords = {self._prepare(k) for f in self.base.facts for k in f.keywords}
+        self._segmenter = Segmenter(keywords)
         self._build_aliases()
         self._build_index()
 
@@ -165,21 +181,20 @@ class Matcher:
 
     # -- tokens -----------------------------------------------------------------------------
 
-    @staticmethod
-    def content_tokens(text: str, *, glossary: bool = False) -> list[str]:
-        """CJK bigrams (a lone character as itself) and Latin words, function words removed."""
+    def content_tokens(self, text: str, *, glossary: bool = False) -> list[str]:
+        """Content words of `text` (simplified, lower case): jieba words less function words;
+        with `glossary`, English domain words become the Chinese words the facts use."""
         tokens: list[str] = []
-        for word in _LATIN_WORD.findall(text):
-            if glossary and word in EN_GLOSSARY:
-                tokens.extend(Matcher.content_tokens(EN_GLOSSARY[word]) or [EN_GLOSSARY[word]])
-            elif word not in EN_STOP and (len(word) > 1 or word.isdigit()):
-                tokens.append(word)
-        for run in _CJK_RUN.findall(text):
-            for part in CJK_STOP_RE.split(run):
-                if len(part) == 1:
-                    tokens.append(part)
-                else:
-                    tokens.extend(part[i : i + 2] for i in range(len(part) - 1))
+        for word in self._segmenter.words(text):
+            if _LATIN_WORD.fullmatch(word):
+                if glossary and word in EN_GLOSSARY:
+                    tokens.extend(self.content_tokens(EN_GLOSSARY[word]) or [EN_GLOSSARY[word]])
+                elif word not in EN_STOP and (len(word) > 1 or word.isdigit()):
+                    tokens.append(word)
+            elif _IS_CJK.match(word) and word not in CJK_STOP:
+                trimmed = word.strip("".join(EDGE_PARTICLES)) if len(word) >= 2 else word
+                if trimmed and trimmed not in CJK_STOP:
+                    tokens.append(trimmed)
         return tokens
 
     # -- index ------------------------------------------------------------------------------
@@ -207,7 +222,17 @@ class Matcher:
                 phrasing_entities.append(frozenset(found))
                 texts.append(key)
             bag = frozenset(t for text in texts for t in self.content_tokens(text))
-            self._facts.append(_IndexedFact(fact, frozenset(entities), bag, residuals, phrasing_entities))
+            chars = frozenset(ch for text in texts for ch in text if _IS_CJK.match(ch))
+            intents = set(fact.intents)
+            if fact.date is not None:
+                intents.add(Intent.WHEN)  # a dated fact says when
+            if fact.kind == "figure":
+                intents.add(Intent.HOW_MANY)
+            self._facts.append(
+                _IndexedFact(
+                    fact, frozenset(entities), bag, chars, frozenset(intents), residuals, phrasing_entities
+                )
+            )
             for token in bag:
                 postings[token].append(position)
                 document_frequency[token] += 1
@@ -227,11 +252,25 @@ class Matcher:
         tokens = tuple(dict.fromkeys(self.content_tokens(residual.replace(_ENTITY_MARK, " "), glossary=True)))
         return QueryAnalysis(key, tuple(entities), intents, residual, tokens)
 
-    def _coverage(self, tokens: Sequence[str], bag: frozenset[str]) -> float:
+    def _weight(self, token: str) -> float:
+        if token in self._idf:
+            return self._idf[token]
+        known = [self._idf[s] for s in SYNONYMS.get(token, ()) if s in self._idf]
+        return max(known) if known else self._idf_unknown
+
+    def _coverage(self, tokens: Sequence[str], indexed: _IndexedFact) -> float:
         if not tokens:
             return 1.0
-        weights = [self._idf.get(t, self._idf_unknown) for t in tokens]
-        hit = sum(w for t, w in zip(tokens, weights, strict=True) if t in bag)
+        bag = indexed.bag
+        weights = [self._weight(t) for t in tokens]
+        hit = 0.0
+        for token, weight in zip(tokens, weights, strict=True):
+            if token in bag or not SYNONYMS.get(token, frozenset()).isdisjoint(bag):
+                hit += weight
+            elif len(token) == 1 and token in indexed.chars:
+                hit += weight / 2  # a lone character the fact uses in some word: 逼 ~ 逼迫
+            elif len(token) >= 3 and any(token[i : i + 2] in bag for i in range(len(token) - 1)):
+                hit += weight / 2  # a compound whose part the fact uses: 解雇后 ~ 解雇
         return hit / sum(weights)
 
     def _candidate_positions(self, query: QueryAnalysis) -> Iterable[int]:
@@ -249,9 +288,9 @@ class Matcher:
         positions = list(self._candidate_positions(query))
         if not positions:
             return []
-        pre = sorted(
-            ((self._coverage(query.tokens, self._facts[p].bag), p) for p in positions), reverse=True
-        )[: CANDIDATES]
+        pre = sorted(((self._coverage(query.tokens, self._facts[p]), p) for p in positions), reverse=True)[
+            :CANDIDATES
+        ]
         query_entities = frozenset(query.entities)
         ranked: list[Candidate] = []
         for coverage, position in pre:
@@ -267,7 +306,8 @@ class Matcher:
                 entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
             else:
                 entity_agreement = 1.0
-            intent_ok = not query.intents or any(i in indexed.fact.intents for i in query.intents)
+            strong = [i for i in query.intents if i in STRONG_INTENTS]
+            intent_ok = not strong or any(i in indexed.intents for i in strong)
             score = (WEIGHT_COVERAGE * coverage + WEIGHT_PHRASING * phrasing) * (0.5 + 0.5 * entity_agreement)
             if not intent_ok:
                 score *= INTENT_MISMATCH

@@ -72,7 +72,7 @@ _TITLE_SUFFIX = re.compile(r"\s*\([图圖]\)\s*$")
 # A `?` that is a real question mark: at a line end, before a space or closing
 # punctuation, or after a sentence-final particle. Any other `?` next to a CJK
 # character is left from the bad copy and fails the build.
-_QUESTION_MARK = re.compile(rf"\?(?=$|\s|[”」』)）\]])|(?<=[了吗嗎呢吧么麼啊呀])\?")
+_QUESTION_MARK = re.compile(r"\?(?=$|\s|[”」』)）\]])|(?<=[了吗嗎呢吧么麼啊呀])\?")
 _SUSPICIOUS = re.compile(rf"[{CJK}]\?|\?[{CJK}]|\ufffd")
 
 

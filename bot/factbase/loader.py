@@ -135,7 +135,7 @@ def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
 def _validation_reason(exc: ValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
-    message = first["msg"]
+    message = first["msg"].removeprefix("Value error, ")
     if first["type"] == "missing":
         message = "required field is missing"
     more = f" (+{exc.error_count() - 1} more)" if exc.error_count() > 1 else ""

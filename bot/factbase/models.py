@@ -42,8 +42,10 @@ def precision_of(value: str) -> Precision:
     if not match:
         raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
     year, month, day = match.groups()
-    # date() raises on impossible months and days, e.g. 2024-02-30.
-    date(int(year), int(month or 1), int(day or 1))
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:  # impossible months and days, e.g. 2024-02-30
+        raise ValueError(f"invalid date {value!r}: {exc}") from None
     if day:
         return Precision.DAY
     return Precision.MONTH if month else Precision.YEAR
@@ -136,6 +138,13 @@ class Fact(_Record):
     def _id_form(cls, value: str) -> str:
         if not _ID.match(value):
             raise ValueError(f"id must be lower-case letters, digits and dashes: {value!r}")
+        return value
+
+    @field_validator("date")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            precision_of(value)
         return value
 
     @model_validator(mode="after")

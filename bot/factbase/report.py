@@ -63,7 +63,9 @@ def render_report(base: FactBase, *, show_uncited: bool = False) -> str:
         f"products {entity_kinds['product']})",
         f"aliases         {len(base.alias_index)}",
         f"facts           {len(base.facts)} "
-        + "(" + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + ")",
+        + "("
+        + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
+        + ")",
         f"dated events    {kinds['event']}",
         f"question forms  {sum(len(f.questions) for f in base.facts)}",
         f"conflicts       {len(conflicts)} ({', '.join(sorted(conflicts))})",

@@ -1,0 +1,30 @@
+"""Word segmentation for matching: jieba with a compact dictionary.
+
+The dictionary is the 60,000 most frequent words of jieba's own (see
+tools/build_words.py) plus the fact base's keywords, so domain terms such as
+超级对齐 or 后训练 stay whole.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+import jieba
+
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "words.txt"
+jieba.setLogLevel(logging.WARNING)
+
+
+class Segmenter:
+    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+        self._tokenizer = jieba.Tokenizer(dictionary=str(WORDS_FILE))
+        self._tokenizer.initialize()
+        for word in extra_words:
+            word = word.strip()
+            if len(word) >= 2 and " " not in word:
+                self._tokenizer.add_word(word, freq=2000)
+
+    def words(self, text: str) -> list[str]:
+        return [w for w in self._tokenizer.lcut(text, HMM=True) if w.strip()]
