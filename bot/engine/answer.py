@@ -13,14 +13,13 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 
 from bot.engine import labels
-from bot.engine.matcher import MIN_COVERAGE, Candidate, Matcher
+from bot.engine.matcher import Candidate, Matcher
 from bot.engine.normalise import MAX_QUESTION_CHARS, normalise
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Precision, precision_of
 from bot.text import Script, TraditionalVariant, fold_name, to_script
 
-ANSWER_THRESHOLD = 0.5
 MAX_SUGGESTIONS = 3
 
 ReplyKind = Literal["answer", "not_covered", "help", "empty"]
@@ -194,18 +193,14 @@ class Engine:
         analysis = self.matcher.analyse(normalised.key)
         ranked = self.matcher.rank(analysis)
         top = ranked[0] if ranked else None
-        if top is None or not self._confident(top):
+        if top is None or not self.matcher.accepts(ranked):
             suggestions = self._suggest(ranked, entities=analysis.entities)
             text = labels.NOT_COVERED
             if len(question) > MAX_QUESTION_CHARS:
                 text = labels.TOO_LONG.format(limit=MAX_QUESTION_CHARS) + "\n" + text
-            confidence = min(top.score, ANSWER_THRESHOLD - 0.01) if top else 0.0
+            confidence = min(top.score, self.matcher.weights.threshold - 0.01) if top else 0.0
             return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
         return self._answer(question, top, script)
-
-    @staticmethod
-    def _confident(candidate: Candidate) -> bool:
-        return candidate.coverage >= MIN_COVERAGE and candidate.score >= ANSWER_THRESHOLD
 
     def _answer(self, question: str, top: Candidate, script: Script) -> Reply:
         fact = top.fact

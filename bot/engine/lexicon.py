@@ -40,6 +40,22 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
 
 # Function words and question scaffolding, removed before content tokens are taken.
 # Longest first so 什么时候 goes before 什么.
+# fmt: off
+CJK_STOP = frozenset(
+    {
+        "与", "个", "中", "为", "么", "之", "也", "了", "从", "他", "以", "们", "会", "你", "做", "其", "到", "前",
+        "去", "又", "及", "后", "吗", "吧", "呀", "呢", "咋", "和", "哪", "啊", "啥", "嘛", "在", "地", "她", "它",
+        "对", "就", "得", "想", "我", "把", "时", "是", "有", "来", "用", "的", "着", "给", "能", "被", "要", "让",
+        "该", "说", "请", "谁", "跟", "过", "还", "这", "那", "都", "里", "一下", "一个", "一些", "一起", "为何", "为啥",
+        "之前", "之后", "什么", "他们", "以前", "以后", "但是", "何时", "你们", "其他", "几个", "几位", "几号", "几月", "出来",
+        "到底", "可以", "后来", "哪个", "哪些", "哪位", "哪儿", "哪国", "哪天", "哪家", "哪年", "哪所", "哪里", "因为", "多少",
+        "如何", "已经", "当时", "怎么", "怎样", "我们", "所以", "时候", "是否", "曾经", "最后", "现在", "的话", "目前", "究竟",
+        "而且", "自己", "请问", "起来", "这个", "那个", "为什么", "什么样", "其他人", "告诉我", "哪一天", "哪一年", "啥时候", "怎么样",
+        "想知道", "是不是", "有没有", "知道吗", "能不能", "什么时候", "什么时间", "我想知道",
+    }
+)
+# fmt: on
+# Longest first so 什么时候 goes before 什么.
 CJK_STOP = frozenset(
     {
         "请问",
@@ -186,273 +202,53 @@ CJK_STOP = frozenset(
 CJK_STOP_RE = re.compile("|".join(map(re.escape, sorted(CJK_STOP, key=len, reverse=True))))
 
 EN_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "about",
-        "after",
-        "before",
-        "into",
-        "over",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "what",
-        "when",
-        "who",
-        "whom",
-        "whose",
-        "why",
-        "how",
-        "which",
-        "where",
-        "many",
-        "much",
-        "long",
-        "old",
-        "big",
-        "he",
-        "she",
-        "it",
-        "they",
-        "them",
-        "his",
-        "her",
-        "its",
-        "their",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "i",
-        "you",
-        "we",
-        "me",
-        "my",
-        "your",
-        "our",
-        "as",
-        "than",
-        "then",
-        "so",
-        "not",
-        "no",
-        "yes",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "up",
-        "out",
-        "tell",
-        "please",
-        "know",
-        "want",
-        "like",
-        "just",
-        "also",
-        "still",
-        "now",
-        "did",
-        "get",
-        "got",
-        "make",
-        "made",
-        "say",
-        "said",
-    ]
+    """
+    a about after also an and are as at be been before being big by can could did do does during for
+    from get got had has have he her here his how i in into is it its just know latest like long
+    made make many may me might much must my no not now of on or our out over please recent s said
+    say shall she should so still t tell than that the their them then there these they this those
+    to up want was we were what when where which who whom whose why will with would yes you your
+    """.split()
 )
 
 # English domain words to the Chinese words the facts use. A bridge for English
 # questions, applied to the query only.
-EN_GLOSSARY: dict[str, str] = {
-    "fired": "解雇",
-    "fire": "解雇",
-    "ousted": "罢免",
-    "oust": "罢免",
-    "removed": "罢免",
-    "sacked": "解雇",
-    "leave": "离开",
-    "left": "离开",
-    "leaving": "离开",
-    "quit": "离职",
-    "quits": "离职",
-    "resign": "辞职",
-    "resigned": "辞职",
-    "resignation": "辞职",
-    "depart": "离职",
-    "departed": "离职",
-    "departure": "离职",
-    "departures": "离职",
-    "exit": "离职",
-    "join": "加入",
-    "joined": "加入",
-    "joins": "加入",
-    "return": "回归",
-    "returned": "回归",
-    "returns": "回归",
-    "back": "回归",
-    "rehired": "重聘",
-    "born": "出生",
-    "birth": "出生",
-    "founded": "创立",
-    "found": "创立",
-    "founder": "创始人",
-    "founders": "创始人",
-    "cofounder": "联合创始人",
-    "co-founder": "联合创始人",
-    "start": "创立",
-    "started": "创立",
-    "valuation": "估值",
-    "valued": "估值",
-    "worth": "估值",
-    "funding": "融资",
-    "raise": "融资",
-    "round": "融资",
-    "invest": "投资",
-    "investment": "投资",
-    "investors": "投资者",
-    "investor": "投资者",
-    "employees": "员工",
-    "employee": "员工",
-    "staff": "员工",
-    "workers": "员工",
-    "headcount": "员工",
-    "revenue": "收入",
-    "income": "收入",
-    "loss": "亏损",
-    "losses": "亏损",
-    "lose": "亏损",
-    "replaced": "接替",
-    "replace": "接替",
-    "successor": "接替",
-    "succeed": "接替",
-    "lawsuit": "起诉",
-    "sue": "起诉",
-    "sued": "起诉",
-    "suing": "起诉",
-    "interim": "临时",
-    "ceo": "ceo",
-    "cto": "首席技术官",
-    "president": "总裁",
-    "chief": "首席",
-    "scientist": "科学家",
-    "research": "研究",
-    "researcher": "研究员",
-    "team": "团队",
-    "board": "董事会",
-    "safety": "安全",
-    "alignment": "对齐",
-    "superalignment": "超级对齐",
-    "dissolved": "解散",
-    "disbanded": "解散",
-    "compute": "算力",
-    "computing": "算力",
-    "users": "用户",
-    "user": "用户",
-    "million": "百万",
-    "agreement": "协议",
-    "nda": "协议",
-    "equity": "股权",
-    "stake": "股权",
-    "shares": "股权",
-    "profit": "营利",
-    "for-profit": "营利",
-    "nonprofit": "非营利",
-    "non-profit": "非营利",
-    "restructure": "重组",
-    "restructuring": "重组",
-    "sabbatical": "休假",
-    "vacation": "休假",
-    "leave-of-absence": "休假",
-    "school": "学院",
-    "graduate": "毕业",
-    "graduated": "毕业",
-    "degree": "学位",
-    "study": "学",
-    "studied": "学",
-    "father": "父亲",
-    "mother": "母亲",
-    "parents": "父亲",
-    "microsoft": "微软",
-    "said": "表示",
-    "say": "表示",
-    "criticized": "批评",
-    "criticize": "批评",
-    "criticism": "批评",
-    "merge": "合并",
-    "merger": "合并",
-    "release": "发布",
-    "released": "发布",
-    "launch": "发布",
-    "launched": "发布",
-    "model": "模型",
-    "video": "视频",
-    "pool": "游泳池",
-    "swimming": "游泳池",
-    "mission": "使命",
-    "goal": "目标",
-    "aim": "目标",
-    "catchphrase": "口头禅",
-    "slogan": "口头禅",
-    "letter": "联名信",
-    "threaten": "威胁",
-    "threatened": "威胁",
-    "signed": "签",
-    "sign": "签",
-    "role": "职位",
-    "title": "职位",
-    "job": "工作",
-    "work": "工作",
-    "lead": "领导",
-    "leads": "领导",
-    "led": "领导",
-    "head": "负责人",
-    "reports": "汇报",
-    "report": "汇报",
-    "contribution": "贡献",
-    "contributed": "贡献",
-    "percent": "%",
-    "share": "占比",
-    "years": "年",
-    "year": "年",
-    "months": "月",
-    "days": "天",
-    "why": "原因",
-    "reason": "原因",
-    "company": "公司",
-    "startup": "公司",
-    "new": "新",
-}
+EN_GLOSSARY: dict[str, str] = dict(
+    pair.split("=", 1)
+    for pair in """
+    active=活跃  age=年龄  agreement=协议  aim=目标  alignment=对齐  announce=宣布  announced=宣布
+    appoint=任命  appointed=任命  ask=要求  asked=要求  back=回归  billion=亿  birth=出生
+    board=董事会  born=出生  called=叫  capital=首都  catchphrase=口头禅  ceo=ceo  chatbot=聊天机器人
+    chief=首席  co-founded=联合创始人  co-founder=联合创始人  cofounder=联合创始人  company=公司  compute=算力  computing=算力
+    contributed=贡献  contribution=贡献  country=国家  court=法院  criticise=批评  criticised=批评  criticism=批评
+    criticize=批评  criticized=批评  cto=首席技术官  dad=父亲  date=日期  days=天  declare=裁定
+    degree=学位  demand=要求  demanded=要求  depart=离职  departed=离职  departure=离职  departures=离职
+    develop=开发  developing=开发  disbanded=解散  dissolved=解散  education=学位  employee=员工  employees=员工
+    equity=股权  exit=离职  father=父亲  fire=解雇  fired=解雇  first=首次  for-profit=营利
+    found=创立  founded=创立  founder=创始人  founders=创始人  friday=周五  funding=融资  goal=目标
+    graduate=毕业  graduated=毕业  head=负责人  headcount=员工  hours=小时  husband=丈夫  income=收入
+    interim=临时  invalid=无效  invest=投资  investment=投资  investor=投资者  investors=投资者  job=工作
+    join=加入  joined=加入  joins=加入  launch=发布  launched=发布  lawsuit=起诉  lead=领导
+    leader=负责人  leads=领导  leave=离开  leave-of-absence=休假  leaving=离开  led=领导  left=离开
+    letter=联名信  license=许可  lose=亏损  loss=亏损  losses=亏损  married=结婚  meeting=会议
+    merge=合并  merger=合并  message=信息  microsoft=微软  million=百万  mission=使命  model=模型
+    mom=母亲  monthly=月活  months=月  mother=母亲  name=名字  named=任命  nda=协议
+    new=新  next-generation=下一代  non-profit=非营利  nonprofit=非营利  old=年龄  oust=罢免  ousted=罢免
+    parent=父亲  parents=父亲  percent=%  percentage=%  pool=游泳池  post=发文  posted=发文
+    president=总裁  price=价格  profit=营利  promoted=晋升  promotion=晋升  quit=离职  quits=离职
+    raise=融资  reason=原因  receive=收到  received=收到  rehired=重聘  release=发布  released=发布
+    removed=罢免  replace=接替  replaced=接替  report=汇报  reports=汇报  research=研究  researcher=研究员
+    resign=辞职  resignation=辞职  resigned=辞职  restructure=重组  restructuring=重组  return=回归  returned=回归
+    returns=回归  revenue=收入  role=职位  round=融资  sabbatical=休假  sacked=解雇  safety=安全
+    said=表示  say=表示  school=学院  scientist=科学家  share=占比  shares=股权  sign=签
+    signed=签  slogan=口头禅  staff=员工  stake=股权  start=创立  started=创立  startup=公司
+    stock=股票  studied=学  study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉
+    suing=起诉  superalignment=超级对齐  swimming=游泳池  team=团队  threat=威胁  threaten=威胁  threatened=威胁
+    title=职位  tweet=推文  university=大学  user=用户  users=用户  vacation=休假  valuation=估值
+    valued=估值  video=视频  weather=天气  weekly=每周  weeks=周  why=原因  wife=妻子
+    work=工作  workers=员工  worth=估值  year=年  years=年
+    """.split()
+)
 
 # Function characters that jieba leaves glued to a content word ("签了", "后要"): trimmed
 # from both ends of a token before it is looked up.
@@ -468,7 +264,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("任命", "担任", "出任", "接任", "聘请", "上任", "就任", "当"),
     ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回"),
     ("接替", "接任", "继任", "取代", "接手", "接班"),
-    ("估值", "市值", "身价"),
+    ("估值", "身价"),
     ("员工", "雇员", "职员", "人数", "员工数", "人员"),
     ("收入", "营收", "营业收入", "进账"),
     ("亏损", "亏钱", "赔钱", "亏"),
@@ -494,7 +290,10 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("原因", "理由", "为什么", "动机", "缘由"),
     ("宣布", "官宣", "公布", "发推"),
     ("竞争对手", "对手", "竞品", "劲敌", "强敌"),
-    ("首席执行官", "ceo", "总裁"),
+    ("首席执行官", "ceo"),
+    ("头衔", "职务", "职位", "身份", "角色", "岗位", "官职", "担任"),
+    ("国家", "国籍", "哪国人", "祖国"),
+    ("年龄", "岁", "多大", "年纪"),
     ("首席技术官", "cto"),
     ("人工智能", "ai"),
     ("算力", "计算资源", "芯片"),

@@ -42,14 +42,11 @@ _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(rf"[{_CJK_CHAR}]+")
 _LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _IS_CJK = re.compile(rf"[{_CJK_CHAR}]")
+_PIECE = re.compile(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
+_EDGE = "".join(EDGE_PARTICLES)
 _ENTITY_MARK = "\x00"  # stands where an entity name was, so ratios compare the rest
 
-# Tunable weights; see bench/ and tests/test_accuracy.py for their effect.
-CANDIDATES = 40
-WEIGHT_COVERAGE = 0.55
-WEIGHT_PHRASING = 0.45
-INTENT_MISMATCH = 0.72
-MIN_COVERAGE = 0.5
+CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 FUZZY_LATIN_CUTOFF = 84
 FUZZY_CJK_CUTOFF = 66
 # Intents whose mismatch makes an answer wrong; "how" and "what" are too loose to judge by.
@@ -63,16 +60,59 @@ class QueryAnalysis:
     intents: tuple[Intent, ...]
     residual: str  # key with entity names replaced by a mark
     tokens: tuple[str, ...]  # content tokens
+    novelty: float  # IDF-weighted share of tokens no fact uses (nor a synonym of them)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the score of one candidate fact for one question is made of."""
+
+    coverage: float  # IDF-weighted share of the question's content words the fact uses
+    phrasing: float  # rapidfuzz ratio to the fact's closest question phrasing, names aside
+    entity_agreement: float  # share of the question's entities the fact is about
+    intent_ok: bool  # the fact answers the kind of question asked
+    novelty: float  # share of the question's content unknown to the whole fact base
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How features combine into a score, and when a score is good enough to answer.
+
+    The defaults come from bench/tune.py on tests/data/questions.jsonl (tuned on half,
+    checked on the other half), never from the evaluation set.
+    """
+
+    coverage: float = 0.7  # against phrasing (1 - coverage)
+    entity_floor: float = 0.3  # score factor for a fact about none of the named entities
+    intent_mismatch: float = 0.72  # score factor when the fact answers another kind of question
+    novelty_penalty: float = 0.0  # subtracted per unit of novelty
+    threshold: float = 0.325  # least score to answer
+    min_coverage: float = 0.0  # least coverage to answer
+    sure: float = 0.375  # at this score the margin over the runner-up no longer matters
+    margin: float = 0.06  # least lead over the runner-up below `sure`
+
+    def score(self, f: Features) -> float:
+        base = self.coverage * f.coverage + (1 - self.coverage) * f.phrasing
+        base *= self.entity_floor + (1 - self.entity_floor) * f.entity_agreement
+        if not f.intent_ok:
+            base *= self.intent_mismatch
+        return max(0.0, base - self.novelty_penalty * f.novelty)
+
+    def accepts(self, top: Candidate, runner_up: float) -> bool:
+        if top.score < self.threshold or top.features.coverage < self.min_coverage:
+            return False
+        return top.score >= self.sure or top.score - runner_up >= self.margin
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
     fact: Fact
     score: float
-    coverage: float
-    phrasing: float
-    entity_agreement: float
-    intent_ok: bool
+    features: Features
+
+    @property
+    def coverage(self) -> float:
+        return self.features.coverage
 
 
 @dataclass(slots=True)
@@ -89,6 +129,7 @@ class _IndexedFact:
 @dataclass(slots=True)
 class Matcher:
     base: FactBase
+    weights: Weights = field(default_factory=lambda: Weights())
     _segmenter: Segmenter = field(init=False)
     _alias_re: re.Pattern[str] = field(init=False)
     _alias_owner: dict[str, str] = field(init=False)
@@ -182,17 +223,19 @@ class Matcher:
     # -- tokens -----------------------------------------------------------------------------
 
     def content_tokens(self, text: str, *, glossary: bool = False) -> list[str]:
-        """Content words of `text` (simplified, lower case): jieba words less function words;
-        with `glossary`, English domain words become the Chinese words the facts use."""
+        """Content words of `text` (simplified, lower case): Latin words as written, CJK runs
+        segmented by jieba, function words removed. With `glossary`, English domain words
+        become the Chinese words the facts use."""
         tokens: list[str] = []
-        for word in self._segmenter.words(text):
-            if _LATIN_WORD.fullmatch(word):
-                if glossary and word in EN_GLOSSARY:
-                    tokens.extend(self.content_tokens(EN_GLOSSARY[word]) or [EN_GLOSSARY[word]])
-                elif word not in EN_STOP and (len(word) > 1 or word.isdigit()):
-                    tokens.append(word)
-            elif _IS_CJK.match(word) and word not in CJK_STOP:
-                trimmed = word.strip("".join(EDGE_PARTICLES)) if len(word) >= 2 else word
+        for piece in _PIECE.findall(text):
+            if not _IS_CJK.match(piece):
+                if glossary and piece in EN_GLOSSARY:
+                    tokens.extend(self.content_tokens(EN_GLOSSARY[piece]) or [EN_GLOSSARY[piece]])
+                elif piece not in EN_STOP and (len(piece) > 1 or piece.isdigit()):
+                    tokens.append(piece)
+                continue
+            for word in self._segmenter.words(piece):
+                trimmed = word.strip(_EDGE) if len(word) >= 2 else word
                 if trimmed and trimmed not in CJK_STOP:
                     tokens.append(trimmed)
         return tokens
@@ -250,7 +293,17 @@ class Matcher:
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
         tokens = tuple(dict.fromkeys(self.content_tokens(residual.replace(_ENTITY_MARK, " "), glossary=True)))
-        return QueryAnalysis(key, tuple(entities), intents, residual, tokens)
+        return QueryAnalysis(key, tuple(entities), intents, residual, tokens, self._novelty(tokens))
+
+    def _known(self, token: str) -> bool:
+        return token in self._idf or any(s in self._idf for s in SYNONYMS.get(token, ()))
+
+    def _novelty(self, tokens: Sequence[str]) -> float:
+        if not tokens:
+            return 0.0
+        weights = [self._weight(t) for t in tokens]
+        unknown = sum(w for t, w in zip(tokens, weights, strict=True) if not self._known(t))
+        return unknown / sum(weights)
 
     def _weight(self, token: str) -> float:
         if token in self._idf:
@@ -288,17 +341,17 @@ class Matcher:
         positions = list(self._candidate_positions(query))
         if not positions:
             return []
-        pre = sorted(((self._coverage(query.tokens, self._facts[p]), p) for p in positions), reverse=True)[
-            :CANDIDATES
-        ]
+        pre = sorted(((self._coverage(query.tokens, self._facts[p]), p) for p in positions), reverse=True)
         query_entities = frozenset(query.entities)
+        strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
-        for coverage, position in pre:
+        for coverage, position in pre[:CANDIDATES]:
             indexed = self._facts[position]
             phrasing = 0.0
             for residual, named in zip(indexed.residuals, indexed.phrasing_entities, strict=True):
                 ratio = fuzz.ratio(query.residual, residual) / 100
                 if query_entities or named:
+                    # A phrasing about other people matches less: "亚马逊的创始人" vs "Twitch的创始人".
                     union = query_entities | named
                     ratio *= 0.6 + 0.4 * len(query_entities & named) / len(union)
                 phrasing = max(phrasing, ratio)
@@ -306,11 +359,15 @@ class Matcher:
                 entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
             else:
                 entity_agreement = 1.0
-            strong = [i for i in query.intents if i in STRONG_INTENTS]
             intent_ok = not strong or any(i in indexed.intents for i in strong)
-            score = (WEIGHT_COVERAGE * coverage + WEIGHT_PHRASING * phrasing) * (0.5 + 0.5 * entity_agreement)
-            if not intent_ok:
-                score *= INTENT_MISMATCH
-            ranked.append(Candidate(indexed.fact, score, coverage, phrasing, entity_agreement, intent_ok))
+            features = Features(coverage, phrasing, entity_agreement, intent_ok, query.novelty)
+            ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
         return ranked[:limit]
+
+    def accepts(self, ranked: Sequence[Candidate]) -> bool:
+        """Whether the top candidate is good enough to answer with."""
+        if not ranked:
+            return False
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        return self.weights.accepts(ranked[0], runner_up)
