@@ -16,6 +16,7 @@ from bot.engine import labels
 from bot.engine.answer import BadDate, Engine, UnknownEntity
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase, FactBaseError, load_factbase
+from bot.paths import default_cache_dir
 from bot.render import render_profile, render_reply, render_timeline
 from bot.text import Script, to_script
 
@@ -37,7 +38,7 @@ def _load() -> FactBase:
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    return Engine(_load(), variant=getattr(args, "variant", "tw"))
+    return Engine(_load(), variant=getattr(args, "variant", "tw"), cache_dir=default_cache_dir())
 
 
 # -- facts ----------------------------------------------------------------------------------

@@ -21,3 +21,12 @@ def default_facts_dir() -> Path:
     if shipped.is_dir():
         return shipped
     return _PACKAGE_DIR.parent / "facts"
+
+
+def default_cache_dir() -> Path:
+    """Where the engine keeps its built index: SAGA_BOT_CACHE_DIR, else the XDG cache."""
+    override = os.environ.get("SAGA_BOT_CACHE_DIR")
+    if override:
+        return Path(override)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "saga-bot"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
@@ -170,11 +171,12 @@ def _interval(value: str) -> tuple[date, date]:
 class Engine:
     base: FactBase
     variant: TraditionalVariant = "tw"
+    cache_dir: Path | None = None
     matcher: Matcher = field(init=False)
     _featured: list[Fact] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.matcher = Matcher(self.base)
+        self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
 

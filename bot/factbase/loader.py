@@ -124,12 +124,22 @@ def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
         reason = " ".join(str(exc).split())
         problems.append(Problem(rel, "-", f"not valid YAML: {reason}"))
         return []
+    data = _nulls(data)
     if data is None:
         return []
     if not isinstance(data, list):
         problems.append(Problem(rel, "-", "expected a list of records"))
         return []
     return data
+
+
+def _nulls(value: Any) -> Any:
+    """The base loader keeps every scalar a string; `null` and `~` still mean "no value"."""
+    if isinstance(value, dict):
+        return {k: _nulls(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nulls(v) for v in value]
+    return None if value in ("null", "~", "Null", "NULL") else value
 
 
 def _validation_reason(exc: ValidationError) -> str:

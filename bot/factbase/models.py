@@ -67,8 +67,8 @@ class SourceMeta(_Record):
     file: str
     script: Literal["simplified", "traditional"]
     title: str
-    outlet: str | None
-    byline: str | None
+    outlet: str | None = None  # omit the key when the text names no outlet
+    byline: str | None = None
     outlet_evidence: str
     published: date
     precision: Precision

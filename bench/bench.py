@@ -1,0 +1,215 @@
+"""saga-bot benchmarks, every figure measured side by side in one run.
+
+1. Accuracy of the engine against two baselines on the same questions:
+   BM25 (bm25s + jieba) over the cleaned article sentences, and rapidfuzz WRatio over
+   the same sentences. Each baseline answers with its best sentence, and declines below
+   a score cutoff chosen to give it its best result on these very questions.
+2. Per-question latency (p50 / p99) of Engine.ask on the real fact base and on a
+   synthetic 100,000-fact base built from it.
+3. Start-up time of `saga-bot ask --json -` (load, validate, index, answer one question)
+   and its peak memory.
+
+    python bench/bench.py [--questions FILE] [--synthetic 100000] [--repeat 5]
+
+The numbers are printed as a Markdown table, ready for the README. Not a test:
+tests check behaviour, not timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evalset import DEFAULT_QUESTIONS, ROOT, Question, accuracy, load  # noqa: E402
+
+from bot.engine.answer import Engine  # noqa: E402
+from bot.factbase.loader import FactBase, load_factbase  # noqa: E402
+from bot.factbase.models import Citation, Fact  # noqa: E402
+
+Answerer = Callable[[str], tuple[bool, str, float]]  # (answered, shown text, raw score)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+# -- baselines ------------------------------------------------------------------------------
+
+
+def sentences_of(base: FactBase) -> list[str]:
+    return [s.text for a in base.articles.values() for s in a.sentences]
+
+
+def bm25_baseline(base: FactBase) -> Callable[[str], tuple[str, float]]:
+    import bm25s
+    import jieba
+
+    sentences = sentences_of(base)
+
+    def tokens(text: str) -> list[str]:
+        from bot.text import to_simplified
+
+        return [w for w in jieba.lcut(to_simplified(text).lower()) if w.strip()]
+
+    retriever = bm25s.BM25()
+    retriever.index([tokens(s) for s in sentences], show_progress=False)
+
+    def best(question: str) -> tuple[str, float]:
+        query = tokens(question) or ["?"]
+        results, scores = retriever.retrieve([query], k=1, show_progress=False)
+        return sentences[int(results[0][0])], float(scores[0][0])
+
+    return best
+
+
+def wratio_baseline(base: FactBase) -> Callable[[str], tuple[str, float]]:
+    from rapidfuzz import fuzz, process, utils
+
+    sentences = sentences_of(base)
+
+    def best(question: str) -> tuple[str, float]:
+        hit = process.extractOne(question, sentences, scorer=fuzz.WRatio, processor=utils.default_process)
+        return (hit[0], float(hit[1])) if hit else ("", 0.0)
+
+    return best
+
+
+def best_cutoff(questions: list[Question], raw: list[tuple[str, float]]) -> tuple[float, float, float]:
+    """The decline cutoff that maximises answer_acc + abstain_acc for a baseline."""
+    best = (-1.0, 0.0, 0.0, 0.0)
+    for cutoff in sorted({score for _, score in raw} | {0.0}):
+        results = [(score >= cutoff, text) for text, score in raw]
+        answer_acc, abstain_acc = accuracy(questions, results)
+        if answer_acc + abstain_acc > best[0]:
+            best = (answer_acc + abstain_acc, cutoff, answer_acc, abstain_acc)
+    return best[1], best[2], best[3]
+
+
+# -- the engine -----------------------------------------------------------------------------
+
+
+def engine_results(engine: Engine, questions: list[Question]) -> list[tuple[bool, str]]:
+    results = []
+    for question in questions:
+        reply = engine.ask(question.q)
+        shown = reply.answer + " " + " ".join(s.quote for s in reply.sources)
+        results.append((reply.answered, shown))
+    return results
+
+
+def latencies_ms(engine: Engine, questions: list[Question], repeat: int) -> list[float]:
+    engine.ask(questions[0].q)  # warm caches
+    timings = []
+    for _ in range(repeat):
+        for question in questions:
+            start = time.perf_counter()
+            engine.ask(question.q)
+            timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
+    """`size` facts made from the real ones: each copy keeps a real fact's entities and
+    intents, and mixes words drawn from the whole base into its phrasings, so postings and
+    candidate pools grow as a large real base's would."""
+    rng = random.Random(seed)
+    vocabulary = sorted({ch for f in base.facts for ch in f.answer if "\u4e00" <= ch <= "\u9fff"})
+    facts: list[Fact] = list(base.facts)
+    for i in range(size - len(facts)):
+        model = base.facts[i % len(base.facts)]
+
+        def noise(n: int) -> str:
+            return "".join(rng.choice(vocabulary) for _ in range(n))
+
+        facts.append(
+            Fact.model_construct(
+                id=f"{model.id}-syn{i}",
+                kind=model.kind,
+                entities=model.entities,
+                intents=model.intents,
+                date=model.date,
+                precision=model.precision,
+                answer=noise(6) + model.answer[: rng.randint(8, 30)] + noise(6),
+                questions=[noise(4) + q[: rng.randint(4, 12)] + noise(4) for q in model.questions[:2]],
+                keywords=[noise(2) for _ in range(3)],
+                sources=[Citation.model_construct(article=model.sources[0].article, quote=model.sources[0].quote)],
+                conflict=None,
+                note=None,
+            )
+        )
+    return FactBase(base.root, base.articles, base.entities, facts, base.alias_index)
+
+
+def startup(questions: list[Question]) -> tuple[float, float, int]:
+    """Wall time of one `saga-bot ask --json -` process answering one question, its
+    in-process load + index time, and its peak RSS in MiB."""
+    code = (
+        "import resource, sys, time; t = time.perf_counter();"
+        "from bot.factbase.loader import load_factbase; from bot.engine.answer import Engine;"
+        "e = Engine(load_factbase()); e.ask(sys.argv[1]); d = time.perf_counter() - t;"
+        "print(d, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code, questions[0].q], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split()
+    wall = time.perf_counter() - start
+    return wall, float(out[0]), int(out[1]) // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    parser.add_argument("--synthetic", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    questions = load(args.questions)
+    base = load_factbase()
+    engine = Engine(base)
+
+    print(f"questions: {args.questions.name} ({len(questions)}, {sum(q.abstain for q in questions)} out of scope)")
+    rows = []
+    answer_acc, abstain_acc = accuracy(questions, engine_results(engine, questions))
+    rows.append(("saga-bot engine", answer_acc, abstain_acc, "—"))
+    for name, make in (("BM25 (bm25s + jieba) over sentences", bm25_baseline), ("rapidfuzz WRatio over sentences", wratio_baseline)):
+        best = make(base)
+        raw = [best(q.q) for q in questions]
+        cutoff, b_answer, b_abstain = best_cutoff(questions, raw)
+        rows.append((name, b_answer, b_abstain, f"{cutoff:.2f}"))
+    print("\n| answerer | answered right | declined right | cutoff |\n|---|---|---|---|")
+    for name, a, d, cutoff in rows:
+        print(f"| {name} | {a:.1%} | {d:.1%} | {cutoff} |")
+
+    real = latencies_ms(engine, questions, args.repeat)
+    build_start = time.perf_counter()
+    big = Engine(synthetic_base(base, args.synthetic))
+    build_s = time.perf_counter() - build_start
+    synthetic = latencies_ms(big, questions, 1)
+    print("\n| fact base | facts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|")
+    for name, facts, timings in (("real", len(base.facts), real), ("synthetic", args.synthetic, synthetic)):
+        print(
+            f"| {name} | {facts:,} | {statistics.median(timings):.2f} | {percentile(timings, 0.99):.2f} "
+            f"| {max(timings):.2f} |"
+        )
+    print(f"\nsynthetic index build: {build_s:.1f} s")
+    wall, in_process, peak_mib = startup(questions)
+    own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    print(
+        f"start-up: {in_process:.2f} s to load, validate, index and answer one question in-process; "
+        f"{wall:.2f} s for the whole process (interpreter and imports included); peak RSS {peak_mib} MiB "
+        f"(this benchmark process, with the {args.synthetic:,}-fact base: {own_peak} MiB)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+"""Question sets in the evaluation format, and the same correctness rule as the scorer:
+an answer is right when it contains one alternative of every `expect` group, compared
+after folding to simplified, lower case, no spaces."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.text import to_simplified
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    q: str
+    cat: str
+    expect: list[list[str]]
+    abstain: bool
+
+
+def load(path: Path = DEFAULT_QUESTIONS) -> list[Question]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item: dict[str, Any] = json.loads(line)
+            rows.append(
+                Question(item["id"], item["q"], item["cat"], item.get("expect", []), bool(item.get("abstain")))
+            )
+    return rows
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", "", to_simplified(text)).lower().replace("，", ",")
+
+
+def contains_expected(shown: str, question: Question) -> bool:
+    folded = fold(shown)
+    return all(any(fold(alt) in folded for alt in group) for group in question.expect)
+
+
+def is_correct(question: Question, answered: bool, shown: str) -> bool:
+    if question.abstain:
+        return not answered
+    return answered and contains_expected(shown, question)
+
+
+def accuracy(questions: list[Question], results: list[tuple[bool, str]]) -> tuple[float, float]:
+    """(share of answerable questions answered right, share of out-of-scope ones declined)."""
+    answerable = [(q, r) for q, r in zip(questions, results, strict=True) if not q.abstain]
+    declinable = [(q, r) for q, r in zip(questions, results, strict=True) if q.abstain]
+    answer_acc = sum(is_correct(q, *r) for q, r in answerable) / max(len(answerable), 1)
+    abstain_acc = sum(is_correct(q, *r) for q, r in declinable) / max(len(declinable), 1)
+    return answer_acc, abstain_acc

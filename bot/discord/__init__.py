@@ -1,0 +1,1 @@
+"""The Discord layer: the client, embeds, views and localisation. The engine knows nothing of it."""

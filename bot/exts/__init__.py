@@ -1,0 +1,1 @@
+"""The bot's cogs, one module per feature, grouped by purpose; each module has `async def setup(bot)`."""

@@ -1,0 +1,1 @@
+"""Looking things up: the timeline, people and the source articles."""

@@ -1,0 +1,1 @@
+"""Asking questions: in channels, in DMs and with /ask."""

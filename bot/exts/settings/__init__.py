@@ -1,0 +1,1 @@
+"""Per-user and per-guild settings."""

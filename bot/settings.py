@@ -1,0 +1,146 @@
+"""The bot's settings, from the environment or a `.env` file.
+
+Every setting has one environment variable, named in its field's alias. The
+token is a :class:`SecretStr`, validation errors never echo their input, and
+:class:`RedactSecrets` scrubs it from log records anyway, so the token cannot
+reach a log, a repr or an error message.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TOKEN_VARIABLE = "DISCORD_TOKEN"
+DATABASE_FILE = "saga-bot.sqlite3"
+
+# A bot token is base64url(application id) . base64url(timestamp) . HMAC.
+_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
+_TOKEN_HINT = "the token from the Discord Developer Portal → your application → Bot → Reset Token"
+
+
+class SettingsError(Exception):
+    """The settings are unusable; the message is one line naming the variable to fix."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        hide_input_in_errors=True,  # a malformed token must not be echoed by the error
+    )
+
+    discord_token: SecretStr | None = Field(default=None, validation_alias=TOKEN_VARIABLE)
+    # A path, `sqlite:///path`, or (later) a PostgreSQL URL; empty means DATA_DIR/saga-bot.sqlite3.
+    database_url: str | None = Field(default=None, validation_alias="SAGA_BOT_DATABASE")
+    data_dir: Path = Field(default=Path("data"), validation_alias="SAGA_BOT_DATA_DIR")
+    cooldown_rate: int = Field(default=3, ge=1, validation_alias="SAGA_BOT_COOLDOWN_RATE")
+    cooldown_per: float = Field(default=30.0, gt=0, validation_alias="SAGA_BOT_COOLDOWN_PER")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", validation_alias="SAGA_BOT_LOG_LEVEL"
+    )
+    traditional_variant: Literal["tw", "hk"] = Field(default="tw", validation_alias="SAGA_BOT_TRADITIONAL")
+    # Comma-separated user ids allowed to run the owner-only `sync` command; empty means the
+    # application's owner (or team members), as discord.py resolves it.
+    owner_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(), validation_alias="SAGA_BOT_OWNER_IDS"
+    )
+
+    @field_validator("discord_token", mode="before")
+    @classmethod
+    def _token_shape(cls, value: object) -> object:
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
+        if not isinstance(value, str):
+            return value
+        token = value.strip()
+        if not token:
+            return None
+        if not _TOKEN_SHAPE.match(token):
+            # Say what is wrong without quoting any of it.
+            raise ValueError("not a bot token (three dot-separated base64url parts)")
+        return token
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("owner_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(int(part) for part in re.split(r"[\s,]+", value.strip()) if part)
+        return value
+
+    @property
+    def database(self) -> str:
+        """Where the storage lives: the configured URL or path, else a file in the data directory."""
+        return self.database_url or str(self.data_dir / DATABASE_FILE)
+
+    def token(self) -> str:
+        """The bot token; SettingsError (one line, naming the variable) when it is not set."""
+        if self.discord_token is None:
+            raise SettingsError(
+                f"{TOKEN_VARIABLE} is not set: set it in the environment or .env to {_TOKEN_HINT}"
+            )
+        return self.discord_token.get_secret_value()
+
+
+_VARIABLES = {
+    "discord_token": TOKEN_VARIABLE,
+    "database_url": "SAGA_BOT_DATABASE",
+    "data_dir": "SAGA_BOT_DATA_DIR",
+    "cooldown_rate": "SAGA_BOT_COOLDOWN_RATE",
+    "cooldown_per": "SAGA_BOT_COOLDOWN_PER",
+    "log_level": "SAGA_BOT_LOG_LEVEL",
+    "traditional_variant": "SAGA_BOT_TRADITIONAL",
+    "owner_ids": "SAGA_BOT_OWNER_IDS",
+}
+
+
+def load_settings() -> Settings:
+    """Read the settings; any problem becomes one SettingsError line that names the variables."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_input=False, include_url=False):
+            where = str(error["loc"][0]) if error["loc"] else ""
+            variable = _VARIABLES.get(where, where)  # errors name the alias, or the field when set by name
+            message = error["msg"].removeprefix("Value error, ")
+            if variable == TOKEN_VARIABLE:
+                message += f"; set {TOKEN_VARIABLE} to {_TOKEN_HINT}"
+            problems.append(f"{variable} is invalid: {message}")
+        raise SettingsError("; ".join(problems)) from None
+
+
+class RedactSecrets(logging.Filter):
+    """Replaces secrets in a record's message and traceback text before any handler writes it."""
+
+    def __init__(self, *secrets: str) -> None:
+        super().__init__()
+        self._secrets = [s for s in secrets if s]
+
+    def _redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = self._redact(message)
+        if redacted != message:
+            record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self._redact(record.exc_text)
+        return True
