@@ -29,11 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evalset import DEFAULT_QUESTIONS, ROOT, Question, accuracy, load  # noqa: E402
+from evalset import DEFAULT_QUESTIONS, ROOT, Question, accuracy, load
 
-from bot.engine.answer import Engine  # noqa: E402
-from bot.factbase.loader import FactBase, load_factbase  # noqa: E402
-from bot.factbase.models import Citation, Fact  # noqa: E402
+from bot.engine.answer import Engine
+from bot.factbase.loader import FactBase, load_factbase
+from bot.factbase.models import Citation, Fact
 
 Answerer = Callable[[str], tuple[bool, str, float]]  # (answered, shown text, raw score)
 
@@ -142,7 +142,9 @@ def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
                 answer=noise(6) + model.answer[: rng.randint(8, 30)] + noise(6),
                 questions=[noise(4) + q[: rng.randint(4, 12)] + noise(4) for q in model.questions[:2]],
                 keywords=[noise(2) for _ in range(3)],
-                sources=[Citation.model_construct(article=model.sources[0].article, quote=model.sources[0].quote)],
+                sources=[
+                    Citation.model_construct(article=model.sources[0].article, quote=model.sources[0].quote)
+                ],
                 conflict=None,
                 note=None,
             )
@@ -168,7 +170,9 @@ def startup(questions: list[Question]) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
@@ -177,11 +181,16 @@ def main() -> None:
     base = load_factbase()
     engine = Engine(base)
 
-    print(f"questions: {args.questions.name} ({len(questions)}, {sum(q.abstain for q in questions)} out of scope)")
+    print(
+        f"questions: {args.questions.name} ({len(questions)}, {sum(q.abstain for q in questions)} out of scope)"
+    )
     rows = []
     answer_acc, abstain_acc = accuracy(questions, engine_results(engine, questions))
     rows.append(("saga-bot engine", answer_acc, abstain_acc, "—"))
-    for name, make in (("BM25 (bm25s + jieba) over sentences", bm25_baseline), ("rapidfuzz WRatio over sentences", wratio_baseline)):
+    for name, make in (
+        ("BM25 (bm25s + jieba) over sentences", bm25_baseline),
+        ("rapidfuzz WRatio over sentences", wratio_baseline),
+    ):
         best = make(base)
         raw = [best(q.q) for q in questions]
         cutoff, b_answer, b_abstain = best_cutoff(questions, raw)

@@ -31,7 +31,9 @@ def load(path: Path = DEFAULT_QUESTIONS) -> list[Question]:
         if line.strip():
             item: dict[str, Any] = json.loads(line)
             rows.append(
-                Question(item["id"], item["q"], item["cat"], item.get("expect", []), bool(item.get("abstain")))
+                Question(
+                    item["id"], item["q"], item["cat"], item.get("expect", []), bool(item.get("abstain"))
+                )
             )
     return rows
 

@@ -67,28 +67,55 @@ RANKING_GRID = {
     "intent_mismatch": [0.5, 0.6, 0.72, 0.85],
     "novelty_penalty": [0.0, 0.1, 0.2, 0.3],
 }
-THRESHOLDS = np.arange(0.2, 0.56, 0.025)
-MIN_COVERAGES = np.array([0.0, 0.2, 0.3, 0.4, 0.5])
-SURE_OFFSETS = np.array([0.0, 0.05, 0.1, 0.15])
-MARGINS = np.array([0.0, 0.03, 0.06, 0.1])
+DECISION_GRID = {
+    "threshold": [round(x, 3) for x in np.arange(0.2, 0.56, 0.025)],
+    "min_coverage": [0.0, 0.15, 0.25, 0.35, 0.45],
+    "sure_offset": [0.0, 0.05, 0.1, 0.15],
+    "margin": [0.0, 0.03, 0.06, 0.1],
+    "phrasing_sure": [0.7, 0.8, 0.9, 1.01],
+    "max_novelty": [0.3, 0.45, 0.6, 1.0],
+}
 
 
-def evaluate(rows: list[Row], weights: Weights) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per question: top score, top coverage, lead over runner-up, and whether top is right."""
-    top, cov, lead, right = [], [], [], []
+FEATURES = ("score", "coverage", "phrasing", "novelty", "named", "lead", "right")
+
+
+def evaluate(rows: list[Row], weights: Weights) -> dict[str, np.ndarray]:
+    """Per question: the top candidate's score and features, its lead over the runner-up,
+    and whether answering with it is right."""
+    table: dict[str, list[float]] = {name: [] for name in FEATURES}
     for row in rows:
         scored = sorted(
             ((weights.score(c.features), i) for i, c in enumerate(row.candidates)), key=lambda x: -x[0]
         )
         if not scored:
-            top.append(0.0), cov.append(0.0), lead.append(0.0), right.append(False)
+            for name in FEATURES:
+                table[name].append(0.0)
             continue
         best_score, best = scored[0]
-        top.append(best_score)
-        cov.append(row.candidates[best].features.coverage)
-        lead.append(best_score - (scored[1][0] if len(scored) > 1 else 0.0))
-        right.append(row.correct[best])
-    return np.array(top), np.array(cov), np.array(lead), np.array(right)
+        features = row.candidates[best].features
+        table["score"].append(best_score)
+        table["coverage"].append(features.coverage)
+        table["phrasing"].append(features.phrasing)
+        table["novelty"].append(features.novelty)
+        table["named"].append(float(features.named))
+        table["lead"].append(best_score - (scored[1][0] if len(scored) > 1 else 0.0))
+        table["right"].append(float(row.correct[best]))
+    return {name: np.array(values) for name, values in table.items()}
+
+
+def decide(t: dict[str, np.ndarray], w: Weights) -> np.ndarray:
+    """Weights.accepts, vectorised."""
+    return (
+        (t["score"] >= w.threshold)
+        & (t["novelty"] <= w.max_novelty)
+        & ((t["coverage"] >= w.min_coverage) | (t["phrasing"] >= w.phrasing_sure))
+        & ((t["score"] >= w.sure) | (t["lead"] >= w.margin))
+        & (
+            (t["named"] > 0)
+            | ((t["coverage"] >= w.unnamed_min_coverage) & (t["novelty"] <= w.unnamed_max_novelty))
+        )
+    )
 
 
 def objective(rows: list[Row], answered: np.ndarray, right: np.ndarray) -> float:
@@ -100,35 +127,29 @@ def objective(rows: list[Row], answered: np.ndarray, right: np.ndarray) -> float
 
 def search(rows: list[Row]) -> tuple[float, Weights]:
     best = (-1.0, Weights())
+    oos = np.array([r.out_of_scope for r in rows])
     keys = list(RANKING_GRID)
     for values in itertools.product(*RANKING_GRID.values()):
-        weights = replace(Weights(), **dict(zip(keys, values, strict=True)))
-        top, cov, lead, right = evaluate(rows, weights)
-        for threshold, min_cov, sure_offset, margin in itertools.product(
-            THRESHOLDS, MIN_COVERAGES, SURE_OFFSETS, MARGINS
-        ):
-            sure = threshold + sure_offset
-            answered = (top >= threshold) & (cov >= min_cov) & ((top >= sure) | (lead >= margin))
-            value = objective(rows, answered, right)
+        ranking = replace(Weights(), **dict(zip(keys, values, strict=True)))
+        table = evaluate(rows, ranking)
+        right = table["right"].astype(bool)
+        for decision in itertools.product(*DECISION_GRID.values()):
+            d = dict(zip(DECISION_GRID, decision, strict=True))
+            d["sure"] = round(d["threshold"] + d.pop("sure_offset"), 3)
+            weights = replace(ranking, **d)
+            answered = decide(table, weights)
+            value = (answered & right & ~oos).sum() / max((~oos).sum(), 1) + (~answered & oos).sum() / max(
+                oos.sum(), 1
+            )
             if value > best[0]:
-                best = (
-                    value,
-                    replace(
-                        weights,
-                        threshold=round(float(threshold), 3),
-                        min_coverage=float(min_cov),
-                        sure=round(float(sure), 3),
-                        margin=float(margin),
-                    ),
-                )
+                best = (float(value), weights)
     return best
 
 
 def report(name: str, rows: list[Row], weights: Weights) -> str:
-    top, cov, lead, right = evaluate(rows, weights)
-    answered = (top >= weights.threshold) & (cov >= weights.min_coverage) & (
-        (top >= weights.sure) | (lead >= weights.margin)
-    )
+    table = evaluate(rows, weights)
+    answered = decide(table, weights)
+    right = table["right"].astype(bool)
     oos = np.array([r.out_of_scope for r in rows])
     answer_acc = (answered & right & ~oos).sum() / max((~oos).sum(), 1)
     abstain_acc = (~answered & oos).sum() / max(oos.sum(), 1)
@@ -140,7 +161,9 @@ def report(name: str, rows: list[Row], weights: Weights) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--questions", type=Path, default=ROOT / "tests" / "data" / "questions.jsonl")
     args = parser.parse_args()
     engine = Engine(load_factbase())

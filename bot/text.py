@@ -32,14 +32,16 @@ def to_simplified(text: str) -> str:
     Plain t2s leaves Taiwan/Hong Kong variants such as 著 and 衞 alone, so the
     text goes through tw2s and then hk2s.
     """
-    return _converter("hk2s").convert(_converter("tw2s").convert(text))
+    converted: str = _converter("hk2s").convert(_converter("tw2s").convert(text))
+    return converted
 
 
 def to_traditional(text: str, variant: TraditionalVariant = "tw") -> str:
     """Simplified to traditional. Taiwan forms by default; s2twp is avoided on purpose
     because its phrase table rewrites news vocabulary (发布 -> 釋出)."""
     config = {"tw": "s2tw", "hk": "s2hk", "t": "s2t"}[variant]
-    return _converter(config).convert(text)
+    converted: str = _converter(config).convert(text)
+    return converted
 
 
 def to_script(text: str, script: Script, variant: TraditionalVariant = "tw") -> str:

@@ -62,6 +62,7 @@ def _inside_word(key: str, start: int, end: int) -> bool:
     after = end < len(key) and _LATIN_ALNUM.match(key[end - 1]) and _LATIN_ALNUM.match(key[end])
     return bool(before or after)  # stands where an entity name was, so ratios compare the rest
 
+
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 FUZZY_LATIN_CUTOFF = 84
 FUZZY_CJK_CUTOFF = 66
@@ -88,6 +89,7 @@ class Features:
     entity_agreement: float  # share of the question's entities the fact is about
     intent_ok: bool  # the fact answers the kind of question asked
     novelty: float  # share of the question's content unknown to the whole fact base
+    named: bool  # the question names at least one known entity
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,14 +100,20 @@ class Weights:
     checked on the other half), never from the evaluation set.
     """
 
-    coverage: float = 0.7  # against phrasing (1 - coverage)
+    coverage: float = 0.5  # against phrasing (1 - coverage)
     entity_floor: float = 0.3  # score factor for a fact about none of the named entities
-    intent_mismatch: float = 0.72  # score factor when the fact answers another kind of question
+    intent_mismatch: float = 0.5  # score factor when the fact answers another kind of question
     novelty_penalty: float = 0.0  # subtracted per unit of novelty
-    threshold: float = 0.325  # least score to answer
-    min_coverage: float = 0.0  # least coverage to answer
-    sure: float = 0.375  # at this score the margin over the runner-up no longer matters
+    threshold: float = 0.3  # least score to answer
+    min_coverage: float = 0.1  # least coverage to answer: the fact must use some word of the question
+    sure: float = 0.4  # at this score the margin over the runner-up no longer matters
     margin: float = 0.06  # least lead over the runner-up below `sure`
+    phrasing_sure: float = 0.85  # a phrasing this close answers even when coverage is low
+    max_novelty: float = 1.0  # decline when more of the question than this is unknown to the base
+    # A question that names no one from the articles ("明天会下雨吗") must be mostly made of
+    # words the answering fact uses: nothing else ties it to the saga.
+    unnamed_min_coverage: float = 0.6
+    unnamed_max_novelty: float = 0.34
 
     def score(self, f: Features) -> float:
         base = self.coverage * f.coverage + (1 - self.coverage) * f.phrasing
@@ -115,7 +123,12 @@ class Weights:
         return max(0.0, base - self.novelty_penalty * f.novelty)
 
     def accepts(self, top: Candidate, runner_up: float) -> bool:
-        if top.score < self.threshold or top.features.coverage < self.min_coverage:
+        f = top.features
+        if top.score < self.threshold or f.novelty > self.max_novelty:
+            return False
+        if not f.named and (f.coverage < self.unnamed_min_coverage or f.novelty > self.unnamed_max_novelty):
+            return False
+        if f.coverage < self.min_coverage and f.phrasing < self.phrasing_sure:
             return False
         return top.score >= self.sure or top.score - runner_up >= self.margin
 
@@ -194,7 +207,8 @@ class Matcher:
             if state["fact_ids"] != [f.id for f in self.base.facts]:
                 return False
             self._facts = [
-                _IndexedFact(fact, *fields) for fact, fields in zip(self.base.facts, state["facts"], strict=True)
+                _IndexedFact(fact, *fields)
+                for fact, fields in zip(self.base.facts, state["facts"], strict=True)
             ]
             for name in self._CACHED:
                 setattr(self, name, state[name])
@@ -211,7 +225,8 @@ class Matcher:
             state = {
                 "fact_ids": [f.id for f in self.base.facts],
                 "facts": [
-                    (f.entities, f.bag, f.chars, f.intents, f.residuals, f.phrasing_entities) for f in self._facts
+                    (f.entities, f.bag, f.chars, f.intents, f.residuals, f.phrasing_entities)
+                    for f in self._facts
                 ],
                 **{name: getattr(self, name) for name in self._CACHED},
             }
@@ -279,12 +294,12 @@ class Matcher:
             pieces += [key[last:start], _ENTITY_MARK]
             last = end
         residual = "".join(pieces) + key[last:]
-        if not found:
-            found, residual = self._find_entities_fuzzy(residual)
+        fuzzy, residual = self._find_entities_fuzzy(residual)
+        found += [e for e in fuzzy if e not in found]
         return found, residual
 
     def _find_entities_fuzzy(self, key: str) -> tuple[list[str], str]:
-        """Typos in names: 'Sutskevar', '穆拉帝'. Only used when no exact alias matched."""
+        """Typos in names ('Sutskevr', '穆拉提') in what exact aliases left of the key."""
         found: list[str] = []
         residual = key
         for word in set(_LATIN_WORD.findall(key)):
@@ -476,7 +491,9 @@ class Matcher:
             else:
                 entity_agreement = 1.0
             intent_ok = not strong or any(i in indexed.intents for i in strong)
-            features = Features(coverage, phrasing, entity_agreement, intent_ok, query.novelty)
+            features = Features(
+                coverage, phrasing, entity_agreement, intent_ok, query.novelty, bool(query_entities)
+            )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
         return ranked[:limit]

@@ -60,9 +60,13 @@ def display_form(text: str) -> str:
     return text[:MAX_QUESTION_CHARS]
 
 
+_SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+
+
 def matching_key(simplified: str) -> str:
     key = _NOT_WORD.sub(" ", simplified.casefold())
-    return _SPACES.sub(" ", key).strip(" .-+")
+    key = _SPACES.sub(" ", key).strip(" .-+")
+    return _SPACE_IN_CJK.sub("", key)  # Chinese has no word spaces: "穆拉蒂 什么" is "穆拉蒂什么"
 
 
 def normalise(question: str) -> Normalised:

@@ -1,0 +1,210 @@
+"""The answering engine: script, intent, conflicts, declines, bad input."""
+
+from __future__ import annotations
+
+import re
+
+import opencc
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.engine.answer import Engine
+from bot.engine.normalise import normalise
+from bot.engine.script import choose_script, detect_script
+from bot.factbase.loader import FactBase
+from bot.text import CJK_RE
+
+# The scorer's artefact pattern: pinyin after a character, a `?` that ate a tone mark, U+FFFD.
+ARTEFACT = re.compile(
+    r"[\u3400-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{2,6}|\ufffd"
+)
+TO_SIMPLIFIED = opencc.OpenCC("t2s")
+TO_TRADITIONAL = opencc.OpenCC("s2tw")
+
+
+def written_in(text: str, script: str) -> bool:
+    """At most 2% of the Chinese characters (or one) would change under conversion to `script`."""
+    converter = TO_TRADITIONAL if script == "traditional" else TO_SIMPLIFIED
+    changed = sum(a != b for a, b in zip(text, converter.convert(text), strict=False))
+    return changed <= max(1, 0.02 * len(CJK_RE.findall(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        ("穆拉蒂什麼時候離職?", "traditional"),
+        ("穆拉帝啥时候走的", "simplified"),
+        ("誰接替了Bob McGrew的工作?", "traditional"),
+        ("Ilya去哪了", None),
+        ("OpenAI", None),
+        ("", None),
+        ("Altman看著董事會", "traditional"),
+        ("他看著我", "traditional"),  # 著 is a Taiwan form plain t2s leaves alone
+        ("衞", "traditional"),  # a Hong Kong form likewise
+    ],
+)
+def test_detect_script(text: str, script: str | None) -> None:
+    assert detect_script(text) == script
+
+
+def test_choose_script_falls_back_to_preference_then_simplified() -> None:
+    assert choose_script("Ilya去哪了", "traditional") == "traditional"
+    assert choose_script("Ilya去哪了", None, "traditional") == "traditional"
+    assert choose_script("Ilya去哪了") == "simplified"
+    assert choose_script("穆拉蒂什麼時候離職", "simplified") == "traditional"
+
+
+def test_normalise_strips_mentions_markup_and_invisible_characters() -> None:
+    n = normalise("<@123456789> @everyone **穆拉蒂**\u200b什麼時候\x07離職？ <#42> https://x.com/a")
+    assert "123456789" not in n.display and "everyone" not in n.display and "http" not in n.display
+    assert n.key == "穆拉蒂什么时候离职"
+    assert normalise("ＭＩＲＡ　ＭＵＲＡＴＩ").key == "mira murati"
+
+
+def test_traditional_question_gets_traditional_answer_and_quote(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂什麼時候離職?")
+    assert reply.answered and reply.script == "traditional"
+    assert "2024" in reply.answer and "9月26" in reply.answer
+    assert written_in(reply.answer, "traditional")
+    assert all(written_in(s.quote, "traditional") for s in reply.sources)
+
+
+def test_simplified_question_quotes_a_traditional_article_in_simplified(engine: Engine) -> None:
+    reply = engine.ask("Altman是哪天被董事会开除的?")
+    assert reply.answered and reply.script == "simplified"
+    assert "11月17" in reply.answer
+    assert any(s.article == "a001" for s in reply.sources)  # a traditional article
+    assert all(written_in(s.quote, "simplified") for s in reply.sources)
+    assert all(s.original_quote != s.quote for s in reply.sources if s.article == "a001")
+
+
+def test_script_override_and_preference(engine: Engine) -> None:
+    assert engine.ask("When was Sam Altman fired?").script == "simplified"
+    assert engine.ask("When was Sam Altman fired?", "traditional").script == "traditional"
+    forced = engine.ask("穆拉蒂什麼時候離職?", override="simplified")
+    assert forced.script == "simplified" and written_in(forced.answer, "simplified")
+
+
+def test_hong_kong_variant(factbase: FactBase) -> None:
+    reply = Engine(factbase, variant="hk").ask("微軟CEO是誰?")
+    assert reply.script == "traditional"
+    assert written_in(reply.answer, "traditional")
+
+
+def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> None:
+    when = engine.ask("Altman什么时候被解雇的?")
+    why = engine.ask("董事会为什么解雇Altman?")
+    assert when.answered and why.answered
+    assert when.fact_id != why.fact_id
+    assert "11月17" in when.answer
+    assert "坦诚" in why.answer
+
+
+def test_conflicting_sources_are_both_given(engine: Engine) -> None:
+    reply = engine.ask("OpenAI现在有多少员工?")
+    assert reply.answered and reply.conflict
+    assert "1700" in reply.answer and "1600" in reply.answer
+    assert {s.article for s in reply.sources} >= {"a003", "a004"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "明天会下雨吗?",
+        "推荐一部电影",
+        "Python是什么?",
+        "帮我写一首诗",
+        "比特币现在多少钱?",
+        "Dario Amodei的妻子是谁?",
+    ],
+)
+def test_out_of_scope_is_declined_with_suggestions(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered
+    assert reply.fact_id is None and not reply.sources
+    assert 1 <= len(reply.suggestions) <= 3
+    assert "没有提到" in reply.answer
+
+
+def test_suggestions_are_answerable(engine: Engine) -> None:
+    for suggestion in engine.ask("Dario Amodei的妻子是谁?").suggestions:
+        assert engine.ask(suggestion).answered, suggestion
+
+
+@pytest.mark.parametrize("greeting", ["你好", "help", "Hi", "你能做什么?"])
+def test_greetings_get_help_not_a_fact(engine: Engine, greeting: str) -> None:
+    reply = engine.ask(greeting)
+    assert reply.kind == "help" and not reply.answered
+    assert "/timeline" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   \n\t ",
+        "穆" * 10_000,
+        "😀🎉🔥🚀",
+        "\x00\x01\x02\x1b[31m",
+        "Z̸̡̢̛̗̘̙̜̝̞̟̠̀́̂̃̄̅̆̇̈̉̊̋̌̍̎̏̐̑̒̓̔̕̚a̴l̷g̵o̶",
+        "<@123> <@&456> @everyone @here <#789> **__~~`||",
+        "> quote\n```code```",
+    ],
+)
+def test_bad_input_is_declined_cleanly(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered
+    assert reply.answer
+    assert isinstance(reply.to_json()["confidence"], float)
+
+
+def test_huge_question_says_it_was_cut(engine: Engine) -> None:
+    reply = engine.ask("请问" + "啊" * 10_000)
+    assert not reply.answered and "太长" in reply.answer
+
+
+def test_json_contract(engine: Engine) -> None:
+    data = engine.ask("Mira Murati是哪一年出生的?").to_json()
+    assert set(data) == {
+        "question",
+        "answered",
+        "answer",
+        "script",
+        "confidence",
+        "fact_id",
+        "sources",
+        "suggestions",
+    }
+    assert data["answered"] is True and "1988" in data["answer"]
+    assert 0.0 <= data["confidence"] <= 1.0
+    assert set(data["sources"][0]) == {"article", "title", "outlet", "published", "quote"}
+
+
+def test_no_raw_text_artefact_reaches_any_answer_or_quote(factbase: FactBase, engine: Engine) -> None:
+    for fact in factbase.facts:
+        for text in (fact.answer, *(c.quote for c in fact.sources)):
+            assert not ARTEFACT.search(text), fact.id
+    for article in factbase.articles.values():
+        assert not ARTEFACT.search(article.text), article.id
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_breaks_the_engine(engine: Engine, text: str) -> None:
+    normalised = normalise(text)
+    assert len(normalised.display) <= 500
+    assert detect_script(text) in (None, "simplified", "traditional")
+    reply = engine.ask(text)
+    assert reply.script in ("simplified", "traditional")
+    assert 0.0 <= reply.confidence <= 1.0
+    assert len(reply.suggestions) <= 3
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=40))
+def test_arbitrary_chinese_keeps_its_script(engine: Engine, text: str) -> None:
+    reply = engine.ask(text)
+    detected = detect_script(text)
+    if detected is not None:
+        assert reply.script == detected
