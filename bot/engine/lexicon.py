@@ -257,7 +257,7 @@ EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都�
 # Groups of words the articles and users use for the same thing. A query word finds a
 # fact when the fact uses any word of its group.
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("离职", "辞职", "离开", "出走", "走人", "跳槽", "辞去", "请辞", "走", "退出", "离去"),
+    ("离职", "辞职", "离开", "出走", "走人", "跳槽", "辞去", "请辞", "走", "退出", "离去", "不干", "跑路", "撂挑子", "跑"),
     ("解雇", "开除", "罢免", "辞退", "炒", "炒鱿鱼", "解职", "赶走", "踢出", "下台", "解僱", "被炒"),
     ("加入", "入职", "加盟", "投奔", "投靠", "去了"),
     ("创立", "创办", "成立", "创建", "建立", "组建", "创设"),

@@ -54,6 +54,11 @@ _EMPTY = np.zeros(0, dtype=np.int32)
 # What fold_name drops from names; skipped when looking names up in a question.
 _NAME_SEPARATOR = re.compile(r"[\s·•‧・\-_.'’]")
 _LATIN_ALNUM = re.compile(r"[a-z0-9]")
+# What an answer contains, for the intents it can serve (see Matcher._derived_intents).
+_WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
+_AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+(?:名|位|个|倍|年|天|成|亿|万|%)")
+_PLACE_TEXT = re.compile(r"公司|学院|大学|总部|加入|跳槽|去了|前往|出生于|在.{1,8}(?:工作|担任|实习)")
+_REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望")
 
 
 def _inside_word(key: str, start: int, end: int) -> bool:
@@ -64,7 +69,7 @@ def _inside_word(key: str, start: int, end: int) -> bool:
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
-FUZZY_LATIN_CUTOFF = 84
+FUZZY_LATIN_CUTOFF = 80
 FUZZY_CJK_CUTOFF = 66
 # Intents whose mismatch makes an answer wrong; "how" and "what" are too loose to judge by.
 STRONG_INTENTS = frozenset({Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY})
@@ -371,11 +376,7 @@ class Matcher:
                 texts.append(key)
             bag = frozenset(t for text in texts for t in self.content_tokens(text))
             chars = frozenset(ch for text in texts for ch in text if _IS_CJK.match(ch))
-            intents = set(fact.intents)
-            if fact.date is not None:
-                intents.add(Intent.WHEN)  # a dated fact says when
-            if fact.kind == "figure":
-                intents.add(Intent.HOW_MANY)
+            intents = set(fact.intents) | self._derived_intents(fact, answer_key, entities)
             self._facts.append(
                 _IndexedFact(
                     fact, frozenset(entities), bag, chars, frozenset(intents), residuals, phrasing_entities
@@ -391,6 +392,23 @@ class Matcher:
         self._idf_unknown = math.log(1 + total)
         self._postings = {t: np.asarray(p, dtype=np.int32) for t, p in postings.items()}
         self._by_entity = {e: np.asarray(p, dtype=np.int32) for e, p in by_entity.items()}
+
+    def _derived_intents(self, fact: Fact, answer_key: str, entities: set[str]) -> set[Intent]:
+        """Intents the answer can serve by what it contains, beyond those the record lists:
+        a dated fact says when, one that names a person says who, and so on."""
+        derived: set[Intent] = set()
+        kinds = {self.base.entities[e].kind for e in entities if e in self.base.entities}
+        if fact.date is not None or _WHEN_TEXT.search(answer_key):
+            derived.add(Intent.WHEN)
+        if fact.kind == "figure" or _AMOUNT_TEXT.search(answer_key):
+            derived.add(Intent.HOW_MANY)
+        if "person" in kinds:
+            derived.add(Intent.WHO)
+        if "org" in kinds or _PLACE_TEXT.search(answer_key):
+            derived.add(Intent.WHERE)
+        if _REASON_TEXT.search(answer_key):
+            derived.add(Intent.WHY)
+        return derived
 
     # -- matching ---------------------------------------------------------------------------
 

@@ -1,0 +1,26 @@
+# saga-bot: the Discord bot and its fact base in one slim image.
+#   docker build -t saga-bot .
+#   docker run -e DISCORD_TOKEN=... -v saga-bot-data:/data saga-bot
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    SAGA_BOT_DATA_DIR=/data \
+    SAGA_BOT_DATABASE=/data/saga-bot.sqlite3 \
+    SAGA_BOT_CACHE_DIR=/data/cache
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY facts ./facts
+# A plain install: the wheel carries the fact base (bot/_facts), so /app is not needed at run time.
+RUN pip install . && rm -rf /app/bot /app/facts
+
+RUN useradd --system --create-home --uid 10001 saga \
+    && mkdir -p /data && chown saga:saga /data
+USER saga
+VOLUME ["/data"]
+
+# The token comes from the environment (DISCORD_TOKEN), never from the image.
+CMD ["saga-bot", "run"]
