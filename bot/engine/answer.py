@@ -14,11 +14,11 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 
 from bot.engine import labels
-from bot.engine.matcher import Candidate, Matcher
+from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, normalise
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Precision, precision_of
+from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, fold_name, to_script
 
 MAX_SUGGESTIONS = 3
@@ -193,6 +193,8 @@ class Engine:
             text = labels.HELP + "\n" + labels.HELP_COMMANDS
             return self._reply(question, "help", text, script, suggestions=self._suggest([]))
         analysis = self.matcher.analyse(normalised.key)
+        if self._asks_who_someone_is(analysis):
+            return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
         ranked = self.matcher.rank(analysis)
         top = ranked[0] if ranked else None
         if top is None or not self.matcher.accepts(ranked):
@@ -228,6 +230,27 @@ class Engine:
             fact_id=fact.id,
             sources=sources,
             conflict=bool(others),
+        )
+
+    @staticmethod
+    def _asks_who_someone_is(analysis: QueryAnalysis) -> bool:
+        """"Helen Toner是谁?", "Who is Sam Altman": one name and nothing asked of it but
+        who or what it is. The entity's profile answers that better than any single fact."""
+        return (
+            len(analysis.entities) == 1
+            and not analysis.tokens
+            and set(analysis.intents) <= {Intent.WHO, Intent.WHAT, Intent.HOW}
+        )
+
+    def _profile_answer(self, question: str, entity: Entity, script: Script) -> Reply:
+        return Reply(
+            question=question,
+            kind="answer",
+            answer=to_script(entity.summary, script, self.variant),
+            script=script,
+            confidence=0.9,
+            fact_id=f"entity:{entity.id}",
+            sources=tuple(self._source(c, script) for c in entity.sources),
         )
 
     def _reply(
