@@ -13,6 +13,7 @@ ids, so the maintainers' list of misses identifies nobody.
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -184,6 +185,8 @@ class SqliteStorage:
         text = str(exc)
         if isinstance(exc, sqlite3.DatabaseError) and "not a database" in text:
             return f"{self._location} is not a SQLite database (left untouched): {text}"
+        if "malformed" in text:
+            return f"database {self._location} is damaged (left untouched): {text}"
         if "readonly" in text.replace("-", "") or "read-only" in text:
             return f"database {self._location} is read-only: {text}"
         return f"database {self._location}: {text}"
@@ -288,6 +291,12 @@ def _file_target(path: str, *, read_only: bool) -> str:
         file.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StorageError(f"cannot create the directory for {path}: {exc.strerror}") from None
+    # SQLite would open a read-only file read-only without a word and fail at the first write;
+    # WAL also creates files beside the database. Say so before anything is opened.
+    if (file.exists() and not os.access(file, os.W_OK)) or not os.access(file.parent, os.W_OK):
+        raise StorageError(
+            f"database {path} is read-only: the bot needs to write the file and its directory (left untouched)"
+        )
     return path
 
 

@@ -122,13 +122,18 @@ def reply_embed(reply: Reply, variant: TraditionalVariant) -> discord.Embed:
     return fit(embed)
 
 
-def original_embed(sources: Sequence[SourceRef], script: Script, variant: TraditionalVariant) -> discord.Embed:
+def original_embed(
+    sources: Sequence[SourceRef], script: Script, variant: TraditionalVariant
+) -> discord.Embed:
     """The quotes exactly as the articles wrote them (their script, not the asker's)."""
     lab = Labels(script, variant)
     embed = discord.Embed(title=lab(labels.ORIGINAL_TITLE), colour=ANSWER_COLOUR)
-    for source in sources[:MAX_REPLY_SOURCES]:
+    shown = sources[:MAX_REPLY_SOURCES]
+    for source in shown:
         embed.add_field(name=_source_heading(source), value=f"「{source.original_quote}」", inline=False)
-        embed.set_footer(text=f"{lab(labels.ARTICLE)}: {source.title}")
+    if shown:
+        titles = dict.fromkeys(s.title for s in shown)
+        embed.set_footer(text=f"{lab(labels.ARTICLE)}: " + " / ".join(titles))
     return fit(embed)
 
 
@@ -161,16 +166,22 @@ def timeline_pages(
     lab = Labels(script, variant)
     if not entries:
         return [fit(discord.Embed(title=lab(title), description=lab(empty), colour=LOOKUP_COLOUR))]
+    return number_pages(_entry_pages(entries, lab(title)), script, variant)
+
+
+def _entry_pages(entries: Sequence[TimelineEntry], title: str) -> list[discord.Embed]:
     pages = []
     for chunk in _chunk(entries):
-        embed = discord.Embed(title=lab(title), colour=LOOKUP_COLOUR)
+        embed = discord.Embed(title=title, colour=LOOKUP_COLOUR)
         for name, value in chunk:
             embed.add_field(name=name, value=value, inline=False)
         pages.append(embed)
-    return number_pages(pages, script, variant)
+    return pages
 
 
-def number_pages(pages: list[discord.Embed], script: Script, variant: TraditionalVariant) -> list[discord.Embed]:
+def number_pages(
+    pages: list[discord.Embed], script: Script, variant: TraditionalVariant
+) -> list[discord.Embed]:
     """Append "page i/n" to each page's footer (when there is more than one page)."""
     if len(pages) > 1:
         lab = Labels(script, variant)
@@ -208,13 +219,12 @@ def profile_pages(profile: Profile, script: Script, variant: TraditionalVariant)
         card.add_field(name=lab(labels.WENT_TO), value=profile.went_to, inline=False)
     for source in profile.sources[:MAX_REPLY_SOURCES]:
         card.add_field(
-            name=f"{lab(labels.SOURCE)} · {_source_heading(source)}", value=f"「{source.quote}」", inline=False
+            name=f"{lab(labels.SOURCE)} · {_source_heading(source)}",
+            value=f"「{source.quote}」",
+            inline=False,
         )
     card.set_footer(text=lab(labels.PROFILE))
-    pages = [fit(card)]
-    if profile.events:
-        title = f"{profile.name} · {labels.TIMELINE}"
-        pages += timeline_pages(profile.events, title, labels.TIMELINE_EMPTY, script, variant)
+    pages = [card, *_entry_pages(profile.events, f"{profile.name} · {lab(labels.TIMELINE)}")]
     return number_pages(pages, script, variant)
 
 
@@ -235,7 +245,7 @@ def sources_embed(
 
 def help_embed(script: Script, variant: TraditionalVariant) -> discord.Embed:
     lab = Labels(script, variant)
-    embed = discord.Embed(title="saga-bot", description=lab(labels.HELP), colour=LOOKUP_COLOUR)
-    commands = lab(labels.HELP_COMMANDS).split(" · ")
-    embed.add_field(name="/", value="\n".join(commands), inline=False)
-    return fit(embed)
+    commands = "\n".join(lab(labels.HELP_COMMANDS).split(" · "))
+    return fit(
+        discord.Embed(title="saga-bot", description=f"{lab(labels.HELP)}\n\n{commands}", colour=LOOKUP_COLOUR)
+    )

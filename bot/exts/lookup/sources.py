@@ -1,0 +1,28 @@
+"""/sources: the five articles every answer comes from."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord.client import SagaBot
+from bot.discord.render import sources_embed
+from bot.discord.scripts import script_for
+
+
+class Sources(commands.Cog):
+    def __init__(self, bot: SagaBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="sources", description="The five articles the answers come from")
+    async def sources(self, interaction: discord.Interaction[SagaBot]) -> None:
+        engine = self.bot.engine
+        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale)
+        await interaction.response.send_message(
+            embed=sources_embed(engine.sources(script), script, engine.variant)
+        )
+
+
+async def setup(bot: SagaBot) -> None:
+    await bot.add_cog(Sources(bot))

@@ -1,0 +1,181 @@
+"""Questions: in ask channels, when the bot is mentioned or replied to, in DMs, and with /ask.
+
+Every path ends in the same place: a per-user cooldown, the engine's reply in
+the asker's script as an embed with its buttons, and the question recorded
+(text and time only) when the articles do not cover it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+from discord.utils import MISSING
+
+from bot.discord.client import SagaBot
+from bot.discord.render import reply_embed
+from bot.discord.scripts import script_for
+from bot.discord.views import reply_view
+from bot.engine import labels
+from bot.engine.answer import Reply
+from bot.engine.normalise import normalise
+from bot.engine.script import detect_script
+from bot.storage import StorageError
+from bot.text import Script, to_script
+
+log = logging.getLogger(__name__)
+
+Interaction = discord.Interaction[SagaBot]
+
+# A message-side cooldown notice stays this long (seconds, at most) before it deletes itself.
+NOTICE_LIFETIME = 30.0
+_ANSWERABLE = (discord.MessageType.default, discord.MessageType.reply)
+
+
+def _user_key(user_id: int) -> int:
+    return user_id
+
+
+class Ask(commands.Cog):
+    def __init__(self, bot: SagaBot) -> None:
+        self.bot = bot
+        rate, per = bot.settings.cooldown_rate, bot.settings.cooldown_per
+        # One budget per user, shared by messages, /ask and suggestion buttons.
+        self.cooldown = commands.CooldownMapping.from_cooldown(rate, per, _user_key)
+        # Tell a user about the cooldown once per window, not once per message.
+        self.notices = commands.CooldownMapping.from_cooldown(1, per, _user_key)
+
+    # -- shared -----------------------------------------------------------------------------
+
+    def retry_after(self, user_id: int) -> float | None:
+        """Seconds until `user_id` may ask again, or None (and the question is counted)."""
+        return self.cooldown.update_rate_limit(user_id)
+
+    def cooldown_notice(self, retry_after: float, script: Script) -> str:
+        seconds = max(1, math.ceil(retry_after))
+        return to_script(labels.COOLDOWN.format(seconds=seconds), script, self.bot.engine.variant)
+
+    async def answer(self, question: str, script: Script) -> Reply:
+        reply = self.bot.engine.ask(question, override=script)
+        if reply.kind == "not_covered":
+            try:
+                # The display form: mentions (which carry user ids), markup and URLs removed.
+                await self.bot.storage.record_miss(normalise(question).display)
+            except StorageError as exc:
+                log.warning("could not record an unanswered question: %s", exc)
+        return reply
+
+    async def respond(self, interaction: Interaction, question: str, script: Script) -> None:
+        """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first)."""
+        retry = self.retry_after(interaction.user.id)
+        if retry is not None:
+            await interaction.response.send_message(self.cooldown_notice(retry, script), ephemeral=True)
+            return
+        await interaction.response.defer(thinking=True)
+        reply = await self.answer(question, script)
+        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
+        message = await interaction.followup.send(
+            embed=reply_embed(reply, self.bot.engine.variant), view=view or MISSING, wait=True
+        )
+        if view is not None:
+            view.message = message
+
+    async def ask_suggestion(self, interaction: Interaction, question: str) -> None:
+        """A suggestion button: ask its question for whoever clicked, in the clicker's script
+        (their preference, then locale; else the script the suggestion is written in)."""
+        default = detect_script(question) or "simplified"
+        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale, default)
+        await self.respond(interaction, question, script)
+
+    # -- /ask -------------------------------------------------------------------------------
+
+    @app_commands.command(name="ask", description="Ask a question about the OpenAI leadership saga")
+    @app_commands.describe(question="Your question, in simplified or traditional Chinese")
+    async def ask(self, interaction: Interaction, question: str) -> None:
+        script = await script_for(self.bot.storage, interaction.user.id, question, interaction.locale)
+        await self.respond(interaction, question, script)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    async def is_addressed(self, message: discord.Message) -> bool:
+        """A DM, a mention of the bot (or its role), a reply to the bot, or a message in an ask channel."""
+        me = self.bot.user
+        if me is None:
+            return False
+        if message.guild is None:
+            return True
+        if any(user.id == me.id for user in message.mentions):
+            return True
+        own_role = message.guild.self_role
+        if own_role is not None and own_role in message.role_mentions:
+            return True
+        reference = message.reference
+        replied_to = reference.resolved if reference is not None else None
+        if isinstance(replied_to, discord.Message) and replied_to.author.id == me.id:
+            return True
+        channels = [message.channel.id]
+        if isinstance(message.channel, discord.Thread) and message.channel.parent_id is not None:
+            channels.append(message.channel.parent_id)
+        for channel in channels:
+            if await self.bot.storage.is_ask_channel(message.guild.id, channel):
+                return True
+        return False
+
+    def question_of(self, message: discord.Message) -> str:
+        """The message's text without the mention (of the bot or its role) that addressed the bot."""
+        mentions = []
+        if self.bot.user is not None:
+            mentions += [f"<@{self.bot.user.id}>", f"<@!{self.bot.user.id}>"]
+        if message.guild is not None and message.guild.self_role is not None:
+            mentions.append(f"<@&{message.guild.self_role.id}>")
+        text = message.content
+        for mention in mentions:
+            text = text.replace(mention, " ")
+        return " ".join(text.split())
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None or message.type not in _ANSWERABLE:
+            return
+        if not await self.is_addressed(message):
+            return
+        if (await self.bot.get_context(message)).valid:
+            return  # an owner command such as `sync`, handled by its cog
+        if not message.content:
+            return  # nothing to read: an attachment, or an ask channel without the Message Content intent
+        question = self.question_of(message)
+        locale = message.guild.preferred_locale if message.guild else None
+        script = await script_for(self.bot.storage, message.author.id, question, locale)
+        try:
+            await self.reply_to(message, question, script)
+        except discord.Forbidden:
+            log.info("no permission to reply in channel %s", message.channel.id)
+
+    async def reply_to(self, message: discord.Message, question: str, script: Script) -> None:
+        retry = self.retry_after(message.author.id)
+        if retry is not None:
+            if self.notices.update_rate_limit(message.author.id) is None:
+                await message.channel.send(
+                    self.cooldown_notice(retry, script),
+                    reference=message,
+                    mention_author=False,
+                    delete_after=min(retry, NOTICE_LIFETIME),
+                )
+            return
+        reply = await self.answer(question, script)
+        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
+        sent = await message.channel.send(
+            embed=reply_embed(reply, self.bot.engine.variant),
+            view=view or MISSING,
+            reference=message,
+            mention_author=False,
+        )
+        if view is not None:
+            view.message = sent
+
+
+async def setup(bot: SagaBot) -> None:
+    await bot.add_cog(Ask(bot))

@@ -1,0 +1,86 @@
+"""/askchannel add|remove|list: channels where the bot answers every message. Manage Server only.
+
+`default_permissions` hides the commands from members without Manage Server
+(server admins can change that in Integrations), and `has_permissions` enforces
+it whatever the server's overrides say.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord.client import ERROR_HANDLED, SagaBot
+from bot.discord.scripts import script_for
+from bot.engine import labels
+from bot.text import to_script
+
+Interaction = discord.Interaction[SagaBot]
+
+
+class AskChannels(commands.Cog):
+    group = app_commands.Group(
+        name="askchannel",
+        description="Channels where the bot answers every message (Manage Server)",
+        guild_only=True,
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+
+    def __init__(self, bot: SagaBot) -> None:
+        self.bot = bot
+
+    async def _say(self, interaction: Interaction, text: str, *, ephemeral: bool = False) -> None:
+        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale)
+        await interaction.response.send_message(
+            to_script(text, script, self.bot.engine.variant), ephemeral=ephemeral
+        )
+
+    def _target(self, interaction: Interaction, channel: discord.TextChannel | None) -> int:
+        if channel is not None:
+            return channel.id
+        assert interaction.channel_id is not None  # a guild command always has a channel
+        return interaction.channel_id
+
+    @group.command(name="add", description="Make a channel an ask channel")
+    @app_commands.describe(channel="The channel (default: this one)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def add(self, interaction: Interaction, channel: discord.TextChannel | None = None) -> None:
+        assert interaction.guild_id is not None  # guild_only
+        target = self._target(interaction, channel)
+        await self.bot.storage.add_ask_channel(interaction.guild_id, target)
+        # Public: the channel's members learn that the bot now answers every message there.
+        await self._say(interaction, labels.ASK_CHANNEL_ADDED.format(channel=f"<#{target}>"))
+
+    @group.command(name="remove", description="Stop answering every message in a channel")
+    @app_commands.describe(channel="The channel (default: this one)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def remove(self, interaction: Interaction, channel: discord.TextChannel | None = None) -> None:
+        assert interaction.guild_id is not None
+        target = self._target(interaction, channel)
+        await self.bot.storage.remove_ask_channel(interaction.guild_id, target)
+        await self._say(interaction, labels.ASK_CHANNEL_REMOVED.format(channel=f"<#{target}>"))
+
+    @group.command(name="list", description="List this server's ask channels")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def list_channels(self, interaction: Interaction) -> None:
+        assert interaction.guild_id is not None
+        channels = await self.bot.storage.ask_channels(interaction.guild_id)
+        if channels:
+            text = labels.ASK_CHANNEL_LIST.format(channels=" ".join(f"<#{c}>" for c in channels))
+        else:
+            text = labels.ASK_CHANNEL_NONE
+        await self._say(interaction, text, ephemeral=True)
+
+    async def cog_app_command_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        if isinstance(error, app_commands.MissingPermissions | app_commands.NoPrivateMessage):
+            interaction.extras[ERROR_HANDLED] = True
+            await self._say(interaction, labels.NEEDS_MANAGE_SERVER, ephemeral=True)
+
+
+async def setup(bot: SagaBot) -> None:
+    await bot.add_cog(AskChannels(bot))

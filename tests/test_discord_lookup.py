@@ -1,0 +1,199 @@
+"""/timeline, /on, /who (with autocomplete), /sources and /help."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import discord
+import pytest
+
+from bot.discord.views import Paginator
+from bot.engine import labels
+from bot.engine.answer import Engine
+from bot.engine.script import detect_script
+from bot.exts.lookup.people import People
+from bot.exts.lookup.sources import Sources
+from bot.exts.lookup.timeline import Timeline
+from bot.exts.meta.help import Help
+from bot.storage import Storage, open_storage
+from bot.text import fold_name, to_traditional
+from tests.helpers import MockBot, MockInteraction, assert_within_limits
+
+
+@pytest.fixture
+async def storage() -> AsyncIterator[Storage]:
+    store = await open_storage(":memory:")
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def bot(engine: Engine, storage: Storage) -> MockBot:
+    return MockBot(engine=engine, storage=storage)
+
+
+def response(interaction: MockInteraction) -> dict[str, Any]:
+    interaction.response.send_message.assert_awaited_once()
+    kwargs: dict[str, Any] = interaction.response.send_message.await_args.kwargs
+    return kwargs
+
+
+def refusal(interaction: MockInteraction) -> str:
+    call = interaction.response.send_message.await_args
+    assert call.kwargs == {"ephemeral": True}
+    return str(call.args[0])
+
+
+# -- /timeline ------------------------------------------------------------------------------
+
+
+async def test_timeline_is_paginated_for_the_invoker(bot: MockBot, engine: Engine) -> None:
+    cog = Timeline(bot)
+    interaction = MockInteraction()
+    await cog.timeline.callback(cog, interaction)
+    kwargs = response(interaction)
+    view = kwargs["view"]
+    assert isinstance(view, Paginator)
+    assert view.invoker_id == interaction.user.id
+    assert sum(len(p.fields) for p in view.pages) == len(engine.timeline())
+    assert kwargs["embed"] is view.pages[0]
+    for page in view.pages:
+        assert_within_limits(page)
+
+
+async def test_timeline_for_a_person_in_traditional(bot: MockBot, engine: Engine) -> None:
+    cog = Timeline(bot)
+    interaction = MockInteraction()
+    await cog.timeline.callback(cog, interaction, "奧特曼", "2023-11", "2023-12")
+    page = response(interaction)["embed"]
+    assert page.title == to_traditional(f"奧特曼 · {labels.TIMELINE}")
+    entries = engine.timeline("奧特曼", "2023-11", "2023-12", "traditional")
+    assert page.fields[0].value.startswith(entries[0].text)
+    assert detect_script(entries[0].text) in ("traditional", None)
+
+
+async def test_timeline_person_with_shared_characters_follows_the_locale(bot: MockBot) -> None:
+    cog = Timeline(bot)
+    interaction = MockInteraction(locale=discord.Locale.taiwan_chinese)
+    await cog.timeline.callback(cog, interaction, "Murati", None, None)
+    page = response(interaction)["embed"]
+    assert page.title == to_traditional(f"Murati · {labels.TIMELINE}")
+
+
+async def test_timeline_unknown_person_and_bad_dates(bot: MockBot) -> None:
+    cog = Timeline(bot)
+    unknown = MockInteraction()
+    await cog.timeline.callback(cog, unknown, "张三丰", None, None)
+    assert refusal(unknown).startswith(labels.UNKNOWN_PERSON.format(name="张三丰"))
+
+    bad = MockInteraction()
+    await cog.timeline.callback(cog, bad, None, "2024-13", None)
+    assert refusal(bad) == labels.BAD_DATE.format(value="2024-13")
+
+    reversed_range = MockInteraction()
+    await cog.timeline.callback(cog, reversed_range, None, "2024", "2023")
+    assert refusal(reversed_range).startswith(labels.BAD_DATE.split("{")[0])
+
+
+async def test_timeline_empty_range(bot: MockBot) -> None:
+    cog = Timeline(bot)
+    interaction = MockInteraction()
+    await cog.timeline.callback(cog, interaction, None, "1999", "2000")
+    kwargs = response(interaction)
+    assert kwargs["embed"].description == labels.TIMELINE_EMPTY
+    assert "view" not in kwargs
+
+
+# -- /on ------------------------------------------------------------------------------------
+
+
+async def test_on_a_month(bot: MockBot, engine: Engine) -> None:
+    cog = Timeline(bot)
+    interaction = MockInteraction(locale=discord.Locale.taiwan_chinese)
+    await cog.on.callback(cog, interaction, "2023-11")
+    embed = response(interaction)["embed"]
+    assert embed.title == to_traditional(labels.ON_TITLE.format(date="2023-11"))
+    assert embed.fields[0].name.startswith("2023-11")
+    assert len(engine.on("2023-11")) >= len(embed.fields)
+
+
+async def test_on_a_quiet_day_and_a_bad_date(bot: MockBot) -> None:
+    cog = Timeline(bot)
+    quiet = MockInteraction()
+    await cog.on.callback(cog, quiet, "2020-01-01")
+    assert response(quiet)["embed"].description == labels.ON_EMPTY.format(date="2020-01-01")
+
+    bad = MockInteraction()
+    await cog.on.callback(cog, bad, "yesterday")
+    assert refusal(bad) == labels.BAD_DATE.format(value="yesterday")
+
+
+# -- /who and autocomplete ------------------------------------------------------------------
+
+
+async def test_who_profile_card(bot: MockBot, engine: Engine) -> None:
+    cog = People(bot)
+    interaction = MockInteraction()
+    await cog.who.callback(cog, interaction, "奧特曼")
+    kwargs = response(interaction)
+    profile = engine.who("奧特曼", "traditional")
+    assert kwargs["embed"].title.startswith(profile.name)
+    assert kwargs["embed"].description == profile.summary
+    assert isinstance(kwargs["view"], Paginator)
+
+
+async def test_who_unknown_suggests_names(bot: MockBot) -> None:
+    cog = People(bot)
+    interaction = MockInteraction()
+    await cog.who.callback(cog, interaction, "奥特慢")
+    text = refusal(interaction)
+    assert text.startswith(labels.UNKNOWN_PERSON.format(name="奥特慢"))
+
+
+async def test_autocomplete_offers_both_scripts(bot: MockBot) -> None:
+    for cog in (People(bot), Timeline(bot)):
+        choices = await cog.person_autocomplete(MockInteraction(), "奥特")
+        names = [c.name for c in choices]
+        assert "奥特曼" in names and "奧特曼" in names
+        assert all(c.name == c.value for c in choices)
+
+
+async def test_autocomplete_is_capped_valid_and_fast(bot: MockBot) -> None:
+    cog = People(bot)
+    interaction = MockInteraction()
+    start = time.perf_counter()
+    for prefix in ("", "a", "S", "穆", "穆拉", "Mira", "zzz", "山姆·"):
+        choices = await cog.person_autocomplete(interaction, prefix)
+        assert len(choices) <= 25
+        assert all(1 <= len(c.name) <= 100 and 1 <= len(c.value) <= 100 for c in choices)
+        for choice in choices:
+            assert fold_name(prefix) in fold_name(choice.name)
+    assert time.perf_counter() - start < 1.0  # Discord waits 3 s for all of it
+    assert len(await cog.person_autocomplete(interaction, "")) == 25
+    assert await cog.person_autocomplete(interaction, "zzz") == []
+
+
+# -- /sources and /help ---------------------------------------------------------------------
+
+
+async def test_sources(bot: MockBot, engine: Engine) -> None:
+    cog = Sources(bot)
+    interaction = MockInteraction(locale=discord.Locale.taiwan_chinese)
+    await cog.sources.callback(cog, interaction)
+    embed = response(interaction)["embed"]
+    assert embed.title == to_traditional(labels.SOURCES_TITLE)
+    articles = engine.sources("traditional")
+    assert [f.name for f in embed.fields] == [a["title"] for a in articles]
+    assert all(a["published"] in (f.value or "") for a, f in zip(articles, embed.fields, strict=True))
+
+
+async def test_help_is_ephemeral_and_localised(bot: MockBot, storage: Storage) -> None:
+    cog = Help(bot)
+    interaction = MockInteraction()
+    await storage.set_script(interaction.user.id, "traditional")
+    await cog.help.callback(cog, interaction)
+    kwargs = response(interaction)
+    assert kwargs["ephemeral"] is True
+    assert to_traditional(labels.HELP) in kwargs["embed"].description
