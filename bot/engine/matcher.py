@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from bot.engine.lexicon import (
     CJK_STOP,
@@ -69,7 +70,6 @@ def _inside_word(key: str, start: int, end: int) -> bool:
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
-FUZZY_LATIN_CUTOFF = 80
 FUZZY_CJK_CUTOFF = 66
 # Intents whose mismatch makes an answer wrong; "how" and "what" are too loose to judge by.
 STRONG_INTENTS = frozenset({Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY})
@@ -261,7 +261,7 @@ class Matcher:
                 cjk[len(alias)].append(alias)
         self._cjk_aliases = dict(cjk)
 
-    def find_entities(self, key: str) -> tuple[list[str], str]:
+    def find_entities(self, key: str, *, fuzzy: bool = True) -> tuple[list[str], str]:
         """Entity ids named in `key` (in order) and the key with those names marked out.
 
         Longest alias first at each position, looked up by dictionary in a copy of the key
@@ -299,8 +299,9 @@ class Matcher:
             pieces += [key[last:start], _ENTITY_MARK]
             last = end
         residual = "".join(pieces) + key[last:]
-        fuzzy, residual = self._find_entities_fuzzy(residual)
-        found += [e for e in fuzzy if e not in found]
+        if fuzzy:
+            near, residual = self._find_entities_fuzzy(residual)
+            found += [e for e in near if e not in found]
         return found, residual
 
     def _find_entities_fuzzy(self, key: str) -> tuple[list[str], str]:
@@ -308,10 +309,14 @@ class Matcher:
         found: list[str] = []
         residual = key
         for word in set(_LATIN_WORD.findall(key)):
-            if len(word) < 4 or word in EN_STOP:
+            if len(word) < 5 or word in EN_STOP or word in EN_GLOSSARY:
                 continue
+            # An edit or two, not a similar-looking word: "sutskevr" is Sutskever, "share" is not Shear.
             hit = process.extractOne(
-                word, self._latin_aliases, scorer=fuzz.ratio, score_cutoff=FUZZY_LATIN_CUTOFF
+                word,
+                self._latin_aliases,
+                scorer=Levenshtein.distance,
+                score_cutoff=1 if len(word) < 8 else 2,
             )
             if hit:
                 found.append(self._alias_owner[hit[0]])
@@ -345,6 +350,8 @@ class Matcher:
                     tokens.append(piece)
                 continue
             for word in self._segmenter.words(piece):
+                if word in CJK_STOP:  # before trimming: 现在 is a function word, 现 is not
+                    continue
                 trimmed = word.strip(_EDGE) if len(word) >= 2 else word
                 if trimmed and trimmed not in CJK_STOP:
                     tokens.append(trimmed)
@@ -362,14 +369,15 @@ class Matcher:
         document_frequency: dict[str, int] = defaultdict(int)
         for position, fact in enumerate(self.base.facts):
             answer_key = self._prepare(fact.answer)
-            entities = set(fact.entities) | set(self.find_entities(answer_key)[0])
+            # The records are curated text: exact names only, no typo matching.
+            entities = set(fact.entities) | set(self.find_entities(answer_key, fuzzy=False)[0])
             texts = [answer_key, *(self._prepare(k) for k in fact.keywords)]
             texts += [self._prepare(c.quote) for c in fact.sources]
             residuals: list[str] = []
             phrasing_entities: list[frozenset[str]] = []
             for question in fact.questions:
                 key = self._prepare(question)
-                found, residual = self.find_entities(key)
+                found, residual = self.find_entities(key, fuzzy=False)
                 entities.update(found)
                 residuals.append(residual)
                 phrasing_entities.append(frozenset(found))
