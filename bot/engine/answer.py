@@ -22,6 +22,7 @@ from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, fold_name, to_script
 
 MAX_SUGGESTIONS = 3
+CLOSE_SECOND = 0.03  # a runner-up this close to the best answer is shown with it
 
 ReplyKind = Literal["answer", "not_covered", "help", "empty"]
 
@@ -204,9 +205,23 @@ class Engine:
                 text = labels.TOO_LONG.format(limit=MAX_QUESTION_CHARS) + "\n" + text
             confidence = min(top.score, self.matcher.weights.threshold - 0.01) if top else 0.0
             return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
-        return self._answer(question, top, script)
+        return self._answer(question, top, script, self._close_second(ranked))
 
-    def _answer(self, question: str, top: Candidate, script: Script) -> Reply:
+    def _close_second(self, ranked: list[Candidate]) -> Fact | None:
+        """The runner-up, when it is nearly as good as the best and says something else:
+        for a question two facts answer about equally well, both are shown."""
+        if len(ranked) < 2:
+            return None
+        top, second = ranked[0], ranked[1]
+        if top.score - second.score > CLOSE_SECOND or second.fact.id in {
+            f.id for f in self.base.conflicting(top.fact)
+        }:
+            return None
+        if not self.matcher.accepts(ranked[1:]):
+            return None
+        return second.fact
+
+    def _answer(self, question: str, top: Candidate, script: Script, also: Fact | None = None) -> Reply:
         fact = top.fact
         others = self.base.conflicting(fact)
         if others:
@@ -221,6 +236,9 @@ class Engine:
         else:
             text = fact.answer
             sources = tuple(self._source(c, script) for c in fact.sources)
+        if also is not None:
+            text += "\n" + labels.ALSO + also.answer
+            sources += tuple(self._source(c, script) for c in also.sources[:1])
         return Reply(
             question=question,
             kind="answer",
@@ -234,7 +252,7 @@ class Engine:
 
     @staticmethod
     def _asks_who_someone_is(analysis: QueryAnalysis) -> bool:
-        """"Helen Toner是谁?", "Who is Sam Altman": one name and nothing asked of it but
+        """ "Helen Toner是谁?", "Who is Sam Altman": one name and nothing asked of it but
         who or what it is. The entity's profile answers that better than any single fact."""
         return (
             len(analysis.entities) == 1

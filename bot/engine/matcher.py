@@ -66,7 +66,7 @@ def _inside_word(key: str, start: int, end: int) -> bool:
     """Whether key[start:end] begins or ends inside a longer Latin word or number."""
     before = start > 0 and _LATIN_ALNUM.match(key[start]) and _LATIN_ALNUM.match(key[start - 1])
     after = end < len(key) and _LATIN_ALNUM.match(key[end - 1]) and _LATIN_ALNUM.match(key[end])
-    return bool(before or after)  # stands where an entity name was, so ratios compare the rest
+    return bool(before or after)
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
@@ -156,6 +156,8 @@ class _IndexedFact:
     bag: frozenset[str]
     chars: frozenset[str]
     intents: frozenset[Intent]
+    people: frozenset[str]  # people the fact itself names (not just its phrasings)
+    orgs: frozenset[str]
     residuals: list[str]
     phrasing_entities: list[frozenset[str]]
 
@@ -384,10 +386,21 @@ class Matcher:
                 texts.append(key)
             bag = frozenset(t for text in texts for t in self.content_tokens(text))
             chars = frozenset(ch for text in texts for ch in text if _IS_CJK.match(ch))
-            intents = set(fact.intents) | self._derived_intents(fact, answer_key, entities)
+            intents = set(fact.intents) | self._derived_intents(fact, answer_key)
+            named = set(fact.entities) | set(self.find_entities(answer_key, fuzzy=False)[0])
+            people = frozenset(e for e in named if self.base.entities[e].kind == "person")
+            orgs = frozenset(e for e in named if self.base.entities[e].kind == "org")
             self._facts.append(
                 _IndexedFact(
-                    fact, frozenset(entities), bag, chars, frozenset(intents), residuals, phrasing_entities
+                    fact,
+                    frozenset(entities),
+                    bag,
+                    chars,
+                    frozenset(intents),
+                    people,
+                    orgs,
+                    residuals,
+                    phrasing_entities,
                 )
             )
             for token in bag:
@@ -401,18 +414,16 @@ class Matcher:
         self._postings = {t: np.asarray(p, dtype=np.int32) for t, p in postings.items()}
         self._by_entity = {e: np.asarray(p, dtype=np.int32) for e, p in by_entity.items()}
 
-    def _derived_intents(self, fact: Fact, answer_key: str, entities: set[str]) -> set[Intent]:
+    def _derived_intents(self, fact: Fact, answer_key: str) -> set[Intent]:
         """Intents the answer can serve by what it contains, beyond those the record lists:
-        a dated fact says when, one that names a person says who, and so on."""
+        a dated fact says when, one with a figure says how many, and so on. Who and where
+        also depend on the question (see _serves)."""
         derived: set[Intent] = set()
-        kinds = {self.base.entities[e].kind for e in entities if e in self.base.entities}
         if fact.date is not None or _WHEN_TEXT.search(answer_key):
             derived.add(Intent.WHEN)
         if fact.kind == "figure" or _AMOUNT_TEXT.search(answer_key):
             derived.add(Intent.HOW_MANY)
-        if "person" in kinds:
-            derived.add(Intent.WHO)
-        if "org" in kinds or _PLACE_TEXT.search(answer_key):
+        if _PLACE_TEXT.search(answer_key):
             derived.add(Intent.WHERE)
         if _REASON_TEXT.search(answer_key):
             derived.add(Intent.WHY)
@@ -516,13 +527,26 @@ class Matcher:
                 entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
             else:
                 entity_agreement = 1.0
-            intent_ok = not strong or any(i in indexed.intents for i in strong)
+            intent_ok = not strong or any(self._serves(indexed, i, query_entities) for i in strong)
             features = Features(
                 coverage, phrasing, entity_agreement, intent_ok, query.novelty, bool(query_entities)
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
         return ranked[:limit]
+
+    @staticmethod
+    def _serves(indexed: _IndexedFact, intent: Intent, asked_about: frozenset[str]) -> bool:
+        """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
+        fact naming someone besides McGrew; "where did Deng go?" an organisation besides
+        the ones asked about."""
+        if intent in indexed.intents:
+            return True
+        if intent == Intent.WHO:
+            return bool(indexed.people - asked_about)
+        if intent == Intent.WHERE:
+            return bool(indexed.orgs - asked_about)
+        return False
 
     def accepts(self, ranked: Sequence[Candidate]) -> bool:
         """Whether the top candidate is good enough to answer with."""
