@@ -314,14 +314,14 @@ class Matcher:
             if len(word) < 5 or word in EN_STOP or word in EN_GLOSSARY:
                 continue
             # An edit or two, not a similar-looking word: "sutskevr" is Sutskever, "share" is not Shear.
-            hit = process.extractOne(
+            near = process.extractOne(
                 word,
                 self._latin_aliases,
                 scorer=Levenshtein.distance,
                 score_cutoff=1 if len(word) < 8 else 2,
             )
-            if hit:
-                found.append(self._alias_owner[hit[0]])
+            if near:
+                found.append(self._alias_owner[near[0]])
                 residual = residual.replace(word, _ENTITY_MARK)
         for run in _CJK_RUN.findall(key):
             for size in sorted(self._cjk_aliases, reverse=True):
