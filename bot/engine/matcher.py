@@ -58,7 +58,7 @@ _LATIN_ALNUM = re.compile(r"[a-z0-9]")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
 _AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+(?:名|位|个|倍|年|天|成|亿|万|%)")
-_PLACE_TEXT = re.compile(r"公司|学院|大学|总部|加入|跳槽|去了|前往|出生于|在.{1,8}(?:工作|担任|实习)")
+_PLACE_TEXT = re.compile(r"学院|大学|总部|出生于|移居|旧金山|意大利|伯克利")
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望")
 
 
@@ -119,6 +119,7 @@ class Weights:
     # words the answering fact uses: nothing else ties it to the saga.
     unnamed_min_coverage: float = 0.6
     unnamed_max_novelty: float = 0.34
+    unnamed_min_phrasing: float = 0.35
 
     def score(self, f: Features) -> float:
         base = self.coverage * f.coverage + (1 - self.coverage) * f.phrasing
@@ -131,7 +132,11 @@ class Weights:
         f = top.features
         if top.score < self.threshold or f.novelty > self.max_novelty:
             return False
-        if not f.named and (f.coverage < self.unnamed_min_coverage or f.novelty > self.unnamed_max_novelty):
+        if not f.named and (
+            f.coverage < self.unnamed_min_coverage
+            or f.novelty > self.unnamed_max_novelty
+            or f.phrasing < self.unnamed_min_phrasing
+        ):
             return False
         if f.coverage < self.min_coverage and f.phrasing < self.phrasing_sure:
             return False
