@@ -13,35 +13,38 @@ from bot.factbase.models import Intent
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
-    (Intent.WHY, re.compile(r"为什么|为啥|为何|原因|理由|动机|怎么会|何故|\bwhy\b|\breasons?\b|because")),
+    (Intent.WHY, re.compile(r"为什么|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because")),
     (
         Intent.HOW_MANY,
         re.compile(
-            r"多少|几个|几位|几名|几人|多久|多长|多大|几年|几倍|几成|比例|百分之|占比|多高|几次"
+            r"多少|几个|几位|几名|几人|多久|多长|多大|几年|几倍|几成|比例|百分之|占比|多高|几次|几多"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
     (
         Intent.WHEN,
         re.compile(
-            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿"
+            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿|几时"
             r"|\bwhen\b|\b(?:what|which) (?:year|date|day|month)\b"
         ),
     ),
-    (Intent.WHO, re.compile(r"谁|哪位|哪些人|什么人|\bwho(?:m|se)?\b")),
+    (Intent.WHO, re.compile(r"谁|哪位|哪些人|什么人|边个|\bwho(?:m|se)?\b")),
     (
         Intent.WHERE,
         re.compile(
-            r"哪里|哪儿|去哪|何处|哪所|哪家|哪个公司|哪间|哪国|在哪|\bwhere\b|\bwhich (?:company|school|firm)\b"
+            r"哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪|边度|\bwhere\b"
+            r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
     ),
-    (Intent.HOW, re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|\bhow\b")),
+    (Intent.HOW, re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|\bhow\b")),
 )
 
 # Function words and question scaffolding, removed before content tokens are taken.
 # fmt: off
 CJK_STOP = frozenset(
     {
+        # colloquial and Cantonese question words and particles
+        "干嘛", "干啥", "干什么", "做什么", "搞什么", "点解", "咗", "嘅", "系", "喺", "边度", "边个", "几多", "乜嘢", "咩", "点样", "嗰", "啦", "咯", "呢个", "几时",
         "与", "个", "中", "为", "么", "之", "也", "了", "从", "他", "以", "们", "会", "你", "其", "到", "前",
         "去", "又", "及", "后", "吗", "吧", "呀", "呢", "咋", "和", "哪", "啊", "啥", "嘛", "在", "地", "她", "它",
         "对", "就", "得", "想", "我", "把", "时", "是", "有", "来", "用", "的", "着", "给", "能", "被", "要", "让",
