@@ -75,37 +75,58 @@ EN_STOP = frozenset(
 EN_GLOSSARY: dict[str, str] = dict(
     pair.split("=", 1)
     for pair in """
-    active=活跃  age=年龄  agreement=协议  aim=目标  alignment=对齐  announce=宣布  announced=宣布
-    appoint=任命  appointed=任命  ask=要求  asked=要求  back=回归  billion=亿  birth=出生
-    board=董事会  born=出生  called=叫  capital=首都  catchphrase=口头禅  ceo=ceo  chatbot=聊天机器人
-    chief=首席  co-founded=联合创始人  co-founder=联合创始人  cofounder=联合创始人  company=公司  compute=算力  computing=算力
-    contributed=贡献  contribution=贡献  country=国家  court=法院  criticise=批评  criticised=批评  criticism=批评
-    criticize=批评  criticized=批评  cto=首席技术官  dad=父亲  date=日期  days=天  declare=裁定
-    degree=学位  demand=要求  demanded=要求  depart=离职  departed=离职  departure=离职  departures=离职
-    develop=开发  developing=开发  disbanded=解散  dissolved=解散  education=学位  employee=员工  employees=员工
-    equity=股权  exit=离职  father=父亲  fire=解雇  fired=解雇  first=首次  for-profit=营利
-    found=创立  founded=创立  founder=创始人  founders=创始人  friday=周五  funding=融资  goal=目标
-    graduate=毕业  graduated=毕业  head=负责人  headcount=员工  hours=小时  husband=丈夫  income=收入
-    interim=临时  invalid=无效  invest=投资  investment=投资  investor=投资者  investors=投资者  job=工作
-    join=加入  joined=加入  joins=加入  launch=发布  launched=发布  lawsuit=起诉  lead=领导
-    leader=负责人  leads=领导  leave=离开  leave-of-absence=休假  leaving=离开  led=领导  left=离开
-    letter=联名信  license=许可  lose=亏损  loss=亏损  losses=亏损  married=结婚  meeting=会议
-    merge=合并  merger=合并  message=信息  microsoft=微软  million=百万  mission=使命  model=模型
-    mom=母亲  monthly=月活  months=月  mother=母亲  name=名字  named=任命  nda=协议
-    new=新  next-generation=下一代  non-profit=非营利  nonprofit=非营利  old=年龄  oust=罢免  ousted=罢免
-    parent=父亲  parents=父亲  percent=%  percentage=%  pool=游泳池  post=发文  posted=发文
-    president=总裁  price=价格  profit=营利  promoted=晋升  promotion=晋升  quit=离职  quits=离职
-    raise=融资  reason=原因  receive=收到  received=收到  rehired=重聘  release=发布  released=发布
+    account=账号  accounts=账号  acquire=收购  active=活跃  age=年龄  agreement=协议  aim=目标
+    albania=阿尔巴尼亚  alignment=对齐  all-hands=全体员工  amazon=亚马逊  angry=怒  announce=宣布  announced=宣布
+    application=应用  applied=应用  appoint=任命  appointed=任命  ask=要求  asked=要求  attention=attention
+    autopilot=autopilot    billion=亿  birth=出生  blog=博文  board=董事会  born=出生
+    burn=烧  burned=烧  call=会议  called=叫  canada=加拿大  candid=坦诚  capital=首都
+    cash=套现  catchphrase=口头禅  center=中心  centrist=中间派  ceo=ceo  chant=高呼  chatbot=聊天机器人
+    chief=首席  children=孩子  close=密切  cloud=云计算  co-founded=联合创始人  co-founder=联合创始人  cofounder=联合创始人
+    company=公司  compensation=报酬  competitor=竞品  competitors=对手  compute=算力  computing=算力  conference=大会
+    confidence=信心  conflict=冲突  contributed=贡献  contribution=贡献  country=国家  coupon=优惠  court=法院
+    credit=优惠  criticise=批评  criticised=批评  criticism=批评  criticize=批评  criticized=批评  cto=首席技术官
+    culture=文化  custom=定制  dad=父亲  data=数据  date=日期  days=天  deal=协议
+    declare=裁定  degree=学位  demand=要求  demanded=要求  depart=离职  departed=离职  departure=离职
+    departures=离职  devday=开发者大会  develop=开发  developer=开发者  developing=开发  disagree=分歧  disagreement=分歧
+    disagreements=分歧  disbanded=解散  dissolved=解散  document=文件  documents=文件  dozens=数十名  education=学位
+    effigy=木雕像  emigrated=移居  emoji=emoji  employee=员工  employees=员工  energy=耗能  engineer=工程
+    engineering=工程  engineering-degree=学位  equity=股权  exit=离职  explain=解释  famous=论文  father=父亲
+    fight=斗争  fire=解雇  fired=解雇  first=首次  fittest=适者生存  for-profit=营利  found=创立
+    founded=创立  founder=创始人  founders=创始人  francisco=旧金山  fraud=诈骗  friday=周五  funding=融资
+    furious=怒  goal=目标  google=谷歌  gpts=gpt  graduate=毕业  graduated=毕业  harvard=哈佛
+    head=负责人  headcount=员工  headquarters=总部  homes=家庭  honest=坦诚  hours=小时  households=家庭
+    husband=丈夫  immigrated=移居  imprint=印  imprinting=印  income=收入  influence=影响力  instinct=天性
+    interim=临时  intern=实习  internship=实习  invalid=无效  invest=投资  investment=投资  investor=投资者
+    investors=投资者  job=工作  join=加入  join-microsoft=微软  joined=加入  joins=加入  joke=笑话
+    jokes=笑话  launch=发布  launched=发布  laws=定律  lawsuit=起诉  lead=领导  leader=负责人
+    leads=领导  leave=离开  leave-of-absence=休假  leaving=离开  led=领导  left=离开  letter=联名信
+    license=许可  lose=亏损  loss=亏损  losses=亏损  married=结婚  math=数学  mathematics=数学
+    mechanical=机械  media=媒体  meeting=会议  memo=备忘录  mentor=师从  merge=合并  merger=合并
+    message=信息  microsoft=微软  middle=中间派  million=百万  mission=使命  mit=麻省理工  model=模型
+    mom=母亲  money=钱  monthly=月活  months=月  mother=母亲  moved=移居  multimodal=多模态
+    name=名字  named=任命  nda=协议  new=新  next-generation=下一代  non-profit=非营利  nonprofit=非营利
+    old=年龄  online=线上  oust=罢免  ousted=罢免  outlet=媒体  paid=报酬  paper=论文
+    paperwork=文件  parent=父亲  parents=父亲  party=派对  pay=报酬  percent=%  percentage=%
+    physics=物理  pool=游泳池  post=发文  posted=发文  power=权力  president=总裁  price=价格
+    priorities=优先  priority=优先  process=流程  processes=流程  product=产品  products=产品  profit=营利
+    promoted=晋升  promotion=晋升  quantitative=量化  quit=离职  quits=离职  raise=融资  reason=原因
+    reasoning=推理  receive=收到  received=收到  reduce=削弱  rehired=重聘  release=发布  released=发布
     removed=罢免  replace=接替  replaced=接替  report=汇报  reports=汇报  research=研究  researcher=研究员
     resign=辞职  resignation=辞职  resigned=辞职  restructure=重组  restructuring=重组  return=回归  returned=回归
-    returns=回归  revenue=收入  role=职位  round=融资  sabbatical=休假  sacked=解雇  safety=安全
-    said=表示  say=表示  school=学院  scientist=科学家  share=占比  shares=股权  sign=签
-    signed=签  slogan=口头禅  staff=员工  stake=股权  start=创立  started=创立  startup=公司
-    stock=股票  studied=学  study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉
-    suing=起诉  superalignment=超级对齐  swimming=游泳池  team=团队  threat=威胁  threaten=威胁  threatened=威胁
-    title=职位  tweet=推文  university=大学  user=用户  users=用户  vacation=休假  valuation=估值
-    valued=估值  video=视频  weather=天气  weekly=每周  weeks=周  why=原因  wife=妻子
-    work=工作  workers=员工  worth=估值  year=年  years=年
+    returns=回归  reveal=透露  revealed=透露  revenue=收入  rival=对手  rivals=对手  role=职位
+    round=融资  sabbatical=休假  sacked=解雇  safety=安全  safety-first=安全  said=表示  salary=报酬
+    sanfrancisco=旧金山  say=表示  scaling=缩放  scam=诈骗  scholar=学者  school=学院  scientist=科学家
+    sell=出售  share=占比  shares=股权  shiny=产品  sign=签  signature=签名  signed=签
+    slogan=口头禅  sold=出售  speed=速度  staff=员工  staff-wide=全体员工  stake=股权  start=创立
+    started=创立  startup=公司  statue=雕像  stock=股票  struggle=斗争  student=学生  studied=学
+    study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉  suing=起诉  superalignment=超级对齐
+    survival=生存  swimming=游泳池  teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
+    threaten=威胁  threatened=威胁  title=职位  trust=信任  tweet=推文  understand=理解  unicorn=独角兽
+    university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
+    valued=估值  venture=企业  vice=副总裁  video=视频  video-call=线上会议  vision=视觉  visiting=访问
+    vp=副总裁  weaken=削弱  weather=天气  weekly=每周  weeks=周  why=原因  wife=妻子
+    wooden=木雕像  work=工作  workers=员工  worth=估值  write=写  wrote=写  year=年
+    years=年
     """.split()
 )
 
