@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -49,6 +49,15 @@ def precision_of(value: str) -> Precision:
     if day:
         return Precision.DAY
     return Precision.MONTH if month else Precision.YEAR
+
+
+def _record_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"id must be lower-case letters, digits and dashes: {value!r}")
+    return value
+
+
+RecordId = Annotated[str, AfterValidator(_record_id)]
 
 
 class _Record(BaseModel):
@@ -93,7 +102,7 @@ class Role(_Record):
 class Entity(_Record):
     """A person or organisation the articles name."""
 
-    id: str
+    id: RecordId
     kind: Literal["person", "org", "product"]
     name: str  # canonical display name, simplified Chinese
     name_en: str | None = None
@@ -102,13 +111,6 @@ class Entity(_Record):
     roles: list[Role] = Field(default_factory=list)
     went_to: str | None = None  # where they went after leaving, simplified Chinese
     sources: list[Citation] = Field(min_length=1)
-
-    @field_validator("id")
-    @classmethod
-    def _id_form(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"id must be lower-case letters, digits and dashes: {value!r}")
-        return value
 
     def all_names(self) -> list[str]:
         names = [self.name, *self.aliases]
@@ -120,7 +122,7 @@ class Entity(_Record):
 class Fact(_Record):
     """One answerable statement: an event, a claim, a figure or a quote."""
 
-    id: str
+    id: RecordId
     kind: Literal["event", "claim", "figure", "quote"]
     entities: list[str] = Field(default_factory=list)
     intents: list[Intent] = Field(min_length=1)
@@ -132,13 +134,6 @@ class Fact(_Record):
     sources: list[Citation] = Field(min_length=1)
     conflict: str | None = None  # facts sharing a conflict key disagree with each other
     note: str | None = None  # for maintainers: how a relative date was resolved, etc.
-
-    @field_validator("id")
-    @classmethod
-    def _id_form(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"id must be lower-case letters, digits and dashes: {value!r}")
-        return value
 
     @field_validator("date")
     @classmethod
