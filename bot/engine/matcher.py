@@ -186,8 +186,10 @@ class Matcher:
     cache_dir: Path | None = None  # where the built index is kept between runs; None: no cache
 
     def __post_init__(self) -> None:
-        keywords = {self._prepare(k) for f in self.base.facts for k in f.keywords}
-        self._segmenter = Segmenter(keywords)
+        # Domain words and every name stay whole when segmented: 超级对齐, 后训练, 穆拉蒂.
+        words = {self._prepare(k) for f in self.base.facts for k in f.keywords}
+        words |= {self._prepare(n) for e in self.base.entities.values() for n in e.all_names()}
+        self._segmenter = Segmenter(words)
         self._build_aliases()
         if not self._load_cached_index():
             self._build_index()
