@@ -19,6 +19,7 @@ from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail
 from bot.discord.client import SagaBot, run_bot
 from bot.engine.answer import Engine
 from bot.factbase.loader import load_factbase
+from bot.paths import default_cache_dir
 from bot.settings import TOKEN_VARIABLE, RedactSecrets, Settings, SettingsError, load_settings
 from bot.storage import Miss, StorageError, open_storage
 
@@ -37,7 +38,7 @@ def configure_logging(settings: Settings) -> None:
 
 
 def _engine(settings: Settings) -> Engine:
-    return Engine(load_factbase(), variant=settings.traditional_variant)
+    return Engine(load_factbase(), variant=settings.traditional_variant, cache_dir=default_cache_dir())
 
 
 # -- run ------------------------------------------------------------------------------------
