@@ -190,10 +190,11 @@ EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    for stream in (sys.stdout, sys.stderr):
+    # UTF-8 everywhere; undecodable input bytes become U+FFFD instead of an exception.
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            reconfigure(encoding="utf-8")
+            reconfigure(encoding="utf-8", errors="replace")
     _register_bot_commands()
     args = build_parser().parse_args(argv)
     try:
