@@ -25,7 +25,7 @@ def test_batch_mode_answers_one_json_line_per_input_line_in_order() -> None:
     questions = ["穆拉蒂什麼時候離職?", "", "明天会下雨吗?", "Mira Murati是哪一年出生的?"]
     stdin = ("\n".join(questions) + "\n").encode() + b"\xff\xfe broken bytes\n"
     result = subprocess.run(
-        COMMAND + ["ask", "--json", "-"], input=stdin, capture_output=True, cwd=ROOT, timeout=60
+        [*COMMAND, "ask", "--json", "-"], input=stdin, capture_output=True, cwd=ROOT, timeout=60
     )
     assert result.returncode == 0, result.stderr.decode()
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
@@ -37,7 +37,7 @@ def test_batch_mode_answers_one_json_line_per_input_line_in_order() -> None:
 
 def test_batch_mode_flushes_each_answer_before_reading_on() -> None:
     with subprocess.Popen(
-        COMMAND + ["ask", "--json", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT
+        [*COMMAND, "ask", "--json", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=ROOT
     ) as process:
         assert process.stdin is not None and process.stdout is not None
         for question in ("OpenAI有多少员工?", "Who is Sam Altman?"):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.engine.answer import Engine
+from bot.engine.matcher import Matcher
 from bot.factbase.loader import FactBase
 
 QUESTIONS = ["穆拉蒂什麼時候離職?", "OpenAI有多少员工?", "明天会下雨吗?", "When was Sam Altman fired?"]
@@ -14,11 +17,19 @@ def answers(engine: Engine) -> list[tuple[bool, str | None, str]]:
     return [(r.answered, r.fact_id, r.answer) for r in map(engine.ask, QUESTIONS)]
 
 
-def test_cached_index_gives_the_same_answers(factbase: FactBase, tmp_path: Path) -> None:
+def test_cached_index_gives_the_same_answers(
+    factbase: FactBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     built = Engine(factbase, cache_dir=tmp_path)
     assert len(list(tmp_path.glob("index-*.pickle"))) == 1
+    fresh = answers(Engine(factbase))
+
+    def no_rebuild(self: Matcher) -> None:
+        raise AssertionError("the index was rebuilt instead of loaded from the cache")
+
+    monkeypatch.setattr(Matcher, "_build_index", no_rebuild)
     loaded = Engine(factbase, cache_dir=tmp_path)
-    assert answers(loaded) == answers(built) == answers(Engine(factbase))
+    assert answers(loaded) == answers(built) == fresh
 
 
 def test_broken_cache_is_rebuilt(factbase: FactBase, tmp_path: Path) -> None:

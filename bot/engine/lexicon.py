@@ -13,7 +13,10 @@ from bot.factbase.models import Intent
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
-    (Intent.WHY, re.compile(r"为什么|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because")),
+    (
+        Intent.WHY,
+        re.compile(r"为什么|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"),
+    ),
     (
         Intent.HOW_MANY,
         re.compile(

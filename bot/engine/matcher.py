@@ -22,7 +22,7 @@ import pickle
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -167,6 +167,10 @@ class _IndexedFact:
     phrasing_entities: list[frozenset[str]]
 
 
+# What the index cache stores of each indexed fact (the Fact itself comes from the fact base).
+_INDEXED_FIELDS = tuple(f.name for f in fields(_IndexedFact) if f.name != "fact")
+
+
 @dataclass(slots=True)
 class Matcher:
     base: FactBase
@@ -221,8 +225,8 @@ class Matcher:
             if state["fact_ids"] != [f.id for f in self.base.facts]:
                 return False
             self._facts = [
-                _IndexedFact(fact, *fields)
-                for fact, fields in zip(self.base.facts, state["facts"], strict=True)
+                _IndexedFact(fact, *values)
+                for fact, values in zip(self.base.facts, state["facts"], strict=True)
             ]
             for name in self._CACHED:
                 setattr(self, name, state[name])
@@ -238,10 +242,7 @@ class Matcher:
             path.parent.mkdir(parents=True, exist_ok=True)
             state = {
                 "fact_ids": [f.id for f in self.base.facts],
-                "facts": [
-                    (f.entities, f.bag, f.chars, f.intents, f.residuals, f.phrasing_entities)
-                    for f in self._facts
-                ],
+                "facts": [tuple(getattr(f, name) for name in _INDEXED_FIELDS) for f in self._facts],
                 **{name: getattr(self, name) for name in self._CACHED},
             }
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
