@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evalset import DEFAULT_QUESTIONS, ROOT, Question, accuracy, load
+from evalset import DEFAULT_QUESTIONS, HOLDOUT, ROOT, Question, accuracy, load
 
 from bot.engine.answer import Engine
 from bot.factbase.loader import FactBase, load_factbase
@@ -180,34 +180,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    parser.add_argument(
+        "--questions", type=Path, action="append", help="question set(s); default: both of tests/data/"
+    )
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    questions = load(args.questions)
+    paths = args.questions or [DEFAULT_QUESTIONS, HOLDOUT]
+    questions = load(paths[0])
     with tempfile.TemporaryDirectory() as cache:
         cold = startup(questions[0].q, Path(cache))  # builds the index and caches it
         warm = startup(questions[0].q, Path(cache))  # loads the cached index
     base = load_factbase()
     engine = Engine(base)
 
-    print(
-        f"questions: {args.questions.name} ({len(questions)}, {sum(q.abstain for q in questions)} out of scope)"
-    )
-    rows = []
-    answer_acc, abstain_acc = accuracy(questions, engine_results(engine, questions))
-    rows.append(("saga-bot engine", answer_acc, abstain_acc, "—"))
-    for name, make in (
-        ("BM25 (bm25s + jieba) over sentences", bm25_baseline),
-        ("rapidfuzz WRatio over sentences", wratio_baseline),
-    ):
-        best = make(base)
-        raw = [best(q.q) for q in questions]
-        cutoff, b_answer, b_abstain = best_cutoff(questions, raw)
-        rows.append((name, b_answer, b_abstain, f"{cutoff:.2f}"))
-    print("\n| answerer | answered right | declined right | cutoff |\n|---|---|---|---|")
-    for name, a, d, cutoff in rows:
-        print(f"| {name} | {a:.1%} | {d:.1%} | {cutoff} |")
+    baselines = {
+        "BM25 (bm25s + jieba) over sentences": bm25_baseline(base),
+        "rapidfuzz WRatio over sentences": wratio_baseline(base),
+    }
+    for path in paths:
+        asked = load(path)
+        print(f"\n{path.name}: {len(asked)} questions, {sum(q.abstain for q in asked)} out of scope")
+        rows = [("saga-bot engine", *accuracy(asked, engine_results(engine, asked)), "—")]
+        for name, best in baselines.items():
+            cutoff, b_answer, b_abstain = best_cutoff(asked, [best(q.q) for q in asked])
+            rows.append((name, b_answer, b_abstain, f"{cutoff:.2f}"))
+        print("\n| answerer | answered right | declined right | cutoff |\n|---|---|---|---|")
+        for name, answer_acc, abstain_acc, cutoff in rows:
+            print(f"| {name} | {answer_acc:.1%} | {abstain_acc:.1%} | {cutoff} |")
 
     real = latencies_ms(engine, questions, args.repeat)
     build_start = time.perf_counter()

@@ -14,6 +14,8 @@ from bot.text import to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+# Written independently of the records and of the set above; never used for tuning.
+HOLDOUT = ROOT / "tests" / "data" / "questions_holdout.jsonl"
 
 
 @dataclass(frozen=True)

@@ -21,14 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evalset import DEFAULT_QUESTIONS, ROOT, Question, contains_expected, load
+from evalset import DEFAULT_QUESTIONS, HOLDOUT, Question, contains_expected, load
 
 from bot.engine.answer import Engine
 from bot.engine.matcher import Candidate, Weights
 from bot.engine.normalise import normalise
 from bot.factbase.loader import load_factbase
-
-HOLDOUT = ROOT / "tests" / "data" / "questions_holdout.jsonl"
 
 RANKING_GRID = {
     "coverage": [0.4, 0.5, 0.6, 0.7],
