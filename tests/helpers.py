@@ -258,3 +258,9 @@ def assert_within_limits(embed: discord.Embed) -> None:
         assert field.name and len(field.name) <= 256
         assert field.value and len(field.value) <= 1024
     assert len(embed) <= 6000
+
+
+# The JSON fields of `saga-bot ask --json`, pinned here: the evaluation depends on them.
+REPLY_FIELDS = frozenset(
+    {"question", "answered", "answer", "script", "confidence", "fact_id", "sources", "suggestions"}
+)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from tests.helpers import REPLY_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = [sys.executable, "-m", "bot"]
@@ -53,16 +54,7 @@ def test_ask_json_fields_and_script_override(capsys: pytest.CaptureFixture[str])
     code, out, _ = run(["ask", "--json", "--script", "traditional", "Altman什么时候被解雇的?"], capsys)
     reply = json.loads(out)
     assert code == 0
-    assert set(reply) == {
-        "question",
-        "answered",
-        "answer",
-        "script",
-        "confidence",
-        "fact_id",
-        "sources",
-        "suggestions",
-    }
+    assert set(reply) == REPLY_FIELDS
     assert reply["script"] == "traditional" and reply["answered"]
     assert {"article", "title", "outlet", "published", "quote"} == set(reply["sources"][0])
 

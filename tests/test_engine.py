@@ -14,6 +14,7 @@ from bot.engine.normalise import normalise
 from bot.engine.script import choose_script, detect_script
 from bot.factbase.loader import FactBase
 from bot.text import CJK_RE
+from tests.helpers import REPLY_FIELDS
 
 # The scorer's artefact pattern: pinyin after a character, a `?` that ate a tone mark, U+FFFD.
 ARTEFACT = re.compile(
@@ -166,16 +167,7 @@ def test_huge_question_says_it_was_cut(engine: Engine) -> None:
 
 def test_json_contract(engine: Engine) -> None:
     data = engine.ask("Mira Murati是哪一年出生的?").to_json()
-    assert set(data) == {
-        "question",
-        "answered",
-        "answer",
-        "script",
-        "confidence",
-        "fact_id",
-        "sources",
-        "suggestions",
-    }
+    assert set(data) == REPLY_FIELDS
     assert data["answered"] is True and "1988" in data["answer"]
     assert 0.0 <= data["confidence"] <= 1.0
     assert set(data["sources"][0]) == {"article", "title", "outlet", "published", "quote"}
