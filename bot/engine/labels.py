@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from typing import Final
 
-ANSWER: Final = "回答"
 SOURCE: Final = "来源"
 SOURCES: Final = "来源"
-QUOTE: Final = "原文"
 ORIGINAL: Final = "查看原文"
 ORIGINAL_TITLE: Final = "原文(文章原始写法)"
 ARTICLE: Final = "文章"
 OUTLET_UNKNOWN: Final = "未署名媒体"
 PUBLISHED: Final = "发布日期"
-CONFIDENCE: Final = "可信度"
 SUGGESTIONS: Final = "你可以试着问:"
 CONFLICT: Final = "各来源说法不一:"
 ALSO: Final = "相关:"
