@@ -102,6 +102,16 @@ def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> No
     assert "坦诚" in why.answer
 
 
+def test_a_later_report_leads_over_the_one_it_supersedes(factbase: FactBase, engine: Engine) -> None:
+    earlier = factbase.by_id["a002-ilya-whereabouts-unknown"]
+    assert earlier.superseded_by is not None
+    reply = engine.ask("伊利亚现在在干嘛?")
+    assert reply.answered and reply.fact_id == earlier.superseded_by
+    assert reply.answer.startswith(factbase.by_id[earlier.superseded_by].answer)
+    assert "较早的报道(2024-05-29)" in reply.answer
+    assert [s.article for s in reply.sources] == ["a003", "a002"]
+
+
 def test_conflicting_sources_are_both_given(engine: Engine) -> None:
     reply = engine.ask("OpenAI现在有多少员工?")
     assert reply.answered and reply.conflict

@@ -166,6 +166,14 @@ def test_malformed_yaml(fixture_dir: Path) -> None:
     assert problems[0].startswith("records/t.yaml: -: not valid YAML:")
 
 
+def test_superseded_by_an_undefined_fact(fixture_dir: Path) -> None:
+    problems = problems_after(
+        fixture_dir,
+        replace_in("records/t.yaml", "  precision: day\n", "  precision: day\n  superseded_by: t-nothing\n"),
+    )
+    assert problems == ["records/t.yaml: t-altman-fired: superseded_by 't-nothing' is not defined"]
+
+
 def test_unknown_article(fixture_dir: Path) -> None:
     problems = problems_after(fixture_dir, replace_in("records/t.yaml", "article: a001", "article: a999"))
     assert problems == ["records/t.yaml: t-altman-fired: cites unknown article 'a999'"]

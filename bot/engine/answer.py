@@ -223,6 +223,10 @@ class Engine:
 
     def _answer(self, question: str, top: Candidate, script: Script, also: Fact | None = None) -> Reply:
         fact = top.fact
+        earlier = None
+        if fact.superseded_by is not None:  # a later report overtook this one: lead with it
+            earlier, fact = fact, self.base.by_id[fact.superseded_by]
+            also = None
         others = self.base.conflicting(fact)
         if others:
             group = [fact, *others]
@@ -236,6 +240,10 @@ class Engine:
         else:
             text = fact.answer
             sources = tuple(self._source(c, script) for c in fact.sources)
+        if earlier is not None:
+            meta = self.base.articles[earlier.sources[0].article].meta
+            text += "\n" + labels.EARLIER.format(date=meta.published.isoformat()) + earlier.answer
+            sources += tuple(self._source(c, script) for c in earlier.sources[:1])
         if also is not None:
             text += "\n" + labels.ALSO + also.answer
             sources += tuple(self._source(c, script) for c in also.sources[:1])

@@ -254,6 +254,10 @@ def _load_facts(
                     problems.append(Problem(rel, fact.id, f"entity {entity_id!r} is not defined"))
             problems.extend(_check_citations(fact.sources, articles, rel, fact.id))
             facts.append(fact)
+    known = {f.id for f in facts}
+    for fact in facts:
+        if fact.superseded_by is not None and fact.superseded_by not in known:
+            problems.append(Problem(seen[fact.id], fact.id, f"superseded_by {fact.superseded_by!r} is not defined"))
     return facts
 
 

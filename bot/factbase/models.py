@@ -133,6 +133,9 @@ class Fact(_Record):
     keywords: list[str] = Field(default_factory=list)
     sources: list[Citation] = Field(min_length=1)
     conflict: str | None = None  # facts sharing a conflict key disagree with each other
+    # A later article's fact that overtakes this one ("去向成谜" in May, "创立了SSI" in September):
+    # the engine answers with it and shows this one as the earlier report.
+    superseded_by: str | None = None
     note: str | None = None  # for maintainers: how a relative date was resolved, etc.
 
     @field_validator("date")
