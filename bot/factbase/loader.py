@@ -86,9 +86,15 @@ class FactBase:
     alias_index: dict[str, str]  # folded alias -> entity id
     by_id: dict[str, Fact] = field(default_factory=dict)
     by_entity: dict[str, list[Fact]] = field(default_factory=dict)
+    by_conflict: dict[str, list[Fact]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {f.id: f for f in self.facts}
+        conflicts: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            if fact.conflict is not None:
+                conflicts[fact.conflict].append(fact)
+        self.by_conflict = dict(conflicts)
         grouped: dict[str, list[Fact]] = defaultdict(list)
         for fact in self.facts:
             for entity in fact.entities:
@@ -100,9 +106,10 @@ class FactBase:
         return sorted((f for f in self.facts if f.kind == "event"), key=lambda f: (f.date or "", f.id))
 
     def conflicting(self, fact: Fact) -> list[Fact]:
+        """The other records of its conflict group (looked up, not scanned: this is on the answer path)."""
         if fact.conflict is None:
             return []
-        return [f for f in self.facts if f.conflict == fact.conflict and f.id != fact.id]
+        return [f for f in self.by_conflict[fact.conflict] if f.id != fact.id]
 
     def locate(self, citation: Citation) -> int:
         """Character offset of a quote in its cleaned article."""
