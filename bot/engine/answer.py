@@ -175,11 +175,19 @@ class Engine:
     cache_dir: Path | None = None
     matcher: Matcher = field(init=False)
     _featured: list[Fact] = field(init=False)
+    _person_names: list[tuple[str, str, str]] = field(init=False)  # (name, folded, entity id)
 
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
+        names = {
+            name: entity.id
+            for entity in self.base.entities.values()
+            if entity.kind == "person"
+            for name in entity.all_names()
+        }
+        self._person_names = [(name, fold_name(name), entity_id) for name, entity_id in names.items()]
 
     # -- ask --------------------------------------------------------------------------------
 
@@ -349,19 +357,12 @@ class Engine:
         return names[:limit]
 
     def complete_names(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
-        """(shown name, entity id) pairs for autocomplete: every alias in both scripts."""
+        """(shown name, entity id) pairs for autocomplete: every alias in both scripts,
+        names that start with the prefix first. Runs on every keystroke, so names are folded once."""
         key = fold_name(prefix)
-        entries: list[tuple[str, str]] = []
-        for entity in self.base.entities.values():
-            if entity.kind != "person":
-                continue
-            for name in entity.all_names():
-                if not key or key in fold_name(name):
-                    entries.append((name, entity.id))
-        entries.sort(key=lambda e: (not fold_name(e[0]).startswith(key), len(e[0]), e[0]))
-        seen: set[str] = set()
-        unique = [e for e in entries if not (e[0] in seen or seen.add(e[0]))]  # type: ignore[func-returns-value]
-        return unique[:limit]
+        hits = [(name, entity_id) for name, folded, entity_id in self._person_names if key in folded]
+        hits.sort(key=lambda hit: (not fold_name(hit[0]).startswith(key), len(hit[0]), hit[0]))
+        return hits[:limit]
 
     def timeline(
         self,
