@@ -28,6 +28,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.WHEN,
         re.compile(
             r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿|几时"
+            r"|星期几|礼拜几|周几|哪个星期"
             r"|\bwhen\b|\b(?:what|which) (?:year|date|day|month)\b"
         ),
     ),

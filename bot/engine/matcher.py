@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import (
     CJK_STOP,
@@ -266,7 +266,11 @@ class Matcher:
         self._alias_starts = frozenset(a[0] for a in owner)
         self._latin_aliases = [a for a in owner if a.isascii() and len(a) >= 4]
         cjk: dict[int, list[str]] = defaultdict(list)
-        for alias in owner:
+        for alias, entity_id in owner.items():
+            # Typos are looked for in people's names only: a window like "对齐团队现" is
+            # as close to the team name "超对齐团队" as a typo would be.
+            if self.base.entities[entity_id].kind != "person":
+                continue
             if len(alias) >= 3 and all(_IS_CJK.match(ch) for ch in alias):
                 cjk[len(alias)].append(alias)
         self._cjk_aliases = dict(cjk)
@@ -321,11 +325,12 @@ class Matcher:
         for word in set(_LATIN_WORD.findall(key)):
             if len(word) < 5 or word in EN_STOP or word in EN_GLOSSARY:
                 continue
-            # An edit or two, not a similar-looking word: "sutskevr" is Sutskever, "share" is not Shear.
+            # An edit or two, not a similar-looking word: "sutskevr" is Sutskever, "share" is not
+            # Shear. OSA counts a swap of neighbours ("chatgtp") as one edit.
             near = process.extractOne(
                 word,
                 self._latin_aliases,
-                scorer=Levenshtein.distance,
+                scorer=OSA.distance,
                 score_cutoff=1 if len(word) < 8 else 2,
             )
             if near:
