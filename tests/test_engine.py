@@ -93,6 +93,19 @@ def test_hong_kong_variant(factbase: FactBase) -> None:
     assert written_in(reply.answer, "traditional")
 
 
+@pytest.mark.parametrize(
+    ("key", "entity"),
+    [("sutskevr去哪了", "sutskever"), ("chatgtp有多少用户", "chatgpt"), ("穆拉帝为什么走", "murati")],
+)
+def test_typos_in_names_are_resolved(engine: Engine, key: str, entity: str) -> None:
+    assert entity in engine.matcher.find_entities(key)[0]
+
+
+def test_typo_matching_does_not_turn_common_words_into_team_names(engine: Engine) -> None:
+    # "对齐团队现" is one character from 超对齐团队, but is not a typo of it.
+    assert engine.matcher.find_entities("schulman提到对齐团队现在由谁领导")[0] == ["schulman"]
+
+
 def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> None:
     when = engine.ask("Altman什么时候被解雇的?")
     why = engine.ask("董事会为什么解雇Altman?")
