@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.engine.answer import Engine
+from bot.engine.lexicon import to_mandarin
 from bot.engine.normalise import normalise
 from bot.engine.script import choose_script, detect_script
 from bot.factbase.loader import FactBase
@@ -104,6 +105,17 @@ def test_typos_in_names_are_resolved(engine: Engine, key: str, entity: str) -> N
 def test_typo_matching_does_not_turn_common_words_into_team_names(engine: Engine) -> None:
     # "对齐团队现" is one character from 超对齐团队, but is not a typo of it.
     assert engine.matcher.find_entities("schulman提到对齐团队现在由谁领导")[0] == ["schulman"]
+
+
+def test_cantonese_question_words_become_mandarin() -> None:
+    assert to_mandarin("schulman同altman喺边度识") == "schulman同altman在哪里识"
+    assert to_mandarin("穆拉蒂点解要走") == "穆拉蒂为什么要走"
+
+
+def test_cantonese_question_is_answered_in_traditional(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂點解要離開OpenAI?")
+    assert reply.answered and reply.script == "traditional"
+    assert "探索" in reply.answer
 
 
 def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> None:

@@ -136,6 +136,22 @@ EN_GLOSSARY: dict[str, str] = dict(
     """.split()
 )
 
+# Cantonese words (in simplified form) to the Mandarin the facts are written in, so
+# "Schulman同Altman喺边度识" meets the phrasings of "在哪里认识". Longest first.
+_CANTONESE = """
+    边度=哪里 边间=哪家 边个=谁 点解=为什么 点样=怎样 几时=什么时候 几多=多少 乜嘢=什么
+    佢哋=他们 唔系=不是 屋企=家 做嘢=工作 嘢=东西 喺=在 嘅=的 咗=了 佢=他 冇=没有 咩=什么 乜=什么 嗰=那
+    唔=不 揾=找 俾=给 畀=给 睇=看 啲=些 咁=这么
+""".split()
+CANTONESE_TO_MANDARIN: dict[str, str] = dict(pair.split("=", 1) for pair in _CANTONESE)
+CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, CANTONESE_TO_MANDARIN), key=len, reverse=True)))
+
+
+def to_mandarin(key: str) -> str:
+    """Cantonese function and question words replaced by their Mandarin equivalents."""
+    return CANTONESE_RE.sub(lambda m: CANTONESE_TO_MANDARIN[m.group()], key)
+
+
 # Function characters that jieba leaves glued to a content word ("签了", "后要"): trimmed
 # from both ends of a token before it is looked up.
 EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很")

@@ -37,6 +37,7 @@ from bot.engine.lexicon import (
     EN_STOP,
     INTENT_CUES,
     SYNONYMS,
+    to_mandarin,
 )
 from bot.engine.normalise import matching_key
 from bot.engine.segment import Segmenter
@@ -117,7 +118,7 @@ class Weights:
     max_novelty: float = 1.0  # decline when more of the question than this is unknown to the base
     # A question that names no one from the articles ("明天会下雨吗") must be mostly made of
     # words the answering fact uses: nothing else ties it to the saga.
-    unnamed_min_coverage: float = 0.6
+    unnamed_min_coverage: float = 0.5
     unnamed_max_novelty: float = 0.34
     unnamed_min_phrasing: float = 0.35
 
@@ -445,6 +446,7 @@ class Matcher:
     # -- matching ---------------------------------------------------------------------------
 
     def analyse(self, key: str) -> QueryAnalysis:
+        key = to_mandarin(key)
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
         tokens = tuple(dict.fromkeys(self.content_tokens(residual.replace(_ENTITY_MARK, " "), glossary=True)))

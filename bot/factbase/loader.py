@@ -264,7 +264,9 @@ def _load_facts(
     known = {f.id for f in facts}
     for fact in facts:
         if fact.superseded_by is not None and fact.superseded_by not in known:
-            problems.append(Problem(seen[fact.id], fact.id, f"superseded_by {fact.superseded_by!r} is not defined"))
+            problems.append(
+                Problem(seen[fact.id], fact.id, f"superseded_by {fact.superseded_by!r} is not defined")
+            )
     return facts
 
 
