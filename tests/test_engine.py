@@ -118,6 +118,19 @@ def test_cantonese_question_is_answered_in_traditional(engine: Engine) -> None:
     assert "探索" in reply.answer
 
 
+@pytest.mark.parametrize("question", ["Murati会加入Perplexity吗?", "OpenAI打算什么时候IPO?"])
+def test_a_latin_name_the_articles_never_use_is_declined(engine: Engine, question: str) -> None:
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert analysis.foreign
+    assert not engine.ask(question).answered
+
+
+def test_latin_spellings_meet_the_fact_base(engine: Engine) -> None:
+    analysis = engine.matcher.analyse(normalise("OpenAI为什么选gpt3.5").key)
+    assert "gpt-3.5" in analysis.tokens and not analysis.foreign
+    assert engine.ask("OpenAI为什么选gpt3.5").answered
+
+
 def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> None:
     when = engine.ask("Altman什么时候被解雇的?")
     why = engine.ask("董事会为什么解雇Altman?")

@@ -56,6 +56,8 @@ _EMPTY = np.zeros(0, dtype=np.int32)
 # What fold_name drops from names; skipped when looking names up in a question.
 _NAME_SEPARATOR = re.compile(r"[\s·•‧・\-_.'’]")
 _LATIN_ALNUM = re.compile(r"[a-z0-9]")
+_LATIN_NAME = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]")  # two or more characters, not a number
+_LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
 _AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+(?:名|位|个|倍|年|天|成|亿|万|%)")
@@ -84,6 +86,7 @@ class QueryAnalysis:
     residual: str  # key with entity names replaced by a mark
     tokens: tuple[str, ...]  # content tokens
     novelty: float  # IDF-weighted share of tokens no fact uses (nor a synonym of them)
+    foreign: tuple[str, ...] = ()  # Latin words of a Chinese question that no fact uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ class Features:
     intent_ok: bool  # the fact answers the kind of question asked
     novelty: float  # share of the question's content unknown to the whole fact base
     named: bool  # the question names at least one known entity
+    foreign: bool = False  # a Chinese question names something in Latin script the base never uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,8 @@ class Weights:
     def accepts(self, top: Candidate, runner_up: float) -> bool:
         f = top.features
         if top.score < self.threshold or f.novelty > self.max_novelty:
+            return False
+        if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
             return False
         if not f.named and (
             f.coverage < self.unnamed_min_coverage
@@ -450,7 +456,25 @@ class Matcher:
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
         tokens = tuple(dict.fromkeys(self.content_tokens(residual.replace(_ENTITY_MARK, " "), glossary=True)))
-        return QueryAnalysis(key, tuple(entities), intents, residual, tokens, self._novelty(tokens))
+        tokens = tuple(self._known_spelling(t) for t in tokens)
+        # In a Chinese question, Latin words are names (people, products, companies); one
+        # the fact base never uses is about something else. English questions are judged by
+        # novelty instead: their unknown words are mostly ordinary verbs.
+        foreign = (
+            tuple(t for t in tokens if _LATIN_NAME.fullmatch(t) and not self._known(t))
+            if _IS_CJK.search(residual)
+            else ()
+        )
+        return QueryAnalysis(key, tuple(entities), intents, residual, tokens, self._novelty(tokens), foreign)
+
+    def _known_spelling(self, token: str) -> str:
+        """A Latin token as the fact base spells it: "gpt3.5" is "gpt-3.5", "gpt-4o" "gpt4o"."""
+        if self._known(token) or not _LATIN_NAME.fullmatch(token):
+            return token
+        for variant in (_LETTER_DIGIT.sub(r"\1-\2", token), token.replace("-", "")):
+            if self._known(variant):
+                return variant
+        return token
 
     def _known(self, token: str) -> bool:
         return token in self._idf or any(s in self._idf for s in SYNONYMS.get(token, ()))
@@ -544,7 +568,13 @@ class Matcher:
                 entity_agreement = 1.0
             intent_ok = not strong or any(self._serves(indexed, i, query_entities) for i in strong)
             features = Features(
-                coverage, phrasing, entity_agreement, intent_ok, query.novelty, bool(query_entities)
+                coverage,
+                phrasing,
+                entity_agreement,
+                intent_ok,
+                query.novelty,
+                bool(query_entities),
+                bool(query.foreign),
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
