@@ -14,6 +14,7 @@ from bot.engine.lexicon import to_mandarin
 from bot.engine.normalise import normalise
 from bot.engine.script import choose_script, detect_script
 from bot.factbase.loader import FactBase
+from bot.factbase.models import Intent
 from bot.text import CJK_RE
 from tests.helpers import REPLY_FIELDS
 
@@ -129,6 +130,37 @@ def test_latin_spellings_meet_the_fact_base(engine: Engine) -> None:
     analysis = engine.matcher.analyse(normalise("OpenAI为什么选gpt3.5").key)
     assert "gpt-3.5" in analysis.tokens and not analysis.foreign
     assert engine.ask("OpenAI为什么选gpt3.5").answered
+
+
+def test_a_year_no_fact_mentions_is_declined(engine: Engine) -> None:
+    assert not engine.ask("2026年Murati在做什么?").answered
+    assert engine.ask("Murati 2018年担任什么职位?").answered  # a year the articles use
+
+
+def test_a_misspelt_surname_next_to_a_known_name_is_part_of_it(engine: Engine) -> None:
+    analysis = engine.matcher.analyse(normalise("barret zof在openai管啥").key)
+    assert "zoph" in analysis.entities
+    assert "zof" not in analysis.tokens and not analysis.foreign
+
+
+@pytest.mark.parametrize("question", ["barret zof是做什么的", "Kevin Weil是干啥的", "Mark Chen何许人也"])
+def test_what_does_someone_do_gets_their_profile(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert reply.answered and reply.fact_id is not None and reply.fact_id.startswith("entity:")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [("OpenAI四大天王是哪几个人", Intent.WHO), ("OpenAI有几个创始人", Intent.HOW_MANY)],
+)
+def test_which_ones_asks_who_not_how_many(engine: Engine, question: str, intent: Intent) -> None:
+    intents = engine.matcher.analyse(normalise(question).key).intents
+    assert intent in intents and (intent == Intent.HOW_MANY or Intent.HOW_MANY not in intents)
+
+
+def test_where_someone_worked_is_answered_by_companies_the_records_do_not_list(engine: Engine) -> None:
+    reply = engine.ask("Kevin Weil以前在哪些公司干过?")
+    assert reply.answered and "Instagram" in reply.answer
 
 
 def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> None:

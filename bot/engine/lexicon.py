@@ -11,6 +11,10 @@ import re
 
 from bot.factbase.models import Intent
 
+# "What does X do", "who is X": asks for the person, says nothing of what about them.
+_ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|什么人|哪路人"
+ROLE_QUESTION_RE = re.compile(_ROLE_QUESTION)
+
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
@@ -20,7 +24,8 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.HOW_MANY,
         re.compile(
-            r"多少|几个|几位|几名|几人|多久|多长|多大|几年|几倍|几成|比例|百分之|占比|多高|几次|几多"
+            r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|几年|几倍|几成|比例|百分之|占比|多高"
+            r"|几次|几多"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
@@ -32,11 +37,14 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|\bwhen\b|\b(?:what|which) (?:year|date|day|month)\b"
         ),
     ),
-    (Intent.WHO, re.compile(r"谁|哪位|哪些人|什么人|边个|\bwho(?:m|se)?\b")),
+    (
+        Intent.WHO,
+        re.compile(rf"谁|哪位|哪些人|边个|哪几位|哪几个人|哪几人|哪几名|{_ROLE_QUESTION}|\bwho(?:m|se)?\b"),
+    ),
     (
         Intent.WHERE,
         re.compile(
-            r"哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪|边度|\bwhere\b"
+            r"哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪(?!些|个方面)|边度|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
     ),
@@ -60,6 +68,8 @@ CJK_STOP = frozenset(
         "想知道", "是不是", "有没有", "知道吗", "能不能", "什么时候", "什么时间", "我想知道",
         # how-much and which-day question words: what they ask is the intent, not content
         "几", "多久", "多长", "几成", "几次", "几倍", "星期几", "礼拜几", "周几",
+        # do-verbs that carry no topic: "要做什么", "干了啥"
+        "做", "搞",
     }
 )
 # fmt: on
@@ -73,7 +83,7 @@ EN_STOP = frozenset(
     made make many may me might much must my no not now of on or our out over please recent s said
     say shall she should so still t tell than that the their them then there these they this those
     to up want was we were what when where which who whom whose why will with would yes you your
-    lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
+    besides lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
     """.split()
 )
 
@@ -127,7 +137,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     slogan=口头禅  sold=出售  speed=速度  staff=员工  staff-wide=全体员工  stake=股权  start=创立
     started=创立  startup=公司  statue=雕像  stock=股票  struggle=斗争  student=学生  studied=学
     study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉  suing=起诉  superalignment=超级对齐
-    survival=生存  swimming=游泳池  teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
+    survival=生存  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池  teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
     valued=估值  venture=企业  vice=副总裁  video=视频  video-call=线上会议  vision=视觉  visiting=访问
@@ -187,7 +197,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("员工", "雇员", "职员", "人数", "员工数", "人员"),
     ("收入", "营收", "营业收入", "进账"),
     ("亏损", "亏钱", "赔钱", "亏"),
-    ("出生", "生于", "出生于", "生日"),
+    ("出生", "生于", "出生于", "生日", "出世"),
     ("毕业", "学位", "就读", "念书", "读书"),
     ("父亲", "爸爸", "老爸", "父母"),
     ("母亲", "妈妈", "老妈", "父母"),

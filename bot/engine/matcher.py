@@ -36,6 +36,7 @@ from bot.engine.lexicon import (
     EN_GLOSSARY,
     EN_STOP,
     INTENT_CUES,
+    ROLE_QUESTION_RE,
     SYNONYMS,
     to_mandarin,
 )
@@ -53,10 +54,13 @@ _PIECE = re.compile(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]"
 _EDGE = "".join(EDGE_PARTICLES)
 _ENTITY_MARK = "\x00"
 _EMPTY = np.zeros(0, dtype=np.int32)
+_HOME_ORG = frozenset({"openai"})
 # What fold_name drops from names; skipped when looking names up in a question.
 _NAME_SEPARATOR = re.compile(r"[\s·•‧・\-_.'’]")
 _LATIN_ALNUM = re.compile(r"[a-z0-9]")
 _LATIN_NAME = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]")  # two or more characters, not a number
+_PROPER_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*(?![A-Za-z])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
@@ -74,6 +78,7 @@ def _inside_word(key: str, start: int, end: int) -> bool:
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 FUZZY_CJK_CUTOFF = 66
+SURNAME_CUTOFF = 55  # rapidfuzz ratio of a misspelt word to a name the question already names
 # Intents whose mismatch makes an answer wrong; "how" and "what" are too loose to judge by.
 STRONG_INTENTS = frozenset({Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY})
 
@@ -323,7 +328,21 @@ class Matcher:
         if fuzzy:
             near, residual = self._find_entities_fuzzy(residual)
             found += [e for e in near if e not in found]
+            residual = self._absorb_misspelt_parts(found, residual)
         return found, residual
+
+    def _absorb_misspelt_parts(self, found: list[str], residual: str) -> str:
+        """A short misspelt word next to a name already found is part of it: in "barret zof"
+        Barret names Zoph, and "zof" is his surname misspelt, not an unknown topic."""
+        if not found:
+            return residual
+        own = [a for a in self._latin_aliases if self._alias_owner[a] in found]
+        for word in set(_LATIN_WORD.findall(residual)):
+            if len(word) < 3 or word in EN_STOP or word in EN_GLOSSARY or self._known(word):
+                continue
+            if process.extractOne(word, own, scorer=fuzz.ratio, score_cutoff=SURNAME_CUTOFF):
+                residual = re.sub(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", _ENTITY_MARK, residual)
+        return residual
 
     def _find_entities_fuzzy(self, key: str) -> tuple[list[str], str]:
         """Typos in names ('Sutskevr', '穆拉提') in what exact aliases left of the key."""
@@ -410,6 +429,12 @@ class Matcher:
             named = set(fact.entities) | set(self.find_entities(answer_key, fuzzy=False)[0])
             people = frozenset(e for e in named if self.base.entities[e].kind == "person")
             orgs = frozenset(e for e in named if self.base.entities[e].kind == "org")
+            # Companies the records do not list as entities still name a place: "曾任Instagram产品副总裁".
+            orgs |= {
+                f"~{name}"
+                for name in _PROPER_NAME.findall(fact.answer)
+                if not any(fold_name(part) in self._alias_owner for part in (name, *name.split()))
+            }
             self._facts.append(
                 _IndexedFact(
                     fact,
@@ -455,15 +480,18 @@ class Matcher:
         key = to_mandarin(key)
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
-        tokens = tuple(dict.fromkeys(self.content_tokens(residual.replace(_ENTITY_MARK, " "), glossary=True)))
+        content = ROLE_QUESTION_RE.sub(" ", residual.replace(_ENTITY_MARK, " "))
+        tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
         tokens = tuple(self._known_spelling(t) for t in tokens)
         # In a Chinese question, Latin words are names (people, products, companies); one
         # the fact base never uses is about something else. English questions are judged by
         # novelty instead: their unknown words are mostly ordinary verbs.
-        foreign = (
-            tuple(t for t in tokens if _LATIN_NAME.fullmatch(t) and not self._known(t))
-            if _IS_CJK.search(residual)
-            else ()
+        # A year no fact mentions ("2025年OpenAI的估值") is outside the articles in any language.
+        chinese = bool(_IS_CJK.search(residual))
+        foreign = tuple(
+            t
+            for t in tokens
+            if not self._known(t) and (_YEAR.fullmatch(t) or (chinese and _LATIN_NAME.fullmatch(t)))
         )
         return QueryAnalysis(key, tuple(entities), intents, residual, tokens, self._novelty(tokens), foreign)
 
@@ -590,7 +618,8 @@ class Matcher:
         if intent == Intent.WHO:
             return bool(indexed.people - asked_about)
         if intent == Intent.WHERE:
-            return bool(indexed.orgs - asked_about)
+            # Everyone in the saga worked at OpenAI: naming it does not say where someone went.
+            return bool(indexed.orgs - asked_about - _HOME_ORG)
         return False
 
     def accepts(self, ranked: Sequence[Candidate]) -> bool:
