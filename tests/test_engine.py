@@ -163,6 +163,17 @@ def test_where_someone_worked_is_answered_by_companies_the_records_do_not_list(e
     assert reply.answered and "Instagram" in reply.answer
 
 
+def test_a_fact_of_another_kind_does_not_answer_a_where_question(engine: Engine) -> None:
+    # The articles say Peter Deng left, not where he went.
+    assert not engine.ask("Peter Deng离开后跳槽去了哪家公司?").answered
+    assert engine.ask("Peter Deng离开OpenAI了吗?").answered
+
+
+def test_question_phrases_are_not_content(engine: Engine) -> None:
+    analysis = engine.matcher.analyse(normalise("Kevin Weil之前在哪些公司做过?").key)
+    assert "公司" not in analysis.tokens and Intent.WHERE in analysis.intents
+
+
 def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> None:
     when = engine.ask("Altman什么时候被解雇的?")
     why = engine.ask("董事会为什么解雇Altman?")

@@ -14,6 +14,12 @@ from bot.factbase.models import Intent
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
 _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|什么人|哪路人"
 ROLE_QUESTION_RE = re.compile(_ROLE_QUESTION)
+# Question phrases whose noun only says what kind of answer is wanted: "在哪些公司做过"
+# asks for companies, but an answer naming Instagram never says 公司. Taken out of the
+# content words along with the role questions above.
+QUESTION_PHRASE_RE = re.compile(
+    rf"{_ROLE_QUESTION}|(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪)(?!些)"
+)
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
@@ -44,7 +50,8 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.WHERE,
         re.compile(
-            r"哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪(?!些|个方面)|边度|\bwhere\b"
+            r"(?<!放在|花在|用在)哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪(?!些|个方面)|边度"
+            r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
     ),
@@ -206,7 +213,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("批评", "指责", "抨击", "不满", "炮轰"),
     ("评价", "看法", "认为", "称", "形容", "怎么看"),
     ("目标", "使命", "任务"),
-    ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头"),
+    ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
     ("解散", "解体", "散伙"),
     ("发布", "推出", "上线", "发表", "公布", "问世"),
     ("休假", "放假", "休息", "长假"),

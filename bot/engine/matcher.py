@@ -36,7 +36,7 @@ from bot.engine.lexicon import (
     EN_GLOSSARY,
     EN_STOP,
     INTENT_CUES,
-    ROLE_QUESTION_RE,
+    QUESTION_PHRASE_RE,
     SYNONYMS,
     to_mandarin,
 )
@@ -143,6 +143,10 @@ class Weights:
         if top.score < self.threshold or f.novelty > self.max_novelty:
             return False
         if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
+            return False
+        if not f.intent_ok and top.score < self.sure:
+            # A fact that answers another kind of question only when the rest matches surely:
+            # "Peter Deng离开后去了哪家公司" must not get "Peter Deng也已离职".
             return False
         if not f.named and (
             f.coverage < self.unnamed_min_coverage
@@ -480,7 +484,7 @@ class Matcher:
         key = to_mandarin(key)
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
-        content = ROLE_QUESTION_RE.sub(" ", residual.replace(_ENTITY_MARK, " "))
+        content = QUESTION_PHRASE_RE.sub(" ", residual.replace(_ENTITY_MARK, " "))
         tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
         tokens = tuple(self._known_spelling(t) for t in tokens)
         # In a Chinese question, Latin words are names (people, products, companies); one
