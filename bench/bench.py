@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evalset import DEFAULT_QUESTIONS, HOLDOUT, ROOT, Question, accuracy, load
+from evalset import ALL_SETS, ROOT, Question, accuracy, load
 
 from bot.engine.answer import Engine
 from bot.factbase.loader import FactBase, load_factbase
@@ -181,12 +181,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--questions", type=Path, action="append", help="question set(s); default: both of tests/data/"
+        "--questions", type=Path, action="append", help="question set(s); default: all four of tests/data/"
     )
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    paths = args.questions or [DEFAULT_QUESTIONS, HOLDOUT]
+    paths = args.questions or list(ALL_SETS)
     questions = load(paths[0])
     with tempfile.TemporaryDirectory() as cache:
         cold = startup(questions[0].q, Path(cache))  # builds the index and caches it

@@ -1,10 +1,15 @@
-"""Accuracy on the project's own question sets (tests/data/).
-
-questions.jsonl (318) and questions_holdout.jsonl (222) were written from the articles
+"""Accuracy on the project's own question sets (tests/data/), all written from the articles
 independently of the fact records: every fact asked in other words, in both scripts, with
-typos, slang, transliterations and English, plus questions the articles do not answer. The
-bars are regression bars a little under what the engine reaches now (see README, "Quality");
-the product target is 95 % on both.
+typos, slang, Cantonese, transliterations and English, plus questions the articles do not answer.
+
+- questions.jsonl (318): the weights were tuned on it.
+- questions_holdout.jsonl (222): written later; its misses were studied once.
+- questions_fresh_b.jsonl (111, articles a003-a004): written later still, by a writer who saw
+  neither records nor engine; studied after its first run.
+- questions_fresh_a.jsonl (159, articles a000-a002): same origin, never studied.
+
+The bars are regression bars a little under what the engine reaches now (README, "Quality");
+the product target is 95 % on both measures.
 """
 
 from __future__ import annotations
@@ -17,30 +22,48 @@ import pytest
 from bot.engine.answer import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from evalset import accuracy, load
+from evalset import DEFAULT_QUESTIONS, FRESH_A, FRESH_B, HOLDOUT, accuracy, load
 
-ANSWER_BAR = 0.87
-ABSTAIN_BAR = 0.85
+# path: (least share of answerable questions answered right, least share of the others declined)
+BARS = {
+    DEFAULT_QUESTIONS: (0.93, 0.92),
+    HOLDOUT: (0.88, 0.92),
+    FRESH_B: (0.93, 0.97),
+    FRESH_A: (0.85, 0.85),
+}
 
 
 @pytest.fixture(scope="module")
-def results(engine: Engine) -> tuple[float, float]:
-    questions = load()
-    replies = [engine.ask(q.q) for q in questions]
-    shown = [(r.answered, r.answer + " " + " ".join(s.quote for s in r.sources)) for r in replies]
-    return accuracy(questions, shown)
+def results(engine: Engine) -> dict[Path, tuple[float, float]]:
+    measured = {}
+    for path in BARS:
+        questions = load(path)
+        replies = [engine.ask(q.q) for q in questions]
+        shown = [(r.answered, r.answer + " " + " ".join(s.quote for s in r.sources)) for r in replies]
+        measured[path] = accuracy(questions, shown)
+    return measured
 
 
-def test_answerable_questions_are_answered_with_the_key_fact(results: tuple[float, float]) -> None:
-    assert results[0] >= ANSWER_BAR
+@pytest.mark.parametrize("path", list(BARS), ids=lambda p: p.stem)
+def test_answerable_questions_are_answered_with_the_key_fact(
+    results: dict[Path, tuple[float, float]], path: Path
+) -> None:
+    assert results[path][0] >= BARS[path][0]
 
 
-def test_out_of_scope_questions_are_declined(results: tuple[float, float]) -> None:
-    assert results[1] >= ABSTAIN_BAR
+@pytest.mark.parametrize("path", list(BARS), ids=lambda p: p.stem)
+def test_out_of_scope_questions_are_declined(results: dict[Path, tuple[float, float]], path: Path) -> None:
+    assert results[path][1] >= BARS[path][1]
 
 
-def test_question_set_is_large_and_mixed() -> None:
-    questions = load()
-    assert len(questions) >= 300
+@pytest.mark.parametrize("path", list(BARS), ids=lambda p: p.stem)
+def test_question_sets_are_mixed(path: Path) -> None:
+    questions = load(path)
+    assert len(questions) >= 100
     assert {q.cat for q in questions} == {"core", "noisy", "english", "out-of-scope"}
-    assert sum(q.abstain for q in questions) >= 50
+    assert sum(q.abstain for q in questions) >= 15
+    assert all(q.expect for q in questions if not q.abstain)
+
+
+def test_question_sets_together_are_large() -> None:
+    assert sum(len(load(path)) for path in BARS) >= 800
