@@ -174,6 +174,22 @@ def test_question_phrases_are_not_content(engine: Engine) -> None:
     assert "公司" not in analysis.tokens and Intent.WHERE in analysis.intents
 
 
+def test_a_question_of_two_parts_gets_both_answers(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂什么时候离职的?为什么离职?")
+    assert reply.answered and "2024年9月26" in reply.answer and "探索" in reply.answer
+    assert {s.article for s in reply.sources} == {"a003"} and len(reply.sources) >= 2
+    # A second part that names no one is about whom the first part names.
+    assert "84%" in engine.ask("openai一年收入多少 chatgpt占几成").answer
+
+
+def test_a_part_the_articles_do_not_answer_is_not_glued_on(engine: Engine) -> None:
+    # The husband part finds no fact, so the reply is the whole question's, not two parts.
+    whole = engine.ask("穆拉蒂什么时候离职的?她的丈夫是谁?")
+    first = engine.ask("穆拉蒂什么时候离职的?")
+    assert whole.fact_id == first.fact_id
+    assert whole.confidence < 1.0 and whole.answer.count("\n") == first.answer.count("\n")
+
+
 def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> None:
     when = engine.ask("Altman什么时候被解雇的?")
     why = engine.ask("董事会为什么解雇Altman?")

@@ -6,7 +6,7 @@ It knows nothing of Discord; the CLI and the bot's cogs both call :class:`Engine
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import labels
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
-from bot.engine.normalise import MAX_QUESTION_CHARS, normalise
+from bot.engine.normalise import MAX_QUESTION_CHARS, matching_key, normalise
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
@@ -23,6 +23,10 @@ from bot.text import Script, TraditionalVariant, fold_name, to_script
 
 MAX_SUGGESTIONS = 3
 CLOSE_SECOND = 0.03  # a runner-up this close to the best answer is shown with it
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# Where a question of two parts breaks: punctuation, or a space between Chinese words.
+_CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+|(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 
 ReplyKind = Literal["answer", "not_covered", "help", "empty"]
 
@@ -206,6 +210,9 @@ class Engine:
             return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
         ranked = self.matcher.rank(analysis)
         top = ranked[0] if ranked else None
+        parts = self._answer_parts(normalised.simplified, analysis, script)
+        if parts:
+            return parts
         if top is None or not self.matcher.accepts(ranked):
             suggestions = self._suggest(ranked, entities=analysis.entities)
             text = labels.NOT_COVERED
@@ -214,6 +221,41 @@ class Engine:
             confidence = min(top.score, self.matcher.weights.threshold - 0.01) if top else 0.0
             return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
         return self._answer(question, top, script, self._close_second(ranked))
+
+    def _answer_parts(self, simplified: str, whole: QueryAnalysis, script: Script) -> Reply | None:
+        """A question of two parts ("openai一年收入多少 chatgpt占几成") answered part by part,
+        when each part is a question of its own that a different fact answers surely enough.
+        A part that names no one is about the people the whole question names."""
+        if not _CJK.search(simplified):
+            return None
+        parts = [p for p in _CLAUSE_BREAK.split(simplified) if p.strip()]
+        clauses: list[QueryAnalysis] = []
+        for part in parts:
+            analysis = self.matcher.analyse(matching_key(part))
+            if not analysis.intents or not analysis.tokens:
+                continue  # not a question of its own: "8月的报道说还剩三位创始人,"
+            if not analysis.entities:
+                analysis = replace(analysis, entities=whole.entities)
+            clauses.append(analysis)
+        if len(clauses) < 2:
+            return None
+        tops: list[Candidate] = []
+        for analysis in clauses:
+            ranked = self.matcher.rank(analysis)
+            if not self.matcher.accepts(ranked):
+                return None
+            if all(ranked[0].fact.id != t.fact.id for t in tops):
+                tops.append(ranked[0])
+        if len(tops) < 2:
+            return None
+        replies = [self._answer(simplified, top, script) for top in tops]
+        return replace(
+            replies[0],
+            answer="\n".join(r.answer for r in replies),
+            confidence=min(r.confidence for r in replies),
+            sources=tuple(s for r in replies for s in r.sources),
+            conflict=any(r.conflict for r in replies),
+        )
 
     def _close_second(self, ranked: list[Candidate]) -> Fact | None:
         """The runner-up, when it is nearly as good as the best and says something else:

@@ -50,7 +50,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.WHERE,
         re.compile(
-            r"(?<!放在|花在|用在)哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪(?!些|个方面)|边度"
+            r"(?<!放在|花在|用在)哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪(?!些|个?方面)|边度"
             r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
@@ -76,7 +76,7 @@ CJK_STOP = frozenset(
         # how-much and which-day question words: what they ask is the intent, not content
         "几", "多久", "多长", "几成", "几次", "几倍", "星期几", "礼拜几", "周几",
         # do-verbs that carry no topic: "要做什么", "干了啥"
-        "做", "搞",
+        "做", "搞", "那天", "之间",
     }
 )
 # fmt: on
@@ -144,7 +144,8 @@ EN_GLOSSARY: dict[str, str] = dict(
     slogan=口头禅  sold=出售  speed=速度  staff=员工  staff-wide=全体员工  stake=股权  start=创立
     started=创立  startup=公司  statue=雕像  stock=股票  struggle=斗争  student=学生  studied=学
     study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉  suing=起诉  superalignment=超级对齐
-    survival=生存  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池  teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
+    survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
+    leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池  teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
     valued=估值  venture=企业  vice=副总裁  video=视频  video-call=线上会议  vision=视觉  visiting=访问
@@ -210,7 +211,8 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("母亲", "妈妈", "老妈", "父母"),
     ("协议", "合同", "条款"),
     ("起诉", "诉讼", "告上法庭", "告", "控告", "状告"),
-    ("批评", "指责", "抨击", "不满", "炮轰"),
+    ("批评", "指责", "抨击", "不满", "炮轰", "坏话", "数落", "吐槽"),
+    ("撤诉", "撤回", "撤", "撤案"),
     ("评价", "看法", "认为", "称", "形容", "怎么看"),
     ("目标", "使命", "任务"),
     ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
