@@ -76,6 +76,7 @@ def _inside_word(key: str, start: int, end: int) -> bool:
     return bool(before or after)
 
 
+PHRASING_WORD = 0.7  # coverage credit for a word only the phrasings use
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 FUZZY_CJK_CUTOFF = 66
 SURNAME_CUTOFF = 55  # rapidfuzz ratio of a misspelt word to a name the question already names
@@ -119,7 +120,7 @@ class Weights:
     entity_floor: float = 0.3  # score factor for a fact about none of the named entities
     intent_mismatch: float = 0.5  # score factor when the fact answers another kind of question
     novelty_penalty: float = 0.0  # subtracted per unit of novelty
-    threshold: float = 0.3  # least score to answer
+    threshold: float = 0.325  # least score to answer
     min_coverage: float = 0.1  # least coverage to answer: the fact must use some word of the question
     sure: float = 0.4  # at this score the margin over the runner-up no longer matters
     margin: float = 0.06  # least lead over the runner-up below `sure`
@@ -174,7 +175,8 @@ class Candidate:
 class _IndexedFact:
     fact: Fact
     entities: frozenset[str]
-    bag: frozenset[str]
+    bag: frozenset[str]  # content words of the answer, keywords, quotes and phrasings
+    core: frozenset[str]  # those of the answer, keywords and quotes alone
     chars: frozenset[str]
     intents: frozenset[Intent]
     people: frozenset[str]  # people the fact itself names (not just its phrasings)
@@ -418,6 +420,7 @@ class Matcher:
             entities = set(fact.entities) | set(self.find_entities(answer_key, fuzzy=False)[0])
             texts = [answer_key, *(self._prepare(k) for k in fact.keywords)]
             texts += [self._prepare(c.quote) for c in fact.sources]
+            core = frozenset(t for text in texts for t in self.content_tokens(text))
             residuals: list[str] = []
             phrasing_entities: list[frozenset[str]] = []
             for question in fact.questions:
@@ -444,6 +447,7 @@ class Matcher:
                     fact,
                     frozenset(entities),
                     bag,
+                    core,
                     chars,
                     frozenset(intents),
                     people,
@@ -531,8 +535,12 @@ class Matcher:
         weights = [self._weight(t) for t in tokens]
         hit = 0.0
         for token, weight in zip(tokens, weights, strict=True):
-            if token in bag or not SYNONYMS.get(token, frozenset()).isdisjoint(bag):
+            synonyms = SYNONYMS.get(token, frozenset())
+            if token in indexed.core or not synonyms.isdisjoint(indexed.core):
                 hit += weight
+            elif token in bag or not synonyms.isdisjoint(bag):
+                # A word only the fact's phrasings use says less: phrasings ask, they do not state.
+                hit += weight * PHRASING_WORD
             elif len(token) == 1 and token in indexed.chars:
                 hit += weight / 2  # a lone character the fact uses in some word: 逼 ~ 逼迫
             elif len(token) >= 3 and any(token[i : i + 2] in bag for i in range(len(token) - 1)):
