@@ -417,10 +417,12 @@ class Matcher:
         for position, fact in enumerate(self.base.facts):
             answer_key = self._prepare(fact.answer)
             # The records are curated text: exact names only, no typo matching.
-            entities = set(fact.entities) | set(self.find_entities(answer_key, fuzzy=False)[0])
+            answer_entities = set(self.find_entities(answer_key, fuzzy=False)[0])
+            entities = set(fact.entities) | answer_entities
             texts = [answer_key, *(self._prepare(k) for k in fact.keywords)]
             texts += [self._prepare(c.quote) for c in fact.sources]
             core = frozenset(t for text in texts for t in self.content_tokens(text))
+            phrasings: list[str] = []
             residuals: list[str] = []
             phrasing_entities: list[frozenset[str]] = []
             for question in fact.questions:
@@ -429,11 +431,11 @@ class Matcher:
                 entities.update(found)
                 residuals.append(residual)
                 phrasing_entities.append(frozenset(found))
-                texts.append(key)
-            bag = frozenset(t for text in texts for t in self.content_tokens(text))
-            chars = frozenset(ch for text in texts for ch in text if _IS_CJK.match(ch))
+                phrasings.append(key)
+            bag = core | {t for text in phrasings for t in self.content_tokens(text)}
+            chars = frozenset(ch for text in (*texts, *phrasings) for ch in text if _IS_CJK.match(ch))
             intents = set(fact.intents) | self._derived_intents(fact, answer_key)
-            named = set(fact.entities) | set(self.find_entities(answer_key, fuzzy=False)[0])
+            named = set(fact.entities) | answer_entities
             people = frozenset(e for e in named if self.base.entities[e].kind == "person")
             orgs = frozenset(e for e in named if self.base.entities[e].kind == "org")
             # Companies the records do not list as entities still name a place: "曾任Instagram产品副总裁".
