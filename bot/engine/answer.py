@@ -19,12 +19,11 @@ from bot.engine.normalise import MAX_QUESTION_CHARS, matching_key, normalise
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
-from bot.text import Script, TraditionalVariant, fold_name, to_script
+from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script
 
 MAX_SUGGESTIONS = 3
 CLOSE_SECOND = 0.03  # a runner-up this close to the best answer is shown with it
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # Where a question of two parts breaks: punctuation, or a space between Chinese words.
 _CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+|(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 
@@ -210,7 +209,7 @@ class Engine:
             return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
         ranked = self.matcher.rank(analysis)
         top = ranked[0] if ranked else None
-        parts = self._answer_parts(normalised.simplified, analysis, script)
+        parts = self._answer_parts(question, normalised.simplified, analysis, script)
         if parts:
             return parts
         if top is None or not self.matcher.accepts(ranked):
@@ -222,13 +221,17 @@ class Engine:
             return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
         return self._answer(question, top, script, self._close_second(ranked))
 
-    def _answer_parts(self, simplified: str, whole: QueryAnalysis, script: Script) -> Reply | None:
+    def _answer_parts(
+        self, question: str, simplified: str, whole: QueryAnalysis, script: Script
+    ) -> Reply | None:
         """A question of two parts ("openai一年收入多少 chatgpt占几成") answered part by part,
         when each part is a question of its own that a different fact answers surely enough.
         A part that names no one is about the people the whole question names."""
-        if not _CJK.search(simplified):
+        if not has_cjk(simplified):
             return None
         parts = [p for p in _CLAUSE_BREAK.split(simplified) if p.strip()]
+        if len(parts) < 2:  # one part: the whole question's analysis already says it all
+            return None
         clauses: list[QueryAnalysis] = []
         for part in parts:
             analysis = self.matcher.analyse(matching_key(part))
@@ -248,7 +251,7 @@ class Engine:
                 tops.append(ranked[0])
         if len(tops) < 2:
             return None
-        replies = [self._answer(simplified, top, script) for top in tops]
+        replies = [self._answer(question, top, script) for top in tops]
         return replace(
             replies[0],
             answer="\n".join(r.answer for r in replies),

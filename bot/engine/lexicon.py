@@ -13,7 +13,6 @@ from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
 _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|什么人|哪路人"
-ROLE_QUESTION_RE = re.compile(_ROLE_QUESTION)
 # Question phrases whose noun only says what kind of answer is wanted: "在哪些公司做过"
 # asks for companies, but an answer naming Instagram never says 公司. Taken out of the
 # content words along with the role questions above.
@@ -145,7 +144,8 @@ EN_GLOSSARY: dict[str, str] = dict(
     started=创立  startup=公司  statue=雕像  stock=股票  struggle=斗争  student=学生  studied=学
     study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉  suing=起诉  superalignment=超级对齐
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
-    leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池  teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
+    leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
+    teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
     valued=估值  venture=企业  vice=副总裁  video=视频  video-call=线上会议  vision=视觉  visiting=访问

@@ -92,7 +92,7 @@ class QueryAnalysis:
     residual: str  # key with entity names replaced by a mark
     tokens: tuple[str, ...]  # content tokens
     novelty: float  # IDF-weighted share of tokens no fact uses (nor a synonym of them)
-    foreign: tuple[str, ...] = ()  # Latin words of a Chinese question that no fact uses
+    foreign: tuple[str, ...] = ()  # years, and Latin words of a Chinese question, that no fact uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,7 @@ class Features:
     intent_ok: bool  # the fact answers the kind of question asked
     novelty: float  # share of the question's content unknown to the whole fact base
     named: bool  # the question names at least one known entity
-    foreign: bool = False  # a Chinese question names something in Latin script the base never uses
+    foreign: bool = False  # the question names a year or Latin-script name the base never uses
 
 
 @dataclass(frozen=True, slots=True)
