@@ -8,7 +8,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     SAGA_BOT_DATA_DIR=/data \
     SAGA_BOT_DATABASE=/data/saga-bot.sqlite3 \
-    SAGA_BOT_CACHE_DIR=/data/cache
+    SAGA_BOT_CACHE_DIR=/home/saga/.cache/saga-bot
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
@@ -20,6 +20,10 @@ RUN pip install . && rm -rf /app/bot /app/facts
 RUN useradd --system --create-home --uid 10001 saga \
     && mkdir -p /data && chown saga:saga /data
 USER saga
+# Build the answering index once, into the image: the container's first start loads it
+# (about 0.65 s) instead of segmenting every phrasing (about 1.1 s). The image's code and
+# facts never change, so this index stays valid for the image's life.
+RUN saga-bot ask "OpenAI" > /dev/null
 VOLUME ["/data"]
 
 # The token comes from the environment (DISCORD_TOKEN), never from the image.

@@ -46,3 +46,14 @@ def test_unwritable_cache_directory_is_not_fatal(factbase: FactBase, tmp_path: P
     blocker.write_text("a file where the cache directory should be")
     engine = Engine(factbase, cache_dir=blocker / "cache")
     assert engine.ask(QUESTIONS[0]).answered
+
+
+def test_an_index_of_older_facts_or_code_is_removed(factbase: FactBase, tmp_path: Path) -> None:
+    stale = tmp_path / "index-000000000000000000000000.pickle"
+    stale.write_bytes(b"an index built from earlier fact files")
+    unrelated = tmp_path / "notes.txt"
+    unrelated.write_text("not ours")
+    Engine(factbase, cache_dir=tmp_path)
+    assert not stale.exists()
+    assert unrelated.exists()
+    assert len(list(tmp_path.glob("index-*.pickle"))) == 1

@@ -195,8 +195,7 @@ class Matcher:
     weights: Weights = field(default_factory=lambda: Weights())
     _segmenter: Segmenter = field(init=False)
     _alias_owner: dict[str, str] = field(init=False)
-    _alias_lengths: list[int] = field(init=False)
-    _alias_starts: frozenset[str] = field(init=False)
+    _alias_lengths: dict[str, list[int]] = field(init=False)  # by first character, longest first
     _latin_aliases: list[str] = field(init=False)
     _cjk_aliases: dict[int, list[str]] = field(init=False)
     _facts: list[_IndexedFact] = field(init=False)
@@ -267,6 +266,10 @@ class Matcher:
             with temporary.open("wb") as handle:
                 pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(path)
+            # Indexes of earlier fact files or code are never read again: keep one.
+            for stale in path.parent.glob("index-*.pickle"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError:  # a read-only cache directory only costs start-up time
             return
 
@@ -280,8 +283,10 @@ class Matcher:
                 if len(folded) >= 2 or _IS_CJK.match(folded):
                     owner.setdefault(folded, entity.id)
         self._alias_owner = owner
-        self._alias_lengths = sorted({len(a) for a in owner}, reverse=True)
-        self._alias_starts = frozenset(a[0] for a in owner)
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for alias in owner:
+            lengths[alias[0]].add(len(alias))
+        self._alias_lengths = {ch: sorted(sizes, reverse=True) for ch, sizes in lengths.items()}
         self._latin_aliases = [a for a in owner if a.isascii() and len(a) >= 4]
         cjk: dict[int, list[str]] = defaultdict(list)
         for alias, entity_id in owner.items():
@@ -306,10 +311,7 @@ class Matcher:
         spans: list[tuple[int, int]] = []
         i = 0
         while i < len(compact):
-            if compact[i] not in self._alias_starts:
-                i += 1
-                continue
-            for length in self._alias_lengths:
+            for length in self._alias_lengths.get(compact[i], ()):
                 if i + length > len(compact):
                     continue
                 entity_id = self._alias_owner.get(compact[i : i + length])
