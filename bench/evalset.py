@@ -20,7 +20,11 @@ HOLDOUT = ROOT / "tests" / "data" / "questions_holdout.jsonl"
 # _b (articles a003-a004) was studied after its first run; _a (a000-a002) never was.
 FRESH_B = ROOT / "tests" / "data" / "questions_fresh_b.jsonl"
 FRESH_A = ROOT / "tests" / "data" / "questions_fresh_a.jsonl"
-ALL_SETS = (DEFAULT_QUESTIONS, HOLDOUT, FRESH_B, FRESH_A)
+# The third round (317 questions on all five articles) was split by position: c is studied,
+# d is never studied.
+FRESH_C = ROOT / "tests" / "data" / "questions_fresh_c.jsonl"
+FRESH_D = ROOT / "tests" / "data" / "questions_fresh_d.jsonl"
+ALL_SETS = (DEFAULT_QUESTIONS, HOLDOUT, FRESH_B, FRESH_A, FRESH_C, FRESH_D)
 
 
 @dataclass(frozen=True)
