@@ -64,7 +64,10 @@ def test_answer_embed(engine: Engine) -> None:
     assert embed.description == reply.answer
     assert embed.fields[0].name is not None and embed.fields[0].name.startswith(labels.SOURCE)
     assert embed.fields[0].value == f"「{reply.sources[0].quote}」"
-    assert embed.footer.text == f"{labels.ARTICLE}: {reply.sources[0].title}"
+    # Two articles report this departure: both are named, once each.
+    titles = list(dict.fromkeys(s.title for s in reply.sources))
+    assert len(titles) == 2
+    assert embed.footer.text == f"{labels.ARTICLE}: " + " / ".join(titles)
     assert_within_limits(embed)
 
 
