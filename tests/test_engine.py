@@ -308,3 +308,19 @@ def test_arbitrary_chinese_keeps_its_script(engine: Engine, text: str) -> None:
     detected = detect_script(text)
     if detected is not None:
         assert reply.script == detected
+
+
+@pytest.mark.parametrize(
+    ("question", "outlet"),
+    [("是哪家媒體報導OpenAI考慮授予奧特曼7%股權?", "彭博"), ("哪家媒体报道说米拉还在和OpenAI领导层商量离职细节?", "FT")],
+)
+def test_which_outlet_asks_for_the_source(engine: Engine, question: str, outlet: str) -> None:
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert analysis.intents == (Intent.SOURCE,)  # not "where", though 哪家 usually asks it
+    reply = engine.ask(question)
+    assert reply.answered and outlet in reply.answer
+
+
+def test_a_duration_answers_how_long(engine: Engine) -> None:
+    reply = engine.ask("Hinton警告Sutskever,他那个想法可能要耗多久?")
+    assert reply.answered and "整个月" in reply.answer

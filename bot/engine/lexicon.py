@@ -23,6 +23,16 @@ QUESTION_PHRASE_RE = re.compile(
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
+        # "Which outlet reported it" asks for a source, not a place or a person (see
+        # Matcher.analyse): 哪家媒体 is not 哪家公司.
+        Intent.SOURCE,
+        re.compile(
+            r"(?:哪家|哪个|什么|哪些|哪间|边间|边个)(?:媒体|外媒|美媒|报纸|报社|网站|新闻|刊物|杂志|通讯社|记者)"
+            r"|谁(?:报道|报导|爆料|曝光|披露|扒出)|(?:消息|信息|新闻)来源|据谁"
+            r"|\bwhich (?:outlet|media|newspaper|publication|news)\b|\bwho (?:reported|revealed)\b"
+        ),
+    ),
+    (
         Intent.WHY,
         re.compile(r"为什么|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"),
     ),

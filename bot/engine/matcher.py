@@ -64,8 +64,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
-_AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+(?:名|位|个|倍|年|天|成|亿|万|%)")
+_AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
 _PLACE_TEXT = re.compile(r"学院|大学|总部|出生于|移居|旧金山|意大利|伯克利")
+# A report attributed to a named outlet: "据FT报道", "外媒Vox扒出", not a bare "据报道".
+_SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望")
 
 
@@ -81,7 +83,9 @@ CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 FUZZY_CJK_CUTOFF = 66
 SURNAME_CUTOFF = 55  # rapidfuzz ratio of a misspelt word to a name the question already names
 # Intents whose mismatch makes an answer wrong; "how" and "what" are too loose to judge by.
-STRONG_INTENTS = frozenset({Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY})
+STRONG_INTENTS = frozenset(
+    {Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY, Intent.SOURCE}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -484,6 +488,8 @@ class Matcher:
             derived.add(Intent.WHERE)
         if _REASON_TEXT.search(answer_key):
             derived.add(Intent.WHY)
+        if _SOURCE_TEXT.search(answer_key):
+            derived.add(Intent.SOURCE)
         return derived
 
     # -- matching ---------------------------------------------------------------------------
@@ -492,6 +498,8 @@ class Matcher:
         key = to_mandarin(key)
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
+        if Intent.SOURCE in intents:  # the 哪家 of 哪家媒体 and the 谁 of 谁报道 ask for the outlet
+            intents = tuple(i for i in intents if i not in (Intent.WHERE, Intent.WHO))
         content = QUESTION_PHRASE_RE.sub(" ", residual.replace(_ENTITY_MARK, " "))
         tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
         tokens = tuple(self._known_spelling(t) for t in tokens)
@@ -633,7 +641,7 @@ class Matcher:
             return True
         if intent == Intent.WHO:
             return bool(indexed.people - asked_about)
-        if intent == Intent.WHERE:
+        if intent in (Intent.WHERE, Intent.SOURCE):
             # Everyone in the saga worked at OpenAI: naming it does not say where someone went.
             return bool(indexed.orgs - asked_about - _HOME_ORG)
         return False

@@ -32,6 +32,7 @@ class Intent(StrEnum):
     WHERE = "where"  # a place, school or destination (where did X go)
     WHY = "why"  # reasons, causes
     HOW_MANY = "how_many"  # numbers, amounts, durations, shares
+    SOURCE = "source"  # which outlet reported it
     HOW = "how"  # manner, reaction, evaluation, what someone said
     WHAT = "what"  # anything else: descriptions, definitions
 
