@@ -312,7 +312,10 @@ def test_arbitrary_chinese_keeps_its_script(engine: Engine, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "outlet"),
-    [("是哪家媒體報導OpenAI考慮授予奧特曼7%股權?", "彭博"), ("哪家媒体报道说米拉还在和OpenAI领导层商量离职细节?", "FT")],
+    [
+        ("是哪家媒體報導OpenAI考慮授予奧特曼7%股權?", "彭博"),
+        ("哪家媒体报道说米拉还在和OpenAI领导层商量离职细节?", "FT"),
+    ],
 )
 def test_which_outlet_asks_for_the_source(engine: Engine, question: str, outlet: str) -> None:
     analysis = engine.matcher.analyse(normalise(question).key)
