@@ -111,6 +111,15 @@ def test_typo_matching_does_not_turn_common_words_into_team_names(engine: Engine
 def test_cantonese_question_words_become_mandarin() -> None:
     assert to_mandarin("schulman同altman喺边度识") == "schulman同altman在哪里识"
     assert to_mandarin("穆拉蒂点解要走") == "穆拉蒂为什么要走"
+    assert to_mandarin("卡帕西而家搞紧咩") == "卡帕西现在在搞什么"
+    # Only whole Cantonese words: 系 alone is also the Mandarin of 关系 and 体系.
+    assert to_mandarin("佢老豆系咩人") == "他父亲是什么人"
+    assert to_mandarin("两人关系如何") == "两人关系如何"
+
+
+def test_asking_for_someones_background_gets_their_profile(engine: Engine) -> None:
+    reply = engine.ask("kevin weil咩来头")
+    assert reply.answered and "Instagram" in reply.answer
 
 
 def test_cantonese_question_is_answered_in_traditional(engine: Engine) -> None:

@@ -12,7 +12,7 @@ import re
 from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
-_ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|什么人|哪路人"
+_ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|什么人|哪路人|(?:什么|啥)(?:来头|背景)"
 # Question phrases whose noun only says what kind of answer is wanted: "在哪些公司做过"
 # asks for companies, but an answer naming Instagram never says 公司. Taken out of the
 # content words along with the role questions above.
@@ -171,6 +171,8 @@ _CANTONESE = """
     边度=哪里 边间=哪家 边个=谁 点解=为什么 点样=怎样 几时=什么时候 几多=多少 乜嘢=什么
     佢哋=他们 唔系=不是 屋企=家 做嘢=工作 嘢=东西 喺=在 嘅=的 咗=了 佢=他 冇=没有 咩=什么 乜=什么 嗰=那
     唔=不 揾=找 俾=给 畀=给 睇=看 啲=些 咁=这么
+    而家=现在 几耐=多久 边位=哪位 搞紧=在搞 做紧=在做 讲紧=在讲 谂紧=在想 谂=想 老豆=父亲 老窦=父亲
+    系咩=是什么 系边个=是谁 系唔系=是不是 点算=怎么办
 """.split()
 CANTONESE_TO_MANDARIN: dict[str, str] = dict(pair.split("=", 1) for pair in _CANTONESE)
 CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, CANTONESE_TO_MANDARIN), key=len, reverse=True)))
