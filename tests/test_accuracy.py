@@ -7,6 +7,9 @@ typos, slang, Cantonese, transliterations and English, plus questions the articl
 - questions_fresh_b.jsonl (111, articles a003-a004): written later still, by a writer who saw
   neither records nor engine; studied after its first run.
 - questions_fresh_a.jsonl (159, articles a000-a002): same origin, never studied.
+- questions_fresh_c.jsonl / questions_fresh_d.jsonl (159 / 158, all five articles): a third
+  round by three more such writers, split by position. c was studied; d's misses were seen
+  once, in the first run before the split, and never studied after.
 
 The bars are regression bars a little under what the engine reaches now (README, "Quality");
 the product target is 95 % on both measures.
@@ -22,14 +25,16 @@ import pytest
 from bot.engine.answer import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from evalset import DEFAULT_QUESTIONS, FRESH_A, FRESH_B, HOLDOUT, accuracy, load
+from evalset import DEFAULT_QUESTIONS, FRESH_A, FRESH_B, FRESH_C, FRESH_D, HOLDOUT, accuracy, load
 
 # path: (least share of answerable questions answered right, least share of the others declined)
 BARS = {
-    DEFAULT_QUESTIONS: (0.93, 0.89),
-    HOLDOUT: (0.92, 0.94),
-    FRESH_B: (0.92, 0.93),
-    FRESH_A: (0.91, 0.93),
+    DEFAULT_QUESTIONS: (0.95, 0.88),
+    HOLDOUT: (0.95, 0.91),
+    FRESH_B: (0.94, 0.95),
+    FRESH_A: (0.93, 0.93),
+    FRESH_C: (0.92, 0.75),
+    FRESH_D: (0.86, 0.72),
 }
 
 
@@ -66,4 +71,4 @@ def test_question_sets_are_mixed(path: Path) -> None:
 
 
 def test_question_sets_together_are_large() -> None:
-    assert sum(len(load(path)) for path in BARS) >= 800
+    assert sum(len(load(path)) for path in BARS) >= 1100

@@ -316,7 +316,7 @@ async def test_read_only_database_at_run_time_is_a_clear_error_and_keeps_the_set
     # do not cover, whose record the database refuses (a warning, not a lost answer).
     assert await storage.get_script(reader.id) == "traditional"
     await assert_settings_in_effect(fake_discord, engine, reader, channel)
-    uncovered = await fake_discord.send_message("马斯克说OpenAI体现了Sam Altman的哪两种特质？", author=reader)
+    uncovered = await fake_discord.send_message("Sam Altman的妻子是谁？", author=reader)
     assert (await fake_discord.reply_to(uncovered)).body["embeds"]
     await fake_discord.wait_until(
         lambda: [

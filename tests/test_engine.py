@@ -336,3 +336,10 @@ def test_which_outlet_asks_for_the_source(engine: Engine, question: str, outlet:
 def test_a_duration_answers_how_long(engine: Engine) -> None:
     reply = engine.ask("Hinton警告Sutskever,他那个想法可能要耗多久?")
     assert reply.answered and "整个月" in reply.answer
+
+
+def test_a_how_many_question_wants_a_figure_in_its_unit(engine: Engine) -> None:
+    # No fact gives Altman's age; a figure in dollars or a share of compute does not answer it.
+    assert not engine.ask("Sam Altman今年几岁了?").answered
+    assert "16岁" in engine.ask("穆拉蒂几岁移居加拿大?").answer
+    assert engine.ask("OpenAI有多少员工?").answered

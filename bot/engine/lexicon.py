@@ -18,6 +18,7 @@ _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|�
 # content words along with the role questions above.
 QUESTION_PHRASE_RE = re.compile(
     rf"{_ROLE_QUESTION}|(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪)(?!些)"
+    r"|哪一?天|几月几[日号]"
 )
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
@@ -40,7 +41,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.HOW_MANY,
         re.compile(
             r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|几年|几倍|几成|比例|百分之|占比|多高"
-            r"|几次|几多"
+            r"|几次|几多|几岁|多少岁|年纪"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
@@ -65,6 +66,19 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         ),
     ),
     (Intent.HOW, re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|\bhow\b")),
+)
+
+# A how-many question that names its unit wants a figure in that unit, not any figure: an
+# age is not answered by a loss in dollars, nor a head count by a share of compute.
+# (the question's unit, what an answer in that unit contains)
+AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"几岁|多少岁|年纪|年龄|今年多大|多大了|\bhow old\b"), re.compile(r"岁|出生|年龄")),
+    (re.compile(r"多少钱|多少美元|\bhow much money\b"), re.compile(r"美元|元|亿|万")),
+    (
+        re.compile(r"多少人|几个人|几名|几位|多少名|多少位|\bhow many (?:people|employees|staff)\b"),
+        re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
+    ),
+    (re.compile(r"多久|多长时间|\bhow long\b"), re.compile(r"年|月|天|周|小时|分钟|日")),
 )
 
 # Function words and question scaffolding, removed before content tokens are taken.
@@ -244,10 +258,11 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("首席执行官", "ceo"),
     ("头衔", "职务", "职位", "身份", "角色", "岗位", "官职", "担任"),
     ("国家", "国籍", "哪国人", "祖国"),
-    ("年龄", "岁", "多大", "年纪"),
+    ("年龄", "岁", "多大", "年纪", "几岁", "多少岁"),
     ("首席技术官", "cto"),
     ("人工智能", "ai"),
     ("算力", "计算资源", "芯片"),
+    ("账号", "帐号", "账户", "帐户"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import (
+    AMOUNT_UNITS,
     CJK_STOP,
     CJK_STOP_RE,
     EDGE_PARTICLES,
@@ -97,6 +98,7 @@ class QueryAnalysis:
     tokens: tuple[str, ...]  # content tokens
     novelty: float  # IDF-weighted share of tokens no fact uses (nor a synonym of them)
     foreign: tuple[str, ...] = ()  # years, and Latin words of a Chinese question, that no fact uses
+    units: tuple[int, ...] = ()  # which AMOUNT_UNITS a how-many question names
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,7 +515,10 @@ class Matcher:
             for t in tokens
             if not self._known(t) and (_YEAR.fullmatch(t) or (chinese and _LATIN_NAME.fullmatch(t)))
         )
-        return QueryAnalysis(key, tuple(entities), intents, residual, tokens, self._novelty(tokens), foreign)
+        units = tuple(i for i, (cue, _) in enumerate(AMOUNT_UNITS) if cue.search(key))
+        return QueryAnalysis(
+            key, tuple(entities), intents, residual, tokens, self._novelty(tokens), foreign, units
+        )
 
     def _known_spelling(self, token: str) -> str:
         """A Latin token as the fact base spells it: "gpt3.5" is "gpt-3.5", "gpt-4o" "gpt4o"."""
@@ -618,7 +623,9 @@ class Matcher:
                 entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
             else:
                 entity_agreement = 1.0
-            intent_ok = not strong or any(self._serves(indexed, i, query_entities) for i in strong)
+            intent_ok = not strong or any(
+                self._serves(indexed, i, query_entities, query.units) for i in strong
+            )
             features = Features(
                 coverage,
                 phrasing,
@@ -633,10 +640,16 @@ class Matcher:
         return ranked[:limit]
 
     @staticmethod
-    def _serves(indexed: _IndexedFact, intent: Intent, asked_about: frozenset[str]) -> bool:
+    def _serves(
+        indexed: _IndexedFact, intent: Intent, asked_about: frozenset[str], units: tuple[int, ...] = ()
+    ) -> bool:
         """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
         fact naming someone besides McGrew; "where did Deng go?" an organisation besides
-        the ones asked about."""
+        the ones asked about; "how old is Altman?" a figure in years of age."""
+        if intent == Intent.HOW_MANY and not all(
+            AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in units
+        ):
+            return False
         if intent in indexed.intents:
             return True
         if intent == Intent.WHO:
