@@ -67,7 +67,7 @@ _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
 _AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
 _PLACE_TEXT = re.compile(r"学院|大学|总部|出生于|移居|旧金山|意大利|伯克利")
-# A report attributed to a named outlet: "据FT报道", "外媒Vox扒出", not a bare "据报道".
+# An answer that names who reported it: "据FT报道", "外媒Vox扒出", "多家媒体", not a bare "据报道".
 _SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望")
 
