@@ -21,7 +21,7 @@ HOLDOUT = ROOT / "tests" / "data" / "questions_holdout.jsonl"
 FRESH_B = ROOT / "tests" / "data" / "questions_fresh_b.jsonl"
 FRESH_A = ROOT / "tests" / "data" / "questions_fresh_a.jsonl"
 # The third round (317 questions on all five articles) was split by position: c is studied,
-# d is never studied.
+# d is not studied (its misses were printed once, in the first run before the split).
 FRESH_C = ROOT / "tests" / "data" / "questions_fresh_c.jsonl"
 FRESH_D = ROOT / "tests" / "data" / "questions_fresh_d.jsonl"
 ALL_SETS = (DEFAULT_QUESTIONS, HOLDOUT, FRESH_B, FRESH_A, FRESH_C, FRESH_D)
