@@ -343,3 +343,24 @@ def test_a_how_many_question_wants_a_figure_in_its_unit(engine: Engine) -> None:
     assert not engine.ask("Sam Altman今年几岁了?").answered
     assert "16岁" in engine.ask("穆拉蒂几岁移居加拿大?").answer
     assert engine.ask("OpenAI有多少员工?").answered
+
+
+@pytest.mark.parametrize("question", ["亚马逊的创始人是谁?", "蘋果公司的CEO是誰?", "微软的创始人是谁?"])
+def test_a_title_at_another_company_needs_a_fact_that_states_it(engine: Engine, question: str) -> None:
+    # Shear co-founded Twitch, "亚马逊旗下直播平台Twitch"; Nadella is Microsoft's CEO, not its
+    # founder: facts near the question in words, but none says who holds the title asked.
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert analysis.titles
+    assert not engine.ask(question).answered
+
+
+def test_a_title_a_fact_states_next_to_the_company_is_answered(engine: Engine) -> None:
+    reply = engine.ask("Anthropic的CEO是谁?")
+    assert reply.answered and "阿莫迪" in reply.answer
+    assert "纳德拉" in engine.ask("微软的CEO是谁?").answer
+
+
+def test_a_date_is_not_an_amount(engine: Engine) -> None:
+    # "2023年" in an answer says when; it does not make the fact answer "how much".
+    assert not engine.ask("Meta 2023年的營收是多少?").answered
+    assert engine.matcher.analyse(normalise("卡帕西第一次离开openai是几几年").key).intents[0] == Intent.WHEN

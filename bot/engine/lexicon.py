@@ -40,15 +40,15 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.HOW_MANY,
         re.compile(
-            r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|几年|几倍|几成|比例|百分之|占比|多高"
-            r"|几次|几多|几岁|多少岁|年纪"
+            r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
+            r"|几次|几多|几岁|多少岁|年纪|(?<!哪)几[种门款项条部]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
     (
         Intent.WHEN,
         re.compile(
-            r"什么时候|啥时候|啥时|何时|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿|几时"
+            r"什么时候|啥时候|啥时|何时|几几年|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿|几时"
             r"|星期几|礼拜几|周几|哪个星期"
             r"|\bwhen\b|\b(?:what|which) (?:year|date|day|month)\b"
         ),
@@ -79,6 +79,22 @@ AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
     ),
     (re.compile(r"多久|多长时间|\bhow long\b"), re.compile(r"年|月|天|周|小时|分钟|日")),
+)
+
+# Titles a question may ask of an organisation ("亚马逊的创始人是谁", "苹果的CEO是谁"), each with
+# what a fact must say next to that organisation's name to state who holds it: Shear being a
+# founder of Twitch, "亚马逊旗下直播平台Twitch的联合创始人", says nothing of Amazon's founder.
+# (the title in a question, the title in a fact, verbs that state it before the name)
+ORG_TITLES: tuple[tuple[str, str, str], ...] = (
+    (
+        r"创始人|创办人|创办者|创立者|创建者|创建人|founders?|co-?founders?",
+        r"创始人|创办人|创始成员|founder",
+        r"创立|创办|创建|成立",
+    ),
+    (r"ceo|首席执行官|执行长|行政总裁|掌门人?|一把手", r"ceo|首席执行官|执行长|行政总裁", r"执掌|领导|掌舵"),
+    (r"cto|首席技术官|技术长", r"cto|首席技术官|技术长", r"(?!)"),
+    (r"总裁|president", r"(?<!副)总裁|president", r"(?!)"),
+    (r"董事长|董事会主席|chairman", r"董事长|主席|chairman", r"(?!)"),
 )
 
 # Function words and question scaffolding, removed before content tokens are taken.

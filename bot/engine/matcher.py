@@ -37,6 +37,7 @@ from bot.engine.lexicon import (
     EN_GLOSSARY,
     EN_STOP,
     INTENT_CUES,
+    ORG_TITLES,
     QUESTION_PHRASE_RE,
     SYNONYMS,
     to_mandarin,
@@ -65,7 +66,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
-_AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
+# Dates are not amounts: "2023年11月17日" says when, not how many.
+_DATE_TEXT = re.compile(
+    r"(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?!\d)|(?:19|20)\d\d(?!\d)"
+)
+_AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
 _PLACE_TEXT = re.compile(r"学院|大学|总部|出生于|移居|旧金山|意大利|伯克利")
 # An answer that names who reported it: "据FT报道", "外媒Vox扒出", "多家媒体", not a bare "据报道".
 _SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
@@ -99,6 +104,7 @@ class QueryAnalysis:
     novelty: float  # IDF-weighted share of tokens no fact uses (nor a synonym of them)
     foreign: tuple[str, ...] = ()  # years, and Latin words of a Chinese question, that no fact uses
     units: tuple[int, ...] = ()  # which AMOUNT_UNITS a how-many question names
+    titles: tuple[tuple[str, int], ...] = ()  # (organisation, ORG_TITLES index) asked: 亚马逊的创始人
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +210,9 @@ class Matcher:
     _alias_lengths: dict[str, list[int]] = field(init=False)  # by first character, longest first
     _latin_aliases: list[str] = field(init=False)
     _cjk_aliases: dict[int, list[str]] = field(init=False)
+    _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
+    _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
+    _title_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
     _facts: list[_IndexedFact] = field(init=False)
     _postings: dict[str, np.ndarray] = field(init=False)
     _by_entity: dict[str, np.ndarray] = field(init=False)
@@ -303,6 +312,54 @@ class Matcher:
             if len(alias) >= 3 and all(_IS_CJK.match(ch) for ch in alias):
                 cjk[len(alias)].append(alias)
         self._cjk_aliases = dict(cjk)
+        self._org_names = {
+            entity.id: "|".join(
+                re.escape(name)
+                for name in sorted(
+                    {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}, key=len, reverse=True
+                )
+            )
+            for entity in self.base.entities.values()
+            if entity.kind == "org" and entity.id not in _HOME_ORG
+        }
+        self._title_patterns = {}
+        self._title_texts = {}
+
+    # -- titles -----------------------------------------------------------------------------
+    # "亚马逊的创始人是谁" asks who holds a title at an organisation; only a fact that says so
+    # next to that organisation's name answers it. OpenAI is left out: its facts name titles
+    # without the company ("首席技术官穆拉蒂").
+
+    def _title_pattern(self, org: str, title: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """(how a question asks org's title, how a fact states it)"""
+        patterns = self._title_patterns.get((org, title))
+        if patterns is None:
+            names = self._org_names[org]
+            asked, stated, verbs = ORG_TITLES[title]
+            gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
+            question = re.compile(
+                rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|现在的|目前的|如今的|新任|现|前|新)?\s?(?:{asked})"
+                rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
+            )
+            fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
+            patterns = self._title_patterns[(org, title)] = (question, fact)
+        return patterns
+
+    def _titles_asked(self, key: str, entities: Sequence[str]) -> tuple[tuple[str, int], ...]:
+        return tuple(
+            (org, title)
+            for org in entities
+            if org in self._org_names
+            for title in range(len(ORG_TITLES))
+            if self._title_pattern(org, title)[0].search(key)
+        )
+
+    def _states_title(self, fact: Fact, org: str, title: int) -> bool:
+        text = self._title_texts.get(fact.id)
+        if text is None:
+            pieces = [fact.answer, *(source.quote for source in fact.sources)]
+            text = self._title_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
+        return self._title_pattern(org, title)[1].search(text) is not None
 
     def find_entities(self, key: str, *, fuzzy: bool = True) -> tuple[list[str], str]:
         """Entity ids named in `key` (in order) and the key with those names marked out.
@@ -484,7 +541,7 @@ class Matcher:
         derived: set[Intent] = set()
         if fact.date is not None or _WHEN_TEXT.search(answer_key):
             derived.add(Intent.WHEN)
-        if fact.kind == "figure" or _AMOUNT_TEXT.search(answer_key):
+        if fact.kind == "figure" or _AMOUNT_TEXT.search(_DATE_TEXT.sub(" ", answer_key)):
             derived.add(Intent.HOW_MANY)
         if _PLACE_TEXT.search(answer_key):
             derived.add(Intent.WHERE)
@@ -516,8 +573,9 @@ class Matcher:
             if not self._known(t) and (_YEAR.fullmatch(t) or (chinese and _LATIN_NAME.fullmatch(t)))
         )
         units = tuple(i for i, (cue, _) in enumerate(AMOUNT_UNITS) if cue.search(key))
+        titles = self._titles_asked(key, entities)
         return QueryAnalysis(
-            key, tuple(entities), intents, residual, tokens, self._novelty(tokens), foreign, units
+            key, tuple(entities), intents, residual, tokens, self._novelty(tokens), foreign, units, titles
         )
 
     def _known_spelling(self, token: str) -> str:
@@ -626,6 +684,7 @@ class Matcher:
             intent_ok = not strong or any(
                 self._serves(indexed, i, query_entities, query.units) for i in strong
             )
+            intent_ok = intent_ok and all(self._states_title(indexed.fact, *t) for t in query.titles)
             features = Features(
                 coverage,
                 phrasing,
