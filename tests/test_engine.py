@@ -364,3 +364,10 @@ def test_a_date_is_not_an_amount(engine: Engine) -> None:
     # "2023年" in an answer says when; it does not make the fact answer "how much".
     assert not engine.ask("Meta 2023年的營收是多少?").answered
     assert engine.matcher.analyse(normalise("卡帕西第一次离开openai是几几年").key).intents[0] == Intent.WHEN
+
+
+def test_asking_for_the_day_is_not_answered_by_a_month(engine: Engine) -> None:
+    # The round was reported "9月上旬"; no article says on which day it closed.
+    assert not engine.ask("OpenAI這輪65億美元融資最後是哪一天完成的?").answered
+    assert engine.ask("OpenAI这轮融资是什么时候传出的?").answered
+    assert "17日" in engine.ask("奥特曼是哪一天被开除的?").answer

@@ -81,6 +81,15 @@ AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"多久|多长时间|\bhow long\b"), re.compile(r"年|月|天|周|小时|分钟|日")),
 )
 
+# A when-question that asks for the day ("哪一天", "几号") is not answered by a month or a year.
+# (the question's cue, what an answer giving a day contains)
+DAY_ASKED = re.compile(
+    r"哪一?天|几号|几月几[日号]|哪个?日子|星期几|礼拜几|周几|\b(?:what|which) (?:date|day)\b|\bon what day\b"
+)
+DAY_STATED = re.compile(
+    r"\d{1,2}[日号]|[一二三四五六七八九十]+[日号]|周[一二三四五六日末]|星期|当天|同一天|同日|昨天|今天|次日|第二天"
+)
+
 # Titles a question may ask of an organisation ("亚马逊的创始人是谁", "苹果的CEO是谁"), each with
 # what a fact must say next to that organisation's name to state who holds it: Shear being a
 # founder of Twitch, "亚马逊旗下直播平台Twitch的联合创始人", says nothing of Amazon's founder.

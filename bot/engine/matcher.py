@@ -33,6 +33,8 @@ from bot.engine.lexicon import (
     AMOUNT_UNITS,
     CJK_STOP,
     CJK_STOP_RE,
+    DAY_ASKED,
+    DAY_STATED,
     EDGE_PARTICLES,
     EN_GLOSSARY,
     EN_STOP,
@@ -105,6 +107,7 @@ class QueryAnalysis:
     foreign: tuple[str, ...] = ()  # years, and Latin words of a Chinese question, that no fact uses
     units: tuple[int, ...] = ()  # which AMOUNT_UNITS a how-many question names
     titles: tuple[tuple[str, int], ...] = ()  # (organisation, ORG_TITLES index) asked: 亚马逊的创始人
+    day: bool = False  # a when-question asks for the day, not just the month or year
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,8 +577,18 @@ class Matcher:
         )
         units = tuple(i for i, (cue, _) in enumerate(AMOUNT_UNITS) if cue.search(key))
         titles = self._titles_asked(key, entities)
+        day = bool(DAY_ASKED.search(key))
         return QueryAnalysis(
-            key, tuple(entities), intents, residual, tokens, self._novelty(tokens), foreign, units, titles
+            key,
+            tuple(entities),
+            intents,
+            residual,
+            tokens,
+            self._novelty(tokens),
+            foreign,
+            units,
+            titles,
+            day,
         )
 
     def _known_spelling(self, token: str) -> str:
@@ -682,7 +695,7 @@ class Matcher:
             else:
                 entity_agreement = 1.0
             intent_ok = not strong or any(
-                self._serves(indexed, i, query_entities, query.units) for i in strong
+                self._serves(indexed, i, query_entities, query.units, query.day) for i in strong
             )
             intent_ok = intent_ok and all(self._states_title(indexed.fact, *t) for t in query.titles)
             features = Features(
@@ -700,7 +713,11 @@ class Matcher:
 
     @staticmethod
     def _serves(
-        indexed: _IndexedFact, intent: Intent, asked_about: frozenset[str], units: tuple[int, ...] = ()
+        indexed: _IndexedFact,
+        intent: Intent,
+        asked_about: frozenset[str],
+        units: tuple[int, ...] = (),
+        day: bool = False,
     ) -> bool:
         """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
         fact naming someone besides McGrew; "where did Deng go?" an organisation besides
@@ -709,6 +726,9 @@ class Matcher:
             AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in units
         ):
             return False
+        if intent == Intent.WHEN and day:
+            fact = indexed.fact
+            return fact.precision == "day" or DAY_STATED.search(fact.answer) is not None
         if intent in indexed.intents:
             return True
         if intent == Intent.WHO:
