@@ -24,7 +24,10 @@ FRESH_A = ROOT / "tests" / "data" / "questions_fresh_a.jsonl"
 # d is not studied (its misses were printed once, in the first run before the split).
 FRESH_C = ROOT / "tests" / "data" / "questions_fresh_c.jsonl"
 FRESH_D = ROOT / "tests" / "data" / "questions_fresh_d.jsonl"
-ALL_SETS = (DEFAULT_QUESTIONS, HOLDOUT, FRESH_B, FRESH_A, FRESH_C, FRESH_D)
+# The fourth round (150 questions by two writers, articles only, with detail questions the
+# articles leave unanswered): first run 86.5 % answered / 91.7 % declined, then studied.
+FRESH_E = ROOT / "tests" / "data" / "questions_fresh_e.jsonl"
+ALL_SETS = (DEFAULT_QUESTIONS, HOLDOUT, FRESH_B, FRESH_A, FRESH_C, FRESH_D, FRESH_E)
 
 
 @dataclass(frozen=True)

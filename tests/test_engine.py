@@ -97,7 +97,13 @@ def test_hong_kong_variant(factbase: FactBase) -> None:
 
 @pytest.mark.parametrize(
     ("key", "entity"),
-    [("sutskevr去哪了", "sutskever"), ("chatgtp有多少用户", "chatgpt"), ("穆拉帝为什么走", "murati")],
+    [
+        ("sutskevr去哪了", "sutskever"),
+        ("chatgtp有多少用户", "chatgpt"),
+        ("穆拉帝为什么走", "murati"),
+        # As near 马克陈 (Mark Chen) as 马斯克 by ratio; a typo keeps the other characters in place.
+        ("马期克怎么评价奥特曼", "musk"),
+    ],
 )
 def test_typos_in_names_are_resolved(engine: Engine, key: str, entity: str) -> None:
     assert entity in engine.matcher.find_entities(key)[0]
@@ -115,6 +121,18 @@ def test_cantonese_question_words_become_mandarin() -> None:
     # Only whole Cantonese words: 系 alone is also the Mandarin of 关系 and 体系.
     assert to_mandarin("佢老豆系咩人") == "他父亲是什么人"
     assert to_mandarin("两人关系如何") == "两人关系如何"
+
+
+def test_taiwan_words_become_what_the_facts_say() -> None:
+    assert to_mandarin("财务长叫甚么") == "首席财务官叫什么"
+    assert to_mandarin("在哪些社群平台做过") == "在哪些社交平台做过"
+
+
+def test_regional_questions_are_answered(engine: Engine) -> None:
+    assert "教授" in engine.ask("Mark Chen阿媽係做咩嘅?").answer
+    tokens = engine.matcher.analyse(normalise("相關工作改由甚麼樣的編制來承擔?").key).tokens
+    assert "甚么" not in tokens and "样" not in tokens
+    assert "安全" in engine.ask("阿莫迪当初为什么跟OpenAI闹掰?").answer
 
 
 def test_asking_for_someones_background_gets_their_profile(engine: Engine) -> None:

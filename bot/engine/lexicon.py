@@ -18,7 +18,7 @@ _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|�
 # content words along with the role questions above.
 QUESTION_PHRASE_RE = re.compile(
     rf"{_ROLE_QUESTION}|(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪)(?!些)"
-    r"|哪一?天|几月几[日号]"
+    r"|哪一?[天年]|几月几[日号]"
 )
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
@@ -211,14 +211,21 @@ _CANTONESE = """
     佢哋=他们 唔系=不是 屋企=家 做嘢=工作 嘢=东西 喺=在 嘅=的 咗=了 佢=他 冇=没有 咩=什么 乜=什么 嗰=那
     唔=不 揾=找 俾=给 畀=给 睇=看 啲=些 咁=这么
     而家=现在 几耐=多久 边位=哪位 搞紧=在搞 做紧=在做 讲紧=在讲 谂紧=在想 谂=想 老豆=父亲 老窦=父亲
-    系咩=是什么 系边个=是谁 系唔系=是不是 点算=怎么办
+    系咩=是什么 系边个=是谁 系唔系=是不是 点算=怎么办 阿妈=母亲 阿爸=父亲 咩名=什么名字
 """.split()
-CANTONESE_TO_MANDARIN: dict[str, str] = dict(pair.split("=", 1) for pair in _CANTONESE)
+# Taiwan words (in simplified form) for what the facts call otherwise: 甚麼 is 什么, a 财务长
+# is a 首席财务官.
+_TAIWAN = """
+    甚么=什么 财务长=首席财务官 技术长=首席技术官 营运长=首席运营官 产品长=首席产品官 研究长=首席研究官
+    社群平台=社交平台 社群媒体=社交媒体 社群网站=社交网站
+""".split()
+CANTONESE_TO_MANDARIN: dict[str, str] = dict(pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN))
 CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, CANTONESE_TO_MANDARIN), key=len, reverse=True)))
 
 
 def to_mandarin(key: str) -> str:
-    """Cantonese function and question words replaced by their Mandarin equivalents."""
+    """Cantonese function and question words, and Taiwan words, replaced by the Mandarin the
+    facts use."""
     return CANTONESE_RE.sub(lambda m: CANTONESE_TO_MANDARIN[m.group()], key)
 
 
@@ -248,7 +255,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ),
     ("解雇", "开除", "罢免", "辞退", "炒", "炒掉", "炒鱿鱼", "解职", "赶走", "踢出", "下台", "解僱", "被炒"),
     ("加入", "入职", "加盟", "投奔", "投靠", "去了"),
-    ("创立", "创办", "成立", "创建", "建立", "组建", "创设"),
+    ("创立", "创办", "成立", "创建", "组建", "创设"),  # not 建立: 建立合作关系 founds nothing
     ("任命", "担任", "出任", "接任", "聘请", "上任", "就任", "当", "当上", "成为"),
     ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回"),
     ("接替", "接任", "继任", "取代", "接手", "接班"),
@@ -275,7 +282,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("股权", "股份", "持股"),
     ("合并", "并购", "收购"),
     ("担忧", "担心", "忧虑"),
-    ("矛盾", "冲突", "分歧", "不和", "摩擦", "恩怨", "过节", "争执"),
+    ("矛盾", "冲突", "分歧", "不和", "摩擦", "恩怨", "过节", "争执", "闹掰", "决裂", "翻脸", "闹翻"),
     ("说", "表示", "称", "宣布", "透露"),
     ("原因", "理由", "为什么", "动机", "缘由"),
     ("宣布", "官宣", "公布", "发推"),

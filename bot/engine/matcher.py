@@ -442,11 +442,22 @@ class Matcher:
                     window = run[start : start + size]
                     if CJK_STOP_RE.fullmatch(window[:2]) or CJK_STOP_RE.fullmatch(window[-2:]):
                         continue
-                    hit = process.extractOne(
-                        window, self._cjk_aliases[size], scorer=fuzz.ratio, score_cutoff=FUZZY_CJK_CUTOFF
+                    hits = process.extract(
+                        window,
+                        self._cjk_aliases[size],
+                        scorer=fuzz.ratio,
+                        score_cutoff=FUZZY_CJK_CUTOFF,
+                        limit=None,
                     )
-                    if hit and self._alias_owner[hit[0]] not in found:
-                        found.append(self._alias_owner[hit[0]])
+                    if not hits:
+                        continue
+                    # Equal scores are common in three-character names ("马期克" is as near
+                    # 马斯克 as 马克陈 by ratio): a typo keeps the other characters in place.
+                    alias = max(
+                        hits, key=lambda h: (h[1], sum(a == b for a, b in zip(window, h[0], strict=True)))
+                    )[0]
+                    if self._alias_owner[alias] not in found:
+                        found.append(self._alias_owner[alias])
                         residual = residual.replace(window, _ENTITY_MARK)
         return found, residual
 
