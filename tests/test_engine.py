@@ -103,6 +103,7 @@ def test_hong_kong_variant(factbase: FactBase) -> None:
         ("穆拉帝为什么走", "murati"),
         # As near 马克陈 (Mark Chen) as 马斯克 by ratio; a typo keeps the other characters in place.
         ("马期克怎么评价奥特曼", "musk"),
+        ("超级对其团队占了多少算力", "superalignment"),  # one character wrong in a team's name
     ],
 )
 def test_typos_in_names_are_resolved(engine: Engine, key: str, entity: str) -> None:
@@ -112,6 +113,7 @@ def test_typos_in_names_are_resolved(engine: Engine, key: str, entity: str) -> N
 def test_typo_matching_does_not_turn_common_words_into_team_names(engine: Engine) -> None:
     # "对齐团队现" is one character from 超对齐团队, but is not a typo of it.
     assert engine.matcher.find_entities("schulman提到对齐团队现在由谁领导")[0] == ["schulman"]
+    assert engine.matcher.find_entities("schulman走了以后对齐团队是谁在领导")[0] == ["schulman"]
 
 
 def test_cantonese_question_words_become_mandarin() -> None:

@@ -213,6 +213,7 @@ class Matcher:
     _alias_lengths: dict[str, list[int]] = field(init=False)  # by first character, longest first
     _latin_aliases: list[str] = field(init=False)
     _cjk_aliases: dict[int, list[str]] = field(init=False)
+    _cjk_other_names: dict[int, list[str]] = field(init=False)  # of teams, companies, products
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
     _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
     _title_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
@@ -307,14 +308,20 @@ class Matcher:
         self._alias_lengths = {ch: sorted(sizes, reverse=True) for ch, sizes in lengths.items()}
         self._latin_aliases = [a for a in owner if a.isascii() and len(a) >= 4]
         cjk: dict[int, list[str]] = defaultdict(list)
+        other: dict[int, list[str]] = defaultdict(list)
         for alias, entity_id in owner.items():
-            # Typos are looked for in people's names only: a window like "对齐团队现" is
-            # as close to the team name "超对齐团队" as a typo would be.
-            if self.base.entities[entity_id].kind != "person":
+            if not all(_IS_CJK.match(ch) for ch in alias):
                 continue
-            if len(alias) >= 3 and all(_IS_CJK.match(ch) for ch in alias):
-                cjk[len(alias)].append(alias)
+            # Names of people are matched by similarity; other names only with one character
+            # wrong in place ("超级对其" for 超级对齐): a window like "对齐团队现" is as
+            # similar to the team name "超对齐团队" as a typo would be.
+            if self.base.entities[entity_id].kind == "person":
+                if len(alias) >= 3:
+                    cjk[len(alias)].append(alias)
+            elif len(alias) >= 4:
+                other[len(alias)].append(alias)
         self._cjk_aliases = dict(cjk)
+        self._cjk_other_names = dict(other)
         self._org_names = {
             entity.id: "|".join(
                 re.escape(name)
@@ -437,6 +444,20 @@ class Matcher:
                 found.append(self._alias_owner[near[0]])
                 residual = residual.replace(word, _ENTITY_MARK)
         for run in _CJK_RUN.findall(key):
+            for size, names in self._cjk_other_names.items():
+                for start in range(len(run) - size + 1):
+                    window = run[start : start + size]
+                    for name in names:
+                        # The first character must match: "以后对齐团队" holds "后对齐团队", one
+                        # character from 超对齐团队 but not a typo of it.
+                        if (
+                            window[0] == name[0]
+                            and sum(a != b for a, b in zip(window, name, strict=True)) == 1
+                        ):
+                            if self._alias_owner[name] not in found:
+                                found.append(self._alias_owner[name])
+                            residual = residual.replace(window, _ENTITY_MARK)
+                            break
             for size in sorted(self._cjk_aliases, reverse=True):
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
