@@ -391,3 +391,11 @@ def test_asking_for_the_day_is_not_answered_by_a_month(engine: Engine) -> None:
     assert not engine.ask("OpenAI這輪65億美元融資最後是哪一天完成的?").answered
     assert engine.ask("OpenAI这轮融资是什么时候传出的?").answered
     assert "17日" in engine.ask("奥特曼是哪一天被开除的?").answer
+
+
+def test_by_what_means_is_scaffolding_not_content(engine: Engine) -> None:
+    # 通过 must not lose 过 as a particle and leave 通; 方式 says what kind of answer is wanted.
+    analysis = engine.matcher.analyse(normalise("奥特曼是通过什么方式被董事会解雇的?").key)
+    assert Intent.HOW in analysis.intents
+    assert "通" not in analysis.tokens and "方式" not in analysis.tokens
+    assert "线上" in engine.ask("奥特曼是通过什么方式被董事会解雇的?").answer

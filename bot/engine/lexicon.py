@@ -18,7 +18,7 @@ _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|�
 # content words along with the role questions above.
 QUESTION_PHRASE_RE = re.compile(
     rf"{_ROLE_QUESTION}|(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪)(?!些)"
-    r"|哪一?[天年]|几月几[日号]"
+    r"|哪一?[天年]|几月几[日号]|(?:通过|以|用)(?:什么|啥|何种|哪种)(?:方式|形式|途径)"
 )
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
@@ -65,7 +65,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
     ),
-    (Intent.HOW, re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|\bhow\b")),
+    (Intent.HOW, re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|什么方式|何种方式|\bhow\b")),
 )
 
 # A how-many question that names its unit wants a figure in that unit, not any figure: an
@@ -257,7 +257,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("加入", "入职", "加盟", "投奔", "投靠", "去了"),
     ("创立", "创办", "成立", "创建", "组建", "创设"),  # not 建立: 建立合作关系 founds nothing
     ("任命", "担任", "出任", "接任", "聘请", "上任", "就任", "当", "当上", "成为"),
-    ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回"),
+    ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回", "回锅", "归队"),
     ("接替", "接任", "继任", "取代", "接手", "接班"),
     ("估值", "身价"),
     ("员工", "雇员", "职员", "人数", "员工数", "人员"),
@@ -282,6 +282,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("股权", "股份", "持股"),
     ("合并", "并购", "收购"),
     ("担忧", "担心", "忧虑"),
+    ("心情", "感觉", "感到", "心态", "情绪", "觉得"),
     ("矛盾", "冲突", "分歧", "不和", "摩擦", "恩怨", "过节", "争执", "闹掰", "决裂", "翻脸", "闹翻"),
     ("说", "表示", "称", "宣布", "透露"),
     ("原因", "理由", "为什么", "动机", "缘由"),
