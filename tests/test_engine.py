@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.engine.answer import Engine
-from bot.engine.lexicon import to_mandarin
+from bot.engine.lexicon import english_phrases, to_mandarin
 from bot.engine.normalise import normalise
 from bot.engine.script import choose_script, detect_script
 from bot.factbase.loader import FactBase
@@ -399,3 +399,13 @@ def test_by_what_means_is_scaffolding_not_content(engine: Engine) -> None:
     assert Intent.HOW in analysis.intents
     assert "通" not in analysis.tokens and "方式" not in analysis.tokens
     assert "线上" in engine.ask("奥特曼是通过什么方式被董事会解雇的?").answer
+
+
+def test_english_phrases_mean_what_they_say_together() -> None:
+    assert english_phrases("until when is brockman on leave") == "until when is brockman  vacation "
+    assert "大语言模型" in english_phrases("the next large language model")
+
+
+def test_english_questions_meet_the_chinese_facts(engine: Engine) -> None:
+    assert "Gantry" in engine.ask("Which startup did Vicki Cheung co-found?").answer
+    assert "年底" in engine.ask("Until when is Greg Brockman taking leave?").answer

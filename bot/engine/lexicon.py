@@ -142,6 +142,27 @@ EN_STOP = frozenset(
     """.split()
 )
 
+# English phrases whose words mean something else alone: "on leave" is 休假, not 离开.
+# Replaced in a question before its words are looked up in EN_GLOSSARY.
+EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:on|taking|take|takes|took|a) (?:an? )?(?:long |extended )?leave\b|\bleave of absence\b"
+        ),
+        " vacation ",
+    ),
+    (re.compile(r"\blarge language models?\b|\bllms?\b"), " 大语言模型 "),
+    (re.compile(r"\bequity stake\b"), " 股权 "),
+    (re.compile(r"\bhow large\b"), " how much "),
+)
+
+
+def english_phrases(text: str) -> str:
+    for pattern, replacement in EN_PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 # English domain words to the Chinese words the facts use. A bridge for English
 # questions, applied to the query only.
 EN_GLOSSARY: dict[str, str] = dict(
@@ -153,7 +174,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     autopilot=autopilot    billion=亿  birth=出生  blog=博文  board=董事会  born=出生
     burn=烧  burned=烧  call=会议  called=叫  canada=加拿大  candid=坦诚  capital=首都
     cash=套现  catchphrase=口头禅  center=中心  centrist=中间派  ceo=ceo  chant=高呼  chatbot=聊天机器人
-    chief=首席  children=孩子  close=密切  cloud=云计算  co-founded=联合创始人  co-founder=联合创始人  cofounder=联合创始人
+    chief=首席  children=孩子  close=密切  cloud=云计算  co-found=创办  co-founded=联合创始人  co-founder=联合创始人  cofounder=联合创始人
     company=公司  compensation=报酬  competitor=竞品  competitors=对手  compute=算力  computing=算力  conference=大会
     confidence=信心  conflict=冲突  contributed=贡献  contribution=贡献  country=国家  coupon=优惠  court=法院
     credit=优惠  criticise=批评  criticised=批评  criticism=批评  criticize=批评  criticized=批评  cto=首席技术官

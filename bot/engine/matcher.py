@@ -42,6 +42,7 @@ from bot.engine.lexicon import (
     ORG_TITLES,
     QUESTION_PHRASE_RE,
     SYNONYMS,
+    english_phrases,
     to_mandarin,
 )
 from bot.engine.normalise import matching_key
@@ -589,7 +590,7 @@ class Matcher:
     # -- matching ---------------------------------------------------------------------------
 
     def analyse(self, key: str) -> QueryAnalysis:
-        key = to_mandarin(key)
+        key = english_phrases(to_mandarin(key))
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
         if Intent.SOURCE in intents:  # the 哪家 of 哪家媒体 and the 谁 of 谁报道 ask for the outlet
