@@ -204,9 +204,7 @@ def test_question_phrases_are_not_content(engine: Engine) -> None:
     # 在哪 must not take the 哪 of 哪家公司 and leave 家 and 公司 as content.
     analysis = engine.matcher.analyse(normalise("Peter Deng來OpenAI之前在哪家公司?").key)
     assert analysis.tokens == () and Intent.WHERE in analysis.intents
-    assert "Facebook" in engine.ask("Srinivas Narayanan来OpenAI之前在哪家公司任职?").answer or "Meta" in (
-        engine.ask("Srinivas Narayanan来OpenAI之前在哪家公司任职?").answer
-    )
+    assert "Meta" in engine.ask("Srinivas Narayanan来OpenAI之前在哪家公司任职?").answer
 
 
 def test_a_question_of_two_parts_gets_both_answers(engine: Engine) -> None:
