@@ -413,3 +413,14 @@ def test_english_phrases_mean_what_they_say_together() -> None:
 def test_english_questions_meet_the_chinese_facts(engine: Engine) -> None:
     assert "Gantry" in engine.ask("Which startup did Vicki Cheung co-found?").answer
     assert "年底" in engine.ask("Until when is Greg Brockman taking leave?").answer
+
+
+@pytest.mark.parametrize("question", ["Barret Zoph离职后加入了哪家公司?", "Peter Deng离职后去了哪家公司?"])
+def test_where_someone_went_after_leaving_is_not_where_they_had_been(engine: Engine, question: str) -> None:
+    # Zoph was at Google before OpenAI, Deng at Facebook; neither article says where they went.
+    assert not engine.ask(question).answered
+
+
+def test_where_someone_went_after_leaving_is_answered_by_the_move(engine: Engine) -> None:
+    assert "Anthropic" in engine.ask("Schulman离职后去了哪里?").answer
+    assert "Gantry" in engine.ask("Vicki Cheung离开OpenAI后去了哪里?").answer

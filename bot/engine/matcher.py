@@ -77,6 +77,14 @@ _AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半
 _PLACE_TEXT = re.compile(r"学院|大学|总部|出生于|移居|旧金山|意大利|伯克利")
 # An answer that names who reported it: "据FT报道", "外媒Vox扒出", "多家媒体", not a bare "据报道".
 _SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
+# "Where did Zoph go after leaving" is answered by a move after leaving (left and joined,
+# left and founded), not by where he worked before OpenAI nor by a promotion.
+_AFTER_LEAVING = re.compile(
+    r"(?:离职|离开|辞职|出走|走|退出)了?(?:以后|之后|后)|\bafter (?:leaving|quitting|resigning)\b"
+)
+_MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创办|创立|创建|成立|新去向|落脚")
+_LEFT_TEXT = re.compile(r"离开|离职|辞职|出走|跳槽|转投|退出|前openai|此后|之后|后来", re.IGNORECASE)
+_BEFORE_TEXT = re.compile(r"此前|之前|以前|曾任|曾在|加入openai前|入职openai前", re.IGNORECASE)
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望")
 
 
@@ -109,6 +117,7 @@ class QueryAnalysis:
     units: tuple[int, ...] = ()  # which AMOUNT_UNITS a how-many question names
     titles: tuple[tuple[str, int], ...] = ()  # (organisation, ORG_TITLES index) asked: 亚马逊的创始人
     day: bool = False  # a when-question asks for the day, not just the month or year
+    after_leaving: bool = False  # asks where someone went after leaving, not where they had been
 
 
 @dataclass(frozen=True, slots=True)
@@ -622,6 +631,7 @@ class Matcher:
             units,
             titles,
             day,
+            bool(_AFTER_LEAVING.search(key)),
         )
 
     def _known_spelling(self, token: str) -> str:
@@ -728,7 +738,8 @@ class Matcher:
             else:
                 entity_agreement = 1.0
             intent_ok = not strong or any(
-                self._serves(indexed, i, query_entities, query.units, query.day) for i in strong
+                self._serves(indexed, i, query_entities, query.units, query.day, query.after_leaving)
+                for i in strong
             )
             intent_ok = intent_ok and all(self._states_title(indexed.fact, *t) for t in query.titles)
             features = Features(
@@ -751,6 +762,7 @@ class Matcher:
         asked_about: frozenset[str],
         units: tuple[int, ...] = (),
         day: bool = False,
+        after_leaving: bool = False,
     ) -> bool:
         """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
         fact naming someone besides McGrew; "where did Deng go?" an organisation besides
@@ -762,6 +774,11 @@ class Matcher:
         if intent == Intent.WHEN and day:
             fact = indexed.fact
             return fact.precision == "day" or DAY_STATED.search(fact.answer) is not None
+        if intent == Intent.WHERE and after_leaving:
+            answer = indexed.fact.answer
+            return bool(_MOVE_TEXT.search(answer) and _LEFT_TEXT.search(answer)) and not _BEFORE_TEXT.search(
+                answer
+            )
         if intent in indexed.intents:
             return True
         if intent == Intent.WHO:
