@@ -17,7 +17,8 @@ DEFAULT_QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
 # Written independently of the records and of the set above; its misses were studied once.
 HOLDOUT = ROOT / "tests" / "data" / "questions_holdout.jsonl"
 # Written later from the articles alone, by two writers who saw neither records nor engine:
-# _b (articles a003-a004) was studied after its first run; _a (a000-a002) never was.
+# _b (articles a003-a004) was studied after its first run; _a (a000-a002) only had five of its
+# misses printed once, in a list of all sets' English and mixed-script misses.
 FRESH_B = ROOT / "tests" / "data" / "questions_fresh_b.jsonl"
 FRESH_A = ROOT / "tests" / "data" / "questions_fresh_a.jsonl"
 # The third round (317 questions on all five articles) was split by position: c is studied,

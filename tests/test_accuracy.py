@@ -32,10 +32,10 @@ BARS = {
     DEFAULT_QUESTIONS: (0.95, 0.88),
     HOLDOUT: (0.95, 0.91),
     FRESH_B: (0.94, 0.95),
-    FRESH_A: (0.93, 0.93),
-    FRESH_C: (0.92, 0.75),
-    FRESH_D: (0.86, 0.72),
-    FRESH_E: (0.87, 0.9),
+    FRESH_A: (0.95, 0.95),
+    FRESH_C: (0.94, 0.82),
+    FRESH_D: (0.87, 0.8),
+    FRESH_E: (0.88, 0.9),
 }
 
 
