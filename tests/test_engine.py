@@ -415,7 +415,14 @@ def test_english_questions_meet_the_chinese_facts(engine: Engine) -> None:
     assert "年底" in engine.ask("Until when is Greg Brockman taking leave?").answer
 
 
-@pytest.mark.parametrize("question", ["Barret Zoph离职后加入了哪家公司?", "Peter Deng离职后去了哪家公司?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Barret Zoph离职后加入了哪家公司?",
+        "Peter Deng离职后去了哪家公司?",
+        "穆拉蒂離開OpenAI之後創辦了什麼新公司?",
+    ],
+)
 def test_where_someone_went_after_leaving_is_not_where_they_had_been(engine: Engine, question: str) -> None:
     # Zoph was at Google before OpenAI, Deng at Facebook; neither article says where they went.
     assert not engine.ask(question).answered

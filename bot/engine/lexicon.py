@@ -138,7 +138,7 @@ EN_STOP = frozenset(
     made make many may me might much must my no not now of on or our out over please recent s said
     say shall she should so still t tell than that the their them then there these they this those
     to up want was we were what when where which who whom whose why will with would yes you your
-    besides lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
+    reportedly allegedly apparently besides lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
     """.split()
 )
 

@@ -80,12 +80,18 @@ _SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|�
 # "Where did Zoph go after leaving" is answered by a move after leaving (left and joined,
 # left and founded), not by where he worked before OpenAI nor by a promotion.
 _AFTER_LEAVING = re.compile(
-    r"(?:离职|离开|辞职|出走|走|退出)了?(?:以后|之后|后)|\bafter (?:leaving|quitting|resigning)\b"
+    r"(?:离职|离开|辞职|出走|走|退出)了?\s?(?:[a-z]+|公司|老东家)?\s?(?:以后|之后|后)|\bafter (?:leaving|quitting|resigning)\b"
 )
 _MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创办|创立|创建|成立|新去向|落脚")
 _LEFT_TEXT = re.compile(r"离开|离职|辞职|出走|跳槽|转投|退出|前openai|此后|之后|后来", re.IGNORECASE)
 _BEFORE_TEXT = re.compile(r"此前|之前|以前|曾任|曾在|加入openai前|入职openai前", re.IGNORECASE)
+_COMPANY_ASKED = re.compile(r"(?:什么|啥|哪家|哪个|哪间)新?(?:公司|企业|机构|东家)")
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望")
+
+
+def _tells_a_move(answer: str) -> bool:
+    """Whether an answer says someone left and joined or founded something."""
+    return bool(_MOVE_TEXT.search(answer) and _LEFT_TEXT.search(answer) and not _BEFORE_TEXT.search(answer))
 
 
 def _inside_word(key: str, start: int, end: int) -> bool:
@@ -117,7 +123,7 @@ class QueryAnalysis:
     units: tuple[int, ...] = ()  # which AMOUNT_UNITS a how-many question names
     titles: tuple[tuple[str, int], ...] = ()  # (organisation, ORG_TITLES index) asked: 亚马逊的创始人
     day: bool = False  # a when-question asks for the day, not just the month or year
-    after_leaving: bool = False  # asks where someone went after leaving, not where they had been
+    after_leaving: bool = False  # asks where someone went (which company) after leaving
 
 
 @dataclass(frozen=True, slots=True)
@@ -631,7 +637,7 @@ class Matcher:
             units,
             titles,
             day,
-            bool(_AFTER_LEAVING.search(key)),
+            bool(_AFTER_LEAVING.search(key) and (Intent.WHERE in intents or _COMPANY_ASKED.search(key))),
         )
 
     def _known_spelling(self, token: str) -> str:
@@ -738,10 +744,10 @@ class Matcher:
             else:
                 entity_agreement = 1.0
             intent_ok = not strong or any(
-                self._serves(indexed, i, query_entities, query.units, query.day, query.after_leaving)
-                for i in strong
+                self._serves(indexed, i, query_entities, query.units, query.day) for i in strong
             )
             intent_ok = intent_ok and all(self._states_title(indexed.fact, *t) for t in query.titles)
+            intent_ok = intent_ok and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
             features = Features(
                 coverage,
                 phrasing,
@@ -762,7 +768,6 @@ class Matcher:
         asked_about: frozenset[str],
         units: tuple[int, ...] = (),
         day: bool = False,
-        after_leaving: bool = False,
     ) -> bool:
         """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
         fact naming someone besides McGrew; "where did Deng go?" an organisation besides
@@ -774,11 +779,6 @@ class Matcher:
         if intent == Intent.WHEN and day:
             fact = indexed.fact
             return fact.precision == "day" or DAY_STATED.search(fact.answer) is not None
-        if intent == Intent.WHERE and after_leaving:
-            answer = indexed.fact.answer
-            return bool(_MOVE_TEXT.search(answer) and _LEFT_TEXT.search(answer)) and not _BEFORE_TEXT.search(
-                answer
-            )
         if intent in indexed.intents:
             return True
         if intent == Intent.WHO:
