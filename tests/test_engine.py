@@ -431,3 +431,11 @@ def test_where_someone_went_after_leaving_is_not_where_they_had_been(engine: Eng
 def test_where_someone_went_after_leaving_is_answered_by_the_move(engine: Engine) -> None:
     assert "Anthropic" in engine.ask("Schulman离职后去了哪里?").answer
     assert "Gantry" in engine.ask("Vicki Cheung离开OpenAI后去了哪里?").answer
+
+
+def test_a_role_in_place_of_a_name_is_answered_when_the_fact_uses_most_of_the_question(
+    engine: Engine,
+) -> None:
+    reply = engine.ask("新任研究高級副總裁要跟哪位首席科學家共同領導研究部門?")
+    assert reply.answered and "Pachocki" in reply.answer
+    assert not engine.ask("明天会下雨吗?").answered

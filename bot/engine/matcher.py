@@ -162,6 +162,10 @@ class Weights:
     unnamed_min_coverage: float = 0.5
     unnamed_max_novelty: float = 0.34
     unnamed_min_phrasing: float = 0.35
+    # ... or a little less close when it uses most of the question's words: a role in place of
+    # a name ("新任研究高级副总裁要跟哪位首席科学家一起领导研究部门?").
+    unnamed_covered: float = 0.7
+    unnamed_covered_min_phrasing: float = 0.3
 
     def score(self, f: Features) -> float:
         base = self.coverage * f.coverage + (1 - self.coverage) * f.phrasing
@@ -180,10 +184,15 @@ class Weights:
             # A fact that answers another kind of question only when the rest matches surely:
             # "Peter Deng离开后去了哪家公司" must not get "Peter Deng也已离职".
             return False
+        least_phrasing = (
+            self.unnamed_covered_min_phrasing
+            if f.coverage >= self.unnamed_covered
+            else self.unnamed_min_phrasing
+        )
         if not f.named and (
             f.coverage < self.unnamed_min_coverage
             or f.novelty > self.unnamed_max_novelty
-            or f.phrasing < self.unnamed_min_phrasing
+            or f.phrasing < least_phrasing
         ):
             return False
         if f.coverage < self.min_coverage and f.phrasing < self.phrasing_sure:
