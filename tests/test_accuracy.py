@@ -30,12 +30,12 @@ from evalset import DEFAULT_QUESTIONS, FRESH_A, FRESH_B, FRESH_C, FRESH_D, FRESH
 # path: (least share of answerable questions answered right, least share of the others declined)
 BARS = {
     DEFAULT_QUESTIONS: (0.95, 0.88),
-    HOLDOUT: (0.95, 0.91),
+    HOLDOUT: (0.95, 0.93),
     FRESH_B: (0.94, 0.95),
     FRESH_A: (0.95, 0.95),
     FRESH_C: (0.94, 0.82),
-    FRESH_D: (0.87, 0.8),
-    FRESH_E: (0.88, 0.9),
+    FRESH_D: (0.88, 0.85),
+    FRESH_E: (0.89, 0.9),
 }
 
 
