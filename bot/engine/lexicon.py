@@ -93,7 +93,8 @@ DAY_STATED = re.compile(
 # Titles a question may ask of an organisation ("亚马逊的创始人是谁", "苹果的CEO是谁"), each with
 # what a fact must say next to that organisation's name to state who holds it: Shear being a
 # founder of Twitch, "亚马逊旗下直播平台Twitch的联合创始人", says nothing of Amazon's founder.
-# (the title in a question, the title in a fact, verbs that state it before the name)
+# (the title in a question, the title in a fact, verbs that state it before the name; (?!)
+# matches nothing: no verb states a CTO)
 ORG_TITLES: tuple[tuple[str, str, str], ...] = (
     (
         r"创始人|创办人|创办者|创立者|创建者|创建人|founders?|co-?founders?",
@@ -240,14 +241,14 @@ _TAIWAN = """
     甚么=什么 财务长=首席财务官 技术长=首席技术官 营运长=首席运营官 产品长=首席产品官 研究长=首席研究官
     社群平台=社交平台 社群媒体=社交媒体 社群网站=社交网站
 """.split()
-CANTONESE_TO_MANDARIN: dict[str, str] = dict(pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN))
-CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, CANTONESE_TO_MANDARIN), key=len, reverse=True)))
+REGIONAL_TO_MANDARIN: dict[str, str] = dict(pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN))
+REGIONAL_RE = re.compile("|".join(sorted(map(re.escape, REGIONAL_TO_MANDARIN), key=len, reverse=True)))
 
 
 def to_mandarin(key: str) -> str:
     """Cantonese function and question words, and Taiwan words, replaced by the Mandarin the
     facts use."""
-    return CANTONESE_RE.sub(lambda m: CANTONESE_TO_MANDARIN[m.group()], key)
+    return REGIONAL_RE.sub(lambda m: REGIONAL_TO_MANDARIN[m.group()], key)
 
 
 # Function characters that jieba leaves glued to a content word ("签了", "后要"): trimmed
