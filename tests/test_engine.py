@@ -439,3 +439,54 @@ def test_a_role_in_place_of_a_name_is_answered_when_the_fact_uses_most_of_the_qu
     reply = engine.ask("新任研究高級副總裁要跟哪位首席科學家共同領導研究部門?")
     assert reply.answered and "Pachocki" in reply.answer
     assert not engine.ask("明天会下雨吗?").answered
+
+
+def test_cantonese_that_survives_simplification() -> None:
+    # OpenCC simplifies 嗰 to the rare 𠮶, which the key would otherwise drop.
+    key = normalise("佢走嗰陣發咗幾多條帖?").key
+    assert "嗰" in key and to_mandarin(key).startswith("他走那时发了多少")
+
+
+def test_colloquial_question_words_read_as_the_phrasings_write_them() -> None:
+    assert to_mandarin("穆拉蒂用啥词形容奥特曼") == "穆拉蒂用什么词形容奥特曼"
+    assert to_mandarin("这事咋回事") == "这事怎么回事"
+
+
+def test_courtesy_around_a_question_changes_nothing(engine: Engine) -> None:
+    plain = engine.ask("Leike认为OpenAI必须转型为什么样的公司?")
+    polite = engine.ask("请问一下,Leike认为OpenAI必须转型为什么样的公司呀?")
+    assert plain.answered and polite.answered and polite.fact_id == plain.fact_id
+    analysed = engine.matcher.analyse(normalise("我想知道一下穆拉蒂什么时候离职呀").key)
+    assert not analysed.residual.startswith("我想") and not analysed.residual.endswith("呀")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_why"),
+    [
+        ("Leike认为OpenAI必须转型为什么样的公司", False),
+        ("Leike认为什么最重要", False),
+        ("Leike为什么离开", True),
+        ("他因为什么离开", True),
+    ],
+)
+def test_what_kind_of_is_not_why(engine: Engine, question: str, asks_why: bool) -> None:
+    intents = engine.matcher.analyse(normalise(question).key).intents
+    assert (Intent.WHY in intents) == asks_why
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_where"),
+    [("布莱克威尔离开后在哪个领域工作", False), ("奥特曼住在哪个城市", True), ("舒尔曼去了哪家公司", True)],
+)
+def test_which_field_is_not_where_but_which_city_is(engine: Engine, question: str, asks_where: bool) -> None:
+    intents = engine.matcher.analyse(normalise(question).key).intents
+    assert (Intent.WHERE in intents) == asks_where
+
+
+def test_a_long_name_missing_one_character_is_still_that_person(engine: Engine) -> None:
+    assert engine.matcher.find_entities("奥尔曼被炒那天")[0] == ["altman"]
+    assert engine.matcher.find_entities("苏克维在推文里说了什么")[0] == ["sutskever"]
+    # Three-character names are not shortened: two characters name too many things.
+    assert engine.matcher.find_entities("马克说了什么", fuzzy=True)[0] != ["musk"]
+    reply = engine.ask("阿尔曼被董事会开除是哪天?")
+    assert reply.answered and "17" in reply.answer

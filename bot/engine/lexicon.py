@@ -21,6 +21,13 @@ QUESTION_PHRASE_RE = re.compile(
     r"|哪一?[天年]|几月几[日号]|(?:通过|以|用)(?:什么|啥|何种|哪种)(?:方式|形式|途径)"
 )
 
+# Courtesy around a question ("请问一下", "我想知道", a closing 呀) asks nothing, but it makes a
+# question look less like a phrasing written without it; taken off both before comparing.
+COURTESY_RE = re.compile(
+    r"^(?:(?:我?想|麻烦)?(?:请问|问)(?:一下)?|我?想知道(?:一下)?|(?:你|您|大家)好|麻烦你?|能不能告诉我|告诉我)+"
+    r"|[呀啊呢吧啦哦喔嘛哈]+$"
+)
+
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
@@ -35,7 +42,9 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     ),
     (
         Intent.WHY,
-        re.compile(r"为什么|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"),
+        re.compile(
+            r"(?<![认成作称视改转])为什么(?!样)|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"
+        ),
     ),
     (
         Intent.HOW_MANY,
@@ -60,7 +69,8 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.WHERE,
         re.compile(
-            r"(?<!放在|花在|用在)哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|在哪(?!些|个?方面)|边度"
+            r"(?<!放在|花在|用在)哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
+            r"|在哪(?!些|个?(?:方面|领域|行业|方向|部分|块|环节))|边度"
             r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
@@ -125,7 +135,7 @@ CJK_STOP = frozenset(
         # how-much and which-day question words: what they ask is the intent, not content
         "几", "多久", "多长", "几成", "几次", "几倍", "星期几", "礼拜几", "周几",
         # do-verbs that carry no topic: "要做什么", "干了啥"
-        "做", "搞", "那天", "之间",
+        "做", "搞", "那天", "之间", "那次", "事", "回事", "怎么回事",
     }
 )
 # fmt: on
@@ -234,6 +244,7 @@ _CANTONESE = """
     唔=不 揾=找 俾=给 畀=给 睇=看 啲=些 咁=这么
     而家=现在 几耐=多久 边位=哪位 搞紧=在搞 做紧=在做 讲紧=在讲 谂紧=在想 谂=想 老豆=父亲 老窦=父亲
     系咩=是什么 系边个=是谁 系唔系=是不是 点算=怎么办 阿妈=母亲 阿爸=父亲 咩名=什么名字
+    嗰阵=那时 嗰时=那时 点讲=怎么说 会点=会怎样 拣=选 落台=下台 联署=联名
 """.split()
 # Taiwan words (in simplified form) for what the facts call otherwise: 甚麼 is 什么, a 财务长
 # is a 首席财务官.
@@ -241,7 +252,12 @@ _TAIWAN = """
     甚么=什么 财务长=首席财务官 技术长=首席技术官 营运长=首席运营官 产品长=首席产品官 研究长=首席研究官
     社群平台=社交平台 社群媒体=社交媒体 社群网站=社交网站
 """.split()
-REGIONAL_TO_MANDARIN: dict[str, str] = dict(pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN))
+# Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
+# look as much like "用什么办法" as the words do.
+_COLLOQUIAL = "啥=什么 咋=怎么".split()
+REGIONAL_TO_MANDARIN: dict[str, str] = dict(
+    pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
+)
 REGIONAL_RE = re.compile("|".join(sorted(map(re.escape, REGIONAL_TO_MANDARIN), key=len, reverse=True)))
 
 
@@ -294,6 +310,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("批评", "指责", "抨击", "不满", "炮轰", "坏话", "数落", "吐槽"),
     ("撤诉", "撤回", "撤", "撤案"),
     ("评价", "看法", "认为", "称", "形容", "怎么看"),
+    ("形容", "描述", "描绘", "比作", "比喻"),
     ("目标", "使命", "任务"),
     ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
     ("解散", "解体", "散伙"),

@@ -33,6 +33,7 @@ from bot.engine.lexicon import (
     AMOUNT_UNITS,
     CJK_STOP,
     CJK_STOP_RE,
+    COURTESY_RE,
     DAY_ASKED,
     DAY_STATED,
     EDGE_PARTICLES,
@@ -239,6 +240,8 @@ class Matcher:
     _latin_aliases: list[str] = field(init=False)
     _cjk_aliases: dict[int, list[str]] = field(init=False)
     _cjk_other_names: dict[int, list[str]] = field(init=False)  # of teams, companies, products
+    _cjk_shortened: dict[str, str] = field(init=False)  # a person's long name less a character
+    _cjk_shortened_sizes: list[int] = field(init=False)
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
     _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
     _title_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
@@ -347,6 +350,19 @@ class Matcher:
                 other[len(alias)].append(alias)
         self._cjk_aliases = dict(cjk)
         self._cjk_other_names = dict(other)
+        # A long name with one inner character left out (奥尔曼 for 奥尔特曼, 苏克维 for
+        # 苏茨克维); first and last characters stay, and a form two people share names neither.
+        shortened: dict[str, set[str]] = defaultdict(set)
+        for size, aliases in cjk.items():
+            for alias in aliases if size >= 4 else ():
+                for i in range(1, size - 1):
+                    shortened[alias[:i] + alias[i + 1 :]].add(owner[alias])
+        self._cjk_shortened = {
+            form: next(iter(owners))
+            for form, owners in shortened.items()
+            if len(owners) == 1 and form not in owner and not CJK_STOP_RE.search(form)
+        }
+        self._cjk_shortened_sizes = sorted({len(form) for form in self._cjk_shortened}, reverse=True)
         self._org_names = {
             entity.id: "|".join(
                 re.escape(name)
@@ -468,7 +484,16 @@ class Matcher:
             if near:
                 found.append(self._alias_owner[near[0]])
                 residual = residual.replace(word, _ENTITY_MARK)
-        for run in _CJK_RUN.findall(key):
+        for run in _CJK_RUN.findall(residual):
+            for size in self._cjk_shortened_sizes:
+                for start in range(len(run) - size + 1):
+                    window = run[start : start + size]
+                    entity_id = self._cjk_shortened.get(window)
+                    if entity_id is not None and window in residual:
+                        if entity_id not in found:
+                            found.append(entity_id)
+                        residual = residual.replace(window, _ENTITY_MARK)
+        for run in _CJK_RUN.findall(residual):
             for size, names in self._cjk_other_names.items():
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
@@ -554,7 +579,7 @@ class Matcher:
                 key = self._prepare(question)
                 found, residual = self.find_entities(key, fuzzy=False)
                 entities.update(found)
-                residuals.append(residual)
+                residuals.append(COURTESY_RE.sub("", residual))
                 phrasing_entities.append(frozenset(found))
                 phrasings.append(key)
             bag = core | {t for text in phrasings for t in self.content_tokens(text)}
@@ -639,7 +664,7 @@ class Matcher:
             key,
             tuple(entities),
             intents,
-            residual,
+            COURTESY_RE.sub("", residual),
             tokens,
             self._novelty(tokens),
             foreign,

@@ -64,7 +64,9 @@ _SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 
 
 def matching_key(simplified: str) -> str:
-    key = _NOT_WORD.sub(" ", simplified.casefold())
+    # OpenCC simplifies Cantonese 嗰 ("that") to the rare 𠮶 (U+20BB6), outside the ranges kept
+    # below; the Cantonese table knows it as 嗰.
+    key = _NOT_WORD.sub(" ", simplified.casefold().replace("\U00020bb6", "嗰"))
     key = _SPACES.sub(" ", key).strip(" .-+")
     return _SPACE_IN_CJK.sub("", key)  # Chinese has no word spaces: "穆拉蒂 什么" is "穆拉蒂什么"
 
