@@ -490,3 +490,10 @@ def test_a_long_name_missing_one_character_is_still_that_person(engine: Engine) 
     assert engine.matcher.find_entities("马克说了什么", fuzzy=True)[0] != ["musk"]
     reply = engine.ask("阿尔曼被董事会开除是哪天?")
     assert reply.answered and "17" in reply.answer
+
+
+def test_a_name_found_by_likeness_does_not_also_yield_its_neighbour(engine: Engine) -> None:
+    # 奥尔德曼 is Altman; its tail 尔德曼 is not also a misspelt 舒尔曼, and 和舒尔 is no name.
+    assert engine.matcher.find_entities("奥尔德曼是谁")[0] == ["altman"]
+    assert engine.matcher.find_entities("奥尔德曼和舒尔门")[0] == ["altman", "schulman"]
+    assert engine.matcher.find_entities("以利亚是谁")[0] == ["sutskever"]

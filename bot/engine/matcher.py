@@ -58,6 +58,8 @@ _LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _IS_CJK = re.compile(rf"[{_CJK_CHAR}]")
 _PIECE = re.compile(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _EDGE = "".join(EDGE_PARTICLES)
+# Characters that join a name to the rest of a question (和, 跟, 对 …), never the start of one.
+_JOINING_CHARS = frozenset("和跟与同及对给向把被从在是的说")
 _ENTITY_MARK = "\x00"
 _EMPTY = np.zeros(0, dtype=np.int32)
 _HOME_ORG = frozenset({"openai"})
@@ -508,9 +510,13 @@ class Matcher:
                                 found.append(self._alias_owner[name])
                             residual = residual.replace(window, _ENTITY_MARK)
                             break
-            for size in sorted(self._cjk_aliases, reverse=True):
+            taken = [False] * len(run)  # characters a longer name already took: 奥尔德曼 is
+            for size in sorted(self._cjk_aliases, reverse=True):  # not also 舒尔曼 in 尔德曼
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
+                    # No name starts with a function character: "和舒尔" is not 舒尔曼, "舒尔门" is.
+                    if any(taken[start : start + size]) or window[0] in _JOINING_CHARS:
+                        continue
                     if CJK_STOP_RE.fullmatch(window[:2]) or CJK_STOP_RE.fullmatch(window[-2:]):
                         continue
                     hits = process.extract(
@@ -530,6 +536,7 @@ class Matcher:
                     if self._alias_owner[alias] not in found:
                         found.append(self._alias_owner[alias])
                         residual = residual.replace(window, _ENTITY_MARK)
+                        taken[start : start + size] = [True] * size
         return found, residual
 
     # -- tokens -----------------------------------------------------------------------------
