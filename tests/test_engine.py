@@ -15,7 +15,7 @@ from bot.engine.normalise import normalise
 from bot.engine.script import choose_script, detect_script
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Intent
-from bot.text import CJK_RE
+from bot.text import CJK_RE, to_simplified
 from tests.helpers import REPLY_FIELDS
 
 # The scorer's artefact pattern: pinyin after a character, a `?` that ate a tone mark, U+FFFD.
@@ -497,3 +497,23 @@ def test_a_name_found_by_likeness_does_not_also_yield_its_neighbour(engine: Engi
     assert engine.matcher.find_entities("奥尔德曼是谁")[0] == ["altman"]
     assert engine.matcher.find_entities("奥尔德曼和舒尔门")[0] == ["altman", "schulman"]
     assert engine.matcher.find_entities("以利亚是谁")[0] == ["sutskever"]
+
+
+@pytest.mark.parametrize("question", ["他在哪一年离开的?", "她什么时候走的", "When did he leave?"])
+def test_a_pronoun_with_no_one_named_asks_who_is_meant(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered and reply.kind == "not_covered" and reply.suggestions
+    assert "名字" in to_simplified(reply.answer)
+
+
+def test_a_description_in_place_of_a_name_is_still_a_question(engine: Engine) -> None:
+    # 他 refers to the co-founder the question describes; it has words enough to go on.
+    reply = engine.ask("那位跳槽去Anthropic的联合创始人说他为什么走?")
+    assert "名字" not in reply.answer
+
+
+def test_which_day_and_which_year_are_when_not_where(engine: Engine) -> None:
+    for question in ("穆拉蒂是在哪天向董事会表达担忧的", "Anthropic是在哪一年创立的"):
+        analysis = engine.matcher.analyse(normalise(question).key)
+        assert Intent.WHEN in analysis.intents and Intent.WHERE not in analysis.intents
+        assert not any(t.startswith(("天", "一年")) for t in analysis.tokens)

@@ -36,6 +36,10 @@ _GREETING = re.compile(
     r"有什么功能|命令|指令|说明)(?:啊|呀|吗|呢|saga ?bot)?$"
 )
 
+# "他什么时候走的" with no one named: the bot keeps no conversation to lean on, so it cannot
+# tell who is meant, and the nearest fact would be about whoever its few words fit.
+_PRONOUN = re.compile(r"(?<!其)[他她佢]|\b(?:he|she|him|her|they|them)\b")
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRef:
@@ -207,6 +211,10 @@ class Engine:
             text = labels.HELP + "\n" + labels.HELP_COMMANDS
             return self._reply(question, "help", text, script, suggestions=self._suggest([]))
         analysis = self.matcher.analyse(normalised.key)
+        if not analysis.entities and len(analysis.tokens) <= 1 and _PRONOUN.search(normalised.key):
+            return self._reply(
+                question, "not_covered", labels.UNCLEAR_WHO, script, suggestions=self._suggest([])
+            )
         if self._asks_who_someone_is(analysis):
             return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
         ranked = self.matcher.rank(analysis)

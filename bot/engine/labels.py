@@ -20,6 +20,7 @@ CONFLICT: Final = "各来源说法不一:"
 ALSO: Final = "相关:"
 EARLIER: Final = "较早的报道({date}):"
 NOT_COVERED: Final = "这几篇文章没有提到这一点,我无法回答。我只回答关于OpenAI领导层风波(2023年11月董事会危机到2024年高管离职潮)的问题,而且只根据五篇新闻文章作答。"
+UNCLEAR_WHO: Final = "我不知道你问的是谁。请在问题里写出名字,例如「穆拉蒂什么时候离职?」"
 EMPTY: Final = "请输入一个问题,例如「穆拉蒂什么时候离职?」"
 TOO_LONG: Final = "问题太长了,我只读了前 {limit} 个字符。"
 HELP: Final = (

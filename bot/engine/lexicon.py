@@ -17,7 +17,7 @@ _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|�
 # asks for companies, but an answer naming Instagram never says 公司. Taken out of the
 # content words along with the role questions above.
 QUESTION_PHRASE_RE = re.compile(
-    rf"{_ROLE_QUESTION}|[去在跑]?(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪)(?!些)"
+    rf"{_ROLE_QUESTION}|[去在跑]?(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪(?!一?[天年]|个?月))(?!些)"
     r"|哪一?[天年]|几月几[日号]|(?:通过|以|用)(?:什么|啥|何种|哪种)(?:方式|形式|途径)"
 )
 
@@ -70,7 +70,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.WHERE,
         re.compile(
             r"(?<!放在|花在|用在)哪里|哪儿|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
-            r"|在哪(?!些|个?(?:方面|领域|行业|方向|部分|块|环节))|边度"
+            r"|在哪(?!些|一?[天年]|个?(?:月|方面|领域|行业|方向|部分|块|环节))|边度"
             r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
@@ -136,6 +136,8 @@ CJK_STOP = frozenset(
         "几", "多久", "多长", "几成", "几次", "几倍", "星期几", "礼拜几", "周几",
         # do-verbs that carry no topic: "要做什么", "干了啥"
         "做", "搞", "那天", "之间", "那次", "事", "回事", "怎么回事",
+        # determiners: "那位联合创始人" is about the co-founder
+        "那位", "这位", "那批", "这批", "那些", "这些", "那名", "这名",
     }
 )
 # fmt: on
