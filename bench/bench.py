@@ -181,7 +181,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--questions", type=Path, action="append", help="question set(s); default: all four of tests/data/"
+        "--questions",
+        type=Path,
+        action="append",
+        help="question set(s); default: every set of tests/data/ (evalset.ALL_SETS)",
     )
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
