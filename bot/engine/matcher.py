@@ -355,10 +355,9 @@ class Matcher:
         # A long name with one inner character left out (奥尔曼 for 奥尔特曼, 苏克维 for
         # 苏茨克维); first and last characters stay, and a form two people share names neither.
         shortened: dict[str, set[str]] = defaultdict(set)
-        for size, aliases in cjk.items():
-            for alias in aliases if size >= 4 else ():
-                for i in range(1, size - 1):
-                    shortened[alias[:i] + alias[i + 1 :]].add(owner[alias])
+        for alias in (a for aliases in cjk.values() for a in aliases if len(a) >= 4):
+            for i in range(1, len(alias) - 1):
+                shortened[alias[:i] + alias[i + 1 :]].add(owner[alias])
         self._cjk_shortened = {
             form: next(iter(owners))
             for form, owners in shortened.items()
@@ -510,11 +509,12 @@ class Matcher:
                                 found.append(self._alias_owner[name])
                             residual = residual.replace(window, _ENTITY_MARK)
                             break
-            taken = [False] * len(run)  # characters a longer name already took: 奥尔德曼 is
-            for size in sorted(self._cjk_aliases, reverse=True):  # not also 舒尔曼 in 尔德曼
+            # Characters a longer name took are not read again (奥尔德曼 is not also 舒尔曼 in
+            # 尔德曼), and no name starts with a joining character ("和舒尔" is not 舒尔曼).
+            taken = [False] * len(run)
+            for size in sorted(self._cjk_aliases, reverse=True):
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
-                    # No name starts with a function character: "和舒尔" is not 舒尔曼, "舒尔门" is.
                     if any(taken[start : start + size]) or window[0] in _JOINING_CHARS:
                         continue
                     if CJK_STOP_RE.fullmatch(window[:2]) or CJK_STOP_RE.fullmatch(window[-2:]):
