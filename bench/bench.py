@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evalset import ALL_SETS, ROOT, Question, accuracy, load
+from evalset import ALL_SETS, ROOT, Question, accuracy, load, shown
 
 from bot.engine.answer import Engine
 from bot.factbase.loader import FactBase, load_factbase
@@ -103,8 +103,7 @@ def engine_results(engine: Engine, questions: list[Question]) -> list[tuple[bool
     results = []
     for question in questions:
         reply = engine.ask(question.q)
-        shown = reply.answer + " " + " ".join(s.quote for s in reply.sources)
-        results.append((reply.answered, shown))
+        results.append((reply.answered, shown(reply)))
     return results
 
 

@@ -8,9 +8,12 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.text import to_simplified
+
+if TYPE_CHECKING:
+    from bot.engine.answer import Reply
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
@@ -63,6 +66,11 @@ def fold(text: str) -> str:
 def contains_expected(shown: str, question: Question) -> bool:
     folded = fold(shown)
     return all(any(fold(alt) in folded for alt in group) for group in question.expect)
+
+
+def shown(reply: Reply) -> str:
+    """What a reply shows the asker, as the scorer reads it: the answer and its quotes."""
+    return reply.answer + " " + " ".join(s.quote for s in reply.sources)
 
 
 def is_correct(question: Question, answered: bool, shown: str) -> bool:

@@ -25,9 +25,9 @@ from pathlib import Path
 import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evalset import ALL_SETS, Question, is_correct, load
+from evalset import ALL_SETS, Question, is_correct, load, shown
 
-from bot.engine.answer import Engine, Reply
+from bot.engine.answer import Engine
 from bot.engine.script import detect_script
 from bot.factbase.loader import FactBase, load_factbase
 from bot.text import to_simplified
@@ -93,10 +93,6 @@ def rewordings(base: FactBase, rng: random.Random) -> dict[str, Callable[[str], 
         "courtesy": courtesy,
         "typo": typo,
     }
-
-
-def shown(reply: Reply) -> str:
-    return reply.answer + " " + " ".join(s.quote for s in reply.sources)
 
 
 def main() -> None:

@@ -36,6 +36,7 @@ from evalset import (
     HOLDOUT,
     accuracy,
     load,
+    shown,
 )
 
 # path: (least share of answerable questions answered right, least share of the others declined)
@@ -57,8 +58,7 @@ def results(engine: Engine) -> dict[Path, tuple[float, float]]:
     for path in BARS:
         questions = load(path)
         replies = [engine.ask(q.q) for q in questions]
-        shown = [(r.answered, r.answer + " " + " ".join(s.quote for s in r.sources)) for r in replies]
-        measured[path] = accuracy(questions, shown)
+        measured[path] = accuracy(questions, [(r.answered, shown(r)) for r in replies])
     return measured
 
 
