@@ -384,6 +384,38 @@ def test_a_title_a_fact_states_next_to_the_company_is_answered(engine: Engine) -
     assert "纳德拉" in engine.ask("微软的CEO是谁?").answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "萨姆·奥尔特曼每年拿多少薪水?",  # the articles give his net worth and a stake, no salary
+        "xAI融资后的估值是多少?",  # the size of xAI's round, not what it was valued at
+        "马斯克在哪个法院起诉的OpenAI?",  # "告上法庭" says he sued, not where
+        "What court did Musk file his lawsuit in?",
+        "希尔当了几天临时CEO?",  # the article ends before his last day
+        "旧金山明天会下雨吗?",
+    ],
+)
+def test_a_detail_asked_needs_a_fact_that_states_it(engine: Engine, question: str) -> None:
+    assert engine.matcher.analyse(normalise(question).key).details
+    assert not engine.ask(question).answered
+
+
+def test_a_detail_a_fact_states_is_answered(engine: Engine) -> None:
+    assert "1500亿" in engine.ask("OpenAI这轮融资估值多少?").answer
+    assert "五天" in engine.ask("ChatGPT上线几天用户破百万?").answer
+    # A court named in passing is not the detail asked: the suit's demands answer this.
+    assert not engine.matcher.analyse(normalise("马斯克的诉讼要求法院宣布什么无效?").key).details
+    assert engine.ask("马斯克的诉讼要求法院宣布什么无效?").answered
+
+
+def test_a_name_asked_needs_a_fact_that_names_someone_new(engine: Engine) -> None:
+    # The report says three researchers quit, not who: no answer names them.
+    assert not engine.ask("11月17日晚上辞职的那几个研究员都叫什么名字?").answered
+    assert "Safe Superintelligence" in engine.ask("苏茨克维创办的新公司叫什么名字?").answer
+    # A title is not a name: the new role alone answers this.
+    assert "使命对齐" in engine.ask("Josh Achiam的新职务叫什么?").answer
+
+
 def test_a_date_is_not_an_amount(engine: Engine) -> None:
     # "2023年" in an answer says when; it does not make the fact answer "how much".
     assert not engine.ask("Meta 2023年的營收是多少?").answered

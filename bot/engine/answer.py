@@ -217,11 +217,16 @@ class Engine:
             )
         if self._asks_who_someone_is(analysis):
             return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
-        ranked = self.matcher.rank(analysis)
-        top = ranked[0] if ranked else None
-        parts = self._answer_parts(question, normalised.simplified, analysis, script)
+        clauses = self._question_clauses(normalised.simplified, analysis)
+        parts = self._answer_parts(question, clauses, script)
         if parts:
             return parts
+        if len(clauses) >= 2:
+            # A detail one part asks ("她的丈夫是谁?") does not keep the other part from its answer.
+            details = tuple(d for d in analysis.details if all(d in c.details for c in clauses))
+            analysis = replace(analysis, details=details)
+        ranked = self.matcher.rank(analysis)
+        top = ranked[0] if ranked else None
         if top is None or not self.matcher.accepts(ranked):
             suggestions = self._suggest(ranked, entities=analysis.entities)
             text = labels.NOT_COVERED
@@ -231,17 +236,15 @@ class Engine:
             return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
         return self._answer(question, top, script, self._close_second(ranked))
 
-    def _answer_parts(
-        self, question: str, simplified: str, whole: QueryAnalysis, script: Script
-    ) -> Reply | None:
-        """A question of two parts ("openai一年收入多少 chatgpt占几成") answered part by part,
-        when each part is a question of its own that a different fact answers surely enough.
-        A part that names no one is about the people the whole question names."""
+    def _question_clauses(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
+        """The parts of a question that are questions of their own ("穆拉蒂什么时候离职的?她的
+        丈夫是谁?"); none for a question of one part. A part that names no one is about the
+        people the whole question names."""
         if not has_cjk(simplified):
-            return None
+            return []
         parts = [p for p in _CLAUSE_BREAK.split(simplified) if p.strip()]
         if len(parts) < 2:  # one part: the whole question's analysis already says it all
-            return None
+            return []
         clauses: list[QueryAnalysis] = []
         for part in parts:
             analysis = self.matcher.analyse(matching_key(part))
@@ -250,7 +253,12 @@ class Engine:
             if not analysis.entities:
                 analysis = replace(analysis, entities=whole.entities)
             clauses.append(analysis)
-        if len(clauses) < 2:
+        return clauses if len(clauses) >= 2 else []
+
+    def _answer_parts(self, question: str, clauses: list[QueryAnalysis], script: Script) -> Reply | None:
+        """A question of two parts ("openai一年收入多少 chatgpt占几成") answered part by part,
+        when each part is a question of its own that a different fact answers surely enough."""
+        if not clauses:
             return None
         tops: list[Candidate] = []
         for analysis in clauses:

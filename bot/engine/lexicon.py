@@ -91,6 +91,38 @@ AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"多久|多长时间|\bhow long\b"), re.compile(r"年|月|天|周|小时|分钟|日")),
 )
 
+# A question that asks for a particular detail is answered only by a fact that states it: a
+# salary is not answered by a stake in the company, nor the court by what the suit demands,
+# nor a valuation by the size of a round. (what the question asks, what a fact stating it says)
+ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (re.compile(r"工资|薪水|薪资|年薪|月薪|薪酬|\bsalary\b|\bpaid\b"), re.compile(r"薪|工资|报酬|salary")),
+    (re.compile(r"估值|\bvaluation\b|\bvalued\b"), re.compile(r"估值|valuation|valued")),
+    # Which court, not a court named in passing ("要求法院宣布…无效" asks what was asked of it).
+    (
+        re.compile(r"[哪什]一?[个家间么]?(?:法院|法庭)|(?:法院|法庭)在哪|\b(?:which|what) (?:court\b|法院)"),
+        # a court by its name ("加州高等法院"), not "告上法庭", which says only that he sued
+        re.compile(
+            r"[州区市县省国级邦方等院]\s*(?:法院|法庭)|\b(?:district|superior|supreme|federal) court\b"
+        ),
+    ),
+    (
+        re.compile(r"[怎如]么?判|判决结果|判了|判得|\bverdict\b|\bcourt rul(?:e|ed|ing)\b"),
+        re.compile(r"判决|判处|判定|裁决|verdict|ruled|ruling"),
+    ),
+    (
+        re.compile(r"妻子|老婆|丈夫|老公|太太|配偶|结婚|婚姻|\bmarried\b|\bwife\b|\bhusband\b|\bspouse\b"),
+        re.compile(r"妻|丈夫|老公|太太|配偶|婚|伴侣|married|wife|husband|spouse"),
+    ),
+    (re.compile(r"天气|下雨|下雪|气温|\bweather\b|\brain\b"), re.compile(r"天气|雨|雪|气温|weather")),
+    (
+        re.compile(r"导师|\badvisor\b|\bsupervisor\b"),
+        re.compile(r"导师|师从|advisor|supervisor|studied under"),
+    ),
+    (re.compile(r"股价|股票代码|\bticker\b|\bstock price\b"), re.compile(r"股价|股票代码|ticker|stock")),
+    (re.compile(r"参数量|多少参数|\bparameters\b"), re.compile(r"参数|parameter")),
+    (re.compile(r"几天|多少天|\bhow many days\b"), re.compile(r"[\d一二两三四五六七八九十几数]\s*多?\s*天")),
+)
+
 # A when-question that asks for the day ("哪一天", "几号") is not answered by a month or a year.
 # (the question's cue, what an answer giving a day contains)
 DAY_ASKED = re.compile(

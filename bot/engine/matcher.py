@@ -31,6 +31,7 @@ from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import (
     AMOUNT_UNITS,
+    ASKED_DETAILS,
     CJK_STOP,
     CJK_STOP_RE,
     COURTESY_RE,
@@ -92,6 +93,14 @@ _COMPANY_ASKED = re.compile(r"(?:什么|啥|哪家|哪个|哪间)新?(?:公司|�
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望")
 
 
+# A question asking a name ("那三名研究员叫什么名字") is answered only by a fact that names
+# someone or something the question does not.
+# (A title is not a name: "新职务叫什么" is answered by the title alone.)
+_NAME_ASKED = re.compile(
+    r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"
+)
+
+
 def _tells_a_move(answer: str) -> bool:
     """Whether an answer says someone left and joined or founded something."""
     return bool(_MOVE_TEXT.search(answer) and _LEFT_TEXT.search(answer) and not _BEFORE_TEXT.search(answer))
@@ -127,6 +136,7 @@ class QueryAnalysis:
     titles: tuple[tuple[str, int], ...] = ()  # (organisation, ORG_TITLES index) asked: 亚马逊的创始人
     day: bool = False  # a when-question asks for the day, not just the month or year
     after_leaving: bool = False  # asks where someone went (which company) after leaving
+    details: tuple[int, ...] = ()  # which ASKED_DETAILS the question asks for
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +234,7 @@ class _IndexedFact:
     intents: frozenset[Intent]
     people: frozenset[str]  # people the fact itself names (not just its phrasings)
     orgs: frozenset[str]
+    named: frozenset[str]  # everyone and everything the fact itself names: people, orgs, products
     residuals: list[str]
     phrasing_entities: list[frozenset[str]]
 
@@ -246,7 +257,7 @@ class Matcher:
     _cjk_shortened_sizes: list[int] = field(init=False)
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
     _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
-    _title_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
+    _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
     _facts: list[_IndexedFact] = field(init=False)
     _postings: dict[str, np.ndarray] = field(init=False)
     _by_entity: dict[str, np.ndarray] = field(init=False)
@@ -375,7 +386,7 @@ class Matcher:
             if entity.kind == "org" and entity.id not in _HOME_ORG
         }
         self._title_patterns = {}
-        self._title_texts = {}
+        self._stated_texts = {}
 
     # -- titles -----------------------------------------------------------------------------
     # "亚马逊的创始人是谁" asks who holds a title at an organisation; only a fact that says so
@@ -406,12 +417,16 @@ class Matcher:
             if self._title_pattern(org, title)[0].search(key)
         )
 
-    def _states_title(self, fact: Fact, org: str, title: int) -> bool:
-        text = self._title_texts.get(fact.id)
+    def _stated_text(self, fact: Fact) -> str:
+        """What a fact itself says (answer and quotes, not phrasings), simplified and folded."""
+        text = self._stated_texts.get(fact.id)
         if text is None:
             pieces = [fact.answer, *(source.quote for source in fact.sources)]
-            text = self._title_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
-        return self._title_pattern(org, title)[1].search(text) is not None
+            text = self._stated_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
+        return text
+
+    def _states_title(self, fact: Fact, org: str, title: int) -> bool:
+        return self._title_pattern(org, title)[1].search(self._stated_text(fact)) is not None
 
     def find_entities(self, key: str, *, fuzzy: bool = True) -> tuple[list[str], str]:
         """Entity ids named in `key` (in order) and the key with those names marked out.
@@ -611,6 +626,7 @@ class Matcher:
                     frozenset(intents),
                     people,
                     orgs,
+                    frozenset(named) | orgs,
                     residuals,
                     phrasing_entities,
                 )
@@ -679,6 +695,7 @@ class Matcher:
             titles,
             day,
             bool(_AFTER_LEAVING.search(key) and (Intent.WHERE in intents or _COMPANY_ASKED.search(key))),
+            tuple(i for i, (cue, _) in enumerate(ASKED_DETAILS) if cue.search(key)),
         )
 
     def _known_spelling(self, token: str) -> str:
@@ -789,6 +806,11 @@ class Matcher:
             )
             intent_ok = intent_ok and all(self._states_title(indexed.fact, *t) for t in query.titles)
             intent_ok = intent_ok and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
+            intent_ok = intent_ok and all(
+                ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details
+            )
+            if _NAME_ASKED.search(query.key) and not indexed.named - query_entities - _HOME_ORG:
+                intent_ok = False
             features = Features(
                 coverage,
                 phrasing,
