@@ -416,6 +416,33 @@ def test_a_name_asked_needs_a_fact_that_names_someone_new(engine: Engine) -> Non
     assert "使命对齐" in engine.ask("Josh Achiam的新职务叫什么?").answer
 
 
+def test_an_english_word_is_not_a_name_one_letter_off(engine: Engine) -> None:
+    # "night" is one edit from Knight, but a typo keeps a name's first letter.
+    entities, _ = engine.matcher.find_entities("they resigned that friday night")
+    assert entities == []
+    assert engine.matcher.find_entities("what did matt knigt do")[0] == ["knight"]
+
+
+def test_a_hyphenated_english_word_is_read_in_its_parts(engine: Engine) -> None:
+    analysis = engine.matcher.analyse(
+        normalise("Which was the first RLHF-trained model from Leike's team?").key
+    )
+    assert {"rlhf", "trained"} <= set(analysis.tokens)
+    assert "InstructGPT" in engine.ask("Which was the first RLHF-trained model from Leike's team?").answer
+    # A version number stays with its name: GPT-5 is not in the articles.
+    assert not engine.ask("GPT-5什么时候上线?").answered
+
+
+def test_colloquial_kinship_words_are_the_facts_words(engine: Engine) -> None:
+    assert "联亚光电" in engine.ask("陈信翰他爸是做什么的?").answer
+    assert "邱瀞德" in engine.ask("Mark Chen的妈妈是干啥的?").answer
+
+
+def test_a_when_question_gets_the_more_precise_of_two_equal_dates(engine: Engine) -> None:
+    # Two reports say Sutskever left, one "2024年", one "2024年5月": the month is the answer.
+    assert "2024年5月" in engine.ask("伊利亚是什么时候离开OpenAI的?").answer
+
+
 def test_a_date_is_not_an_amount(engine: Engine) -> None:
     # "2023年" in an answer says when; it does not make the fact answer "how much".
     assert not engine.ask("Meta 2023年的營收是多少?").answered

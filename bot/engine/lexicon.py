@@ -169,7 +169,8 @@ CJK_STOP = frozenset(
         # do-verbs that carry no topic: "要做什么", "干了啥"
         "做", "搞", "那天", "之间", "那次", "事", "回事", "怎么回事",
         # determiners: "那位联合创始人" is about the co-founder
-        "那位", "这位", "那批", "这批", "那些", "这些", "那名", "这名",
+        "那位", "这位", "那批", "这批", "那些", "这些", "那名", "这名", "那件", "这件", "那件事", "这件事",
+        "关于", "对于", "有关",
     }
 )
 # fmt: on
@@ -288,7 +289,7 @@ _TAIWAN = """
 """.split()
 # Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
 # look as much like "用什么办法" as the words do.
-_COLLOQUIAL = "啥=什么 咋=怎么".split()
+_COLLOQUIAL = "啥=什么 咋=怎么 爸爸=父亲 老爸=父亲 他爸=他父亲 她爸=她父亲 妈妈=母亲 老妈=母亲 他妈=他母亲 她妈=她母亲".split()
 REGIONAL_TO_MANDARIN: dict[str, str] = dict(
     pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
 )

@@ -96,6 +96,9 @@ _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认
 # A question asking a name ("那三名研究员叫什么名字") is answered only by a fact that names
 # someone or something the question does not.
 # (A title is not a name: "新职务叫什么" is answered by the title alone.)
+_DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
+WHEN_TIE = 0.05  # scores this close are a tie for a when-question
+
 _NAME_ASKED = re.compile(
     r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"
 )
@@ -490,10 +493,11 @@ class Matcher:
             if len(word) < 5 or word in EN_STOP or word in EN_GLOSSARY:
                 continue
             # An edit or two, not a similar-looking word: "sutskevr" is Sutskever, "share" is not
-            # Shear. OSA counts a swap of neighbours ("chatgtp") as one edit.
+            # Shear. OSA counts a swap of neighbours ("chatgtp") as one edit. A typo keeps the
+            # first letter: "night" is not Knight.
             near = process.extractOne(
                 word,
-                self._latin_aliases,
+                [alias for alias in self._latin_aliases if alias[0] == word[0]],
                 scorer=OSA.distance,
                 score_cutoff=1 if len(word) < 8 else 2,
             )
@@ -669,7 +673,7 @@ class Matcher:
             intents = tuple(i for i in intents if i not in (Intent.WHERE, Intent.WHO))
         content = QUESTION_PHRASE_RE.sub(" ", residual.replace(_ENTITY_MARK, " "))
         tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
-        tokens = tuple(self._known_spelling(t) for t in tokens)
+        tokens = tuple(dict.fromkeys(part for t in tokens for part in self._known_spellings(t)))
         # In a Chinese question, Latin words are names (people, products, companies); one
         # the fact base never uses is about something else. English questions are judged by
         # novelty instead: their unknown words are mostly ordinary verbs.
@@ -706,6 +710,14 @@ class Matcher:
             if self._known(variant):
                 return variant
         return token
+
+    def _known_spellings(self, token: str) -> tuple[str, ...]:
+        """The token as the fact base spells it; a hyphenated word it never uses as a whole in
+        its parts: "rlhf-trained" is RLHF and trained. A version stays whole: "gpt-5" is not GPT."""
+        known = self._known_spelling(token)
+        if self._known(known) or "-" not in known or not all(p.isalpha() for p in known.split("-") if p):
+            return (known,)
+        return tuple(self._known_spelling(part) for part in known.split("-") if part)
 
     def _known(self, token: str) -> bool:
         return token in self._idf or any(s in self._idf for s in SYNONYMS.get(token, ()))
@@ -822,6 +834,14 @@ class Matcher:
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
+        if Intent.WHEN in query.intents and ranked:
+            # Between facts that match about equally, a when-question is better answered by
+            # the more precise date ("2024年5月" before "2024年").
+            near = [c for c in ranked if ranked[0].score - c.score <= WHEN_TIE and c.features.intent_ok]
+            best = max(near, key=lambda c: _DATE_DETAIL.get(c.fact.precision or "", 0), default=None)
+            if best is not None and best is not ranked[0] and ranked[0].features.intent_ok:
+                ranked.remove(best)
+                ranked.insert(0, best)
         return ranked[:limit]
 
     @staticmethod
