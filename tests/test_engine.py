@@ -393,6 +393,11 @@ def test_a_title_a_fact_states_next_to_the_company_is_answered(engine: Engine) -
         "What court did Musk file his lawsuit in?",
         "希尔当了几天临时CEO?",  # the article ends before his last day
         "旧金山明天会下雨吗?",
+        # personal details: the nearest facts are about the person, not the detail
+        "Mark Chen最喜欢的书是什么?",  # his education fact says 读书 (studied)
+        "Ilya会说哪几种语言?",  # a programming-language anecdote is not a spoken language
+        "Altman住在哪里?",  # the company's headquarters is not his home
+        "Sam Altman有孩子吗?",
     ],
 )
 def test_a_detail_asked_needs_a_fact_that_states_it(engine: Engine, question: str) -> None:

@@ -121,6 +121,32 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"股价|股票代码|\bticker\b|\bstock price\b"), re.compile(r"股价|股票代码|ticker|stock")),
     (re.compile(r"参数量|多少参数|\bparameters\b"), re.compile(r"参数|parameter")),
     (re.compile(r"几天|多少天|\bhow many days\b"), re.compile(r"[\d一二两三四五六七八九十几数]\s*多?\s*天")),
+    # Personal details people ask of anyone famous; the articles give few of them.
+    (re.compile(r"住在|住哪|居住|定居|\blives?\b|\bliving\b"), re.compile(r"住|居|\blive")),
+    (re.compile(r"喜欢吃|爱吃|食物|美食|\bfood\b|\beat\b"), re.compile(r"吃|食|\bfood\b|\beat")),
+    (re.compile(r"宗教|信仰|信什么教|\breligio"), re.compile(r"宗教|信仰|教徒|religio")),
+    (
+        re.compile(
+            r"(?:喜欢|最爱|爱看|推荐|看过|读过)[^,，。?？]{0,4}书|什么书|哪本书|书单|\bbooks?\b|电影|\bmovies?\b|\bfilms?\b|音乐|歌手|\bmusic\b"
+        ),
+        re.compile(r"(?<![读念教])书(?!记|长)|\bbook|电影|影片|\bmovie|\bfilm|音乐|歌|\bmusic|\bsong"),
+    ),
+    (re.compile(r"爱好|兴趣爱好|业余|\bhobb"), re.compile(r"爱好|兴趣|业余|\bhobb")),
+    (
+        re.compile(r"孩子|子女|儿子|女儿|\bkids?\b|\bchildren\b|\bson\b|\bdaughter"),
+        re.compile(r"孩子|子女|儿|女儿|\bkid|\bchild|\bson\b|\bdaughter"),
+    ),
+    (
+        re.compile(r"身高|体重|个子|星座|血型|\bheight\b|\btall\b"),
+        re.compile(r"身高|体重|米|公斤|星座|血型|\bheight\b|\btall\b"),
+    ),
+    # a spoken language, not a programming one ("伊利亚会说几种语言")
+    (
+        re.compile(
+            r"[说讲]\S{0,3}(?:几|哪|什么)\S{0,2}语言|几种语言|\blanguages? (?:does|do|did|can) \w+ speak"
+        ),
+        re.compile(r"[英法德俄日韩中汉阿]语|\bspeaks?\b"),
+    ),
 )
 
 # A when-question that asks for the day ("哪一天", "几号") is not answered by a month or a year.
