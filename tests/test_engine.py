@@ -216,6 +216,18 @@ def test_a_question_of_two_parts_gets_both_answers(engine: Engine) -> None:
     assert "84%" in engine.ask("openai一年收入多少 chatgpt占几成").answer
 
 
+def test_a_part_that_names_no_one_is_about_the_person_the_question_names(engine: Engine) -> None:
+    # "后来创办了什么公司" is Musk's company, not OpenAI's: the part inherits the person.
+    reply = engine.ask("马斯克哪年离开OpenAI董事会?后来创办了什么公司?")
+    assert "2018" in reply.answer and "xAI" in reply.answer
+
+
+def test_a_part_asked_with_a_bare_question_word_is_answered(engine: Engine) -> None:
+    # "有哪些机构参投" has no who/where cue, but 哪些 makes it a question of its own.
+    reply = engine.ask("xai这次融了多少钱 有哪些机构参投")
+    assert "60亿" in reply.answer and "a16z" in reply.answer
+
+
 def test_a_part_the_articles_do_not_answer_is_not_glued_on(engine: Engine) -> None:
     # The husband part finds no fact, so the reply is the whole question's, not two parts.
     whole = engine.ask("穆拉蒂什么时候离职的?她的丈夫是谁?")

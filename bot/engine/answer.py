@@ -29,6 +29,9 @@ CLOSE_SECOND = 0.1
 # Where a question of two parts breaks: punctuation, or a space between Chinese words.
 _CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+|(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 
+# A question word that asks no particular kind of thing: "都有哪些vc投了" is a question.
+_ASKS = re.compile(r"哪|什么|谁|几|多少|吗|呢|\?")
+
 ReplyKind = Literal["answer", "not_covered", "help", "empty"]
 
 _GREETING = re.compile(
@@ -248,10 +251,13 @@ class Engine:
         clauses: list[QueryAnalysis] = []
         for part in parts:
             analysis = self.matcher.analyse(matching_key(part))
-            if not analysis.intents or not analysis.tokens:
+            if not (analysis.intents or _ASKS.search(part)) or not analysis.tokens:
                 continue  # not a question of its own: "8月的报道说还剩三位创始人,"
             if not analysis.entities:
-                analysis = replace(analysis, entities=whole.entities)
+                # Its subject is a person the whole names, if it names one: in "马斯克什么时候
+                # 退出OpenAI董事会?之后创了哪家公司?" the second part is about Musk, not OpenAI.
+                people = tuple(e for e in whole.entities if self.base.entities[e].kind == "person")
+                analysis = replace(analysis, entities=people or whole.entities)
             clauses.append(analysis)
         return clauses if len(clauses) >= 2 else []
 
