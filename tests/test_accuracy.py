@@ -44,7 +44,7 @@ from evalset import (
 # path: (least share of answerable questions answered right, least share of the others declined)
 BARS = {
     DEFAULT_QUESTIONS: (0.95, 0.93),
-    HOLDOUT: (0.95, 0.95),
+    HOLDOUT: (0.95, 0.97),
     FRESH_B: (0.94, 0.95),
     FRESH_A: (0.95, 0.95),
     FRESH_C: (0.94, 0.82),
@@ -52,7 +52,7 @@ BARS = {
     FRESH_E: (0.9, 0.95),
     FRESH_F: (0.96, 0.8),
     FRESH_G: (0.93, 0.92),
-    FRESH_H: (0.91, 0.88),
+    FRESH_H: (0.91, 0.94),
 }
 
 

@@ -460,6 +460,23 @@ def test_a_when_question_gets_the_more_precise_of_two_equal_dates(engine: Engine
     assert "2024年5月" in engine.ask("伊利亚是什么时候离开OpenAI的?").answer
 
 
+def test_a_fact_that_lacks_what_is_asked_is_never_the_answer_however_close(engine: Engine) -> None:
+    # "Peter Deng也已离职" matches every word, but says nothing of where he went.
+    reply = engine.ask("Peter Deng离开OpenAI以后加入了哪家公司?")
+    assert not reply.answered
+    top = engine.matcher.rank(
+        engine.matcher.analyse(normalise("Peter Deng离开OpenAI以后加入了哪家公司?").key)
+    )[0]
+    assert not top.features.states_asked
+
+
+def test_how_it_ended_is_not_answered_by_talks_still_open(engine: Engine) -> None:
+    # The board hoped to win Amodei over; no article says what he answered.
+    assert not engine.ask("阿莫迪最终有没有接受OpenAI的CEO邀请?").answered
+    assert "7%" in engine.ask("OpenAI在讨论给奥特曼多少股权?").answer
+    assert "希尔" in engine.ask("董事会最后选了谁当临时CEO?").answer
+
+
 def test_a_date_is_not_an_amount(engine: Engine) -> None:
     # "2023年" in an answer says when; it does not make the fact answer "how much".
     assert not engine.ask("Meta 2023年的營收是多少?").answered

@@ -149,6 +149,14 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
 )
 
+# A question that asks how something ended ("最后有没有答应", "到底有没有真的给") is not answered
+# by a fact that reports it still open: talks, hopes, plans. (the question's cue, a fact's)
+OUTCOME_ASKED = re.compile(
+    r"最[后终](?:是否|有没有|到底|真的|是怎么回|怎么回|答应|同意|接受)|到底有没有|有没有真的"
+    r"|\b(?:in the end|eventually|ultimately)\b"
+)
+STILL_OPEN = re.compile(r"讨论|希望|计划|寻求|洽谈|传出|可能|或将|考虑|打算|试图|若(?!干)|如果|假如|倘若")
+
 # A when-question that asks for the day ("哪一天", "几号") is not answered by a month or a year.
 # (the question's cue, what an answer giving a day contains)
 DAY_ASKED = re.compile(

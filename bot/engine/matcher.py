@@ -42,7 +42,9 @@ from bot.engine.lexicon import (
     EN_STOP,
     INTENT_CUES,
     ORG_TITLES,
+    OUTCOME_ASKED,
     QUESTION_PHRASE_RE,
+    STILL_OPEN,
     SYNONYMS,
     english_phrases,
     to_mandarin,
@@ -153,6 +155,7 @@ class Features:
     novelty: float  # share of the question's content unknown to the whole fact base
     named: bool  # the question names at least one known entity
     foreign: bool = False  # the question names a year or Latin-script name the base never uses
+    states_asked: bool = True  # the fact states the detail, title or move the question asks for
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +198,8 @@ class Weights:
         if top.score < self.threshold or f.novelty > self.max_novelty:
             return False
         if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
+            return False
+        if not f.states_asked:  # "Peter Deng离职以后去了哪家公司": however close, it does not say
             return False
         if not f.intent_ok and top.score < self.sure:
             # A fact that answers another kind of question only when the rest matches surely:
@@ -816,21 +821,23 @@ class Matcher:
             intent_ok = not strong or any(
                 self._serves(indexed, i, query_entities, query.units, query.day) for i in strong
             )
-            intent_ok = intent_ok and all(self._states_title(indexed.fact, *t) for t in query.titles)
-            intent_ok = intent_ok and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
-            intent_ok = intent_ok and all(
-                ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details
+            # What the question asks beyond its kind, which a fact either states or does not.
+            states_asked = (
+                all(self._states_title(indexed.fact, *t) for t in query.titles)
+                and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
+                and all(ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details)
+                and not (_NAME_ASKED.search(query.key) and not indexed.named - query_entities - _HOME_ORG)
+                and not (OUTCOME_ASKED.search(query.key) and STILL_OPEN.search(indexed.fact.answer))
             )
-            if _NAME_ASKED.search(query.key) and not indexed.named - query_entities - _HOME_ORG:
-                intent_ok = False
             features = Features(
                 coverage,
                 phrasing,
                 entity_agreement,
-                intent_ok,
+                intent_ok and states_asked,
                 query.novelty,
                 bool(query_entities),
                 bool(query.foreign),
+                states_asked,
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
