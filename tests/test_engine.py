@@ -477,6 +477,12 @@ def test_how_it_ended_is_not_answered_by_talks_still_open(engine: Engine) -> Non
     assert "希尔" in engine.ask("董事会最后选了谁当临时CEO?").answer
 
 
+def test_cantonese_and_english_idioms_read_as_the_facts_words(engine: Engine) -> None:
+    # 辭咗…份工 is 辞了…工作; "kicked out" is 罢免, not kicking.
+    assert "個人原因" in engine.ask("Schulman點解辭咗OpenAI份工?").answer
+    assert "辞职" in engine.ask("What did Brockman do once Altman got kicked out?").answer
+
+
 def test_a_date_is_not_an_amount(engine: Engine) -> None:
     # "2023年" in an answer says when; it does not make the fact answer "how much".
     assert not engine.ask("Meta 2023年的營收是多少?").answered

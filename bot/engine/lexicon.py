@@ -215,7 +215,7 @@ EN_STOP = frozenset(
     """
     a about after also an and are as at be been before being big by can could did do does during for
     from get got had has have he her here his how i in into is it its just know latest like long
-    made make many may me might much must my no not now of on or our out over please recent s said
+    made make many may me might much must my no not now of on once or our out over please recent s said
     say shall she should so still t tell than that the their them then there these they this those
     to up want was we were what when where which who whom whose why will with would yes you your
     reportedly allegedly apparently besides lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
@@ -234,6 +234,8 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\blarge language models?\b|\bllms?\b"), " 大语言模型 "),
     (re.compile(r"\bequity stake\b"), " 股权 "),
     (re.compile(r"\bhow large\b"), " how much "),
+    (re.compile(r"\b(?:pushed|forced|kicked|thrown) out\b"), " 罢免 "),
+    (re.compile(r"\bright (?:after|away)\b"), " after "),
 )
 
 
@@ -314,6 +316,7 @@ _CANTONESE = """
     而家=现在 几耐=多久 边位=哪位 搞紧=在搞 做紧=在做 讲紧=在讲 谂紧=在想 谂=想 老豆=父亲 老窦=父亲
     系咩=是什么 系边个=是谁 系唔系=是不是 点算=怎么办 阿妈=母亲 阿爸=父亲 咩名=什么名字
     嗰阵=那时 嗰时=那时 点讲=怎么说 会点=会怎样 拣=选 落台=下台 联署=联名
+    份工=工作 辞工=辞职 但系=但是 成日=经常 话佢=说他
 """.split()
 # Taiwan words (in simplified form) for what the facts call otherwise: 甚麼 is 什么, a 财务长
 # is a 首席财务官.
@@ -345,6 +348,7 @@ EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都�
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     (
         "离职",
+        "辞",
         "辞职",
         "离开",
         "出走",
@@ -375,6 +379,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("父亲", "爸爸", "老爸", "父母"),
     ("母亲", "妈妈", "老妈", "父母"),
     ("协议", "合同", "条款"),
+    ("家里", "家中", "他家", "她家", "家"),
     ("起诉", "诉讼", "告上法庭", "告", "控告", "状告"),
     ("批评", "指责", "抨击", "不满", "炮轰", "坏话", "数落", "吐槽"),
     ("撤诉", "撤回", "撤", "撤案"),
