@@ -26,6 +26,7 @@ from bot.engine.answer import Engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from evalset import (
+    ALL_SETS,
     DEFAULT_QUESTIONS,
     FRESH_A,
     FRESH_B,
@@ -89,3 +90,7 @@ def test_question_sets_are_mixed(path: Path) -> None:
 
 def test_question_sets_together_are_large() -> None:
     assert sum(len(load(path)) for path in BARS) >= 1700
+
+
+def test_every_set_the_benchmark_reports_has_a_bar() -> None:
+    assert set(BARS) == set(ALL_SETS)
