@@ -44,11 +44,11 @@ from evalset import (
 
 # path: (least share of answerable questions answered right, least share of the others declined)
 BARS = {
-    DEFAULT_QUESTIONS: (0.95, 0.93),
+    DEFAULT_QUESTIONS: (0.95, 0.95),
     HOLDOUT: (0.95, 0.97),
     FRESH_B: (0.94, 0.95),
     FRESH_A: (0.95, 0.95),
-    FRESH_C: (0.94, 0.82),
+    FRESH_C: (0.94, 0.86),
     FRESH_D: (0.88, 0.9),
     FRESH_E: (0.9, 0.95),
     FRESH_F: (0.96, 0.8),

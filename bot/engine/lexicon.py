@@ -121,6 +121,19 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"股价|股票代码|\bticker\b|\bstock price\b"), re.compile(r"股价|股票代码|ticker|stock")),
     (re.compile(r"参数量|多少参数|\bparameters\b"), re.compile(r"参数|parameter")),
     (re.compile(r"几天|多少天|\bhow many days\b"), re.compile(r"[\d一二两三四五六七八九十几数]\s*多?\s*天")),
+    # A city, not a country ("出生在阿尔巴尼亚的哪个城市") nor a company's name.
+    (
+        re.compile(r"哪[个座]?城市|哪个市|什么城市|\b(?:which|what) city\b"),
+        re.compile(
+            r"[\u4e00-\u9fff]{1,4}市|旧金山|伯克利|纽约|西雅图|洛杉矶|波士顿|硅谷|伦敦|巴黎|多伦多|北京|上海|东京"
+            r"|\b(?:san francisco|berkeley|new york|seattle|london|paris|toronto)\b"
+        ),
+    ),
+    # a weekly figure is not a monthly one
+    (
+        re.compile(r"每周|周活|\bweekly\b|\bper week\b|\ba week\b"),
+        re.compile(r"每周|周活|一周|weekly|per week"),
+    ),
     # Personal details people ask of anyone famous; the articles give few of them.
     (re.compile(r"住在|住哪|居住|定居|\blives?\b|\bliving\b"), re.compile(r"住|居|\blive")),
     (re.compile(r"喜欢吃|爱吃|食物|美食|\bfood\b|\beat\b"), re.compile(r"吃|食|\bfood\b|\beat")),
