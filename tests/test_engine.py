@@ -228,6 +228,16 @@ def test_a_part_asked_with_a_bare_question_word_is_answered(engine: Engine) -> N
     assert "60亿" in reply.answer and "a16z" in reply.answer
 
 
+def test_a_question_asked_of_two_people_is_answered_for_each(engine: Engine) -> None:
+    # No one fact compares them; one fact per person lets the asker compare.
+    reply = engine.ask("穆拉蒂和麦格鲁比起来,谁在OpenAI工作得更久?")
+    assert "六年半" in reply.answer and "8年" in reply.answer
+    reply = engine.ask("Weil和Narayanan加入OpenAI前分别在哪家公司?")
+    assert "Instagram" in reply.answer and "Meta" in reply.answer
+    # With nothing asked but the comparison, there is nothing to answer for each.
+    assert not engine.ask("Altman和Brockman谁更高?").answered
+
+
 def test_a_part_the_articles_do_not_answer_is_not_glued_on(engine: Engine) -> None:
     # The husband part finds no fact, so the reply is the whole question's, not two parts.
     whole = engine.ask("穆拉蒂什么时候离职的?她的丈夫是谁?")

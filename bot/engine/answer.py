@@ -32,6 +32,13 @@ _CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+|(?<=[\u3400-\u9fff]) +| +(?=
 # A question word that asks no particular kind of thing: "都有哪些vc投了" is a question.
 _ASKS = re.compile(r"哪|什么|谁|几|多少|吗|呢|\?")
 
+# A question asked of several people at once: each of them, or a comparison between them.
+_EACH = re.compile(
+    r"分别|各自|各[待干做当是在有]|相比|比较|谁更|谁[^,?？]{0,12}更|\b(?:respectively|each|compared?)\b"
+)
+
+_COMPARING = re.compile(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
+
 ReplyKind = Literal["answer", "not_covered", "help", "empty"]
 
 _GREETING = re.compile(
@@ -221,7 +228,9 @@ class Engine:
         if self._asks_who_someone_is(analysis):
             return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
         clauses = self._question_clauses(normalised.simplified, analysis)
-        parts = self._answer_parts(question, clauses, script)
+        parts = self._answer_parts(question, clauses, script) or self._answer_parts(
+            question, self._per_person(normalised.simplified, analysis), script
+        )
         if parts:
             return parts
         if len(clauses) >= 2:
@@ -260,6 +269,24 @@ class Engine:
                 analysis = replace(analysis, entities=people or whole.entities)
             clauses.append(analysis)
         return clauses if len(clauses) >= 2 else []
+
+    def _per_person(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
+        """A question asked of two or more people at once ("Weil和Narayanan之前分别在哪工作?",
+        "穆拉蒂和McGrew谁在OpenAI待得更久?") as the same question about each: no one fact
+        answers it, one fact per person does."""
+        people = [e for e in whole.entities if self.base.entities[e].kind == "person"]
+        if len(people) < 2 or not _EACH.search(simplified):
+            return []
+        others = tuple(e for e in whole.entities if e not in people)
+        # "谁更久" asks which of them, not for someone else: each part asks its person's figure.
+        intents = tuple(i for i in whole.intents if i != Intent.WHO)
+        # The comparing words (相比, 更长) are no part of what either fact says.
+        tokens = tuple(t for t in whole.tokens if not _COMPARING.fullmatch(t))
+        if not tokens:  # "谁更高?": nothing left to ask of each
+            return []
+        return [
+            replace(whole, entities=(person, *others), intents=intents, tokens=tokens) for person in people
+        ]
 
     def _answer_parts(self, question: str, clauses: list[QueryAnalysis], script: Script) -> Reply | None:
         """A question of two parts ("openai一年收入多少 chatgpt占几成") answered part by part,

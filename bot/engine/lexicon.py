@@ -150,7 +150,7 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"孩子|子女|儿|女儿|\bkid|\bchild|\bson\b|\bdaughter"),
     ),
     (
-        re.compile(r"身高|体重|个子|星座|血型|\bheight\b|\btall\b"),
+        re.compile(r"身高|体重|个子|星座|血型|谁更高|谁比较高|\bheight\b|\btall(?:er)?\b"),
         re.compile(r"身高|体重|米|公斤|星座|血型|\bheight\b|\btall\b"),
     ),
     # a spoken language, not a programming one ("伊利亚会说几种语言")
