@@ -338,8 +338,9 @@ _TAIWAN = """
     社群平台=社交平台 社群媒体=社交媒体 社群网站=社交网站
 """.split()
 # Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
-# look as much like "用什么办法" as the words do.
-_COLLOQUIAL = "啥=什么 咋=怎么 爸爸=父亲 老爸=父亲 他爸=他父亲 她爸=她父亲 妈妈=母亲 老妈=母亲 他妈=他母亲 她妈=她母亲".split()
+# look as much like "用什么办法" as the words do. 他爸 is one word to jieba, so it is spelt out
+# here; 爸爸 alone is a synonym of 父亲 below.
+_COLLOQUIAL = "啥=什么 咋=怎么 他爸=他父亲 她爸=她父亲 他妈=他母亲 她妈=她母亲".split()
 REGIONAL_TO_MANDARIN: dict[str, str] = dict(
     pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
 )

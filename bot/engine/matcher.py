@@ -96,14 +96,15 @@ _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认
 
 
 # A question asking a name ("那三名研究员叫什么名字") is answered only by a fact that names
-# someone or something the question does not.
-# (A title is not a name: "新职务叫什么" is answered by the title alone.)
-_DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
-WHEN_TIE = 0.05  # scores this close are a tie for a when-question
-
+# someone or something the question does not. (A title is not a name: "新职务叫什么" is
+# answered by the title alone.)
 _NAME_ASKED = re.compile(
     r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"
 )
+
+# How precise a fact's date is, for preferring the more precise of two near-equal answers.
+_DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
+WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 
 
 def _tells_a_move(answer: str) -> bool:
@@ -142,6 +143,8 @@ class QueryAnalysis:
     day: bool = False  # a when-question asks for the day, not just the month or year
     after_leaving: bool = False  # asks where someone went (which company) after leaving
     details: tuple[int, ...] = ()  # which ASKED_DETAILS the question asks for
+    name_asked: bool = False  # asks a name: 叫什么名字
+    outcome_asked: bool = False  # asks how something ended: 最后有没有答应
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +262,7 @@ class Matcher:
     _alias_owner: dict[str, str] = field(init=False)
     _alias_lengths: dict[str, list[int]] = field(init=False)  # by first character, longest first
     _latin_aliases: list[str] = field(init=False)
+    _latin_by_initial: dict[str, list[str]] = field(init=False)  # Latin aliases by first letter
     _cjk_aliases: dict[int, list[str]] = field(init=False)
     _cjk_other_names: dict[int, list[str]] = field(init=False)  # of teams, companies, products
     _cjk_shortened: dict[str, str] = field(init=False)  # a person's long name less a character
@@ -356,6 +360,10 @@ class Matcher:
             lengths[alias[0]].add(len(alias))
         self._alias_lengths = {ch: sorted(sizes, reverse=True) for ch, sizes in lengths.items()}
         self._latin_aliases = [a for a in owner if a.isascii() and len(a) >= 4]
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for alias in self._latin_aliases:
+            by_initial[alias[0]].append(alias)
+        self._latin_by_initial = dict(by_initial)
         cjk: dict[int, list[str]] = defaultdict(list)
         other: dict[int, list[str]] = defaultdict(list)
         for alias, entity_id in owner.items():
@@ -502,7 +510,7 @@ class Matcher:
             # first letter: "night" is not Knight.
             near = process.extractOne(
                 word,
-                [alias for alias in self._latin_aliases if alias[0] == word[0]],
+                self._latin_by_initial.get(word[0], []),
                 scorer=OSA.distance,
                 score_cutoff=1 if len(word) < 8 else 2,
             )
@@ -705,6 +713,8 @@ class Matcher:
             day,
             bool(_AFTER_LEAVING.search(key) and (Intent.WHERE in intents or _COMPANY_ASKED.search(key))),
             tuple(i for i, (cue, _) in enumerate(ASKED_DETAILS) if cue.search(key)),
+            bool(_NAME_ASKED.search(key)),
+            bool(OUTCOME_ASKED.search(key)),
         )
 
     def _known_spelling(self, token: str) -> str:
@@ -826,8 +836,8 @@ class Matcher:
                 all(self._states_title(indexed.fact, *t) for t in query.titles)
                 and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
                 and all(ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details)
-                and not (_NAME_ASKED.search(query.key) and not indexed.named - query_entities - _HOME_ORG)
-                and not (OUTCOME_ASKED.search(query.key) and STILL_OPEN.search(indexed.fact.answer))
+                and not (query.name_asked and not indexed.named - query_entities - _HOME_ORG)
+                and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
             )
             features = Features(
                 coverage,
