@@ -629,3 +629,47 @@ def test_which_day_and_which_year_are_when_not_where(engine: Engine) -> None:
         analysis = engine.matcher.analyse(normalise(question).key)
         assert Intent.WHEN in analysis.intents and Intent.WHERE not in analysis.intents
         assert not any(t.startswith(("天", "一年")) for t in analysis.tokens)
+
+
+def test_a_title_only_one_person_held_names_that_person(engine: Engine) -> None:
+    analysis = engine.matcher.analyse(normalise("那位前CTO在2016年跳去了哪家新创?").key)
+    assert analysis.described == ("murati",) and "murati" in analysis.entities
+    assert "Leap Motion" in engine.ask("那位前CTO在2016年跳去了哪家新创?").answer
+    # A who-question asks for the holder, who is then the answer, not its subject.
+    assert "弗莱尔" in engine.ask("今年6月上任的CFO是谁?").answer
+    # A title several people held (CEO: Altman, and Murati and Shear for a while) names no one,
+    # and neither does a title at another company.
+    assert not engine.matcher.analyse(normalise("董事会想找谁来当CEO?").key).described
+    assert not engine.matcher.analyse(normalise("xAI的CTO是谁?").key).described
+    # "senior vice president" is not a president (Brockman's title).
+    assert not engine.matcher.analyse(
+        normalise("Who is the new senior vice president of research?").key
+    ).described
+
+
+def test_an_english_when_after_another_question_word_begins_a_clause(engine: Engine) -> None:
+    asked = engine.matcher.analyse(normalise("What was OpenAI developing when Murati left?").key)
+    assert Intent.WHEN not in asked.intents
+    for question in ("When did Murati leave?", "Do you know when Murati left?", "What happened, and when?"):
+        assert Intent.WHEN in engine.matcher.analyse(normalise(question).key).intents
+    assert (
+        "Orion"
+        in engine.ask(
+            "What is the name of the next-generation model OpenAI was developing when Murati and McGrew left?"
+        ).answer
+    )
+
+
+def test_a_common_english_word_is_not_a_company_name(engine: Engine) -> None:
+    # 联亚光电 is LandMark Optoelectronics; "a landmark paper" is not about it.
+    assert engine.matcher.find_entities("which landmark paper did sutskever see first")[0] == ["sutskever"]
+
+
+def test_who_chairs_the_board_needs_a_fact_that_says_so(engine: Engine) -> None:
+    assert not engine.ask("sama复职之后,新董事会主席是谁?").answered
+    assert "主席" in engine.ask("Brockman除了总裁还担任什么职务?").answer
+
+
+def test_a_word_inside_a_longer_word_of_the_fact_counts_for_half(engine: Engine) -> None:
+    # 副总裁 is inside the fact's 研究高级副总裁; jieba keeps the compound whole.
+    assert "陳信翰" in engine.ask("誰會接任OpenAI新的研究資深副總裁?").answer

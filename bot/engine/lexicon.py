@@ -160,6 +160,8 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         ),
         re.compile(r"[英法德俄日韩中汉阿]语|\bspeaks?\b"),
     ),
+    # who chairs a board: a fact naming someone else in the story does not say who
+    (re.compile(r"董事长|主席|\bchair(?:man|woman|person)?\b"), re.compile(r"董事长|主席|\bchair")),
 )
 
 # A question that asks how something ended ("最后有没有答应", "到底有没有真的给") is not answered
@@ -217,7 +219,7 @@ CJK_STOP = frozenset(
         "做", "搞", "那天", "之间", "那次", "事", "回事", "怎么回事",
         # determiners: "那位联合创始人" is about the co-founder
         "那位", "这位", "那批", "这批", "那些", "这些", "那名", "这名", "那件", "这件", "那件事", "这件事",
-        "关于", "对于", "有关",
+        "关于", "对于", "有关", "那边", "这边",
     }
 )
 # fmt: on
@@ -249,6 +251,9 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhow large\b"), " how much "),
     (re.compile(r"\b(?:pushed|forced|kicked|thrown) out\b"), " 罢免 "),
     (re.compile(r"\bright (?:after|away)\b"), " after "),
+    # not 副 + 总裁: a vice president is no president
+    (re.compile(r"\bsenior vice president\b"), " svp "),
+    (re.compile(r"\bvice president\b"), " 副总裁 "),
 )
 
 
@@ -281,7 +286,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     engineering=工程  engineering-degree=学位  equity=股权  exit=离职  explain=解释  famous=论文  father=父亲
     fight=斗争  fire=解雇  fired=解雇  first=首次  fittest=适者生存  for-profit=营利  found=创立
     founded=创立  founder=创始人  founders=创始人  francisco=旧金山  fraud=诈骗  friday=周五  funding=融资
-    furious=怒  goal=目标  google=谷歌  gpts=gpt  graduate=毕业  graduated=毕业  harvard=哈佛
+    flag=目标  furious=怒  goal=目标  google=谷歌  gpts=gpt  graduate=毕业  graduated=毕业  harvard=哈佛
     head=负责人  headcount=员工  headquarters=总部  homes=家庭  honest=坦诚  hours=小时  households=家庭
     husband=丈夫  immigrated=移居  imprint=印  imprinting=印  income=收入  influence=影响力  instinct=天性
     interim=临时  intern=实习  internship=实习  invalid=无效  invest=投资  investment=投资  investor=投资者
@@ -379,7 +384,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "跑",
     ),
     ("解雇", "开除", "罢免", "辞退", "炒", "炒掉", "炒鱿鱼", "解职", "赶走", "踢出", "下台", "解僱", "被炒"),
-    ("加入", "入职", "加盟", "投奔", "投靠", "去了"),
+    ("加入", "入职", "加盟", "投奔", "投靠", "去了", "招进", "招入", "招揽"),
     ("创立", "创办", "成立", "创建", "组建", "创设", "创"),  # not 建立: 建立合作关系 founds nothing
     ("任命", "担任", "出任", "接任", "聘请", "上任", "就任", "当", "当上", "成为"),
     ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回", "回锅", "归队"),
@@ -394,9 +399,9 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("母亲", "妈妈", "老妈", "父母"),
     ("协议", "合同", "条款"),
     ("家里", "家中", "他家", "她家", "家"),
-    ("起诉", "诉讼", "告上法庭", "告", "控告", "状告"),
+    ("起诉", "诉讼", "告上法庭", "告", "控告", "状告", "提告"),
     ("批评", "指责", "抨击", "不满", "炮轰", "坏话", "数落", "吐槽"),
-    ("撤诉", "撤回", "撤", "撤案"),
+    ("撤诉", "撤回", "撤", "撤案", "撤告"),
     ("评价", "看法", "认为", "称", "形容", "怎么看"),
     ("形容", "描述", "描绘", "比作", "比喻"),
     ("目标", "使命", "任务"),
@@ -404,7 +409,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("解散", "解体", "散伙"),
     ("发布", "推出", "上线", "发表", "公布", "问世"),
     ("休假", "放假", "休息", "长假"),
-    ("投资", "注资", "投资者", "投资人", "金主"),
+    ("投资", "注资", "投资者", "投资人", "金主", "掏钱", "出钱"),
     ("融资", "募资", "筹款", "筹集", "筹资"),
     ("股权", "股份", "持股"),
     ("合并", "并购", "收购"),

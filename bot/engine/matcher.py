@@ -102,6 +102,25 @@ _NAME_ASKED = re.compile(
     r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"
 )
 
+# In an English question opened by another question word, "when" begins a clause and asks
+# nothing: "What was OpenAI developing when Murati left?" asks what, not when.
+_WHEN_CLAUSE = re.compile(
+    r"^\s*(?:what|which|who|whom|whose|where|why|how)\b(?:(?![,;]|\band\b|\bor\b).)*?\bwhen\b"
+)
+
+
+def _asks_when(text: str) -> bool:
+    return any(cue.search(text) for intent, cue in INTENT_CUES if intent == Intent.WHEN)
+
+
+# A role's title in the entity file, in its parts: "联合创始人兼总裁", "首席技术官(CTO)".
+_TITLE_PARTS = re.compile(r"兼|、|,|，|/")
+_TITLE_NOTE = re.compile(r"[(（][^)）]*[)）]")
+_TITLE_NOTE_ACRONYM = re.compile(r"(?<![a-z])([a-z]{3})(?![a-z])")
+_TITLE_QUALIFIER = re.compile(r"^(?:临时|代理|前任|前|新任|新)")
+# Titles that name a post, not a kind of work: "研究科学家" or "高管" describes many people.
+_EXECUTIVE_TITLE = re.compile(r"首席|总裁|主席|负责人|经理|^c[a-z]o$")
+
 # How precise a fact's date is, for preferring the more precise of two near-equal answers.
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
@@ -145,6 +164,7 @@ class QueryAnalysis:
     details: tuple[int, ...] = ()  # which ASKED_DETAILS the question asks for
     name_asked: bool = False  # asks a name: 叫什么名字
     outcome_asked: bool = False  # asks how something ended: 最后有没有答应
+    described: tuple[str, ...] = ()  # people named by a title only they held: 那位前CTO is Murati
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +262,7 @@ class _IndexedFact:
     bag: frozenset[str]  # content words of the answer, keywords, quotes and phrasings
     core: frozenset[str]  # those of the answer, keywords and quotes alone
     chars: frozenset[str]
+    core_text: str  # the core words joined, to find a word inside a longer one: 副总裁 in 研究高级副总裁
     intents: frozenset[Intent]
     people: frozenset[str]  # people the fact itself names (not just its phrasings)
     orgs: frozenset[str]
@@ -269,6 +290,7 @@ class Matcher:
     _cjk_shortened_sizes: list[int] = field(init=False)
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
     _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
+    _title_holders: dict[str, str] = field(init=False)  # title token -> its one holder
     _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
     _facts: list[_IndexedFact] = field(init=False)
     _postings: dict[str, np.ndarray] = field(init=False)
@@ -403,6 +425,47 @@ class Matcher:
         }
         self._title_patterns = {}
         self._stated_texts = {}
+        self._build_title_holders()
+
+    def _build_title_holders(self) -> None:
+        """Titles at OpenAI that one person alone held in the articles, as content tokens:
+        首席技术官 and cto are Murati, 首席财务官 Friar. A title several people held (CEO,
+        首席科学家, 联合创始人) describes no one."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for entity in self.base.entities.values():
+            if entity.kind != "person":
+                continue
+            for role in entity.roles:
+                if role.org not in _HOME_ORG:
+                    continue
+                title = to_simplified(nfkc(role.title)).casefold()
+                acronyms = _TITLE_NOTE_ACRONYM.findall(title)
+                for part in (*_TITLE_PARTS.split(_TITLE_NOTE.sub("", title)), *acronyms):
+                    part = _TITLE_QUALIFIER.sub("", part.strip())
+                    if _EXECUTIVE_TITLE.search(part):
+                        holders[part].add(entity.id)
+        # A title and its synonyms are one post: CEO and 首席执行官 were held by three people.
+        merged = {
+            title: set().union(*(holders.get(form, set()) for form in (title, *SYNONYMS.get(title, ()))))
+            for title in holders
+        }
+        self._title_holders = {
+            title: next(iter(people)) for title, people in merged.items() if len(people) == 1
+        }
+
+    def _described_person(self, tokens: Sequence[str]) -> tuple[str | None, str | None]:
+        """(the person a title in the question describes, that title's token), if exactly one."""
+        found: dict[str, str] = {}
+        for token in tokens:
+            for form in (token, *SYNONYMS.get(token, ())):
+                person = self._title_holders.get(form)
+                if person is not None:
+                    found.setdefault(person, token)
+                    break
+        if len(found) != 1:
+            return None, None
+        ((person, token),) = found.items()
+        return person, token
 
     # -- titles -----------------------------------------------------------------------------
     # "亚马逊的创始人是谁" asks who holds a title at an organisation; only a fact that says so
@@ -640,6 +703,7 @@ class Matcher:
                     bag,
                     core,
                     chars,
+                    "|".join(sorted(core)),
                     frozenset(intents),
                     people,
                     orgs,
@@ -682,6 +746,8 @@ class Matcher:
         key = english_phrases(to_mandarin(key))
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
+        if Intent.WHEN in intents and _WHEN_CLAUSE.search(key) and not _asks_when(_WHEN_CLAUSE.sub(" ", key)):
+            intents = tuple(i for i in intents if i != Intent.WHEN)
         if Intent.SOURCE in intents:  # the 哪家 of 哪家媒体 and the 谁 of 谁报道 ask for the outlet
             intents = tuple(i for i in intents if i not in (Intent.WHERE, Intent.WHO))
         content = QUESTION_PHRASE_RE.sub(" ", residual.replace(_ENTITY_MARK, " "))
@@ -697,6 +763,18 @@ class Matcher:
             for t in tokens
             if not self._known(t) and (_YEAR.fullmatch(t) or (chinese and _LATIN_NAME.fullmatch(t)))
         )
+        described: tuple[str, ...] = ()
+        if not any(self.base.entities[e].kind == "person" for e in entities) and all(
+            e in _HOME_ORG or self.base.entities[e].kind != "org" for e in entities
+        ):
+            # "那位前CTO在2016年去了哪家新创" is about Murati, as if it named her. A who-question
+            # asks for the holder, so its title stays a word to match ("今年上任的CFO是谁").
+            person, title = self._described_person(tokens)
+            if person is not None and title is not None:
+                described = (person,)
+                entities = [*entities, person]
+                if Intent.WHO not in intents and not _NAME_ASKED.search(key):
+                    tokens = tuple(t for t in tokens if t != title)
         units = tuple(i for i, (cue, _) in enumerate(AMOUNT_UNITS) if cue.search(key))
         titles = self._titles_asked(key, entities)
         day = bool(DAY_ASKED.search(key))
@@ -715,6 +793,7 @@ class Matcher:
             tuple(i for i, (cue, _) in enumerate(ASKED_DETAILS) if cue.search(key)),
             bool(_NAME_ASKED.search(key)),
             bool(OUTCOME_ASKED.search(key)),
+            described,
         )
 
     def _known_spelling(self, token: str) -> str:
@@ -767,6 +846,8 @@ class Matcher:
                 hit += weight / 2  # a lone character the fact uses in some word: 逼 ~ 逼迫
             elif len(token) >= 3 and any(token[i : i + 2] in bag for i in range(len(token) - 1)):
                 hit += weight / 2  # a compound whose part the fact uses: 解雇后 ~ 解雇
+            elif len(token) >= 2 and _IS_CJK.match(token) and token in indexed.core_text:
+                hit += weight / 2  # a part of a compound the fact uses: 副总裁 ~ 研究高级副总裁
         return hit / sum(weights)
 
     def _candidate_positions(self, query: QueryAnalysis) -> list[int]:
@@ -812,6 +893,8 @@ class Matcher:
             return []
         pre = sorted(((self._coverage(query.tokens, self._facts[p]), p) for p in positions), reverse=True)
         query_entities = frozenset(query.entities)
+        # The person a title describes is the answer to a who-question, not its subject.
+        asked_about = query_entities - frozenset(query.described)
         strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
         for coverage, position in pre[:CANDIDATES]:
@@ -829,14 +912,14 @@ class Matcher:
             else:
                 entity_agreement = 1.0
             intent_ok = not strong or any(
-                self._serves(indexed, i, query_entities, query.units, query.day) for i in strong
+                self._serves(indexed, i, asked_about, query.units, query.day) for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
             states_asked = (
                 all(self._states_title(indexed.fact, *t) for t in query.titles)
                 and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
                 and all(ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details)
-                and not (query.name_asked and not indexed.named - query_entities - _HOME_ORG)
+                and not (query.name_asked and not indexed.named - asked_about - _HOME_ORG)
                 and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
             )
             features = Features(
