@@ -673,3 +673,9 @@ def test_who_chairs_the_board_needs_a_fact_that_says_so(engine: Engine) -> None:
 def test_a_word_inside_a_longer_word_of_the_fact_counts_for_half(engine: Engine) -> None:
     # 副总裁 is inside the fact's 研究高级副总裁; jieba keeps the compound whole.
     assert "陳信翰" in engine.ask("誰會接任OpenAI新的研究資深副總裁?").answer
+
+
+def test_words_set_before_a_name_only_point_at_the_person(engine: Engine) -> None:
+    analysis = engine.matcher.analyse(normalise("那个华人PM Peter Deng以前在哪家公司当产品经理?").key)
+    assert "华人" not in analysis.tokens and "pm" not in analysis.tokens
+    assert "Facebook" in engine.ask("那個華人PM Peter Deng 之前是在哪間公司?").answer

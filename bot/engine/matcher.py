@@ -102,6 +102,8 @@ _NAME_ASKED = re.compile(
     r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"
 )
 
+_APPOSITIVE = re.compile(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
+
 # In an English question opened by another question word, "when" begins a clause and asks
 # nothing: "What was OpenAI developing when Murati left?" asks what, not when.
 _WHEN_CLAUSE = re.compile(
@@ -750,7 +752,9 @@ class Matcher:
             intents = tuple(i for i in intents if i != Intent.WHEN)
         if Intent.SOURCE in intents:  # the 哪家 of 哪家媒体 and the 谁 of 谁报道 ask for the outlet
             intents = tuple(i for i in intents if i not in (Intent.WHERE, Intent.WHO))
-        content = QUESTION_PHRASE_RE.sub(" ", residual.replace(_ENTITY_MARK, " "))
+        # "那个华人PM Peter Deng": words set before a name only point at the person, they ask nothing.
+        content = _APPOSITIVE.sub(" ", residual)
+        content = QUESTION_PHRASE_RE.sub(" ", content.replace(_ENTITY_MARK, " "))
         tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
         tokens = tuple(dict.fromkeys(part for t in tokens for part in self._known_spellings(t)))
         # In a Chinese question, Latin words are names (people, products, companies); one
