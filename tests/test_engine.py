@@ -679,3 +679,10 @@ def test_words_set_before_a_name_only_point_at_the_person(engine: Engine) -> Non
     analysis = engine.matcher.analyse(normalise("那个华人PM Peter Deng以前在哪家公司当产品经理?").key)
     assert "华人" not in analysis.tokens and "pm" not in analysis.tokens
     assert "Facebook" in engine.ask("那個華人PM Peter Deng 之前是在哪間公司?").answer
+
+
+def test_a_part_that_names_no_one_is_about_what_its_own_sentence_names(engine: Engine) -> None:
+    # The spaces around "FutureSearch 估 OpenAI" part the first clause from its names; it is
+    # about them, not about the ChatGPT of the second sentence.
+    answer = engine.ask("FutureSearch 估 OpenAI 年經常性收入有多少？其中 ChatGPT 付費用戶佔幾成？").answer
+    assert "34億" in answer and "84%" in answer

@@ -27,7 +27,9 @@ MAX_SUGGESTIONS = 3
 CLOSE_SECOND = 0.1
 
 # Where a question of two parts breaks: punctuation, or a space between Chinese words.
-_CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+|(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
+_CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+")
+# Within a sentence, spaces beside Chinese also part clauses: "openai一年收入多少 chatgpt占几成".
+_SPACE_BREAK = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 
 # A question word that asks no particular kind of thing: "都有哪些vc投了" is a question.
 _ASKS = re.compile(r"哪|什么|谁|几|多少|吗|呢|\?")
@@ -254,19 +256,25 @@ class Engine:
         people the whole question names."""
         if not has_cjk(simplified):
             return []
-        parts = [p for p in _CLAUSE_BREAK.split(simplified) if p.strip()]
+        sentences = [s for s in _CLAUSE_BREAK.split(simplified) if s.strip()]
+        parts = [(p, s) for s in sentences for p in _SPACE_BREAK.split(s) if p.strip()]
         if len(parts) < 2:  # one part: the whole question's analysis already says it all
             return []
+        people = tuple(e for e in whole.entities if self.base.entities[e].kind == "person")
         clauses: list[QueryAnalysis] = []
-        for part in parts:
+        for part, sentence in parts:
             analysis = self.matcher.analyse(matching_key(part))
             if not (analysis.intents or _ASKS.search(part)) or not analysis.tokens:
                 continue  # not a question of its own: "8月的报道说还剩三位创始人,"
             if not analysis.entities:
                 # Its subject is a person the whole names, if it names one: in "马斯克什么时候
                 # 退出OpenAI董事会?之后创了哪家公司?" the second part is about Musk, not OpenAI.
-                people = tuple(e for e in whole.entities if self.base.entities[e].kind == "person")
-                analysis = replace(analysis, entities=people or whole.entities)
+                # Else what its own sentence names: in "FutureSearch 估 OpenAI 年收入多少?
+                # 其中 ChatGPT 占几成?" the first part is not about ChatGPT.
+                named = people or (
+                    self.matcher.analyse(matching_key(sentence)).entities if part != sentence else ()
+                )
+                analysis = replace(analysis, entities=named or whole.entities)
             clauses.append(analysis)
         return clauses if len(clauses) >= 2 else []
 
