@@ -686,3 +686,9 @@ def test_a_part_that_names_no_one_is_about_what_its_own_sentence_names(engine: E
     # about them, not about the ChatGPT of the second sentence.
     answer = engine.ask("FutureSearch 估 OpenAI 年經常性收入有多少？其中 ChatGPT 付費用戶佔幾成？").answer
     assert "34億" in answer and "84%" in answer
+
+
+def test_the_first_person_a_question_names_is_whom_it_is_about(engine: Engine) -> None:
+    # What Murati said about leaving does not say what Nadella said about it.
+    assert not engine.ask("What did Satya Nadella say about Mira Murati leaving OpenAI?").answered
+    assert engine.ask("What did Mira Murati say about leaving OpenAI?").answered

@@ -899,6 +899,9 @@ class Matcher:
         query_entities = frozenset(query.entities)
         # The person a title describes is the answer to a who-question, not its subject.
         asked_about = query_entities - frozenset(query.described)
+        # The first person a question names is whom it is about: "What did Nadella say about
+        # Murati leaving?" is not answered by what Murati said.
+        subject = next((e for e in query.entities if self.base.entities[e].kind == "person"), None)
         strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
         for coverage, position in pre[:CANDIDATES]:
@@ -925,6 +928,7 @@ class Matcher:
                 and all(ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details)
                 and not (query.name_asked and not indexed.named - asked_about - _HOME_ORG)
                 and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
+                and (subject is None or subject in indexed.entities)
             )
             features = Features(
                 coverage,
