@@ -43,6 +43,9 @@ FRESH_H = ROOT / "tests" / "data" / "questions_fresh_h.jsonl"
 # The eighth round (195 questions by three writers, articles only; 45 to decline, 26 of them
 # near misses): first run 86.0 % answered, 95.6 % declined.
 FRESH_I = ROOT / "tests" / "data" / "questions_fresh_i.jsonl"
+# The ninth round (114 questions by two writers, articles only; 24 to decline, 17 of them
+# near misses), written after the eighth session's first rules: first run 84.4 % answered, 91.7 % declined.
+FRESH_J = ROOT / "tests" / "data" / "questions_fresh_j.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -55,6 +58,7 @@ ALL_SETS = (
     FRESH_G,
     FRESH_H,
     FRESH_I,
+    FRESH_J,
 )
 
 
