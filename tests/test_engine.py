@@ -692,3 +692,14 @@ def test_the_first_person_a_question_names_is_whom_it_is_about(engine: Engine) -
     # What Murati said about leaving does not say what Nadella said about it.
     assert not engine.ask("What did Satya Nadella say about Mira Murati leaving OpenAI?").answered
     assert engine.ask("What did Mira Murati say about leaving OpenAI?").answered
+
+
+def test_a_question_about_someone_it_only_describes_is_asked_of_that_person(engine: Engine) -> None:
+    reply = engine.ask("那个在内部活动上烧掉“不对齐AI”木雕的科学家，他当年师从谁？")
+    assert reply.answered and "辛顿" in reply.answer
+    assert (
+        "联亚光电"
+        in engine.ask("接替Bob McGrew当研究高级副总裁的那个华人，他爸以前是哪家公司的董事长？").answer
+    )
+    # The description finds the person; what is asked must still be in the articles.
+    assert not engine.ask("那个在内部活动上烧掉木雕的科学家，他老婆是谁？").answered

@@ -39,6 +39,9 @@ _EACH = re.compile(
     r"分别|各自|各[待干做当是在有]|相比|比较|谁更|谁[^,?？]{0,12}更|\b(?:respectively|each|compared?)\b"
 )
 
+# A description that points at someone it does not name: "接替McGrew的那个华人", "…的那位".
+_POINTS_AT_SOMEONE = re.compile(r"[那这](?:个|位|名)|的人")
+
 _COMPARING = re.compile(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
 
 ReplyKind = Literal["answer", "not_covered", "help", "empty"]
@@ -240,6 +243,8 @@ class Engine:
             details = tuple(d for d in analysis.details if all(d in c.details for c in clauses))
             analysis = replace(analysis, details=details)
         ranked = self.matcher.rank(analysis)
+        if not self.matcher.accepts(ranked):
+            ranked = self._about_the_described(normalised.simplified, analysis) or ranked
         top = ranked[0] if ranked else None
         if top is None or not self.matcher.accepts(ranked):
             suggestions = self._suggest(ranked, entities=analysis.entities)
@@ -277,6 +282,36 @@ class Engine:
                 analysis = replace(analysis, entities=named or whole.entities)
             clauses.append(analysis)
         return clauses if len(clauses) >= 2 else []
+
+    def _about_the_described(self, simplified: str, whole: QueryAnalysis) -> list[Candidate]:
+        """A question about someone it only describes ("那个烧掉木雕的科学家,他当年师从谁?",
+        "接替McGrew的那个华人,他爸是做什么的?"): the description is matched first, and when the
+        fact it surely finds is about a person it does not name, the question is asked of them.
+        Ranked candidates when that is answered surely; else none."""
+        sentences = [s for s in _CLAUSE_BREAK.split(simplified) if s.strip()]
+        if len(sentences) < 2:
+            return []
+        if not _POINTS_AT_SOMEONE.search("".join(sentences[:-1])):
+            return []
+        asked = self.matcher.analyse(matching_key(sentences[-1]))
+        description = self.matcher.analyse(matching_key("".join(sentences[:-1])))
+        found = self.matcher.rank(description)
+        if not self.matcher.accepts(found):
+            return []
+        described = [
+            e
+            for e in found[0].fact.entities
+            if self.base.entities[e].kind == "person" and e not in description.entities
+        ]
+        if not described:  # the fact's first person is whom it is about
+            return []
+        # What is asked is the last sentence when it has words of its own ("他当年师从谁"),
+        # else the whole question ("…跳槽去了死对头那边,他去的是哪家?").
+        if not asked.tokens:
+            asked = whole
+        asked = replace(asked, entities=tuple(dict.fromkeys((described[0], *asked.entities))))
+        ranked = self.matcher.rank(asked)
+        return ranked if self.matcher.accepts(ranked) else []
 
     def _per_person(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
         """A question asked of two or more people at once ("Weil和Narayanan之前分别在哪工作?",
