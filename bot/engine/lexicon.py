@@ -295,7 +295,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     leads=领导  leave=离开  leave-of-absence=休假  leaving=离开  led=领导  left=离开  letter=联名信
     license=许可  lose=亏损  loss=亏损  losses=亏损  married=结婚  math=数学  mathematics=数学
     mechanical=机械  media=媒体  meeting=会议  memo=备忘录  mentor=师从  merge=合并  merger=合并
-    message=信息  microsoft=微软  middle=中间派  million=百万  mission=使命  mit=麻省理工  model=模型
+    meet=见面  met=见面  message=信息  microsoft=微软  middle=中间派  million=百万  mission=使命  mit=麻省理工  model=模型
     mom=母亲  money=钱  monthly=月活  months=月  mother=母亲  moved=移居  multimodal=多模态
     name=名字  named=任命  nda=协议  new=新  next-generation=下一代  non-profit=非营利  nonprofit=非营利
     old=年龄  online=线上  oust=罢免  ousted=罢免  outlet=媒体  paid=报酬  paper=论文
