@@ -702,4 +702,4 @@ def test_a_question_about_someone_it_only_describes_is_asked_of_that_person(engi
         in engine.ask("接替Bob McGrew当研究高级副总裁的那个华人，他爸以前是哪家公司的董事长？").answer
     )
     # The description finds the person; what is asked must still be in the articles.
-    assert not engine.ask("那个在内部活动上烧掉木雕的科学家，他老婆是谁？").answered
+    assert not engine.ask("那个在内部活动上烧掉“不对齐AI”木雕的科学家，他老婆是谁？").answered
