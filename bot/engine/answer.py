@@ -39,6 +39,11 @@ _EACH = re.compile(
     r"分别|各自|各[待干做当是在有]|相比|比较|谁更|谁[^,?？]{0,12}更|\b(?:respectively|each|compared?)\b"
 )
 
+
+def _sentences(simplified: str) -> list[str]:
+    return [s for s in _CLAUSE_BREAK.split(simplified) if s.strip()]
+
+
 # A description that points at someone it does not name: "接替McGrew的那个华人", "…的那位".
 _POINTS_AT_SOMEONE = re.compile(r"[那这](?:个|位|名)|的人")
 
@@ -261,7 +266,7 @@ class Engine:
         people the whole question names."""
         if not has_cjk(simplified):
             return []
-        sentences = [s for s in _CLAUSE_BREAK.split(simplified) if s.strip()]
+        sentences = _sentences(simplified)
         parts = [(p, s) for s in sentences for p in _SPACE_BREAK.split(s) if p.strip()]
         if len(parts) < 2:  # one part: the whole question's analysis already says it all
             return []
@@ -288,13 +293,11 @@ class Engine:
         "接替McGrew的那个华人,他爸是做什么的?"): the description is matched first, and when the
         fact it surely finds is about a person it does not name, the question is asked of them.
         Ranked candidates when that is answered surely; else none."""
-        sentences = [s for s in _CLAUSE_BREAK.split(simplified) if s.strip()]
-        if len(sentences) < 2:
+        *before, last = _sentences(simplified) or [""]
+        text = "".join(before)
+        if not _POINTS_AT_SOMEONE.search(text):
             return []
-        if not _POINTS_AT_SOMEONE.search("".join(sentences[:-1])):
-            return []
-        asked = self.matcher.analyse(matching_key(sentences[-1]))
-        description = self.matcher.analyse(matching_key("".join(sentences[:-1])))
+        description = self.matcher.analyse(matching_key(text))
         found = self.matcher.rank(description)
         if not self.matcher.accepts(found):
             return []
@@ -307,6 +310,7 @@ class Engine:
             return []
         # What is asked is the last sentence when it has words of its own ("他当年师从谁"),
         # else the whole question ("…跳槽去了死对头那边,他去的是哪家?").
+        asked = self.matcher.analyse(matching_key(last))
         if not asked.tokens:
             asked = whole
         asked = replace(asked, entities=tuple(dict.fromkeys((described[0], *asked.entities))))

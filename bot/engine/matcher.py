@@ -118,7 +118,7 @@ def _asks_when(text: str) -> bool:
 # A role's title in the entity file, in its parts: "联合创始人兼总裁", "首席技术官(CTO)".
 _TITLE_PARTS = re.compile(r"兼|、|,|，|/")
 _TITLE_NOTE = re.compile(r"[(（][^)）]*[)）]")
-_TITLE_NOTE_ACRONYM = re.compile(r"(?<![a-z])([a-z]{3})(?![a-z])")
+_TITLE_ACRONYM = re.compile(r"(?<![a-z])([a-z]{3})(?![a-z])")  # cto, cfo, coo
 _TITLE_QUALIFIER = re.compile(r"^(?:临时|代理|前任|前|新任|新)")
 # Titles that name a post, not a kind of work: "研究科学家" or "高管" describes many people.
 _EXECUTIVE_TITLE = re.compile(r"首席|总裁|主席|负责人|经理|^c[a-z]o$")
@@ -441,7 +441,7 @@ class Matcher:
                 if role.org not in _HOME_ORG:
                     continue
                 title = to_simplified(nfkc(role.title)).casefold()
-                acronyms = _TITLE_NOTE_ACRONYM.findall(title)
+                acronyms = _TITLE_ACRONYM.findall(title)
                 for part in (*_TITLE_PARTS.split(_TITLE_NOTE.sub("", title)), *acronyms):
                     part = _TITLE_QUALIFIER.sub("", part.strip())
                     if _EXECUTIVE_TITLE.search(part):
@@ -455,7 +455,7 @@ class Matcher:
             title: next(iter(people)) for title, people in merged.items() if len(people) == 1
         }
 
-    def _described_person(self, tokens: Sequence[str]) -> tuple[str | None, str | None]:
+    def _described_person(self, tokens: Sequence[str]) -> tuple[str, str] | None:
         """(the person a title in the question describes, that title's token), if exactly one."""
         found: dict[str, str] = {}
         for token in tokens:
@@ -465,7 +465,7 @@ class Matcher:
                     found.setdefault(person, token)
                     break
         if len(found) != 1:
-            return None, None
+            return None
         ((person, token),) = found.items()
         return person, token
 
@@ -773,8 +773,9 @@ class Matcher:
         ):
             # "那位前CTO在2016年去了哪家新创" is about Murati, as if it named her. A who-question
             # asks for the holder, so its title stays a word to match ("今年上任的CFO是谁").
-            person, title = self._described_person(tokens)
-            if person is not None and title is not None:
+            holder = self._described_person(tokens)
+            if holder is not None:
+                person, title = holder
                 described = (person,)
                 entities = [*entities, person]
                 if Intent.WHO not in intents and not _NAME_ASKED.search(key):
