@@ -46,6 +46,10 @@ FRESH_I = ROOT / "tests" / "data" / "questions_fresh_i.jsonl"
 # The ninth round (114 questions by two writers, articles only; 24 to decline, 17 of them
 # near misses), written after the eighth session's first rules: first run 84.4 % answered, 91.7 % declined.
 FRESH_J = ROOT / "tests" / "data" / "questions_fresh_j.jsonl"
+# The tenth round (245 questions by five writers, one per article, articles only; 45 to
+# decline, 38 of them near misses), in the plain style of the development set: first run
+# 95.0 % answered, 93.3 % declined.
+FRESH_K = ROOT / "tests" / "data" / "questions_fresh_k.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -59,6 +63,7 @@ ALL_SETS = (
     FRESH_H,
     FRESH_I,
     FRESH_J,
+    FRESH_K,
 )
 
 

@@ -38,6 +38,7 @@ from evalset import (
     FRESH_H,
     FRESH_I,
     FRESH_J,
+    FRESH_K,
     HOLDOUT,
     accuracy,
     load,
@@ -58,6 +59,7 @@ BARS = {
     FRESH_H: (0.95, 0.94),
     FRESH_I: (0.94, 0.97),
     FRESH_J: (0.88, 0.91),
+    FRESH_K: (0.95, 0.93),
 }
 
 
