@@ -703,3 +703,17 @@ def test_a_question_about_someone_it_only_describes_is_asked_of_that_person(engi
     )
     # The description finds the person; what is asked must still be in the articles.
     assert not engine.ask("那个在内部活动上烧掉“不对齐AI”木雕的科学家，他老婆是谁？").answered
+
+
+def test_a_title_question_needs_a_fact_giving_that_person_a_title(engine: Engine) -> None:
+    # Mark Chen's appointment names McGrew but gives only Chen a title; Leike's move names
+    # Schulman but gives him none.
+    assert "首席研究官" in engine.ask("What's Bob McGrew's title at OpenAI?").answer
+    assert not engine.ask("舒尔曼到Anthropic之后头衔是什么?").answered
+    # Unless a time is asked, the title the articles set before her name, not the post she
+    # was given on joining in 2018.
+    assert "首席技术官" in engine.ask("米拉在OpenAI的职务是什么?").answer
+    assert "副总裁" in engine.ask("穆拉蒂2018年刚进OpenAI时是什么职位?").answer
+    # A pronoun between the name and the title points at someone else.
+    asked = engine.matcher.analyse(normalise("奥尔特曼被开除时谁接任?她原来什么职位?").key)
+    assert asked.title_of is None

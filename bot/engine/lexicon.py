@@ -164,6 +164,16 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"董事长|主席|\bchair(?:man|woman|person)?\b"), re.compile(r"董事长|主席|\bchair")),
 )
 
+# A question about someone's title ("穆拉蒂在OpenAI是什么职位", "What is McGrew's title?") is
+# answered only by a fact that gives that person a title: a title set before their name
+# ("首席研究官Bob McGrew") or one they were given ("晋升为首席技术官"), not "扮演的重要角色".
+TITLE_ASKED = re.compile(r"职位|职务|职称|头衔|官职|岗位|什么职|\b(?:job )?titles?\b|\bposition\b")
+TITLE_WORD = (
+    r"首席[^\s,，。;；]{0,6}?官|首席科学家|总裁|(?<![a-z])c[a-z]o(?![a-z])|董事长|主席|负责人|总监|主管"
+    r"|经理|研究员|科学家|工程师|创始人"
+)
+TITLE_GIVEN = r"是|担任|出任|晋升为|升任|升为|成为|任命为|接任|改任|兼任"
+
 # A question that asks how something ended ("最后有没有答应", "到底有没有真的给") is not answered
 # by a fact that reports it still open: talks, hopes, plans. (the question's cue, a fact's)
 OUTCOME_ASKED = re.compile(
@@ -422,7 +432,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("宣布", "官宣", "公布", "发推"),
     ("竞争对手", "对手", "竞品", "劲敌", "强敌"),
     ("首席执行官", "ceo"),
-    ("头衔", "职务", "职位", "身份", "角色", "岗位", "官职", "担任"),
+    ("头衔", "职务", "职位", "职称", "身份", "角色", "岗位", "官职", "担任"),
     ("国家", "国籍", "哪国人", "祖国"),
     ("年龄", "岁", "多大", "年纪", "几岁", "多少岁"),
     ("首席技术官", "cto"),

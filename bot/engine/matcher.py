@@ -46,6 +46,9 @@ from bot.engine.lexicon import (
     QUESTION_PHRASE_RE,
     STILL_OPEN,
     SYNONYMS,
+    TITLE_ASKED,
+    TITLE_GIVEN,
+    TITLE_WORD,
     english_phrases,
     to_mandarin,
 )
@@ -124,8 +127,15 @@ _TITLE_QUALIFIER = re.compile(r"^(?:临时|代理|前任|前|新任|新)")
 _EXECUTIVE_TITLE = re.compile(r"首席|总裁|主席|负责人|经理|^c[a-z]o$")
 
 # How precise a fact's date is, for preferring the more precise of two near-equal answers.
+_PRONOUN = re.compile(r"[他她]|\b(?:he|she|his|her)\b")
+_TIME_CUE = re.compile(
+    r"\d|年|月|时候?|最初|最早|起初|当初|刚|加入|进入|之前|以前|此前|后来|之后|以后|曾经?|新|接下来|将|未来"
+    r"|\b(?:when|before|after|first|join(?:ed)?|new|next|will)\b"
+)
+_TITLE_TOKENS = frozenset({"职位", *SYNONYMS["职位"]})
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
+TITLE_TIE = 0.15  # ... and for a question about what title someone holds
 
 
 def _tells_a_move(answer: str) -> bool:
@@ -167,6 +177,7 @@ class QueryAnalysis:
     name_asked: bool = False  # asks a name: 叫什么名字
     outcome_asked: bool = False  # asks how something ended: 最后有没有答应
     described: tuple[str, ...] = ()  # people named by a title only they held: 那位前CTO is Murati
+    title_of: str | None = None  # the person whose title is asked: 穆拉蒂是什么职位
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +305,8 @@ class Matcher:
     _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
     _title_holders: dict[str, str] = field(init=False)  # title token -> its one holder
     _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
+    _person_names: dict[str, str] = field(init=False)  # person id -> regex of their names
+    _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _titled_people
     _facts: list[_IndexedFact] = field(init=False)
     _postings: dict[str, np.ndarray] = field(init=False)
     _by_entity: dict[str, np.ndarray] = field(init=False)
@@ -425,8 +438,19 @@ class Matcher:
             for entity in self.base.entities.values()
             if entity.kind == "org" and entity.id not in _HOME_ORG
         }
+        self._person_names = {
+            entity.id: "|".join(
+                re.escape(name)
+                for name in sorted(
+                    {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}, key=len, reverse=True
+                )
+            )
+            for entity in self.base.entities.values()
+            if entity.kind == "person"
+        }
         self._title_patterns = {}
         self._stated_texts = {}
+        self._titled = {}
         self._build_title_holders()
 
     def _build_title_holders(self) -> None:
@@ -508,6 +532,31 @@ class Matcher:
 
     def _states_title(self, fact: Fact, org: str, title: int) -> bool:
         return self._title_pattern(org, title)[1].search(self._stated_text(fact)) is not None
+
+    def _titled_people(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
+        """(the people a fact names by their title, "首席研究官Bob McGrew", and those it says
+        were given one, "穆拉蒂晋升为OpenAI首席技术官")"""
+        titled = self._titled.get(fact.id)
+        if titled is None:
+            text = self._stated_text(fact)
+            named_by: set[str] = set()
+            given: set[str] = set()
+            for person in fact.entities:
+                names = self._person_names.get(person)
+                if names is None:
+                    continue
+                if re.search(rf"(?:{TITLE_WORD})[^,.;:!?，。；：！？\n]{{0,4}}?(?:{names})", text):
+                    named_by.add(person)
+                if re.search(
+                    rf"(?:{names})[^.;!?。；！？\n]{{0,20}}?(?:{TITLE_GIVEN})[^,.;，。；\n]{{0,16}}?(?:{TITLE_WORD})",
+                    text,
+                ):
+                    given.add(person)
+            titled = self._titled[fact.id] = (frozenset(named_by), frozenset(given))
+        return titled
+
+    def _gives_title(self, fact: Fact, person: str) -> bool:
+        return any(person in people for people in self._titled_people(fact))
 
     def find_entities(self, key: str, *, fuzzy: bool = True) -> tuple[list[str], str]:
         """Entity ids named in `key` (in order) and the key with those names marked out.
@@ -799,7 +848,22 @@ class Matcher:
             bool(_NAME_ASKED.search(key)),
             bool(OUTCOME_ASKED.search(key)),
             described,
+            self._title_asked_of(key),
         )
+
+    def _title_asked_of(self, key: str) -> str | None:
+        """Whose title the question asks: the person named last before the cue ("Bob McGrew在
+        OpenAI的职称"), else first after it ("What title did McGrew hold"). A pronoun between
+        them points at someone else: "让谁暂代CEO?她原本是什么职务?" asks the title of the answer."""
+        cue = TITLE_ASKED.search(key)
+        if cue is None:
+            return None
+        found, residual = self.find_entities(key[: cue.start()])
+        before = [e for e in found if self.base.entities[e].kind == "person"]
+        if before:
+            return None if _PRONOUN.search(residual.rsplit(_ENTITY_MARK, 1)[-1]) else before[-1]
+        found = self.find_entities(key[cue.start() :])[0]
+        return next((e for e in found if self.base.entities[e].kind == "person"), None)
 
     def _known_spelling(self, token: str) -> str:
         """A Latin token as the fact base spells it: "gpt3.5" is "gpt-3.5", "gpt-4o" "gpt4o"."""
@@ -834,7 +898,10 @@ class Matcher:
         known = [self._idf[s] for s in SYNONYMS.get(token, ()) if s in self._idf]
         return max(known) if known else self._idf_unknown
 
-    def _coverage(self, tokens: Sequence[str], indexed: _IndexedFact) -> float:
+    def _coverage(
+        self, tokens: Sequence[str], indexed: _IndexedFact, stated: frozenset[str] = frozenset()
+    ) -> float:
+        """stated: words the fact states in other words (职位 of a fact giving the title)."""
         if not tokens:
             return 1.0
         bag = indexed.bag
@@ -842,7 +909,7 @@ class Matcher:
         hit = 0.0
         for token, weight in zip(tokens, weights, strict=True):
             synonyms = SYNONYMS.get(token, frozenset())
-            if token in indexed.core or not synonyms.isdisjoint(indexed.core):
+            if token in stated or token in indexed.core or not synonyms.isdisjoint(indexed.core):
                 hit += weight
             elif token in bag or not synonyms.isdisjoint(bag):
                 # A word only the fact's phrasings use says less: phrasings ask, they do not state.
@@ -896,13 +963,20 @@ class Matcher:
         positions = self._candidate_positions(query)
         if not positions:
             return []
-        pre = sorted(((self._coverage(query.tokens, self._facts[p]), p) for p in positions), reverse=True)
         query_entities = frozenset(query.entities)
         # The person a title describes is the answer to a who-question, not its subject.
         asked_about = query_entities - frozenset(query.described)
         # The first person a question names is whom it is about: "What did Nadella say about
         # Murati leaving?" is not answered by what Murati said.
         subject = next((e for e in query.entities if self.base.entities[e].kind == "person"), None)
+        title_of = query.title_of
+
+        def coverage_of(indexed: _IndexedFact) -> float:
+            if title_of is not None and self._gives_title(indexed.fact, title_of):
+                return self._coverage(query.tokens, indexed, _TITLE_TOKENS)
+            return self._coverage(query.tokens, indexed)
+
+        pre = sorted(((coverage_of(self._facts[p]), p) for p in positions), reverse=True)
         strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
         for coverage, position in pre[:CANDIDATES]:
@@ -930,6 +1004,7 @@ class Matcher:
                 and not (query.name_asked and not indexed.named - asked_about - _HOME_ORG)
                 and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
                 and (subject is None or subject in indexed.entities)
+                and (title_of is None or self._gives_title(indexed.fact, title_of))
             )
             features = Features(
                 coverage,
@@ -949,6 +1024,14 @@ class Matcher:
             near = [c for c in ranked if ranked[0].score - c.score <= WHEN_TIE and c.features.intent_ok]
             best = max(near, key=lambda c: _DATE_DETAIL.get(c.fact.precision or "", 0), default=None)
             if best is not None and best is not ranked[0] and ranked[0].features.intent_ok:
+                ranked.remove(best)
+                ranked.insert(0, best)
+        if title_of is not None and ranked and not _TIME_CUE.search(query.key):
+            # "穆拉蒂是什么职位" asks what she is: the title the articles set before her name
+            # (首席技术官穆拉蒂), not the one she was given on joining in 2018.
+            near = [c for c in ranked if ranked[0].score - c.score <= TITLE_TIE and c.features.states_asked]
+            best = next((c for c in near if title_of in self._titled_people(c.fact)[0]), None)
+            if best is not None and best is not ranked[0] and ranked[0].features.states_asked:
                 ranked.remove(best)
                 ranked.insert(0, best)
         return ranked[:limit]
