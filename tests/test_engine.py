@@ -187,6 +187,12 @@ def test_which_ones_asks_who_not_how_many(engine: Engine, question: str, intent:
     assert intent in intents and (intent == Intent.HOW_MANY or Intent.HOW_MANY not in intents)
 
 
+@pytest.mark.parametrize("question", ["穆拉蒂一度被推举为什么?", "苏茨克维被同事称为什么", "Friar被任命为什么"])
+def test_a_verb_ending_in_wei_before_shenme_asks_what_not_why(engine: Engine, question: str) -> None:
+    assert Intent.WHY not in engine.matcher.analyse(normalise(question).key).intents
+    assert Intent.WHY in engine.matcher.analyse(normalise("穆拉蒂为什么被推举").key).intents
+
+
 def test_where_someone_worked_is_answered_by_companies_the_records_do_not_list(engine: Engine) -> None:
     reply = engine.ask("Kevin Weil以前在哪些公司干过?")
     assert reply.answered and "Instagram" in reply.answer

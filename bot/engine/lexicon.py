@@ -43,7 +43,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
     (
         Intent.WHY,
         re.compile(
-            r"(?<![认成作称视改转])为什么(?!样)|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"
+            r"(?<![认成作称视改转举命选升评列誉名])为什么(?!样)|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"
         ),
     ),
     (
