@@ -239,7 +239,7 @@ CJK_STOP_RE = re.compile("|".join(map(re.escape, sorted(CJK_STOP, key=len, rever
 EN_STOP = frozenset(
     """
     a about after also an and are as at be been before being big by can could did do does during for
-    from get got had has have he her here his how i in into is it its just know latest like long
+    from get got had has have he her here him his how i in into is it its just know latest like long
     made make many may me might much must my no not now of on once or our out over please recent s said
     say shall she should so still t tell than that the their them then there these they this those
     to up want was we were what when where which who whom whose why will with would yes you your
@@ -264,6 +264,8 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # not 副 + 总裁: a vice president is no president
     (re.compile(r"\bsenior vice president\b"), " svp "),
     (re.compile(r"\bvice president\b"), " 副总裁 "),
+    # "bringing him into OpenAI": 让他进入公司
+    (re.compile(r"\b(?:bring|brings|bringing|brought)\b(?: \w+)? (?:in|into|on)\b"), " 进入 "),
 )
 
 
@@ -325,13 +327,14 @@ EN_GLOSSARY: dict[str, str] = dict(
     study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉  suing=起诉  superalignment=超级对齐
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
-    teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  threat=威胁
+    teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
     valued=估值  venture=企业  vice=副总裁  video=视频  video-call=线上会议  vision=视觉  visiting=访问
     vp=副总裁  weaken=削弱  weather=天气  weekly=每周  weeks=周  why=原因  wife=妻子
     wooden=木雕像  work=工作  workers=员工  worth=估值  write=写  wrote=写  year=年
-    years=年
+    years=年  guess=猜测  guessed=猜测  speculate=猜测  speculated=猜测  speculation=猜测
+    feel=感觉  feels=感觉  felt=感觉  kids=孩子  position=职位
     """.split()
 )
 
