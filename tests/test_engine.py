@@ -187,7 +187,9 @@ def test_which_ones_asks_who_not_how_many(engine: Engine, question: str, intent:
     assert intent in intents and (intent == Intent.HOW_MANY or Intent.HOW_MANY not in intents)
 
 
-@pytest.mark.parametrize("question", ["穆拉蒂一度被推举为什么?", "苏茨克维被同事称为什么", "Friar被任命为什么"])
+@pytest.mark.parametrize(
+    "question", ["穆拉蒂一度被推举为什么?", "苏茨克维被同事称为什么", "Friar被任命为什么"]
+)
 def test_a_verb_ending_in_wei_before_shenme_asks_what_not_why(engine: Engine, question: str) -> None:
     assert Intent.WHY not in engine.matcher.analyse(normalise(question).key).intents
     assert Intent.WHY in engine.matcher.analyse(normalise("穆拉蒂为什么被推举").key).intents
@@ -723,3 +725,13 @@ def test_a_title_question_needs_a_fact_giving_that_person_a_title(engine: Engine
     # A pronoun between the name and the title points at someone else.
     asked = engine.matcher.analyse(normalise("奥尔特曼被开除时谁接任?她原来什么职位?").key)
     assert asked.title_of is None
+
+
+def test_a_how_many_question_needs_a_figure_besides_the_ones_it_gives(engine: Engine) -> None:
+    # The fraud fact's only figure is the $20 the question itself gives.
+    assert not engine.ask("那次20美元新账号优惠被薅羊毛,OpenAI总共亏了多少钱?").answered
+    assert "20" in engine.ask("新账号送多少美元优惠?").answer
+    assert "1600" in engine.ask("OpenAI员工从770人涨到了多少人?").answer
+    # A rank is not a score in points.
+    assert not engine.ask("Claude 3 Opus在LMSYS得了几分?").answered
+    assert "第六" in engine.ask("Claude 3 Opus在LMSYS排第几?").answer

@@ -50,7 +50,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.HOW_MANY,
         re.compile(
             r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
-            r"|几次|几多|几岁|多少岁|年纪|(?<!哪)几[种门款项条部]"
+            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<!哪)几[种门款项条部]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
@@ -89,6 +89,11 @@ AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
     ),
     (re.compile(r"多久|多长时间|\bhow long\b"), re.compile(r"年|月|天|周|小时|分钟|日")),
+    # a score in points, not a rank ("排在第六名,得分非常接近")
+    (
+        re.compile(r"多少分|几分(?!钟|之)|\bhow many points\b|\bwhat score\b"),
+        re.compile(r"[\d一二三四五六七八九十百千]\s*分(?![钟之析歧享别])|\d\s*points?\b"),
+    ),
 )
 
 # A question that asks for a particular detail is answered only by a fact that states it: a

@@ -138,6 +138,20 @@ WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 TITLE_TIE = 0.15  # ... and for a question about what title someone holds
 
 
+# A figure, not part of a name ("GPT-4", "o1"), in text whose dates are taken out.
+_FIGURE = re.compile(r"(?<![a-z\-.\d])\d+(?:\.\d+)?", re.IGNORECASE)
+_CJK_AMOUNT = re.compile(r"[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
+
+
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(_FIGURE.findall(_DATE_TEXT.sub(" ", text)))
+
+
+def _states_other_figure(answer: str, given: frozenset[str]) -> bool:
+    """Whether an answer states an amount besides those a question gives."""
+    return bool(_figures(answer) - given) or _CJK_AMOUNT.search(answer) is not None
+
+
 def _tells_a_move(answer: str) -> bool:
     """Whether an answer says someone left and joined or founded something."""
     return bool(_MOVE_TEXT.search(answer) and _LEFT_TEXT.search(answer) and not _BEFORE_TEXT.search(answer))
@@ -970,6 +984,7 @@ class Matcher:
         # Murati leaving?" is not answered by what Murati said.
         subject = next((e for e in query.entities if self.base.entities[e].kind == "person"), None)
         title_of = query.title_of
+        given = _figures(query.key)
 
         def coverage_of(indexed: _IndexedFact) -> float:
             if title_of is not None and self._gives_title(indexed.fact, title_of):
@@ -994,7 +1009,7 @@ class Matcher:
             else:
                 entity_agreement = 1.0
             intent_ok = not strong or any(
-                self._serves(indexed, i, asked_about, query.units, query.day) for i in strong
+                self._serves(indexed, i, asked_about, query.units, query.day, given) for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
             states_asked = (
@@ -1043,12 +1058,15 @@ class Matcher:
         asked_about: frozenset[str],
         units: tuple[int, ...] = (),
         day: bool = False,
+        given: frozenset[str] = frozenset(),
     ) -> bool:
         """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
         fact naming someone besides McGrew; "where did Deng go?" an organisation besides
-        the ones asked about; "how old is Altman?" a figure in years of age."""
-        if intent == Intent.HOW_MANY and not all(
-            AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in units
+        the ones asked about; "how old is Altman?" a figure in years of age; "那个20美元的诈骗
+        损失了多少钱?" a figure besides the 20 it gives."""
+        if intent == Intent.HOW_MANY and (
+            not all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in units)
+            or (given and not _states_other_figure(indexed.fact.answer, given))
         ):
             return False
         if intent == Intent.WHEN and day:
