@@ -269,6 +269,7 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # not 副 + 总裁: a vice president is no president
     (re.compile(r"\bsenior vice president\b"), " svp "),
     (re.compile(r"\bvice president\b"), " 副总裁 "),
+    (re.compile(r"\bproduct managers?\b"), " 产品经理 "),
     # "bringing him into OpenAI": 让他进入公司
     (re.compile(r"\b(?:bring|brings|bringing|brought)\b(?: \w+)? (?:in|into|on)\b"), " 进入 "),
 )
@@ -427,6 +428,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("解散", "解体", "散伙"),
     ("发布", "推出", "上线", "发表", "公布", "问世", "发出"),
     ("准备", "筹备", "预备", "打算"),
+    ("产品经理", "pm"),
     ("本来", "原本", "原先", "本打算"),
     ("改用", "选用", "换成", "换用"),
     ("休假", "放假", "休息", "长假"),
