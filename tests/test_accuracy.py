@@ -39,6 +39,7 @@ from evalset import (
     FRESH_I,
     FRESH_J,
     FRESH_K,
+    FRESH_L,
     HOLDOUT,
     accuracy,
     load,
@@ -60,6 +61,7 @@ BARS = {
     FRESH_I: (0.94, 0.97),
     FRESH_J: (0.88, 0.91),
     FRESH_K: (0.95, 0.93),
+    FRESH_L: (0.95, 0.95),
 }
 
 
