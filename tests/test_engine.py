@@ -725,6 +725,9 @@ def test_a_title_question_needs_a_fact_giving_that_person_a_title(engine: Engine
     # A pronoun between the name and the title points at someone else.
     asked = engine.matcher.analyse(normalise("奥尔特曼被开除时谁接任?她原来什么职位?").key)
     assert asked.title_of is None
+    assert engine.matcher.analyse(normalise("陈信翰的爸爸是做什么的?").key).title_of is None
+    # "是做什么的" in a longer question asks the title in other words.
+    assert "政策" in engine.ask("Jack Clark 以前在 OpenAI 是干什么的?").answer
 
 
 def test_a_how_many_question_needs_a_figure_besides_the_ones_it_gives(engine: Engine) -> None:

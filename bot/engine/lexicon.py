@@ -172,7 +172,10 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 # A question about someone's title ("穆拉蒂在OpenAI是什么职位", "What is McGrew's title?") is
 # answered only by a fact that gives that person a title: a title set before their name
 # ("首席研究官Bob McGrew") or one they were given ("晋升为首席技术官"), not "扮演的重要角色".
-TITLE_ASKED = re.compile(r"职位|职务|职称|头衔|官职|岗位|什么职|\b(?:job )?titles?\b|\bposition\b")
+TITLE_ASKED = re.compile(
+    r"职位|职务|职称|头衔|官职|岗位|什么职|\b(?:job )?titles?\b|\bposition\b"
+    r"|(?:做|干|搞)(?:什么|啥)(?:工作)?的|负责(?:什么|啥|哪一?[块部方个]|哪些)"
+)
 TITLE_WORD = (
     r"首席[^\s,，。;；]{0,6}?官|首席科学家|总裁|(?<![a-z])c[a-z]o(?![a-z])|董事长|主席|负责人|总监|主管"
     r"|经理|研究员|科学家|工程师|创始人"

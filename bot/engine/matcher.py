@@ -127,7 +127,11 @@ _TITLE_QUALIFIER = re.compile(r"^(?:临时|代理|前任|前|新任|新)")
 _EXECUTIVE_TITLE = re.compile(r"首席|总裁|主席|负责人|经理|^c[a-z]o$")
 
 # How precise a fact's date is, for preferring the more precise of two near-equal answers.
-_PRONOUN = re.compile(r"[他她]|\b(?:he|she|his|her)\b")
+# Between a name and the title asked, someone else: "她原本是什么职务", "陈信翰的母亲是做什么的".
+_SOMEONE_ELSE = re.compile(
+    r"[他她]|[父母爸妈]|妻子|丈夫|老婆|老公|太太|儿子|女儿|家人|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹"
+    r"|\b(?:he|she|his|her|mother|father|mom|dad|parents?|wife|husband|son|daughter)\b"
+)
 _TIME_CUE = re.compile(
     r"\d|年|月|时候?|最初|最早|起初|当初|刚|加入|进入|之前|以前|此前|后来|之后|以后|曾经?|新|接下来|将|未来"
     r"|\b(?:when|before|after|first|join(?:ed)?|new|next|will)\b"
@@ -867,15 +871,15 @@ class Matcher:
 
     def _title_asked_of(self, key: str) -> str | None:
         """Whose title the question asks: the person named last before the cue ("Bob McGrew在
-        OpenAI的职称"), else first after it ("What title did McGrew hold"). A pronoun between
-        them points at someone else: "让谁暂代CEO?她原本是什么职务?" asks the title of the answer."""
+        OpenAI的职称"), else first after it ("What title did McGrew hold"). A pronoun or a
+        relative between them points at someone else: "让谁暂代CEO?她原本是什么职务?"."""
         cue = TITLE_ASKED.search(key)
         if cue is None:
             return None
         found, residual = self.find_entities(key[: cue.start()])
         before = [e for e in found if self.base.entities[e].kind == "person"]
         if before:
-            return None if _PRONOUN.search(residual.rsplit(_ENTITY_MARK, 1)[-1]) else before[-1]
+            return None if _SOMEONE_ELSE.search(residual.rsplit(_ENTITY_MARK, 1)[-1]) else before[-1]
         found = self.find_entities(key[cue.start() :])[0]
         return next((e for e in found if self.base.entities[e].kind == "person"), None)
 
@@ -986,10 +990,14 @@ class Matcher:
         title_of = query.title_of
         given = _figures(query.key)
 
+        tokens = query.tokens
+        if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
+            tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
+
         def coverage_of(indexed: _IndexedFact) -> float:
             if title_of is not None and self._gives_title(indexed.fact, title_of):
-                return self._coverage(query.tokens, indexed, _TITLE_TOKENS)
-            return self._coverage(query.tokens, indexed)
+                return self._coverage(tokens, indexed, _TITLE_TOKENS)
+            return self._coverage(tokens, indexed)
 
         pre = sorted(((coverage_of(self._facts[p]), p) for p in positions), reverse=True)
         strong = [i for i in query.intents if i in STRONG_INTENTS]
