@@ -344,6 +344,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     wooden=木雕像  work=工作  workers=员工  worth=估值  write=写  wrote=写  year=年
     years=年  guess=猜测  guessed=猜测  speculate=猜测  speculated=猜测  speculation=猜测
     feel=感觉  feels=感觉  felt=感觉  kids=孩子  position=职位
+    discuss=讨论  discussed=讨论  discussing=讨论  give=授予  gave=授予  giving=授予  grant=授予  granting=授予
     """.split()
 )
 
@@ -432,6 +433,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("发布", "推出", "上线", "发表", "公布", "问世", "发出"),
     ("准备", "筹备", "预备", "打算"),
     ("产品经理", "pm"),
+    ("策略", "手段", "手法", "招数"),
     ("本来", "原本", "原先", "本打算"),
     ("改用", "选用", "换成", "换用"),
     ("休假", "放假", "休息", "长假"),
