@@ -195,6 +195,11 @@ def test_a_verb_ending_in_wei_before_shenme_asks_what_not_why(engine: Engine, qu
     assert Intent.WHY in engine.matcher.analyse(normalise("穆拉蒂为什么被推举").key).intents
 
 
+@pytest.mark.parametrize("question", ["舒尔曼调的模型用在哪", "奥特曼打算把心思放在哪儿", "钱都花在哪了"])
+def test_put_or_used_where_asks_what_not_a_place(engine: Engine, question: str) -> None:
+    assert Intent.WHERE not in engine.matcher.analyse(normalise(question).key).intents
+
+
 def test_where_someone_worked_is_answered_by_companies_the_records_do_not_list(engine: Engine) -> None:
     reply = engine.ask("Kevin Weil以前在哪些公司干过?")
     assert reply.answered and "Instagram" in reply.answer
