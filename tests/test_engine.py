@@ -435,6 +435,7 @@ def test_a_title_a_fact_states_next_to_the_company_is_answered(engine: Engine) -
         "Sam Altman有孩子吗?",
         "米拉·穆拉蒂在阿尔巴尼亚哪座城市长大?",  # the article names the country only
         "ChatGPT每周的活跃用户有多少?",  # the articles give monthly users, not weekly
+        "奥尔特曼和舒尔曼在伯克利初见时喝了什么?",  # where and when they met, not what they drank
     ],
 )
 def test_a_detail_asked_needs_a_fact_that_states_it(engine: Engine, question: str) -> None:

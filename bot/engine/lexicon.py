@@ -142,6 +142,10 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # Personal details people ask of anyone famous; the articles give few of them.
     (re.compile(r"住在|住哪|居住|定居|\blives?\b|\bliving\b"), re.compile(r"住|居|\blive")),
     (re.compile(r"喜欢吃|爱吃|食物|美食|\bfood\b|\beat\b"), re.compile(r"吃|食|\bfood\b|\beat")),
+    (
+        re.compile(r"喝(?:的|了|什么|啥)|咖啡|饮料|\bdr[iau]nk\b|\bcoffee\b"),
+        re.compile(r"喝|咖啡|茶|饮|\bdr[iau]nk|\bcoffee"),
+    ),
     (re.compile(r"宗教|信仰|信什么教|\breligio"), re.compile(r"宗教|信仰|教徒|religio")),
     (
         re.compile(
