@@ -55,7 +55,7 @@ from bot.engine.lexicon import (
 from bot.engine.normalise import matching_key
 from bot.engine.segment import Segmenter
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Fact, Intent
+from bot.factbase.models import Entity, Fact, Intent
 from bot.text import fold_name, nfkc, to_simplified
 
 _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
@@ -154,6 +154,12 @@ def _figures(text: str) -> frozenset[str]:
 def _states_other_figure(answer: str, given: frozenset[str]) -> bool:
     """Whether an answer states an amount besides those a question gives."""
     return bool(_figures(answer) - given) or _CJK_AMOUNT.search(answer) is not None
+
+
+def _names_pattern(entity: Entity) -> str:
+    """A regex of all the entity's names as stated text spells them, longest first."""
+    names = {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
 def _tells_a_move(answer: str) -> bool:
@@ -447,22 +453,12 @@ class Matcher:
         }
         self._cjk_shortened_sizes = sorted({len(form) for form in self._cjk_shortened}, reverse=True)
         self._org_names = {
-            entity.id: "|".join(
-                re.escape(name)
-                for name in sorted(
-                    {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}, key=len, reverse=True
-                )
-            )
+            entity.id: _names_pattern(entity)
             for entity in self.base.entities.values()
             if entity.kind == "org" and entity.id not in _HOME_ORG
         }
         self._person_names = {
-            entity.id: "|".join(
-                re.escape(name)
-                for name in sorted(
-                    {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}, key=len, reverse=True
-                )
-            )
+            entity.id: _names_pattern(entity)
             for entity in self.base.entities.values()
             if entity.kind == "person"
         }
