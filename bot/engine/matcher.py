@@ -126,17 +126,18 @@ _TITLE_QUALIFIER = re.compile(r"^(?:临时|代理|前任|前|新任|新)")
 # Titles that name a post, not a kind of work: "研究科学家" or "高管" describes many people.
 _EXECUTIVE_TITLE = re.compile(r"首席|总裁|主席|负责人|经理|^c[a-z]o$")
 
-# How precise a fact's date is, for preferring the more precise of two near-equal answers.
 # Between a name and the title asked, someone else: "她原本是什么职务", "陈信翰的母亲是做什么的".
 _SOMEONE_ELSE = re.compile(
     r"[他她]|[父母爸妈]|妻子|丈夫|老婆|老公|太太|儿子|女儿|家人|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹"
     r"|\b(?:he|she|his|her|mother|father|mom|dad|parents?|wife|husband|son|daughter)\b"
 )
+# A question that gives a time asks the title held then, not the standing one.
 _TIME_CUE = re.compile(
     r"\d|年|月|时候?|最初|最早|起初|当初|刚|加入|进入|之前|以前|此前|后来|之后|以后|曾经?|新|接下来|将|未来"
     r"|\b(?:when|before|after|first|join(?:ed)?|new|next|will)\b"
 )
 _TITLE_TOKENS = frozenset({"职位", *SYNONYMS["职位"]})
+# How precise a fact's date is, for preferring the more precise of two near-equal answers.
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 TITLE_TIE = 0.15  # ... and for a question about what title someone holds
