@@ -332,6 +332,7 @@ class Matcher:
     _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
     _person_names: dict[str, str] = field(init=False)  # person id -> regex of their names
     _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _titled_people
+    _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False)
     _facts: list[_IndexedFact] = field(init=False)
     _postings: dict[str, np.ndarray] = field(init=False)
     _by_entity: dict[str, np.ndarray] = field(init=False)
@@ -466,6 +467,7 @@ class Matcher:
         self._title_patterns = {}
         self._stated_texts = {}
         self._titled = {}
+        self._title_of_person = {}
         self._build_title_holders()
 
     def _build_title_holders(self) -> None:
@@ -557,18 +559,28 @@ class Matcher:
             named_by: set[str] = set()
             given: set[str] = set()
             for person in fact.entities:
-                names = self._person_names.get(person)
-                if names is None:
+                patterns = self._person_title_patterns(person)
+                if patterns is None:
                     continue
-                if re.search(rf"(?:{TITLE_WORD})[^,.;:!?，。；：！？\n]{{0,4}}?(?:{names})", text):
+                before, after = patterns
+                if before.search(text):
                     named_by.add(person)
-                if re.search(
-                    rf"(?:{names})[^.;!?。；！？\n]{{0,20}}?(?:{TITLE_GIVEN})[^,.;，。；\n]{{0,16}}?(?:{TITLE_WORD})",
-                    text,
-                ):
+                if after.search(text):
                     given.add(person)
             titled = self._titled[fact.id] = (frozenset(named_by), frozenset(given))
         return titled
+
+    def _person_title_patterns(self, person: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """(a title set before the person's name, a title given to them), compiled once."""
+        if person not in self._title_of_person:
+            names = self._person_names.get(person)
+            patterns = None
+            if names is not None:
+                before = rf"(?:{TITLE_WORD})[^,.;:!?，。；：！？\n]{{0,4}}?(?:{names})"
+                given = rf"(?:{names})[^.;!?。；！？\n]{{0,20}}?(?:{TITLE_GIVEN})[^,.;，。；\n]{{0,16}}?(?:{TITLE_WORD})"
+                patterns = (re.compile(before), re.compile(given))
+            self._title_of_person[person] = patterns
+        return self._title_of_person[person]
 
     def _gives_title(self, fact: Fact, person: str) -> bool:
         return any(person in people for people in self._titled_people(fact))
