@@ -28,6 +28,14 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _index_cache_in_temp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The CLI caches its index under SAGA_BOT_CACHE_DIR; tests must not write to ~/.cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SAGA_BOT_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def factbase() -> FactBase:
     return load_factbase()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -181,7 +182,11 @@ def test_unknown_article(fixture_dir: Path) -> None:
 
 def test_facts_check_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["facts", "check"]) == 0
-    assert "fact base OK" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "fact base OK" in out
+    assert "index OK" in out
+    # The check leaves the index cached for the next start.
+    assert list(Path(os.environ["SAGA_BOT_CACHE_DIR"]).glob("index-*.pickle"))
 
 
 def test_commands_refuse_an_invalid_fact_base(
