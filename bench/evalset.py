@@ -54,6 +54,10 @@ FRESH_K = ROOT / "tests" / "data" / "questions_fresh_k.jsonl"
 # decline), in the same plain style, written after the tenth session's first rules: first run
 # 95.6 % answered, 95.0 % declined.
 FRESH_L = ROOT / "tests" / "data" / "questions_fresh_l.jsonl"
+# The twelfth round (230 questions by five writers, one per article, articles only; 50 to
+# decline, most of them near misses), in the same plain style: first run 93.3 % answered,
+# 80.0 % declined.
+FRESH_M = ROOT / "tests" / "data" / "questions_fresh_m.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -69,6 +73,7 @@ ALL_SETS = (
     FRESH_J,
     FRESH_K,
     FRESH_L,
+    FRESH_M,
 )
 
 

@@ -40,6 +40,7 @@ from evalset import (
     FRESH_J,
     FRESH_K,
     FRESH_L,
+    FRESH_M,
     HOLDOUT,
     accuracy,
     load,
@@ -62,6 +63,7 @@ BARS = {
     FRESH_J: (0.9, 0.95),
     FRESH_K: (0.97, 0.97),
     FRESH_L: (0.97, 0.95),
+    FRESH_M: (0.93, 0.8),
 }
 
 
