@@ -404,6 +404,30 @@ def test_a_how_many_question_wants_a_figure_in_its_unit(engine: Engine) -> None:
     assert engine.ask("OpenAI有多少员工?").answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sora的训练数据用了多少块显卡?",  # hours of video, no graphics cards
+        "训练Sora用了几台服务器?",
+        "马斯克在推特上有多少粉丝?",
+        "Mark Chen家里有几个小孩?",  # "真如看小孩成长" is about GPT, and counts nothing
+    ],
+)
+def test_a_how_many_question_wants_a_figure_for_what_it_counts(engine: Engine, question: str) -> None:
+    assert engine.matcher.analyse(normalise(question).key).counted
+    assert not engine.ask(question).answered
+
+
+def test_a_figure_for_what_is_counted_answers(engine: Engine) -> None:
+    # The figure may come before the noun, with words between, or after it.
+    assert "十多条" in engine.ask("离职当天雷克发了多少条帖子?").answer
+    assert "三名" in engine.ask("11月17日晚上有几名研究人员辞职?").answer
+    assert "710" in engine.ask("有多少名员工要求董事会辞职?").answer
+    # "好几家" and "第几家" count nothing.
+    assert not engine.matcher.analyse(normalise("投资人为什么愿意同时投好几家竞争对手?").key).counted
+    assert not engine.matcher.analyse(normalise("OpenAI是他工作过的第几家公司?").key).counted
+
+
 @pytest.mark.parametrize("question", ["亚马逊的创始人是谁?", "蘋果公司的CEO是誰?", "微软的创始人是谁?"])
 def test_a_title_at_another_company_needs_a_fact_that_states_it(engine: Engine, question: str) -> None:
     # Shear co-founded Twitch, "亚马逊旗下直播平台Twitch"; Nadella is Microsoft's CEO, not its

@@ -50,7 +50,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.HOW_MANY,
         re.compile(
             r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
-            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<!哪)几[种门款项条部]"
+            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
@@ -155,7 +155,7 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (re.compile(r"爱好|兴趣爱好|业余|\bhobb"), re.compile(r"爱好|兴趣|业余|\bhobb")),
     (
-        re.compile(r"孩子|子女|儿子|女儿|\bkids?\b|\bchildren\b|\bson\b|\bdaughter"),
+        re.compile(r"孩子|小孩|子女|儿子|女儿|\bkids?\b|\bchildren\b|\bson\b|\bdaughter"),
         re.compile(r"孩子|子女|儿|女儿|\bkid|\bchild|\bson\b|\bdaughter"),
     ),
     (
@@ -461,6 +461,8 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("人工智能", "ai"),
     ("算力", "计算资源", "芯片"),
     ("账号", "帐号", "账户", "帐户"),
+    ("推文", "帖子", "发帖", "推特贴文"),
+    ("研究员", "研究人员"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

@@ -157,6 +157,32 @@ def _states_other_figure(answer: str, given: frozenset[str]) -> bool:
     return bool(_figures(answer) - given) or _CJK_AMOUNT.search(answer) is not None
 
 
+# What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
+# "几位高管"). Units (钱, 人, 岁, 年) are AMOUNT_UNITS' business.
+_COUNTED = re.compile(
+    r"(?<!第)(?:多少|(?<!哪)几)\s*[个位名家条次种款项部篇张块台只份件]?\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9\- ]{0,7})"
+)
+# Units and shares are AMOUNT_UNITS' business, not a thing counted.
+_NOT_COUNTED = re.compile(
+    r"^(?:钱|人|岁|年|月|天|周|倍|成|分|次|小时|时间|美元|美金|刀|元|亿|万|千|百|个月|比例|比重|百分|股|多|了|呢|吗|啊|的|是|呀|啦|左右)"
+)
+_NUMBER = r"(?:[数几]?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万亿]+)\s*[多余]?)"
+_MEASURE = r"[个位名家条次种款项部篇张块台只份件人]"
+# After the noun, a figure in another unit counts something else: "新账号带来的20美元".
+_OTHER_UNIT = r"(?!\s*(?:美元|元|%|％|岁|倍|分|小时|年|个?月|天|周|亿|万美元))"
+
+
+def _counts(answer: str, words: frozenset[str]) -> bool:
+    """Whether an answer gives a figure for one of `words`: "12位高管", "员工从770名增至1600多名"."""
+    for word in words:
+        noun = re.escape(word)
+        if re.search(
+            rf"{_NUMBER}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?{noun}", answer, re.IGNORECASE
+        ) or re.search(rf"{noun}[^,，。;；]{{0,6}}?{_NUMBER}{_OTHER_UNIT}", answer, re.IGNORECASE):
+            return True
+    return False
+
+
 def _names_pattern(entity: Entity) -> str:
     """A regex of all the entity's names as stated text spells them, longest first."""
     names = {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}
@@ -203,6 +229,7 @@ class QueryAnalysis:
     outcome_asked: bool = False  # asks how something ended: 最后有没有答应
     described: tuple[str, ...] = ()  # people named by a title only they held: 那位前CTO is Murati
     title_of: str | None = None  # the person whose title is asked: 穆拉蒂是什么职位
+    counted: frozenset[str] = frozenset()  # what a how-many question counts, and its synonyms
 
 
 @dataclass(frozen=True, slots=True)
@@ -876,7 +903,16 @@ class Matcher:
             bool(OUTCOME_ASKED.search(key)),
             described,
             self._title_asked_of(key),
+            self._counted(key) if Intent.HOW_MANY in intents else frozenset(),
         )
+
+    def _counted(self, key: str) -> frozenset[str]:
+        """The words a how-many question counts ("多少个假帐号": 帐号), with their synonyms."""
+        found = _COUNTED.search(key)
+        if found is None or _NOT_COUNTED.match(found.group(1)):
+            return frozenset()
+        words = [w for w in self.content_tokens(found.group(1)) if len(w) >= 2]
+        return frozenset(form for w in words for form in (w, *SYNONYMS.get(w, ())))
 
     def _title_asked_of(self, key: str) -> str | None:
         """Whose title the question asks: the person named last before the cue ("Bob McGrew在
@@ -1026,7 +1062,8 @@ class Matcher:
             else:
                 entity_agreement = 1.0
             intent_ok = not strong or any(
-                self._serves(indexed, i, asked_about, query.units, query.day, given) for i in strong
+                self._serves(indexed, i, asked_about, query.units, query.day, given, query.counted)
+                for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
             states_asked = (
@@ -1076,14 +1113,16 @@ class Matcher:
         units: tuple[int, ...] = (),
         day: bool = False,
         given: frozenset[str] = frozenset(),
+        counted: frozenset[str] = frozenset(),
     ) -> bool:
         """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
         fact naming someone besides McGrew; "where did Deng go?" an organisation besides
         the ones asked about; "how old is Altman?" a figure in years of age; "那个20美元的诈骗
-        损失了多少钱?" a figure besides the 20 it gives."""
+        损失了多少钱?" a figure besides the 20 it gives; "多少块GPU" a figure of GPUs."""
         if intent == Intent.HOW_MANY and (
             not all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in units)
             or (given and not _states_other_figure(indexed.fact.answer, given))
+            or (counted and not _counts(indexed.fact.answer, counted))
         ):
             return False
         if intent == Intent.WHEN and day:
