@@ -484,6 +484,25 @@ def test_a_name_asked_needs_a_fact_that_names_someone_new(engine: Engine) -> Non
     assert "使命对齐" in engine.ask("Josh Achiam的新职务叫什么?").answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "被ChatGPT搞崩的那个监测工具叫啥?",  # the tool is described, ChatGPT is a clause away
+        "苏茨克维在辛顿团队写的那个程序语言叫什么?",  # "写个程序语言", never named
+    ],
+)
+def test_a_name_asked_must_be_the_things_own(engine: Engine, question: str) -> None:
+    assert engine.matcher.analyse(normalise(question).key).name_of
+    assert not engine.ask(question).answered
+
+
+def test_a_thing_named_next_to_it_is_answered(engine: Engine) -> None:
+    assert "Orion" in engine.ask("OpenAI在开发的下一代大模型叫什么名字?").answer
+    assert "InstructGPT" in engine.ask("雷克团队第一个用RLHF训练的大模型叫啥?").answer
+    assert "公司" in engine.matcher.analyse(normalise("Ilya离开后创立的公司叫什么?").key).name_of
+    assert "Safe Superintelligence" in engine.ask("Ilya离开后创立的公司叫什么?").answer
+
+
 def test_an_english_word_is_not_a_name_one_letter_off(engine: Engine) -> None:
     # "night" is one edit from Knight, but a typo keeps a name's first letter.
     entities, _ = engine.matcher.find_entities("they resigned that friday night")

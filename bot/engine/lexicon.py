@@ -463,6 +463,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("账号", "帐号", "账户", "帐户"),
     ("推文", "帖子", "发帖", "推特贴文"),
     ("研究员", "研究人员"),
+    ("大模型", "大语言模型", "大型语言模型", "llm"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

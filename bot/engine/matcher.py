@@ -105,6 +105,15 @@ _NAME_ASKED = re.compile(
     r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"
 )
 
+# The name asked must be the thing's: "那个流量监测工具叫什么名字" is not answered by a fact
+# that names ChatGPT a clause away, nor "写个程序语言" by the Hinton it was told to. A thing's
+# name stands next to it, in its clause: "下一代大语言模型Orion", "父亲陈建任", "Claude聊天机器人".
+_CLAUSE_BREAK = re.compile(r"[,，、;；:：。!！?？\n]")
+_NAME_AFTER = 6  # characters between the noun and a name after it
+_NAME_BEFORE = 2
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9\-.]*[a-z0-9]")
+_QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|《[^》]{1,20}》|\"[^\"]{1,20}\"")
+
 _APPOSITIVE = re.compile(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
 
 # In an English question opened by another question word, "when" begins a clause and asks
@@ -230,6 +239,7 @@ class QueryAnalysis:
     described: tuple[str, ...] = ()  # people named by a title only they held: 那位前CTO is Murati
     title_of: str | None = None  # the person whose title is asked: 穆拉蒂是什么职位
     counted: frozenset[str] = frozenset()  # what a how-many question counts, and its synonyms
+    name_of: frozenset[str] = frozenset()  # what a name question asks the name of, and synonyms
 
 
 @dataclass(frozen=True, slots=True)
@@ -904,7 +914,54 @@ class Matcher:
             described,
             self._title_asked_of(key),
             self._counted(key) if Intent.HOW_MANY in intents else frozenset(),
+            self._name_asked_of(residual),
         )
+
+    def _name_asked_of(self, residual: str) -> frozenset[str]:
+        """The noun whose name is asked ("那个流量监测工具叫什么名字": 监测工具), with its
+        synonyms; empty for a name the question already points at ("Mark Chen的中文名字")."""
+        cue = _NAME_ASKED.search(residual)
+        if cue is None:
+            return frozenset()
+        clause = _CLAUSE_BREAK.split(residual[: cue.start()])[-1].rsplit(_ENTITY_MARK, 1)[-1]
+        words = [w for w in self.content_tokens(clause) if _IS_CJK.match(w)]
+        if not words:
+            return frozenset()
+        return frozenset({words[-1], *SYNONYMS.get(words[-1], ())})
+
+    def _names_near(self, indexed: _IndexedFact, nouns: frozenset[str], asked: frozenset[str]) -> bool | None:
+        """Whether the fact names something in the same clause as, and close to, one of `nouns`;
+        None when it never mentions them."""
+        text = self._stated_text(indexed.fact)
+        spots = [m.span() for noun in nouns for m in re.finditer(re.escape(noun), text)]
+        if not spots:
+            return None
+        pointed = asked | _HOME_ORG
+        names = [
+            m.span()
+            for entity in indexed.named - pointed
+            if not entity.startswith("~")
+            for m in re.finditer(
+                self._org_names.get(entity) or self._person_names.get(entity) or "(?!)", text
+            )
+        ]
+        names += [
+            m.span()
+            for m in _LATIN_WORD.finditer(text)
+            if self._alias_owner.get(fold_name(m.group())) not in pointed and m.group() not in EN_STOP
+        ]
+        names += [m.span() for m in _QUOTED.finditer(text)]
+        for start, end in spots:
+            for name_start, name_end in names:
+                if start - _NAME_BEFORE <= name_end <= start:
+                    between = text[name_end:start]
+                elif end <= name_start <= end + _NAME_AFTER:
+                    between = text[end:name_start]
+                else:
+                    continue
+                if not _CLAUSE_BREAK.search(between):
+                    return True
+        return False
 
     def _counted(self, key: str) -> frozenset[str]:
         """The words a how-many question counts ("多少个假帐号": 帐号), with their synonyms."""
@@ -1070,7 +1127,7 @@ class Matcher:
                 all(self._states_title(indexed.fact, *t) for t in query.titles)
                 and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
                 and all(ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details)
-                and not (query.name_asked and not indexed.named - asked_about - _HOME_ORG)
+                and (not query.name_asked or self._names_a_thing(indexed, query, asked_about))
                 and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
                 and (subject is None or subject in indexed.entities)
                 and (title_of is None or self._gives_title(indexed.fact, title_of))
@@ -1104,6 +1161,12 @@ class Matcher:
                 ranked.remove(best)
                 ranked.insert(0, best)
         return ranked[:limit]
+
+    def _names_a_thing(self, indexed: _IndexedFact, query: QueryAnalysis, asked: frozenset[str]) -> bool:
+        """For a question asking a name: whether the fact names what it asks about, or, when
+        it does not say which thing, anyone or anything the question does not name."""
+        near = self._names_near(indexed, query.name_of, asked) if query.name_of else None
+        return near if near is not None else bool(indexed.named - asked - _HOME_ORG)
 
     @staticmethod
     def _serves(
