@@ -411,6 +411,7 @@ def test_a_how_many_question_wants_a_figure_in_its_unit(engine: Engine) -> None:
         "训练Sora用了几台服务器?",
         "马斯克在推特上有多少粉丝?",
         "Mark Chen家里有几个小孩?",  # "真如看小孩成长" is about GPT, and counts nothing
+        "超级对齐团队有多少人?",  # the people of a team, not the 11 founders
     ],
 )
 def test_a_how_many_question_wants_a_figure_for_what_it_counts(engine: Engine, question: str) -> None:
@@ -423,6 +424,7 @@ def test_a_figure_for_what_is_counted_answers(engine: Engine) -> None:
     assert "十多条" in engine.ask("离职当天雷克发了多少条帖子?").answer
     assert "三名" in engine.ask("11月17日晚上有几名研究人员辞职?").answer
     assert "710" in engine.ask("有多少名员工要求董事会辞职?").answer
+    assert "1600" in engine.ask("OpenAI现在有多少人?").answer
     # "好几家" and "第几家" count nothing.
     assert not engine.matcher.analyse(normalise("投资人为什么愿意同时投好几家竞争对手?").key).counted
     assert not engine.matcher.analyse(normalise("OpenAI是他工作过的第几家公司?").key).counted

@@ -172,6 +172,10 @@ _COUNTED = re.compile(
     r"(?<!第)(?:多少|(?<!哪)几)\s*[个位名家条次种款项部篇张块台只份件]?\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9\- ]{0,7})"
 )
 # Units and shares are AMOUNT_UNITS' business, not a thing counted.
+# "后训练团队一共有多少人" counts the people of a team: the team is what a figure must be of.
+_PEOPLE_OF = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:里|中|内)?(?:一共|总共|共|大概|大约|约|现在|目前)?有(?:多少|几)(?:个人|人|名|位)"
+)
 _NOT_COUNTED = re.compile(
     r"^(?:钱|人|岁|年|月|天|周|倍|成|分|次|小时|时间|美元|美金|刀|元|亿|万|千|百|个月|比例|比重|百分|股|多|了|呢|吗|啊|的|是|呀|啦|左右)"
 )
@@ -966,9 +970,12 @@ class Matcher:
     def _counted(self, key: str) -> frozenset[str]:
         """The words a how-many question counts ("多少个假帐号": 帐号), with their synonyms."""
         found = _COUNTED.search(key)
-        if found is None or _NOT_COUNTED.match(found.group(1)):
+        if found is not None and not _NOT_COUNTED.match(found.group(1)):
+            words = [w for w in self.content_tokens(found.group(1)) if len(w) >= 2]
+        elif (people := _PEOPLE_OF.search(key)) is not None:
+            words = [w for w in self.content_tokens(people.group(1)) if len(w) >= 2][-1:]
+        else:
             return frozenset()
-        words = [w for w in self.content_tokens(found.group(1)) if len(w) >= 2]
         return frozenset(form for w in words for form in (w, *SYNONYMS.get(w, ())))
 
     def _title_asked_of(self, key: str) -> str | None:
