@@ -462,6 +462,8 @@ def test_a_title_a_fact_states_next_to_the_company_is_answered(engine: Engine) -
         "米拉·穆拉蒂在阿尔巴尼亚哪座城市长大?",  # the article names the country only
         "ChatGPT每周的活跃用户有多少?",  # the articles give monthly users, not weekly
         "奥尔特曼和舒尔曼在伯克利初见时喝了什么?",  # where and when they met, not what they drank
+        "员工当时打赌,赌的是什么?",  # that they bet on the users, not for what
+        "What kind of wood was Ilya's effigy made of?",  # "木雕像": wooden, no kind given
     ],
 )
 def test_a_detail_asked_needs_a_fact_that_states_it(engine: Engine, question: str) -> None:
@@ -473,6 +475,7 @@ def test_a_detail_a_fact_states_is_answered(engine: Engine) -> None:
     assert "1500亿" in engine.ask("OpenAI这轮融资估值多少?").answer
     assert "五天" in engine.ask("ChatGPT上线几天用户破百万?").answer
     assert "旧金山" in engine.ask("OpenAI的总部在哪个城市?").answer
+    assert "木雕像" in engine.ask("Ilya烧掉的雕像是用什么做的?").answer
     # A court named in passing is not the detail asked: the suit's demands answer this.
     assert not engine.matcher.analyse(normalise("马斯克的诉讼要求法院宣布什么无效?").key).details
     assert engine.ask("马斯克的诉讼要求法院宣布什么无效?").answered

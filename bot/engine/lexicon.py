@@ -169,6 +169,16 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         ),
         re.compile(r"[英法德俄日韩中汉阿]语|\bspeaks?\b"),
     ),
+    # what a bet was for, not that there was one ("员工还在打赌能引来多少用户")
+    (
+        re.compile(r"赌注|彩头|赌(?:的是)?(?:什么|啥)|\bthe stakes\b|\bwager"),
+        re.compile(r"赌注|彩头|输的人|赢的人|\bstakes\b|\bwager"),
+    ),
+    # which wood, not that a statue was wooden ("木雕像")
+    (
+        re.compile(r"(?:什么|哪种|哪一种|啥)(?:木头|木材|木料)|\bwhat (?:kind of )?wood\b"),
+        re.compile(r"[橡松杉柚桦檀楠柏榉枫]木|胡桃木|\b(?:oak|pine|cedar|walnut|teak)\b"),
+    ),
     # who chairs a board: a fact naming someone else in the story does not say who
     (re.compile(r"董事长|主席|\bchair(?:man|woman|person)?\b"), re.compile(r"董事长|主席|\bchair")),
 )
