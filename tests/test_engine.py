@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.engine.answer import Engine
 from bot.engine.lexicon import english_phrases, to_mandarin
+from bot.engine.matcher import _counts
 from bot.engine.normalise import normalise
 from bot.engine.script import choose_script, detect_script
 from bot.factbase.loader import FactBase
@@ -417,6 +418,21 @@ def test_a_how_many_question_wants_a_figure_in_its_unit(engine: Engine) -> None:
 def test_a_how_many_question_wants_a_figure_for_what_it_counts(engine: Engine, question: str) -> None:
     assert engine.matcher.analyse(normalise(question).key).counted
     assert not engine.ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "counted", "expected"),
+    [
+        ("当地时间2023年11月20日,710多名OpenAI员工要求董事会辞职", "员工", True),
+        ("OpenAI员工从去年底约770名增至目前1600多名", "员工", True),
+        ("离职当天,雷克连发十多条帖子", "帖子", True),
+        # a figure in another unit, or part of one, counts something else
+        ("有用户大规模创建新账号,以获取每个新账号带来的20美元优惠", "账号", False),
+        ("真如看小孩成长", "小孩", False),
+    ],
+)
+def test_counts_finds_a_figure_of_the_thing(answer: str, counted: str, expected: bool) -> None:
+    assert _counts(answer, frozenset({counted})) is expected
 
 
 def test_a_figure_for_what_is_counted_answers(engine: Engine) -> None:
