@@ -546,6 +546,14 @@ def test_colloquial_kinship_words_are_the_facts_words(engine: Engine) -> None:
     assert "邱瀞德" in engine.ask("Mark Chen的妈妈是干啥的?").answer
 
 
+def test_slang_finds_the_facts_words(engine: Engine) -> None:
+    # Slang words join the segmenter's dictionary, so each stays whole and finds its group.
+    assert "搞掉" in engine.matcher.content_tokens("董事会为啥要搞掉他")
+    assert "罢免" in engine.ask("伊利亚为什么想把奥特曼搞掉?").answer
+    assert "1600" in engine.ask("OAI现在有多少打工人?").answer
+    assert "撤" in engine.ask("马斯克跟OpenAI打的第一场官司后来撤了吗?").answer
+
+
 def test_a_when_question_gets_the_more_precise_of_two_equal_dates(engine: Engine) -> None:
     # Two reports say Sutskever left, one "2024年", one "2024年5月": the month is the answer.
     assert "2024年5月" in engine.ask("伊利亚是什么时候离开OpenAI的?").answer

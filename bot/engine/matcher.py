@@ -108,6 +108,7 @@ _NAME_ASKED = re.compile(
 # The name asked must be the thing's: "那个流量监测工具叫什么名字" is not answered by a fact
 # that names ChatGPT a clause away, nor "写个程序语言" by the Hinton it was told to. A thing's
 # name stands next to it, in its clause: "下一代大语言模型Orion", "父亲陈建任", "Claude聊天机器人".
+_QUESTION_WORD = re.compile(r"几|多少|多大|什么|怎么")
 _CLAUSE_BREAK = re.compile(r"[,，、;；:：。!！?？\n]")
 _NAME_AFTER = 6  # characters between the noun and a name after it
 _NAME_BEFORE = 2
@@ -391,6 +392,8 @@ class Matcher:
         # Domain words and every name stay whole when segmented: 超级对齐, 后训练, 穆拉蒂.
         words = {self._prepare(k) for f in self.base.facts for k in f.keywords}
         words |= {self._prepare(n) for e in self.base.entities.values() for n in e.all_names()}
+        # 搞掉 and 打工人 stay whole, to find their group; question words (几岁) stay cues.
+        words |= {w for w in SYNONYMS if _IS_CJK.match(w) and not _QUESTION_WORD.search(w)}
         self._segmenter = Segmenter(words)
         self._build_aliases()
         if not self._load_cached_index():
