@@ -806,6 +806,9 @@ def test_a_title_question_needs_a_fact_giving_that_person_a_title(engine: Engine
     assert engine.matcher.analyse(normalise("陈信翰的爸爸是做什么的?").key).title_of is None
     # "是做什么的" in a longer question asks the title in other words.
     assert "政策" in engine.ask("Jack Clark 以前在 OpenAI 是干什么的?").answer
+    # A successor's title: the name after 接替 is whom he replaced.
+    asked = engine.matcher.analyse(normalise("陈信翰取代Bob McGrew之后担任什么职务?").key)
+    assert asked.title_of == "mark-chen"
 
 
 def test_a_how_many_question_needs_a_figure_besides_the_ones_it_gives(engine: Engine) -> None:

@@ -141,6 +141,8 @@ _SOMEONE_ELSE = re.compile(
     r"[他她]|[父母爸妈]|妻子|丈夫|老婆|老公|太太|儿子|女儿|家人|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹"
     r"|\b(?:he|she|his|her|mother|father|mom|dad|parents?|wife|husband|son|daughter)\b"
 )
+# Between two names, a verb of succession: the title asked is the successor's.
+_SUCCEEDS = re.compile(r"接替|取代|接任|代替|顶替|接班|继任|replaced?|succeeded")
 # A question that gives a time asks the title held then, not the standing one.
 _TIME_CUE = re.compile(
     r"\d|年|月|时候?|最初|最早|起初|当初|刚|加入|进入|之前|以前|此前|后来|之后|以后|曾经?|新|接下来|将|未来"
@@ -996,7 +998,10 @@ class Matcher:
         found, residual = self.find_entities(key[: cue.start()])
         before = [e for e in found if self.base.entities[e].kind == "person"]
         if before:
-            return None if _SOMEONE_ELSE.search(residual.rsplit(_ENTITY_MARK, 1)[-1]) else before[-1]
+            parts = residual.split(_ENTITY_MARK)
+            if len(before) >= 2 and len(found) == len(parts) - 1 and _SUCCEEDS.fullmatch(parts[-2].strip()):
+                return before[-2]  # "Mark Chen接替McGrew后是什么职位" asks Mark Chen's
+            return None if _SOMEONE_ELSE.search(parts[-1]) else before[-1]
         found = self.find_entities(key[cue.start() :])[0]
         return next((e for e in found if self.base.entities[e].kind == "person"), None)
 
