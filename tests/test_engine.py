@@ -269,6 +269,11 @@ def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> No
     assert "坦诚" in why.answer
 
 
+def test_thanks_say_what_for(engine: Engine) -> None:
+    # "感谢Sam和Greg最初让他进入公司" answers why he thanked them.
+    assert "进入公司" in engine.ask("舒尔曼为什么感谢Sam和Greg?").answer
+
+
 def test_a_later_report_leads_over_the_one_it_supersedes(factbase: FactBase, engine: Engine) -> None:
     earlier = factbase.by_id["a002-ilya-whereabouts-unknown"]
     assert earlier.superseded_by is not None
