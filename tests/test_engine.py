@@ -497,6 +497,9 @@ def test_a_detail_a_fact_states_is_answered(engine: Engine) -> None:
     assert "五天" in engine.ask("ChatGPT上线几天用户破百万?").answer
     assert "旧金山" in engine.ask("OpenAI的总部在哪个城市?").answer
     assert "木雕像" in engine.ask("Ilya烧掉的雕像是用什么做的?").answer
+    # How he felt about going back, not the talks about it.
+    assert "矛盾" in engine.ask("董事会请奥特曼回来时他是什么心情?").answer
+    assert "不确定" in engine.ask("红杉对伊利亚的新公司是什么态度?").answer
     # A court named in passing is not the detail asked: the suit's demands answer this.
     assert not engine.matcher.analyse(normalise("马斯克的诉讼要求法院宣布什么无效?").key).details
     assert engine.ask("马斯克的诉讼要求法院宣布什么无效?").answered
