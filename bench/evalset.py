@@ -58,6 +58,10 @@ FRESH_L = ROOT / "tests" / "data" / "questions_fresh_l.jsonl"
 # decline, most of them near misses), in the same plain style: first run 93.3 % answered,
 # 80.0 % declined.
 FRESH_M = ROOT / "tests" / "data" / "questions_fresh_m.jsonl"
+# The thirteenth round (230 questions by five writers, one per article, articles only; 50 to
+# decline), in the same plain style, written after this session's first rules: first run
+# 91.1 % answered, 96.0 % declined.
+FRESH_N = ROOT / "tests" / "data" / "questions_fresh_n.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -74,6 +78,7 @@ ALL_SETS = (
     FRESH_K,
     FRESH_L,
     FRESH_M,
+    FRESH_N,
 )
 
 

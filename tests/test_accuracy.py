@@ -41,6 +41,7 @@ from evalset import (
     FRESH_K,
     FRESH_L,
     FRESH_M,
+    FRESH_N,
     HOLDOUT,
     accuracy,
     load,
@@ -64,6 +65,7 @@ BARS = {
     FRESH_K: (0.97, 0.97),
     FRESH_L: (0.97, 0.95),
     FRESH_M: (0.93, 0.8),
+    FRESH_N: (0.91, 0.96),
 }
 
 
