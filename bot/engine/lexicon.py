@@ -164,7 +164,9 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"孩子|子女|儿|女儿|\bkid|\bchild|\bson\b|\bdaughter"),
     ),
     (
-        re.compile(r"身高|体重|个子|星座|血型|谁更高|谁比较高|\bheight\b|\btall(?:er)?\b"),
+        re.compile(
+            r"身高|体重|个子|星座|血型|谁更高|谁比较高|^(?!.*(?:估值|价|收入|营收|比例|分数|排名|融资|薪|评价|地位|期望|要求)).*有多高$|\bheight\b|\btall(?:er)?\b"
+        ),
         re.compile(r"身高|体重|米|公斤|星座|血型|\bheight\b|\btall\b"),
     ),
     # a spoken language, not a programming one ("伊利亚会说几种语言")
@@ -182,6 +184,11 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             r"感到|觉得|认为|态度|心情|感受|心态|希望|想要|表示|称|说|矛盾|不满|担心|担忧|满意|开心|高兴|失望|愤怒"
             r"|生气|震惊|惊讶|支持|反对|拒绝|同意|欢迎|后悔|遗憾|感谢|感激|骄傲|兴奋|难过|伤心|怒|不确定|犹豫|纠结"
         ),
+    ),
+    # what someone wore ("他在意大利的一次活动上刻意淡化事件" says where he spoke, not in what)
+    (
+        re.compile(r"穿(?:了|着)?(?:什么|啥)|衣服|服装|穿搭|\bwear(?:ing)?\b|\bwore\b|\boutfit"),
+        re.compile(r"穿|衣|服装|\bwear|\bwore\b|\boutfit|\bsuit\b|\bdress"),
     ),
     # what a bet was for, not that there was one ("员工还在打赌能引来多少用户")
     (
@@ -279,7 +286,7 @@ EN_STOP = frozenset(
     made make many may me might much must my no not now of on once or our out over please recent s said
     say shall she should so still t tell than that the their them then there these they this those
     to up want was we were what when where which who whom whose why will with would yes you your
-    reportedly allegedly apparently besides lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
+    according article articles reportedly allegedly apparently besides lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
     """.split()
 )
 
@@ -327,12 +334,12 @@ EN_GLOSSARY: dict[str, str] = dict(
     company=公司  compensation=报酬  competitor=竞品  competitors=对手  compute=算力  computing=算力  conference=大会
     confidence=信心  conflict=冲突  contributed=贡献  contribution=贡献  country=国家  coupon=优惠  court=法院
     credit=优惠  criticise=批评  criticised=批评  criticism=批评  criticize=批评  criticized=批评  cto=首席技术官
-    culture=文化  custom=定制  dad=父亲  data=数据  date=日期  days=天  deal=协议
-    declare=裁定  degree=学位  demand=要求  demanded=要求  depart=离职  departed=离职  departure=离职
+    contact=联系  culture=文化  custom=定制  dad=父亲  data=数据  date=日期  days=天  deal=协议
+    decision=决定  decisions=决定  declare=裁定  degree=学位  describe=形容  described=形容  demand=要求  demanded=要求  depart=离职  departed=离职  departure=离职
     departures=离职  devday=开发者大会  develop=开发  developer=开发者  developing=开发  disagree=分歧  disagreement=分歧
     disagreements=分歧  disbanded=解散  dissolved=解散  document=文件  documents=文件  dozens=数十名  education=学位
     effigy=木雕像  emigrated=移居  emoji=emoji  employee=员工  employees=员工  energy=耗能  engineer=工程
-    engineering=工程  engineering-degree=学位  equity=股权  exit=离职  explain=解释  famous=论文  father=父亲
+    executive=高管  executives=高管  engineering=工程  engineering-degree=学位  equity=股权  exit=离职  explain=解释  famous=论文  father=父亲
     fight=斗争  fire=解雇  fired=解雇  first=首次  fittest=适者生存  for-profit=营利  found=创立
     founded=创立  founder=创始人  founders=创始人  francisco=旧金山  fraud=诈骗  friday=周五  funding=融资
     flag=目标  furious=怒  goal=目标  google=谷歌  gpts=gpt  graduate=毕业  graduated=毕业  harvard=哈佛
@@ -365,11 +372,11 @@ EN_GLOSSARY: dict[str, str] = dict(
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
     teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
-    threaten=威胁  threatened=威胁  title=职位  trust=信任  tweet=推文  understand=理解  unicorn=独角兽
+    threaten=威胁  threatened=威胁  title=职位  trust=信任  trusted=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
     valued=估值  venture=企业  vice=副总裁  video=视频  video-call=线上会议  vision=视觉  visiting=访问
     vp=副总裁  weaken=削弱  weather=天气  weekly=每周  weeks=周  why=原因  wife=妻子
-    wooden=木雕像  work=工作  workers=员工  worth=估值  write=写  wrote=写  year=年
+    wooden=木雕像  work=工作  worked=工作  working=工作  workers=员工  worth=估值  write=写  wrote=写  year=年
     years=年  guess=猜测  guessed=猜测  speculate=猜测  speculated=猜测  speculation=猜测
     feel=感觉  feels=感觉  felt=感觉  kids=孩子  position=职位
     discuss=讨论  discussed=讨论  discussing=讨论  give=授予  gave=授予  giving=授予  grant=授予  granting=授予
@@ -471,7 +478,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("批评", "指责", "抨击", "不满", "炮轰", "坏话", "数落", "吐槽"),
     ("撤诉", "撤回", "撤", "撤案", "撤告"),
     ("评价", "看法", "认为", "称", "形容", "怎么看"),
-    ("形容", "描述", "描绘", "比作", "比喻"),
+    ("形容", "描述", "描绘", "比作", "比喻", "打比方", "比方", "类比"),
     ("目标", "使命", "任务"),
     ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
     ("解散", "解体", "散伙"),
@@ -505,6 +512,9 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("推文", "帖子", "发帖", "推特贴文"),
     ("研究员", "研究人员"),
     ("大模型", "大语言模型", "大型语言模型", "llm"),
+    ("规矩", "规则", "惯例", "行规", "潜规则"),
+    ("严苛", "严格", "苛刻"),
+    ("私信", "联系", "联络"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

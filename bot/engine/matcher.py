@@ -95,7 +95,7 @@ _MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创�
 _LEFT_TEXT = re.compile(r"离开|离职|辞职|出走|跳槽|转投|退出|前openai|此后|之后|后来", re.IGNORECASE)
 _BEFORE_TEXT = re.compile(r"此前|之前|以前|曾任|曾在|加入openai前|入职openai前", re.IGNORECASE)
 _COMPANY_ASKED = re.compile(r"(?:什么|啥|哪家|哪个|哪间)新?(?:公司|企业|机构|东家)")
-_REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢")
+_REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢|试图|目的")
 
 
 # A question asking a name ("那三名研究员叫什么名字") is answered only by a fact that names
