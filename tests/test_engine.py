@@ -173,6 +173,22 @@ def test_a_misspelt_surname_next_to_a_known_name_is_part_of_it(engine: Engine) -
     assert "zof" not in analysis.tokens and not analysis.foreign
 
 
+def test_asking_someones_other_name_lists_the_names_the_articles_use(engine: Engine) -> None:
+    reply = engine.ask("陈信翰的英文名叫什么?")
+    assert reply.answered and "Mark Chen" in reply.answer
+    # cited where two of the names stand together
+    assert "陈信翰" in reply.sources[0].quote and "Mark Chen" in reply.sources[0].quote
+    traditional = engine.ask("Mark Chen的中文全名是什麼?")
+    assert "陳信翰" in traditional.answer and "名字" in traditional.answer
+    # The entity file lists misspellings to match them; they are not names the articles use.
+    assert "穆拉帝" not in engine.ask("穆拉蒂的英文全名是什么?").answer
+
+
+@pytest.mark.parametrize("question", ["Mark Chen的父亲叫什么名字?", "Mark Chen在OpenAI叫什么职位?"])
+def test_a_name_asked_of_someone_else_is_not_their_own(engine: Engine, question: str) -> None:
+    assert not (engine.ask(question).fact_id or "").startswith("entity:")
+
+
 @pytest.mark.parametrize("question", ["barret zof是做什么的", "Kevin Weil是干啥的", "Mark Chen何许人也"])
 def test_what_does_someone_do_gets_their_profile(engine: Engine, question: str) -> None:
     reply = engine.ask(question)
@@ -269,9 +285,11 @@ def test_intent_decides_between_facts_about_the_same_event(engine: Engine) -> No
     assert "坦诚" in why.answer
 
 
-def test_thanks_say_what_for(engine: Engine) -> None:
-    # "感谢Sam和Greg最初让他进入公司" answers why he thanked them.
+def test_thanks_and_attempts_say_what_for(engine: Engine) -> None:
+    # "感谢Sam和Greg最初让他进入公司" answers why he thanked them; "试图让两家公司合并" why
+    # the board went to Anthropic.
     assert "进入公司" in engine.ask("舒尔曼为什么感谢Sam和Greg?").answer
+    assert "合并" in engine.ask("董事会为什么去找Anthropic?").answer
 
 
 def test_a_later_report_leads_over_the_one_it_supersedes(factbase: FactBase, engine: Engine) -> None:
@@ -485,6 +503,8 @@ def test_a_title_a_fact_states_next_to_the_company_is_answered(engine: Engine) -
         "奥尔特曼和舒尔曼在伯克利初见时喝了什么?",  # where and when they met, not what they drank
         "员工当时打赌,赌的是什么?",  # that they bet on the users, not for what
         "What kind of wood was Ilya's effigy made of?",  # "木雕像": wooden, no kind given
+        "布罗克曼个子有多高?",  # "有多高" of a person is a height
+        "奥特曼在意大利那场活动穿了什么?",  # where he played the departures down, not in what
     ],
 )
 def test_a_detail_asked_needs_a_fact_that_states_it(engine: Engine, question: str) -> None:
@@ -497,6 +517,7 @@ def test_a_detail_a_fact_states_is_answered(engine: Engine) -> None:
     assert "五天" in engine.ask("ChatGPT上线几天用户破百万?").answer
     assert "旧金山" in engine.ask("OpenAI的总部在哪个城市?").answer
     assert "木雕像" in engine.ask("Ilya烧掉的雕像是用什么做的?").answer
+    assert "1500亿" in engine.ask("OpenAI的估值有多高?").answer  # "有多高" of a valuation is its size
     # How he felt about going back, not the talks about it.
     assert "矛盾" in engine.ask("董事会请奥特曼回来时他是什么心情?").answer
     assert "不确定" in engine.ask("红杉对伊利亚的新公司是什么态度?").answer
@@ -560,6 +581,8 @@ def test_slang_finds_the_facts_words(engine: Engine) -> None:
     assert "罢免" in engine.ask("伊利亚为什么想把奥特曼搞掉?").answer
     assert "1600" in engine.ask("OAI现在有多少打工人?").answer
     assert "撤" in engine.ask("马斯克跟OpenAI打的第一场官司后来撤了吗?").answer
+    assert "高速公路" in engine.ask("伊利亚打了个什么比方来讲AGI和人类?").answer
+    assert "8年" in engine.ask("How many years had McGrew worked at OpenAI?").answer
 
 
 def test_a_when_question_gets_the_more_precise_of_two_equal_dates(engine: Engine) -> None:

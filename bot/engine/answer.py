@@ -19,7 +19,7 @@ from bot.engine.normalise import MAX_QUESTION_CHARS, matching_key, normalise
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
-from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script
+from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script, to_simplified
 
 MAX_SUGGESTIONS = 3
 # A runner-up this close to the best answer is shown with it ("相关:"): when two facts answer
@@ -50,6 +50,12 @@ _POINTS_AT_SOMEONE = re.compile(r"[那这](?:个|位|名)|的人")
 _COMPARING = re.compile(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
 
 ReplyKind = Literal["answer", "not_covered", "help", "empty"]
+
+# Words that ask only for a name: "中文名字", "英文全名", "怎么写".
+_NAME_WORD = re.compile(
+    r"(?:中文|英文|全|本|原|真)?名字?|中文|英文|全|名叫|叫做?|写|拼|怎么写|chinese|english|full|names?|spell(?:ed)?"
+)
+_NAME_NOUN = re.compile(r"名|\bnames?\b")
 
 _GREETING = re.compile(
     r"^(?:你好|您好|hi|hello|hey|help|帮助|帮忙|在吗|嗨|哈喽|早上好|晚上好|使用说明|怎么用|你是谁|你能做什么|你会什么|"
@@ -205,6 +211,7 @@ class Engine:
     matcher: Matcher = field(init=False)
     _featured: list[Fact] = field(init=False)
     _person_names: list[tuple[str, str, str]] = field(init=False)  # (name, folded, entity id)
+    _articles_folded: str = field(init=False, default="")  # every article, simplified and folded
 
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
@@ -237,6 +244,8 @@ class Engine:
             )
         if self._asks_who_someone_is(analysis):
             return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
+        if self._asks_someones_name(analysis):
+            return self._names_answer(question, self.base.entities[analysis.entities[0]], script)
         clauses = self._question_clauses(normalised.simplified, analysis)
         parts = self._answer_parts(question, clauses, script) or self._answer_parts(
             question, self._per_person(normalised.simplified, analysis), script
@@ -417,6 +426,37 @@ class Engine:
             len(analysis.entities) == 1
             and not analysis.tokens
             and set(analysis.intents) <= {Intent.WHO, Intent.WHAT, Intent.HOW}
+        )
+
+    @staticmethod
+    def _asks_someones_name(analysis: QueryAnalysis) -> bool:
+        """ "Mark Chen的中文名字是什么?": one name, and nothing asked of it but its other names."""
+        return (
+            len(analysis.entities) == 1
+            and any(_NAME_NOUN.search(token) for token in analysis.tokens)
+            and all(_NAME_WORD.fullmatch(token) for token in analysis.tokens)
+        )
+
+    def _names_answer(self, question: str, entity: Entity, script: Script) -> Reply:
+        """The names the articles write the entity with, cited where two of them stand together
+        ("Mark Chen(陈信翰)")."""
+        # Only names the articles use: the entity file also lists misspellings, to match them.
+        if not self._articles_folded:
+            self._articles_folded = to_simplified(
+                "\n".join(a.text for a in self.base.articles.values())
+            ).casefold()
+        by_form = {to_simplified(n).casefold(): n for n in reversed(entity.all_names())}
+        names = [n for form, n in reversed(by_form.items()) if form in self._articles_folded]
+        text = labels.NAMES.format(name=entity.name_en or entity.name, names="、".join(names))
+        both = [c for c in entity.sources if sum(n in c.quote for n in names) >= 2] or entity.sources
+        return Reply(
+            question=question,
+            kind="answer",
+            answer=to_script(text, script, self.variant),
+            script=script,
+            confidence=0.9,
+            fact_id=f"entity:{entity.id}",
+            sources=tuple(self._source(c, script) for c in both[:1]),
         )
 
     def _profile_answer(self, question: str, entity: Entity, script: Script) -> Reply:
