@@ -189,7 +189,9 @@ def test_a_name_asked_of_someone_else_is_not_their_own(engine: Engine, question:
     assert not (engine.ask(question).fact_id or "").startswith("entity:")
 
 
-@pytest.mark.parametrize("question", ["barret zof是做什么的", "Kevin Weil是干啥的", "Mark Chen何许人也"])
+@pytest.mark.parametrize(
+    "question", ["barret zof是做什么的", "Kevin Weil是干啥的", "Mark Chen何许人也", "卡帕西現在在幹嘛"]
+)
 def test_what_does_someone_do_gets_their_profile(engine: Engine, question: str) -> None:
     reply = engine.ask(question)
     assert reply.answered and reply.fact_id is not None and reply.fact_id.startswith("entity:")

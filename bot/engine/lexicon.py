@@ -19,6 +19,7 @@ _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|�
 QUESTION_PHRASE_RE = re.compile(
     rf"{_ROLE_QUESTION}|[去在跑]?(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪(?!一?[天年]|个?月))(?!些)"
     r"|哪一?[天年]|几月几[日号]|(?:通过|以|用)(?:什么|啥|何种|哪种)(?:方式|形式|途径)"
+    r"|(?:现在|目前|如今|最近)?在(?:干|做|搞|忙)(?:什么|啥|嘛)"  # "卡帕西现在在干嘛" asks who he is now
 )
 
 # Courtesy around a question ("请问一下", "我想知道", a closing 呀) asks nothing, but it makes a
