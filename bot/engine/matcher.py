@@ -108,7 +108,6 @@ _NAME_ASKED = re.compile(
 # The name asked must be the thing's: "那个流量监测工具叫什么名字" is not answered by a fact
 # that names ChatGPT a clause away, nor "写个程序语言" by the Hinton it was told to. A thing's
 # name stands next to it, in its clause: "下一代大语言模型Orion", "父亲陈建任", "Claude聊天机器人".
-_QUESTION_WORD = re.compile(r"几|多少|多大|什么|怎么")
 _CLAUSE_BREAK = re.compile(r"[,，、;；:：。!！?？\n]")
 _NAME_AFTER = 6  # characters between the noun and a name after it
 _NAME_BEFORE = 2
@@ -141,6 +140,8 @@ _SOMEONE_ELSE = re.compile(
     r"[他她]|[父母爸妈]|妻子|丈夫|老婆|老公|太太|儿子|女儿|家人|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹"
     r"|\b(?:he|she|his|her|mother|father|mom|dad|parents?|wife|husband|son|daughter)\b"
 )
+# Synonyms containing these stay out of the segmenter's dictionary: "几岁" must stay a cue.
+_QUESTION_WORD = re.compile(r"几|多少|多大|什么|怎么")
 # Between two names, a verb of succession: the title asked is the successor's.
 _SUCCEEDS = re.compile(r"接替|取代|接任|代替|顶替|接班|继任|replaced?|succeeded")
 # A question that gives a time asks the title held then, not the standing one.
@@ -170,15 +171,15 @@ def _states_other_figure(answer: str, given: frozenset[str]) -> bool:
 
 
 # What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
-# "几位高管"). Units (钱, 人, 岁, 年) are AMOUNT_UNITS' business.
+# "几位高管").
 _COUNTED = re.compile(
     r"(?<!第)(?:多少|(?<!哪)几)\s*[个位名家条次种款项部篇张块台只份件]?\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9\- ]{0,7})"
 )
-# Units and shares are AMOUNT_UNITS' business, not a thing counted.
 # "后训练团队一共有多少人" counts the people of a team: the team is what a figure must be of.
 _PEOPLE_OF = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:里|中|内)?(?:一共|总共|共|大概|大约|约|现在|目前)?有(?:多少|几)(?:个人|人|名|位)"
 )
+# Units and shares are AMOUNT_UNITS' business, not a thing counted; nor is a question word.
 _NOT_COUNTED = re.compile(
     r"^(?:钱|人|岁|年|月|天|周|倍|成|分|次|小时|时间|美元|美金|刀|元|亿|万|千|百|个月|比例|比重|百分|股|多|了|呢|吗|啊|的|是|呀|啦|左右"
     r"|谁|什么|哪|怎|为)"
