@@ -108,7 +108,7 @@ _NAME_ASKED = re.compile(
 # The name asked must be the thing's: "那个流量监测工具叫什么名字" is not answered by a fact
 # that names ChatGPT a clause away, nor "写个程序语言" by the Hinton it was told to. A thing's
 # name stands next to it, in its clause: "下一代大语言模型Orion", "父亲陈建任", "Claude聊天机器人".
-_CLAUSE_BREAK = re.compile(r"[,，、;；:：。!！?？\n]")
+_CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
 _NAME_AFTER = 6  # characters between the noun and a name after it
 _NAME_BEFORE = 2
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9\-.]*[a-z0-9]")
@@ -938,7 +938,7 @@ class Matcher:
         cue = _NAME_ASKED.search(residual)
         if cue is None:
             return frozenset()
-        clause = _CLAUSE_BREAK.split(residual[: cue.start()])[-1].rsplit(_ENTITY_MARK, 1)[-1]
+        clause = _CLAUSE_PUNCT.split(residual[: cue.start()])[-1].rsplit(_ENTITY_MARK, 1)[-1]
         words = [w for w in self.content_tokens(clause) if _IS_CJK.match(w)]
         if not words:
             return frozenset()
@@ -974,7 +974,7 @@ class Matcher:
                     between = text[end:name_start]
                 else:
                     continue
-                if not _CLAUSE_BREAK.search(between):
+                if not _CLAUSE_PUNCT.search(between):
                     return True
         return False
 
