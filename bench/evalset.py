@@ -62,6 +62,10 @@ FRESH_M = ROOT / "tests" / "data" / "questions_fresh_m.jsonl"
 # decline), in the same plain style, written after this session's first rules: first run
 # 91.1 % answered, 96.0 % declined.
 FRESH_N = ROOT / "tests" / "data" / "questions_fresh_n.jsonl"
+# The fourteenth round (230 questions by five writers, one per article, articles only; 50 to
+# decline), in the same plain style, written at the start of a session: first run 96.1 %
+# answered, 92.0 % declined.
+FRESH_O = ROOT / "tests" / "data" / "questions_fresh_o.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -79,6 +83,7 @@ ALL_SETS = (
     FRESH_L,
     FRESH_M,
     FRESH_N,
+    FRESH_O,
 )
 
 

@@ -42,6 +42,7 @@ from evalset import (
     FRESH_L,
     FRESH_M,
     FRESH_N,
+    FRESH_O,
     HOLDOUT,
     accuracy,
     load,
@@ -66,6 +67,7 @@ BARS = {
     FRESH_L: (0.97, 0.95),
     FRESH_M: (0.98, 0.94),
     FRESH_N: (0.95, 1.0),
+    FRESH_O: (0.96, 0.92),
 }
 
 
