@@ -852,3 +852,14 @@ def test_a_how_many_question_needs_a_figure_besides_the_ones_it_gives(engine: En
     # A rank is not a score in points.
     assert not engine.ask("Claude 3 Opus在LMSYS得了几分?").answered
     assert "第六" in engine.ask("Claude 3 Opus在LMSYS排第几?").answer
+
+
+def test_a_how_long_question_needs_a_length_of_time(engine: Engine) -> None:
+    # The 2015 meeting has a year, not a length; the internships have no figure at all.
+    assert not engine.ask("Schulman跟奥特曼2015年第一次碰面谈了多长时间?").answered
+    assert not engine.ask("米拉在ZODIAC实习了多长时间?").answered
+    assert "3年" in engine.ask("穆拉蒂在特斯拉干了多久?").answer
+    # "until the end of the year" says how long, better than a fact that has a year in it
+    assert "年底" in engine.ask("Brockman要休假多久?").answer
+    # "哪几位" asks who, not how many people.
+    assert "奥尔特曼" in engine.ask("OpenAI四大天王是哪几位?").answer

@@ -86,10 +86,17 @@ AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     (re.compile(r"几岁|多少岁|年纪|年龄|今年多大|多大了|\bhow old\b"), re.compile(r"岁|出生|年龄")),
     (re.compile(r"多少钱|多少美元|\bhow much money\b"), re.compile(r"美元|元|亿|万")),
     (
-        re.compile(r"多少人|几个人|几名|几位|多少名|多少位|\bhow many (?:people|employees|staff)\b"),
+        re.compile(r"多少人|(?<!哪)几(?:个人|名|位)|多少名|多少位|\bhow many (?:people|employees|staff)\b"),
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
     ),
-    (re.compile(r"多久|多长时间|\bhow long\b"), re.compile(r"年|月|天|周|小时|分钟|日")),
+    # a length of time ("六年半", "几个月", "到年底"), not a date ("2015年", "9月26日")
+    (
+        re.compile(r"多久|多长时间|\bhow long\b"),
+        re.compile(
+            r"(?<![\d.])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百几数半多]+)\s*[多余整]?\s*"
+            r"(?:年|天|周|星期|小时|分钟|个多?(?:月|星期|小时))|年底|年末|为止|至今"
+        ),
+    ),
     # a score in points, not a rank ("排在第六名,得分非常接近")
     (
         re.compile(r"多少分|几分(?!钟|之)|\bhow many points\b|\bwhat score\b"),
@@ -268,7 +275,7 @@ CJK_STOP = frozenset(
         "而且", "自己", "本人", "请问", "起来", "这个", "那个", "为什么", "什么样", "其他人", "告诉我", "哪一天", "哪一年", "啥时候", "怎么样",
         "想知道", "是不是", "有没有", "知道吗", "能不能", "什么时候", "什么时间", "我想知道",
         # how-much and which-day question words: what they ask is the intent, not content
-        "几", "多久", "多长", "几成", "几次", "几倍", "星期几", "礼拜几", "周几",
+        "几", "多久", "多长", "多长时间", "几成", "几次", "几倍", "星期几", "礼拜几", "周几",
         # do-verbs that carry no topic: "要做什么", "干了啥"
         "做", "搞", "那天", "之间", "那次", "事", "回事", "怎么回事",
         # determiners: "那位联合创始人" is about the co-founder

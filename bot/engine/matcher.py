@@ -1152,6 +1152,8 @@ class Matcher:
                 and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
                 and (subject is None or subject in indexed.entities)
                 and (title_of is None or self._gives_title(indexed.fact, title_of))
+                # "聊了多久" needs a length of time, "几岁" an age
+                and all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in query.units)
             )
             features = Features(
                 coverage,
@@ -1201,14 +1203,16 @@ class Matcher:
     ) -> bool:
         """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
         fact naming someone besides McGrew; "where did Deng go?" an organisation besides
-        the ones asked about; "how old is Altman?" a figure in years of age; "那个20美元的诈骗
-        损失了多少钱?" a figure besides the 20 it gives; "多少块GPU" a figure of GPUs."""
+        the ones asked about; "那个20美元的诈骗损失了多少钱?" a figure besides the 20 it
+        gives; "多少块GPU" a figure of GPUs. (The unit a how-many question names, "how old is
+        Altman?", is what it asks: a fact without one does not say, however it ranks.)"""
         if intent == Intent.HOW_MANY and (
-            not all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in units)
-            or (given and not _states_other_figure(indexed.fact.answer, given))
+            (given and not _states_other_figure(indexed.fact.answer, given))
             or (counted and not _counts(indexed.fact.answer, counted))
         ):
             return False
+        if intent == Intent.HOW_MANY and units:
+            return True  # the fact states an amount in the unit asked ("到年底", "六年半")
         if intent == Intent.WHEN and day:
             fact = indexed.fact
             return fact.precision == "day" or DAY_STATED.search(fact.answer) is not None
