@@ -863,3 +863,11 @@ def test_a_how_long_question_needs_a_length_of_time(engine: Engine) -> None:
     assert "年底" in engine.ask("Brockman要休假多久?").answer
     # "哪几位" asks who, not how many people.
     assert "奥尔特曼" in engine.ask("OpenAI四大天王是哪几位?").answer
+
+
+def test_a_how_many_times_question_needs_a_count_of_times(engine: Engine) -> None:
+    # Leike's thread has a count of posts, not of likes.
+    assert not engine.ask("雷克的离职帖子被点赞了多少次?").answered
+    assert "十多条" in engine.ask("雷克离职当天发了几条帖子?").answer
+    # 几则 counts too: the Slack messages are not counted anywhere.
+    assert not engine.ask("OpenAI员工在Slack上发了几则帖子吐槽?").answered

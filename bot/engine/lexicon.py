@@ -51,7 +51,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.HOW_MANY,
         re.compile(
             r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
-            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只]"
+            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只则]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
@@ -96,6 +96,11 @@ AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?<![\d.])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百几数半多]+)\s*[多余整]?\s*"
             r"(?:年|天|周|星期|小时|分钟|个多?(?:月|星期|小时))|年底|年末|为止|至今"
         ),
+    ),
+    # a number of times ("转发了多少次"), not "再次"
+    (
+        re.compile(r"多少次|(?<!第)几次|\bhow many times\b"),
+        re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*[多余]?\s*次|[两三四五六七八九十]度|\btimes\b"),
     ),
     # a score in points, not a rank ("排在第六名,得分非常接近")
     (
