@@ -871,3 +871,8 @@ def test_a_how_many_times_question_needs_a_count_of_times(engine: Engine) -> Non
     assert "十多条" in engine.ask("雷克离职当天发了几条帖子?").answer
     # 几则 counts too: the Slack messages are not counted anywhere.
     assert not engine.ask("OpenAI员工在Slack上发了几则帖子吐槽?").answered
+
+
+def test_households_are_counted_in_homes(engine: Engine) -> None:
+    # 户 is a measure word and 人家 a household: "上千万户家庭".
+    assert "千万" in engine.ask("苏茨克维说最早的AGI用电量等于几户人家?").answer

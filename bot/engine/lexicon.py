@@ -51,7 +51,7 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
         Intent.HOW_MANY,
         re.compile(
             r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
-            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只则]"
+            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只则户]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
     ),
@@ -528,6 +528,8 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("规矩", "规则", "惯例", "行规", "潜规则"),
     ("严苛", "严格", "苛刻"),
     ("私信", "联系", "联络"),
+    ("家庭", "人家", "住户", "家户"),
+    ("相当于", "等于", "等同于", "约等于"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

@@ -173,7 +173,7 @@ def _states_other_figure(answer: str, given: frozenset[str]) -> bool:
 # What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
 # "几位高管").
 _COUNTED = re.compile(
-    r"(?<!第)(?:多少|(?<!哪)几)\s*[个位名家条次种款项部篇张块台只份件则]?\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9\- ]{0,7})"
+    r"(?<!第)(?:多少|(?<!哪)几)\s*[个位名家条次种款项部篇张块台只份件则户]?\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9\- ]{0,7})"
 )
 # "后训练团队一共有多少人" counts the people of a team: the team is what a figure must be of.
 _PEOPLE_OF = re.compile(
@@ -189,7 +189,7 @@ _NUMBER = (
     r"(?:[数几]?(?:(?<![\d.])\d+(?:\.\d+)?(?![\d.])|(?<![一二两三四五六七八九十百千万亿])"
     r"[一二两三四五六七八九十百千万亿]+(?![一二两三四五六七八九十百千万亿]))\s*[多余]?)"
 )
-_MEASURE = r"[个位名家条次种款项部篇张块台只份件则人]"
+_MEASURE = r"[个位名家条次种款项部篇张块台只份件则户人]"
 # After the noun, a figure in another unit counts something else: "新账号带来的20美元".
 _OTHER_UNIT = r"(?!\s*(?:美元|元|%|％|岁|倍|分|小时|年|个?月|天|周|亿|万美元))"
 
