@@ -876,3 +876,7 @@ def test_a_how_many_times_question_needs_a_count_of_times(engine: Engine) -> Non
 def test_households_are_counted_in_homes(engine: Engine) -> None:
     # 户 is a measure word and 人家 a household: "上千万户家庭".
     assert "千万" in engine.ask("苏茨克维说最早的AGI用电量等于几户人家?").answer
+
+
+def test_slang_for_close_ties_and_venture_capital(engine: Engine) -> None:
+    assert "Thrive" in engine.ask("哪两家VC和Sam Altman最要好?").answer

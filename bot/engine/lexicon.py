@@ -530,6 +530,8 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("私信", "联系", "联络"),
     ("家庭", "人家", "住户", "家户"),
     ("相当于", "等于", "等同于", "约等于"),
+    ("风投", "风险投资", "vc", "创投", "风投机构"),
+    ("密切", "亲密", "要好", "交好", "铁", "很铁"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:
