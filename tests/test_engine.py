@@ -880,3 +880,9 @@ def test_households_are_counted_in_homes(engine: Engine) -> None:
 
 def test_slang_for_close_ties_and_venture_capital(engine: Engine) -> None:
     assert "Thrive" in engine.ask("哪两家VC和Sam Altman最要好?").answer
+
+
+def test_what_someone_is_up_to_in_english_asks_who_they_are_now(engine: Engine) -> None:
+    assert engine.ask("What's Karpathy up to now?").fact_id == "entity:karpathy"
+    # a past "doing" asks about that time
+    assert "特斯拉" in engine.ask("What was Murati doing at Tesla?").answer

@@ -317,6 +317,15 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhow large\b"), " how much "),
     (re.compile(r"\b(?:pushed|forced|kicked|thrown) out\b"), " 罢免 "),
     (re.compile(r"\bright (?:after|away)\b"), " after "),
+    # "What is Karpathy up to these days" is "卡帕西现在在干嘛": who he is now
+    (
+        re.compile(
+            r"\bwhat(?: is|'s| are| has)? ([^?]{1,30}?) (?:doing|up to|been up to|been doing)\b"
+            r"(?: (?:now|these days|nowadays|lately|at the moment|right now))?"
+        ),
+        r" \1 现在在干嘛 ",
+    ),
+    (re.compile(r"\bright now\b|\bcurrently\b|\bthese days\b|\bat the moment\b"), " 目前 "),
     # not 副 + 总裁: a vice president is no president
     (re.compile(r"\bsenior vice president\b"), " svp "),
     (re.compile(r"\bvice president\b"), " 副总裁 "),
