@@ -886,3 +886,7 @@ def test_what_someone_is_up_to_in_english_asks_who_they_are_now(engine: Engine) 
     assert engine.ask("What's Karpathy up to now?").fact_id == "entity:karpathy"
     # a past "doing" asks about that time
     assert "特斯拉" in engine.ask("What was Murati doing at Tesla?").answer
+
+
+def test_next_gen_is_next_generation(engine: Engine) -> None:
+    assert "Orion" in engine.ask("What is OpenAI's next-gen model called?").answer

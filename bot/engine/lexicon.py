@@ -375,7 +375,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     mechanical=机械  media=媒体  meeting=会议  memo=备忘录  mentor=师从  merge=合并  merger=合并
     meet=见面  met=见面  message=信息  microsoft=微软  middle=中间派  million=百万  mission=使命  mit=麻省理工  model=模型
     mom=母亲  money=钱  monthly=月活  months=月  mother=母亲  moved=移居  multimodal=多模态
-    name=名字  named=任命  nda=协议  new=新  next-generation=下一代  non-profit=非营利  nonprofit=非营利
+    name=名字  named=任命  nda=协议  new=新  next-gen=下一代  next-generation=下一代  non-profit=非营利  nonprofit=非营利
     old=年龄  online=线上  oust=罢免  ousted=罢免  outlet=媒体  paid=报酬  paper=论文
     paperwork=文件  parent=父亲  parents=父亲  party=派对  pay=报酬  percent=%  percentage=%
     physics=物理  pool=游泳池  post=发文  posted=发文  power=权力  president=总裁  price=价格
