@@ -890,3 +890,10 @@ def test_what_someone_is_up_to_in_english_asks_who_they_are_now(engine: Engine) 
 
 def test_next_gen_is_next_generation(engine: Engine) -> None:
     assert "Orion" in engine.ask("What is OpenAI's next-gen model called?").answer
+
+
+def test_deciding_to_leave_asks_why_someone_left(engine: Engine) -> None:
+    # Not Leike's "hardest decision" quote, which says why leaving was hard ...
+    assert "分歧" in engine.ask("雷克为何选择离职?").answer
+    # ... unless that is what is asked.
+    assert "艰难" in engine.ask("雷克为什么说离职是很艰难的决定?").answer

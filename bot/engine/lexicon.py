@@ -22,6 +22,12 @@ QUESTION_PHRASE_RE = re.compile(
     r"|(?:现在|目前|如今|最近)?在(?:干|做|搞|忙)(?:什么|啥|嘛)"  # "卡帕西现在在干嘛" asks who he is now
 )
 
+# "为什么决定离开" asks why he left: 决定 before a move only puts the question, it asks about
+# no decision (Leike's "hardest decision" quote says why leaving was hard, not why he left).
+LIGHT_VERB_RE = re.compile(
+    r"(?:决定|选择)(?=离开|离职|辞职|辞去|走人|加入|跳槽|出走|退出|投奔|转投|创办|创立|回归|回到)"
+)
+
 # Courtesy around a question ("请问一下", "我想知道", a closing 呀) asks nothing, but it makes a
 # question look less like a phrasing written without it; taken off both before comparing.
 COURTESY_RE = re.compile(

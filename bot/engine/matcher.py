@@ -41,6 +41,7 @@ from bot.engine.lexicon import (
     EN_GLOSSARY,
     EN_STOP,
     INTENT_CUES,
+    LIGHT_VERB_RE,
     ORG_TITLES,
     OUTCOME_ASKED,
     QUESTION_PHRASE_RE,
@@ -883,6 +884,7 @@ class Matcher:
         # "那个华人PM Peter Deng": words set before a name only point at the person, they ask nothing.
         content = _APPOSITIVE.sub(" ", residual)
         content = QUESTION_PHRASE_RE.sub(" ", content.replace(_ENTITY_MARK, " "))
+        content = LIGHT_VERB_RE.sub(" ", content)
         tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
         tokens = tuple(dict.fromkeys(part for t in tokens for part in self._known_spellings(t)))
         # In a Chinese question, Latin words are names (people, products, companies); one
