@@ -897,3 +897,11 @@ def test_deciding_to_leave_asks_why_someone_left(engine: Engine) -> None:
     assert "分歧" in engine.ask("雷克为何选择离职?").answer
     # ... unless that is what is asked.
     assert "艰难" in engine.ask("雷克为什么说离职是很艰难的决定?").answer
+
+
+def test_a_share_question_needs_a_share(engine: Engine) -> None:
+    # The head count is a number of people, not what share of them are Chinese.
+    assert not engine.ask("OpenAI员工里华人占了多少比例?").answered
+    assert not engine.ask("女性员工占多少?").answered
+    assert "15%" in engine.ask("API收入占OpenAI收入多少?").answer
+    assert "84%" in engine.ask("收入里ChatGPT付费用户大概占几成?").answer

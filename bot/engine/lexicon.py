@@ -108,6 +108,13 @@ AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(r"多少次|(?<!第)几次|\bhow many times\b"),
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*[多余]?\s*次|[两三四五六七八九十]度|\btimes\b"),
     ),
+    # a share ("女性占多少"): a percentage, 九成 or 五分之一, not a head count
+    (
+        re.compile(
+            r"占多少|占了多少|占几成|几成|多少比例|多大比例|占比|百分之几|\bwhat (?:share|percentage|percent)\b"
+        ),
+        re.compile(r"%|％|百分之|分之|[一二两三四五六七八九十\d]成|percent|比例"),
+    ),
     # a score in points, not a rank ("排在第六名,得分非常接近")
     (
         re.compile(r"多少分|几分(?!钟|之)|\bhow many points\b|\bwhat score\b"),

@@ -180,6 +180,11 @@ _COUNTED = re.compile(
 _PEOPLE_OF = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:里|中|内)?(?:一共|总共|共|大概|大约|约|现在|目前)?有(?:多少|几)(?:个人|人|名|位)"
 )
+# "员工里女性占多少" asks the share of women: the women are what a figure must be of.
+_SHARE_OF = re.compile(
+    r"(?:^|里|中|内|的)\s*((?:(?![里中内的])[\u4e00-\u9fffa-z0-9 ]){1,12}?)\s*(?:大概|大约|约)?占了?"
+    r"(?:多少|几成|多大|百分之几)"
+)
 # Units and shares are AMOUNT_UNITS' business, not a thing counted; nor is a question word.
 _NOT_COUNTED = re.compile(
     r"^(?:钱|人|岁|年|月|天|周|倍|成|分|次|小时|时间|美元|美金|刀|元|亿|万|千|百|个月|比例|比重|百分|股|多|了|呢|吗|啊|的|是|呀|啦|左右"
@@ -254,6 +259,7 @@ class QueryAnalysis:
     title_of: str | None = None  # the person whose title is asked: 穆拉蒂是什么职位
     counted: frozenset[str] = frozenset()  # what a how-many question counts, and its synonyms
     name_of: frozenset[str] = frozenset()  # what a name question asks the name of, and synonyms
+    share_of: tuple[frozenset[str], ...] = ()  # whose share is asked (女性占多少): each word's forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -932,7 +938,18 @@ class Matcher:
             self._title_asked_of(key),
             self._counted(key) if Intent.HOW_MANY in intents else frozenset(),
             self._name_asked_of(residual),
+            self._share_of(key) if Intent.HOW_MANY in intents else (),
         )
+
+    def _share_of(self, key: str) -> tuple[frozenset[str], ...]:
+        """Whose share a question asks ("员工里女性占多少": 女性), each word with its synonyms.
+        The share's own figure is AMOUNT_UNITS' business; the fact must be about the same
+        thing, in every word ("女性员工" is not 员工)."""
+        found = _SHARE_OF.search(key)
+        if found is None:
+            return ()
+        words = [w for w in self.content_tokens(found.group(1)) if len(w) >= 2]
+        return tuple(frozenset((w, *SYNONYMS.get(w, ()))) for w in words)
 
     def _name_asked_of(self, residual: str) -> frozenset[str]:
         """The noun whose name is asked ("那个流量监测工具叫什么名字": 监测工具), with its
@@ -1156,6 +1173,7 @@ class Matcher:
                 and (title_of is None or self._gives_title(indexed.fact, title_of))
                 # "聊了多久" needs a length of time, "几岁" an age
                 and all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in query.units)
+                and all(any(w in indexed.fact.answer.casefold() for w in forms) for forms in query.share_of)
             )
             features = Features(
                 coverage,
