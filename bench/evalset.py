@@ -66,6 +66,10 @@ FRESH_N = ROOT / "tests" / "data" / "questions_fresh_n.jsonl"
 # decline), in the same plain style, written at the start of a session: first run 96.1 %
 # answered, 92.0 % declined.
 FRESH_O = ROOT / "tests" / "data" / "questions_fresh_o.jsonl"
+# The fifteenth round (230 questions by five writers, one per article, articles only; 50 to
+# decline), in the same plain style, written after that session's first rules: first run
+# 95.6 % answered, 100 % declined.
+FRESH_P = ROOT / "tests" / "data" / "questions_fresh_p.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -84,6 +88,7 @@ ALL_SETS = (
     FRESH_M,
     FRESH_N,
     FRESH_O,
+    FRESH_P,
 )
 
 

@@ -43,6 +43,7 @@ from evalset import (
     FRESH_M,
     FRESH_N,
     FRESH_O,
+    FRESH_P,
     HOLDOUT,
     accuracy,
     load,
@@ -67,7 +68,8 @@ BARS = {
     FRESH_L: (0.97, 0.95),
     FRESH_M: (0.98, 0.94),
     FRESH_N: (0.95, 1.0),
-    FRESH_O: (0.96, 0.92),
+    FRESH_O: (0.98, 1.0),
+    FRESH_P: (0.95, 1.0),
 }
 
 
