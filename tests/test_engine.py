@@ -905,3 +905,9 @@ def test_a_share_question_needs_a_share(engine: Engine) -> None:
     assert not engine.ask("女性员工占多少?").answered
     assert "15%" in engine.ask("API收入占OpenAI收入多少?").answer
     assert "84%" in engine.ask("收入里ChatGPT付费用户大概占几成?").answer
+
+
+def test_a_four_letter_typo_of_a_name_in_a_chinese_question(engine: Engine) -> None:
+    assert "sutskever" in engine.matcher.analyse(normalise("Ilia 什么时候离开OpenAI的?").key).entities
+    # In English four letters a letter from a name are too often a word of their own.
+    assert "sutskever" not in engine.matcher.analyse(normalise("Ilia left when?").key).entities

@@ -702,8 +702,11 @@ class Matcher:
         """Typos in names ('Sutskevr', '穆拉提') in what exact aliases left of the key."""
         found: list[str] = []
         residual = key
+        # In a Chinese question a Latin word is a name, so a four-letter one may be a typo too
+        # ("Ilia"); in English, four letters are too often a word a letter from a name.
+        shortest = 4 if _IS_CJK.search(key) else 5
         for word in set(_LATIN_WORD.findall(key)):
-            if len(word) < 5 or word in EN_STOP or word in EN_GLOSSARY:
+            if len(word) < shortest or word in EN_STOP or word in EN_GLOSSARY:
                 continue
             # An edit or two, not a similar-looking word: "sutskevr" is Sutskever, "share" is not
             # Shear. OSA counts a swap of neighbours ("chatgtp") as one edit. A typo keeps the
