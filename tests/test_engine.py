@@ -911,3 +911,7 @@ def test_a_four_letter_typo_of_a_name_in_a_chinese_question(engine: Engine) -> N
     assert "sutskever" in engine.matcher.analyse(normalise("Ilia 什么时候离开OpenAI的?").key).entities
     # In English four letters a letter from a name are too often a word of their own.
     assert "sutskever" not in engine.matcher.analyse(normalise("Ilia left when?").key).entities
+
+
+def test_a_final_project_is_a_swan_song(engine: Engine) -> None:
+    assert "o1" in engine.ask("What was McGrew's swan song at OpenAI?").answer

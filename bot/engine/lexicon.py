@@ -327,6 +327,7 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\blarge language models?\b|\bllms?\b"), " 大语言模型 "),
     (re.compile(r"\bequity stake\b"), " 股权 "),
+    (re.compile(r"\b(?:final|last|farewell) (?:project|work|release)\b|\bswan song\b"), " 收官之作 "),
     (re.compile(r"\bhow large\b"), " how much "),
     (re.compile(r"\b(?:pushed|forced|kicked|thrown) out\b"), " 罢免 "),
     (re.compile(r"\bright (?:after|away)\b"), " after "),
