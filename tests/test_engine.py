@@ -915,3 +915,8 @@ def test_a_four_letter_typo_of_a_name_in_a_chinese_question(engine: Engine) -> N
 
 def test_a_final_project_is_a_swan_song(engine: Engine) -> None:
     assert "o1" in engine.ask("What was McGrew's swan song at OpenAI?").answer
+
+
+def test_taiwan_startup_and_joining_by_going_in(engine: Engine) -> None:
+    # 新创 is Taiwan's 初创; 进 a company is to join it.
+    assert "Leap Motion" in engine.ask("穆拉蒂进OpenAI之前最后一份工作在哪家新创公司?").answer
