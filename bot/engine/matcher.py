@@ -55,6 +55,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.normalise import matching_key
 from bot.engine.segment import Segmenter
+from bot.engine.sound import sounds_alike, syllables
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent
 from bot.text import fold_name, nfkc, to_simplified
@@ -381,6 +382,8 @@ class Matcher:
     _latin_by_initial: dict[str, list[str]] = field(init=False)  # Latin aliases by first letter
     _cjk_aliases: dict[int, list[str]] = field(init=False)
     _cjk_other_names: dict[int, list[str]] = field(init=False)  # of teams, companies, products
+    # person aliases by size and first syllable: (pinyin, alias)
+    _cjk_sounds: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = field(init=False)
     _cjk_shortened: dict[str, str] = field(init=False)  # a person's long name less a character
     _cjk_shortened_sizes: list[int] = field(init=False)
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
@@ -500,6 +503,12 @@ class Matcher:
             elif len(alias) >= 4:
                 other[len(alias)].append(alias)
         self._cjk_aliases = dict(cjk)
+        sounds: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for names in cjk.values():
+            for alias in names:
+                heard = syllables(alias)
+                sounds[len(alias), heard[0]].append((heard, alias))
+        self._cjk_sounds = dict(sounds)
         self._cjk_other_names = dict(other)
         # A long name with one inner character left out (奥尔曼 for 奥尔特曼, 苏克维 for
         # 苏茨克维); first and last characters stay, and a form two people share names neither.
@@ -747,6 +756,7 @@ class Matcher:
             # Characters a longer name took are not read again (奥尔德曼 is not also 舒尔曼 in
             # 尔德曼), and no name starts with a joining character ("和舒尔" is not 舒尔曼).
             taken = [False] * len(run)
+            run_sounds = syllables(run)
             for size in sorted(self._cjk_aliases, reverse=True):
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
@@ -762,7 +772,13 @@ class Matcher:
                         limit=None,
                     )
                     if not hits:
-                        continue
+                        # Heard, not misspelt: 艾美特希尔 is 埃米特希尔 in pinyin but for a letter.
+                        heard = run_sounds[start : start + size]
+                        same_start = self._cjk_sounds.get((size, heard[0]), [])
+                        alike = [alias for name, alias in same_start if sounds_alike(heard, name)]
+                        if len({self._alias_owner[a] for a in alike}) != 1:
+                            continue
+                        hits = [(alike[0], 100.0, 0)]
                     # Equal scores are common in three-character names ("马期克" is as near
                     # 马斯克 as 马克陈 by ratio): a typo keeps the other characters in place.
                     alias = max(
