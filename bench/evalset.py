@@ -70,6 +70,10 @@ FRESH_O = ROOT / "tests" / "data" / "questions_fresh_o.jsonl"
 # decline), in the same plain style, written after that session's first rules: first run
 # 95.6 % answered, 100 % declined.
 FRESH_P = ROOT / "tests" / "data" / "questions_fresh_p.jsonl"
+# The sixteenth round (230 questions by five writers, one per article, articles only; 50 to
+# decline), in the same plain style, written after that session's later rules: first run
+# 95.6 % answered, 98.0 % declined.
+FRESH_Q = ROOT / "tests" / "data" / "questions_fresh_q.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -89,6 +93,7 @@ ALL_SETS = (
     FRESH_N,
     FRESH_O,
     FRESH_P,
+    FRESH_Q,
 )
 
 
