@@ -920,3 +920,14 @@ def test_a_final_project_is_a_swan_song(engine: Engine) -> None:
 def test_taiwan_startup_and_joining_by_going_in(engine: Engine) -> None:
     # 新创 is Taiwan's 初创; 进 a company is to join it.
     assert "Leap Motion" in engine.ask("穆拉蒂进OpenAI之前最后一份工作在哪家新创公司?").answer
+
+
+def test_round_three_words_and_rules(engine: Engine) -> None:
+    # "无故撤诉" says why he withdrew: for no reason given.
+    assert "无故" in engine.ask("马斯克为啥撤回了第一次的诉讼?").answer
+    # 使用者 is Taiwan's 用户; 待过 a company is to have worked there.
+    assert "一万" in engine.ask("ChatGPT上线前员工估计会有多少使用者?").answer
+    assert "Instagram" in engine.ask("Kevin Weil 以前待过哪里?").answer
+    # "从多少涨到多少" counts no thing called 涨到.
+    assert "770" in engine.ask("OpenAI的员工数从多少增加到多少?").answer
+    assert "微软" in engine.ask("Which companies did Altman partner with?").answer

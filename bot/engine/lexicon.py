@@ -367,7 +367,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     burn=烧  burned=烧  call=会议  called=叫  canada=加拿大  candid=坦诚  capital=首都
     cash=套现  catchphrase=口头禅  center=中心  centrist=中间派  ceo=ceo  chant=高呼  chatbot=聊天机器人
     chief=首席  children=孩子  close=密切  cloud=云计算  co-found=创办  co-founded=联合创始人  co-founder=联合创始人  cofounder=联合创始人
-    company=公司  compensation=报酬  competitor=竞品  competitors=对手  compute=算力  computing=算力  conference=大会
+    companies=公司  company=公司  compensation=报酬  competitor=竞品  competitors=对手  compute=算力  computing=算力  conference=大会
     confidence=信心  conflict=冲突  contributed=贡献  contribution=贡献  country=国家  coupon=优惠  court=法院
     credit=优惠  criticise=批评  criticised=批评  criticism=批评  criticize=批评  criticized=批评  cto=首席技术官
     contact=联系  culture=文化  custom=定制  dad=父亲  data=数据  date=日期  days=天  deal=协议
@@ -391,7 +391,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     mom=母亲  money=钱  monthly=月活  months=月  mother=母亲  moved=移居  multimodal=多模态
     name=名字  named=任命  nda=协议  new=新  next-gen=下一代  next-generation=下一代  non-profit=非营利  nonprofit=非营利
     old=年龄  online=线上  oust=罢免  ousted=罢免  outlet=媒体  paid=报酬  paper=论文
-    paperwork=文件  parent=父亲  parents=父亲  party=派对  pay=报酬  percent=%  percentage=%
+    partner=合作  partners=合作  partnership=合作  partnerships=合作  paperwork=文件  parent=父亲  parents=父亲  party=派对  pay=报酬  percent=%  percentage=%
     physics=物理  pool=游泳池  post=发文  posted=发文  power=权力  president=总裁  price=价格
     priorities=优先  priority=优先  process=流程  processes=流程  product=产品  products=产品  profit=营利
     promoted=晋升  promotion=晋升  quantitative=量化  quit=离职  quits=离职  raise=融资  reason=原因
@@ -434,7 +434,7 @@ _CANTONESE = """
 # is a 首席财务官.
 _TAIWAN = """
     甚么=什么 财务长=首席财务官 技术长=首席技术官 营运长=首席运营官 产品长=首席产品官 研究长=首席研究官
-    社群平台=社交平台 社群媒体=社交媒体 社群网站=社交网站 新创=初创 新创公司=初创公司
+    社群平台=社交平台 社群媒体=社交媒体 社群网站=社交网站 新创=初创 新创公司=初创公司 使用者=用户
 """.split()
 # Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
 # look as much like "用什么办法" as the words do. 他爸 is one word to jieba, so it is spelt out
@@ -530,7 +530,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("股权", "股份", "持股"),
     ("合并", "并购", "收购"),
     ("担忧", "担心", "忧虑"),
-    ("工作", "任职", "就职", "上班", "做事", "担任"),
+    ("工作", "任职", "就职", "上班", "做事", "担任", "待", "待过"),
     ("心情", "感觉", "感到", "心态", "情绪", "觉得"),
     ("矛盾", "冲突", "分歧", "不和", "摩擦", "恩怨", "过节", "争执", "闹掰", "决裂", "翻脸", "闹翻"),
     ("说", "表示", "称", "宣布", "透露"),
@@ -553,6 +553,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("私信", "联系", "联络"),
     ("家庭", "人家", "住户", "家户"),
     ("相当于", "等于", "等同于", "约等于"),
+    ("承诺", "答应", "许诺", "保证"),
     ("风投", "风险投资", "vc", "创投", "风投机构"),
     ("密切", "亲密", "要好", "交好", "铁", "很铁"),
 )

@@ -97,7 +97,8 @@ _MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创�
 _LEFT_TEXT = re.compile(r"离开|离职|辞职|出走|跳槽|转投|退出|前openai|此后|之后|后来", re.IGNORECASE)
 _BEFORE_TEXT = re.compile(r"此前|之前|以前|曾任|曾在|加入openai前|入职openai前", re.IGNORECASE)
 _COMPANY_ASKED = re.compile(r"(?:什么|啥|哪家|哪个|哪间)新?(?:公司|企业|机构|东家)")
-_REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢|试图|目的")
+# "无故撤诉" answers why he withdrew: for no reason given
+_REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢|试图|目的|无故")
 
 
 # A question asking a name ("那三名研究员叫什么名字") is answered only by a fact that names
@@ -189,7 +190,9 @@ _SHARE_OF = re.compile(
 # Units and shares are AMOUNT_UNITS' business, not a thing counted; nor is a question word.
 _NOT_COUNTED = re.compile(
     r"^(?:钱|人|岁|年|月|天|周|倍|成|分|次|小时|时间|美元|美金|刀|元|亿|万|千|百|个月|比例|比重|百分|股|多|了|呢|吗|啊|的|是|呀|啦|左右"
-    r"|谁|什么|哪|怎|为)"
+    r"|谁|什么|哪|怎|为"
+    # a change, not a thing: "从多少涨到多少"
+    r"|涨|增|降|跌|升|减|变|到|达)"
 )
 # whole numbers only: the "0" of "20美元" is not a figure of its own
 _NUMBER = (
