@@ -931,3 +931,9 @@ def test_round_three_words_and_rules(engine: Engine) -> None:
     # "从多少涨到多少" counts no thing called 涨到.
     assert "770" in engine.ask("OpenAI的员工数从多少增加到多少?").answer
     assert "微软" in engine.ask("Which companies did Altman partner with?").answer
+
+
+def test_which_programming_language_needs_one_named(engine: Engine) -> None:
+    assert not engine.ask("What programming language did Ilya use for Hinton's task?").answered
+    # What he wrote is stated: a language of his own.
+    assert "程序语言" in engine.ask("Ilya在辛顿团队时自己写了什么程序语言?").answer

@@ -202,6 +202,15 @@ ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         ),
         re.compile(r"[英法德俄日韩中汉阿]语|\bspeaks?\b"),
     ),
+    # which programming language something is written in: one named ("自己写个程序语言" names
+    # none, though it answers what he wrote)
+    (
+        re.compile(r"用(?:什么|哪种|哪一种|哪个|啥)(?:编程|程序)?语言|\b(?:which|what) programming language"),
+        re.compile(
+            r"\b(?:python|java|javascript|lua|matlab|lisp|fortran|rust|haskell|julia|c\+\+|go)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # how someone felt or stood: a fact reporting a stance, not the event it was about
     # ("董事会正在与奥尔特曼讨论让他重返CEO岗位" says nothing of how he felt about it)
     (
