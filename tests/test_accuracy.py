@@ -55,7 +55,7 @@ from evalset import (
 BARS = {
     DEFAULT_QUESTIONS: (0.95, 0.95),
     HOLDOUT: (0.95, 0.97),
-    FRESH_B: (0.94, 0.95),
+    FRESH_B: (0.96, 0.95),
     FRESH_A: (0.95, 0.95),
     FRESH_C: (0.97, 0.95),
     FRESH_D: (0.9, 0.9),
@@ -67,11 +67,11 @@ BARS = {
     FRESH_J: (0.9, 0.95),
     FRESH_K: (0.98, 1.0),
     FRESH_L: (0.97, 0.95),
-    FRESH_M: (0.98, 0.94),
-    FRESH_N: (0.95, 1.0),
+    FRESH_M: (0.98, 0.98),
+    FRESH_N: (0.96, 1.0),
     FRESH_O: (0.98, 1.0),
     FRESH_P: (0.96, 1.0),
-    FRESH_Q: (0.95, 0.98),
+    FRESH_Q: (0.98, 1.0),
 }
 
 
