@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from bot.engine.answer import Engine
 from bot.engine.normalise import normalise
-from bot.engine.sound import sounds_alike, syllables
+from bot.engine.sound import PINYIN_FILE, sounds_alike, syllables
 
 
 def test_syllables_are_toneless_one_per_character() -> None:
@@ -34,3 +34,14 @@ def test_a_name_written_by_ear_is_found(engine: Engine) -> None:
     found = engine.matcher.find_entities(normalise("艾美特希尔之前是做什么的").key)[0]
     assert found == ["shear"]
     assert "Twitch" in engine.ask("艾美特希尔之前是做什么的").answer
+
+
+def test_the_pinyin_table_is_one_lower_case_syllable_per_character() -> None:
+    lines = PINYIN_FILE.read_text(encoding="utf-8").splitlines()
+    assert len(lines) > 20_000  # the whole of CJK Unified Ideographs, not a sample
+    for line in lines:
+        char, syllable = line[0], line[1:]
+        assert "\u3400" <= char <= "\u9fff", line
+        assert syllable.isascii() and syllable.isalpha() and syllable.islower(), line
+    # a character the table lacks stands for itself
+    assert syllables("ㄅ") == ("ㄅ",)

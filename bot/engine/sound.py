@@ -1,22 +1,30 @@
-"""How a Chinese name sounds: users write transliterations by ear (艾美特 for 埃米特, 马期克
-for 马斯克), so a name is also found by its toneless pinyin, not only by its characters."""
+"""How a Chinese name sounds: users write transliterations by ear (艾美特 for 埃米特, 马思克
+for 马斯克), so a name is also found by its toneless pinyin, not only by its characters.
+
+The readings come from data/pinyin.txt (see tools/build_pinyin.py): pypinyin's usual reading of
+every CJK character, kept as a table so the bot does not pay pypinyin's 57 MiB at run time.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 
-from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import OSA
 
+PINYIN_FILE = Path(__file__).resolve().parent / "data" / "pinyin.txt"
 
-@lru_cache(maxsize=8192)
-def _syllable(char: str) -> str:
-    return lazy_pinyin(char, style=Style.NORMAL)[0]
+
+@cache
+def _readings() -> dict[str, str]:
+    lines = PINYIN_FILE.read_text(encoding="utf-8").splitlines()
+    return {line[0]: line[1:] for line in lines if len(line) > 1}
 
 
 def syllables(text: str) -> tuple[str, ...]:
-    """Toneless pinyin, one syllable per character (each character by its usual reading)."""
-    return tuple(_syllable(ch) for ch in text)
+    """Toneless pinyin, one syllable per character; a character without one stands for itself."""
+    readings = _readings()
+    return tuple(readings.get(ch, ch) for ch in text)
 
 
 def sounds_alike(heard: tuple[str, ...], name: tuple[str, ...]) -> bool:
