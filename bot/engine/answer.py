@@ -5,6 +5,7 @@ It knows nothing of Discord; the CLI and the bot's cogs both call :class:`Engine
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -224,6 +225,9 @@ class Engine:
             for name in entity.all_names()
         }
         self._person_names = [(name, fold_name(name), entity_id) for name, entity_id in names.items()]
+        # The index lives as long as the process: frozen, the collector stops walking its
+        # millions of objects on every full collection, a 25 ms pause in one answer of ~300.
+        gc.freeze()
 
     # -- ask --------------------------------------------------------------------------------
 
