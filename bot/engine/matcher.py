@@ -222,6 +222,11 @@ def _counts(answer: str, words: frozenset[str]) -> bool:
     return before.search(answer) is not None or after.search(answer) is not None
 
 
+def _forms(word: str) -> frozenset[str]:
+    """A word and its synonyms: what a fact may say in its place."""
+    return frozenset((word, *SYNONYMS.get(word, ())))
+
+
 def _names_pattern(entity: Entity) -> str:
     """A regex of all the entity's names as stated text spells them, longest first."""
     names = {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}
@@ -567,8 +572,7 @@ class Matcher:
                         holders[part].add(entity.id)
         # A title and its synonyms are one post: CEO and 首席执行官 were held by three people.
         merged = {
-            title: set().union(*(holders.get(form, set()) for form in (title, *SYNONYMS.get(title, ()))))
-            for title in holders
+            title: set().union(*(holders.get(form, set()) for form in _forms(title))) for title in holders
         }
         self._title_holders = {
             title: next(iter(people)) for title, people in merged.items() if len(people) == 1
@@ -978,7 +982,7 @@ class Matcher:
         if found is None:
             return ()
         words = [w for w in self.content_tokens(found.group(1)) if len(w) >= 2]
-        return tuple(frozenset((w, *SYNONYMS.get(w, ()))) for w in words)
+        return tuple(_forms(w) for w in words)
 
     def _name_asked_of(self, residual: str) -> frozenset[str]:
         """The noun whose name is asked ("那个流量监测工具叫什么名字": 监测工具), with its
@@ -990,7 +994,7 @@ class Matcher:
         words = [w for w in self.content_tokens(clause) if _IS_CJK.match(w)]
         if not words:
             return frozenset()
-        return frozenset({words[-1], *SYNONYMS.get(words[-1], ())})
+        return _forms(words[-1])
 
     def _names_near(self, indexed: _IndexedFact, nouns: frozenset[str], asked: frozenset[str]) -> bool | None:
         """Whether the fact names something in the same clause as, and close to, one of `nouns`;
@@ -1035,7 +1039,7 @@ class Matcher:
             words = [w for w in self.content_tokens(people.group(1)) if len(w) >= 2][-1:]
         else:
             return frozenset()
-        return frozenset(form for w in words for form in (w, *SYNONYMS.get(w, ())))
+        return frozenset().union(*map(_forms, words))
 
     def _title_asked_of(self, key: str) -> str | None:
         """Whose title the question asks: the person named last before the cue ("Bob McGrew在
