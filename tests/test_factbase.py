@@ -186,7 +186,7 @@ def test_facts_check_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "fact base OK" in out
     assert "index OK" in out
     # The check leaves the index cached for the next start.
-    assert list(Path(os.environ["SAGA_BOT_CACHE_DIR"]).glob("index-*.pickle"))
+    assert list(Path(os.environ["SAGA_BOT_CACHE_DIR"]).glob("index-*.npz"))
 
 
 def test_commands_refuse_an_invalid_fact_base(

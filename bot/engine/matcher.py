@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
-import pickle
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +28,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.engine import index_cache
 from bot.engine.lexicon import (
     AMOUNT_UNITS,
     ASKED_DETAILS,
@@ -382,10 +381,6 @@ class _IndexedFact:
     phrasing_entities: list[frozenset[str]]
 
 
-# What the index cache stores of each indexed fact (the Fact itself comes from the fact base).
-_INDEXED_FIELDS = tuple(f.name for f in fields(_IndexedFact) if f.name != "fact")
-
-
 @dataclass(slots=True)
 class Matcher:
     base: FactBase
@@ -432,8 +427,6 @@ class Matcher:
     # Building the index segments every phrasing of every fact (~0.5 s); a cache keyed by the
     # fact files and this engine's code makes later starts load it instead.
 
-    _CACHED = ("_postings", "_by_entity", "_idf", "_idf_unknown")
-
     def _cache_path(self) -> Path | None:
         if self.cache_dir is None:
             return None
@@ -442,46 +435,72 @@ class Matcher:
             digest.update(path.name.encode() + path.read_bytes())
         for path in sorted(Path(__file__).parent.glob("*.py")):
             digest.update(path.read_bytes())
-        return self.cache_dir / f"index-{digest.hexdigest()[:24]}.pickle"
+        return self.cache_dir / f"index-{digest.hexdigest()[:24]}{index_cache.SUFFIX}"
 
     def _load_cached_index(self) -> bool:
         try:
             path = self._cache_path()
-            if path is None or not path.is_file():
-                return False
-            with path.open("rb") as handle:
-                state = pickle.load(handle)  # our own file, written below
-            if state["fact_ids"] != [f.id for f in self.base.facts]:
-                return False
-            self._facts = [
-                _IndexedFact(fact, *values)
-                for fact, values in zip(self.base.facts, state["facts"], strict=True)
-            ]
-            for name in self._CACHED:
-                setattr(self, name, state[name])
-            return True
-        except Exception:  # a stale or broken cache is rebuilt, never fatal
+        except OSError:  # fact files unreadable here fail the load of the fact base, not this
             return False
+        if path is None:
+            return False
+        cached = index_cache.load(path, [f.id for f in self.base.facts])
+        if cached is None:
+            return False
+        self._facts = [
+            _IndexedFact(
+                fact,
+                frozenset(stored.entities),
+                frozenset(stored.bag),
+                frozenset(stored.core),
+                frozenset(stored.chars),
+                stored.core_text,
+                frozenset(stored.intents),
+                frozenset(stored.people),
+                frozenset(stored.orgs),
+                frozenset(stored.named),
+                list(stored.residuals),
+                [frozenset(found) for found in stored.phrasing_entities],
+            )
+            for fact, stored in zip(self.base.facts, cached.meta.facts, strict=True)
+        ]
+        self._postings = cached.postings
+        self._by_entity = cached.by_entity
+        self._idf = dict(cached.meta.idf)
+        self._idf_unknown = cached.meta.idf_unknown
+        return True
 
     def _store_index(self) -> None:
         try:
             path = self._cache_path()
             if path is None:
                 return
-            path.parent.mkdir(parents=True, exist_ok=True)
-            state = {
-                "fact_ids": [f.id for f in self.base.facts],
-                "facts": [tuple(getattr(f, name) for name in _INDEXED_FIELDS) for f in self._facts],
-                **{name: getattr(self, name) for name in self._CACHED},
-            }
-            temporary = path.with_suffix(f".{os.getpid()}.tmp")
-            with temporary.open("wb") as handle:
-                pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-            # Indexes of earlier fact files or code are never read again: keep one.
-            for stale in path.parent.glob("index-*.pickle"):
-                if stale != path:
-                    stale.unlink(missing_ok=True)
+            meta = index_cache.CacheMeta(
+                format=index_cache.FORMAT,
+                fact_ids=[f.id for f in self.base.facts],
+                facts=[
+                    index_cache.CachedFact(
+                        entities=sorted(f.entities),
+                        bag=sorted(f.bag),
+                        core=sorted(f.core),
+                        chars=sorted(f.chars),
+                        core_text=f.core_text,
+                        intents=sorted(f.intents),
+                        people=sorted(f.people),
+                        orgs=sorted(f.orgs),
+                        named=sorted(f.named),
+                        residuals=f.residuals,
+                        phrasing_entities=[sorted(found) for found in f.phrasing_entities],
+                    )
+                    for f in self._facts
+                ],
+                tokens=list(self._postings),
+                entities=list(self._by_entity),
+                idf=list(self._idf.items()),
+                idf_unknown=self._idf_unknown,
+            )
+            index_cache.save(path, index_cache.CachedIndex(meta, self._postings, self._by_entity))
+            index_cache.remove_stale(path.parent, keep=path)
         except OSError:  # a read-only cache directory only costs start-up time
             return
 

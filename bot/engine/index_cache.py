@@ -1,0 +1,139 @@
+"""The engine's index cache on disk: numpy arrays and JSON in one .npz file, never a pickle.
+
+Whoever can write the cache directory must not be able to run code in the bot, so the file is
+read with ``np.load(allow_pickle=False)`` (object arrays and pickles are refused) and its JSON
+part is validated by a strict pydantic model: a file that is not exactly what `save` writes is
+treated as absent, with one log line saying why, and the index is rebuilt.
+
+Layout: ``postings`` and ``by_entity`` are each one flat int32 array of fact positions plus an
+int64 offsets array (token i's postings are ``flat[offsets[i]:offsets[i + 1]]``); ``meta`` is
+the UTF-8 JSON of :class:`CacheMeta` as a uint8 array.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import zipfile
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from bot.factbase.models import Intent
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the layout changes; the file name's digest changes with the code anyway
+SUFFIX = ".npz"
+# Names earlier versions used: never read, only removed (a .pickle could run code if loaded).
+STALE_PATTERNS = ("index-*.npz", "index-*.pickle")
+
+
+class CachedFact(BaseModel):
+    """What the index keeps of one fact beyond the Fact itself (see matcher._IndexedFact)."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    entities: list[str]
+    bag: list[str]
+    core: list[str]
+    chars: list[str]
+    core_text: str
+    intents: list[Intent]
+    people: list[str]
+    orgs: list[str]
+    named: list[str]
+    residuals: list[str]
+    phrasing_entities: list[list[str]]
+
+
+class CacheMeta(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    format: int
+    fact_ids: list[str]
+    facts: list[CachedFact]
+    tokens: list[str]  # postings keys, in order
+    entities: list[str]  # by_entity keys, in order
+    idf: list[tuple[str, float]]
+    idf_unknown: float
+
+
+class CachedIndex:
+    """A loaded (or to-be-saved) index: the JSON part and the postings as dicts of arrays."""
+
+    __slots__ = ("by_entity", "meta", "postings")
+
+    def __init__(self, meta: CacheMeta, postings: dict[str, np.ndarray], by_entity: dict[str, np.ndarray]):
+        self.meta = meta
+        self.postings = postings
+        self.by_entity = by_entity
+
+
+def _flatten(lists: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    sizes = np.fromiter((len(v) for v in lists.values()), dtype=np.int64, count=len(lists))
+    offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    flat = np.concatenate([*lists.values(), np.zeros(0, dtype=np.int32)]).astype(np.int32, copy=False)
+    return flat, offsets
+
+
+def _unflatten(keys: list[str], flat: np.ndarray, offsets: np.ndarray, facts: int) -> dict[str, np.ndarray]:
+    if flat.dtype != np.int32 or offsets.dtype != np.int64 or flat.ndim != 1 or offsets.ndim != 1:
+        raise ValueError("postings of the wrong type")
+    if len(offsets) != len(keys) + 1 or offsets[0] != 0 or offsets[-1] != len(flat):
+        raise ValueError("postings offsets do not match their keys")
+    if np.any(np.diff(offsets) < 0) or (len(flat) and (flat.min() < 0 or flat.max() >= facts)):
+        raise ValueError("postings out of range")
+    # Views into one array: no per-token copy.
+    return {key: flat[offsets[i] : offsets[i + 1]] for i, key in enumerate(keys)}
+
+
+def save(path: Path, index: CachedIndex) -> None:
+    """Write atomically (a temporary file renamed over the target); OSError to the caller."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    postings, postings_offsets = _flatten(index.postings)
+    by_entity, by_entity_offsets = _flatten(index.by_entity)
+    meta = np.frombuffer(index.meta.model_dump_json().encode(), dtype=np.uint8)
+    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+    with temporary.open("wb") as handle:
+        np.savez(
+            handle,
+            meta=meta,
+            postings=postings,
+            postings_offsets=postings_offsets,
+            by_entity=by_entity,
+            by_entity_offsets=by_entity_offsets,
+        )
+    temporary.replace(path)
+
+
+def load(path: Path, fact_ids: list[str]) -> CachedIndex | None:
+    """The index stored at `path` for exactly these facts; None when there is none, or when the
+    file is unreadable, malformed or for other facts (logged in one line: it is then rebuilt)."""
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            meta = CacheMeta.model_validate_json(stored["meta"].tobytes())
+            if meta.format != FORMAT:
+                raise ValueError(f"format {meta.format}, expected {FORMAT}")
+            if meta.fact_ids != fact_ids or len(meta.facts) != len(fact_ids):
+                raise ValueError("built for other facts")
+            count = len(fact_ids)
+            postings = _unflatten(meta.tokens, stored["postings"], stored["postings_offsets"], count)
+            by_entity = _unflatten(meta.entities, stored["by_entity"], stored["by_entity_offsets"], count)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, ValidationError) as exc:
+        reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'unreadable'}"
+        log.warning("index cache %s ignored and rebuilt (%s)", path.name, reason[:200])
+        return None
+    return CachedIndex(meta, postings, by_entity)
+
+
+def remove_stale(directory: Path, keep: Path) -> None:
+    """Indexes of earlier fact files or code are never read again: keep one."""
+    for pattern in STALE_PATTERNS:
+        for stale in directory.glob(pattern):
+            if stale != keep:
+                stale.unlink(missing_ok=True)
