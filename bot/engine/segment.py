@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections import OrderedDict
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 
 # jieba imports the deprecated pkg_resources (60 ms of a 1 s start-up) only to find its own
@@ -29,8 +29,18 @@ WORDS_FILE = Path(__file__).resolve().parent / "data" / "words.txt"
 jieba.setLogLevel(logging.WARNING)
 
 
+# The memo's bound, in bytes of the texts and words it holds (sys.getsizeof): the index build's
+# repeats fit three times over (~5 MiB for the real base), and users' long distinct messages
+# cannot grow it past this (unbounded, 1,000 long questions took ~68 MiB).
+MEMO_BYTES = 16 << 20
+
+
+def _memo_size(text: str, words: tuple[str, ...]) -> int:
+    return sys.getsizeof(text) + sys.getsizeof(words) + sum(map(sys.getsizeof, words))
+
+
 class Segmenter:
-    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+    def __init__(self, extra_words: Iterable[str] = (), *, memo_bytes: int = MEMO_BYTES) -> None:
         self._tokenizer = jieba.Tokenizer(dictionary=str(WORDS_FILE))
         self._tokenizer.initialize()
         for word in extra_words:
@@ -38,8 +48,26 @@ class Segmenter:
             if len(word) >= 2 and " " not in word:
                 self._tokenizer.add_word(word, freq=2000)
         # The fact base repeats phrases (什么时候, 为什么离开) across thousands of phrasings,
-        # and users repeat questions: a third of the index build was segmenting repeats.
-        self.words = lru_cache(maxsize=1 << 16)(self._segment)
+        # and users repeat questions: a third of the index build was segmenting repeats. The
+        # memo is least-recently-used and bounded by size, since users' text passes through it.
+        self._memo: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._memo_limit = memo_bytes
+        self.memo_bytes = 0  # what the memo holds now, as _memo_size counts it
+
+    def words(self, text: str) -> tuple[str, ...]:
+        found = self._memo.get(text)
+        if found is not None:
+            self._memo.move_to_end(text)
+            return found
+        words = self._segment(text)
+        size = _memo_size(text, words)
+        if size <= self._memo_limit:
+            self._memo[text] = words
+            self.memo_bytes += size
+            while self.memo_bytes > self._memo_limit:
+                old_text, old_words = self._memo.popitem(last=False)
+                self.memo_bytes -= _memo_size(old_text, old_words)
+        return words
 
     def _segment(self, text: str) -> tuple[str, ...]:
         return tuple(w for w in self._tokenizer.lcut(text, HMM=True) if w.strip())
