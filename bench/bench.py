@@ -8,8 +8,10 @@
    synthetic 100,000-fact base built from it.
 3. Start-up time of `saga-bot ask --json -` (load, validate, index, answer one question)
    and its peak memory.
+4. Long input: 480 random CJK characters and 2,000-character messages made of the fact
+   base's own questions, against the short questions, interleaved in one run (ratios of p50).
 
-    python bench/bench.py [--questions FILE] [--synthetic 100000] [--repeat 5]
+    python bench/bench.py [--questions FILE] [--synthetic 100000] [--repeat 5] [--only long ...]
 
 The numbers are printed as a Markdown table, ready for the README. Not a test:
 tests check behaviour, not timings.
@@ -118,6 +120,46 @@ def latencies_ms(engine: Engine, questions: list[Question], repeat: int) -> list
     return timings
 
 
+def long_messages(base: FactBase, count: int, seed: int = 11) -> dict[str, list[str]]:
+    """Messages that cost the most per character: random CJK (every window a possible name) and
+    the fact base's own questions run together (names and question words everywhere)."""
+    rng = random.Random(seed)
+    phrasings = [q for fact in base.facts for q in fact.questions]
+
+    def story(length: int) -> str:
+        text = ""
+        while len(text) < length:
+            text += rng.choice(phrasings)
+        return text[:length]
+
+    return {
+        "480 random CJK characters": [
+            "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(480)) for _ in range(count)
+        ],
+        "2,000 characters of questions": [story(2000) for _ in range(count)],
+    }
+
+
+def long_input_table(engine: Engine, base: FactBase, questions: list[Question], repeat: int) -> None:
+    """p50 and p99 of each kind of message, measured interleaved so load on the machine falls
+    on all of them alike; the ratio is to the short questions' p50."""
+    kinds = {"short questions (the set)": [q.q for q in questions[:100]], **long_messages(base, 30)}
+    timings: dict[str, list[float]] = {name: [] for name in kinds}
+    engine.ask(questions[0].q)
+    for _ in range(repeat):
+        for index in range(max(len(messages) for messages in kinds.values())):
+            for name, messages in kinds.items():
+                message = messages[index % len(messages)]
+                start = time.perf_counter()
+                engine.ask(message)
+                timings[name].append((time.perf_counter() - start) * 1000)
+    short = statistics.median(timings["short questions (the set)"])
+    print("\n| message | p50 ms | p99 ms | p50 / short p50 |\n|---|---|---|---|")
+    for name, values in timings.items():
+        p50 = statistics.median(values)
+        print(f"| {name} | {p50:.2f} | {percentile(values, 0.99):.2f} | {p50 / short:.1f}× |")
+
+
 def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
     """`size` facts made from the real ones: each copy keeps a real fact's entities and
     intents, and mixes words drawn from the whole base into its phrasings, so postings and
@@ -187,15 +229,41 @@ def main() -> None:
     )
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--only", action="append", choices=SECTIONS, help="run only these sections (default: all)"
+    )
     args = parser.parse_args()
+    sections = args.only or SECTIONS
     paths = args.questions or list(ALL_SETS)
     questions = load(paths[0])
-    with tempfile.TemporaryDirectory() as cache:
-        cold = startup(questions[0].q, Path(cache))  # builds the index and caches it
-        warm = startup(questions[0].q, Path(cache))  # loads the cached index
+    if "startup" in sections:  # first, before this process grows (see startup)
+        startup_table(questions[0].q)
     base = load_factbase()
     engine = Engine(base)
+    if "long" in sections:
+        long_input_table(engine, base, questions, args.repeat)
+    if "accuracy" in sections:
+        accuracy_tables(engine, base, paths)
+    if "latency" in sections:
+        latency_table(engine, base, questions, args.synthetic, args.repeat)
 
+
+SECTIONS = ["long", "startup", "accuracy", "latency"]
+
+
+def startup_table(question: str) -> None:
+    with tempfile.TemporaryDirectory() as cache:
+        cold = startup(question, Path(cache))  # builds the index and caches it
+        warm = startup(question, Path(cache))  # loads the cached index
+    print(
+        "\n| start-up (fresh process, one question) | load + validate + index + answer | whole process | peak RSS |"
+    )
+    print("|---|---|---|---|")
+    for name, (in_process, wall, peak) in (("no index cache", cold), ("index cache", warm)):
+        print(f"| {name} | {in_process:.2f} s | {wall:.2f} s | {peak} MiB |")
+
+
+def accuracy_tables(engine: Engine, base: FactBase, paths: list[Path]) -> None:
     baselines = {
         "BM25 (bm25s + jieba) over sentences": bm25_baseline(base),
         "rapidfuzz WRatio over sentences": wratio_baseline(base),
@@ -211,28 +279,22 @@ def main() -> None:
         for name, answer_acc, abstain_acc, cutoff in rows:
             print(f"| {name} | {answer_acc:.1%} | {abstain_acc:.1%} | {cutoff} |")
 
-    real = latencies_ms(engine, questions, args.repeat)
+
+def latency_table(engine: Engine, base: FactBase, questions: list[Question], size: int, repeat: int) -> None:
+    real = latencies_ms(engine, questions, repeat)
     build_start = time.perf_counter()
-    big = Engine(synthetic_base(base, args.synthetic))
+    big = Engine(synthetic_base(base, size))
     build_s = time.perf_counter() - build_start
     synthetic = latencies_ms(big, questions, 1)
     print("\n| fact base | facts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|")
-    for name, facts, timings in (("real", len(base.facts), real), ("synthetic", args.synthetic, synthetic)):
+    for name, facts, timings in (("real", len(base.facts), real), ("synthetic", size, synthetic)):
         print(
             f"| {name} | {facts:,} | {statistics.median(timings):.2f} | {percentile(timings, 0.99):.2f} "
             f"| {max(timings):.2f} |"
         )
     print(f"\nsynthetic index build: {build_s:.1f} s")
     own_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-    print(
-        "\n| start-up (fresh process, one question) | load + validate + index + answer | whole process | peak RSS |"
-    )
-    print("|---|---|---|---|")
-    for name, (in_process, wall, peak) in (("no index cache", cold), ("index cache", warm)):
-        print(f"| {name} | {in_process:.2f} s | {wall:.2f} s | {peak} MiB |")
-    print(
-        f"\nthis benchmark process, holding the {args.synthetic:,}-fact base as well: peak RSS {own_peak} MiB"
-    )
+    print(f"\nthis benchmark process, holding the {size:,}-fact base as well: peak RSS {own_peak} MiB")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,9 @@ from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script, to_simplified
 
 MAX_SUGGESTIONS = 3
+# A question of more parts than this is a story, not several questions: its parts are not each
+# analysed and ranked (the questions of the sets have at most 10, most of them spaced dates).
+MAX_PARTS = 12
 # A runner-up this close to the best answer is shown with it ("相关:"): when two facts answer
 # about equally well, the asker gets both (7 % of answers on the project's question sets).
 CLOSE_SECOND = 0.1
@@ -281,7 +284,7 @@ class Engine:
             return []
         sentences = _sentences(simplified)
         parts = [(p, s) for s in sentences for p in _SPACE_BREAK.split(s) if p.strip()]
-        if len(parts) < 2:  # one part: the whole question's analysis already says it all
+        if not 2 <= len(parts) <= MAX_PARTS:  # one part: the whole's analysis already says it all
             return []
         people = tuple(e for e in whole.entities if self.base.entities[e].kind == "person")
         clauses: list[QueryAnalysis] = []

@@ -247,11 +247,39 @@ def _inside_word(key: str, start: int, end: int) -> bool:
 PHRASING_WORD = 0.7  # coverage credit for a word only the phrasings use
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 FUZZY_CJK_CUTOFF = 66
+# Bounds on the work one message costs, since the engine runs inside the bot's event loop: a
+# 2,000-character message must cost a few short questions, not fifty. The questions of every
+# set in tests/data are at most ~130 characters and ~450 name windows, well inside both.
+MAX_ANALYSED_CHARS = 200  # of a matching key, the last ones: a question ends its message
+MAX_NAME_WINDOWS = 1000  # windows of a key the typo and by-ear name search compares, per analysis
+MAX_ANALYSED_TOKENS = 24  # content words of a key, the last ones (the sets' questions have <= 16)
 SURNAME_CUTOFF = 55  # rapidfuzz ratio of a misspelt word to a name the question already names
 # Intents whose mismatch makes an answer wrong; "how" and "what" are too loose to judge by.
 STRONG_INTENTS = frozenset(
     {Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY, Intent.SOURCE}
 )
+
+
+@dataclass(slots=True)
+class Work:
+    """What the matcher has done since it was built, counted: tests bound the work of a long
+    message by these counts, never by timings."""
+
+    analyses: int = 0
+    analysed_chars: int = 0  # characters of keys analysed
+    name_windows: int = 0  # windows the fuzzy name search compared with names
+    scored: int = 0  # candidate facts scored in full
+
+
+def bounded_key(key: str) -> str:
+    """The part of a matching key the matcher reads: all of it up to MAX_ANALYSED_CHARS, else
+    its end (less a word cut in two)."""
+    if len(key) <= MAX_ANALYSED_CHARS:
+        return key
+    tail = key[-MAX_ANALYSED_CHARS:]
+    if _LATIN_ALNUM.match(key[-MAX_ANALYSED_CHARS - 1]):
+        tail = re.sub(r"^[a-z0-9]+", "", tail)
+    return tail.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +438,7 @@ class Matcher:
     _idf_unknown: float = field(init=False)
 
     cache_dir: Path | None = None  # where the built index is kept between runs; None: no cache
+    work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
         # Domain words and every name stay whole when segmented: 超级对齐, 后训练, 穆拉蒂.
@@ -762,8 +791,21 @@ class Matcher:
             if near:
                 found.append(self._alias_owner[near[0]])
                 residual = residual.replace(word, _ENTITY_MARK)
+        # Every window below is counted against one budget: past it, the rest of a long
+        # message is not searched for misspelt names.
+        budget = MAX_NAME_WINDOWS
+
+        def spend(windows: int) -> bool:
+            nonlocal budget
+            windows = max(windows, 0)
+            self.work.name_windows += min(windows, budget)
+            budget -= windows
+            return budget >= 0
+
         for run in _CJK_RUN.findall(residual):
             for size in self._cjk_shortened_sizes:
+                if not spend(len(run) - size + 1):
+                    return found, residual
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
                     entity_id = self._cjk_shortened.get(window)
@@ -773,6 +815,8 @@ class Matcher:
                         residual = residual.replace(window, _ENTITY_MARK)
         for run in _CJK_RUN.findall(residual):
             for size, names in self._cjk_other_names.items():
+                if not spend(len(run) - size + 1):
+                    return found, residual
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
                     for name in names:
@@ -791,6 +835,8 @@ class Matcher:
             taken = [False] * len(run)
             run_sounds = syllables(run)
             for size in sorted(self._cjk_aliases, reverse=True):
+                if not spend(len(run) - size + 1):
+                    return found, residual
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
                     if any(taken[start : start + size]) or window[0] in _JOINING_CHARS:
@@ -932,6 +978,9 @@ class Matcher:
     # -- matching ---------------------------------------------------------------------------
 
     def analyse(self, key: str) -> QueryAnalysis:
+        key = bounded_key(key)
+        self.work.analyses += 1
+        self.work.analysed_chars += len(key)
         key = english_phrases(to_mandarin(key))
         entities, residual = self.find_entities(key)
         intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
@@ -945,6 +994,7 @@ class Matcher:
         content = LIGHT_VERB_RE.sub(" ", content)
         tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
         tokens = tuple(dict.fromkeys(part for t in tokens for part in self._known_spellings(t)))
+        tokens = tokens[-MAX_ANALYSED_TOKENS:]  # every candidate is scored word by word
         # In a Chinese question, Latin words are names (people, products, companies); one
         # the fact base never uses is about something else. English questions are judged by
         # novelty instead: their unknown words are mostly ordinary verbs.
@@ -1111,13 +1161,19 @@ class Matcher:
         return max(known) if known else self._idf_unknown
 
     def _coverage(
-        self, tokens: Sequence[str], indexed: _IndexedFact, stated: frozenset[str] = frozenset()
+        self,
+        tokens: Sequence[str],
+        indexed: _IndexedFact,
+        stated: frozenset[str] = frozenset(),
+        weights: Sequence[float] | None = None,
     ) -> float:
-        """stated: words the fact states in other words (职位 of a fact giving the title)."""
+        """stated: words the fact states in other words (职位 of a fact giving the title);
+        weights: the tokens' weights, when the caller scores many facts for the same tokens."""
         if not tokens:
             return 1.0
         bag = indexed.bag
-        weights = [self._weight(t) for t in tokens]
+        if weights is None:
+            weights = [self._weight(t) for t in tokens]
         hit = 0.0
         for token, weight in zip(tokens, weights, strict=True):
             synonyms = SYNONYMS.get(token, frozenset())
@@ -1187,15 +1243,17 @@ class Matcher:
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
             tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
+        weights = [self._weight(t) for t in tokens]  # once, not per candidate
 
         def coverage_of(indexed: _IndexedFact) -> float:
             if title_of is not None and self._gives_title(indexed.fact, title_of):
-                return self._coverage(tokens, indexed, _TITLE_TOKENS)
-            return self._coverage(tokens, indexed)
+                return self._coverage(tokens, indexed, _TITLE_TOKENS, weights)
+            return self._coverage(tokens, indexed, weights=weights)
 
         pre = sorted(((coverage_of(self._facts[p]), p) for p in positions), reverse=True)
         strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
+        self.work.scored += min(len(pre), CANDIDATES)
         for coverage, position in pre[:CANDIDATES]:
             indexed = self._facts[position]
             phrasing = 0.0

@@ -1,0 +1,86 @@
+"""Long messages: the engine runs inside the bot's event loop, so the work one message costs is
+bounded (what is analysed, how many windows the name search tries, how many parts are asked
+separately). Checked by the matcher's work counters, not by timings."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+
+from bot.engine.answer import MAX_PARTS, Engine
+from bot.engine.matcher import CANDIDATES, MAX_ANALYSED_CHARS, MAX_ANALYSED_TOKENS, MAX_NAME_WINDOWS, Work
+from bot.factbase.loader import FactBase
+
+
+@contextmanager
+def counting(engine: Engine) -> Iterator[Work]:
+    """The work done inside the block (the counters only grow)."""
+    spent = Work()
+    before = replace(engine.matcher.work)
+    yield spent
+    after = engine.matcher.work
+    spent.analyses = after.analyses - before.analyses
+    spent.analysed_chars = after.analysed_chars - before.analysed_chars
+    spent.name_windows = after.name_windows - before.name_windows
+    spent.scored = after.scored - before.scored
+
+
+def story(factbase: FactBase, length: int, seed: int) -> str:
+    """`length` characters of the fact base's own questions run together: every window of it
+    looks like a question, and names people, which is what makes a message costly."""
+    rng = random.Random(seed)
+    questions = [q for fact in factbase.facts for q in fact.questions]
+    text = ""
+    while len(text) < length:
+        text += rng.choice(questions)
+    return text[:length]
+
+
+def random_cjk(length: int, seed: int) -> str:
+    rng = random.Random(seed)
+    return "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(length))
+
+
+def test_a_long_message_costs_a_few_short_questions(engine: Engine, factbase: FactBase) -> None:
+    """Each of at most four analyses reads a bounded key, tries a bounded number of name
+    windows and scores at most CANDIDATES facts in full: the same bounds as a short question's,
+    which is why a 2,000-character message costs a few of them (bench/bench.py measures it)."""
+    for message in (story(factbase, 2000, seed) for seed in range(5)):
+        with counting(engine) as long:
+            engine.ask(message)
+        assert 1 <= long.analyses <= 4
+        assert long.analysed_chars <= long.analyses * MAX_ANALYSED_CHARS
+        assert long.name_windows <= long.analyses * MAX_NAME_WINDOWS
+        assert long.scored <= long.analyses * CANDIDATES
+
+
+def test_random_text_is_analysed_in_part(engine: Engine) -> None:
+    message = random_cjk(480, seed=1)
+    with counting(engine) as work:
+        reply = engine.ask(message)
+    assert not reply.answered
+    assert work.analysed_chars <= work.analyses * MAX_ANALYSED_CHARS
+    assert work.name_windows <= work.analyses * MAX_NAME_WINDOWS
+
+
+def test_the_name_search_tries_a_bounded_number_of_windows(engine: Engine) -> None:
+    """find_entities is also called on parts of keys: its own bound holds whatever it is given."""
+    with counting(engine) as work:
+        engine.matcher.find_entities(random_cjk(2000, seed=2))
+    assert 0 < work.name_windows <= MAX_NAME_WINDOWS
+
+
+def test_an_analysis_keeps_a_bounded_number_of_words(engine: Engine) -> None:
+    with counting(engine) as work:
+        analysis = engine.matcher.analyse(random_cjk(2000, seed=3))
+    assert work.analysed_chars == MAX_ANALYSED_CHARS
+    assert 0 < len(analysis.tokens) <= MAX_ANALYSED_TOKENS
+
+
+def test_a_message_of_many_parts_is_not_asked_part_by_part(engine: Engine) -> None:
+    parts = ["穆拉蒂什么时候离职", "Altman什么时候被解雇", "Brockman去了哪里"] * MAX_PARTS
+    with counting(engine) as work:
+        engine.ask("?".join(parts) + "?")
+    assert work.analyses <= 4
