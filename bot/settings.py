@@ -17,7 +17,11 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TOKEN_VARIABLE = "DISCORD_TOKEN"
+ENV_FILE = ".env"
 DATABASE_FILE = "saga-bot.sqlite3"
+MAX_COOLDOWN_PER = 86_400.0  # a day
+# A Discord id is a snowflake: an unsigned 64-bit integer, at most 20 digits.
+_SNOWFLAKE = re.compile(r"^[0-9]{1,20}$")
 
 # A bot token is base64url(application id) . base64url(timestamp) . HMAC.
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$")
@@ -30,7 +34,7 @@ class SettingsError(Exception):
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
-        env_file=".env",
+        env_file=ENV_FILE,
         env_file_encoding="utf-8",
         extra="ignore",
         populate_by_name=True,
@@ -39,10 +43,14 @@ class Settings(BaseSettings):
 
     discord_token: SecretStr | None = Field(default=None, validation_alias=TOKEN_VARIABLE)
     # A path, `sqlite:///path`, or (later) a PostgreSQL URL; empty means DATA_DIR/saga-bot.sqlite3.
-    database_url: str | None = Field(default=None, validation_alias="SAGA_BOT_DATABASE")
+    # Not in the repr: a PostgreSQL URL carries its password.
+    database_url: str | None = Field(default=None, repr=False, validation_alias="SAGA_BOT_DATABASE")
     data_dir: Path = Field(default=Path("data"), validation_alias="SAGA_BOT_DATA_DIR")
     cooldown_rate: int = Field(default=3, ge=1, validation_alias="SAGA_BOT_COOLDOWN_RATE")
-    cooldown_per: float = Field(default=30.0, gt=0, validation_alias="SAGA_BOT_COOLDOWN_PER")
+    # Seconds; finite and at most a day: an infinite or huge window overflows the cooldown's clock.
+    cooldown_per: float = Field(
+        default=30.0, gt=0, le=MAX_COOLDOWN_PER, allow_inf_nan=False, validation_alias="SAGA_BOT_COOLDOWN_PER"
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", validation_alias="SAGA_BOT_LOG_LEVEL"
     )
@@ -76,9 +84,14 @@ class Settings(BaseSettings):
     @field_validator("owner_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
-        if isinstance(value, str):
-            return frozenset(int(part) for part in re.split(r"[\s,]+", value.strip()) if part)
-        return value
+        if not isinstance(value, str):
+            return value
+        parts = [part for part in re.split(r"[\s,]+", value.strip()) if part]
+        for position, part in enumerate(parts, start=1):
+            if not _SNOWFLAKE.match(part) or int(part) >= 2**64:
+                # By position, never by value: a token pasted into the wrong variable must not be shown.
+                raise ValueError(f"item {position} is not a Discord user id (comma-separated numbers)")
+        return frozenset(int(part) for part in parts)
 
     @property
     def database(self) -> str:
@@ -106,20 +119,39 @@ _VARIABLES = {
 }
 
 
+def _echoes(message: str, value: object) -> bool:
+    """Whether `message` quotes any part of the rejected `value` (four characters or more)."""
+    if not isinstance(value, str):
+        return False
+    return any(len(part) >= 4 and part in message for part in re.split(r"[\s,;]+", value))
+
+
 def load_settings() -> Settings:
-    """Read the settings; any problem becomes one SettingsError line that names the variables."""
+    """Read the settings; any problem becomes one SettingsError line that names the variables.
+
+    No message carries the rejected value: a secret set in the wrong variable stays unseen.
+    """
     try:
         return Settings()
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_input=False, include_url=False):
+        for error in exc.errors(include_url=False):
             where = str(error["loc"][0]) if error["loc"] else ""
             variable = _VARIABLES.get(where, where)  # errors name the alias, or the field when set by name
             message = error["msg"].removeprefix("Value error, ")
+            if _echoes(message, error.get("input")):  # a validator that quotes its input: say less
+                message = "not a valid value (not shown)"
             if variable == TOKEN_VARIABLE:
                 message += f"; set {TOKEN_VARIABLE} to {_TOKEN_HINT}"
             problems.append(f"{variable} is invalid: {message}")
         raise SettingsError("; ".join(problems)) from None
+    except UnicodeDecodeError as exc:
+        # Python's message quotes the offending byte; the position is enough to find it.
+        raise SettingsError(
+            f"{ENV_FILE} is not UTF-8 text (undecodable byte at offset {exc.start}): save it as UTF-8"
+        ) from None
+    except OSError as exc:
+        raise SettingsError(f"cannot read {ENV_FILE}: {exc.strerror or type(exc).__name__}") from None
 
 
 class RedactSecrets(logging.Filter):

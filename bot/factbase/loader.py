@@ -8,6 +8,9 @@ raises :class:`FactBaseError` listing every problem as
 from __future__ import annotations
 
 import bisect
+import errno
+import os
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +28,9 @@ from bot.text import fold_name
 SOURCES_FILE = Path("sources") / "sources.yaml"
 ENTITIES_FILE = Path("entities.yaml")
 RECORDS_DIR = Path("records")
+# A fact file or article larger than this is refused unread. The largest shipped file is
+# ~150 KB; a valid 60 MB record file took a minute and 2.3 GB to load.
+MAX_FILE_BYTES = 2 * 1024 * 1024
 
 # Only the safe C loader, and with every scalar kept a string: YAML would
 # otherwise turn 2024-05 into an int expression and 2023-11-17 into a date.
@@ -120,14 +126,66 @@ class FactBase:
         return self.entities.get(entity_id) if entity_id else None
 
 
+class _Unreadable(Exception):
+    """A fact file that cannot be read; the message is the reason, one line."""
+
+
+def _read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; _Unreadable (one line) otherwise.
+
+    Checked before reading: a directory, a symlink loop, a device or a FIFO in place of a
+    fact file, or a file too large to be a fact file, is a clear problem, not a traceback,
+    a hang or gigabytes of memory.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise _Unreadable("file is missing") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _Unreadable("symbolic link loop") from None
+        raise _Unreadable(f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise _Unreadable("is a directory, not a file")
+    if not stat.S_ISREG(status.st_mode):
+        raise _Unreadable("not a regular file")
+    if status.st_size > limit:
+        raise _Unreadable(f"{status.st_size:,} bytes is over the {limit:,}-byte limit for a fact file")
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise _Unreadable(f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    if len(data) > limit:
+        raise _Unreadable(f"over the {limit:,}-byte limit for a fact file")
+    return data
+
+
+def _refuse_anchors(text: str) -> None:
+    """Raise yaml.YAMLError at the first anchor or alias: fact files need neither, and aliases
+    expand without bound (a few hundred bytes can ask for gigabytes)."""
+    if "&" not in text and "*" not in text:  # neither can be written without its sign
+        return
+    for event in yaml.parse(text, Loader=_YamlLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            line = event.start_mark.line + 1 if event.start_mark else "?"
+            raise yaml.YAMLError(f"anchors and aliases (& and *) are not allowed, line {line}")
+
+
 def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
+    """The file's list of records; none (and a problem) when it is unreadable or not a list."""
     rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
-    except FileNotFoundError:
-        problems.append(Problem(rel, "-", "file is missing"))
+        text = _read_bytes(path).decode("utf-8")
+        _refuse_anchors(text)
+        data = yaml.load(text, Loader=_YamlLoader)
+    except _Unreadable as exc:
+        problems.append(Problem(rel, "-", str(exc)))
         return []
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, "-", f"not UTF-8 text (undecodable byte at offset {exc.start})"))
+        return []
+    except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         problems.append(Problem(rel, "-", f"not valid YAML: {reason}"))
         return []
@@ -193,11 +251,18 @@ def _load_articles(root: Path, problems: list[Problem]) -> dict[str, Article]:
         if meta.id in articles:
             problems.append(Problem(rel, meta.id, "duplicate article id"))
             continue
+        sources = (root / SOURCES_FILE).parent
+        path = sources / meta.file
+        # Confined to the sources folder, links resolved: a record cannot make the bot read
+        # (and quote) a file elsewhere on the machine.
+        # realpath, not resolve(): a link loop is reported by _read_bytes, not raised here.
+        if not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(sources)):
+            problems.append(Problem(rel, meta.id, f"article file is outside {sources.name}/: {meta.file!r}"))
+            continue
         try:
-            raw_bytes = (root / "sources" / meta.file).read_bytes()
-            text = clean_article(raw_bytes, meta.id)
-        except FileNotFoundError:
-            problems.append(Problem(rel, meta.id, f"article file is missing: {meta.file}"))
+            text = clean_article(_read_bytes(path), meta.id)
+        except _Unreadable as exc:
+            problems.append(Problem(rel, meta.id, f"article file {meta.file}: {exc}"))
             continue
         except CleaningError as exc:
             problems.append(Problem(rel, meta.id, f"cleaning failed: {exc}"))
@@ -246,9 +311,23 @@ def _load_facts(
     files = sorted(records_dir.glob("*.yaml")) if records_dir.is_dir() else []
     if not files:
         problems.append(Problem(str(RECORDS_DIR), "-", "no record files"))
+    # Each article's facts live in records/<article id>.yaml: a missing or emptied file would
+    # silently decline every question about that article.
+    names = {path.name for path in files}
+    for article_id in articles:
+        if files and f"{article_id}.yaml" not in names:
+            problems.append(
+                Problem(
+                    str(RECORDS_DIR / f"{article_id}.yaml"), "-", f"article {article_id} has no record file"
+                )
+            )
     for path in files:
         rel = str(path.relative_to(root))
-        for index, raw in enumerate(_read_yaml(path, root, problems)):
+        before = len(problems)
+        records = _read_yaml(path, root, problems)
+        if not records and len(problems) == before:
+            problems.append(Problem(rel, "-", "no records: a record file holds at least one"))
+        for index, raw in enumerate(records):
             fact = _parse(Fact, raw, rel, index, problems)
             if fact is None:
                 continue
@@ -261,13 +340,34 @@ def _load_facts(
                     problems.append(Problem(rel, fact.id, f"entity {entity_id!r} is not defined"))
             problems.extend(_check_citations(fact.sources, articles, rel, fact.id))
             facts.append(fact)
-    known = {f.id for f in facts}
+    by_id = {f.id: f for f in facts}
     for fact in facts:
-        if fact.superseded_by is not None and fact.superseded_by not in known:
+        if fact.superseded_by is not None and fact.superseded_by not in by_id:
             problems.append(
                 Problem(seen[fact.id], fact.id, f"superseded_by {fact.superseded_by!r} is not defined")
             )
+    problems.extend(_supersession_cycles(by_id, seen))
     return facts
+
+
+def _supersession_cycles(by_id: dict[str, Fact], files: dict[str, str]) -> Iterator[Problem]:
+    """One problem per `superseded_by` cycle (a fact overtaken, at the end, by itself), at its
+    smallest id: the engine would answer with an arbitrary member of the loop."""
+    finished: set[str] = set()  # facts whose chain is known to end
+    for start in sorted(by_id):
+        chain: list[str] = []
+        current: str | None = start
+        while current is not None and current in by_id and current not in finished:
+            if current in chain:
+                loop = chain[chain.index(current) :]
+                first = min(loop)
+                rotated = loop[loop.index(first) :] + loop[: loop.index(first)]
+                path = " -> ".join([*rotated, first])
+                yield Problem(files[first], first, f"superseded_by forms a cycle: {path}")
+                break
+            chain.append(current)
+            current = by_id[current].superseded_by
+        finished.update(chain)
 
 
 def load_factbase(root: Path | None = None) -> FactBase:
