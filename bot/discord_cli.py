@@ -22,6 +22,7 @@ from bot.factbase.loader import load_factbase
 from bot.paths import default_cache_dir
 from bot.settings import TOKEN_VARIABLE, RedactSecrets, Settings, SettingsError, load_settings
 from bot.storage import Miss, StorageError, open_storage
+from bot.storage.base import MAX_LIMIT
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ async def serve(settings: Settings, engine: Engine) -> None:
     with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' event loop
         loop.add_signal_handler(signal.SIGTERM, task.cancel)
     try:
-        storage = await open_storage(settings.database)
+        storage = await open_storage(settings.database, limits=settings.miss_limits)
         try:
             await run_bot(settings, engine, storage)
         finally:
@@ -157,7 +158,8 @@ def cmd_misses(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"{'count':>5}  {'last asked (UTC)':<20}  question")
     for miss in misses:
-        stamp = miss.last_asked.strftime("%Y-%m-%d %H:%M")
+        # A row whose time is unreadable (edited by hand) is still listed, its time as "?".
+        stamp = miss.last_asked.strftime("%Y-%m-%d %H:%M") if miss.last_asked else "?"
         print(f"{miss.count:>5}  {stamp:<20}  {miss.text}")
     return EXIT_OK
 
@@ -165,10 +167,13 @@ def cmd_misses(args: argparse.Namespace) -> int:
 # -- registration ---------------------------------------------------------------------------
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+def _limit(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if not 1 <= number <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_LIMIT}")
     return number
 
 
@@ -183,5 +188,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sync.set_defaults(func=cmd_sync)
 
     misses = subparsers.add_parser("misses", help="the most often asked questions the bot could not answer")
-    misses.add_argument("--limit", type=_positive, default=DEFAULT_MISSES, metavar="N")
+    misses.add_argument("--limit", type=_limit, default=DEFAULT_MISSES, metavar="N")
     misses.set_defaults(func=cmd_misses)
