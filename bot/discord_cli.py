@@ -11,6 +11,8 @@ import asyncio
 import contextlib
 import logging
 import signal
+from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 import discord
@@ -44,8 +46,55 @@ def _engine(settings: Settings) -> Engine:
 
 # -- run ------------------------------------------------------------------------------------
 
+# Discord's own ceiling is far lower for any bot that has not asked for more; this only keeps
+# a typo (a stray digit) from becoming millions of shard objects.
+MAX_SHARD_COUNT = 65_536
 
-async def serve(settings: Settings, engine: Engine) -> None:
+
+@dataclass(frozen=True, slots=True)
+class ShardPlan:
+    """This process's part of a shard cluster: `ids` of `count` shards (None: all of them)."""
+
+    count: int
+    ids: tuple[int, ...] | None = None
+
+    def options(self) -> dict[str, Any]:
+        return {"shard_count": self.count, "shard_ids": None if self.ids is None else list(self.ids)}
+
+
+def parse_shard_ids(text: str) -> tuple[int, ...]:
+    """`0-3`, `0,2,4` or `0-3,8-11`: sorted, each once; ValueError (one line) otherwise."""
+    ids: set[int] = set()
+    for part in text.split(","):
+        first, dash, last = part.strip().partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ValueError("use shard numbers and ranges such as 0-3 or 0,2,4")
+        low, high = int(first), int(last) if dash else int(first)
+        if low > high:
+            raise ValueError(f"the range {low}-{high} is reversed")
+        if high >= MAX_SHARD_COUNT:
+            raise ValueError(f"shard numbers go up to {MAX_SHARD_COUNT - 1}")
+        ids.update(range(low, high + 1))
+    return tuple(sorted(ids))
+
+
+def shard_plan(shards: str | None, count: int | None) -> ShardPlan | None:
+    """The plan from `--shards` and `--shard-count`; ValueError (one line) when they disagree."""
+    if shards is None and count is None:
+        return None  # one AutoShardedBot holding every shard Discord recommends
+    if count is None:
+        raise ValueError("--shards needs --shard-count (the shards of the whole cluster)")
+    if not 1 <= count <= MAX_SHARD_COUNT:
+        raise ValueError(f"--shard-count must be between 1 and {MAX_SHARD_COUNT}")
+    if shards is None:
+        return ShardPlan(count)
+    ids = parse_shard_ids(shards)
+    if ids[-1] >= count:
+        raise ValueError(f"--shards goes up to {ids[-1]}, but shards are numbered 0 to {count - 1}")
+    return ShardPlan(count, ids)
+
+
+async def serve(settings: Settings, engine: Engine, shards: ShardPlan | None = None) -> None:
     """Run the bot until it stops; SIGTERM, like Ctrl-C, cancels it, and the gateway and the
     database are closed on the way out."""
     loop = asyncio.get_running_loop()
@@ -56,7 +105,7 @@ async def serve(settings: Settings, engine: Engine) -> None:
     try:
         storage = await open_storage(settings.database, limits=settings.miss_limits)
         try:
-            await run_bot(settings, engine, storage)
+            await run_bot(settings, engine, storage, **(shards.options() if shards else {}))
         finally:
             await storage.close()
             log.info("database closed")
@@ -67,6 +116,10 @@ async def serve(settings: Settings, engine: Engine) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     try:
+        shards = shard_plan(args.shards, args.shard_count)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_CONFIG)
+    try:
         settings = load_settings()
         settings.token()
     except SettingsError as exc:
@@ -74,7 +127,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     configure_logging(settings)
     engine = _engine(settings)
     try:
-        asyncio.run(serve(settings, engine))
+        asyncio.run(serve(settings, engine, shards))
     except asyncio.CancelledError:  # SIGTERM: a clean, deliberate stop
         log.info("stopped")
     except discord.LoginFailure:
@@ -179,6 +232,17 @@ def _limit(value: str) -> int:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = subparsers.add_parser("run", help="start the Discord bot (settings from the environment or .env)")
+    run.add_argument(
+        "--shards",
+        metavar="IDS",
+        help="the shards this process holds, e.g. 0-3 (one process of a cluster; needs --shard-count)",
+    )
+    run.add_argument(
+        "--shard-count",
+        type=int,
+        metavar="N",
+        help="how many shards the whole cluster has (default: as many as Discord recommends)",
+    )
     run.set_defaults(func=cmd_run)
 
     sync = subparsers.add_parser(
