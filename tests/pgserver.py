@@ -129,13 +129,11 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"no PostgreSQL server for the tests: {reason}")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """A real PostgreSQL server for the session (see the module's docstring)."""
+def start_server() -> PostgresServer:
+    """Initialise and start a throw-away server; RuntimeError (or OSError) when it cannot."""
     bindir = _bindir()
     if bindir is None:
-        _unavailable("no initdb/pg_ctl found (install Debian's postgresql package)")
-        raise AssertionError  # unreachable: _unavailable raises
+        raise RuntimeError("no initdb/pg_ctl found (install Debian's postgresql package)")
     directory = Path(tempfile.mkdtemp(prefix="saga-bot-pg-"))
     try:
         server = PostgresServer(
@@ -145,16 +143,31 @@ def postgres_server() -> Iterator[PostgresServer]:
         directory.chmod(0o700)
         server.initdb()
         server.start()
-    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
+    except (RuntimeError, OSError, subprocess.TimeoutExpired):
         shutil.rmtree(directory, ignore_errors=True)
+        raise
+    return server
+
+
+def remove_server(server: PostgresServer) -> None:
+    """Stop the server at once and delete its files."""
+    with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
+        server._run("pg_ctl", "-D", str(server.data), "-m", "immediate", "-w", "stop")
+    shutil.rmtree(server.directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A real PostgreSQL server for the session (see the module's docstring)."""
+    try:
+        server = start_server()
+    except (RuntimeError, OSError, subprocess.TimeoutExpired) as exc:
         _unavailable(str(exc))
-        raise AssertionError from exc  # unreachable
+        raise AssertionError from exc  # unreachable: _unavailable raises
     try:
         yield server
     finally:
-        with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
-            server._run("pg_ctl", "-D", str(server.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(directory, ignore_errors=True)
+        remove_server(server)
 
 
 async def _admin(server: PostgresServer, sql: str) -> None:

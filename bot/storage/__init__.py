@@ -8,8 +8,6 @@ chosen by :func:`open_storage` from the configured location.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from bot.storage.base import MAX_MISS_CHARS, Miss, MissLimits, Storage, StorageError
 from bot.storage.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStorage
 
@@ -22,7 +20,6 @@ __all__ = [
     "SqliteStorage",
     "Storage",
     "StorageError",
-    "describe_location",
     "open_storage",
 ]
 
@@ -50,16 +47,3 @@ async def open_storage(
     raise StorageError(
         f"unsupported database URL scheme {scheme[:20]!r}: use a path, a sqlite:/// or a postgresql:// URL"
     )
-
-
-def describe_location(location: str) -> str:
-    """The location for a log line: a URL without its password (or any user info)."""
-    if "://" not in location or location.startswith("sqlite:"):
-        return location
-    try:
-        parts = urlsplit(location)
-        host = parts.hostname or "localhost"
-        port = f":{parts.port}" if parts.port else ""
-    except ValueError:
-        return f"{location.partition('://')[0]}://(unreadable URL)"
-    return f"{parts.scheme}://{host}{port}{parts.path}"

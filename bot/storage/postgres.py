@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,10 +37,15 @@ log = logging.getLogger("bot.storage")
 # Any fixed 64-bit number, the same in every process: the migrations' advisory lock.
 MIGRATION_LOCK = 0x5A6A_B07_5707A6E
 CHANNEL = "saga_bot_ask_channel"
-# Fail fast when the server is gone: a preference read sits on the reply path.
+# Fail fast when the server is gone: a preference read sits on the reply path. Waiting for a
+# free pooled connection has no timeout of its own: under a burst that wait is the event loop's
+# queue, not a fault, and each connection's own work is bounded by these two.
 CONNECT_TIMEOUT = 5.0
 QUERY_TIMEOUT = 3.0
-POOL_SIZE = (1, 5)
+POOL_SIZE = (1, 10)
+# After the server proves unreachable, fail at once for this long instead of letting every
+# reply wait for its own connection attempt (up to CONNECT_TIMEOUT when packets are dropped).
+UNREACHABLE_SECONDS = 2.0
 LISTENER_RETRY_SECONDS = (0.5, 10.0)
 
 MIGRATIONS: tuple[str, ...] = (
@@ -64,6 +70,13 @@ MIGRATIONS: tuple[str, ...] = (
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
+# Errors that mean the server cannot be reached or the connection broke (not a refused query).
+_UNREACHABLE: tuple[type[BaseException], ...] = (
+    asyncpg.PostgresConnectionError,
+    asyncpg.OperatorInterventionError,  # shutting down, starting up
+    asyncpg.InterfaceError,
+    OSError,  # TimeoutError included
+)
 # Errors that mean "the server or the connection failed", as opposed to a bug.
 _FAULTS: tuple[type[BaseException], ...] = (
     asyncpg.PostgresError,
@@ -88,10 +101,10 @@ def _describe(exc: BaseException, where: str, password: str | None) -> str:
         text = f"PostgreSQL at {where} refused the credentials (check the user and password in SAGA_BOT_DATABASE)"
     elif isinstance(exc, asyncpg.InvalidCatalogNameError):
         text = f"PostgreSQL at {where}: the database does not exist (create it first)"
+    elif isinstance(exc, TimeoutError):  # before OSError, of which it is a subclass
+        text = f"PostgreSQL at {where} did not answer in time"
     elif isinstance(exc, OSError):
         text = f"cannot reach PostgreSQL at {where}: {getattr(exc, 'strerror', None) or type(exc).__name__}"
-    elif isinstance(exc, TimeoutError):
-        text = f"PostgreSQL at {where} did not answer in time"
     elif isinstance(exc, asyncpg.InterfaceError | asyncpg.ConnectionDoesNotExistError):
         text = f"lost the connection to PostgreSQL at {where}"
     else:
@@ -118,6 +131,7 @@ class PostgresStorage:
         self._listening = asyncio.Event()
         self._misses: MissWriter | None = None
         self._start_error: StorageError | None = None
+        self._unreachable_until = 0.0
 
     @classmethod
     async def open(
@@ -161,12 +175,16 @@ class PostgresStorage:
         """A pooled connection; any fault becomes one StorageError line."""
         if self._closed:
             raise StorageError(f"PostgreSQL storage at {self._where} is closed")
+        if time.monotonic() < self._unreachable_until:
+            raise StorageError(f"PostgreSQL at {self._where} is unreachable (retrying shortly)")
         try:
-            async with self._pool.acquire(timeout=CONNECT_TIMEOUT) as connection:
+            async with self._pool.acquire() as connection:
                 yield connection
         except StorageError:
             raise
         except _FAULTS as exc:
+            if isinstance(exc, _UNREACHABLE):
+                self._unreachable_until = time.monotonic() + UNREACHABLE_SECONDS
             raise StorageError(_describe(exc, self._where, self._password)) from None
 
     # -- schema -----------------------------------------------------------------------------

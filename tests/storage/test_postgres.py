@@ -11,7 +11,9 @@ import socket
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
+import asyncpg
 import pytest
 
 from bot.cli import main
@@ -156,3 +158,35 @@ async def test_server_lost_mid_run_falls_back_then_recovers(
         await store.close()
     for record in caplog.records:
         assert postgres_server.password not in record.getMessage()
+
+
+async def test_an_unreachable_server_is_not_asked_again_by_every_reply(
+    postgres_server: PostgresServer, postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With packets dropped, each connection attempt waits its whole timeout: every reply that
+    # read a preference would wait that long. After one failure, reads fail at once for a while.
+    store = await open_storage(postgres_url)
+    try:
+        await asyncio.to_thread(postgres_server.stop)
+        try:
+            with pytest.raises(StorageError):
+                await store.get_script(1)
+            attempts = 0
+            real_acquire = asyncpg.Pool.acquire
+
+            def counted_acquire(*args: Any, **kwargs: Any) -> Any:
+                nonlocal attempts
+                attempts += 1
+                return real_acquire(*args, **kwargs)
+
+            monkeypatch.setattr(asyncpg.Pool, "acquire", counted_acquire)
+            started = time.monotonic()
+            for _ in range(50):
+                with pytest.raises(StorageError, match="unreachable"):
+                    await store.get_script(1)
+            assert attempts == 0
+            assert time.monotonic() - started < 0.5
+        finally:
+            await asyncio.to_thread(postgres_server.start)
+    finally:
+        await store.close()
