@@ -5,12 +5,13 @@ The same tables and behaviour as :mod:`bot.storage.sqlite`, and:
 
 * Migrations run once, in one transaction under an advisory lock, however many
   processes start together.
-* Ask channels are cached in each process (every message is checked against
-  them) and kept exact by LISTEN/NOTIFY: a change is announced in the
-  transaction that makes it, and every process applies it at once. After a lost
-  connection the listener reconnects and reloads the whole set, so nothing
-  missed while it was away stays missed. Preferences are read from the server
-  each time, so they are never stale.
+* Ask channels and preferences are cached in each process (every message is
+  checked against the channels; a preference is read for every question
+  without a script of its own) and kept exact by LISTEN/NOTIFY: a change is
+  announced in the transaction that makes it, and every process applies it at
+  once. While the listening connection is down the preference cache is not
+  used; after it reconnects, the ask channels are reloaded whole, so nothing
+  missed while it was away stays missed.
 * Faults: an unreachable server or a refused password at start is one line
   without the password; lost mid-run, reads fail fast (the bot falls back to
   defaults and answers anyway), writes fail before they are acknowledged, and
@@ -21,8 +22,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,12 +40,18 @@ log = logging.getLogger("bot.storage")
 # Any fixed 64-bit number, the same in every process: the migrations' advisory lock.
 MIGRATION_LOCK = 0x5A6A_B07_5707A6E
 CHANNEL = "saga_bot_ask_channel"
-# Fail fast when the server is gone: a preference read sits on the reply path. Waiting for a
-# free pooled connection has no timeout of its own: under a burst that wait is the event loop's
-# queue, not a fault, and each connection's own work is bounded by these two.
+# Fail when the server is gone: a preference read sits on the reply path. These are wall-clock
+# times, and a burst that keeps the event loop busy answering delays every reply the server
+# sends, so they are generous; UNREACHABLE_SECONDS keeps a real outage from costing each reply
+# one of them. Waiting for a free pooled connection has no timeout of its own: under a burst
+# that wait is the loop's queue, not a fault.
 CONNECT_TIMEOUT = 5.0
-QUERY_TIMEOUT = 3.0
-POOL_SIZE = (1, 10)
+QUERY_TIMEOUT = 10.0
+# All opened at start: a connection's handshake takes several trips through a busy loop, so
+# one opened during a burst would time out.
+POOL_SIZE = 10
+# Preferences cached per process (most recently used); about 100 bytes each.
+SCRIPT_CACHE_SIZE = 50_000
 # After the server proves unreachable, fail at once for this long instead of letting every
 # reply wait for its own connection attempt (up to CONNECT_TIMEOUT when packets are dropped).
 UNREACHABLE_SECONDS = 2.0
@@ -126,6 +135,10 @@ class PostgresStorage:
         self._limits = limits
         self._read_only = read_only
         self._ask_channels: set[tuple[int, int]] = set()
+        self._scripts: OrderedDict[int, Script | None] = OrderedDict()
+        self._script_reads: dict[int, asyncio.Future[Script | None]] = {}
+        self._subscribed = False  # the listener is connected: cached preferences are exact
+        self._invalidations = 0  # bumped by every change notified: a read begun before it is not cached
         self._closed = False
         self._listener_task: asyncio.Task[None] | None = None
         self._listening = asyncio.Event()
@@ -141,8 +154,8 @@ class PostgresStorage:
         try:
             pool = await asyncpg.create_pool(
                 url,
-                min_size=POOL_SIZE[0],
-                max_size=POOL_SIZE[1],
+                min_size=POOL_SIZE,
+                max_size=POOL_SIZE,
                 timeout=CONNECT_TIMEOUT,
                 command_timeout=QUERY_TIMEOUT,
             )
@@ -234,8 +247,20 @@ class PostgresStorage:
                 rows = await pooled.fetch(query)
         self._ask_channels = {(int(r["guild_id"]), int(r["channel_id"])) for r in rows}
 
+    def _forget_scripts(self, user_id: int | None = None) -> None:
+        """Drop one user's cached preference (None: everyone's)."""
+        if user_id is None:
+            self._scripts.clear()
+        else:
+            self._scripts.pop(user_id, None)
+        self._invalidations += 1
+
     def _on_notification(self, _connection: Any, _pid: int, _channel: str, payload: object) -> None:
         action, _, ids = str(payload).partition(" ")
+        if action == "script":
+            if ids.isdigit():
+                self._forget_scripts(int(ids))
+            return
         guild, _, channel = ids.partition(" ")
         if not (guild.isdigit() and channel.isdigit()):
             return
@@ -257,6 +282,8 @@ class PostgresStorage:
                 connection.add_termination_listener(lambda _c, lost=lost: lost.set())
                 await connection.add_listener(CHANNEL, self._on_notification)
                 await self._reload_ask_channels(connection)
+                self._forget_scripts()
+                self._subscribed = True
                 if self._listening.is_set():
                     log.info("reconnected to PostgreSQL at %s: ask channels reloaded", self._where)
                 self._listening.set()
@@ -280,6 +307,8 @@ class PostgresStorage:
                     delay,
                 )
             finally:
+                self._subscribed = False
+                self._forget_scripts()  # changes may go unnotified until the listener is back
                 if connection is not None and not connection.is_closed():
                     connection.terminate()
             await asyncio.sleep(delay)
@@ -298,11 +327,34 @@ class PostgresStorage:
         return int(value)
 
     async def get_script(self, user_id: int) -> Script | None:
+        if self._subscribed and user_id in self._scripts:
+            self._scripts.move_to_end(user_id)
+            return self._scripts[user_id]
+        # One read per user at a time: a burst from one user costs one query, not one each.
+        read = self._script_reads.get(user_id)
+        if read is None:
+            read = asyncio.ensure_future(self._read_script(user_id, self._invalidations))
+            self._script_reads[user_id] = read
+            read.add_done_callback(functools.partial(self._script_read_done, user_id))
+        return await asyncio.shield(read)
+
+    async def _read_script(self, user_id: int, generation: int) -> Script | None:
         async with self._connection() as connection:
             value = await connection.fetchval("SELECT script FROM user_script WHERE user_id = $1", user_id)
-        if value is None:
-            return None
-        return "traditional" if value == "traditional" else "simplified"
+        script: Script | None = (
+            None if value is None else "traditional" if value == "traditional" else "simplified"
+        )
+        if self._subscribed and generation == self._invalidations:
+            self._scripts[user_id] = script
+            if len(self._scripts) > SCRIPT_CACHE_SIZE:
+                self._scripts.popitem(last=False)
+        return script
+
+    def _script_read_done(self, user_id: int, read: asyncio.Future[Script | None]) -> None:
+        if self._script_reads.get(user_id) is read:
+            del self._script_reads[user_id]
+        if not read.cancelled():
+            read.exception()  # each waiter gets it through shield(); none left means nobody asked
 
     def _writable(self) -> None:
         if self._read_only:
@@ -310,7 +362,7 @@ class PostgresStorage:
 
     async def set_script(self, user_id: int, script: Script | None) -> None:
         self._writable()
-        async with self._connection() as connection:
+        async with self._connection() as connection, connection.transaction():
             if script is None:
                 await connection.execute("DELETE FROM user_script WHERE user_id = $1", user_id)
             else:
@@ -320,6 +372,8 @@ class PostgresStorage:
                     user_id,
                     script,
                 )
+            await connection.execute("SELECT pg_notify($1, $2)", CHANNEL, f"script {user_id}")
+        self._forget_scripts(user_id)  # at once here; the other processes on the notification
 
     async def add_ask_channel(self, guild_id: int, channel_id: int) -> None:
         self._writable()

@@ -54,9 +54,20 @@ async def test_ask_channel_changes_reach_every_process_without_a_restart(postgre
             return not await first.is_ask_channel(1, 10)
 
         await eventually(first_forgot, within=2.0)
-        # Preferences are read from the server every time: seen at once.
+        # A preference the second process has cached is replaced when the first changes it.
+        assert await second.get_script(5) is None
         await first.set_script(5, "traditional")
-        assert await second.get_script(5) == "traditional"
+
+        async def second_follows() -> bool:
+            return await second.get_script(5) == "traditional"
+
+        await eventually(second_follows, within=2.0)
+        await first.set_script(5, None)
+
+        async def second_forgot() -> bool:
+            return await second.get_script(5) is None
+
+        await eventually(second_forgot, within=2.0)
     finally:
         await first.close()
         await second.close()
@@ -190,3 +201,40 @@ async def test_an_unreachable_server_is_not_asked_again_by_every_reply(
             await asyncio.to_thread(postgres_server.start)
     finally:
         await store.close()
+
+
+async def test_preferences_are_read_once_per_user_then_from_memory(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = await open_storage(postgres_url)
+    try:
+        await store.set_script(7, "traditional")
+        attempts = 0
+        real_acquire = asyncpg.Pool.acquire
+
+        def counted_acquire(*args: Any, **kwargs: Any) -> Any:
+            nonlocal attempts
+            attempts += 1
+            return real_acquire(*args, **kwargs)
+
+        monkeypatch.setattr(asyncpg.Pool, "acquire", counted_acquire)
+        # A burst of one user's questions: one query, however many ask at once.
+        assert await asyncio.gather(*(store.get_script(7) for _ in range(50))) == ["traditional"] * 50
+        assert attempts == 1
+        assert await store.get_script(7) == "traditional"
+        assert await store.get_script(8) is None
+        assert await store.get_script(8) is None
+        assert attempts == 2
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://saga:hunter2-secret@db:notaport/saga", "postgresql://saga:hunter2-secret@[::1/saga"],
+)
+async def test_a_malformed_url_is_one_line_without_the_password(url: str) -> None:
+    with pytest.raises(StorageError) as caught:
+        await open_storage(url)
+    message = str(caught.value)
+    assert "hunter2" not in message and "\n" not in message
