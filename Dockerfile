@@ -1,6 +1,7 @@
 # saga-bot: the Discord bot and its fact base in one slim image.
 #   docker build -t saga-bot .
-#   docker run -e DISCORD_TOKEN=... -v saga-bot-data:/data saga-bot
+#   docker run -e DISCORD_TOKEN=... -v saga-bot-data:/data --restart unless-stopped saga-bot
+# Several processes sharing PostgreSQL: docker-compose.yml and docs/scaling.md.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -15,7 +16,8 @@ COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY facts ./facts
 # A plain install: the wheel carries the fact base (bot/_facts), so /app is not needed at run time.
-RUN pip install . && rm -rf /app/bot /app/facts
+# The postgres extra (asyncpg) lets the same image join a cluster (docker-compose.yml).
+RUN pip install .[postgres] && rm -rf /app/bot /app/facts
 
 RUN useradd --system --create-home --uid 10001 saga \
     && mkdir -p /data && chown saga:saga /data

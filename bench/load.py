@@ -2,6 +2,13 @@
 client and the fake Discord of the tests, side by side with the engine alone on the same questions.
 
     python bench/load.py [--questions 1000] [--users 50] [--sequential 200]
+    python bench/load.py --cluster [--questions 1000] [--users 50]
+
+`--cluster` measures the same burst through one bot process and through a shard cluster of two
+processes sharing PostgreSQL (a real server the benchmark starts and removes, as the tests do):
+half the questions in a server whose guild is on shard 1, half in DMs, which Discord sends to
+shard 0. Three layouts side by side: one process with SQLite, one with PostgreSQL, two with
+PostgreSQL (shards 0 and 1 of 2).
 
 The bot runs in a child process, so its memory is its own: the fake Discord (tests/fakediscord.py)
 and the timing stay in this process. The baseline - the engine answering the same questions with
@@ -116,7 +123,8 @@ async def child_bot(args: argparse.Namespace) -> None:
     )
     engine = Engine(load_factbase(), variant=settings.traditional_variant)
     storage = await open_storage(args.database)
-    client = SagaBot(settings=settings, engine=engine, storage=storage)
+    shards = {} if args.shard_id is None else {"shard_ids": [args.shard_id], "shard_count": args.shard_count}
+    client = SagaBot(settings=settings, engine=engine, storage=storage, **shards)
     make_fast(client)
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
@@ -274,6 +282,116 @@ def table(args: argparse.Namespace, engine: Run, bot: Run, engine_traced: Run, b
     return "\n".join(lines)
 
 
+# -- cluster: one process against two sharing PostgreSQL --------------------------------------
+
+DM_CHANNEL_BASE = 900_000
+
+
+async def fire_mixed(
+    fake: FakeDiscord, users: list[Any], plan: list[tuple[int, str]]
+) -> list[dict[str, Any]]:
+    """Even users ask in the guild (mentioning the bot), odd users in their DMs."""
+    messages = []
+    for user_index, question in plan:
+        if user_index % 2:
+            message = fake.message_payload(
+                question, author=users[user_index], channel_id=DM_CHANNEL_BASE + user_index, dm=True
+            )
+        else:
+            channel = fake.channel_ids[user_index % len(fake.channel_ids)]
+            message = fake.message_payload(
+                question, author=users[user_index], mention_bot=True, channel_id=channel
+            )
+        fake.dispatched_at[int(message["id"])] = time.monotonic()
+        messages.append(message)
+        await fake.dispatch("MESSAGE_CREATE", message)
+    return messages
+
+
+@dataclass
+class ClusterRun:
+    seconds: float
+    latencies: list[float]
+
+
+async def run_layout(args: argparse.Namespace, database: str, processes: int) -> ClusterRun:
+    async with FakeDiscord(shard_count=processes, guild_shard=processes - 1) as fake:
+        per_user = -(-args.questions // args.users) + 10
+        shard_args = (
+            [[]]
+            if processes == 1
+            else [["--shard-id", str(i), "--shard-count", str(processes)] for i in range(processes)]
+        )
+        children = [
+            await spawn(
+                "--child", "bot", "--api", fake.base_url, "--gateway", fake.gateway_url,
+                "--database", database, "--cooldown-rate", str(per_user), *extra,
+            )
+            for extra in shard_args
+        ]  # fmt: skip
+        try:
+            for child in children:
+                await read_event(child, "ready")
+            users = [fake.add_user(f"user-{i}") for i in range(args.users)]
+            # Warm up both paths (first embed, first HTTP connection, first DM channel).
+            for message in await fire_mixed(fake, users, workload(10, args.users)[:10]):
+                await fake.reply_to(message, within=CHILD_TIMEOUT)
+            started = time.monotonic()
+            messages = await fire_mixed(fake, users, workload(args.questions, args.users))
+            await fake.wait_until(
+                lambda: all(m["id"] in fake.replies for m in messages), within=CHILD_TIMEOUT
+            )
+            last = max(fake.replies[m["id"]][0].at for m in messages)
+            latencies = [fake.replies[m["id"]][0].at - fake.dispatched_at[int(m["id"])] for m in messages]
+        finally:
+            for child in children:
+                if child.returncode is None:
+                    child.send_signal(signal.SIGTERM)
+            for child in children:
+                await asyncio.wait_for(child.wait(), CHILD_TIMEOUT)
+    return ClusterRun(last - started, latencies)
+
+
+async def cluster(args: argparse.Namespace) -> None:
+    import asyncpg
+
+    from tests.pgserver import remove_server, start_server
+
+    server = await asyncio.to_thread(start_server)
+    try:
+        admin = await asyncpg.connect(server.url("postgres"))
+        for name in ("bench_one", "bench_two"):
+            await admin.execute(f"CREATE DATABASE {name}")
+        await admin.close()
+        runs: dict[str, list[ClusterRun]] = {"sqlite": [], "one": [], "two": []}
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                runs["sqlite"].append(await run_layout(args, str(Path(tmp) / "saga-bot.sqlite3"), 1))
+            runs["one"].append(await run_layout(args, server.url("bench_one"), 1))
+            runs["two"].append(await run_layout(args, server.url("bench_two"), 2))
+    finally:
+        await asyncio.to_thread(remove_server, server)
+
+    def best(layout: str) -> ClusterRun:
+        return min(runs[layout], key=lambda run: run.seconds)
+
+    n = args.questions
+    columns = [best("sqlite"), best("one"), best("two")]
+    print(
+        f"Cluster: {n:,} questions from {args.users} users in one burst (half in a server on shard 1, half in DMs "
+        f"on shard 0); best of {args.repeat}; {os.cpu_count()} CPUs, Python {platform.python_version()}.\n"
+    )
+    print(
+        "| | one process, SQLite | one process, PostgreSQL | two processes (shards 0, 1 of 2), PostgreSQL |"
+    )
+    print("|---|---:|---:|---:|")
+    print("| throughput | " + " | ".join(f"{n / run.seconds:,.0f} questions/s" for run in columns) + " |")
+    print("| time for the burst | " + " | ".join(f"{run.seconds:.2f} s" for run in columns) + " |")
+    for share in (0.5, 0.99):
+        label = f"latency p{round(share * 100)} (incl. queueing)"
+        print(f"| {label} | " + " | ".join(ms(percentile(run.latencies, share)) for run in columns) + " |")
+
+
 async def parent(args: argparse.Namespace) -> None:
     engine = await run_engine(args, traced=False)
     bot = await run_bot(args, traced=False)
@@ -295,6 +413,12 @@ def main() -> None:
     parser.add_argument("--gateway", help=argparse.SUPPRESS)
     parser.add_argument("--database", help=argparse.SUPPRESS)
     parser.add_argument("--cooldown-rate", type=int, default=20, help=argparse.SUPPRESS)
+    parser.add_argument("--shard-id", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--shard-count", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cluster", action="store_true", help="one process against two sharing PostgreSQL")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="--cluster: runs of each layout (the best is shown)"
+    )
     args = parser.parse_args()
     if args.tracemalloc:
         tracemalloc.start()
@@ -302,6 +426,8 @@ def main() -> None:
         child_engine(args)
     elif args.child == "bot":
         asyncio.run(child_bot(args))
+    elif args.cluster:
+        asyncio.run(cluster(args))
     else:
         asyncio.run(parent(args))
 

@@ -11,6 +11,8 @@ import asyncio
 import contextlib
 import logging
 import signal
+from dataclasses import dataclass
+from typing import Any
 
 import aiohttp
 import discord
@@ -22,6 +24,7 @@ from bot.factbase.loader import load_factbase
 from bot.paths import default_cache_dir
 from bot.settings import TOKEN_VARIABLE, RedactSecrets, Settings, SettingsError, load_settings
 from bot.storage import Miss, StorageError, open_storage
+from bot.storage.base import MAX_LIMIT
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +46,55 @@ def _engine(settings: Settings) -> Engine:
 
 # -- run ------------------------------------------------------------------------------------
 
+# Discord's own ceiling is far lower for any bot that has not asked for more; this only keeps
+# a typo (a stray digit) from becoming millions of shard objects.
+MAX_SHARD_COUNT = 65_536
 
-async def serve(settings: Settings, engine: Engine) -> None:
+
+@dataclass(frozen=True, slots=True)
+class ShardPlan:
+    """This process's part of a shard cluster: `ids` of `count` shards (None: all of them)."""
+
+    count: int
+    ids: tuple[int, ...] | None = None
+
+    def options(self) -> dict[str, Any]:
+        return {"shard_count": self.count, "shard_ids": None if self.ids is None else list(self.ids)}
+
+
+def parse_shard_ids(text: str) -> tuple[int, ...]:
+    """`0-3`, `0,2,4` or `0-3,8-11`: sorted, each once; ValueError (one line) otherwise."""
+    ids: set[int] = set()
+    for part in text.split(","):
+        first, dash, last = part.strip().partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ValueError("use shard numbers and ranges such as 0-3 or 0,2,4")
+        low, high = int(first), int(last) if dash else int(first)
+        if low > high:
+            raise ValueError(f"the range {low}-{high} is reversed")
+        if high >= MAX_SHARD_COUNT:
+            raise ValueError(f"shard numbers go up to {MAX_SHARD_COUNT - 1}")
+        ids.update(range(low, high + 1))
+    return tuple(sorted(ids))
+
+
+def shard_plan(shards: str | None, count: int | None) -> ShardPlan | None:
+    """The plan from `--shards` and `--shard-count`; ValueError (one line) when they disagree."""
+    if shards is None and count is None:
+        return None  # one AutoShardedBot holding every shard Discord recommends
+    if count is None:
+        raise ValueError("--shards needs --shard-count (the shards of the whole cluster)")
+    if not 1 <= count <= MAX_SHARD_COUNT:
+        raise ValueError(f"--shard-count must be between 1 and {MAX_SHARD_COUNT}")
+    if shards is None:
+        return ShardPlan(count)
+    ids = parse_shard_ids(shards)
+    if ids[-1] >= count:
+        raise ValueError(f"--shards goes up to {ids[-1]}, but shards are numbered 0 to {count - 1}")
+    return ShardPlan(count, ids)
+
+
+async def serve(settings: Settings, engine: Engine, shards: ShardPlan | None = None) -> None:
     """Run the bot until it stops; SIGTERM, like Ctrl-C, cancels it, and the gateway and the
     database are closed on the way out."""
     loop = asyncio.get_running_loop()
@@ -53,9 +103,9 @@ async def serve(settings: Settings, engine: Engine) -> None:
     with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows' event loop
         loop.add_signal_handler(signal.SIGTERM, task.cancel)
     try:
-        storage = await open_storage(settings.database)
+        storage = await open_storage(settings.database, limits=settings.miss_limits)
         try:
-            await run_bot(settings, engine, storage)
+            await run_bot(settings, engine, storage, **(shards.options() if shards else {}))
         finally:
             await storage.close()
             log.info("database closed")
@@ -66,6 +116,10 @@ async def serve(settings: Settings, engine: Engine) -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     try:
+        shards = shard_plan(args.shards, args.shard_count)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_CONFIG)
+    try:
         settings = load_settings()
         settings.token()
     except SettingsError as exc:
@@ -73,7 +127,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     configure_logging(settings)
     engine = _engine(settings)
     try:
-        asyncio.run(serve(settings, engine))
+        asyncio.run(serve(settings, engine, shards))
     except asyncio.CancelledError:  # SIGTERM: a clean, deliberate stop
         log.info("stopped")
     except discord.LoginFailure:
@@ -157,7 +211,8 @@ def cmd_misses(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"{'count':>5}  {'last asked (UTC)':<20}  question")
     for miss in misses:
-        stamp = miss.last_asked.strftime("%Y-%m-%d %H:%M")
+        # A row whose time is unreadable (edited by hand) is still listed, its time as "?".
+        stamp = miss.last_asked.strftime("%Y-%m-%d %H:%M") if miss.last_asked else "?"
         print(f"{miss.count:>5}  {stamp:<20}  {miss.text}")
     return EXIT_OK
 
@@ -165,15 +220,29 @@ def cmd_misses(args: argparse.Namespace) -> int:
 # -- registration ---------------------------------------------------------------------------
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+def _limit(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number") from None
+    if not 1 <= number <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_LIMIT}")
     return number
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = subparsers.add_parser("run", help="start the Discord bot (settings from the environment or .env)")
+    run.add_argument(
+        "--shards",
+        metavar="IDS",
+        help="the shards this process holds, e.g. 0-3 (one process of a cluster; needs --shard-count)",
+    )
+    run.add_argument(
+        "--shard-count",
+        type=int,
+        metavar="N",
+        help="how many shards the whole cluster has (default: as many as Discord recommends)",
+    )
     run.set_defaults(func=cmd_run)
 
     sync = subparsers.add_parser(
@@ -183,5 +252,5 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sync.set_defaults(func=cmd_sync)
 
     misses = subparsers.add_parser("misses", help="the most often asked questions the bot could not answer")
-    misses.add_argument("--limit", type=_positive, default=DEFAULT_MISSES, metavar="N")
+    misses.add_argument("--limit", type=_limit, default=DEFAULT_MISSES, metavar="N")
     misses.set_defaults(func=cmd_misses)

@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.storage.base import MissLimits
+
 TOKEN_VARIABLE = "DISCORD_TOKEN"
 ENV_FILE = ".env"
 DATABASE_FILE = "saga-bot.sqlite3"
@@ -42,9 +44,16 @@ class Settings(BaseSettings):
     )
 
     discord_token: SecretStr | None = Field(default=None, validation_alias=TOKEN_VARIABLE)
-    # A path, `sqlite:///path`, or (later) a PostgreSQL URL; empty means DATA_DIR/saga-bot.sqlite3.
-    # Not in the repr: a PostgreSQL URL carries its password.
-    database_url: str | None = Field(default=None, repr=False, validation_alias="SAGA_BOT_DATABASE")
+    # A path, `sqlite:///path` or `postgresql://user:password@host/db`; empty means
+    # DATA_DIR/saga-bot.sqlite3. It may carry a password: never put it in a message (see describe_location).
+    database_url: str | None = Field(default=None, validation_alias="SAGA_BOT_DATABASE", repr=False)
+    # The misses log keeps at most this many rows, none older than this many days (docs/storage.md).
+    misses_max_rows: int = Field(
+        default=10_000, ge=1, le=10_000_000, validation_alias="SAGA_BOT_MISSES_MAX_ROWS"
+    )
+    misses_max_age_days: int = Field(
+        default=90, ge=1, le=36_500, validation_alias="SAGA_BOT_MISSES_MAX_AGE_DAYS"
+    )
     data_dir: Path = Field(default=Path("data"), validation_alias="SAGA_BOT_DATA_DIR")
     cooldown_rate: int = Field(default=3, ge=1, validation_alias="SAGA_BOT_COOLDOWN_RATE")
     # Seconds; finite and at most a day: an infinite or huge window overflows the cooldown's clock.
@@ -94,6 +103,10 @@ class Settings(BaseSettings):
         return frozenset(int(part) for part in parts)
 
     @property
+    def miss_limits(self) -> MissLimits:
+        return MissLimits(max_rows=self.misses_max_rows, max_age_days=self.misses_max_age_days)
+
+    @property
     def database(self) -> str:
         """Where the storage lives: the configured URL or path, else a file in the data directory."""
         return self.database_url or str(self.data_dir / DATABASE_FILE)
@@ -110,6 +123,8 @@ class Settings(BaseSettings):
 _VARIABLES = {
     "discord_token": TOKEN_VARIABLE,
     "database_url": "SAGA_BOT_DATABASE",
+    "misses_max_rows": "SAGA_BOT_MISSES_MAX_ROWS",
+    "misses_max_age_days": "SAGA_BOT_MISSES_MAX_AGE_DAYS",
     "data_dir": "SAGA_BOT_DATA_DIR",
     "cooldown_rate": "SAGA_BOT_COOLDOWN_RATE",
     "cooldown_per": "SAGA_BOT_COOLDOWN_PER",

@@ -16,6 +16,7 @@ from bot.factbase.loader import FactBase, load_factbase
 from bot.storage import Storage, open_storage
 from tests.fakediscord import TOKEN, FakeDiscord, make_fast
 from tests.helpers import make_settings
+from tests.pgserver import postgres_server, postgres_url  # noqa: F401  (fixtures for every test)
 
 # Bounds for the e2e tests: logging in, connecting and seeing the guild; shutting down.
 START_TIMEOUT = 10.0

@@ -27,6 +27,10 @@ What it does, and the facts about discord.py 2.7 it relies on:
   (:meth:`FakeDiscord.close_gateway`, optionally losing events in flight, which a
   RESUME replays), op 9 (:meth:`FakeDiscord.invalidate_session`) and refused
   privileged intents (close code 4014, :attr:`FakeDiscord.refused_intents`).
+* Shards: with ``shard_count`` > 1, each IDENTIFY names its shard pair, and an
+  event goes to the session of the shard that owns it, as Discord routes them:
+  a guild's to shard ``(guild_id >> 22) % shard_count``, DMs to shard 0. The
+  guild's id is chosen to fall on ``guild_shard``.
 """
 
 from __future__ import annotations
@@ -86,6 +90,15 @@ def snowflake() -> int:
     """A fresh id that encodes the current time, as Discord's do."""
     ms = int(time.time() * 1000)
     return ((ms - DISCORD_EPOCH_MS) << 22) | (next(_counter) & 0x3FFFFF)
+
+
+def snowflake_on_shard(shard_id: int, shard_count: int) -> int:
+    """A fresh id that Discord's routing, ``(id >> 22) % shard_count``, puts on `shard_id`."""
+    while True:
+        candidate = snowflake()
+        if (candidate >> 22) % shard_count == shard_id:
+            return candidate
+        time.sleep(0.001)  # the shard is the id's millisecond: wait for the next one
 
 
 def _now_iso() -> str:
@@ -155,6 +168,7 @@ class Session:
     seq: int = 0
     events: list[dict[str, Any]] = field(default_factory=list)
     ws: web.WebSocketResponse | None = None
+    shard: tuple[int, int] = (0, 1)  # (shard id, shard count), as the IDENTIFY named them
 
 
 @dataclass
@@ -206,12 +220,13 @@ class FakeDiscord:
     Use as ``async with FakeDiscord() as fake, fake.redirect(): ...``.
     """
 
-    def __init__(self, *, channels: int = 5) -> None:
+    def __init__(self, *, channels: int = 5, shard_count: int = 1, guild_shard: int = 0) -> None:
         self.token = TOKEN
         self.application_id = snowflake()
         self.bot_user = user_payload(self.application_id, "saga-bot", bot=True)
         self.owner = self.add_user("owner")
-        self.guild_id = snowflake()
+        self.shard_count = shard_count
+        self.guild_id = snowflake_on_shard(guild_shard, shard_count)
         self.channel_ids = [snowflake() for _ in range(channels)]
         self.thread_id = snowflake()  # a public thread in the second channel
         self.bot_role_id = snowflake()
@@ -504,7 +519,7 @@ class FakeDiscord:
             return 200, self._application()
         if r.match("GET", r"/gateway/bot"):
             limits = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-            return 200, {"url": self.gateway_url, "shards": 1, "session_start_limit": limits}
+            return 200, {"url": self.gateway_url, "shards": self.shard_count, "session_start_limit": limits}
         if r.match("GET", r"/gateway"):
             return 200, {"url": self.gateway_url}
         if m := r.match("PUT", rf"/applications/{app}/commands"):
@@ -738,19 +753,24 @@ class FakeDiscord:
             if intents & self.refused_intents:
                 await ws.close(code=4014, message=b"Disallowed intent(s).")
                 return
-            session = Session(id=f"session-{snowflake()}", intents=intents, ws=ws)
+            shard_id, shard_count = d.get("shard") or [0, 1]
+            session = Session(
+                id=f"session-{snowflake()}", intents=intents, ws=ws, shard=(int(shard_id), int(shard_count))
+            )
             self.sessions[session.id] = session
             self.session = session
-            await self.dispatch(
+            owns_guild = self.shard_of(self.guild_id) == session.shard[0]
+            await self._dispatch_on(
+                session,
                 "READY",
                 {
                     "v": 10,
                     "user": self.bot_user,
-                    "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+                    "guilds": [{"id": str(self.guild_id), "unavailable": True}] if owns_guild else [],
                     "session_id": session.id,
                     "session_type": "normal",
                     "resume_gateway_url": self.resume_url,
-                    "shard": d.get("shard") or [0, 1],
+                    "shard": list(session.shard),
                     "application": {"id": str(self.application_id), "flags": 0},
                     "private_channels": [],
                     "relationships": [],
@@ -758,7 +778,8 @@ class FakeDiscord:
                     "geo_ordered_rtc_regions": [],
                 },
             )
-            await self.dispatch("GUILD_CREATE", self.guild_payload())
+            if owns_guild:
+                await self._dispatch_on(session, "GUILD_CREATE", self.guild_payload())
         elif op == OP_RESUME:
             resumed = self.sessions.get(str(d.get("session_id")))
             if resumed is None or d.get("token") != self.token:
@@ -770,7 +791,7 @@ class FakeDiscord:
             for event in session.events:
                 if event["s"] > after:
                     await ws.send_str(json.dumps(event, ensure_ascii=False))
-            await self.dispatch("RESUMED", {})
+            await self._dispatch_on(session, "RESUMED", {})
 
     async def dispatch(self, event: str, data: Mapping[str, Any], *, deliver: bool = True) -> int:
         """Send a DISPATCH on the current session and keep it for RESUME; returns its sequence.
@@ -778,9 +799,27 @@ class FakeDiscord:
         With ``deliver=False``, or while the client is disconnected, the event is only kept:
         it is "lost in flight", and a RESUME replays it.
         """
-        session = self.session
+        session = self.session_for(data)
         if session is None:
             raise RuntimeError("no gateway session: the client has not identified")
+        return await self._dispatch_on(session, event, data, deliver=deliver)
+
+    def shard_of(self, guild_id: int | None) -> int:
+        """Which shard Discord sends a guild's events to; DMs (no guild) go to shard 0."""
+        return 0 if guild_id is None else (guild_id >> 22) % self.shard_count
+
+    def session_for(self, data: Mapping[str, Any]) -> Session | None:
+        """The newest session of the shard that owns `data` (the newest session when unsharded)."""
+        if self.shard_count == 1:
+            return self.session
+        guild = data.get("guild_id")
+        shard = self.shard_of(int(guild) if guild is not None else None)
+        owners = [s for s in self.sessions.values() if s.shard == (shard, self.shard_count)]
+        return owners[-1] if owners else None
+
+    async def _dispatch_on(
+        self, session: Session, event: str, data: Mapping[str, Any], *, deliver: bool = True
+    ) -> int:
         if event == "MESSAGE_CREATE":
             data = self._redact_content(data, session)
         session.seq += 1

@@ -92,9 +92,19 @@ class SagaBot(commands.AutoShardedBot):
     """
 
     def __init__(
-        self, *, settings: Settings, engine: Engine, storage: Storage, message_content: bool = True
+        self,
+        *,
+        settings: Settings,
+        engine: Engine,
+        storage: Storage,
+        message_content: bool = True,
+        shard_ids: list[int] | None = None,
+        shard_count: int | None = None,
     ) -> None:
         super().__init__(
+            # None and None: every shard Discord recommends; else this process's part of a cluster.
+            shard_ids=shard_ids,  # type: ignore[arg-type]  # the stub says list[int]; None means all
+            shard_count=shard_count,
             command_prefix=_prefix,
             intents=bot_intents(message_content=message_content),
             # Once, here, for every message the bot sends: a quoted @everyone or mention pings nobody.
@@ -136,8 +146,15 @@ class SagaBot(commands.AutoShardedBot):
         log.error("command %s failed", context.command, exc_info=error)
 
 
-async def run_bot(settings: Settings, engine: Engine, storage: Storage) -> None:
-    """Connect and serve until closed or cancelled.
+async def run_bot(
+    settings: Settings,
+    engine: Engine,
+    storage: Storage,
+    *,
+    shard_ids: list[int] | None = None,
+    shard_count: int | None = None,
+) -> None:
+    """Connect and serve until closed or cancelled (holding `shard_ids` of `shard_count` if given).
 
     When the gateway refuses Message Content (close code 4014 because the intent
     is off in the Developer Portal), say so once and connect again without it.
@@ -145,7 +162,14 @@ async def run_bot(settings: Settings, engine: Engine, storage: Storage) -> None:
     token = settings.token()
     message_content = True
     while True:
-        client = SagaBot(settings=settings, engine=engine, storage=storage, message_content=message_content)
+        client = SagaBot(
+            settings=settings,
+            engine=engine,
+            storage=storage,
+            message_content=message_content,
+            shard_ids=shard_ids,
+            shard_count=shard_count,
+        )
         async with client:
             try:
                 await client.start(token)

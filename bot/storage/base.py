@@ -1,0 +1,182 @@
+"""What every storage backend shares: the interface, its errors and the misses log's writer.
+
+Unanswered questions are kept as text and time only: no user, channel or guild
+ids, so the maintainers' list of misses identifies nobody. They are written in
+the background (:class:`MissWriter`), never on the reply path: a reply never
+waits for a database lock, a slow disk or a lost database server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from bot.text import Script
+
+log = logging.getLogger("bot.storage")
+
+MAX_MISS_CHARS = 500
+# Misses waiting to be written; past this, new ones are dropped (and counted in a warning)
+# rather than let memory grow while the database is unreachable.
+MISS_QUEUE_SIZE = 1000
+# At most this many misses go into one write transaction.
+MISS_BATCH = 200
+# How long close() gives the queue to drain, and how long top_misses() waits for this
+# process's own pending misses before it reads.
+MISS_DRAIN_SECONDS = 5.0
+# After a failed write the same batch is tried again this much later (doubling, capped).
+MISS_RETRY_SECONDS = (0.5, 30.0)
+# The largest `limit` top_misses passes to a database (SQLite integers are 64-bit).
+MAX_LIMIT = 1_000_000
+
+
+class StorageError(Exception):
+    """The storage cannot be opened or written; the message (one line, never a password) says
+    which database and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """An unanswered question, how often it was asked, and when last (None: no readable time)."""
+
+    text: str
+    count: int
+    last_asked: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class MissLimits:
+    """How much of the misses log is kept: the newest `max_rows` rows, none older than
+    `max_age_days` days. Older rows are deleted as new ones are written."""
+
+    max_rows: int = 10_000
+    max_age_days: int = 90
+
+    def cutoff(self, now: datetime) -> datetime:
+        return now - timedelta(days=self.max_age_days)
+
+
+class Storage(Protocol):
+    """What the bot keeps between restarts. Every method may raise StorageError."""
+
+    async def schema_version(self) -> int: ...
+
+    async def get_script(self, user_id: int) -> Script | None:
+        """The user's saved reply script; None means follow each question's script."""
+        ...
+
+    async def set_script(self, user_id: int, script: Script | None) -> None: ...
+
+    async def add_ask_channel(self, guild_id: int, channel_id: int) -> None: ...
+
+    async def remove_ask_channel(self, guild_id: int, channel_id: int) -> None: ...
+
+    async def ask_channels(self, guild_id: int) -> list[int]: ...
+
+    async def is_ask_channel(self, guild_id: int, channel_id: int) -> bool: ...
+
+    async def record_miss(self, text: str) -> None:
+        """Queue an unanswered question for the log; returns at once, never waits for a write."""
+        ...
+
+    async def top_misses(self, limit: int) -> list[Miss]:
+        """The most often asked unanswered questions, most frequent first."""
+        ...
+
+    async def close(self) -> None: ...
+
+
+def clean_miss(text: str) -> str:
+    """What the log keeps of a question: whitespace collapsed, at most MAX_MISS_CHARS."""
+    return " ".join(text.split())[:MAX_MISS_CHARS]
+
+
+def clamp_limit(limit: int) -> int:
+    return max(0, min(limit, MAX_LIMIT))
+
+
+def parse_asked_at(value: object) -> datetime | None:
+    """A stored time, or None when the row holds something that is not one (e.g. 'yesterday')."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if not isinstance(value, str):
+        return None
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+class MissWriter:
+    """A bounded queue of misses and the task that writes them, in batches, off the reply path.
+
+    `write` is the backend's: one transaction that inserts the batch and prunes the log. A
+    failed batch is kept and tried again with backoff (the database may come back); while it
+    is, new misses queue up to MISS_QUEUE_SIZE and are then dropped with a warning.
+    """
+
+    def __init__(self, write: _BatchWriter) -> None:
+        self._write = write
+        self._queue: asyncio.Queue[tuple[str, datetime]] = asyncio.Queue(MISS_QUEUE_SIZE)
+        self._task = asyncio.get_running_loop().create_task(self._run(), name="saga-bot miss writer")
+        self.dropped = 0
+
+    def put(self, text: str) -> None:
+        text = clean_miss(text)
+        if not text:
+            return
+        try:
+            self._queue.put_nowait((text, datetime.now(UTC)))
+        except asyncio.QueueFull:
+            self.dropped += 1
+            if self.dropped == 1 or self.dropped % 100 == 0:
+                log.warning(
+                    "could not record an unanswered question: %d waiting to be written; %d dropped so far",
+                    MISS_QUEUE_SIZE,
+                    self.dropped,
+                )
+
+    async def flush(self, within: float = MISS_DRAIN_SECONDS) -> None:
+        """Wait (at most `within` s) until every queued miss is written or given up."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._queue.join(), within)
+
+    async def close(self) -> None:
+        if self._task.done():
+            return
+        await self.flush()
+        if left := self._queue.qsize():
+            log.warning("%d unanswered questions were not recorded: the database did not take them", left)
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+
+    async def _run(self) -> None:
+        delay = MISS_RETRY_SECONDS[0]
+        while True:
+            batch = [await self._queue.get()]
+            while len(batch) < MISS_BATCH and not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            while True:
+                try:
+                    await self._write(batch)
+                except StorageError as exc:
+                    log.warning("could not record an unanswered question: %s; retrying in %.1f s", exc, delay)
+                    await asyncio.sleep(delay)
+                    delay = min(delay * 2, MISS_RETRY_SECONDS[1])
+                    continue
+                except Exception:  # a bug must not end the writer and silently stop the log
+                    log.exception("could not record %d unanswered questions", len(batch))
+                break
+            delay = MISS_RETRY_SECONDS[0]
+            for _ in batch:
+                self._queue.task_done()
+
+
+class _BatchWriter(Protocol):
+    async def __call__(self, batch: list[tuple[str, datetime]], /) -> None: ...

@@ -1,0 +1,244 @@
+"""The Storage contract, run against both backends: SQLite and a real PostgreSQL server."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+
+import asyncpg
+import pytest
+
+from bot.storage import SCHEMA_VERSION, MissLimits, Storage, StorageError, open_storage
+
+
+@pytest.fixture
+async def storage(location: str) -> AsyncIterator[Storage]:
+    store = await open_storage(location)
+    yield store
+    await store.close()
+
+
+async def raw(location: str, sqlite_sql: str, postgres_sql: str | None = None) -> None:
+    """Change the database behind the storage's back, as an admin's hand edit would."""
+    if location.startswith("postgresql://"):
+        connection = await asyncpg.connect(location)
+        try:
+            await connection.execute(postgres_sql or sqlite_sql)
+        finally:
+            await connection.close()
+    else:
+        with sqlite3.connect(location) as connection:
+            connection.executescript(sqlite_sql)
+        connection.close()
+
+
+@asynccontextmanager
+async def write_lock_held(location: str) -> AsyncIterator[None]:
+    """Another client holds a write lock on the misses table (SQLite: on the whole file)."""
+    if location.startswith("postgresql://"):
+        connection = await asyncpg.connect(location)
+        transaction = connection.transaction()
+        await transaction.start()
+        await connection.execute("LOCK TABLE miss IN ACCESS EXCLUSIVE MODE")
+        try:
+            yield
+        finally:
+            await transaction.rollback()
+            await connection.close()
+    else:
+        connection = sqlite3.connect(location, isolation_level=None, check_same_thread=False)
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO miss (text, asked_at) VALUES ('held', '2000-01-01T00:00:00')")
+        try:
+            yield
+        finally:
+            connection.execute("ROLLBACK")
+            connection.close()
+
+
+async def test_new_database_is_migrated_to_the_current_schema(storage: Storage) -> None:
+    assert await storage.schema_version() == SCHEMA_VERSION
+
+
+async def test_everything_survives_a_restart(location: str) -> None:
+    first = await open_storage(location)
+    await first.set_script(1, "traditional")
+    await first.set_script(2, "simplified")
+    await first.add_ask_channel(10, 100)
+    await first.add_ask_channel(10, 101)
+    await first.add_ask_channel(11, 200)
+    await first.record_miss("天气怎么样")
+    await first.close()
+
+    second = await open_storage(location)
+    try:
+        assert await second.get_script(1) == "traditional"
+        assert await second.get_script(2) == "simplified"
+        assert await second.get_script(3) is None
+        assert await second.ask_channels(10) == [100, 101]
+        assert await second.is_ask_channel(11, 200)
+        assert not await second.is_ask_channel(10, 200)
+        assert [m.text for m in await second.top_misses(5)] == ["天气怎么样"]
+        assert await second.schema_version() == SCHEMA_VERSION
+    finally:
+        await second.close()
+
+
+async def test_discord_sized_ids_round_trip(storage: Storage) -> None:
+    big = 2**63 - 1  # snowflakes are 64-bit
+    await storage.set_script(big, "traditional")
+    await storage.add_ask_channel(big, big - 1)
+    assert await storage.get_script(big) == "traditional"
+    assert await storage.ask_channels(big) == [big - 1]
+
+
+async def test_auto_clears_the_preference(storage: Storage) -> None:
+    await storage.set_script(1, "traditional")
+    await storage.set_script(1, None)
+    assert await storage.get_script(1) is None
+
+
+async def test_ask_channels_add_and_remove(storage: Storage) -> None:
+    await storage.add_ask_channel(1, 5)
+    await storage.add_ask_channel(1, 5)  # twice is once
+    assert await storage.ask_channels(1) == [5]
+    await storage.remove_ask_channel(1, 5)
+    await storage.remove_ask_channel(1, 5)  # removing a non-channel is fine
+    assert await storage.ask_channels(1) == []
+    assert not await storage.is_ask_channel(1, 5)
+
+
+async def test_concurrent_writes_are_never_lost(location: str) -> None:
+    store = await open_storage(location)
+    await asyncio.gather(
+        *(store.set_script(user, "traditional" if user % 2 else "simplified") for user in range(100)),
+        *(store.add_ask_channel(user % 7, user) for user in range(50)),
+        *(store.record_miss(f"问题{user % 5}") for user in range(50)),
+    )
+    await store.close()
+
+    reopened = await open_storage(location)
+    try:
+        scripts = await asyncio.gather(*(reopened.get_script(user) for user in range(100)))
+        assert scripts == ["traditional" if user % 2 else "simplified" for user in range(100)]
+        channels = [c for guild in range(7) for c in await reopened.ask_channels(guild)]
+        assert sorted(channels) == list(range(50))
+        misses = await reopened.top_misses(10)
+        assert sum(m.count for m in misses) == 50
+        assert {m.count for m in misses} == {10}
+    finally:
+        await reopened.close()
+
+
+async def test_concurrent_opens_all_succeed_and_migrate_once(location: str) -> None:
+    # Issue #17 item 4: opens racing on a fresh database failed with "database is locked" or
+    # "table user_script already exists"; they must all open, and the schema be migrated once.
+    for _ in range(3):
+        stores = await asyncio.gather(*(open_storage(location) for _ in range(8)))
+        try:
+            assert [await s.schema_version() for s in stores] == [SCHEMA_VERSION] * 8
+        finally:
+            for store in stores:
+                await store.close()
+
+
+async def test_top_misses_counts_and_orders(storage: Storage) -> None:
+    for text, times in (("甲", 1), ("乙", 3), ("丙", 2)):
+        for _ in range(times):
+            await storage.record_miss(text)
+    await storage.record_miss("  乙 \n")  # whitespace does not make a new question
+    await storage.record_miss("   ")  # nothing to record
+    misses = await storage.top_misses(2)
+    assert [(m.text, m.count) for m in misses] == [("乙", 4), ("丙", 2)]
+    assert misses[0].last_asked is not None and misses[0].last_asked.tzinfo is not None
+
+
+async def test_a_huge_limit_is_clamped_not_an_overflow(storage: Storage) -> None:
+    # Issue #17 item 13: `misses --limit 99999999999999999999` overflowed SQLite's integer.
+    await storage.record_miss("甲")
+    assert [m.text for m in await storage.top_misses(99999999999999999999)] == ["甲"]
+
+
+async def test_misses_are_capped_by_count(location: str) -> None:
+    # Issue #17 item 12: the log grew without bound.
+    store = await open_storage(location, limits=MissLimits(max_rows=5, max_age_days=90))
+    try:
+        for number in range(20):
+            await store.record_miss(f"问题{number:02d}")
+        misses = await store.top_misses(100)
+        assert sorted(m.text for m in misses) == [f"问题{n:02d}" for n in range(15, 20)]
+    finally:
+        await store.close()
+
+
+async def test_misses_are_capped_by_age(location: str) -> None:
+    store = await open_storage(location, limits=MissLimits(max_rows=1000, max_age_days=30))
+    await store.close()
+    old = (datetime.now(UTC) - timedelta(days=31)).isoformat(timespec="seconds")
+    recent = (datetime.now(UTC) - timedelta(days=29)).isoformat(timespec="seconds")
+    await raw(
+        location,
+        f"INSERT INTO miss (text, asked_at) VALUES ('旧', '{old}'), ('近', '{recent}')",
+    )
+    store = await open_storage(location, limits=MissLimits(max_rows=1000, max_age_days=30))
+    try:
+        await store.record_miss("新")
+        assert sorted(m.text for m in await store.top_misses(10)) == sorted(["近", "新"])
+    finally:
+        await store.close()
+
+
+async def test_replies_never_wait_for_a_write_lock(location: str) -> None:
+    # Issue #17 item 9: a miss was recorded before the reply under a lock that reads also
+    # waited on, so a write lock held elsewhere delayed replies by seconds.
+    store = await open_storage(location)
+    try:
+        await store.set_script(1, "traditional")
+        async with write_lock_held(location):
+
+            async def quick(call: Callable[[], Awaitable[object]]) -> float:
+                started = time.perf_counter()
+                await asyncio.wait_for(call(), 1.0)
+                return time.perf_counter() - started
+
+            assert await quick(lambda: store.record_miss("没人回答的问题")) < 0.1
+            assert await quick(lambda: store.get_script(1)) < 0.5
+            assert await store.get_script(1) == "traditional"
+        # The queued miss is written once the lock is gone.
+        assert [m.text for m in await store.top_misses(5)] == ["没人回答的问题"]
+    finally:
+        await store.close()
+
+
+async def test_newer_schema_is_refused(location: str) -> None:
+    store = await open_storage(location)
+    await store.close()
+    await raw(location, f"INSERT INTO schema_version (version) VALUES ({SCHEMA_VERSION + 1})")
+    with pytest.raises(StorageError, match="newer"):
+        await open_storage(location)
+
+
+async def test_tables_without_schema_version_are_refused(location: str) -> None:
+    store = await open_storage(location)
+    await store.set_script(1, "traditional")
+    await store.close()
+    await raw(location, "DROP TABLE schema_version")
+    with pytest.raises(StorageError, match="no schema_version"):
+        await open_storage(location)
+    # Nothing was added: the table is still missing, the data still there.
+    with pytest.raises(StorageError, match="no schema_version"):
+        await open_storage(location)
+
+
+async def test_closed_storage_raises_storage_error(location: str) -> None:
+    store = await open_storage(location)
+    await store.close()
+    await store.close()  # idempotent
+    with pytest.raises(StorageError, match="closed"):
+        await store.get_script(1)
+    with pytest.raises(StorageError, match="closed"):
+        await store.set_script(1, "traditional")
