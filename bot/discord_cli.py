@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 import aiohttp
 import discord
 
-from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail
+from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail, terminal_safe
 from bot.discord.client import SagaBot, run_bot
 from bot.engine.answer import Engine
 from bot.factbase.loader import load_factbase
@@ -201,7 +201,8 @@ def cmd_misses(args: argparse.Namespace) -> int:
     print(f"{'count':>5}  {'last asked (UTC)':<20}  question")
     for miss in misses:
         stamp = miss.last_asked.strftime("%Y-%m-%d %H:%M")
-        print(f"{miss.count:>5}  {stamp:<20}  {miss.text}")
+        # Typed by Discord users: escaped, so it cannot drive the admin's terminal.
+        print(f"{miss.count:>5}  {stamp:<20}  {terminal_safe(miss.text, one_line=True)}")
     return EXIT_OK
 
 

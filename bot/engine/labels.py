@@ -56,4 +56,5 @@ NEEDS_MANAGE_SERVER: Final = "只有拥有「管理服务器」权限的成员�
 NOT_YOUR_BUTTONS: Final = "这些按钮只有发起命令的人可以使用。"
 ERROR: Final = "出错了,请稍后再试。"
 BAD_DATE: Final = "日期格式不对:{value}。请用 YYYY、YYYY-MM 或 YYYY-MM-DD。"
+REVERSED_RANGE: Final = "时间范围反了:开始日期 {start} 晚于结束日期 {end}。"
 SOURCES_TITLE: Final = "五篇来源文章"
