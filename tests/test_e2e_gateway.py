@@ -150,3 +150,20 @@ async def test_a_flood_of_malformed_messages_costs_nothing_else(
 )
 def test_the_log_line_names_the_event_printably_and_briefly(raw: str | bytes, described: str) -> None:
     assert _event_name(raw) == described
+
+
+async def test_a_message_with_a_lone_surrogate_is_answered(fake_discord: FakeDiscord, saga: SagaBot) -> None:
+    """JSON may carry a lone surrogate ("\\ud800"); script detection raised on it, so the asker got
+    no reply. The fake's dispatch writes UTF-8, which cannot hold one: the frame goes as ASCII JSON."""
+    session = fake_discord.session
+    assert session is not None and session.ws is not None
+    message = fake_discord.message_payload(
+        f"\ud800{QUESTION}\udfff", author=fake_discord.add_user("asker"), mention_bot=True
+    )
+    session.seq += 1
+    frame = {"op": OP_DISPATCH, "t": "MESSAGE_CREATE", "s": session.seq, "d": message}
+    session.events.append(frame)
+    await session.ws.send_str(json.dumps(frame))  # ensure_ascii: the surrogate as \ud800
+    reply = await fake_discord.reply_to(message)
+    (embed,) = reply.body["embeds"]
+    assert "2023年11月17日" in embed["description"]  # answered, in simplified
