@@ -21,6 +21,7 @@ from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail, terminal_safe
 from bot.discord.client import SagaBot, run_bot
 from bot.engine.answer import Engine
 from bot.factbase.loader import load_factbase
+from bot.logs import RedactUserData
 from bot.paths import default_cache_dir
 from bot.settings import TOKEN_VARIABLE, RedactSecrets, Settings, SettingsError, load_settings
 from bot.storage import Miss, Storage, StorageError, open_storage
@@ -31,12 +32,16 @@ DEFAULT_MISSES = 20
 
 
 def configure_logging(settings: Settings) -> None:
-    """discord.py's coloured handler on the root logger, with the token scrubbed from every record."""
+    """discord.py's coloured handler on the root logger, with the token scrubbed from every record
+    and, with SAGA_BOT_LOG_REDACT, users' text and ids too."""
     discord.utils.setup_logging(level=logging.getLevelNamesMapping()[settings.log_level], root=True)
     secret = settings.discord_token.get_secret_value() if settings.discord_token else ""
-    redact = RedactSecrets(secret)
+    filters: list[logging.Filter] = [RedactSecrets(secret)]
+    if settings.log_redact:
+        filters.append(RedactUserData())
     for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
+        for log_filter in filters:
+            handler.addFilter(log_filter)
 
 
 def _engine(settings: Settings) -> Engine:
