@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.engine import labels
-from bot.engine.answer import BadDate, Engine, UnknownEntity
+from bot.engine.answer import BadDate, Engine, ReversedRange, UnknownEntity
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase, FactBaseError, load_factbase
 from bot.paths import default_cache_dir
@@ -24,14 +25,58 @@ from bot.text import Script, to_script
 EXIT_OK, EXIT_ERROR, EXIT_CONFIG = 0, 1, 2
 
 
+# What a terminal acts on instead of showing: C0 and C1 controls (ESC, BEL, CSI, OSC ...) and
+# the bidirectional overrides that reorder what is shown. Newline and tab stay in layout text.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile(r"[\t\n]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str, *, one_line: bool = False) -> str:
+    """`text` with every control character written as an escape (``\\x1b``), so what users
+    typed (a question, a name, a question stored from Discord) cannot drive the terminal.
+    With `one_line`, newlines and tabs are escaped too: an echoed value stays on its line."""
+    text = _TERMINAL_CONTROLS.sub(_escaped, text)
+    return _LINE_BREAKS.sub(_escaped, text) if one_line else text
+
+
+def _json_safe(text: str) -> str:
+    # json.dumps(ensure_ascii=False) escapes C0 controls but leaves C1 and bidi controls raw;
+    # inside JSON strings, where alone they can occur, \\u escapes keep the JSON valid.
+    return _TERMINAL_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _print(text: str) -> None:
+    sys.stdout.write(terminal_safe(text) + "\n")
+    sys.stdout.flush()
+
+
 def _print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
+    sys.stdout.write(_json_safe(json.dumps(value, ensure_ascii=False)) + "\n")
     sys.stdout.flush()
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
-    sys.stderr.write(f"saga-bot: {message}\n")
+    sys.stderr.write(f"saga-bot: {terminal_safe(message)}\n")
     return code
+
+
+def _clean_argument(value: str) -> str:
+    """A command-line argument as valid text: bytes that are not UTF-8 (kept by Python as lone
+    surrogates, which the converters refuse) become U+FFFD, as undecodable stdin does."""
+    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _clean_arguments(args: argparse.Namespace) -> None:
+    for name, value in vars(args).items():
+        if isinstance(value, str):
+            setattr(args, name, _clean_argument(value))
+        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+            setattr(args, name, [_clean_argument(item) for item in value])
 
 
 def _load() -> FactBase:
@@ -47,7 +92,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 def cmd_facts_check(args: argparse.Namespace) -> int:
     base = _load()
-    print(
+    _print(
         f"fact base OK: {len(base.articles)} articles, {len(base.entities)} entities, "
         f"{len(base.facts)} facts, {len(base.events())} events"
     )
@@ -55,14 +100,14 @@ def cmd_facts_check(args: argparse.Namespace) -> int:
     # index cached, so the first question after an install or a fact edit starts fast.
     started = time.perf_counter()
     Engine(base, cache_dir=default_cache_dir())
-    print(f"index OK: built or loaded in {time.perf_counter() - started:.2f} s")
+    _print(f"index OK: built or loaded in {time.perf_counter() - started:.2f} s")
     return EXIT_OK
 
 
 def cmd_facts_report(args: argparse.Namespace) -> int:
     from bot.factbase.report import render_report
 
-    print(render_report(_load(), show_uncited=args.uncited))
+    _print(render_report(_load(), show_uncited=args.uncited))
     return EXIT_OK
 
 
@@ -78,8 +123,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(reply.to_json())
         else:
-            print(render_reply(reply, engine.variant))
-            sys.stdout.flush()
+            _print(render_reply(reply, engine.variant))
 
     if args.question == ["-"]:
         for line in sys.stdin:
@@ -103,12 +147,18 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         entries = engine.timeline(args.person, args.start, args.end, script)
     except UnknownEntity as exc:
         return _unknown(exc, script)
+    except ReversedRange as exc:
+        shown = {
+            "start": terminal_safe(exc.start, one_line=True),
+            "end": terminal_safe(exc.end, one_line=True),
+        }
+        return _fail(to_script(labels.REVERSED_RANGE.format(**shown), script))
     except BadDate as exc:
-        return _fail(to_script(labels.BAD_DATE.format(value=exc), script))
+        return _fail(to_script(labels.BAD_DATE.format(value=terminal_safe(str(exc), one_line=True)), script))
     if args.json:
         _print_json([e.to_json() for e in entries])
     else:
-        print(render_timeline(entries, script, engine.variant))
+        _print(render_timeline(entries, script, engine.variant))
     return EXIT_OK
 
 
@@ -123,12 +173,12 @@ def cmd_who(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(profile.to_json())
     else:
-        print(render_profile(profile, script, engine.variant))
+        _print(render_profile(profile, script, engine.variant))
     return EXIT_OK
 
 
 def _unknown(exc: UnknownEntity, script: Script) -> int:
-    message = labels.UNKNOWN_PERSON.format(name=exc.name)
+    message = labels.UNKNOWN_PERSON.format(name=terminal_safe(exc.name, one_line=True))
     if exc.suggestions:
         message += " " + labels.DID_YOU_MEAN.format(names="、".join(exc.suggestions))
     return _fail(to_script(message, script))
@@ -203,6 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     _register_bot_commands()
     args = build_parser().parse_args(argv)
+    _clean_arguments(args)
     try:
         code: int = args.func(args)
     except FactBaseError as exc:

@@ -11,19 +11,22 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
 import discord
 
-from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail
+from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail, terminal_safe
 from bot.discord.client import SagaBot, run_bot
 from bot.engine.answer import Engine
 from bot.factbase.loader import load_factbase
+from bot.logs import RedactUserData
 from bot.paths import default_cache_dir
 from bot.settings import TOKEN_VARIABLE, RedactSecrets, Settings, SettingsError, load_settings
-from bot.storage import Miss, StorageError, open_storage
+from bot.storage import Miss, Storage, StorageError, open_storage
 from bot.storage.base import MAX_LIMIT
 
 log = logging.getLogger(__name__)
@@ -32,12 +35,16 @@ DEFAULT_MISSES = 20
 
 
 def configure_logging(settings: Settings) -> None:
-    """discord.py's coloured handler on the root logger, with the token scrubbed from every record."""
+    """discord.py's coloured handler on the root logger, with the token scrubbed from every record
+    and, with SAGA_BOT_LOG_REDACT, users' text and ids too."""
     discord.utils.setup_logging(level=logging.getLevelNamesMapping()[settings.log_level], root=True)
     secret = settings.discord_token.get_secret_value() if settings.discord_token else ""
-    redact = RedactSecrets(secret)
+    filters: list[logging.Filter] = [RedactSecrets(secret)]
+    if settings.log_redact:
+        filters.append(RedactUserData())
     for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
+        for log_filter in filters:
+            handler.addFilter(log_filter)
 
 
 def _engine(settings: Settings) -> Engine:
@@ -49,6 +56,48 @@ def _engine(settings: Settings) -> Engine:
 # Discord's own ceiling is far lower for any bot that has not asked for more; this only keeps
 # a typo (a stray digit) from becoming millions of shard objects.
 MAX_SHARD_COUNT = 65_536
+
+# Restarts after a crash wait 1, 2, 4 ... seconds, at most 5 minutes; a run that lasted 10
+# minutes counts as healthy, and the next crash waits 1 s again.
+RESTART_FIRST_DELAY = 1.0
+RESTART_MAX_DELAY = 300.0
+RESTART_HEALTHY_AFTER = 600.0
+# What a restart cannot fix: the admin must (a refused token, settings, the database).
+_FATAL = (discord.LoginFailure, discord.PrivilegedIntentsRequired, SettingsError, StorageError)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one short line for the log (the traceback goes to DEBUG)."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+async def run_restarting(
+    settings: Settings,
+    engine: Engine,
+    storage: Storage,
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    **options: Any,
+) -> None:
+    """:func:`run_bot`, started again with backoff whenever it crashes, so a bot that dies
+    does not stay dead. Stops when the bot closes cleanly, on SIGTERM, or on an error only
+    the admin can fix (re-raised)."""
+    delay = RESTART_FIRST_DELAY
+    while True:
+        started = time.monotonic()
+        try:
+            await run_bot(settings, engine, storage, **options)
+            return
+        except _FATAL:
+            raise
+        except Exception as exc:
+            if time.monotonic() - started >= RESTART_HEALTHY_AFTER:
+                delay = RESTART_FIRST_DELAY
+            log.error("the bot stopped (%s); restarting in %g s", _one_line(exc), delay)
+            log.debug("why the bot stopped", exc_info=exc)
+            await sleep(delay)
+            delay = min(delay * 2, RESTART_MAX_DELAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +154,7 @@ async def serve(settings: Settings, engine: Engine, shards: ShardPlan | None = N
     try:
         storage = await open_storage(settings.database, limits=settings.miss_limits)
         try:
-            await run_bot(settings, engine, storage, **(shards.options() if shards else {}))
+            await run_restarting(settings, engine, storage, **(shards.options() if shards else {}))
         finally:
             await storage.close()
             log.info("database closed")
@@ -213,7 +262,8 @@ def cmd_misses(args: argparse.Namespace) -> int:
     for miss in misses:
         # A row whose time is unreadable (edited by hand) is still listed, its time as "?".
         stamp = miss.last_asked.strftime("%Y-%m-%d %H:%M") if miss.last_asked else "?"
-        print(f"{miss.count:>5}  {stamp:<20}  {miss.text}")
+        # Typed by Discord users: escaped, so it cannot drive the admin's terminal.
+        print(f"{miss.count:>5}  {stamp:<20}  {terminal_safe(miss.text, one_line=True)}")
     return EXIT_OK
 
 

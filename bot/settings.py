@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", validation_alias="SAGA_BOT_LOG_LEVEL"
     )
+    # At DEBUG, discord.py logs what users write; this replaces their text and ids in every record.
+    log_redact: bool = Field(default=False, validation_alias="SAGA_BOT_LOG_REDACT")
     traditional_variant: Literal["tw", "hk"] = Field(default="tw", validation_alias="SAGA_BOT_TRADITIONAL")
     # Comma-separated user ids allowed to run the owner-only `sync` command; empty means the
     # application's owner (or team members), as discord.py resolves it.
@@ -129,6 +131,7 @@ _VARIABLES = {
     "cooldown_rate": "SAGA_BOT_COOLDOWN_RATE",
     "cooldown_per": "SAGA_BOT_COOLDOWN_PER",
     "log_level": "SAGA_BOT_LOG_LEVEL",
+    "log_redact": "SAGA_BOT_LOG_REDACT",
     "traditional_variant": "SAGA_BOT_TRADITIONAL",
     "owner_ids": "SAGA_BOT_OWNER_IDS",
 }

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from bot.discord.client import SagaBot
 from bot.engine.answer import Engine
@@ -17,6 +18,14 @@ from bot.storage import Storage, open_storage
 from tests.fakediscord import TOKEN, FakeDiscord, make_fast
 from tests.helpers import make_settings
 from tests.pgserver import postgres_server, postgres_url  # noqa: F401  (fixtures for every test)
+
+# Property-based tests are reproducible in CI: derandomized (each test's examples follow from the
+# test itself), bounded, and no example database written. HYPOTHESIS_PROFILE=explore searches at
+# random, longer, for a developer hunting new failures.
+MAX_EXAMPLES = 200
+settings.register_profile("ci", derandomize=True, max_examples=MAX_EXAMPLES, database=None, deadline=None)
+settings.register_profile("explore", max_examples=5_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Bounds for the e2e tests: logging in, connecting and seeing the guild; shutting down.
 START_TIMEOUT = 10.0

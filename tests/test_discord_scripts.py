@@ -8,6 +8,8 @@ import discord
 import pytest
 
 from bot.discord.scripts import locale_script, pick_script, script_for
+from bot.engine.normalise import MAX_QUESTION_CHARS
+from bot.engine.script import detect_script
 from bot.storage import Storage, StorageError, open_storage
 
 
@@ -64,3 +66,33 @@ async def test_a_storage_failure_costs_only_the_preference() -> None:
     storage = AsyncMock(spec_set=Storage)
     storage.get_script.side_effect = StorageError("database x is damaged")
     assert await script_for(storage, 1, "Who?", discord.Locale.taiwan_chinese) == "traditional"
+
+
+# -- the script of what the engine reads, and text the converters refuse ------------------------
+
+SIMPLIFIED_QUESTION = "奥特曼什么时候被解雇？"
+# Traditional-only characters where the engine does not look: a URL, a mention's name, or past
+# the length it cuts a question to.
+TRADITIONAL_ELSEWHERE = [
+    f"https://example.com/國際/奧特曼被解僱的報導與評論 {SIMPLIFIED_QUESTION}",
+    f"{SIMPLIFIED_QUESTION} https://news.example/舊聞/這則報導說什麼.html https://x.example/關於權力與鬥爭",
+    SIMPLIFIED_QUESTION + "。" * MAX_QUESTION_CHARS + "這裡說的是繁體中文" * 20,
+]
+
+
+@pytest.mark.parametrize("text", TRADITIONAL_ELSEWHERE, ids=["url first", "urls after", "past the cut"])
+async def test_the_script_is_read_from_what_the_engine_reads(text: str) -> None:
+    assert detect_script(text) == "traditional"  # the raw text would say traditional
+    assert pick_script(text, None, None) == "simplified"
+    storage = AsyncMock(spec_set=Storage)
+    assert await script_for(storage, 1, text, discord.Locale.taiwan_chinese) == "simplified"
+    storage.get_script.assert_not_awaited()
+
+
+@pytest.mark.parametrize("surrogate", ["\ud800", "\udfff", "\udcff"])
+async def test_a_lone_surrogate_does_not_stop_the_choice(surrogate: str) -> None:
+    storage = AsyncMock(spec_set=Storage)
+    storage.get_script.return_value = None
+    assert await script_for(storage, 1, f"{surrogate}奧特曼什麼時候被解僱{surrogate}", None) == "traditional"
+    assert await script_for(storage, 1, surrogate, discord.Locale.taiwan_chinese) == "traditional"
+    assert pick_script(f"{SIMPLIFIED_QUESTION}{surrogate}", None, None) == "simplified"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.factbase.loader import MAX_FILE_BYTES, FactBase, FactBaseError, load_factbase
+from bot.factbase.loader import MAX_FILE_BYTES, MAX_RECORDS_BYTES, FactBase, FactBaseError, load_factbase
 from bot.factbase.report import coverage, render_report
 from bot.paths import default_facts_dir
 
@@ -333,15 +333,33 @@ def test_ampersands_and_asterisks_in_text_are_fine(fixture_dir: Path) -> None:
     assert load_factbase(fixture_dir).facts[0].questions[1] == "*When* was Altman fired & why?"
 
 
-@pytest.mark.parametrize("file", ["records/a001.yaml", "entities.yaml", "sources/sources.yaml"])
-def test_a_fact_file_over_the_size_cap_is_refused_unread(fixture_dir: Path, file: str) -> None:
-    # Sparse: 60 MB by its size, nothing on disk; it was loaded for a minute with 2.3 GB before.
+@pytest.mark.parametrize(
+    ("file", "size"),
+    [
+        ("records/a001.yaml", 3 * 1024 * 1024),
+        ("entities.yaml", 60 * 1024 * 1024),
+        ("sources/sources.yaml", 60 * 1024 * 1024),
+    ],
+)
+def test_a_fact_file_over_the_size_cap_is_refused_unread(fixture_dir: Path, file: str, size: int) -> None:
+    # Sparse: large by its size, nothing on disk. A valid 60 MB file loaded for a minute in 2.3 GB.
     with (fixture_dir / file).open("r+b") as stream:
-        stream.truncate(60 * 1024 * 1024)
+        stream.truncate(size)
     start = time.perf_counter()
     lines = [str(p) for p in _problems(fixture_dir) if str(p).startswith(file)]
     assert time.perf_counter() - start < 2.0
-    assert lines == [f"{file}: -: 62,914,560 bytes is over the {MAX_FILE_BYTES:,}-byte limit for a fact file"]
+    assert lines == [f"{file}: -: {size:,} bytes is over the {MAX_FILE_BYTES:,}-byte limit for a fact file"]
+
+
+def test_a_60_mb_record_file_is_refused_unread(fixture_dir: Path) -> None:
+    with (fixture_dir / "records" / "a001.yaml").open("r+b") as stream:
+        stream.truncate(60 * 1024 * 1024)
+    start = time.perf_counter()
+    lines = [str(p) for p in _problems(fixture_dir)]
+    assert time.perf_counter() - start < 2.0
+    assert lines == [
+        f"records: -: 62,914,560 bytes of record files is over the {MAX_RECORDS_BYTES:,}-byte limit"
+    ]
 
 
 def _article_file(root: Path) -> str:
@@ -433,4 +451,19 @@ def test_a_fact_file_that_is_not_utf8_is_one_line(fixture_dir: Path) -> None:
     lines = [str(p) for p in _problems(fixture_dir) if str(p).startswith("entities.yaml")]
     assert lines == [
         f"entities.yaml: -: not UTF-8 text (undecodable byte at offset {len(ENTITIES.encode()) + 2})"
+    ]
+
+
+def test_record_files_over_the_total_cap_are_refused_unread(fixture_dir: Path) -> None:
+    # Each under the per-file cap, together over the total: sparse files, nothing on disk.
+    count = MAX_RECORDS_BYTES // MAX_FILE_BYTES + 1
+    for index in range(count):
+        with (fixture_dir / "records" / f"extra{index}.yaml").open("wb") as stream:
+            stream.truncate(MAX_FILE_BYTES)
+    start = time.perf_counter()
+    lines = [str(p) for p in _problems(fixture_dir)]
+    assert time.perf_counter() - start < 2.0
+    total = count * MAX_FILE_BYTES + len(RECORD.encode())
+    assert lines == [
+        f"records: -: {total:,} bytes of record files is over the {MAX_RECORDS_BYTES:,}-byte limit"
     ]

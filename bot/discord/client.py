@@ -7,13 +7,19 @@ demand, because syncing on every start hits Discord's rate limits for nothing.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import pkgutil
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.gateway import DiscordWebSocket, ReconnectWebSocket
+from discord.state import AutoShardedConnectionState
 
 from bot import exts
 from bot.discord.scripts import script_for
@@ -57,6 +63,73 @@ def _prefix(client: commands.Bot, message: discord.Message) -> list[str]:
     """Owner commands are invoked by mentioning the bot, or with no prefix at all in DMs."""
     mentions = commands.when_mentioned(client, message)
     return [*mentions, ""] if message.guild is None else mentions
+
+
+# What a gateway socket raises on purpose (reconnect, resume) or when the connection fails: the
+# shard handles these. Anything else out of one message is that message being malformed.
+_GATEWAY_CONTROL: tuple[type[BaseException], ...] = (
+    ReconnectWebSocket,
+    OSError,
+    discord.HTTPException,
+    discord.GatewayNotFound,
+    discord.ConnectionClosed,
+    aiohttp.ClientError,
+    asyncio.TimeoutError,
+)
+
+
+def _event_name(raw: object) -> str:
+    """The dispatch name of a raw gateway frame, for the log: printable, short, never the payload."""
+    try:
+        frame = json.loads(raw) if isinstance(raw, str | bytes) else None
+    except ValueError:
+        return "a frame that is not JSON"
+    if not isinstance(frame, dict):
+        return f"a JSON {type(frame).__name__} instead of an object"
+    name = frame.get("t")
+    if isinstance(name, str) and name.isascii() and name.replace("_", "").isalnum():
+        return name[:40]
+    return f"op {frame.get('op')!r:.20}"
+
+
+def tolerate_malformed_frames(ws: DiscordWebSocket) -> None:
+    """Make one malformed gateway message cost only itself.
+
+    discord.py lets any error out of a message's parser end the shard and the client (a
+    MESSAGE_CREATE without an author, an id that is not a number, ``d: null``, a frame that is
+    not JSON). Such a message is logged in one line - its event name and error type, not its
+    content - and dropped; the connection carries on. Binary frames share one zlib stream, so
+    after a bad one the socket reconnects (and resumes) instead.
+    """
+    received: Callable[[Any], Awaitable[None]] = ws.received_message
+
+    async def received_message(raw: Any, /) -> None:
+        try:
+            await received(raw)
+        except _GATEWAY_CONTROL:
+            raise
+        except Exception as exc:
+            log.warning(
+                "ignored a malformed gateway message (%s: %s) on shard %s",
+                _event_name(raw),
+                type(exc).__name__,
+                ws.shard_id,
+            )
+            log.debug("the malformed gateway message's error", exc_info=exc)
+            if isinstance(raw, bytes):
+                await ws.close(code=4000)
+                raise ReconnectWebSocket(ws.shard_id) from None
+
+    ws.received_message = received_message  # type: ignore[method-assign]
+
+
+class _TolerantConnectionState(AutoShardedConnectionState["SagaBot"]):
+    """The client's state, which discord.py hands every gateway socket it opens (first connect,
+    reconnect, resume): the hook for :func:`tolerate_malformed_frames`."""
+
+    def _update_references(self, ws: DiscordWebSocket) -> None:
+        super()._update_references(ws)
+        tolerate_malformed_frames(ws)
 
 
 class SagaTree(app_commands.CommandTree["SagaBot"]):
@@ -119,6 +192,11 @@ class SagaBot(commands.AutoShardedBot):
         self.settings = settings
         self.engine = engine
         self.storage = storage
+
+    def _get_state(self, **options: Any) -> AutoShardedConnectionState[SagaBot]:
+        return _TolerantConnectionState(
+            dispatch=self.dispatch, handlers=self._handlers, hooks=self._hooks, http=self.http, **options
+        )
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(SagaTranslator())

@@ -3,6 +3,11 @@
 The input's own script wins; text without script-specific characters (English,
 dates, names shared by both scripts) falls back to the user's saved preference,
 then to their Discord locale, then to simplified.
+
+The script is read from what the engine reads of the text (its display form): not from
+URLs, mentions or markup, nor past the length the engine cuts a question to, and never
+from characters the converters refuse (a lone surrogate made detection raise, and the
+user got no reply).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import logging
 
 import discord
 
+from bot.engine.normalise import display_form
 from bot.engine.script import choose_script, detect_script
 from bot.storage import Storage, StorageError
 from bot.text import Script
@@ -39,7 +45,7 @@ def pick_script(
     default: Script = "simplified",
 ) -> Script:
     """The reply script: the text's own, else the preference, else the locale's, else `default`."""
-    return choose_script(text or "", preference, locale_script(locale), default)
+    return choose_script(display_form(text or ""), preference, locale_script(locale), default)
 
 
 async def saved_preference(storage: Storage, user_id: int) -> Script | None:
@@ -59,7 +65,7 @@ async def script_for(
     default: Script = "simplified",
 ) -> Script:
     """:func:`pick_script`, looking the user's saved preference up only when the text is undecided."""
-    detected = detect_script(text or "")
+    detected = detect_script(display_form(text or ""))
     if detected is not None:
         return detected
     return pick_script(None, await saved_preference(storage, user_id), locale, default)

@@ -185,6 +185,14 @@ class BadDate(ValueError):
     pass
 
 
+class ReversedRange(BadDate):
+    """A date range whose start is after its end."""
+
+    def __init__(self, start: str, end: str) -> None:
+        super().__init__(f"{start} > {end}")
+        self.start, self.end = start, end
+
+
 def parse_partial_date(value: str) -> tuple[str, Precision]:
     """Validate a user's YYYY, YYYY-MM or YYYY-MM-DD."""
     value = value.strip()
@@ -568,7 +576,7 @@ class Engine:
         low = _interval(parse_partial_date(start)[0])[0] if start else date.min
         high = _interval(parse_partial_date(end)[0])[1] if end else date.max
         if low > high:
-            raise BadDate(f"{start} > {end}")
+            raise ReversedRange(str(start), str(end))
         chosen = []
         for fact in events:
             assert fact.date is not None

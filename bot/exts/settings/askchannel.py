@@ -79,7 +79,10 @@ class AskChannels(commands.Cog):
     ) -> None:
         if isinstance(error, app_commands.MissingPermissions | app_commands.NoPrivateMessage):
             interaction.extras[ERROR_HANDLED] = True
-            await self._say(interaction, labels.NEEDS_MANAGE_SERVER, ephemeral=True)
+            # In a DM nobody has Manage Server: say where the command works instead.
+            in_dm = interaction.guild_id is None or isinstance(error, app_commands.NoPrivateMessage)
+            text = labels.SERVERS_ONLY if in_dm else labels.NEEDS_MANAGE_SERVER
+            await self._say(interaction, text, ephemeral=True)
 
 
 async def setup(bot: SagaBot) -> None:
