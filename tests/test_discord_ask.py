@@ -78,7 +78,8 @@ async def test_answers_a_mention_as_a_reply(cog: Ask, bot: MockBot) -> None:
     message = mention_message(bot, QUESTION)
     await cog.on_message(message)
     kwargs = sent(message)
-    assert kwargs["reference"] is message
+    assert kwargs["reference"] is message.to_reference.return_value
+    message.to_reference.assert_called_with(fail_if_not_exists=False)
     assert_no_pings(kwargs)
     embed = kwargs["embed"]
     assert embed.title == QUESTION  # the mention that addressed the bot is not part of the question
@@ -102,7 +103,7 @@ async def test_answers_a_mention_of_its_role(cog: Ask, bot: MockBot) -> None:
 async def test_answers_in_dms(cog: Ask) -> None:
     message = MockMessage(content=QUESTION)
     await cog.on_message(message)
-    assert sent(message)["reference"] is message
+    assert sent(message)["reference"] is message.to_reference.return_value
 
 
 async def test_answers_a_reply_to_its_own_message(cog: Ask, bot: MockBot) -> None:
@@ -261,7 +262,7 @@ async def test_message_cooldown_replies_once_with_when_to_retry(engine: Engine, 
     kwargs = sent(second)
     notice = second.channel.send.await_args.args[0]
     assert "秒后再试" in notice and "60" in notice
-    assert kwargs["reference"] is second
+    assert kwargs["reference"] is second.to_reference.return_value
     assert_no_pings(kwargs)
     assert 0 < kwargs["delete_after"] <= 30
     await cog.on_message(third)  # still cooling down: no second notice

@@ -76,12 +76,30 @@ class SagaTree(app_commands.CommandTree["SagaBot"]):
         script = await script_for(client.storage, interaction.user.id, None, interaction.locale)
         text = to_script(labels.ERROR, script, client.engine.variant)
         try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True)
-            else:
-                await interaction.response.send_message(text, ephemeral=True)
+            await report_privately(interaction, text)
         except discord.HTTPException:
             log.warning("could not report the error of /%s to the user", command)
+
+
+async def report_privately(interaction: discord.Interaction[Any], text: str) -> None:
+    """Tell only the user `text`, whatever the interaction has already answered.
+
+    On Discord the first follow-up after a deferred ("thinking…") response replaces that message
+    and keeps its visibility, ephemeral flag or not: after a public defer, an error sent as a
+    follow-up would stand in the channel for everyone. So the public placeholder goes first.
+    """
+    response = interaction.response
+    if not response.is_done():
+        await response.send_message(text, ephemeral=True)
+        return
+    if response.type is discord.InteractionResponseType.deferred_channel_message:
+        original = await interaction.original_response()
+        if original.flags.loading:
+            if original.flags.ephemeral:
+                await interaction.edit_original_response(content=text)
+                return
+            await interaction.delete_original_response()
+    await interaction.followup.send(text, ephemeral=True)
 
 
 class SagaBot(commands.AutoShardedBot):

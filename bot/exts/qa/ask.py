@@ -155,12 +155,14 @@ class Ask(commands.Cog):
             log.info("no permission to reply in channel %s", message.channel.id)
 
     async def reply_to(self, message: discord.Message, question: str, script: Script) -> None:
+        """Answer `message` as a reply; if its author has deleted it meanwhile, Discord posts the
+        answer unreferenced (fail_if_not_exists=False) rather than refusing it with a 400."""
         retry = self.retry_after(message.author.id)
         if retry is not None:
             if self.notices.update_rate_limit(message.author.id) is None:
                 await message.channel.send(
                     self.cooldown_notice(retry, script),
-                    reference=message,
+                    reference=message.to_reference(fail_if_not_exists=False),
                     mention_author=False,
                     delete_after=min(retry, NOTICE_LIFETIME),
                 )
@@ -170,7 +172,7 @@ class Ask(commands.Cog):
         sent = await message.channel.send(
             embed=reply_embed(reply, self.bot.engine.variant),
             view=view or MISSING,
-            reference=message,
+            reference=message.to_reference(fail_if_not_exists=False),
             mention_author=False,
         )
         if view is not None:

@@ -1,0 +1,130 @@
+"""The fake Discord is as strict as Discord: every request body is checked against Discord's
+published OpenAPI spec and refused with a 400 as Discord would, and it behaves as Discord does
+where the bot once assumed otherwise (a follow-up after a defer, a reply to a deleted message,
+an interaction left unanswered)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import aiohttp
+import pytest
+
+from bot.discord.client import SagaBot
+from bot.engine import labels
+from tests.discord_openapi import INVALID_FORM_BODY, spec, spec_commit
+from tests.fakediscord import CALLBACK_WINDOW, DEFERRED_CHANNEL_MESSAGE, EPHEMERAL, FakeDiscord
+
+QUESTION = "奥特曼什么时候被解雇？"
+
+
+async def post(fake: FakeDiscord, path: str, body: object) -> tuple[int, dict[str, object]]:
+    headers = {"Authorization": f"Bot {fake.token}"}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(fake.base_url + path, json=body, headers=headers) as response,
+    ):
+        return response.status, await response.json()
+
+
+def test_the_spec_on_file_says_where_it_came_from() -> None:
+    assert re.fullmatch(r"[0-9a-f]{40}", spec_commit())
+    assert spec().document["openapi"].startswith("3.1")
+    # The routes the bot answers on are all in it, with a JSON body schema.
+    for method, path in [
+        ("POST", "/channels/1/messages"),
+        ("PATCH", "/channels/1/messages/2"),
+        ("POST", "/interactions/1/token/callback"),
+        ("POST", "/webhooks/1/token"),
+        ("PATCH", "/webhooks/1/token/messages/@original"),
+    ]:
+        route = spec().route(method, path)
+        assert route is not None and route.body_pointer is not None, (method, path)
+
+
+async def test_a_body_discord_would_refuse_gets_discords_400(fake_discord: FakeDiscord) -> None:
+    channel = fake_discord.channel_id
+    status, answer = await post(
+        fake_discord, f"/channels/{channel}/messages", {"embeds": [{"title": "x" * 257}]}
+    )
+    assert status == 400
+    assert answer["code"] == INVALID_FORM_BODY and answer["message"] == "Invalid Form Body"
+    assert set(answer["errors"]) == {"embeds.0.title"}  # type: ignore[arg-type]
+    button = {"type": 2, "style": 1, "label": "x" * 81, "custom_id": "a"}
+    status, answer = await post(
+        fake_discord, f"/channels/{channel}/messages", {"components": [{"type": 1, "components": [button]}]}
+    )
+    assert status == 400 and "components.0.components.0.label" in answer["errors"]  # type: ignore[operator]
+    assert len(fake_discord.schema_violations) == 2
+    assert fake_discord.messages == {}  # nothing was created
+
+    status, _message = await post(
+        fake_discord, f"/channels/{channel}/messages", {"embeds": [{"title": "x" * 256}]}
+    )
+    assert status == 200
+    fake_discord.schema_violations.clear()  # seen: the fixture would otherwise fail the test
+
+
+@pytest.mark.logs_errors
+async def test_an_error_after_a_public_defer_stays_private(fake_discord: FakeDiscord, saga: SagaBot) -> None:
+    # The answer's follow-up fails, so the "thinking…" message is still there when the error is told.
+    fake_discord.inject(400, method="POST", path=rf"/webhooks/{fake_discord.application_id}/.*")
+    user = fake_discord.add_user("asker")
+    interaction = await fake_discord.slash(
+        "ask", [{"name": "question", "type": 3, "value": QUESTION}], user=user
+    )
+    deferred = await fake_discord.callback(interaction)
+    assert deferred.body["type"] == DEFERRED_CHANNEL_MESSAGE
+    public_placeholder = deferred.response["resource"]["message"]["id"]
+    (told,) = await fake_discord.wait_until(lambda: fake_discord.followups(interaction))
+    assert told.body["content"] == labels.ERROR
+    # Discord would have turned a follow-up into the public placeholder; the bot removed that first.
+    assert int(public_placeholder) not in fake_discord.messages
+    assert told.response["id"] != public_placeholder
+    assert int(told.response["flags"]) & EPHEMERAL
+    shown_to_all = [m for m in fake_discord.messages.values() if not int(m["flags"]) & EPHEMERAL]
+    assert all(labels.ERROR not in m["content"] for m in shown_to_all)
+
+
+async def test_a_deferred_answer_becomes_the_thinking_message(
+    fake_discord: FakeDiscord, saga: SagaBot
+) -> None:
+    user = fake_discord.add_user("asker")
+    interaction = await fake_discord.slash(
+        "ask", [{"name": "question", "type": 3, "value": QUESTION}], user=user
+    )
+    deferred = await fake_discord.callback(interaction)
+    answer = await fake_discord.followup(interaction)
+    assert answer.response["id"] == deferred.response["resource"]["message"]["id"]
+    assert fake_discord.messages[int(answer.response["id"])]["embeds"] == answer.body["embeds"]
+    assert len(fake_discord.messages) == 1
+
+
+async def test_a_question_deleted_before_its_answer_is_still_answered(
+    fake_discord: FakeDiscord, saga: SagaBot
+) -> None:
+    user = fake_discord.add_user("asker")
+    question = await fake_discord.send_message(QUESTION, author=user)
+    await fake_discord.delete_message(question)
+    sent = await fake_discord.wait_for(lambda r: r.match("POST", r"/channels/\d+/messages") is not None)
+    assert [r.status for r in sent] == [200]
+    assert sent[0].body["message_reference"]["fail_if_not_exists"] is False
+    assert "message_reference" not in sent[0].response  # Discord sent it unreferenced
+    # A question still there is answered as a reply, as ever.
+    following = await fake_discord.send_message(QUESTION, author=fake_discord.add_user("other"))
+    assert (await fake_discord.reply_to(following)).status == 200
+
+
+async def test_an_interaction_left_unanswered_fails_after_three_seconds(
+    fake_discord: FakeDiscord, saga: SagaBot
+) -> None:
+    user = fake_discord.add_user("presser")
+    message = await fake_discord.send_message(QUESTION, author=user)
+    reply = await fake_discord.reply_to(message)
+    # A button the bot knows nothing of: discord.py ignores the press, and Discord gives up.
+    press = await fake_discord.press(reply.response, "no-such-button", user=user)
+    assert not fake_discord.failed(press)
+    await asyncio.sleep(CALLBACK_WINDOW + 0.1)
+    assert fake_discord.failed(press)
+    assert fake_discord.callbacks(press) == []
