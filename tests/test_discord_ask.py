@@ -9,7 +9,7 @@ from typing import Any
 import discord
 import pytest
 
-from bot.discord.views import ShowOriginalView, SuggestionButton, SuggestionView
+from bot.discord.views import DeleteButton, ShowOriginalButton, SuggestionButton
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
 from bot.exts.qa.ask import Ask
@@ -86,9 +86,9 @@ async def test_answers_a_mention_as_a_reply(cog: Ask, bot: MockBot) -> None:
     assert script_of(embed.description) == "simplified"
     assert embed.fields[0].name.startswith("来源")
     assert embed.footer.text.startswith("文章")
-    view = kwargs["view"]
-    assert isinstance(view, ShowOriginalView)
-    assert view.message is message.channel.send.return_value
+    show, delete = kwargs["view"].children
+    assert isinstance(show, ShowOriginalButton) and isinstance(delete, DeleteButton)
+    assert delete.asker_id == message.author.id
 
 
 async def test_answers_a_mention_of_its_role(cog: Ask, bot: MockBot) -> None:
@@ -237,7 +237,7 @@ async def test_unanswered_questions_are_recorded_without_ids(
     message = mention_message(bot, f"<@{424242}> {UNCOVERED}")
     await cog.on_message(message)
     kwargs = sent(message)
-    assert isinstance(kwargs["view"], SuggestionView)
+    assert any(isinstance(item, SuggestionButton) for item in kwargs["view"].children)
     (miss,) = await storage.top_misses(5)
     assert miss.text == UNCOVERED
     assert "424242" not in miss.text and str(bot.user.id) not in miss.text
@@ -298,13 +298,13 @@ async def test_cooldown_is_per_user(engine: Engine, storage: Storage) -> None:
 async def test_slash_ask_defers_then_follows_up(cog: Ask) -> None:
     interaction = MockInteraction()
     await cog.ask.callback(cog, interaction, QUESTION)
-    interaction.response.defer.assert_awaited_once_with(thinking=True)
+    interaction.response.defer.assert_awaited_once_with(thinking=True, ephemeral=False)
     interaction.followup.send.assert_awaited_once()
     kwargs = interaction.followup.send.await_args.kwargs
-    assert kwargs["wait"] is True
+    assert kwargs["ephemeral"] is False
     assert script_of(kwargs["embed"].description) == "simplified"
     assert "allowed_mentions" not in kwargs
-    assert kwargs["view"].message is interaction.followup.send.return_value
+    assert any(isinstance(item, DeleteButton) for item in kwargs["view"].children)
 
 
 async def test_slash_ask_script_from_locale_when_the_question_has_no_chinese(cog: Ask) -> None:
@@ -341,7 +341,8 @@ async def test_suggestion_button_asks_for_the_clicker_in_their_script(
     view = sent(message)["view"]
     buttons = [item for item in view.children if isinstance(item, SuggestionButton)]
     assert 1 <= len(buttons) <= 3
-    clicker = MockInteraction()
+    clicker = MockInteraction(client=bot)
+    bot.get_cog.return_value = cog
     await storage.set_script(clicker.user.id, "traditional")
     await buttons[0].callback(clicker)
     clicker.response.defer.assert_awaited_once()

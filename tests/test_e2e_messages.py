@@ -51,9 +51,9 @@ async def test_a_mention_is_answered_in_the_askers_script(
     embed = assert_reply(reply, message)
     assert embed == expected_embed(engine, question, script)
     assert detect_script(embed_text(embed)) == script
-    # The "show original" button comes with an answer.
+    # The "show original" and delete buttons come with an answer.
     (row,) = reply.body["components"]
-    assert [button["type"] for button in row["components"]] == [2]
+    assert [button["custom_id"].split(":")[1] for button in row["components"]] == ["orig", "del"]
     assert len(fake_discord.replies_to(message)) == 1
 
 

@@ -18,6 +18,7 @@ from discord.ext import commands
 from bot import exts
 from bot.discord.scripts import script_for
 from bot.discord.translator import SagaTranslator
+from bot.discord.views import PERSISTENT_ITEMS
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.settings import Settings
@@ -130,6 +131,9 @@ class SagaBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(SagaTranslator())
+        # Buttons carry their state in their custom_ids: a press on any message, however old
+        # and across restarts, is matched to its class here.
+        self.add_dynamic_items(*PERSISTENT_ITEMS)
         for extension in walk_extensions():
             await self.load_extension(extension)
         log.info(

@@ -9,7 +9,7 @@ from discord.ext import commands
 from bot.discord.client import SagaBot
 from bot.discord.render import profile_pages
 from bot.discord.scripts import script_for
-from bot.discord.views import Paginator
+from bot.discord.views import register_pages, send_pages
 from bot.engine import labels
 from bot.engine.answer import Engine, UnknownEntity
 from bot.text import Script, to_script
@@ -33,6 +33,12 @@ def unknown_person(error: UnknownEntity, script: Script, engine: Engine) -> str:
     return to_script(message, script, engine.variant)
 
 
+def profile_source(engine: Engine, entity_id: str, script: Script) -> list[discord.Embed]:
+    """A profile's pages rebuilt from the entity id its page buttons carry."""
+    entity = engine.base.entities.get(entity_id)
+    return profile_pages(engine.who(entity.name, script), script, engine.variant) if entity else []
+
+
 class People(commands.Cog):
     def __init__(self, bot: SagaBot) -> None:
         self.bot = bot
@@ -50,9 +56,7 @@ class People(commands.Cog):
             await interaction.response.send_message(unknown_person(error, script, engine), ephemeral=True)
             return
         pages = profile_pages(profile, script, engine.variant)
-        await Paginator(pages, invoker_id=interaction.user.id, script=script, variant=engine.variant).send(
-            interaction
-        )
+        await send_pages(interaction, pages, kind="who", key=profile.id, script=script)
 
     @who.autocomplete("person")
     async def person_autocomplete(
@@ -62,4 +66,5 @@ class People(commands.Cog):
 
 
 async def setup(bot: SagaBot) -> None:
+    register_pages("who", profile_source)
     await bot.add_cog(People(bot))

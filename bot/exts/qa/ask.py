@@ -18,11 +18,10 @@ from discord.utils import MISSING
 from bot.discord.client import SagaBot
 from bot.discord.render import reply_embed
 from bot.discord.scripts import script_for
-from bot.discord.views import reply_view
+from bot.discord.views import ASK_COG, answer_view, suggestion_script
 from bot.engine import labels
 from bot.engine.answer import Reply
 from bot.engine.normalise import normalise
-from bot.engine.script import detect_script
 from bot.storage import StorageError
 from bot.text import Script, to_script
 
@@ -39,7 +38,7 @@ def _user_key(user_id: int) -> int:
     return user_id
 
 
-class Ask(commands.Cog):
+class Ask(commands.Cog, name=ASK_COG):
     def __init__(self, bot: SagaBot) -> None:
         self.bot = bot
         rate, per = bot.settings.cooldown_rate, bot.settings.cooldown_per
@@ -68,27 +67,29 @@ class Ask(commands.Cog):
                 log.warning("could not record an unanswered question: %s", exc)
         return reply
 
-    async def respond(self, interaction: Interaction, question: str, script: Script) -> None:
-        """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first)."""
+    async def respond(
+        self, interaction: Interaction, question: str, script: Script, *, public: bool = True
+    ) -> None:
+        """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first),
+        for the channel or, unless `public`, for the user alone."""
         retry = self.retry_after(interaction.user.id)
         if retry is not None:
             await interaction.response.send_message(self.cooldown_notice(retry, script), ephemeral=True)
             return
-        await interaction.response.defer(thinking=True)
+        await interaction.response.defer(thinking=True, ephemeral=not public)
         reply = await self.answer(question, script)
-        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
-        message = await interaction.followup.send(
-            embed=reply_embed(reply, self.bot.engine.variant), view=view or MISSING, wait=True
+        variant = self.bot.engine.variant
+        view = answer_view(reply, variant, asker_id=interaction.user.id, public=public)
+        await interaction.followup.send(
+            embed=reply_embed(reply, variant), view=view or MISSING, ephemeral=not public
         )
-        if view is not None:
-            view.message = message
 
-    async def ask_suggestion(self, interaction: Interaction, question: str) -> None:
-        """A suggestion button: ask its question for whoever clicked, in the clicker's script
-        (their preference, then locale; else the script the suggestion is written in)."""
-        default = detect_script(question) or "simplified"
-        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale, default)
-        await self.respond(interaction, question, script)
+    async def ask_suggestion(self, interaction: Interaction, question: str, asker_id: int) -> None:
+        """A suggestion button, pressed: its question asked for the presser in their script. The
+        asker's press answers in the channel; anyone else's only to them, so a suggestion under
+        someone else's answer cannot fill the channel with duplicates."""
+        script = await suggestion_script(interaction, question)
+        await self.respond(interaction, question, script, public=interaction.user.id == asker_id)
 
     # -- /ask -------------------------------------------------------------------------------
 
@@ -168,15 +169,13 @@ class Ask(commands.Cog):
                 )
             return
         reply = await self.answer(question, script)
-        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
-        sent = await message.channel.send(
-            embed=reply_embed(reply, self.bot.engine.variant),
-            view=view or MISSING,
+        variant = self.bot.engine.variant
+        await message.channel.send(
+            embed=reply_embed(reply, variant),
+            view=answer_view(reply, variant, asker_id=message.author.id, public=True) or MISSING,
             reference=message.to_reference(fail_if_not_exists=False),
             mention_author=False,
         )
-        if view is not None:
-            view.message = sent
 
 
 async def setup(bot: SagaBot) -> None:
