@@ -86,9 +86,9 @@ MEMBER_PERMISSIONS = discord.Permissions(
 _counter = itertools.count()
 
 
-def snowflake() -> int:
-    """A fresh id that encodes the current time, as Discord's do."""
-    ms = int(time.time() * 1000)
+def snowflake(at: float | None = None) -> int:
+    """A fresh id that encodes the current time (or the Unix time `at`), as Discord's do."""
+    ms = int((time.time() if at is None else at) * 1000)
     return ((ms - DISCORD_EPOCH_MS) << 22) | (next(_counter) & 0x3FFFFF)
 
 
@@ -891,9 +891,12 @@ class FakeDiscord:
         mention_roles: Sequence[int] = (),
         reply_to: Mapping[str, Any] | None = None,
         dm: bool = False,
+        sent_at: float | None = None,
     ) -> dict[str, Any]:
         """A MESSAGE_CREATE as Discord sends it: `content` by `author`, after a mention of the bot
-        if `mention_bot`; `mentions` (members, or user payloads) and `mention_roles` as given."""
+        if `mention_bot`; `mentions` (members, or user payloads) and `mention_roles` as given;
+        sent now or at the Unix time `sent_at` (its id and timestamp say so), as a message that
+        waited in a backlog was."""
         channel = channel_id if channel_id is not None else self.channel_id
         mentions = list(mentions)
         if mention_bot:
@@ -904,11 +907,11 @@ class FakeDiscord:
             user = m.user if isinstance(m, Member) else m
             mentioned.append(user if dm else user | {"member": Member(user).payload()})
         data: dict[str, Any] = {
-            "id": str(snowflake()),
+            "id": str(snowflake(sent_at)),
             "channel_id": str(channel),
             "author": author.user,
             "content": content,
-            "timestamp": _now_iso(),
+            "timestamp": _now_iso() if sent_at is None else datetime.fromtimestamp(sent_at, UTC).isoformat(),
             "edited_timestamp": None,
             "tts": False,
             "mention_everyone": "@everyone" in content or "@here" in content,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,10 +12,12 @@ import discord
 import pytest
 
 from bot.discord.views import DeleteButton, ShowOriginalButton, SuggestionButton
+from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
 from bot.exts.qa.ask import Ask
 from bot.storage import Storage, open_storage
+from bot.text import to_traditional
 from tests.helpers import (
     MockBot,
     MockGuild,
@@ -251,34 +255,42 @@ async def test_answered_questions_are_not_recorded(cog: Ask, bot: MockBot, stora
 # -- cooldown -------------------------------------------------------------------------------
 
 
-async def test_message_cooldown_replies_once_with_when_to_retry(engine: Engine, storage: Storage) -> None:
+async def test_message_cooldown_tells_every_extra_question_when_to_retry(
+    engine: Engine, storage: Storage
+) -> None:
     bot = MockBot(engine=engine, storage=storage, settings=make_settings(cooldown_rate=1, cooldown_per=60))
     cog = Ask(bot)
     author = MockUser()
-    first, second, third = (MockMessage(content=QUESTION, author=author) for _ in range(3))
+    sent_at = discord.utils.utcnow()
+    first, second, third = (
+        MockMessage(content=QUESTION, author=author, created_at=sent_at + timedelta(seconds=i))
+        for i in range(3)
+    )
     await cog.on_message(first)
     assert "embed" in sent(first)
     await cog.on_message(second)
     kwargs = sent(second)
     notice = second.channel.send.await_args.args[0]
-    assert "秒后再试" in notice and "60" in notice
+    when = math.ceil(sent_at.timestamp() + 60)  # the window opened with the first question
+    assert notice == labels.COOLDOWN.format(when=f"<t:{when}:R>")
     assert kwargs["reference"] is second.to_reference.return_value
     assert_no_pings(kwargs)
     assert 0 < kwargs["delete_after"] <= 30
-    await cog.on_message(third)  # still cooling down: no second notice
-    third.channel.send.assert_not_awaited()
+    await cog.on_message(third)  # still cooling down: told too, not dropped
+    assert third.channel.send.await_args.args[0] == notice
 
 
 async def test_slash_cooldown_is_an_ephemeral_notice(engine: Engine, storage: Storage) -> None:
     bot = MockBot(engine=engine, storage=storage, settings=make_settings(cooldown_rate=1, cooldown_per=30))
     cog = Ask(bot)
     user = MockUser()
-    await cog.ask.callback(cog, MockInteraction(user=user), QUESTION)
-    second = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese)
+    now = discord.utils.utcnow()
+    await cog.ask.callback(cog, MockInteraction(user=user, created_at=now), QUESTION)
+    second = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese, created_at=now)
     await cog.ask.callback(cog, second, ENGLISH)
     second.response.send_message.assert_awaited_once()
     notice = second.response.send_message.await_args.args[0]
-    assert "秒後再試" in notice
+    assert notice == to_traditional(labels.COOLDOWN.format(when=f"<t:{math.ceil(now.timestamp() + 30)}:R>"))
     assert second.response.send_message.await_args.kwargs == {"ephemeral": True}
     second.response.defer.assert_not_awaited()
 

@@ -1,9 +1,9 @@
 """End to end, load: 1,000 questions from 50 users in one burst through the real client.
 
 Each user asks 20 questions and may ask 19 per window, so every user's questions must come back
-as 19 answers and exactly one cooldown notice (the bot tells a user about the cooldown once per
-window by design, so one question over the budget per user is what makes "answered or told"
-checkable question by question). Nothing may be lost, duplicated or logged as an error.
+as 19 answers and exactly one cooldown notice (every question over the budget is told), which
+makes "answered or told" checkable question by question. Nothing may be lost, duplicated or
+logged as an error.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import math
+import time
+from datetime import UTC, datetime
 
 import discord
 from discord import app_commands
@@ -44,18 +46,23 @@ class Ask(commands.Cog, name=ASK_COG):
         rate, per = bot.settings.cooldown_rate, bot.settings.cooldown_per
         # One budget per user, shared by messages, /ask and suggestion buttons.
         self.cooldown = commands.CooldownMapping.from_cooldown(rate, per, _user_key)
-        # Tell a user about the cooldown once per window, not once per message.
-        self.notices = commands.CooldownMapping.from_cooldown(1, per, _user_key)
 
     # -- shared -----------------------------------------------------------------------------
 
-    def retry_after(self, user_id: int) -> float | None:
-        """Seconds until `user_id` may ask again, or None (and the question is counted)."""
-        return self.cooldown.update_rate_limit(user_id)
+    def retry_at(self, user_id: int, sent_at: datetime) -> float | None:
+        """When (a Unix time) `user_id` may ask again, or None (and the question is counted).
 
-    def cooldown_notice(self, retry_after: float, script: Script) -> str:
-        seconds = max(1, math.ceil(retry_after))
-        return to_script(labels.COOLDOWN.format(seconds=seconds), script, self.bot.engine.variant)
+        Judged by when the question was sent - its snowflake's time - not when it is processed:
+        under a backlog, questions sent in one burst would otherwise be spread over many windows.
+        """
+        sent = sent_at.timestamp()
+        retry_after = self.cooldown.update_rate_limit(user_id, sent)
+        return None if retry_after is None else sent + retry_after
+
+    def cooldown_notice(self, retry_at: float, script: Script) -> str:
+        """The notice, with a Discord timestamp each client shows as "in 20 seconds", counting down."""
+        when = discord.utils.format_dt(datetime.fromtimestamp(math.ceil(retry_at), UTC), "R")
+        return to_script(labels.COOLDOWN.format(when=when), script, self.bot.engine.variant)
 
     async def answer(self, question: str, script: Script) -> Reply:
         reply = self.bot.engine.ask(question, override=script)
@@ -72,7 +79,7 @@ class Ask(commands.Cog, name=ASK_COG):
     ) -> None:
         """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first),
         for the channel or, unless `public`, for the user alone."""
-        retry = self.retry_after(interaction.user.id)
+        retry = self.retry_at(interaction.user.id, interaction.created_at)
         if retry is not None:
             await interaction.response.send_message(self.cooldown_notice(retry, script), ephemeral=True)
             return
@@ -158,15 +165,17 @@ class Ask(commands.Cog, name=ASK_COG):
     async def reply_to(self, message: discord.Message, question: str, script: Script) -> None:
         """Answer `message` as a reply; if its author has deleted it meanwhile, Discord posts the
         answer unreferenced (fail_if_not_exists=False) rather than refusing it with a 400."""
-        retry = self.retry_after(message.author.id)
+        retry = self.retry_at(message.author.id, message.created_at)
         if retry is not None:
-            if self.notices.update_rate_limit(message.author.id) is None:
-                await message.channel.send(
-                    self.cooldown_notice(retry, script),
-                    reference=message.to_reference(fail_if_not_exists=False),
-                    mention_author=False,
-                    delete_after=min(retry, NOTICE_LIFETIME),
-                )
+            # Every question over the budget is told so, none dropped silently; the notice goes
+            # once it no longer applies.
+            lifetime = max(1.0, retry - time.time())
+            await message.channel.send(
+                self.cooldown_notice(retry, script),
+                reference=message.to_reference(fail_if_not_exists=False),
+                mention_author=False,
+                delete_after=min(lifetime, NOTICE_LIFETIME),
+            )
             return
         reply = await self.answer(question, script)
         variant = self.bot.engine.variant
