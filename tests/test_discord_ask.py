@@ -11,6 +11,7 @@ from typing import Any
 import discord
 import pytest
 
+from bot.discord.render import answer_topic
 from bot.discord.views import DeleteButton, ShowOriginalButton, SuggestionButton
 from bot.engine import labels
 from bot.engine.answer import Engine
@@ -86,7 +87,8 @@ async def test_answers_a_mention_as_a_reply(cog: Ask, bot: MockBot) -> None:
     message.to_reference.assert_called_with(fail_if_not_exists=False)
     assert_no_pings(kwargs)
     embed = kwargs["embed"]
-    assert embed.title == QUESTION  # the mention that addressed the bot is not part of the question
+    # The mention that addressed the bot is not part of the question; the title is its topic.
+    assert embed.title == topic(bot, QUESTION)
     assert script_of(embed.description) == "simplified"
     assert embed.fields[0].name.startswith("来源")
     assert embed.footer.text.startswith("文章")
@@ -101,7 +103,7 @@ async def test_answers_a_mention_of_its_role(cog: Ask, bot: MockBot) -> None:
         guild=MockGuild(self_role=role), content=f"{role.mention} {QUESTION}", role_mentions=[role]
     )
     await cog.on_message(message)
-    assert sent(message)["embed"].title == QUESTION
+    assert sent(message)["embed"].title == topic(bot, QUESTION)
 
 
 async def test_answers_in_dms(cog: Ask) -> None:
@@ -205,16 +207,21 @@ async def test_question_without_chinese_defaults_to_simplified(cog: Ask, bot: Mo
     assert script_of(sent(message)["embed"].description) == "simplified"
 
 
+def topic(bot: MockBot, question: str) -> str:
+    """The title of the answer to `question`: what it is about, in the bot's words."""
+    return answer_topic(bot.engine.ask(question), bot.engine)
+
+
 # -- mentions and length --------------------------------------------------------------------
 
 
-async def test_mention_laden_question_is_quoted_and_pings_nobody(cog: Ask, bot: MockBot) -> None:
+async def test_mention_laden_question_is_not_echoed_and_pings_nobody(cog: Ask, bot: MockBot) -> None:
     question = f"@everyone @here <@&{12345}> <@{67890}> {QUESTION}"
     message = mention_message(bot, question)
     await cog.on_message(message)
     kwargs = sent(message)
     assert_no_pings(kwargs)
-    assert kwargs["embed"].title == question
+    assert kwargs["embed"].title == topic(bot, QUESTION)  # no mention echoed
     assert script_of(kwargs["embed"].description) == "simplified"
     assert bot.allowed_mentions.to_dict() == {"parse": []}
 
@@ -359,6 +366,6 @@ async def test_suggestion_button_asks_for_the_clicker_in_their_script(
     await buttons[0].callback(clicker)
     clicker.response.defer.assert_awaited_once()
     embed = clicker.followup.send.await_args.kwargs["embed"]
-    assert embed.title == buttons[0].question
     reply = bot.engine.ask(buttons[0].question, override="traditional")
+    assert embed.title == answer_topic(reply, bot.engine)
     assert embed.description == reply.answer

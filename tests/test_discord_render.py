@@ -59,8 +59,9 @@ def test_fit_always_within_limits(
 
 def test_answer_embed(engine: Engine) -> None:
     reply = engine.ask("穆拉蒂什么时候离职?")
-    embed = reply_embed(reply, "tw")
-    assert embed.title == reply.question
+    embed = reply_embed(reply, engine)
+    # Titled with what the answer is about: the question its fact answers, in the bot's words.
+    assert embed.title == engine.base.by_id[reply.fact_id or ""].questions[0]
     assert embed.description == reply.answer
     assert embed.fields[0].name is not None and embed.fields[0].name.startswith(labels.SOURCE)
     assert embed.fields[0].value == f"「{reply.sources[0].quote}」"
@@ -73,14 +74,14 @@ def test_answer_embed(engine: Engine) -> None:
 
 def test_traditional_labels(engine: Engine) -> None:
     reply = engine.ask("穆拉蒂什麼時候離職?")
-    embed = reply_embed(reply, "tw")
+    embed = reply_embed(reply, engine)
     assert embed.fields[0].name is not None and embed.fields[0].name.startswith(to_traditional(labels.SOURCE))
     assert embed.footer.text is not None and embed.footer.text.startswith(to_traditional(labels.ARTICLE))
 
 
 def test_not_covered_embed_lists_suggestions(engine: Engine) -> None:
     reply = engine.ask("今天天气怎么样?")
-    embed = reply_embed(reply, "tw")
+    embed = reply_embed(reply, engine)
     assert embed.fields[-1].name == labels.SUGGESTIONS
     assert embed.fields[-1].value == "\n".join(f"· {s}" for s in reply.suggestions)
     assert embed.footer.text is None
@@ -88,7 +89,7 @@ def test_not_covered_embed_lists_suggestions(engine: Engine) -> None:
 
 def test_long_and_mention_laden_questions(engine: Engine) -> None:
     for question in ("奥特曼" * 4000, "@everyone <@&1> <@2> " * 800):
-        embed = reply_embed(engine.ask(question), "tw")
+        embed = reply_embed(engine.ask(question), engine)
         assert_within_limits(embed)
         assert "\n" not in (embed.title or "")
 

@@ -97,7 +97,7 @@ async def test_the_askers_suggestion_is_public_anyone_elses_private(
     assert deferred.body == {"type": DEFERRED_CHANNEL_MESSAGE, "data": {"flags": EPHEMERAL}}
     followup = await fake_discord.followup(private)
     assert followup.body["embeds"] == [
-        reply_embed(engine.ask(question, override="simplified"), engine.variant).to_dict()
+        reply_embed(engine.ask(question, override="simplified"), engine).to_dict()
     ]
     assert int(followup.response["flags"]) & EPHEMERAL
     assert not [b for b in buttons(followup.body) if b["custom_id"].startswith("saga:del:")]

@@ -53,7 +53,7 @@ async def test_ask_defers_then_follows_up_with_the_answer(
     followup = await fake_discord.followup(interaction)
     (embed,) = followup.body["embeds"]
     # The question's own script wins over the zh-CN locale.
-    assert embed == reply_embed(engine.ask(question, override="traditional"), engine.variant).to_dict()
+    assert embed == reply_embed(engine.ask(question, override="traditional"), engine).to_dict()
     assert [b["label"] for b in buttons(followup.body)] == [
         to_script(labels.ORIGINAL, "traditional"),
         to_script(labels.DELETE, "traditional"),
@@ -70,7 +70,7 @@ async def test_ask_in_a_dm(fake_discord: FakeDiscord, saga: SagaBot, engine: Eng
     await answered(fake_discord, interaction, DEFERRED_CHANNEL_MESSAGE)
     followup = await fake_discord.followup(interaction)
     # No Chinese in the question and no saved preference: the zh-TW locale decides.
-    expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine.variant)
+    expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine)
     assert followup.body["embeds"] == [expected.to_dict()]
 
 
@@ -175,7 +175,7 @@ async def test_script_preference_is_saved_and_followed(
     message = await fake_discord.send_message("Sutskever", author=user)
     reply = await fake_discord.reply_to(message)
     assert reply.body["embeds"] == [
-        reply_embed(engine.ask("Sutskever", override="traditional"), engine.variant).to_dict()
+        reply_embed(engine.ask("Sutskever", override="traditional"), engine).to_dict()
     ]
 
     auto = await fake_discord.slash("script", [{"name": "mode", "type": 3, "value": "auto"}], user=user)
@@ -247,9 +247,7 @@ async def test_suggestion_button_asks_its_question_for_the_clicker(
     followup = await fake_discord.followup(press)
     suggested = reply.suggestions[0]
     script = detect_script(suggested) or "simplified"
-    assert followup.body["embeds"] == [
-        reply_embed(engine.ask(suggested, override=script), engine.variant).to_dict()
-    ]
+    assert followup.body["embeds"] == [reply_embed(engine.ask(suggested, override=script), engine).to_dict()]
     # The unanswered question was recorded, as text only.
     misses = await saga.storage.top_misses(5)
     assert [m.text for m in misses] == [normalise(question).display]

@@ -14,7 +14,7 @@ from collections import Counter
 
 import pytest
 
-from bot.discord.render import reply_embed
+from bot.discord.render import answer_topic, reply_embed
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
@@ -56,7 +56,8 @@ async def test_a_burst_of_1000_questions_from_50_users(
         if reply.body.get("embeds"):
             answers[author] += 1
             (embed,) = reply.body["embeds"]
-            assert embed["title"] == " ".join(question.split())  # the reply to this very question
+            # the reply to this very question: titled with what its answer is about
+            assert embed["title"] == answer_topic(engine.ask(question, override=script), engine)
         else:
             notices[author] += 1
             prefix = to_script(labels.COOLDOWN.split("{")[0], script, engine.variant)
@@ -70,7 +71,7 @@ async def test_a_burst_of_1000_questions_from_50_users(
         if reply.body.get("embeds"):
             question = message["content"].split(" ", 1)[1]
             script = detect_script(question) or "simplified"
-            expected = reply_embed(engine.ask(question, override=script), engine.variant)
+            expected = reply_embed(engine.ask(question, override=script), engine)
             assert reply.body["embeds"] == [expected.to_dict()]
 
     # No error, and no warning either: nothing was dropped quietly.

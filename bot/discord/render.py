@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 import discord
 
 from bot.engine import labels
-from bot.engine.answer import Profile, Reply, SourceRef, TimelineEntry
+from bot.engine.answer import Engine, Profile, Reply, SourceRef, TimelineEntry
+from bot.engine.normalise import display_form
 from bot.text import Script, TraditionalVariant, to_script
 
 TITLE_LIMIT = 256
@@ -47,6 +48,32 @@ def truncate(text: str, limit: int) -> str:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# User text is shown at most this long, in a title or an error ("no one called 「…」").
+ECHO_LIMIT = 60
+
+
+def sanitised(text: str, limit: int = ECHO_LIMIT) -> str:
+    """User text made safe to show: the engine's display form (no mentions, custom emoji, markup,
+    links or control characters), on one line, cut to `limit`; "…" when nothing is left."""
+    return truncate(one_line(display_form(text)), limit) or ELLIPSIS
+
+
+def answer_topic(reply: Reply, engine: Engine) -> str:
+    """What a reply is about, for its title: the question the answering fact answers, or the
+    person a profile describes - the bot's own words, not the asker's. A reply with no fact (a
+    decline) is about the question as asked, sanitised."""
+    base = engine.base
+    fact = base.by_id.get(reply.fact_id or "")
+    if fact is not None:
+        return to_script(fact.questions[0], reply.script, engine.variant)
+    entity_id = (reply.fact_id or "").removeprefix("entity:")
+    entity = base.entities.get(entity_id) if reply.fact_id != entity_id else None
+    if entity is not None:
+        name = to_script(entity.name, reply.script, engine.variant)
+        return f"{name} ({entity.name_en})" if entity.name_en else name
+    return sanitised(reply.question)
 
 
 def fit(embed: discord.Embed) -> discord.Embed:
@@ -94,12 +121,13 @@ def _source_heading(source: SourceRef) -> str:
     return f"{source.outlet} · {source.published}"
 
 
-def reply_embed(reply: Reply, variant: TraditionalVariant) -> discord.Embed:
+def reply_embed(reply: Reply, engine: Engine) -> discord.Embed:
     """The answer, its sources with their quotes in the reply script, and the articles in the footer;
     or, when not covered, the suggestions."""
+    variant = engine.variant
     lab = Labels(reply.script, variant)
     embed = discord.Embed(
-        title=one_line(reply.question) or None,
+        title=answer_topic(reply, engine),
         description=reply.answer,
         colour=ANSWER_COLOUR if reply.answered else NOT_COVERED_COLOUR,
     )

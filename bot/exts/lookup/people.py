@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import SagaBot
-from bot.discord.render import profile_pages
+from bot.discord.render import profile_pages, sanitised
 from bot.discord.scripts import script_for
 from bot.discord.views import register_pages, send_pages
 from bot.engine import labels
@@ -27,7 +27,7 @@ def person_choices(engine: Engine, current: str) -> list[app_commands.Choice[str
 
 
 def unknown_person(error: UnknownEntity, script: Script, engine: Engine) -> str:
-    message = labels.UNKNOWN_PERSON.format(name=error.name)
+    message = labels.UNKNOWN_PERSON.format(name=sanitised(error.name))  # typed text: never echoed raw
     if error.suggestions:
         message += " " + labels.DID_YOU_MEAN.format(names="、".join(error.suggestions))
     return to_script(message, script, engine.variant)

@@ -7,7 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import SagaBot
-from bot.discord.render import timeline_pages
+from bot.discord.render import sanitised, timeline_pages
 from bot.discord.scripts import script_for
 from bot.discord.views import register_pages, send_pages
 from bot.engine import labels
@@ -66,7 +66,8 @@ class Timeline(commands.Cog):
             return
         except BadDate as error:
             await self._refuse(
-                interaction, to_script(labels.BAD_DATE.format(value=error), script, engine.variant)
+                interaction,
+                to_script(labels.BAD_DATE.format(value=sanitised(str(error))), script, engine.variant),
             )
             return
         await send_pages(interaction, pages, kind="timeline", key=key, script=script)
@@ -86,7 +87,8 @@ class Timeline(commands.Cog):
             day = parse_partial_date(date.strip())[0]
         except BadDate as error:
             await self._refuse(
-                interaction, to_script(labels.BAD_DATE.format(value=error), script, engine.variant)
+                interaction,
+                to_script(labels.BAD_DATE.format(value=sanitised(str(error))), script, engine.variant),
             )
             return
         await send_pages(interaction, on_source(engine, day, script), kind="on", key=day, script=script)

@@ -88,7 +88,7 @@ class Ask(commands.Cog, name=ASK_COG):
         variant = self.bot.engine.variant
         view = answer_view(reply, variant, asker_id=interaction.user.id, public=public)
         await interaction.followup.send(
-            embed=reply_embed(reply, variant), view=view or MISSING, ephemeral=not public
+            embed=reply_embed(reply, self.bot.engine), view=view or MISSING, ephemeral=not public
         )
 
     async def ask_suggestion(self, interaction: Interaction, question: str, asker_id: int) -> None:
@@ -180,7 +180,7 @@ class Ask(commands.Cog, name=ASK_COG):
         reply = await self.answer(question, script)
         variant = self.bot.engine.variant
         await message.channel.send(
-            embed=reply_embed(reply, variant),
+            embed=reply_embed(reply, self.bot.engine),
             view=answer_view(reply, variant, asker_id=message.author.id, public=True) or MISSING,
             reference=message.to_reference(fail_if_not_exists=False),
             mention_author=False,
