@@ -6,9 +6,11 @@ an interaction left unanswered)."""
 from __future__ import annotations
 
 import asyncio
+import io
 import re
 
 import aiohttp
+import discord
 import pytest
 
 from bot.discord.client import SagaBot
@@ -128,3 +130,23 @@ async def test_an_interaction_left_unanswered_fails_after_three_seconds(
     await asyncio.sleep(CALLBACK_WINDOW + 0.1)
     assert fake_discord.failed(press)
     assert fake_discord.callbacks(press) == []
+
+
+async def test_a_message_with_a_file_is_checked_by_its_json_part(
+    fake_discord: FakeDiscord, saga: SagaBot
+) -> None:
+    channel = saga.get_channel(fake_discord.channel_id)
+    assert isinstance(channel, discord.TextChannel)
+    picture = discord.File(io.BytesIO(b"\x89PNG fake"), filename="timeline.png", description="alt text")
+    sent = await channel.send(embed=discord.Embed(title="ok"), file=picture)
+    (request,) = [r for r in fake_discord.requests if r.match("POST", r"/channels/\d+/messages")]
+    assert request.files == ("timeline.png",)
+    assert request.body["embeds"][0]["title"] == "ok"
+    assert request.body["attachments"][0]["description"] == "alt text"
+    assert sent.embeds[0].title == "ok"
+
+    with pytest.raises(discord.HTTPException) as refused:
+        await channel.send(embed=discord.Embed(title="x" * 257), file=discord.File(io.BytesIO(b"x"), "a.png"))
+    assert refused.value.status == 400 and refused.value.code == INVALID_FORM_BODY
+    assert len(fake_discord.schema_violations) == 1
+    fake_discord.schema_violations.clear()  # seen: the fixture would otherwise fail the test
