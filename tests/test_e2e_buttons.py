@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bot.discord.client import SagaBot
 from bot.discord.render import original_embed, reply_embed
-from bot.discord.views import CUSTOM_ID_LIMIT, SuggestionButton, source_index, sources_from_keys
+from bot.discord.views import CUSTOM_ID_LIMIT, PageState, SuggestionButton, source_index, sources_from_keys
 from bot.engine import labels
 from bot.engine.answer import Engine
+from bot.exts.lookup.people import profile_source
+from bot.exts.lookup.timeline import timeline_source
 from bot.text import to_script
 from tests.conftest import SagaRunner
 from tests.fakediscord import (
@@ -158,3 +162,34 @@ async def test_every_button_state_fits_a_custom_id(engine: Engine) -> None:
     (found,) = sources_from_keys(engine, [key], "traditional")
     assert (found.article, found.original_quote) == (article, quote)
     assert sources_from_keys(engine, ["00000000"], "simplified") == []
+
+
+async def test_every_listing_can_be_rebuilt_from_what_its_buttons_carry(engine: Engine) -> None:
+    longest_id = 2**64 - 1
+    for entity_id, entity in engine.base.entities.items():
+        # The key a /timeline for this person with both dates carries fits, with the longest ids.
+        state = PageState("timeline", f"{entity_id}|2023-11-17|2024-09-30", longest_id, "traditional")
+        assert len(state.custom_id("previous", 99)) <= CUSTOM_ID_LIMIT
+        # The entity id finds the same profile again.
+        assert profile_source(engine, entity_id, "simplified")[0].title.startswith(entity.name)
+    assert profile_source(engine, "no-such-person", "simplified") == []
+    assert timeline_source(engine, "no-such-person||", "simplified") == []
+    assert timeline_source(engine, "altman||", "simplified")[0].title.startswith(
+        engine.base.entities["altman"].name
+    )
+
+
+@pytest.mark.logs_errors
+async def test_a_press_that_fails_is_told_privately(fake_discord: FakeDiscord, saga: SagaBot) -> None:
+    asker = fake_discord.add_user("asker")
+    message = await fake_discord.send_message(UNCOVERED, author=asker)
+    sent = await fake_discord.reply_to(message)
+    suggestion = next(b for b in buttons(sent.body) if b["custom_id"].startswith("saga:ask:"))
+    # The public answer's follow-up fails after the public "thinking…".
+    fake_discord.inject(400, method="POST", path=rf"/webhooks/{fake_discord.application_id}/.*")
+    press = await fake_discord.press(sent.response, suggestion["custom_id"], user=asker, locale="zh-TW")
+    placeholder = (await fake_discord.callback(press)).response["resource"]["message"]["id"]
+    (told,) = await fake_discord.wait_until(lambda: fake_discord.followups(press))
+    assert told.body["content"] == to_script(labels.ERROR, "traditional")
+    assert int(told.response["flags"]) & EPHEMERAL
+    assert int(placeholder) not in fake_discord.messages  # no "thinking…" left standing

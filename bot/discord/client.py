@@ -16,14 +16,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import exts
-from bot.discord.scripts import script_for
+from bot.discord.errors import tell_error
 from bot.discord.translator import SagaTranslator
 from bot.discord.views import PERSISTENT_ITEMS
-from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.settings import Settings
 from bot.storage import Storage, StorageError
-from bot.text import to_script
 
 log = logging.getLogger(__name__)
 
@@ -73,34 +71,7 @@ class SagaTree(app_commands.CommandTree["SagaBot"]):
             log.warning("/%s: %s", command, cause)
         else:
             log.error("command /%s failed", command, exc_info=error)
-        client = interaction.client
-        script = await script_for(client.storage, interaction.user.id, None, interaction.locale)
-        text = to_script(labels.ERROR, script, client.engine.variant)
-        try:
-            await report_privately(interaction, text)
-        except discord.HTTPException:
-            log.warning("could not report the error of /%s to the user", command)
-
-
-async def report_privately(interaction: discord.Interaction[Any], text: str) -> None:
-    """Tell only the user `text`, whatever the interaction has already answered.
-
-    On Discord the first follow-up after a deferred ("thinking…") response replaces that message
-    and keeps its visibility, ephemeral flag or not: after a public defer, an error sent as a
-    follow-up would stand in the channel for everyone. So the public placeholder goes first.
-    """
-    response = interaction.response
-    if not response.is_done():
-        await response.send_message(text, ephemeral=True)
-        return
-    if response.type is discord.InteractionResponseType.deferred_channel_message:
-        original = await interaction.original_response()
-        if original.flags.loading:
-            if original.flags.ephemeral:
-                await interaction.edit_original_response(content=text)
-                return
-            await interaction.delete_original_response()
-    await interaction.followup.send(text, ephemeral=True)
+        await tell_error(interaction, f"/{command}")
 
 
 class SagaBot(commands.AutoShardedBot):

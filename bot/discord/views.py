@@ -22,6 +22,7 @@ from typing import Any, Final, Protocol
 
 import discord
 
+from bot.discord.errors import log_failure, tell_error
 from bot.discord.render import original_embed, truncate
 from bot.discord.scripts import pick_script, script_for
 from bot.engine import labels
@@ -60,6 +61,28 @@ async def _tell(interaction: Interaction, label: str, fallback: Script) -> None:
     """A one-line private note to the clicker, in their script."""
     text = _label(label, _clicker_script(interaction, fallback), _variant(interaction))
     await interaction.response.send_message(text, ephemeral=True)
+
+
+class ReportsErrors:
+    """A persistent button's failure told to the presser, privately, like a command's.
+
+    discord.py rebuilds the message's view at each press as a plain View, whose error handler
+    only logs: without this, a press that failed after a public defer would leave "thinking…"
+    standing in the channel.
+    """
+
+    custom_id: str
+
+    async def press(self, interaction: Interaction) -> None:
+        raise NotImplementedError
+
+    async def callback(self, interaction: Interaction) -> None:
+        try:
+            await self.press(interaction)
+        except Exception as error:
+            what = f"button {self.custom_id.split(':')[1]}"
+            log_failure(log, what, error)
+            await tell_error(interaction, what)
 
 
 def _view(*items: discord.ui.Item[Any]) -> discord.ui.View:
@@ -124,6 +147,7 @@ def sources_from_keys(engine: Engine, keys: Sequence[str], script: Script) -> li
 
 
 class ShowOriginalButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"saga:orig:(?P<script>[st]):(?P<keys>[0-9a-f]{8}(?:\.[0-9a-f]{8})*)",
 ):
@@ -152,7 +176,7 @@ class ShowOriginalButton(
     ) -> ShowOriginalButton:
         return cls(match["keys"].split("."), _CODE_SCRIPT[match["script"]])
 
-    async def callback(self, interaction: Interaction) -> None:
+    async def press(self, interaction: Interaction) -> None:
         engine: Engine = interaction.client.engine
         script = _clicker_script(interaction, self.script)
         sources = sources_from_keys(engine, self.keys, script)
@@ -174,6 +198,7 @@ class SuggestionAsker(Protocol):
 
 
 class SuggestionButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"saga:ask:(?P<asker>\d+):(?P<question>.+)",
 ):
@@ -203,7 +228,7 @@ class SuggestionButton(
     ) -> SuggestionButton:
         return cls(match["question"], int(match["asker"]))
 
-    async def callback(self, interaction: Interaction) -> None:
+    async def press(self, interaction: Interaction) -> None:
         cog = interaction.client.get_cog(ASK_COG)
         if cog is None:  # the ask extension is unloaded: say so rather than fail silently
             await _tell(interaction, labels.ERROR, detect_script(self.question) or "simplified")
@@ -216,7 +241,9 @@ class SuggestionButton(
 
 
 class DeleteButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"saga:del:(?P<asker>\d+):(?P<script>[st])"
+    ReportsErrors,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"saga:del:(?P<asker>\d+):(?P<script>[st])",
 ):
     """Deletes a public answer: for its asker and for members who may manage messages."""
 
@@ -238,7 +265,7 @@ class DeleteButton(
     ) -> DeleteButton:
         return cls(int(match["asker"]), _CODE_SCRIPT[match["script"]])
 
-    async def callback(self, interaction: Interaction) -> None:
+    async def press(self, interaction: Interaction) -> None:
         allowed = interaction.user.id == self.asker_id or interaction.permissions.manage_messages
         if not allowed or interaction.message is None:
             await _tell(interaction, labels.NOT_YOURS_TO_DELETE, self.script)
@@ -298,6 +325,7 @@ class PageState:
 
 
 class PageButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=(
         r"saga:page:(?P<kind>[a-z]+):(?P<invoker>\d+):(?P<script>[st]):"
@@ -331,7 +359,7 @@ class PageButton(
         await _tell(interaction, labels.NOT_YOUR_BUTTONS, self.state.script)
         return False
 
-    async def callback(self, interaction: Interaction) -> None:
+    async def press(self, interaction: Interaction) -> None:
         source = _page_sources.get(self.state.kind)
         pages = source(interaction.client.engine, self.state.key, self.state.script) if source else []
         if not pages:

@@ -22,6 +22,8 @@ def timeline_source(engine: Engine, key: str, script: Script) -> list[discord.Em
     """A timeline's pages from its key: "person id|from|to", each part canonical or empty."""
     person_id, start, end = key.split("|")
     entity = engine.base.entities.get(person_id) if person_id else None
+    if person_id and entity is None:  # a person since gone from the fact base: nothing to rebuild
+        return []
     entries = engine.timeline(entity.name if entity else None, start or None, end or None, script)
     title = f"{entity.name} · {labels.TIMELINE}" if entity else labels.TIMELINE
     return timeline_pages(entries, title, labels.TIMELINE_EMPTY, script, engine.variant)
