@@ -114,6 +114,15 @@ class DiscordSpec:
     def _validator(self, pointer: str) -> Draft202012Validator:
         return Draft202012Validator({"$ref": SPEC_URI + pointer}, registry=self.registry)
 
+    def schema_errors(self, schema: str, instance: Any) -> list[str]:
+        """What is wrong with `instance` as the spec's component schema `schema` (e.g. "RichEmbed"):
+        cheaper than a whole route's body when only a part varies."""
+        validator = self._validator(f"#/components/schemas/{schema}")
+        return [
+            f"{'.'.join(map(str, e.absolute_path))}: {_reason(_deepest(e))}"
+            for e in validator.iter_errors(instance)
+        ]
+
     def violations(self, method: str, path: str, body: Any) -> dict[str, Any]:
         """Discord's "errors" object for `body` sent to `method` `path`: empty when it is valid
         (or the route takes no JSON body, or the spec does not know the route)."""

@@ -19,10 +19,12 @@ from bot.discord.render import (
     timeline_pages,
     truncate,
 )
-from bot.discord.views import answer_view
+from bot.discord.views import PageState, answer_view, page_view
 from bot.engine import labels
 from bot.engine.answer import Engine, Reply
 from bot.engine.script import detect_script
+from bot.exts.lookup.people import profile_source
+from bot.exts.lookup.timeline import timeline_source
 from bot.text import to_script, to_traditional
 from tests.discord_openapi import spec
 from tests.helpers import assert_within_limits
@@ -213,3 +215,20 @@ def test_sources_and_help(engine: Engine) -> None:
     helped = help_embed("traditional", "tw")
     assert helped.description is not None and to_traditional(labels.HELP) in helped.description
     assert "/timeline" in helped.description
+
+
+def test_every_listing_page_is_one_discord_accepts_in_every_script(engine: Engine) -> None:
+    """Every profile and timeline page, with its page buttons, in both scripts, as a body the
+    spec accepts for an interaction's message."""
+    for script in ("simplified", "traditional"):
+        listings = [timeline_source(engine, "||", script)]
+        listings += [profile_source(engine, entity_id, script) for entity_id in engine.base.entities]
+        for pages in listings:
+            for index, page in enumerate(pages):
+                state = PageState("timeline", "the-information|2023-11-17|2024-09-30", 2**64 - 1, script)
+                view = page_view(state, index, len(pages))
+                assert spec().schema_errors("RichEmbed", page.to_dict()) == []
+                if view is not None and index <= 1:  # the buttons differ only by their targets
+                    data = {"embeds": [page.to_dict()], "components": view.to_components()}
+                    body = {"type": 4, "data": data}
+                    assert spec().violations("POST", "/interactions/1/token/callback", body) == {}
