@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import io
 import re
+import time
 
 import aiohttp
 import discord
@@ -150,3 +151,27 @@ async def test_a_message_with_a_file_is_checked_by_its_json_part(
     assert refused.value.status == 400 and refused.value.code == INVALID_FORM_BODY
     assert len(fake_discord.schema_violations) == 1
     fake_discord.schema_violations.clear()  # seen: the fixture would otherwise fail the test
+
+
+async def test_a_follow_up_after_a_defer_keeps_the_defers_visibility(fake_discord: FakeDiscord) -> None:
+    user = fake_discord.add_user("asker")
+    for deferred_flags, followup_flags in ((0, EPHEMERAL), (EPHEMERAL, 0)):
+        # An interaction as the gateway would deliver it, answered here by hand.
+        interaction = fake_discord.interaction_payload(2, {"id": "1", "name": "ask", "type": 1}, user=user)
+        fake_discord.interactions[interaction["token"]] = interaction
+        fake_discord.dispatched_at[int(interaction["id"])] = time.monotonic()
+        webhook = f"/webhooks/{fake_discord.application_id}/{interaction['token']}"
+        status, unknown = await post(fake_discord, webhook, {"content": "too early"})
+        assert (status, unknown["code"]) == (404, 10015)  # no follow-up before the interaction is answered
+        base = f"/interactions/{interaction['id']}/{interaction['token']}/callback"
+        status, _ = await post(
+            fake_discord, base, {"type": DEFERRED_CHANNEL_MESSAGE, "data": {"flags": deferred_flags}}
+        )
+        assert status == 200
+        status, first = await post(fake_discord, webhook, {"content": "first", "flags": followup_flags})
+        assert status == 200
+        # The thinking message became the answer, as public or private as the defer was.
+        assert int(first["flags"]) & EPHEMERAL == deferred_flags  # type: ignore[call-overload]
+        status, second = await post(fake_discord, webhook, {"content": "second", "flags": followup_flags})
+        assert second["id"] != first["id"]  # later follow-ups are messages of their own
+        assert int(second["flags"]) & EPHEMERAL == followup_flags  # type: ignore[call-overload]
