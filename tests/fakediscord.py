@@ -1158,6 +1158,25 @@ class FakeDiscord:
         first: Request = found[0]
         return first
 
+    def could_ping(self) -> list[Request]:
+        """Requests with message text whose allowed_mentions would let a mention in it ping:
+        anything but one that parses nothing."""
+        found = []
+        for r in self.requests:
+            body = r.body if isinstance(r.body, dict) else {}
+            message = body.get("data") if r.path.endswith("/callback") else body
+            if not isinstance(message, dict) or not message.get("content"):
+                continue
+            mentions = message.get("allowed_mentions")
+            if (
+                not isinstance(mentions, dict)
+                or mentions.get("parse") != []
+                or mentions.get("users")
+                or mentions.get("roles")
+            ):
+                found.append(r)
+        return found
+
     def unknown_routes(self) -> list[Request]:
         return [r for r in self.requests if r.status == 404 and "no route" in str(r.response)]
 

@@ -20,6 +20,7 @@ from tests.discord_openapi import INVALID_FORM_BODY, spec, spec_commit
 from tests.fakediscord import CALLBACK_WINDOW, DEFERRED_CHANNEL_MESSAGE, EPHEMERAL, FakeDiscord
 
 QUESTION = "奥特曼什么时候被解雇？"
+QUIET = {"parse": []}  # what the bot sends with every message: the fixture checks it
 
 
 async def post(fake: FakeDiscord, path: str, body: object) -> tuple[int, dict[str, object]]:
@@ -161,17 +162,34 @@ async def test_a_follow_up_after_a_defer_keeps_the_defers_visibility(fake_discor
         fake_discord.interactions[interaction["token"]] = interaction
         fake_discord.dispatched_at[int(interaction["id"])] = time.monotonic()
         webhook = f"/webhooks/{fake_discord.application_id}/{interaction['token']}"
-        status, unknown = await post(fake_discord, webhook, {"content": "too early"})
+        status, unknown = await post(
+            fake_discord, webhook, {"content": "too early", "allowed_mentions": QUIET}
+        )
         assert (status, unknown["code"]) == (404, 10015)  # no follow-up before the interaction is answered
         base = f"/interactions/{interaction['id']}/{interaction['token']}/callback"
         status, _ = await post(
             fake_discord, base, {"type": DEFERRED_CHANNEL_MESSAGE, "data": {"flags": deferred_flags}}
         )
         assert status == 200
-        status, first = await post(fake_discord, webhook, {"content": "first", "flags": followup_flags})
+        status, first = await post(
+            fake_discord, webhook, {"content": "first", "flags": followup_flags, "allowed_mentions": QUIET}
+        )
         assert status == 200
         # The thinking message became the answer, as public or private as the defer was.
         assert int(first["flags"]) & EPHEMERAL == deferred_flags  # type: ignore[call-overload]
-        status, second = await post(fake_discord, webhook, {"content": "second", "flags": followup_flags})
+        status, second = await post(
+            fake_discord, webhook, {"content": "second", "flags": followup_flags, "allowed_mentions": QUIET}
+        )
         assert second["id"] != first["id"]  # later follow-ups are messages of their own
         assert int(second["flags"]) & EPHEMERAL == followup_flags  # type: ignore[call-overload]
+
+
+async def test_a_message_that_could_ping_is_caught(fake_discord: FakeDiscord) -> None:
+    channel = f"/channels/{fake_discord.channel_id}/messages"
+    await post(fake_discord, channel, {"content": "quiet", "allowed_mentions": QUIET})
+    await post(fake_discord, channel, {"content": "<@1> loud"})
+    await post(fake_discord, channel, {"content": "<@1> loud", "allowed_mentions": {"parse": ["users"]}})
+    caught = fake_discord.could_ping()
+    assert [r.body["content"] for r in caught] == ["<@1> loud", "<@1> loud"]
+    for request in caught:  # seen: the fixture would otherwise fail the test
+        fake_discord.requests.remove(request)
