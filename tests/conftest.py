@@ -65,6 +65,10 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
     async with FakeDiscord() as fake:
         with fake.redirect():
             yield fake
+    # Discord would have refused these with a 400: a test that means to send one says so.
+    assert not fake.schema_violations, [(r.method, r.path, r.response) for r in fake.schema_violations]
+    # Nothing the bot wrote could ping anyone.
+    assert not fake.could_ping(), [(r.method, r.path, r.body) for r in fake.could_ping()]
 
 
 @pytest.fixture

@@ -37,6 +37,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import email
+import email.policy
 import itertools
 import json
 import re
@@ -50,6 +52,8 @@ from typing import Any
 import discord
 import yarl
 from aiohttp import WSMsgType, web
+
+from tests.discord_openapi import INVALID_FORM_BODY, spec
 
 API_PREFIX = "/api/v10"
 DISCORD_EPOCH_MS = 1_420_070_400_000
@@ -86,9 +90,9 @@ MEMBER_PERMISSIONS = discord.Permissions(
 _counter = itertools.count()
 
 
-def snowflake() -> int:
-    """A fresh id that encodes the current time, as Discord's do."""
-    ms = int(time.time() * 1000)
+def snowflake(at: float | None = None) -> int:
+    """A fresh id that encodes the current time (or the Unix time `at`), as Discord's do."""
+    ms = int((time.time() if at is None else at) * 1000)
     return ((ms - DISCORD_EPOCH_MS) << 22) | (next(_counter) & 0x3FFFFF)
 
 
@@ -125,6 +129,7 @@ class Request:
     at: float  # time.monotonic() on arrival
     status: int = 0
     response: Any = None
+    files: tuple[str, ...] = ()  # the file names of a multipart upload
 
     def match(self, method: str, pattern: str) -> re.Match[str] | None:
         """The path's match of `pattern` (anchored at both ends) when the method is `method`."""
@@ -247,6 +252,10 @@ class FakeDiscord:
         self._nonces: dict[str, dict[str, Any]] = {}  # enforced nonce → the message it created
         # message id → the bot's replies to it (POST /channels/{id}/messages that succeeded)
         self.replies: dict[str, list[Request]] = {}
+        # the users' messages dispatched and not deleted, by id: what a reply may reference
+        self.user_messages: dict[str, dict[str, Any]] = {}
+        # requests refused with 400 because their body breaks Discord's OpenAPI schema
+        self.schema_violations: list[Request] = []
         self._faults: list[Fault] = []
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -474,7 +483,7 @@ class FakeDiscord:
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
         raw = await request.read()
-        body = json.loads(raw) if raw and request.content_type == "application/json" else None
+        body, files = _parse_body(raw, request.headers.get("Content-Type", ""))
         record = Request(
             method=request.method,
             path=path,
@@ -482,13 +491,22 @@ class FakeDiscord:
             body=body,
             headers=dict(request.headers),
             at=time.monotonic(),
+            files=files,
         )
         self.requests.append(record)
         headers: dict[str, str] = {}
         try:
             fault = self._take_fault(request.method, path)
+            invalid = spec().violations(request.method, path, body)
             if not self._authorised(request, path):
                 status, answer = 401, {"message": "401: Unauthorized", "code": 0}
+            elif invalid:
+                # What Discord answers a body its schema refuses; kept for the test to see.
+                status, answer = (
+                    400,
+                    {"code": INVALID_FORM_BODY, "errors": invalid, "message": "Invalid Form Body"},
+                )
+                self.schema_violations.append(record)
             elif fault is not None:
                 if fault.after:
                     self._route(record)
@@ -529,7 +547,7 @@ class FakeDiscord:
         if m := r.match("GET", rf"/applications/{app}/(?:guilds/(\d+)/)?commands"):
             return 200, self.commands.get(int(m[1]) if m[1] else None, [])
         if m := r.match("POST", r"/channels/(\d+)/messages"):
-            return 200, self._create_message(int(m[1]), r.body)
+            return self._create_message(int(m[1]), r.body)
         if m := r.match("PATCH", r"/channels/(\d+)/messages/(\d+)"):
             return self._edit_message(int(m[2]), r.body)
         if m := r.match("DELETE", r"/channels/(\d+)/messages/(\d+)"):
@@ -624,16 +642,32 @@ class FakeDiscord:
         self.messages[message_id] = message
         return message
 
-    def _create_message(self, channel_id: int, body: Any) -> dict[str, Any]:
-        """A new message; a retry with an enforced nonce gets the message it already created."""
-        body = body or {}
+    def _create_message(self, channel_id: int, body: Any) -> tuple[int, Any]:
+        """A new message; a retry with an enforced nonce gets the message it already created.
+
+        A reply to a message that does not exist (its author deleted it) fails as on Discord,
+        unless the reference says ``fail_if_not_exists: false``: then it is sent unreferenced.
+        """
+        body = dict(body or {})
         nonce = str(body.get("nonce")) if body.get("enforce_nonce") and body.get("nonce") else None
         if nonce is not None and nonce in self._nonces:
-            return self._nonces[nonce]
+            return 200, self._nonces[nonce]
+        reference = body.get("message_reference")
+        if reference and not self._exists(int(reference["message_id"])):
+            if reference.get("fail_if_not_exists", True) is not False:
+                unknown = {
+                    "_errors": [{"code": "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "message": "Unknown message"}]
+                }
+                errors = {"message_reference": unknown}
+                return 400, {"code": INVALID_FORM_BODY, "errors": errors, "message": "Invalid Form Body"}
+            del body["message_reference"]
         message = self._message(channel_id, body)
         if nonce is not None:
             self._nonces[nonce] = message
-        return message
+        return 200, message
+
+    def _exists(self, message_id: int) -> bool:
+        return message_id in self.messages or str(message_id) in self.user_messages
 
     def _edit_message(self, message_id: int, body: Any) -> tuple[int, Any]:
         message = self.messages.get(message_id)
@@ -700,9 +734,21 @@ class FakeDiscord:
         }
 
     def _followup(self, token: str, body: Any) -> tuple[int, Any]:
+        """A follow-up message. As on Discord: an interaction never acknowledged has no webhook
+        yet, and the first follow-up after a deferred ("thinking…") response edits that message,
+        keeping its visibility whatever flags the follow-up asks for."""
         interaction = self.interactions.get(token)
-        if interaction is None:
+        if interaction is None or token not in self._responded:
             return 404, {"message": "Unknown Webhook", "code": 10015}
+        original = self.messages.get(self._originals.get(token, 0))
+        if original is not None and int(original["flags"]) & LOADING:
+            body = body or {}
+            original["flags"] = int(original["flags"]) & ~LOADING
+            original["content"] = body.get("content") or ""
+            original["embeds"] = body.get("embeds") or []
+            original["components"] = body.get("components") or []
+            original["edited_timestamp"] = _now_iso()
+            return 200, original
         message = self._message(
             int(interaction["channel_id"]), body or {}, **self._interaction_extra(interaction)
         )
@@ -821,7 +867,10 @@ class FakeDiscord:
         self, session: Session, event: str, data: Mapping[str, Any], *, deliver: bool = True
     ) -> int:
         if event == "MESSAGE_CREATE":
+            self.user_messages[str(data["id"])] = dict(data)
             data = self._redact_content(data, session)
+        elif event == "MESSAGE_DELETE":
+            self.user_messages.pop(str(data["id"]), None)
         session.seq += 1
         frame = {"op": OP_DISPATCH, "t": event, "s": session.seq, "d": data}
         session.events.append(frame)
@@ -881,9 +930,12 @@ class FakeDiscord:
         mention_roles: Sequence[int] = (),
         reply_to: Mapping[str, Any] | None = None,
         dm: bool = False,
+        sent_at: float | None = None,
     ) -> dict[str, Any]:
         """A MESSAGE_CREATE as Discord sends it: `content` by `author`, after a mention of the bot
-        if `mention_bot`; `mentions` (members, or user payloads) and `mention_roles` as given."""
+        if `mention_bot`; `mentions` (members, or user payloads) and `mention_roles` as given;
+        sent now or at the Unix time `sent_at` (its id and timestamp say so), as a message that
+        waited in a backlog was."""
         channel = channel_id if channel_id is not None else self.channel_id
         mentions = list(mentions)
         if mention_bot:
@@ -894,11 +946,11 @@ class FakeDiscord:
             user = m.user if isinstance(m, Member) else m
             mentioned.append(user if dm else user | {"member": Member(user).payload()})
         data: dict[str, Any] = {
-            "id": str(snowflake()),
+            "id": str(snowflake(sent_at)),
             "channel_id": str(channel),
             "author": author.user,
             "content": content,
-            "timestamp": _now_iso(),
+            "timestamp": _now_iso() if sent_at is None else datetime.fromtimestamp(sent_at, UTC).isoformat(),
             "edited_timestamp": None,
             "tts": False,
             "mention_everyone": "@everyone" in content or "@here" in content,
@@ -947,6 +999,13 @@ class FakeDiscord:
         self.dispatched_at[int(data["id"])] = time.monotonic()
         await self.dispatch("MESSAGE_CREATE", data)
         return data
+
+    async def delete_message(self, message: Mapping[str, Any]) -> None:
+        """The user deletes `message` (one :meth:`send_message` returned): MESSAGE_DELETE."""
+        data = {"id": message["id"], "channel_id": message["channel_id"]}
+        if "guild_id" in message:
+            data["guild_id"] = message["guild_id"]
+        await self.dispatch("MESSAGE_DELETE", data)
 
     def command_id(self, name: str) -> str:
         for command in self.commands.get(None, []):
@@ -1119,6 +1178,12 @@ class FakeDiscord:
         first: Request = found[0]
         return first
 
+    def failed(self, interaction: Mapping[str, Any]) -> bool:
+        """Whether the user saw "This interaction failed": no callback was accepted within 3 s."""
+        window_end = self.dispatched_at[int(interaction["id"])] + CALLBACK_WINDOW
+        accepted = [r for r in self.callbacks(interaction) if r.status == 200 and r.at <= window_end]
+        return not accepted and time.monotonic() > window_end
+
     def callback_delay(self, interaction: Mapping[str, Any]) -> float:
         """Seconds between dispatching `interaction` and the arrival of its callback."""
         return self.callbacks(interaction)[0].at - self.dispatched_at[int(interaction["id"])]
@@ -1132,8 +1197,50 @@ class FakeDiscord:
         first: Request = found[0]
         return first
 
+    def could_ping(self) -> list[Request]:
+        """Requests with message text whose allowed_mentions would let a mention in it ping:
+        anything but one that parses nothing."""
+        found = []
+        for r in self.requests:
+            body = r.body if isinstance(r.body, dict) else {}
+            message = body.get("data") if r.path.endswith("/callback") else body
+            if not isinstance(message, dict) or not message.get("content"):
+                continue
+            mentions = message.get("allowed_mentions")
+            if (
+                not isinstance(mentions, dict)
+                or mentions.get("parse") != []
+                or mentions.get("users")
+                or mentions.get("roles")
+            ):
+                found.append(r)
+        return found
+
     def unknown_routes(self) -> list[Request]:
         return [r for r in self.requests if r.status == 404 and "no route" in str(r.response)]
+
+
+def _parse_body(raw: bytes, content_type: str) -> tuple[Any, tuple[str, ...]]:
+    """The JSON body of a request, and the names of its files: discord.py sends a message with
+    files as multipart/form-data, its JSON in the ``payload_json`` part."""
+    if not raw:
+        return None, ()
+    if content_type.startswith("application/json"):
+        return json.loads(raw), ()
+    if not content_type.startswith("multipart/form-data"):
+        return None, ()
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    form = email.message_from_bytes(head + raw, policy=email.policy.HTTP)
+    body: Any = None
+    files: list[str] = []
+    for part in form.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        filename = part.get_filename()
+        if filename:
+            files.append(filename)
+        elif name == "payload_json":
+            body = json.loads(part.get_payload(decode=True) or b"null")
+    return body, tuple(files)
 
 
 # -- pointing discord.py at the fake ----------------------------------------------------------

@@ -155,6 +155,7 @@ class MockMessage(SpecMock):
             "reference": None,
             "webhook_id": None,
             "type": discord.MessageType.default,
+            "created_at": discord.utils.utcnow(),
         }
         super().__init__(**(defaults | attributes))
 
@@ -212,6 +213,7 @@ class MockInteraction(SpecMock):
             "guild_locale": guild.preferred_locale if guild else None,
             "permissions": discord.Permissions.none(),
             "extras": {},
+            "created_at": discord.utils.utcnow(),
             "command": None,
             "followup": MockWebhook(),
         }

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import discord
 import pytest
 
-from bot.discord.views import ShowOriginalView, SuggestionButton, SuggestionView
+from bot.discord.render import answer_topic
+from bot.discord.views import DeleteButton, ShowOriginalButton, SuggestionButton
+from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
 from bot.exts.qa.ask import Ask
 from bot.storage import Storage, open_storage
+from bot.text import to_traditional
 from tests.helpers import (
     MockBot,
     MockGuild,
@@ -78,16 +83,17 @@ async def test_answers_a_mention_as_a_reply(cog: Ask, bot: MockBot) -> None:
     message = mention_message(bot, QUESTION)
     await cog.on_message(message)
     kwargs = sent(message)
-    assert kwargs["reference"] is message
+    assert kwargs["reference"] is message.to_reference.return_value
+    message.to_reference.assert_called_with(fail_if_not_exists=False)
     assert_no_pings(kwargs)
     embed = kwargs["embed"]
-    assert embed.title == QUESTION  # the mention that addressed the bot is not part of the question
+    # The mention that addressed the bot is not part of the question; the title is its topic.
+    assert embed.title == topic(bot, QUESTION)
     assert script_of(embed.description) == "simplified"
-    assert embed.fields[0].name.startswith("来源")
-    assert embed.footer.text.startswith("文章")
-    view = kwargs["view"]
-    assert isinstance(view, ShowOriginalView)
-    assert view.message is message.channel.send.return_value
+    assert embed.fields[0].value.startswith("「")  # the first article's quotes
+    show, delete = kwargs["view"].children
+    assert isinstance(show, ShowOriginalButton) and isinstance(delete, DeleteButton)
+    assert delete.asker_id == message.author.id
 
 
 async def test_answers_a_mention_of_its_role(cog: Ask, bot: MockBot) -> None:
@@ -96,13 +102,13 @@ async def test_answers_a_mention_of_its_role(cog: Ask, bot: MockBot) -> None:
         guild=MockGuild(self_role=role), content=f"{role.mention} {QUESTION}", role_mentions=[role]
     )
     await cog.on_message(message)
-    assert sent(message)["embed"].title == QUESTION
+    assert sent(message)["embed"].title == topic(bot, QUESTION)
 
 
 async def test_answers_in_dms(cog: Ask) -> None:
     message = MockMessage(content=QUESTION)
     await cog.on_message(message)
-    assert sent(message)["reference"] is message
+    assert sent(message)["reference"] is message.to_reference.return_value
 
 
 async def test_answers_a_reply_to_its_own_message(cog: Ask, bot: MockBot) -> None:
@@ -167,7 +173,7 @@ async def test_traditional_question_gets_a_traditional_answer(cog: Ask, bot: Moc
     await cog.on_message(message)
     embed = sent(message)["embed"]
     assert script_of(embed.description) == "traditional"
-    assert embed.fields[0].name.startswith("來源")
+    assert script_of(embed.fields[0].name) == "traditional"  # the article heading too
 
 
 async def test_simplified_question_wins_over_a_traditional_preference(
@@ -200,16 +206,21 @@ async def test_question_without_chinese_defaults_to_simplified(cog: Ask, bot: Mo
     assert script_of(sent(message)["embed"].description) == "simplified"
 
 
+def topic(bot: MockBot, question: str) -> str:
+    """The title of the answer to `question`: what it is about, in the bot's words."""
+    return answer_topic(bot.engine.ask(question), bot.engine)
+
+
 # -- mentions and length --------------------------------------------------------------------
 
 
-async def test_mention_laden_question_is_quoted_and_pings_nobody(cog: Ask, bot: MockBot) -> None:
+async def test_mention_laden_question_is_not_echoed_and_pings_nobody(cog: Ask, bot: MockBot) -> None:
     question = f"@everyone @here <@&{12345}> <@{67890}> {QUESTION}"
     message = mention_message(bot, question)
     await cog.on_message(message)
     kwargs = sent(message)
     assert_no_pings(kwargs)
-    assert kwargs["embed"].title == question
+    assert kwargs["embed"].title == topic(bot, QUESTION)  # no mention echoed
     assert script_of(kwargs["embed"].description) == "simplified"
     assert bot.allowed_mentions.to_dict() == {"parse": []}
 
@@ -236,7 +247,7 @@ async def test_unanswered_questions_are_recorded_without_ids(
     message = mention_message(bot, f"<@{424242}> {UNCOVERED}")
     await cog.on_message(message)
     kwargs = sent(message)
-    assert isinstance(kwargs["view"], SuggestionView)
+    assert any(isinstance(item, SuggestionButton) for item in kwargs["view"].children)
     (miss,) = await storage.top_misses(5)
     assert miss.text == UNCOVERED
     assert "424242" not in miss.text and str(bot.user.id) not in miss.text
@@ -250,34 +261,42 @@ async def test_answered_questions_are_not_recorded(cog: Ask, bot: MockBot, stora
 # -- cooldown -------------------------------------------------------------------------------
 
 
-async def test_message_cooldown_replies_once_with_when_to_retry(engine: Engine, storage: Storage) -> None:
+async def test_message_cooldown_tells_every_extra_question_when_to_retry(
+    engine: Engine, storage: Storage
+) -> None:
     bot = MockBot(engine=engine, storage=storage, settings=make_settings(cooldown_rate=1, cooldown_per=60))
     cog = Ask(bot)
     author = MockUser()
-    first, second, third = (MockMessage(content=QUESTION, author=author) for _ in range(3))
+    sent_at = discord.utils.utcnow()
+    first, second, third = (
+        MockMessage(content=QUESTION, author=author, created_at=sent_at + timedelta(seconds=i))
+        for i in range(3)
+    )
     await cog.on_message(first)
     assert "embed" in sent(first)
     await cog.on_message(second)
     kwargs = sent(second)
     notice = second.channel.send.await_args.args[0]
-    assert "秒后再试" in notice and "60" in notice
-    assert kwargs["reference"] is second
+    when = math.ceil(sent_at.timestamp() + 60)  # the window opened with the first question
+    assert notice == labels.COOLDOWN.format(when=f"<t:{when}:R>")
+    assert kwargs["reference"] is second.to_reference.return_value
     assert_no_pings(kwargs)
     assert 0 < kwargs["delete_after"] <= 30
-    await cog.on_message(third)  # still cooling down: no second notice
-    third.channel.send.assert_not_awaited()
+    await cog.on_message(third)  # still cooling down: told too, not dropped
+    assert third.channel.send.await_args.args[0] == notice
 
 
 async def test_slash_cooldown_is_an_ephemeral_notice(engine: Engine, storage: Storage) -> None:
     bot = MockBot(engine=engine, storage=storage, settings=make_settings(cooldown_rate=1, cooldown_per=30))
     cog = Ask(bot)
     user = MockUser()
-    await cog.ask.callback(cog, MockInteraction(user=user), QUESTION)
-    second = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese)
+    now = discord.utils.utcnow()
+    await cog.ask.callback(cog, MockInteraction(user=user, created_at=now), QUESTION)
+    second = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese, created_at=now)
     await cog.ask.callback(cog, second, ENGLISH)
     second.response.send_message.assert_awaited_once()
     notice = second.response.send_message.await_args.args[0]
-    assert "秒後再試" in notice
+    assert notice == to_traditional(labels.COOLDOWN.format(when=f"<t:{math.ceil(now.timestamp() + 30)}:R>"))
     assert second.response.send_message.await_args.kwargs == {"ephemeral": True}
     second.response.defer.assert_not_awaited()
 
@@ -297,13 +316,13 @@ async def test_cooldown_is_per_user(engine: Engine, storage: Storage) -> None:
 async def test_slash_ask_defers_then_follows_up(cog: Ask) -> None:
     interaction = MockInteraction()
     await cog.ask.callback(cog, interaction, QUESTION)
-    interaction.response.defer.assert_awaited_once_with(thinking=True)
+    interaction.response.defer.assert_awaited_once_with(thinking=True, ephemeral=False)
     interaction.followup.send.assert_awaited_once()
     kwargs = interaction.followup.send.await_args.kwargs
-    assert kwargs["wait"] is True
+    assert kwargs["ephemeral"] is False
     assert script_of(kwargs["embed"].description) == "simplified"
     assert "allowed_mentions" not in kwargs
-    assert kwargs["view"].message is interaction.followup.send.return_value
+    assert any(isinstance(item, DeleteButton) for item in kwargs["view"].children)
 
 
 async def test_slash_ask_script_from_locale_when_the_question_has_no_chinese(cog: Ask) -> None:
@@ -340,11 +359,12 @@ async def test_suggestion_button_asks_for_the_clicker_in_their_script(
     view = sent(message)["view"]
     buttons = [item for item in view.children if isinstance(item, SuggestionButton)]
     assert 1 <= len(buttons) <= 3
-    clicker = MockInteraction()
+    clicker = MockInteraction(client=bot)
+    bot.get_cog.return_value = cog
     await storage.set_script(clicker.user.id, "traditional")
     await buttons[0].callback(clicker)
     clicker.response.defer.assert_awaited_once()
     embed = clicker.followup.send.await_args.kwargs["embed"]
-    assert embed.title == buttons[0].question
     reply = bot.engine.ask(buttons[0].question, override="traditional")
+    assert embed.title == answer_topic(reply, bot.engine)
     assert embed.description == reply.answer

@@ -9,13 +9,13 @@ from typing import Any
 import discord
 import pytest
 
-from bot.discord.views import Paginator
+from bot.discord.views import PageButton
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
 from bot.exts.lookup.people import People
 from bot.exts.lookup.sources import Sources
-from bot.exts.lookup.timeline import Timeline
+from bot.exts.lookup.timeline import Timeline, timeline_source
 from bot.exts.meta.help import Help
 from bot.storage import Storage, open_storage
 from bot.text import fold_name, to_traditional
@@ -55,11 +55,13 @@ async def test_timeline_is_paginated_for_the_invoker(bot: MockBot, engine: Engin
     await cog.timeline.callback(cog, interaction)
     kwargs = response(interaction)
     view = kwargs["view"]
-    assert isinstance(view, Paginator)
-    assert view.invoker_id == interaction.user.id
-    assert sum(len(p.fields) for p in view.pages) == len(engine.timeline())
-    assert kwargs["embed"] is view.pages[0]
-    for page in view.pages:
+    page_buttons = [item for item in view.children if isinstance(item, PageButton)]
+    assert len(page_buttons) == 4
+    assert all(b.state.invoker_id == interaction.user.id for b in page_buttons)
+    pages = timeline_source(engine, "||", "simplified")  # what the buttons rebuild
+    assert sum(len(p.fields) for p in pages) == len(engine.timeline())
+    assert kwargs["embed"].to_dict() == pages[0].to_dict()
+    for page in pages:
         assert_within_limits(page)
 
 
@@ -68,18 +70,21 @@ async def test_timeline_for_a_person_in_traditional(bot: MockBot, engine: Engine
     interaction = MockInteraction()
     await cog.timeline.callback(cog, interaction, "奧特曼", "2023-11", "2023-12")
     page = response(interaction)["embed"]
-    assert page.title == to_traditional(f"奧特曼 · {labels.TIMELINE}")
+    # Titled with the person's name, not with whatever was typed.
+    assert page.title == to_traditional(f"{engine.find_entity('奧特曼').name} · {labels.TIMELINE}")
     entries = engine.timeline("奧特曼", "2023-11", "2023-12", "traditional")
     assert page.fields[0].value.startswith(entries[0].text)
     assert detect_script(entries[0].text) in ("traditional", None)
 
 
-async def test_timeline_person_with_shared_characters_follows_the_locale(bot: MockBot) -> None:
+async def test_timeline_person_with_shared_characters_follows_the_locale(
+    bot: MockBot, engine: Engine
+) -> None:
     cog = Timeline(bot)
     interaction = MockInteraction(locale=discord.Locale.taiwan_chinese)
     await cog.timeline.callback(cog, interaction, "Murati", None, None)
     page = response(interaction)["embed"]
-    assert page.title == to_traditional(f"Murati · {labels.TIMELINE}")
+    assert page.title == to_traditional(f"{engine.find_entity('Murati').name} · {labels.TIMELINE}")
 
 
 async def test_timeline_unknown_person_and_bad_dates(bot: MockBot) -> None:
@@ -141,7 +146,7 @@ async def test_who_profile_card(bot: MockBot, engine: Engine) -> None:
     profile = engine.who("奧特曼", "traditional")
     assert kwargs["embed"].title.startswith(profile.name)
     assert kwargs["embed"].description == profile.summary
-    assert isinstance(kwargs["view"], Paginator)
+    assert any(isinstance(item, PageButton) for item in kwargs["view"].children)
 
 
 async def test_who_unknown_suggests_names(bot: MockBot) -> None:

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import discord
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.discord.render import (
+    MAX_REPLY_SOURCES,
+    article_heading,
     fit,
     help_embed,
     profile_pages,
     reply_embed,
+    short_title,
     sources_embed,
     timeline_pages,
     truncate,
 )
+from bot.discord.views import PageState, answer_view, page_view
 from bot.engine import labels
-from bot.engine.answer import Engine
-from bot.text import to_traditional
+from bot.engine.answer import Engine, Reply
+from bot.engine.script import detect_script
+from bot.exts.lookup.people import profile_source
+from bot.exts.lookup.timeline import timeline_source
+from bot.text import to_script, to_traditional
+from tests.discord_openapi import spec
 from tests.helpers import assert_within_limits
 
 
@@ -59,36 +68,109 @@ def test_fit_always_within_limits(
 
 def test_answer_embed(engine: Engine) -> None:
     reply = engine.ask("穆拉蒂什么时候离职?")
-    embed = reply_embed(reply, "tw")
-    assert embed.title == reply.question
+    embed = reply_embed(reply, engine)
+    # Titled with what the answer is about: the question its fact answers, in the bot's words.
+    assert embed.title == engine.base.by_id[reply.fact_id or ""].questions[0]
     assert embed.description == reply.answer
-    assert embed.fields[0].name is not None and embed.fields[0].name.startswith(labels.SOURCE)
+    # Two articles report this departure: each is named once, with its quote under it.
+    articles = list(dict.fromkeys(s.article for s in reply.sources))
+    assert len(articles) == 2
+    firsts = [next(s for s in reply.sources if s.article == a) for a in articles]
+    assert [f.name for f in embed.fields] == [article_heading(s) for s in firsts]
     assert embed.fields[0].value == f"「{reply.sources[0].quote}」"
-    # Two articles report this departure: both are named, once each.
-    titles = list(dict.fromkeys(s.title for s in reply.sources))
-    assert len(titles) == 2
-    assert embed.footer.text == f"{labels.ARTICLE}: " + " / ".join(titles)
+    assert embed.footer.text is None  # the headings name the articles; nothing repeats them
     assert_within_limits(embed)
 
 
 def test_traditional_labels(engine: Engine) -> None:
     reply = engine.ask("穆拉蒂什麼時候離職?")
-    embed = reply_embed(reply, "tw")
-    assert embed.fields[0].name is not None and embed.fields[0].name.startswith(to_traditional(labels.SOURCE))
-    assert embed.footer.text is not None and embed.footer.text.startswith(to_traditional(labels.ARTICLE))
+    embed = reply_embed(reply, engine)
+    assert embed.fields[0].name == article_heading(reply.sources[0])
+    assert detect_script(embed.fields[0].name) == "traditional"
 
 
-def test_not_covered_embed_lists_suggestions(engine: Engine) -> None:
+def test_short_titles() -> None:
+    assert short_title("OpenAI风波:董事会找上Anthropic,回顾这场剧变的起始点") == "OpenAI风波"
+    assert short_title("他爱赚钱也爱宫斗!OpenAI高管离职潮内幕曝") == "他爱赚钱也爱宫斗"
+    assert short_title("短:而后面很长") == "短:而后面很长"  # a first clause too short to say anything
+    assert len(short_title("长" * 100)) == 32
+
+
+@pytest.fixture(scope="module")
+def all_replies(engine: Engine) -> list[Reply]:
+    """The reply to a question about every fact the fact base holds, in both scripts."""
+    return [
+        engine.ask(fact.questions[0], override=script)
+        for fact in engine.base.by_id.values()
+        for script in ("simplified", "traditional")
+    ]
+
+
+def test_each_article_once_per_reply_with_its_quotes_under_it(
+    engine: Engine, all_replies: list[Reply]
+) -> None:
+    grouped = 0
+    for reply in all_replies:
+        embed = reply_embed(reply, engine)
+        names = [f.name for f in embed.fields]
+        assert len(names) == len(set(names)), names
+        if reply.conflict:
+            continue
+        articles = list(dict.fromkeys(s.article for s in reply.sources))[:MAX_REPLY_SOURCES]
+        assert len(embed.fields) == len(articles)
+        if len(articles) < len(reply.sources):
+            grouped += 1
+            for field, article in zip(embed.fields, articles, strict=True):
+                quotes = dict.fromkeys(s.quote for s in reply.sources if s.article == article)
+                assert field.value == "\n".join(f"「{q}」" for q in quotes) or field.value.endswith("…")
+    assert grouped  # some replies cite one article twice: those are the ones this is about
+
+
+def test_a_conflicts_figures_are_not_repeated_as_quotes(engine: Engine, all_replies: list[Reply]) -> None:
+    conflicts = [r for r in all_replies if r.conflict]
+    assert conflicts
+    for reply in conflicts:
+        embed = reply_embed(reply, engine)
+        assert embed.description == reply.answer  # each figure, with its outlet
+        (field,) = embed.fields
+        assert field.name == to_script(labels.SOURCES, reply.script)
+        assert "「" not in (field.value or "")
+        assert all(source.outlet in (field.value or "") for source in reply.sources)
+
+
+def test_a_decline_is_short_and_suggests_only_by_buttons(engine: Engine) -> None:
     reply = engine.ask("今天天气怎么样?")
-    embed = reply_embed(reply, "tw")
-    assert embed.fields[-1].name == labels.SUGGESTIONS
-    assert embed.fields[-1].value == "\n".join(f"· {s}" for s in reply.suggestions)
-    assert embed.footer.text is None
+    assert reply.suggestions
+    embed = reply_embed(reply, engine)
+    assert embed.description == labels.NOT_COVERED and len(labels.NOT_COVERED) <= 20
+    assert embed.fields == []
+    assert not any(s in str(embed.to_dict()) for s in reply.suggestions)
+
+
+def test_a_timeline_entry_names_each_source_once(engine: Engine) -> None:
+    entries = [e for e in engine.timeline() if len({s.article for s in e.sources}) < len(e.sources)]
+    assert entries
+    for page in timeline_pages(entries, labels.TIMELINE, labels.TIMELINE_EMPTY, "simplified", "tw"):
+        for field in page.fields:
+            lines = (field.value or "").split("\n")
+            cited = [line for line in lines if line.startswith("— ")]
+            assert len(cited) == len(set(cited)) >= 1
+
+
+def test_every_reply_is_one_discord_accepts_in_every_script(engine: Engine, all_replies: list[Reply]) -> None:
+    """Each reply the fact base can produce, with its buttons, as the message body Discord's
+    OpenAPI spec accepts: every length and count limit, in both scripts."""
+    for reply in all_replies:
+        embed = reply_embed(reply, engine)
+        assert_within_limits(embed)
+        view = answer_view(reply, engine.variant, asker_id=2**64 - 1, public=True)
+        body = {"embeds": [embed.to_dict()], "components": view.to_components() if view else []}
+        assert spec().violations("POST", "/channels/1/messages", body) == {}, reply.question
 
 
 def test_long_and_mention_laden_questions(engine: Engine) -> None:
     for question in ("奥特曼" * 4000, "@everyone <@&1> <@2> " * 800):
-        embed = reply_embed(engine.ask(question), "tw")
+        embed = reply_embed(engine.ask(question), engine)
         assert_within_limits(embed)
         assert "\n" not in (embed.title or "")
 
@@ -133,3 +215,20 @@ def test_sources_and_help(engine: Engine) -> None:
     helped = help_embed("traditional", "tw")
     assert helped.description is not None and to_traditional(labels.HELP) in helped.description
     assert "/timeline" in helped.description
+
+
+def test_every_listing_page_is_one_discord_accepts_in_every_script(engine: Engine) -> None:
+    """Every profile and timeline page, with its page buttons, in both scripts, as a body the
+    spec accepts for an interaction's message."""
+    for script in ("simplified", "traditional"):
+        listings = [timeline_source(engine, "||", script)]
+        listings += [profile_source(engine, entity_id, script) for entity_id in engine.base.entities]
+        for pages in listings:
+            for index, page in enumerate(pages):
+                state = PageState("timeline", "the-information|2023-11-17|2024-09-30", 2**64 - 1, script)
+                view = page_view(state, index, len(pages))
+                assert spec().schema_errors("RichEmbed", page.to_dict()) == []
+                if view is not None and index <= 1:  # the buttons differ only by their targets
+                    data = {"embeds": [page.to_dict()], "components": view.to_components()}
+                    body = {"type": 4, "data": data}
+                    assert spec().violations("POST", "/interactions/1/token/callback", body) == {}

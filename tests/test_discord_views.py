@@ -1,179 +1,173 @@
-"""Paginator, ShowOriginalView and SuggestionView through spec'd interactions."""
+"""The persistent buttons through spec'd interactions: each one is rebuilt from its custom_id alone."""
 
 from __future__ import annotations
 
-from unittest.mock import AsyncMock
+import re
+from typing import Any
 
 import discord
 import pytest
 
-from bot.discord.views import Paginator, ShowOriginalView, SuggestionButton, SuggestionView, reply_view
+from bot.discord.render import original_embed
+from bot.discord.views import (
+    CUSTOM_ID_LIMIT,
+    DeleteButton,
+    PageButton,
+    PageState,
+    ShowOriginalButton,
+    SuggestionButton,
+    answer_view,
+    page_view,
+    register_pages,
+)
 from bot.engine import labels
 from bot.engine.answer import Engine
+from bot.storage import Storage, open_storage
 from bot.text import to_traditional
-from tests.helpers import MockInteraction, MockMessage, MockUser
+from tests.helpers import MockBot, MockInteraction, MockMessage, MockUser
 
 INVOKER = 1234
 
 
-def pages(count: int) -> list[discord.Embed]:
-    return [discord.Embed(title=f"page {n}") for n in range(1, count + 1)]
+@pytest.fixture
+async def bot(engine: Engine) -> Any:
+    storage: Storage = await open_storage(":memory:")
+    yield MockBot(engine=engine, storage=storage)
+    await storage.close()
 
 
-def paginator(count: int = 4) -> Paginator:
-    return Paginator(pages(count), invoker_id=INVOKER, script="simplified", variant="tw")
+async def rebuilt(item: Any, interaction: MockInteraction) -> Any:
+    """The button as discord.py rebuilds it from its custom_id when it is pressed."""
+    cls = type(item)
+    match = re.fullmatch(cls.__discord_ui_compiled_template__, item.custom_id)
+    assert match is not None, item.custom_id
+    return await cls.from_custom_id(interaction, item.item, match)
 
 
-def states(view: Paginator) -> tuple[bool, bool, bool, bool]:
-    return (
-        view.first_page.disabled,
-        view.previous_page.disabled,
-        view.next_page.disabled,
-        view.last_page.disabled,
-    )
-
-
-def shown(interaction: MockInteraction) -> str:
-    return str(interaction.response.edit_message.await_args.kwargs["embed"].title)
-
-
-async def test_paginator_buttons_turn_pages() -> None:
-    view = paginator()
-    assert states(view) == (True, True, False, False)
-
-    click = MockInteraction(user=MockUser(id=INVOKER))
-    await view.next_page.callback(click)
-    assert shown(click) == "page 2"
-    assert click.response.edit_message.await_args.kwargs["view"] is view
-    assert states(view) == (False, False, False, False)
-
-    click = MockInteraction(user=MockUser(id=INVOKER))
-    await view.last_page.callback(click)
-    assert shown(click) == "page 4"
-    assert states(view) == (False, False, True, True)
-
-    click = MockInteraction(user=MockUser(id=INVOKER))
-    await view.previous_page.callback(click)
-    assert shown(click) == "page 3"
-
-    click = MockInteraction(user=MockUser(id=INVOKER))
-    await view.first_page.callback(click)
-    assert shown(click) == "page 1"
-    assert states(view) == (True, True, False, False)
-
-
-async def test_paginator_only_the_invoker_may_press() -> None:
-    view = paginator()
-    assert await view.interaction_check(MockInteraction(user=MockUser(id=INVOKER)))
-
-    stranger = MockInteraction(user=MockUser(id=999))
-    assert not await view.interaction_check(stranger)
-    stranger.response.send_message.assert_awaited_once_with(labels.NOT_YOUR_BUTTONS, ephemeral=True)
-
-
-async def test_paginator_refusal_follows_the_strangers_locale() -> None:
-    view = paginator()
-    stranger = MockInteraction(user=MockUser(id=999), locale=discord.Locale.taiwan_chinese)
-    assert not await view.interaction_check(stranger)
-    stranger.response.send_message.assert_awaited_once_with(
-        to_traditional(labels.NOT_YOUR_BUTTONS), ephemeral=True
-    )
-
-
-async def test_paginator_timeout_disables_every_button_and_edits_the_message() -> None:
-    view = paginator()
-    view.message = MockMessage()
-    await view.on_timeout()
-    assert all(isinstance(item, discord.ui.Button) and item.disabled for item in view.children)
-    view.message.edit.assert_awaited_once_with(view=view)
-
-
-async def test_timeout_survives_a_deleted_message() -> None:
-    view = paginator()
-    message = MockMessage()
-    message.edit.side_effect = discord.NotFound(AsyncMock(status=404, reason="Not Found"), "gone")
-    view.message = message
-    await view.on_timeout()  # no exception
-
-
-async def test_paginator_sends_the_first_page_with_buttons() -> None:
-    view = paginator()
-    interaction = MockInteraction()
-    await view.send(interaction)
-    kwargs = interaction.response.send_message.await_args.kwargs
-    assert kwargs["embed"].title == "page 1"
-    assert kwargs["view"] is view
-    assert view.message is interaction.original_response.return_value
-
-
-async def test_paginator_after_defer_uses_a_followup() -> None:
-    view = paginator()
-    interaction = MockInteraction()
-    await interaction.response.defer()
-    await view.send(interaction)
-    kwargs = interaction.followup.send.await_args.kwargs
-    assert kwargs["view"] is view and kwargs["wait"] is True
-    assert view.message is interaction.followup.send.return_value
-
-
-async def test_single_page_has_no_buttons() -> None:
-    view = paginator(1)
-    interaction = MockInteraction()
-    await view.send(interaction)
-    assert "view" not in interaction.response.send_message.await_args.kwargs
-    assert view.is_finished()
-
-
-async def test_paginator_needs_pages() -> None:
-    with pytest.raises(ValueError):
-        Paginator([], invoker_id=1, script="simplified", variant="tw")
-
-
-async def test_show_original_reveals_the_articles_wording(engine: Engine) -> None:
+def answered_reply(engine: Engine) -> Any:
     # a001 is written in traditional characters; a simplified reply converts its quote.
-    reply = next(
+    return next(
         r
         for q in ("奥特曼被谁开除了?", "董事会为什么解雇奥特曼?", "穆拉蒂什么时候离职?")
         if (r := engine.ask(q, override="simplified")).sources
         and any(s.quote != s.original_quote for s in r.sources)
     )
-    view = reply_view(reply, "tw", AsyncMock())
-    assert isinstance(view, ShowOriginalView)
-    assert view.show_original.label == labels.ORIGINAL
-    click = MockInteraction()
-    await view.show_original.callback(click)
+
+
+async def test_show_original_reveals_the_articles_wording_from_its_custom_id(
+    engine: Engine, bot: Any
+) -> None:
+    reply = answered_reply(engine)
+    view = answer_view(reply, "tw", asker_id=INVOKER, public=True)
+    assert view is not None
+    show = view.children[0]
+    assert isinstance(show, ShowOriginalButton) and show.item.label == labels.ORIGINAL
+    assert len(show.custom_id) <= CUSTOM_ID_LIMIT
+    click = MockInteraction(client=bot)
+    await (await rebuilt(show, click)).callback(click)
     kwargs = click.response.send_message.await_args.kwargs
     assert kwargs["ephemeral"] is True
-    values = [field.value for field in kwargs["embed"].fields]
-    assert values == [f"「{s.original_quote}」" for s in reply.sources[: len(values)]]
+    assert kwargs["embed"].to_dict() == original_embed(reply.sources, "simplified", "tw").to_dict()
 
 
-async def test_show_original_label_in_traditional(engine: Engine) -> None:
+async def test_show_original_follows_the_clickers_locale(engine: Engine, bot: Any) -> None:
     reply = engine.ask("穆拉蒂什麼時候離職?")
-    view = ShowOriginalView(reply.sources, script=reply.script, variant="tw")
-    assert view.show_original.label == to_traditional(labels.ORIGINAL)
+    show = ShowOriginalButton.for_sources(reply.sources, reply.script, "tw")
+    assert show.item.label == to_traditional(labels.ORIGINAL)
+    click = MockInteraction(client=bot, locale=discord.Locale.chinese)
+    await (await rebuilt(show, click)).callback(click)
+    embed = click.response.send_message.await_args.kwargs["embed"]
+    assert embed.title == labels.ORIGINAL_TITLE  # the clicker reads simplified labels
 
 
-async def test_suggestion_view_has_up_to_three_buttons_that_ask() -> None:
-    ask = AsyncMock()
-    long_question = "为什么" * 50
-    view = SuggestionView(["甲?", "乙?", long_question, "丁?"], ask)
-    buttons = [item for item in view.children if isinstance(item, SuggestionButton)]
-    assert [b.question for b in buttons] == ["甲?", "乙?", long_question]
-    assert all(b.label is not None and len(b.label) <= 80 for b in buttons)
-    assert buttons[2].label is not None and buttons[2].label.endswith("…")
-    click = MockInteraction()
-    await buttons[2].callback(click)
-    ask.assert_awaited_once_with(click, long_question)
+async def test_show_original_of_quotes_no_longer_there_says_so(bot: Any) -> None:
+    show = ShowOriginalButton(["0badc0de"], "traditional")
+    click = MockInteraction(client=bot)
+    await show.callback(click)
+    assert click.response.send_message.await_args.args == (to_traditional(labels.BUTTON_GONE),)
 
 
-async def test_reply_view_for_uncovered_questions(engine: Engine) -> None:
+async def test_suggestions_are_buttons_with_the_asker_in_their_custom_id(engine: Engine) -> None:
     reply = engine.ask("今天天气怎么样?")
-    assert isinstance(reply_view(reply, "tw", AsyncMock()), SuggestionView)
+    assert reply.suggestions
+    private = answer_view(reply, "tw", asker_id=INVOKER, public=False)
+    assert private is not None
+    assert [b.question for b in private.children if isinstance(b, SuggestionButton)] == list(
+        reply.suggestions
+    )
+    assert not any(isinstance(b, DeleteButton) for b in private.children)
+    public = answer_view(reply, "tw", asker_id=INVOKER, public=True)
+    assert public is not None and isinstance(public.children[-1], DeleteButton)
+    assert all(b.is_persistent() for b in public.children)
+    assert public.timeout is None
 
 
-async def test_timeout_disables_suggestions() -> None:
-    view = SuggestionView(["甲?"], AsyncMock())
-    view.message = MockMessage()
-    await view.on_timeout()
-    assert all(isinstance(i, discord.ui.Button) and i.disabled for i in view.children)
+async def test_a_suggestion_too_long_for_a_custom_id_gets_no_button() -> None:
+    assert SuggestionButton.fits("为什么?", INVOKER)
+    assert not SuggestionButton.fits("为什么" * 40, INVOKER)
+    assert not SuggestionButton.fits("第一行\n第二行", INVOKER)
+
+
+async def test_delete_needs_the_asker_or_manage_messages(bot: Any) -> None:
+    delete = DeleteButton(INVOKER, "simplified")
+    stranger = MockInteraction(client=bot, message=MockMessage())
+    await delete.callback(stranger)
+    assert stranger.response.send_message.await_args.args == (labels.NOT_YOURS_TO_DELETE,)
+    stranger.message.delete.assert_not_awaited()
+
+    asker = MockInteraction(client=bot, user=MockUser(id=INVOKER), message=MockMessage())
+    await (await rebuilt(delete, asker)).callback(asker)
+    asker.response.defer.assert_awaited_once()
+    asker.message.delete.assert_awaited_once()
+
+    moderator = MockInteraction(
+        client=bot, permissions=discord.Permissions(manage_messages=True), message=MockMessage()
+    )
+    await delete.callback(moderator)
+    moderator.message.delete.assert_awaited_once()
+
+
+def page_states(view: discord.ui.View) -> list[tuple[str, int, bool]]:
+    return [(b.role, b.target, b.item.disabled) for b in view.children if isinstance(b, PageButton)]
+
+
+async def test_page_buttons_carry_their_target_and_turn_for_the_invoker_only(bot: Any) -> None:
+    pages = [discord.Embed(title=f"page {n}") for n in range(1, 5)]
+    register_pages("testing", lambda engine, key, script: pages if key == "k" else [])
+    state = PageState("testing", "k", INVOKER, "simplified")
+    view = page_view(state, 0, len(pages))
+    assert view is not None
+    assert page_states(view) == [
+        ("first", 0, True),
+        ("previous", 0, True),
+        ("next", 1, False),
+        ("last", 3, False),
+    ]
+    assert len({b.custom_id for b in view.children if isinstance(b, PageButton)}) == 4
+
+    last = view.children[3]
+    click = MockInteraction(client=bot, user=MockUser(id=INVOKER))
+    button = await rebuilt(last, click)
+    assert await button.interaction_check(click)
+    await button.callback(click)
+    kwargs = click.response.edit_message.await_args.kwargs
+    assert kwargs["embed"].title == "page 4"
+    assert page_states(kwargs["view"]) == [
+        ("first", 0, False),
+        ("previous", 2, False),
+        ("next", 3, True),
+        ("last", 3, True),
+    ]
+
+    other = MockInteraction(client=bot, locale=discord.Locale.taiwan_chinese)
+    assert not await button.interaction_check(other)
+    assert other.response.send_message.await_args.args == (to_traditional(labels.NOT_YOUR_BUTTONS),)
+
+    assert page_view(state, 0, 1) is None  # one page: nothing to turn
+
+
+async def test_a_listing_that_is_gone_says_so(bot: Any) -> None:
+    state = PageState("testing", "gone", INVOKER, "simplified")
+    click = MockInteraction(client=bot, user=MockUser(id=INVOKER))
+    await PageButton(state, "next", 1).callback(click)
+    assert click.response.send_message.await_args.args == (labels.BUTTON_GONE,)

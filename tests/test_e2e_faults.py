@@ -277,7 +277,7 @@ async def assert_settings_in_effect(fake: FakeDiscord, engine: Engine, reader: M
     answered in the reader's saved script."""
     message = await fake.send_message("Sutskever", author=reader, mention_bot=False, channel_id=channel)
     reply = await fake.reply_to(message)
-    expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine.variant)
+    expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine)
     assert reply.body["embeds"] == [expected.to_dict()]
 
 

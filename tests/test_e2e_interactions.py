@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from bot.discord.client import SagaBot
 from bot.discord.render import profile_pages, reply_embed, timeline_pages
-from bot.discord.views import Paginator, ShowOriginalView
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.normalise import normalise
@@ -54,11 +51,13 @@ async def test_ask_defers_then_follows_up_with_the_answer(
     )
     await answered(fake_discord, interaction, DEFERRED_CHANNEL_MESSAGE)
     followup = await fake_discord.followup(interaction)
-    assert followup.query.get("wait") in ("1", "true")  # wait=True: Discord returns the message
     (embed,) = followup.body["embeds"]
     # The question's own script wins over the zh-CN locale.
-    assert embed == reply_embed(engine.ask(question, override="traditional"), engine.variant).to_dict()
-    assert [b["label"] for b in buttons(followup.body)] == [to_script(labels.ORIGINAL, "traditional")]
+    assert embed == reply_embed(engine.ask(question, override="traditional"), engine).to_dict()
+    assert [b["label"] for b in buttons(followup.body)] == [
+        to_script(labels.ORIGINAL, "traditional"),
+        to_script(labels.DELETE, "traditional"),
+    ]
     assert followup.body["allowed_mentions"] == {"parse": []}
     assert len(fake_discord.callbacks(interaction)) == 1
 
@@ -71,7 +70,7 @@ async def test_ask_in_a_dm(fake_discord: FakeDiscord, saga: SagaBot, engine: Eng
     await answered(fake_discord, interaction, DEFERRED_CHANNEL_MESSAGE)
     followup = await fake_discord.followup(interaction)
     # No Chinese in the question and no saved preference: the zh-TW locale decides.
-    expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine.variant)
+    expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine)
     assert followup.body["embeds"] == [expected.to_dict()]
 
 
@@ -109,10 +108,6 @@ async def test_timeline_pages_turn_for_the_invoker_only(
         True,
         False,
         False,
-    )
-    # The paginator keeps the message it was sent with, to grey its buttons out on timeout.
-    await fake_discord.wait_for(
-        lambda r: r.method == "GET" and r.path.endswith(f"/{interaction['token']}/messages/@original")
     )
     message = callback.response["resource"]["message"]
 
@@ -180,7 +175,7 @@ async def test_script_preference_is_saved_and_followed(
     message = await fake_discord.send_message("Sutskever", author=user)
     reply = await fake_discord.reply_to(message)
     assert reply.body["embeds"] == [
-        reply_embed(engine.ask("Sutskever", override="traditional"), engine.variant).to_dict()
+        reply_embed(engine.ask("Sutskever", override="traditional"), engine).to_dict()
     ]
 
     auto = await fake_discord.slash("script", [{"name": "mode", "type": 3, "value": "auto"}], user=user)
@@ -252,9 +247,7 @@ async def test_suggestion_button_asks_its_question_for_the_clicker(
     followup = await fake_discord.followup(press)
     suggested = reply.suggestions[0]
     script = detect_script(suggested) or "simplified"
-    assert followup.body["embeds"] == [
-        reply_embed(engine.ask(suggested, override=script), engine.variant).to_dict()
-    ]
+    assert followup.body["embeds"] == [reply_embed(engine.ask(suggested, override=script), engine).to_dict()]
     # The unanswered question was recorded, as text only.
     misses = await saga.storage.top_misses(5)
     assert [m.text for m in misses] == [normalise(question).display]
@@ -274,39 +267,3 @@ async def test_sources_help_and_on(fake_discord: FakeDiscord, saga: SagaBot) -> 
     callback = await answered(fake_discord, on, CHANNEL_MESSAGE)
     assert "2023-11-17" in callback.body["data"]["embeds"][0]["title"]
     assert fake_discord.unknown_routes() == []
-
-
-async def test_buttons_are_greyed_out_on_timeout(
-    fake_discord: FakeDiscord, saga: SagaBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Views time out after minutes; here after a moment, so the edit that greys them out is seen.
-    for view in (Paginator, ShowOriginalView):
-        monkeypatch.setitem(view.__init__.__kwdefaults__, "timeout", 0.3)
-    app, user = fake_discord.application_id, fake_discord.add_user("reader")
-
-    timeline = await fake_discord.slash("timeline", user=user)
-    message = await fake_discord.send_message("奥特曼什么时候被解雇？", author=user)
-    asked = await fake_discord.slash(
-        "ask", [{"name": "question", "type": 3, "value": "奥特曼什么时候被解雇？"}], user=user
-    )
-    reply = await fake_discord.reply_to(message)
-    followup = await fake_discord.followup(asked)
-
-    def greyed(method: str, path: str) -> list[Request]:
-        return [
-            r
-            for r in fake_discord.requests
-            if r.method == method and r.path == path and r.status == 200
-            and r.body.get("components") and all(b["disabled"] for b in buttons(r.body))
-        ]  # fmt: skip
-
-    edits = {
-        # The paginator's message is the interaction's original response...
-        "timeline": ("PATCH", f"/webhooks/{app}/{timeline['token']}/messages/@original"),
-        # ...an answer to a mention is a channel message...
-        "mention": ("PATCH", f"/channels/{reply.response['channel_id']}/messages/{reply.response['id']}"),
-        # ...and an answer to /ask is the interaction's follow-up.
-        "ask": ("PATCH", f"/webhooks/{app}/{asked['token']}/messages/{followup.response['id']}"),
-    }
-    for name, (method, path) in edits.items():
-        assert await fake_discord.wait_until(lambda m=method, p=path: greyed(m, p)), name

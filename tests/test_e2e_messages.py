@@ -19,7 +19,7 @@ NO_PINGS = {"parse": [], "replied_user": False}
 
 
 def expected_embed(engine: Engine, question: str, script: Script) -> dict[str, Any]:
-    return reply_embed(engine.ask(question, override=script), engine.variant).to_dict()
+    return reply_embed(engine.ask(question, override=script), engine).to_dict()
 
 
 def embed_text(embed: dict[str, Any]) -> str:
@@ -51,9 +51,9 @@ async def test_a_mention_is_answered_in_the_askers_script(
     embed = assert_reply(reply, message)
     assert embed == expected_embed(engine, question, script)
     assert detect_script(embed_text(embed)) == script
-    # The "show original" button comes with an answer.
+    # The "show original" and delete buttons come with an answer.
     (row,) = reply.body["components"]
-    assert [button["type"] for button in row["components"]] == [2]
+    assert [button["custom_id"].split(":")[1] for button in row["components"]] == ["orig", "del"]
     assert len(fake_discord.replies_to(message)) == 1
 
 
@@ -67,14 +67,15 @@ async def test_everyone_role_and_user_mentions_ping_nobody(
     )
     reply = await fake_discord.reply_to(message)
     embed = assert_reply(reply, message)
-    # The mentions are quoted (as the title), and allowed_mentions parses none of them.
-    assert embed["title"] == question
+    # The mentions are not echoed (the title says what the answer is about), and allowed_mentions
+    # would parse none of them anyway.
+    assert "@" not in embed["title"] and "<" not in embed["title"]
     assert embed == expected_embed(engine, question, "simplified")
     assert reply.body.get("content") is None
 
 
 async def test_mentioning_the_bots_role_replying_to_it_and_dms_are_answered(
-    fake_discord: FakeDiscord, saga: SagaBot
+    fake_discord: FakeDiscord, saga: SagaBot, engine: Engine
 ) -> None:
     user = fake_discord.add_user("asker")
     by_role = await fake_discord.send_message(
@@ -84,13 +85,14 @@ async def test_mentioning_the_bots_role_replying_to_it_and_dms_are_answered(
         mention_roles=[fake_discord.bot_role_id],
     )
     answer = await fake_discord.reply_to(by_role)
-    assert assert_reply(answer, by_role)["title"] == "奥特曼什么时候被解雇？"
+    assert assert_reply(answer, by_role) == expected_embed(engine, "奥特曼什么时候被解雇？", "simplified")
 
     # A reply to the bot's answer, without a mention.
     follow_up = await fake_discord.send_message(
         "Altman 什么时候回归？", author=user, mention_bot=False, reply_to=answer.response
     )
-    assert assert_reply(await fake_discord.reply_to(follow_up), follow_up)["title"] == "Altman 什么时候回归？"
+    answered = assert_reply(await fake_discord.reply_to(follow_up), follow_up)
+    assert answered == expected_embed(engine, "Altman 什么时候回归？", "simplified")
 
     dm_channel = 4242
     dm = await fake_discord.send_message(

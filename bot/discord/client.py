@@ -22,13 +22,12 @@ from discord.gateway import DiscordWebSocket, ReconnectWebSocket
 from discord.state import AutoShardedConnectionState
 
 from bot import exts
-from bot.discord.scripts import script_for
+from bot.discord.errors import tell_error
 from bot.discord.translator import SagaTranslator
-from bot.engine import labels
+from bot.discord.views import PERSISTENT_ITEMS
 from bot.engine.answer import Engine
 from bot.settings import Settings
 from bot.storage import Storage, StorageError
-from bot.text import to_script
 
 log = logging.getLogger(__name__)
 
@@ -145,16 +144,7 @@ class SagaTree(app_commands.CommandTree["SagaBot"]):
             log.warning("/%s: %s", command, cause)
         else:
             log.error("command /%s failed", command, exc_info=error)
-        client = interaction.client
-        script = await script_for(client.storage, interaction.user.id, None, interaction.locale)
-        text = to_script(labels.ERROR, script, client.engine.variant)
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True)
-            else:
-                await interaction.response.send_message(text, ephemeral=True)
-        except discord.HTTPException:
-            log.warning("could not report the error of /%s to the user", command)
+        await tell_error(interaction, f"/{command}")
 
 
 class SagaBot(commands.AutoShardedBot):
@@ -200,6 +190,9 @@ class SagaBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(SagaTranslator())
+        # Buttons carry their state in their custom_ids: a press on any message, however old
+        # and across restarts, is matched to its class here.
+        self.add_dynamic_items(*PERSISTENT_ITEMS)
         for extension in walk_extensions():
             await self.load_extension(extension)
         log.info(

@@ -8,12 +8,14 @@ text with "…" and never by an HTTP 400.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import discord
 
 from bot.engine import labels
-from bot.engine.answer import Profile, Reply, SourceRef, TimelineEntry
+from bot.engine.answer import Engine, Profile, Reply, SourceRef, TimelineEntry
+from bot.engine.normalise import display_form
 from bot.text import Script, TraditionalVariant, to_script
 
 TITLE_LIMIT = 256
@@ -47,6 +49,32 @@ def truncate(text: str, limit: int) -> str:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# User text is shown at most this long, in a title or an error ("no one called 「…」").
+ECHO_LIMIT = 60
+
+
+def sanitised(text: str, limit: int = ECHO_LIMIT) -> str:
+    """User text made safe to show: the engine's display form (no mentions, custom emoji, markup,
+    links or control characters), on one line, cut to `limit`; "…" when nothing is left."""
+    return truncate(one_line(display_form(text)), limit) or ELLIPSIS
+
+
+def answer_topic(reply: Reply, engine: Engine) -> str:
+    """What a reply is about, for its title: the question the answering fact answers, or the
+    person a profile describes - the bot's own words, not the asker's. A reply with no fact (a
+    decline) is about the question as asked, sanitised."""
+    base = engine.base
+    fact = base.by_id.get(reply.fact_id or "")
+    if fact is not None:
+        return to_script(fact.questions[0], reply.script, engine.variant)
+    entity_id = (reply.fact_id or "").removeprefix("entity:")
+    entity = base.entities.get(entity_id) if reply.fact_id != entity_id else None
+    if entity is not None:
+        name = to_script(entity.name, reply.script, engine.variant)
+        return f"{name} ({entity.name_en})" if entity.name_en else name
+    return sanitised(reply.question)
 
 
 def fit(embed: discord.Embed) -> discord.Embed:
@@ -90,57 +118,74 @@ class Labels:
         return to_script(text, self.script, self.variant)
 
 
-def _source_heading(source: SourceRef) -> str:
-    return f"{source.outlet} · {source.published}"
+# An article's title up to its first break ("OpenAI风波:董事会找上Anthropic…" is "OpenAI风波").
+_TITLE_BREAK = re.compile(r"[,，:：!！?？|｜;；]|——")
+SHORT_TITLE_MIN, SHORT_TITLE_LIMIT = 4, 32
 
 
-def reply_embed(reply: Reply, variant: TraditionalVariant) -> discord.Embed:
-    """The answer, its sources with their quotes in the reply script, and the articles in the footer;
-    or, when not covered, the suggestions."""
-    lab = Labels(reply.script, variant)
+def short_title(title: str) -> str:
+    """An article's title short enough for a heading: its first clause, when that says enough."""
+    first = _TITLE_BREAK.split(title, maxsplit=1)[0].strip()
+    return truncate(first if len(first) >= SHORT_TITLE_MIN else title, SHORT_TITLE_LIMIT)
+
+
+def article_heading(source: SourceRef) -> str:
+    """One article, as a reply names it once: short title · outlet · date."""
+    return f"{short_title(source.title)} · {source.outlet} · {source.published}"
+
+
+def _by_article(sources: Sequence[SourceRef]) -> list[tuple[SourceRef, list[SourceRef]]]:
+    """`sources` grouped by article, in order of first appearance; a quote cited twice once."""
+    groups: dict[str, tuple[SourceRef, list[SourceRef]]] = {}
+    for source in sources:
+        _first, quotes = groups.setdefault(source.article, (source, []))
+        if all(q.original_quote != source.original_quote for q in quotes):
+            quotes.append(source)
+    return list(groups.values())
+
+
+def _add_quote_fields(embed: discord.Embed, sources: Sequence[SourceRef], *, original: bool = False) -> None:
+    """Each article once, as a heading, with its quotes under it (as the articles wrote them, if
+    `original`, else in the reply script)."""
+    for first, quotes in _by_article(sources)[:MAX_REPLY_SOURCES]:
+        lines = [f"「{q.original_quote if original else q.quote}」" for q in quotes]
+        embed.add_field(name=article_heading(first), value="\n".join(lines), inline=False)
+
+
+def reply_embed(reply: Reply, engine: Engine) -> discord.Embed:
+    """The answer, then each article it rests on once, with its quotes. A conflict's figures are
+    in the answer already, each with its outlet: its articles are listed without the quotes that
+    would repeat them. Suggestions are the buttons under the reply, not text."""
+    lab = Labels(reply.script, engine.variant)
     embed = discord.Embed(
-        title=one_line(reply.question) or None,
+        title=answer_topic(reply, engine),
         description=reply.answer,
         colour=ANSWER_COLOUR if reply.answered else NOT_COVERED_COLOUR,
     )
-    sources = reply.sources[:MAX_REPLY_SOURCES]
-    for source in sources:
-        embed.add_field(
-            name=f"{lab(labels.SOURCE)} · {_source_heading(source)}",
-            value=f"「{source.quote}」",
-            inline=False,
-        )
-    if reply.suggestions:
-        embed.add_field(
-            name=lab(labels.SUGGESTIONS),
-            value="\n".join(f"· {s}" for s in reply.suggestions),
-            inline=False,
-        )
-    titles = list(dict.fromkeys(s.title for s in sources))
-    if titles:
-        embed.set_footer(text=f"{lab(labels.ARTICLE)}: " + " / ".join(titles))
+    if reply.conflict:
+        headings = dict.fromkeys(article_heading(first) for first, _ in _by_article(reply.sources))
+        embed.add_field(name=lab(labels.SOURCES), value="\n".join(headings), inline=False)
+    else:
+        _add_quote_fields(embed, reply.sources)
     return fit(embed)
 
 
 def original_embed(
     sources: Sequence[SourceRef], script: Script, variant: TraditionalVariant
 ) -> discord.Embed:
-    """The quotes exactly as the articles wrote them (their script, not the asker's)."""
+    """The quotes exactly as the articles wrote them (their script, not the asker's), under
+    their articles' headings (in the asker's script)."""
     lab = Labels(script, variant)
     embed = discord.Embed(title=lab(labels.ORIGINAL_TITLE), colour=ANSWER_COLOUR)
-    shown = sources[:MAX_REPLY_SOURCES]
-    for source in shown:
-        embed.add_field(name=_source_heading(source), value=f"「{source.original_quote}」", inline=False)
-    if shown:
-        titles = dict.fromkeys(s.title for s in shown)
-        embed.set_footer(text=f"{lab(labels.ARTICLE)}: " + " / ".join(titles))
+    _add_quote_fields(embed, sources, original=True)
     return fit(embed)
 
 
 def _entry_field(entry: TimelineEntry) -> tuple[str, str]:
     name = entry.date + (f" · {'、'.join(entry.people)}" if entry.people else "")
-    lines = [entry.text, *(f"— {s.outlet} · {s.published}" for s in entry.sources)]
-    return truncate(name, FIELD_NAME_LIMIT), truncate("\n".join(lines), FIELD_VALUE_LIMIT)
+    # An event two quotes of one article support names that article once.
+    cited = dict.fromkeys(f"— {s.outlet} · {s.published}" for s in entry.sources)
+    return truncate(name, FIELD_NAME_LIMIT), truncate("\n".join([entry.text, *cited]), FIELD_VALUE_LIMIT)
 
 
 def _chunk(entries: Sequence[TimelineEntry]) -> Iterable[list[tuple[str, str]]]:
@@ -217,12 +262,7 @@ def profile_pages(profile: Profile, script: Script, variant: TraditionalVariant)
         card.add_field(name=lab(labels.ROLES), value="\n".join(lines), inline=False)
     if profile.went_to:
         card.add_field(name=lab(labels.WENT_TO), value=profile.went_to, inline=False)
-    for source in profile.sources[:MAX_REPLY_SOURCES]:
-        card.add_field(
-            name=f"{lab(labels.SOURCE)} · {_source_heading(source)}",
-            value=f"「{source.quote}」",
-            inline=False,
-        )
+    _add_quote_fields(card, profile.sources)
     card.set_footer(text=lab(labels.PROFILE))
     pages = [card, *_entry_pages(profile.events, f"{profile.name} · {lab(labels.TIMELINE)}")]
     return number_pages(pages, script, variant)

@@ -1,180 +1,415 @@
-"""Buttons under the bot's messages.
+"""Buttons under the bot's messages, persistent: each carries its state in its custom_id.
 
-Views here know the engine's results and the labels but not the cogs: what a
-suggestion button does is handed in as a callback. Each view remembers the
-message it was sent with, so it can grey its buttons out when it times out.
+Every button is a discord.py ``DynamicItem``: its custom_id says everything pressing it needs
+(which quotes, which question, whose answer, which page of what), so a press works after a
+restart, and nothing is kept per message in memory - no View, no timeout task, no edit to grey
+buttons out. The classes are registered once (:data:`PERSISTENT_ITEMS`, by the client); discord.py
+matches a press to one by its custom_id template and rebuilds the button from it.
+
+Views here know the engine and the labels but not the cogs: a suggestion is asked through the
+cog that registered itself as :data:`ASK_COG`, and pages are rebuilt by the page sources the
+lookup cogs register (:func:`register_pages`).
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, Protocol
 
 import discord
 
+from bot.discord.errors import log_failure, tell_error
 from bot.discord.render import original_embed, truncate
-from bot.discord.scripts import pick_script
+from bot.discord.scripts import pick_script, script_for
 from bot.engine import labels
-from bot.engine.answer import Reply, SourceRef
+from bot.engine.answer import Engine, Reply, SourceRef
+from bot.engine.script import detect_script
 from bot.text import Script, TraditionalVariant, to_script
 
+log = logging.getLogger(__name__)
+
 BUTTON_LABEL_LIMIT = 80
+CUSTOM_ID_LIMIT = 100  # Discord's limit, in characters
 MAX_SUGGESTION_BUTTONS = 3
-PAGINATOR_TIMEOUT = 300.0
-REPLY_VIEW_TIMEOUT = 900.0
+MAX_ORIGINAL_SOURCES = 5
+ASK_COG = "Ask"
 
 Interaction = discord.Interaction[Any]
-SentMessage = discord.Message | discord.InteractionMessage | discord.WebhookMessage
-AskCallback = Callable[[Interaction, str], Awaitable[None]]
+_SCRIPT_CODE: dict[Script, str] = {"simplified": "s", "traditional": "t"}
+_CODE_SCRIPT: dict[str, Script] = {code: script for script, code in _SCRIPT_CODE.items()}
 
 
-class ExpiringView(discord.ui.View):
-    """A view that disables its buttons on the message it was sent with once it times out."""
-
-    message: SentMessage | None = None
-
-    async def on_timeout(self) -> None:
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
-        if self.message is not None:
-            # The message may be gone or the channel unreachable by now; nothing else to do then.
-            with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(view=self)
+def _label(text: str, script: Script, variant: TraditionalVariant) -> str:
+    return to_script(text, script, variant)
 
 
-class Paginator(ExpiringView):
-    """First / previous / next / last through `pages`; only the invoker may turn them."""
-
-    def __init__(
-        self,
-        pages: Sequence[discord.Embed],
-        *,
-        invoker_id: int,
-        script: Script,
-        variant: TraditionalVariant,
-        timeout: float = PAGINATOR_TIMEOUT,
-    ) -> None:
-        if not pages:
-            raise ValueError("a paginator needs at least one page")
-        super().__init__(timeout=timeout)
-        self.pages = list(pages)
-        self.index = 0
-        self.invoker_id = invoker_id
-        self.script = script
-        self.variant = variant
-        self._update_buttons()
-
-    @property
-    def current(self) -> discord.Embed:
-        return self.pages[self.index]
-
-    async def send(self, interaction: Interaction) -> None:
-        """Answer `interaction` (deferred or not) with the first page, with buttons when there are more."""
-        if len(self.pages) == 1:
-            self.stop()  # nothing to turn: send no buttons at all
-            if interaction.response.is_done():
-                await interaction.followup.send(embed=self.current)
-            else:
-                await interaction.response.send_message(embed=self.current)
-            return
-        if interaction.response.is_done():
-            self.message = await interaction.followup.send(embed=self.current, view=self, wait=True)
-        else:
-            await interaction.response.send_message(embed=self.current, view=self)
-            self.message = await interaction.original_response()
-
-    async def interaction_check(self, interaction: Interaction) -> bool:
-        if interaction.user.id == self.invoker_id:
-            return True
-        script = pick_script(None, None, interaction.locale, self.script)
-        await interaction.response.send_message(
-            to_script(labels.NOT_YOUR_BUTTONS, script, self.variant), ephemeral=True
-        )
-        return False
-
-    def _update_buttons(self) -> None:
-        at_start, at_end = self.index == 0, self.index == len(self.pages) - 1
-        self.first_page.disabled = self.previous_page.disabled = at_start
-        self.next_page.disabled = self.last_page.disabled = at_end
-
-    async def _show(self, interaction: Interaction, index: int) -> None:
-        self.index = max(0, min(index, len(self.pages) - 1))
-        self._update_buttons()
-        await interaction.response.edit_message(embed=self.current, view=self)
-
-    @discord.ui.button(emoji="⏮️", style=discord.ButtonStyle.secondary)
-    async def first_page(self, interaction: Interaction, button: discord.ui.Button[Paginator]) -> None:
-        await self._show(interaction, 0)
-
-    @discord.ui.button(emoji="◀️", style=discord.ButtonStyle.primary)
-    async def previous_page(self, interaction: Interaction, button: discord.ui.Button[Paginator]) -> None:
-        await self._show(interaction, self.index - 1)
-
-    @discord.ui.button(emoji="▶️", style=discord.ButtonStyle.primary)
-    async def next_page(self, interaction: Interaction, button: discord.ui.Button[Paginator]) -> None:
-        await self._show(interaction, self.index + 1)
-
-    @discord.ui.button(emoji="⏭️", style=discord.ButtonStyle.secondary)
-    async def last_page(self, interaction: Interaction, button: discord.ui.Button[Paginator]) -> None:
-        await self._show(interaction, len(self.pages) - 1)
+def _variant(interaction: Interaction) -> TraditionalVariant:
+    engine: Engine = interaction.client.engine
+    return engine.variant
 
 
-class ShowOriginalView(ExpiringView):
-    """A "show original" button: the quotes as the articles wrote them, shown only to the clicker."""
-
-    def __init__(
-        self,
-        sources: Sequence[SourceRef],
-        *,
-        script: Script,
-        variant: TraditionalVariant,
-        timeout: float = REPLY_VIEW_TIMEOUT,
-    ) -> None:
-        super().__init__(timeout=timeout)
-        self.sources = tuple(sources)
-        self.script = script
-        self.variant = variant
-        self.show_original.label = to_script(labels.ORIGINAL, script, variant)
-
-    @discord.ui.button(style=discord.ButtonStyle.secondary, emoji="📄")
-    async def show_original(
-        self, interaction: Interaction, button: discord.ui.Button[ShowOriginalView]
-    ) -> None:
-        # Anyone may look; the labels follow the clicker's locale when it names a script.
-        script = pick_script(None, None, interaction.locale, self.script)
-        await interaction.response.send_message(
-            embed=original_embed(self.sources, script, self.variant), ephemeral=True
-        )
+def _clicker_script(interaction: Interaction, fallback: Script) -> Script:
+    """The clicker's locale when it names a script, else the script the message was written in."""
+    return pick_script(None, None, interaction.locale, fallback)
 
 
-class SuggestionButton(discord.ui.Button["SuggestionView"]):
-    def __init__(self, question: str) -> None:
-        super().__init__(label=truncate(question, BUTTON_LABEL_LIMIT), style=discord.ButtonStyle.primary)
-        self.question = question
+async def _tell(interaction: Interaction, label: str, fallback: Script) -> None:
+    """A one-line private note to the clicker, in their script."""
+    text = _label(label, _clicker_script(interaction, fallback), _variant(interaction))
+    await interaction.response.send_message(text, ephemeral=True)
+
+
+class ReportsErrors:
+    """A persistent button's failure told to the presser, privately, like a command's.
+
+    discord.py rebuilds the message's view at each press as a plain View, whose error handler
+    only logs: without this, a press that failed after a public defer would leave "thinking…"
+    standing in the channel.
+    """
+
+    custom_id: str
+
+    async def press(self, interaction: Interaction) -> None:
+        raise NotImplementedError
 
     async def callback(self, interaction: Interaction) -> None:
-        assert self.view is not None  # set when the button is added to its view
-        await self.view.ask(interaction, self.question)
+        try:
+            await self.press(interaction)
+        except Exception as error:
+            what = f"button {self.custom_id.split(':')[1]}"
+            log_failure(log, what, error)
+            await tell_error(interaction, what)
 
 
-class SuggestionView(ExpiringView):
-    """Up to three suggested questions; clicking one asks it for the clicker, through `ask`."""
-
-    def __init__(
-        self, suggestions: Sequence[str], ask: AskCallback, *, timeout: float = REPLY_VIEW_TIMEOUT
-    ) -> None:
-        super().__init__(timeout=timeout)
-        self.ask = ask
-        for question in suggestions[:MAX_SUGGESTION_BUTTONS]:
-            self.add_item(SuggestionButton(question))
+def _view(*items: discord.ui.Item[Any]) -> discord.ui.View:
+    """A view with no timeout holding only persistent items: discord.py keeps nothing for it."""
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        view.add_item(item)
+    return view
 
 
-def reply_view(reply: Reply, variant: TraditionalVariant, ask: AskCallback) -> ExpiringView | None:
-    """The buttons for an engine reply: the originals of an answer's quotes, or the suggestions."""
+# -- show original ------------------------------------------------------------------------------
+
+
+def source_key(article: str, original_quote: str) -> str:
+    """A short, stable name for one quote of one article (8 hex digits; the fact base's ~600
+    quotes do not collide, which a test checks)."""
+    return hashlib.blake2b(f"{article}\n{original_quote}".encode(), digest_size=4).hexdigest()
+
+
+_indexes: dict[int, tuple[Engine, dict[str, tuple[str, str]]]] = {}
+
+
+def source_index(engine: Engine) -> dict[str, tuple[str, str]]:
+    """Every quote the fact base cites, by :func:`source_key`: (article id, quote as written)."""
+    cached = _indexes.get(id(engine))
+    if cached is not None and cached[0] is engine:
+        return cached[1]
+    index: dict[str, tuple[str, str]] = {}
+    base = engine.base
+    citations = [c for fact in base.by_id.values() for c in fact.sources]
+    for entity in base.entities.values():
+        citations += entity.sources
+        citations += [c for role in entity.roles for c in role.sources]
+    for citation in citations:
+        index[source_key(citation.article, citation.quote)] = (citation.article, citation.quote)
+    _indexes[id(engine)] = (engine, index)
+    return index
+
+
+def sources_from_keys(engine: Engine, keys: Sequence[str], script: Script) -> list[SourceRef]:
+    """The quotes `keys` name, with their articles' titles and outlets in `script`; a key the fact
+    base no longer has (its quote was corrected since the button was sent) is skipped."""
+    index = source_index(engine)
+    articles = {a["article"]: a for a in engine.sources(script)}
+    found = []
+    for key in keys:
+        if key not in index or index[key][0] not in articles:
+            continue
+        article_id, quote = index[key]
+        article = articles[article_id]
+        found.append(
+            SourceRef(
+                article=article_id,
+                title=article["title"],
+                outlet=article["outlet"],
+                published=article["published"],
+                quote=to_script(quote, script, engine.variant),
+                original_quote=quote,
+            )
+        )
+    return found
+
+
+class ShowOriginalButton(
+    ReportsErrors,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"saga:orig:(?P<script>[st]):(?P<keys>[0-9a-f]{8}(?:\.[0-9a-f]{8})*)",
+):
+    """The quotes exactly as the articles wrote them, shown only to whoever presses."""
+
+    def __init__(self, keys: Sequence[str], script: Script, label: str = labels.ORIGINAL) -> None:
+        self.keys = tuple(dict.fromkeys(keys))[:MAX_ORIGINAL_SOURCES]
+        self.script = script
+        custom_id = f"saga:orig:{_SCRIPT_CODE[script]}:{'.'.join(self.keys)}"
+        super().__init__(
+            discord.ui.Button(
+                label=label, emoji="📄", style=discord.ButtonStyle.secondary, custom_id=custom_id
+            )
+        )
+
+    @classmethod
+    def for_sources(
+        cls, sources: Sequence[SourceRef], script: Script, variant: TraditionalVariant
+    ) -> ShowOriginalButton:
+        keys = [source_key(s.article, s.original_quote) for s in sources]
+        return cls(keys, script, _label(labels.ORIGINAL, script, variant))
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ShowOriginalButton:
+        return cls(match["keys"].split("."), _CODE_SCRIPT[match["script"]])
+
+    async def press(self, interaction: Interaction) -> None:
+        engine: Engine = interaction.client.engine
+        script = _clicker_script(interaction, self.script)
+        sources = sources_from_keys(engine, self.keys, script)
+        if not sources:
+            await _tell(interaction, labels.BUTTON_GONE, self.script)
+            return
+        await interaction.response.send_message(
+            embed=original_embed(sources, script, engine.variant), ephemeral=True
+        )
+
+
+# -- suggestions -------------------------------------------------------------------------------
+
+
+class SuggestionAsker(Protocol):
+    """What the ask cog offers a suggestion button: ask `question` for the presser."""
+
+    async def ask_suggestion(self, interaction: Interaction, question: str, asker_id: int) -> None: ...
+
+
+class SuggestionButton(
+    ReportsErrors,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"saga:ask:(?P<asker>\d+):(?P<question>.+)",
+):
+    """A suggested question. The asker's press answers it publicly, anyone else's privately."""
+
+    PREFIX = "saga:ask:"
+
+    def __init__(self, question: str, asker_id: int) -> None:
+        self.question = question
+        self.asker_id = asker_id
+        super().__init__(
+            discord.ui.Button(
+                label=truncate(question, BUTTON_LABEL_LIMIT),
+                style=discord.ButtonStyle.primary,
+                custom_id=f"{self.PREFIX}{asker_id}:{question}",
+            )
+        )
+
+    @classmethod
+    def fits(cls, question: str, asker_id: int) -> bool:
+        """Whether the question fits a custom_id (engine questions are short; a test checks all)."""
+        return len(f"{cls.PREFIX}{asker_id}:{question}") <= CUSTOM_ID_LIMIT and "\n" not in question
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SuggestionButton:
+        return cls(match["question"], int(match["asker"]))
+
+    async def press(self, interaction: Interaction) -> None:
+        cog = interaction.client.get_cog(ASK_COG)
+        if cog is None:  # the ask extension is unloaded: say so rather than fail silently
+            await _tell(interaction, labels.ERROR, detect_script(self.question) or "simplified")
+            return
+        asker: SuggestionAsker = cog
+        await asker.ask_suggestion(interaction, self.question, self.asker_id)
+
+
+# -- delete ------------------------------------------------------------------------------------
+
+
+class DeleteButton(
+    ReportsErrors,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"saga:del:(?P<asker>\d+):(?P<script>[st])",
+):
+    """Deletes a public answer: for its asker and for members who may manage messages."""
+
+    def __init__(self, asker_id: int, script: Script, label: str = labels.DELETE) -> None:
+        self.asker_id = asker_id
+        self.script = script
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                emoji="🗑️",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"saga:del:{asker_id}:{_SCRIPT_CODE[script]}",
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> DeleteButton:
+        return cls(int(match["asker"]), _CODE_SCRIPT[match["script"]])
+
+    async def press(self, interaction: Interaction) -> None:
+        allowed = interaction.user.id == self.asker_id or interaction.permissions.manage_messages
+        if not allowed or interaction.message is None:
+            await _tell(interaction, labels.NOT_YOURS_TO_DELETE, self.script)
+            return
+        await interaction.response.defer()
+        try:
+            await interaction.message.delete()
+        except discord.NotFound:
+            pass  # deleted meanwhile: what was asked for
+        except discord.HTTPException as error:
+            log.warning("could not delete answer %s: %s", interaction.message.id, error)
+
+
+def answer_view(
+    reply: Reply, variant: TraditionalVariant, *, asker_id: int, public: bool
+) -> discord.ui.View | None:
+    """The buttons under an engine reply: show original for an answer, else the suggestions; and,
+    on a public reply, a delete button for the asker (and moderators)."""
+    items: list[discord.ui.Item[Any]] = []
     if reply.sources:
-        return ShowOriginalView(reply.sources, script=reply.script, variant=variant)
-    if reply.suggestions:
-        return SuggestionView(reply.suggestions, ask)
-    return None
+        items.append(ShowOriginalButton.for_sources(reply.sources, reply.script, variant))
+    else:
+        suggestions = [q for q in reply.suggestions if SuggestionButton.fits(q, asker_id)]
+        items += [SuggestionButton(q, asker_id) for q in suggestions[:MAX_SUGGESTION_BUTTONS]]
+    if public and items:
+        items.append(DeleteButton(asker_id, reply.script, _label(labels.DELETE, reply.script, variant)))
+    return _view(*items) if items else None
+
+
+# -- pages -------------------------------------------------------------------------------------
+
+# A page source rebuilds a listing from its key (an entity id, a date range): the listing is not
+# kept, so turning a page works after a restart. Keys are canonical values, never user text.
+PageSource = Callable[[Engine, str, Script], list[discord.Embed]]
+_page_sources: dict[str, PageSource] = {}
+_PAGE_EMOJI: Final = {"first": "⏮️", "previous": "◀️", "next": "▶️", "last": "⏭️"}
+
+
+def register_pages(kind: str, source: PageSource) -> None:
+    """Let page buttons of `kind` (lower-case letters) rebuild their pages with `source`."""
+    if not re.fullmatch(r"[a-z]+", kind):
+        raise ValueError(f"page kind must be lower-case letters: {kind!r}")
+    _page_sources[kind] = source
+
+
+@dataclass(frozen=True)
+class PageState:
+    kind: str
+    key: str
+    invoker_id: int
+    script: Script
+
+    def custom_id(self, role: str, target: int) -> str:
+        return (
+            f"saga:page:{self.kind}:{self.invoker_id}:{_SCRIPT_CODE[self.script]}:{role}:{target}:{self.key}"
+        )
+
+
+class PageButton(
+    ReportsErrors,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=(
+        r"saga:page:(?P<kind>[a-z]+):(?P<invoker>\d+):(?P<script>[st]):"
+        r"(?P<role>first|previous|next|last):(?P<target>\d+):(?P<key>.*)"
+    ),
+):
+    """Turns to page `target` of a listing; only the invoker may turn it."""
+
+    def __init__(self, state: PageState, role: str, target: int, *, disabled: bool = False) -> None:
+        self.state, self.role, self.target = state, role, target
+        edge = role in ("first", "last")
+        super().__init__(
+            discord.ui.Button(
+                emoji=_PAGE_EMOJI[role],
+                style=discord.ButtonStyle.secondary if edge else discord.ButtonStyle.primary,
+                custom_id=state.custom_id(role, target),
+                disabled=disabled,
+            )
+        )
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PageButton:
+        state = PageState(match["kind"], match["key"], int(match["invoker"]), _CODE_SCRIPT[match["script"]])
+        return cls(state, match["role"], int(match["target"]))
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        if interaction.user.id == self.state.invoker_id:
+            return True
+        await _tell(interaction, labels.NOT_YOUR_BUTTONS, self.state.script)
+        return False
+
+    async def press(self, interaction: Interaction) -> None:
+        source = _page_sources.get(self.state.kind)
+        pages = source(interaction.client.engine, self.state.key, self.state.script) if source else []
+        if not pages:
+            await _tell(interaction, labels.BUTTON_GONE, self.state.script)
+            return
+        index = max(0, min(self.target, len(pages) - 1))
+        await interaction.response.edit_message(
+            embed=pages[index], view=page_view(self.state, index, len(pages))
+        )
+
+
+def page_view(state: PageState, index: int, count: int) -> discord.ui.View | None:
+    """First / previous / next / last from page `index` of `count`; none for a single page."""
+    if count <= 1 or len(state.custom_id("previous", count)) > CUSTOM_ID_LIMIT:
+        return None
+    at_start, at_end = index == 0, index == count - 1
+    return _view(
+        PageButton(state, "first", 0, disabled=at_start),
+        PageButton(state, "previous", max(0, index - 1), disabled=at_start),
+        PageButton(state, "next", min(count - 1, index + 1), disabled=at_end),
+        PageButton(state, "last", count - 1, disabled=at_end),
+    )
+
+
+async def send_pages(
+    interaction: Interaction, pages: Sequence[discord.Embed], *, kind: str, key: str, script: Script
+) -> None:
+    """Answer `interaction` (deferred or not) with the first of `pages`, and page buttons that
+    rebuild them from `kind` and `key` when there are more."""
+    if not pages:
+        raise ValueError("no pages to send")
+    view = page_view(PageState(kind, key, interaction.user.id, script), 0, len(pages))
+    extra: dict[str, Any] = {"view": view} if view is not None else {}
+    if interaction.response.is_done():
+        await interaction.followup.send(embed=pages[0], **extra)
+    else:
+        await interaction.response.send_message(embed=pages[0], **extra)
+
+
+async def suggestion_script(interaction: Interaction, question: str) -> Script:
+    """The clicker's script for a suggestion: their preference, then locale; else the script the
+    suggestion is written in."""
+    default = detect_script(question) or "simplified"
+    client = interaction.client
+    return await script_for(client.storage, interaction.user.id, None, interaction.locale, default)
+
+
+PERSISTENT_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
+    ShowOriginalButton,
+    SuggestionButton,
+    DeleteButton,
+    PageButton,
+)

@@ -7,9 +7,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import SagaBot
-from bot.discord.render import profile_pages
+from bot.discord.render import profile_pages, sanitised
 from bot.discord.scripts import script_for
-from bot.discord.views import Paginator
+from bot.discord.views import register_pages, send_pages
 from bot.engine import labels
 from bot.engine.answer import Engine, UnknownEntity
 from bot.text import Script, to_script
@@ -27,10 +27,16 @@ def person_choices(engine: Engine, current: str) -> list[app_commands.Choice[str
 
 
 def unknown_person(error: UnknownEntity, script: Script, engine: Engine) -> str:
-    message = labels.UNKNOWN_PERSON.format(name=error.name)
+    message = labels.UNKNOWN_PERSON.format(name=sanitised(error.name))  # typed text: never echoed raw
     if error.suggestions:
         message += " " + labels.DID_YOU_MEAN.format(names="、".join(error.suggestions))
     return to_script(message, script, engine.variant)
+
+
+def profile_source(engine: Engine, entity_id: str, script: Script) -> list[discord.Embed]:
+    """A profile's pages rebuilt from the entity id its page buttons carry."""
+    entity = engine.base.entities.get(entity_id)
+    return profile_pages(engine.who(entity.name, script), script, engine.variant) if entity else []
 
 
 class People(commands.Cog):
@@ -50,9 +56,7 @@ class People(commands.Cog):
             await interaction.response.send_message(unknown_person(error, script, engine), ephemeral=True)
             return
         pages = profile_pages(profile, script, engine.variant)
-        await Paginator(pages, invoker_id=interaction.user.id, script=script, variant=engine.variant).send(
-            interaction
-        )
+        await send_pages(interaction, pages, kind="who", key=profile.id, script=script)
 
     @who.autocomplete("person")
     async def person_autocomplete(
@@ -62,4 +66,5 @@ class People(commands.Cog):
 
 
 async def setup(bot: SagaBot) -> None:
+    register_pages("who", profile_source)
     await bot.add_cog(People(bot))

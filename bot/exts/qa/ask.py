@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import math
+import time
+from datetime import UTC, datetime
 
 import discord
 from discord import app_commands
@@ -18,11 +20,10 @@ from discord.utils import MISSING
 from bot.discord.client import SagaBot
 from bot.discord.render import reply_embed
 from bot.discord.scripts import script_for
-from bot.discord.views import reply_view
+from bot.discord.views import ASK_COG, answer_view, suggestion_script
 from bot.engine import labels
 from bot.engine.answer import Reply
 from bot.engine.normalise import normalise
-from bot.engine.script import detect_script
 from bot.storage import StorageError
 from bot.text import Script, to_script
 
@@ -39,24 +40,29 @@ def _user_key(user_id: int) -> int:
     return user_id
 
 
-class Ask(commands.Cog):
+class Ask(commands.Cog, name=ASK_COG):
     def __init__(self, bot: SagaBot) -> None:
         self.bot = bot
         rate, per = bot.settings.cooldown_rate, bot.settings.cooldown_per
         # One budget per user, shared by messages, /ask and suggestion buttons.
         self.cooldown = commands.CooldownMapping.from_cooldown(rate, per, _user_key)
-        # Tell a user about the cooldown once per window, not once per message.
-        self.notices = commands.CooldownMapping.from_cooldown(1, per, _user_key)
 
     # -- shared -----------------------------------------------------------------------------
 
-    def retry_after(self, user_id: int) -> float | None:
-        """Seconds until `user_id` may ask again, or None (and the question is counted)."""
-        return self.cooldown.update_rate_limit(user_id)
+    def retry_at(self, user_id: int, sent_at: datetime) -> float | None:
+        """When (a Unix time) `user_id` may ask again, or None (and the question is counted).
 
-    def cooldown_notice(self, retry_after: float, script: Script) -> str:
-        seconds = max(1, math.ceil(retry_after))
-        return to_script(labels.COOLDOWN.format(seconds=seconds), script, self.bot.engine.variant)
+        Judged by when the question was sent - its snowflake's time - not when it is processed:
+        under a backlog, questions sent in one burst would otherwise be spread over many windows.
+        """
+        sent = sent_at.timestamp()
+        retry_after = self.cooldown.update_rate_limit(user_id, sent)
+        return None if retry_after is None else sent + retry_after
+
+    def cooldown_notice(self, retry_at: float, script: Script) -> str:
+        """The notice, with a Discord timestamp each client shows as "in 20 seconds", counting down."""
+        when = discord.utils.format_dt(datetime.fromtimestamp(math.ceil(retry_at), UTC), "R")
+        return to_script(labels.COOLDOWN.format(when=when), script, self.bot.engine.variant)
 
     async def answer(self, question: str, script: Script) -> Reply:
         reply = self.bot.engine.ask(question, override=script)
@@ -68,27 +74,29 @@ class Ask(commands.Cog):
                 log.warning("could not record an unanswered question: %s", exc)
         return reply
 
-    async def respond(self, interaction: Interaction, question: str, script: Script) -> None:
-        """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first)."""
-        retry = self.retry_after(interaction.user.id)
+    async def respond(
+        self, interaction: Interaction, question: str, script: Script, *, public: bool = True
+    ) -> None:
+        """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first),
+        for the channel or, unless `public`, for the user alone."""
+        retry = self.retry_at(interaction.user.id, interaction.created_at)
         if retry is not None:
             await interaction.response.send_message(self.cooldown_notice(retry, script), ephemeral=True)
             return
-        await interaction.response.defer(thinking=True)
+        await interaction.response.defer(thinking=True, ephemeral=not public)
         reply = await self.answer(question, script)
-        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
-        message = await interaction.followup.send(
-            embed=reply_embed(reply, self.bot.engine.variant), view=view or MISSING, wait=True
+        variant = self.bot.engine.variant
+        view = answer_view(reply, variant, asker_id=interaction.user.id, public=public)
+        await interaction.followup.send(
+            embed=reply_embed(reply, self.bot.engine), view=view or MISSING, ephemeral=not public
         )
-        if view is not None:
-            view.message = message
 
-    async def ask_suggestion(self, interaction: Interaction, question: str) -> None:
-        """A suggestion button: ask its question for whoever clicked, in the clicker's script
-        (their preference, then locale; else the script the suggestion is written in)."""
-        default = detect_script(question) or "simplified"
-        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale, default)
-        await self.respond(interaction, question, script)
+    async def ask_suggestion(self, interaction: Interaction, question: str, asker_id: int) -> None:
+        """A suggestion button, pressed: its question asked for the presser in their script. The
+        asker's press answers in the channel; anyone else's only to them, so a suggestion under
+        someone else's answer cannot fill the channel with duplicates."""
+        script = await suggestion_script(interaction, question)
+        await self.respond(interaction, question, script, public=interaction.user.id == asker_id)
 
     # -- /ask -------------------------------------------------------------------------------
 
@@ -155,26 +163,28 @@ class Ask(commands.Cog):
             log.info("no permission to reply in channel %s", message.channel.id)
 
     async def reply_to(self, message: discord.Message, question: str, script: Script) -> None:
-        retry = self.retry_after(message.author.id)
+        """Answer `message` as a reply; if its author has deleted it meanwhile, Discord posts the
+        answer unreferenced (fail_if_not_exists=False) rather than refusing it with a 400."""
+        retry = self.retry_at(message.author.id, message.created_at)
         if retry is not None:
-            if self.notices.update_rate_limit(message.author.id) is None:
-                await message.channel.send(
-                    self.cooldown_notice(retry, script),
-                    reference=message,
-                    mention_author=False,
-                    delete_after=min(retry, NOTICE_LIFETIME),
-                )
+            # Every question over the budget is told so, none dropped silently; the notice goes
+            # once it no longer applies.
+            lifetime = max(1.0, retry - time.time())
+            await message.channel.send(
+                self.cooldown_notice(retry, script),
+                reference=message.to_reference(fail_if_not_exists=False),
+                mention_author=False,
+                delete_after=min(lifetime, NOTICE_LIFETIME),
+            )
             return
         reply = await self.answer(question, script)
-        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
-        sent = await message.channel.send(
-            embed=reply_embed(reply, self.bot.engine.variant),
-            view=view or MISSING,
-            reference=message,
+        variant = self.bot.engine.variant
+        await message.channel.send(
+            embed=reply_embed(reply, self.bot.engine),
+            view=answer_view(reply, variant, asker_id=message.author.id, public=True) or MISSING,
+            reference=message.to_reference(fail_if_not_exists=False),
             mention_author=False,
         )
-        if view is not None:
-            view.message = sent
 
 
 async def setup(bot: SagaBot) -> None:

@@ -1,0 +1,62 @@
+"""End to end, the cooldown: judged by when a question was sent (its snowflake), not when the bot
+got round to it; every question over the budget is told when to ask again, as a Discord relative
+timestamp."""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+
+import discord
+
+from bot.engine import labels
+from bot.text import to_script
+from tests.conftest import SagaRunner
+from tests.fakediscord import FakeDiscord
+
+QUESTION = "奥特曼什么时候被解雇？"
+TRADITIONAL = "奧特曼什麼時候被解僱？"
+RATE, PER = 3, 30.0
+
+
+def sent_time(message: dict[str, object]) -> float:
+    return discord.utils.snowflake_time(int(str(message["id"]))).timestamp()
+
+
+async def test_questions_sent_a_window_apart_are_all_answered_however_late(
+    fake_discord: FakeDiscord, saga_runner: SagaRunner
+) -> None:
+    await saga_runner.start(cooldown_rate=RATE, cooldown_per=PER)
+    user = fake_discord.add_user("patient")
+    now = time.time()
+    # Sent over 95 s, one every 30 s, but all delivered now (the bot was catching up).
+    messages = [
+        await fake_discord.send_message(QUESTION, author=user, sent_at=now - 95 + 30 * i)
+        for i in range(RATE + 1)
+    ]
+    for message in messages:
+        reply = await fake_discord.reply_to(message)
+        assert reply.body.get("embeds"), reply.body.get("content")
+
+
+async def test_a_backlogged_burst_is_limited_and_every_extra_question_told_when(
+    fake_discord: FakeDiscord, saga_runner: SagaRunner
+) -> None:
+    await saga_runner.start(cooldown_rate=RATE, cooldown_per=PER)
+    user = fake_discord.add_user("eager")
+    sent = time.time() - 5  # all five sent together, five seconds ago
+    messages = [
+        await fake_discord.send_message(TRADITIONAL, author=user, sent_at=sent + i / 1000)
+        for i in range(RATE + 2)
+    ]
+    replies = [await fake_discord.reply_to(m) for m in messages]
+    assert [bool(r.body.get("embeds")) for r in replies] == [True] * RATE + [False, False]
+    # The window opened when the first question was sent, so asking again is possible PER later.
+    when = math.ceil(sent_time(messages[0]) + PER)
+    expected = to_script(labels.COOLDOWN.format(when=f"<t:{when}:R>"), "traditional")
+    for message, notice in zip(messages[RATE:], replies[RATE:], strict=True):
+        assert notice.body["content"] == expected
+        assert notice.body["message_reference"]["message_id"] == int(message["id"])
+        assert notice.body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert re.search(r"<t:\d+:R>", expected)
