@@ -866,10 +866,11 @@ class FakeDiscord:
     async def _dispatch_on(
         self, session: Session, event: str, data: Mapping[str, Any], *, deliver: bool = True
     ) -> int:
-        if event == "MESSAGE_CREATE":
+        # A malformed dispatch (d: null, no id) is sent as it is: the gateway tests need it.
+        if event == "MESSAGE_CREATE" and isinstance(data, Mapping) and "id" in data:
             self.user_messages[str(data["id"])] = dict(data)
             data = self._redact_content(data, session)
-        elif event == "MESSAGE_DELETE":
+        elif event == "MESSAGE_DELETE" and isinstance(data, Mapping) and "id" in data:
             self.user_messages.pop(str(data["id"]), None)
         session.seq += 1
         frame = {"op": OP_DISPATCH, "t": event, "s": session.seq, "d": data}

@@ -121,7 +121,7 @@ async def test_two_processes_share_the_work_and_the_state(
         assert (await fake.callback(script, within=15)).status == 200
         question = await fake.send_message("Sutskever", author=reader)
         reply = await answered_once(fake, question)
-        expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine.variant)
+        expected = reply_embed(engine.ask("Sutskever", override="traditional"), engine)
         assert reply.body["embeds"] == [expected.to_dict()]
 
         # An ask channel added through the guild's process; removed by another client of the
