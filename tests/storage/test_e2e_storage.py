@@ -28,7 +28,8 @@ async def test_replies_do_not_wait_for_a_write_lock_held_elsewhere(
             sent = time.monotonic()
             message = await fake_discord.send_message(question, author=user)
             reply = await fake_discord.reply_to(message, within=10.0)
-            assert reply.at - sent < 1.0, f"{question!r} answered {reply.at - sent:.1f} s late"
+            # Before, each waited out SQLite's 5 s busy timeout; loaded CI machines need some slack.
+            assert reply.at - sent < 2.5, f"{question!r} answered {reply.at - sent:.1f} s late"
     finally:
         holder.execute("ROLLBACK")
         holder.close()

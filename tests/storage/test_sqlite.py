@@ -316,3 +316,30 @@ async def test_an_unreadable_asked_at_is_listed_without_a_time(db_path: Path) ->
     assert (first.text, first.count) == ("甲", 2)
     assert first.last_asked is not None  # the readable time wins over 'yesterday'
     assert (second.text, second.count, second.last_asked) == ("乙", 1, None)
+
+
+async def test_a_killed_process_leaves_no_stale_lock(db_path: Path) -> None:
+    holder = open_in_another_process(db_path, hold=60)
+    try:
+        # Until the other process holds the file (it may not have opened it yet).
+        for _ in range(600):
+            try:
+                store = await open_storage(str(db_path))
+            except StorageError as exc:
+                assert "in use by another saga-bot process" in str(exc)
+                break
+            await store.close()
+            if holder.poll() is not None:  # it tried while this process held the file: again
+                holder = open_in_another_process(db_path, hold=60)
+            await asyncio.sleep(0.05)
+        else:
+            raise AssertionError("the other process never held the database")
+        holder.kill()  # SIGKILL: no clean-up runs
+        await asyncio.to_thread(holder.wait, 30)
+        store = await open_storage(str(db_path))
+        assert await store.schema_version() == SCHEMA_VERSION
+        await store.close()
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+            holder.wait()
