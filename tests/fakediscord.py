@@ -858,8 +858,9 @@ class FakeDiscord:
         """The newest session of the shard that owns `data` (the newest session when unsharded)."""
         if self.shard_count == 1:
             return self.session
-        guild = data.get("guild_id")
-        shard = self.shard_of(int(guild) if guild is not None else None)
+        # Tests also send malformed events (d: null): Discord would route those nowhere in particular.
+        guild = data.get("guild_id") if isinstance(data, Mapping) else None
+        shard = self.shard_of(int(guild) if isinstance(guild, str | int) and str(guild).isdigit() else None)
         owners = [s for s in self.sessions.values() if s.shard == (shard, self.shard_count)]
         return owners[-1] if owners else None
 
