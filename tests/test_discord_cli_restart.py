@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import signal
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
 
-from bot import discord_cli
+from bot.discord import restart
+from bot.discord.restart import run_restarting
 from bot.engine.answer import Engine
 from bot.settings import Settings, SettingsError
 from bot.storage import Storage, StorageError, open_storage
@@ -25,15 +27,17 @@ class Crashes:
     def __init__(self, *errors: BaseException) -> None:
         self.errors = list(errors)
         self.runs = 0
+        self.options: list[dict[str, Any]] = []
 
-    async def __call__(self, settings: Settings, engine: Engine, storage: Storage) -> None:
+    async def __call__(self, settings: Settings, engine: Engine, storage: Storage, **options: Any) -> None:
         self.runs += 1
+        self.options.append(options)
         if self.errors:
             raise self.errors.pop(0)
 
 
 async def restarts(
-    monkeypatch: pytest.MonkeyPatch, engine: Engine, crashes: Crashes
+    engine: Engine, crashes: Crashes, **options: Any
 ) -> tuple[list[float], BaseException | None]:
     """Run run_restarting on `crashes`; the delays it slept and what it raised, if anything."""
     slept: list[float] = []
@@ -41,10 +45,11 @@ async def restarts(
     async def sleep(seconds: float) -> None:
         slept.append(seconds)
 
-    monkeypatch.setattr(discord_cli, "run_bot", crashes)
     storage = await open_storage(":memory:")
     try:
-        await discord_cli.run_restarting(make_settings(discord_token=TOKEN), engine, storage, sleep=sleep)
+        await run_restarting(
+            crashes, make_settings(discord_token=TOKEN), engine, storage, sleep=sleep, **options
+        )
     except BaseException as exc:
         return slept, exc
     finally:
@@ -52,12 +57,10 @@ async def restarts(
     return slept, None
 
 
-async def test_a_crash_restarts_with_growing_delays(
-    monkeypatch: pytest.MonkeyPatch, engine: Engine, caplog: pytest.LogCaptureFixture
-) -> None:
+async def test_a_crash_restarts_with_growing_delays(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="bot")
     crashes = Crashes(*(RuntimeError(f"boom {n}\nsecond line") for n in range(12)))
-    slept, raised = await restarts(monkeypatch, engine, crashes)
+    slept, raised = await restarts(engine, crashes)
     assert raised is None and crashes.runs == 13
     assert slept == [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300]
     lines = [r for r in caplog.records if r.levelno == logging.ERROR]
@@ -69,8 +72,8 @@ async def test_a_crash_restarts_with_growing_delays(
 
 
 async def test_a_healthy_run_resets_the_delay(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
-    monkeypatch.setattr(discord_cli, "RESTART_HEALTHY_AFTER", 0.0)  # every run counts as long
-    slept, _ = await restarts(monkeypatch, engine, Crashes(RuntimeError(), RuntimeError(), RuntimeError()))
+    monkeypatch.setattr(restart, "RESTART_HEALTHY_AFTER", 0.0)  # every run counts as long
+    slept, _ = await restarts(engine, Crashes(RuntimeError(), RuntimeError(), RuntimeError()))
     assert slept == [1, 1, 1]
 
 
@@ -84,17 +87,21 @@ async def test_a_healthy_run_resets_the_delay(monkeypatch: pytest.MonkeyPatch, e
     ],
     ids=lambda e: type(e).__name__,
 )
-async def test_what_only_the_admin_can_fix_is_not_restarted(
-    monkeypatch: pytest.MonkeyPatch, engine: Engine, fatal: Exception
-) -> None:
+async def test_what_only_the_admin_can_fix_is_not_restarted(engine: Engine, fatal: Exception) -> None:
     crashes = Crashes(fatal)
-    slept, raised = await restarts(monkeypatch, engine, crashes)
+    slept, raised = await restarts(engine, crashes)
     assert raised is fatal and crashes.runs == 1 and slept == []
 
 
-async def test_a_clean_close_is_not_restarted(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
+async def test_every_run_gets_the_same_options(engine: Engine) -> None:
+    crashes = Crashes(RuntimeError())
+    await restarts(engine, crashes, shard_ids=[0, 1], shard_count=4)
+    assert crashes.options == [{"shard_ids": [0, 1], "shard_count": 4}] * 2
+
+
+async def test_a_clean_close_is_not_restarted(engine: Engine) -> None:
     crashes = Crashes()
-    slept, raised = await restarts(monkeypatch, engine, crashes)
+    slept, raised = await restarts(engine, crashes)
     assert raised is None and crashes.runs == 1 and slept == []
 
 
@@ -104,18 +111,28 @@ async def test_saga_bot_run_comes_back_after_the_gateway_kills_the_client(
     """Close code 4010 is one discord.py does not reconnect after: the client ends. Before, so did
     `saga-bot run`, with a traceback; now it starts again and answers."""
     process = await spawn_saga_bot(fake_discord, database, "run")
+    failure: BaseException | None = None
     try:
-        await fake_discord.wait_until(lambda: fake_discord.session, within=30)
+        await fake_discord.wait_until(lambda: fake_discord.session, within=60)
+        # Answering first: the client is fully connected, so the close lands on a live session.
+        first = await fake_discord.send_message(
+            "奥特曼什么时候被解雇？", author=fake_discord.add_user("first")
+        )
+        await fake_discord.reply_to(first, within=30)
         await fake_discord.close_gateway(4010)
-        await fake_discord.wait_until(lambda: len(fake_discord.identifies) == 2, within=30)
+        await fake_discord.wait_until(lambda: len(fake_discord.identifies) == 2, within=60)
         message = await fake_discord.send_message(
             "奥特曼什么时候被解雇？", author=fake_discord.add_user("asker")
         )
-        await fake_discord.reply_to(message, within=10)
+        await fake_discord.reply_to(message, within=30)
         assert process.returncode is None
+    except (AssertionError, TimeoutError) as exc:
+        failure = exc
     finally:
-        process.send_signal(signal.SIGTERM)
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
         code, err = await finish(process)
+    assert failure is None, f"{failure!r}; the bot's stderr:\n{err[-4000:]}"
     assert code == 0, err
     assert "the bot stopped (ConnectionClosed: " in err and "restarting in 1 s" in err
     assert "Traceback" not in err and TOKEN not in err
