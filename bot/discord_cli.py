@@ -11,19 +11,20 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
+from collections.abc import Awaitable, Callable
 
 import aiohttp
 import discord
 
 from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail, terminal_safe
 from bot.discord.client import SagaBot, run_bot
-from bot.discord.restart import run_restarting
 from bot.engine.answer import Engine
 from bot.factbase.loader import load_factbase
 from bot.logs import RedactUserData
 from bot.paths import default_cache_dir
 from bot.settings import TOKEN_VARIABLE, RedactSecrets, Settings, SettingsError, load_settings
-from bot.storage import Miss, StorageError, open_storage
+from bot.storage import Miss, Storage, StorageError, open_storage
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,47 @@ def _engine(settings: Settings) -> Engine:
 
 # -- run ------------------------------------------------------------------------------------
 
+# Restarts after a crash wait 1, 2, 4 ... seconds, at most 5 minutes; a run that lasted 10
+# minutes counts as healthy, and the next crash waits 1 s again.
+RESTART_FIRST_DELAY = 1.0
+RESTART_MAX_DELAY = 300.0
+RESTART_HEALTHY_AFTER = 600.0
+# What a restart cannot fix: the admin must (a refused token, settings, the database).
+_FATAL = (discord.LoginFailure, discord.PrivilegedIntentsRequired, SettingsError, StorageError)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one short line for the log (the traceback goes to DEBUG)."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+async def run_restarting(
+    settings: Settings,
+    engine: Engine,
+    storage: Storage,
+    *,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> None:
+    """:func:`run_bot`, started again with backoff whenever it crashes, so a bot that dies
+    does not stay dead. Stops when the bot closes cleanly, on SIGTERM, or on an error only
+    the admin can fix (re-raised)."""
+    delay = RESTART_FIRST_DELAY
+    while True:
+        started = time.monotonic()
+        try:
+            await run_bot(settings, engine, storage)
+            return
+        except _FATAL:
+            raise
+        except Exception as exc:
+            if time.monotonic() - started >= RESTART_HEALTHY_AFTER:
+                delay = RESTART_FIRST_DELAY
+            log.error("the bot stopped (%s); restarting in %g s", _one_line(exc), delay)
+            log.debug("why the bot stopped", exc_info=exc)
+            await sleep(delay)
+            delay = min(delay * 2, RESTART_MAX_DELAY)
+
 
 async def serve(settings: Settings, engine: Engine) -> None:
     """Run the bot until it stops; SIGTERM, like Ctrl-C, cancels it, and the gateway and the
@@ -61,7 +103,7 @@ async def serve(settings: Settings, engine: Engine) -> None:
     try:
         storage = await open_storage(settings.database)
         try:
-            await run_restarting(run_bot, settings, engine, storage)
+            await run_restarting(settings, engine, storage)
         finally:
             await storage.close()
             log.info("database closed")

@@ -6,13 +6,11 @@ from __future__ import annotations
 import logging
 import signal
 from pathlib import Path
-from typing import Any
 
 import discord
 import pytest
 
-from bot.discord import restart
-from bot.discord.restart import run_restarting
+from bot import discord_cli
 from bot.engine.answer import Engine
 from bot.settings import Settings, SettingsError
 from bot.storage import Storage, StorageError, open_storage
@@ -27,17 +25,15 @@ class Crashes:
     def __init__(self, *errors: BaseException) -> None:
         self.errors = list(errors)
         self.runs = 0
-        self.options: list[dict[str, Any]] = []
 
-    async def __call__(self, settings: Settings, engine: Engine, storage: Storage, **options: Any) -> None:
+    async def __call__(self, settings: Settings, engine: Engine, storage: Storage) -> None:
         self.runs += 1
-        self.options.append(options)
         if self.errors:
             raise self.errors.pop(0)
 
 
 async def restarts(
-    engine: Engine, crashes: Crashes, **options: Any
+    monkeypatch: pytest.MonkeyPatch, engine: Engine, crashes: Crashes
 ) -> tuple[list[float], BaseException | None]:
     """Run run_restarting on `crashes`; the delays it slept and what it raised, if anything."""
     slept: list[float] = []
@@ -45,11 +41,10 @@ async def restarts(
     async def sleep(seconds: float) -> None:
         slept.append(seconds)
 
+    monkeypatch.setattr(discord_cli, "run_bot", crashes)
     storage = await open_storage(":memory:")
     try:
-        await run_restarting(
-            crashes, make_settings(discord_token=TOKEN), engine, storage, sleep=sleep, **options
-        )
+        await discord_cli.run_restarting(make_settings(discord_token=TOKEN), engine, storage, sleep=sleep)
     except BaseException as exc:
         return slept, exc
     finally:
@@ -57,10 +52,12 @@ async def restarts(
     return slept, None
 
 
-async def test_a_crash_restarts_with_growing_delays(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+async def test_a_crash_restarts_with_growing_delays(
+    monkeypatch: pytest.MonkeyPatch, engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger="bot")
     crashes = Crashes(*(RuntimeError(f"boom {n}\nsecond line") for n in range(12)))
-    slept, raised = await restarts(engine, crashes)
+    slept, raised = await restarts(monkeypatch, engine, crashes)
     assert raised is None and crashes.runs == 13
     assert slept == [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300]
     lines = [r for r in caplog.records if r.levelno == logging.ERROR]
@@ -72,8 +69,8 @@ async def test_a_crash_restarts_with_growing_delays(engine: Engine, caplog: pyte
 
 
 async def test_a_healthy_run_resets_the_delay(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
-    monkeypatch.setattr(restart, "RESTART_HEALTHY_AFTER", 0.0)  # every run counts as long
-    slept, _ = await restarts(engine, Crashes(RuntimeError(), RuntimeError(), RuntimeError()))
+    monkeypatch.setattr(discord_cli, "RESTART_HEALTHY_AFTER", 0.0)  # every run counts as long
+    slept, _ = await restarts(monkeypatch, engine, Crashes(RuntimeError(), RuntimeError(), RuntimeError()))
     assert slept == [1, 1, 1]
 
 
@@ -87,21 +84,17 @@ async def test_a_healthy_run_resets_the_delay(monkeypatch: pytest.MonkeyPatch, e
     ],
     ids=lambda e: type(e).__name__,
 )
-async def test_what_only_the_admin_can_fix_is_not_restarted(engine: Engine, fatal: Exception) -> None:
+async def test_what_only_the_admin_can_fix_is_not_restarted(
+    monkeypatch: pytest.MonkeyPatch, engine: Engine, fatal: Exception
+) -> None:
     crashes = Crashes(fatal)
-    slept, raised = await restarts(engine, crashes)
+    slept, raised = await restarts(monkeypatch, engine, crashes)
     assert raised is fatal and crashes.runs == 1 and slept == []
 
 
-async def test_every_run_gets_the_same_options(engine: Engine) -> None:
-    crashes = Crashes(RuntimeError())
-    await restarts(engine, crashes, shard_ids=[0, 1], shard_count=4)
-    assert crashes.options == [{"shard_ids": [0, 1], "shard_count": 4}] * 2
-
-
-async def test_a_clean_close_is_not_restarted(engine: Engine) -> None:
+async def test_a_clean_close_is_not_restarted(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> None:
     crashes = Crashes()
-    slept, raised = await restarts(engine, crashes)
+    slept, raised = await restarts(monkeypatch, engine, crashes)
     assert raised is None and crashes.runs == 1 and slept == []
 
 
