@@ -44,6 +44,16 @@ def terminal_safe(text: str, *, one_line: bool = False) -> str:
     return _LINE_BREAKS.sub(_escaped, text) if one_line else text
 
 
+# An echoed value (a name, a date) is cut to this many characters: enough to recognise it.
+ECHO_LIMIT = 80
+
+
+def _echo(value: str) -> str:
+    """A value the user gave, for an error message: on one line, escaped, and cut to ECHO_LIMIT."""
+    cut = value if len(value) <= ECHO_LIMIT else value[: ECHO_LIMIT - 1] + "…"
+    return terminal_safe(cut, one_line=True)
+
+
 def _json_safe(text: str) -> str:
     # json.dumps(ensure_ascii=False) escapes C0 controls but leaves C1 and bidi controls raw;
     # inside JSON strings, where alone they can occur, \\u escapes keep the JSON valid.
@@ -149,12 +159,12 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         return _unknown(exc, script)
     except ReversedRange as exc:
         shown = {
-            "start": terminal_safe(exc.start, one_line=True),
-            "end": terminal_safe(exc.end, one_line=True),
+            "start": _echo(exc.start),
+            "end": _echo(exc.end),
         }
         return _fail(to_script(labels.REVERSED_RANGE.format(**shown), script))
     except BadDate as exc:
-        return _fail(to_script(labels.BAD_DATE.format(value=terminal_safe(str(exc), one_line=True)), script))
+        return _fail(to_script(labels.BAD_DATE.format(value=_echo(str(exc))), script))
     if args.json:
         _print_json([e.to_json() for e in entries])
     else:
@@ -178,7 +188,7 @@ def cmd_who(args: argparse.Namespace) -> int:
 
 
 def _unknown(exc: UnknownEntity, script: Script) -> int:
-    message = labels.UNKNOWN_PERSON.format(name=terminal_safe(exc.name, one_line=True))
+    message = labels.UNKNOWN_PERSON.format(name=_echo(exc.name))
     if exc.suggestions:
         message += " " + labels.DID_YOU_MEAN.format(names="、".join(exc.suggestions))
     return _fail(to_script(message, script))

@@ -87,6 +87,14 @@ class Settings(BaseSettings):
             raise ValueError("not a bot token (three dot-separated base64url parts)")
         return token
 
+    @field_validator("database_url", "data_dir", mode="before")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        # A .env can hold a NUL byte; no path can, and opening one raises instead of saying so.
+        if isinstance(value, str) and "\0" in value:
+            raise ValueError("contains a NUL character, which no path can hold")
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, value: object) -> object:

@@ -221,3 +221,13 @@ def test_misses_prints_what_discord_users_typed_escaped(
     assert line.endswith(
         "天气\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\u202e怎么样 99 2099-01-01 00:00 forged line"
     )
+
+
+@pytest.mark.parametrize(
+    "argv", [["who", "x" * 100_000], ["timeline", "--from", "9" * 100_000]], ids=["who", "date"]
+)
+def test_an_echoed_value_is_cut_to_a_readable_length(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, _, err = run(argv, capsys)
+    assert code == 1 and len(err) < 300 and "…" in err

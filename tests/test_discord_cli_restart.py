@@ -104,18 +104,28 @@ async def test_saga_bot_run_comes_back_after_the_gateway_kills_the_client(
     """Close code 4010 is one discord.py does not reconnect after: the client ends. Before, so did
     `saga-bot run`, with a traceback; now it starts again and answers."""
     process = await spawn_saga_bot(fake_discord, database, "run")
+    failure: BaseException | None = None
     try:
-        await fake_discord.wait_until(lambda: fake_discord.session, within=30)
+        await fake_discord.wait_until(lambda: fake_discord.session, within=60)
+        # Answering first: the client is fully connected, so the close lands on a live session.
+        first = await fake_discord.send_message(
+            "奥特曼什么时候被解雇？", author=fake_discord.add_user("first")
+        )
+        await fake_discord.reply_to(first, within=30)
         await fake_discord.close_gateway(4010)
-        await fake_discord.wait_until(lambda: len(fake_discord.identifies) == 2, within=30)
+        await fake_discord.wait_until(lambda: len(fake_discord.identifies) == 2, within=60)
         message = await fake_discord.send_message(
             "奥特曼什么时候被解雇？", author=fake_discord.add_user("asker")
         )
-        await fake_discord.reply_to(message, within=10)
+        await fake_discord.reply_to(message, within=30)
         assert process.returncode is None
+    except (AssertionError, TimeoutError) as exc:
+        failure = exc
     finally:
-        process.send_signal(signal.SIGTERM)
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
         code, err = await finish(process)
+    assert failure is None, f"{failure!r}; the bot's stderr:\n{err[-4000:]}"
     assert code == 0, err
     assert "the bot stopped (ConnectionClosed: " in err and "restarting in 1 s" in err
     assert "Traceback" not in err and TOKEN not in err

@@ -467,3 +467,11 @@ def test_record_files_over_the_total_cap_are_refused_unread(fixture_dir: Path) -
     assert lines == [
         f"records: -: {total:,} bytes of record files is over the {MAX_RECORDS_BYTES:,}-byte limit"
     ]
+
+
+def test_an_article_file_name_with_a_nul_is_one_line(fixture_dir: Path) -> None:
+    replace_in("sources/sources.yaml", f"file: {_article_file(fixture_dir)}", 'file: "a001\\0.txt"')(
+        fixture_dir
+    )
+    first = str(_problems(fixture_dir)[0])
+    assert first == "sources/sources.yaml: a001: article file name holds a NUL character: 'a001\\x00.txt'"

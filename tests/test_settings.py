@@ -123,3 +123,9 @@ def test_an_unreadable_dotenv_is_one_line(tmp_path: Path) -> None:
         assert settings_error().startswith("cannot read .env")
     finally:
         dotenv.chmod(0o600)
+
+
+@pytest.mark.parametrize("variable", ["SAGA_BOT_DATABASE", "SAGA_BOT_DATA_DIR"])
+def test_a_path_with_a_nul_from_dotenv_is_one_line(tmp_path: Path, variable: str) -> None:
+    (tmp_path / ".env").write_bytes(f"{variable}=data/sa\0ga.sqlite3\n".encode())
+    assert settings_error() == f"{variable} is invalid: contains a NUL character, which no path can hold"

@@ -266,6 +266,9 @@ def _load_articles(root: Path, problems: list[Problem]) -> dict[str, Article]:
         path = sources / meta.file
         # Confined to the sources folder, links resolved: a record cannot make the bot read
         # (and quote) a file elsewhere on the machine.
+        if "\0" in meta.file:  # YAML can write one ("\0"); no file name holds it
+            problems.append(Problem(rel, meta.id, f"article file name holds a NUL character: {meta.file!r}"))
+            continue
         # realpath, not resolve(): a link loop is reported by _read_bytes, not raised here.
         if not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(sources)):
             problems.append(Problem(rel, meta.id, f"article file is outside {sources.name}/: {meta.file!r}"))
