@@ -827,11 +827,14 @@ class FakeDiscord:
         session = self.session
         if session is None:
             raise RuntimeError("no gateway session: the client has not identified")
+        # Tests also send malformed events (d: null, no id) on purpose: those are not messages.
+        message_id = str(data["id"]) if isinstance(data, Mapping) and "id" in data else None
         if event == "MESSAGE_CREATE":
-            self._track_user_message(event, data)
+            if message_id is not None:
+                self.user_messages[message_id] = dict(data)
             data = self._redact_content(data, session)
-        elif event == "MESSAGE_DELETE":
-            self._track_user_message(event, data)
+        elif event == "MESSAGE_DELETE" and message_id is not None:
+            self.user_messages.pop(message_id, None)
         session.seq += 1
         frame = {"op": OP_DISPATCH, "t": event, "s": session.seq, "d": data}
         session.events.append(frame)
@@ -839,16 +842,6 @@ class FakeDiscord:
         if deliver and session.ws is not None and not session.ws.closed:
             await session.ws.send_str(json.dumps(frame, ensure_ascii=False))
         return session.seq
-
-    def _track_user_message(self, event: str, data: Any) -> None:
-        """Remember a user's message until it is deleted. Tests also send malformed events
-        (d: null, no id) on purpose: those are not messages."""
-        if not isinstance(data, Mapping) or "id" not in data:
-            return
-        if event == "MESSAGE_CREATE":
-            self.user_messages[str(data["id"])] = dict(data)
-        else:
-            self.user_messages.pop(str(data["id"]), None)
 
     async def close_gateway(self, code: int, *, lost: Sequence[tuple[str, Mapping[str, Any]]] = ()) -> None:
         """Close the client's socket with `code`, after queueing `lost` events it never received."""
