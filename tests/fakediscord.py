@@ -827,14 +827,11 @@ class FakeDiscord:
         session = self.session
         if session is None:
             raise RuntimeError("no gateway session: the client has not identified")
-        # Tests also send malformed events (d: null, no id) on purpose: those are not messages.
-        message_id = str(data["id"]) if isinstance(data, Mapping) and "id" in data else None
         if event == "MESSAGE_CREATE":
-            if message_id is not None:
-                self.user_messages[message_id] = dict(data)
+            self.user_messages[str(data["id"])] = dict(data)
             data = self._redact_content(data, session)
-        elif event == "MESSAGE_DELETE" and message_id is not None:
-            self.user_messages.pop(message_id, None)
+        elif event == "MESSAGE_DELETE":
+            self.user_messages.pop(str(data["id"]), None)
         session.seq += 1
         frame = {"op": OP_DISPATCH, "t": event, "s": session.seq, "d": data}
         session.events.append(frame)
