@@ -143,7 +143,9 @@ async def saga_runner(
     finally:
         await runner.stop_all()
     if request.node.get_closest_marker("logs_errors") is None:
-        errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+        # caplog.records holds only the current phase's (teardown here): the test's own are "call".
+        logged = caplog.get_records("setup") + caplog.get_records("call") + caplog.records
+        errors = [r for r in logged if r.levelno >= logging.ERROR]
         assert not errors, [r.getMessage() for r in errors]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -281,9 +282,12 @@ async def test_message_cooldown_tells_every_extra_question_when_to_retry(
     assert notice == labels.COOLDOWN.format(when=f"<t:{when}:R>")
     assert kwargs["reference"] is second.to_reference.return_value
     assert_no_pings(kwargs)
-    assert 0 < kwargs["delete_after"] <= 30
+    assert "delete_after" not in kwargs and len(cog._expiring) == 1  # the cog deletes it, in time
     await cog.on_message(third)  # still cooling down: told too, not dropped
     assert third.channel.send.await_args.args[0] == notice
+    await cog.cog_unload()  # the notices' pending deletions end with the cog
+    await asyncio.sleep(0)
+    assert all(task.cancelled() for task in cog._expiring)
 
 
 async def test_slash_cooldown_is_an_ephemeral_notice(engine: Engine, storage: Storage) -> None:

@@ -4,6 +4,8 @@ timestamp."""
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import math
 import re
 import time
@@ -60,3 +62,27 @@ async def test_a_backlogged_burst_is_limited_and_every_extra_question_told_when(
         assert notice.body["message_reference"]["message_id"] == int(message["id"])
         assert notice.body["allowed_mentions"] == {"parse": [], "replied_user": False}
     assert re.search(r"<t:\d+:R>", expected)
+
+
+async def test_a_notice_deletes_itself_and_a_pending_one_ends_quietly_with_the_bot(
+    fake_discord: FakeDiscord, saga_runner: SagaRunner
+) -> None:
+    bot = await saga_runner.start(cooldown_rate=1, cooldown_per=PER)
+    user = fake_discord.add_user("eager")
+    # The window closes a second from now, so the notice goes a second from now.
+    soon = time.time() - PER + 1
+    first, second = [await fake_discord.send_message(QUESTION, author=user, sent_at=soon) for _ in range(2)]
+    await fake_discord.reply_to(first)
+    notice = (await fake_discord.reply_to(second)).response
+    path = f"/channels/{notice['channel_id']}/messages/{notice['id']}"
+    await fake_discord.wait_for(lambda r: r.method == "DELETE" and r.path == path, within=4)
+
+    # A notice still waiting to go when the bot stops: its deletion ends with the bot, no error
+    # (delete_after's task would wake after the HTTP session closed, and fail).
+    other = fake_discord.add_user("late")
+    soon = time.time() - PER + 1
+    late = [await fake_discord.send_message(QUESTION, author=other, sent_at=soon) for _ in range(2)]
+    await fake_discord.reply_to(late[1])
+    await saga_runner.stop(bot)
+    await asyncio.sleep(1.5)
+    gc.collect()  # a failed task's "exception was never retrieved" is logged when it is collected

@@ -7,6 +7,7 @@ the asker's script as an embed with its buttons, and the question recorded
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 import time
@@ -46,6 +47,26 @@ class Ask(commands.Cog, name=ASK_COG):
         rate, per = bot.settings.cooldown_rate, bot.settings.cooldown_per
         # One budget per user, shared by messages, /ask and suggestion buttons.
         self.cooldown = commands.CooldownMapping.from_cooldown(rate, per, _user_key)
+        # Cooldown notices waiting to delete themselves: cancelled when the cog unloads (as the
+        # bot closes), rather than failing on a closed HTTP session as delete_after's would.
+        self._expiring: set[asyncio.Task[None]] = set()
+
+    async def cog_unload(self) -> None:
+        for task in self._expiring:
+            task.cancel()
+
+    def delete_later(self, message: discord.Message, delay: float) -> None:
+        task = asyncio.create_task(self._delete_after(message, delay))
+        self._expiring.add(task)
+        task.add_done_callback(self._expiring.discard)
+
+    @staticmethod
+    async def _delete_after(message: discord.Message, delay: float) -> None:
+        await asyncio.sleep(delay)
+        try:
+            await message.delete()
+        except discord.HTTPException as error:  # gone already, or no longer reachable
+            log.info("cooldown notice %s not deleted: %s", message.id, error)
 
     # -- shared -----------------------------------------------------------------------------
 
@@ -169,13 +190,12 @@ class Ask(commands.Cog, name=ASK_COG):
         if retry is not None:
             # Every question over the budget is told so, none dropped silently; the notice goes
             # once it no longer applies.
-            lifetime = max(1.0, retry - time.time())
-            await message.channel.send(
+            notice = await message.channel.send(
                 self.cooldown_notice(retry, script),
                 reference=message.to_reference(fail_if_not_exists=False),
                 mention_author=False,
-                delete_after=min(lifetime, NOTICE_LIFETIME),
             )
+            self.delete_later(notice, min(max(1.0, retry - time.time()), NOTICE_LIFETIME))
             return
         reply = await self.answer(question, script)
         variant = self.bot.engine.variant
