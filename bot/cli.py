@@ -107,7 +107,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     engine = _engine(args)
     script = _script_for(args, args.person)
     try:
-        entries = engine.timeline(args.person, args.start, args.end, script)
+        entries = engine.timeline(args.person, args.start, args.end, script, coarse=True)
     except UnknownEntity as exc:
         return _unknown(exc, script)
     except BadDate as exc:

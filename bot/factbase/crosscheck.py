@@ -39,7 +39,8 @@ def _names(entity: Entity) -> list[str]:
 
 
 def check_events(base: FactBase) -> Iterator[Problem]:
-    """Every event has a type, and its participants are among the entities it is about."""
+    """Every event has a type; participants, and people in a stated order, are among the
+    entities a fact is about."""
     for fact in base.events():
         where = _record_file(base, fact)
         if fact.type is None:
@@ -47,6 +48,14 @@ def check_events(base: FactBase) -> Iterator[Problem]:
         for participant in fact.participants:
             if participant.entity not in fact.entities:
                 yield Problem(where, fact.id, f"participant {participant.entity!r} is not in entities")
+    for fact in base.facts:
+        for person in (p for group in fact.sequence for p in group):
+            if person not in fact.entities:
+                yield Problem(
+                    _record_file(base, fact), fact.id, f"sequence names {person!r}, not in entities"
+                )
+        if fact.tally is not None and fact.tally.org not in base.entities:
+            yield Problem(_record_file(base, fact), fact.id, f"tally org {fact.tally.org!r} is not defined")
 
 
 def check_moves(base: FactBase) -> Iterator[Problem]:

@@ -126,6 +126,23 @@ class Participant(_Record):
     role: ParticipantRole
 
 
+class Tally(_Record):
+    """A count the articles state of a set they need not name in full ("12位高管" left in 2024,
+    "11位原始创始人"): a list of the named members says how much of the whole it covers."""
+
+    of: Literal["founders", "departures"]
+    org: str  # entity id
+    count: int = Field(ge=1)
+    date: str | None = None  # the span the count covers, a partial date
+
+    @field_validator("date")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            precision_of(value)
+        return value
+
+
 class Role(_Record):
     title: str  # simplified Chinese, e.g. 首席技术官
     org: str | None = None  # entity id
@@ -209,6 +226,11 @@ class Fact(_Record):
     superseded_by: str | None = None
     note: str | None = None  # for maintainers: how a relative date was resolved, etc.
     type: EventType | None = None  # events only: what kind of event
+    tally: Tally | None = None  # a count of a set the fact states
+    # People in the order the fact states, earliest group first ("Ilya和Leike先后宣布离开";
+    # "Murati宣布离职几个小时后,McGrew和Zoph也陆续官宣": [[murati], [mcgrew, zoph]]): an order
+    # the dates alone cannot give when they fall in the same month or day.
+    sequence: list[list[str]] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)  # events only: who, in what role
 
     @field_validator("date")

@@ -1,0 +1,191 @@
+"""Answers that need several facts: lists and counts, who held a role when, order, durations
+and broad questions (issue #22).
+
+The engine asks `SeveralFacts.answer(question, analysis, script)` before its single-fact
+route; None means "not a question of several facts", and the single-fact path answers as
+before. Every answer here is built from typed data (moves, roles, event types and dates) and
+says what it covers; what the data cannot settle is declined, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.engine.answer import Reply
+from bot.engine.matcher import Matcher, QueryAnalysis
+from bot.engine.normalise import matching_key
+from bot.engine.several import digest, durations, frame, lists, order, roles_at
+from bot.engine.several.common import HOME, Context, dates_in
+from bot.engine.several.labels import NO_NAMES
+from bot.factbase.loader import FactBase
+from bot.factbase.models import DEPARTURES, Fact, Intent
+from bot.text import Script, TraditionalVariant, to_script, to_simplified
+
+__all__ = ["SeveralFacts"]
+
+_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
+
+
+@dataclass(slots=True)
+class SeveralFacts:
+    base: FactBase
+    matcher: Matcher
+    variant: TraditionalVariant = "tw"
+
+    def answer(self, question: str, analysis: QueryAnalysis, script: Script) -> Reply | None:
+        """The answer of several facts to `question`, or None when it asks for one fact."""
+        if analysis.foreign:
+            return None  # it names someone or a year the articles do not: the engine declines
+        text = to_simplified(question).casefold()
+        ctx = Context(self.base, self.variant, script, question)
+        # A person a title only describes ("那位CFO") is the answer to a who-question, not its subject.
+        people = [
+            e
+            for e in analysis.entities
+            if self.base.entities[e].kind == "person"
+            and not (e in analysis.described and Intent.WHO in analysis.intents)
+        ]
+        others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != HOME]
+        when = dates_in(text, self.base)
+        kind = frame.detect(text)
+        if kind == frame.Frame.ORDER:
+            return self._order(ctx, text, people, others)
+        if kind == frame.Frame.DURATION:
+            return self._duration(ctx, text, people)
+        title = roles_at.asked_title(text)
+        if (
+            title is not None
+            and not people
+            and frame.ASKS_WHO.search(text)
+            and (when or frame.SEQUENCE_OF_HOLDERS.search(text))
+        ):
+            held, shown = title
+            org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+            reply = roles_at.holders(ctx, held, shown, org, when[0] if when else None)
+            return self._with_related(reply, analysis) if reply.answered and not when else reply
+        if kind == frame.Frame.DIGEST:
+            return self._digest(ctx, text, analysis, people, others, when)
+        if kind == frame.Frame.LIST:
+            if frame.COUNT.search(text) and self._stated_figure(analysis):
+                return None  # a count the articles state wins over counting the named
+            return self._unnamed(ctx, analysis) or self._list(ctx, text, people, others, when)
+        return self._unnamed(ctx, analysis)
+
+    # -- frames -----------------------------------------------------------------------------
+
+    def _order(self, ctx: Context, text: str, people: list[str], others: list[str]) -> Reply | None:
+        verb: order.Verb = (
+            "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
+        )
+        if len(people) >= 2:
+            return order.between(ctx, [self.base.entities[p] for p in people], verb)
+        if not people and not others and frame.FOUNDER.search(text) and frame.ORDER_EXTREME.search(text):
+            return order.extreme(ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=True)
+        return None
+
+    def _duration(self, ctx: Context, text: str, people: list[str]) -> Reply | None:
+        if frame.TENURE.search(text) and len(people) == 1:
+            return durations.tenure(ctx, self.base.entities[people[0]])
+        if frame.GAP.search(text):
+            pair = durations.two_events(text, self._event_named)
+            if pair is not None:
+                return durations.between(ctx, *pair)
+        return None
+
+    def _list(
+        self, ctx: Context, text: str, people: list[str], others: list[str], when: list[str]
+    ) -> Reply | None:
+        if people:
+            return None  # a list about one person (her jobs, his companies) is a fact's to answer
+        period = when[0] if when else None
+        orgs = [o for o in others if self.base.entities[o].kind == "org"]
+        if frame.FOUNDER.search(text):
+            if others:
+                return None  # another company's founders: the facts about it answer
+            if frame.COMPANY_FOUNDED.search(text):
+                return lists.companies_founded(ctx, founders_only=True)
+            if frame.REMAINING.search(text):
+                return lists.founders(ctx, remaining=True)
+            if frame.LEAVE.search(text):
+                return lists.founders(ctx, gone=True)
+            return lists.founders(ctx)
+        if frame.COMPANY_FOUNDED.search(text) and frame.LEAVE.search(text):
+            return lists.companies_founded(ctx)
+        if frame.ASKS_COMPANIES.search(text):
+            return None  # which companies, not which people: a fact answers
+        if frame.LEAVE.search(text):
+            if orgs:
+                return lists.departures(ctx, to=orgs[0], when=period)
+            if not others:
+                return lists.departures(ctx, when=period)
+            return None
+        if frame.ARRIVE.search(text) and not others:
+            return lists.arrivals(ctx, when=period)
+        if frame.ARRIVE.search(text) and orgs:
+            return lists.departures(ctx, to=orgs[0], when=period)
+        return None
+
+    def _digest(
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        people: list[str],
+        others: list[str],
+        when: list[str],
+    ) -> Reply | None:
+        subject = (others or people or [e for e in analysis.entities])[:1]
+        if not subject and when:
+            return digest.span(ctx, when[0])
+        if not subject:
+            return None
+        ranked = self.matcher.rank(analysis, limit=20)
+        clear_lead = len(ranked) < 2 or ranked[0].score - ranked[1].score >= digest.CLEAR_LEAD
+        if self.matcher.accepts(ranked) and clear_lead and not frame.SEVERAL_ASKED.search(text):
+            return None  # one fact answers it well ("穆拉蒂在产品发布前后扮演什么角色")
+        chosen = digest.choose(ctx, subject[0], ranked, asks_why=bool(frame.WHY.search(text)))
+        return digest.about(ctx, subject[0], chosen)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _event_named(self, part: str) -> Fact | None:
+        """The dated event a part of a question names: the best the matcher finds, and among
+        those that fit it as well, the most precisely dated."""
+        ranked = [c for c in self.matcher.rank(self.matcher.analyse(matching_key(to_simplified(part))), 10)]
+        events = [c for c in ranked if c.fact.kind == "event"]
+        if not events or events[0].score < self.matcher.weights.threshold * 0.8:
+            return None
+        close = [c for c in events if c.score >= events[0].score - 0.05]
+        return min(close, key=lambda c: (-len(c.fact.date or ""), -c.score)).fact
+
+    def _stated_figure(self, analysis: QueryAnalysis) -> bool:
+        """The single-fact path answers with a fact that states a number."""
+        ranked = self.matcher.rank(analysis)
+        return self.matcher.accepts(ranked) and bool(_NUMBER.search(ranked[0].fact.answer))
+
+    def _with_related(self, reply: Reply, analysis: QueryAnalysis) -> Reply:
+        """A list of role holders, and the fact the question's words fit, when one does
+        ("四天换了哪四个CEO": the article's own count of four)."""
+        ranked = self.matcher.rank(analysis)
+        if not self.matcher.accepts(ranked):
+            return reply
+        fact = ranked[0].fact
+        text = reply.answer + "\n" + to_script("相关:" + fact.answer, reply.script, self.variant)
+        return replace(reply, answer=text, fact_ids=(*reply.fact_ids, fact.id))
+
+    def _unnamed(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+        """ "辞职的三名研究人员是谁?": the fact that fits is a departure of people it does not
+        name; the single-fact path would answer with it as if it named them."""
+        if Intent.WHO not in analysis.intents and not analysis.name_asked:
+            return None
+        ranked = self.matcher.rank(analysis)
+        # A little under the answering bar: asking for names the fact lacks lowers its score.
+        if not ranked or ranked[0].score < self.matcher.weights.threshold * 0.8:
+            return None
+        fact = ranked[0].fact
+        if fact.type not in DEPARTURES or fact.tally is None:
+            return None
+        if any(self.base.entities[p.entity].kind == "person" for p in fact.participants):
+            return None
+        return ctx.decline("list", fact.answer + NO_NAMES.format(what="他们"))

@@ -1,0 +1,103 @@
+"""Which kind of several-fact question a question is, from its words: an order, a duration,
+who held a role, a list or count, or a broad question. None for everything else (the
+single-fact path answers it).
+
+Patterns match the simplified, case-folded question; they cover Mandarin, Cantonese and
+English phrasings. Each frame needs its own cue and what it is about (see the answerers):
+a cue alone routes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Frame(StrEnum):
+    ORDER = "order"
+    DURATION = "duration"
+    ROLE_AT = "role_at"
+    LIST = "list"
+    DIGEST = "digest"
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+ORDER_PAIR = _re(
+    r"谁先|谁后|谁(?:比较|更)?早|谁(?:比较|更)?晚|先后|哪个先|边个先|边个早|谁第一个|"
+    r"早过|先走|在.{1,12}之前还是之后|之前还是之后|\bwho (?:left|quit|joined|went)(?: \w+)? first\b|"
+    r"\bfirst to (?:leave|quit|join)\b|\bearlier\b|\bbefore or after\b"
+)
+# First or last to do something: the superlative next to its verb ("最早离开", "最后一个走的",
+# "first to leave", "left first"), not "最早那11个创始人".
+ORDER_EXTREME = _re(
+    r"(?:最先|最早|第一个|头一个|最晚|最后一个|最后|最後)(?:一个|一位|个|位|才)?(?:离开|离职|走|辞职|出走|跳槽|加入|入职)|"
+    r"\b(?:first|last|earliest|latest) (?:to |one to |person to )?(?:leave|quit|go|depart|join)|"
+    r"\b(?:left|quit|joined|departed) (?:the )?(?:first|last|earliest|latest)\b"
+)
+LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
+JOIN_VERB = _re(r"加入|入职|加盟|\bjoin(?:ed)?\b")
+
+GAP = _re(
+    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了)\s*(?:几|多少|多久|多长)|"
+    r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b"
+)
+TENURE = _re(
+    r"(?:待了|呆了|干了|做了|工作了|任职|在职|服务了|效力|做咗|待咗|喺.{1,10}做咗|在.{1,12}(?:待|呆|干|做|工作))"
+    r".{0,4}(?:多久|几年|多长|多少年|几耐|多少个?月)|"
+    r"\bhow long (?:was|did|had|has)\b.{1,30}\b(?:at|with|work|stay)|\btenure\b"
+)
+
+LIST = _re(
+    r"哪些|哪几|哪一些|有谁|都有谁|都是谁|是哪些|还有谁|是谁们|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
+    r"多少(?:个|位|名)?人|几(?:个|位|名)(?:人|创始人|联合创始人|高管)?|"
+    r"边几个|边啲|有边个|咩人|"
+    r"\bwho (?:all|else|are|were|left|joined|went|still)\b|\bwhich (?:people|founders|co-?founders|execs|executives|companies|ones)\b|"
+    r"\blist\b|\bhow many\b|\bname (?:all|the|every)\b"
+)
+FOUNDER = _re(r"创始|元老|创业伙伴|\bco-?founders?\b|\bfounders?\b|\bfounding\b")
+COMPANY_FOUNDED = _re(
+    r"(?:开|创|办|成立|创立|创办|搞)了?(?:什么|啥|哪些|哪几家|几家|哪家|咩)?(?:新)?(?:公司|企业|初创|创业公司)|"
+    r"自立门户|\bfounded\b|\bstart(?:ed)? (?:a |their own |new )?(?:compan|startup)|\bcompanies\b"
+)
+REMAINING = _re(r"还剩|剩下|还在|留下|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
+# Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
+LEAVE = _re(
+    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波)"
+)
+ASKS_COMPANIES = _re(r"(?:哪些|哪几家|几家|哪家|什么|啥)(?:公司|企业|机构)|\bwhich (?:companies|firms)\b")
+COUNT = _re(r"多少|几|\bhow many\b|\bnumber of\b")
+ARRIVE = _re(r"加入|入职|新来|上任|加盟|\bjoined\b|\bhired\b")
+
+DIGEST = _re(
+    r"扮演了?(?:什么|啥|怎样的?|甚么)?角色|起了?(?:什么|啥)作用|(?:什么|啥|咩)角色|经历了?(?:什么|啥|哪些)|"
+    r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
+    r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
+    r"点解咁多人|总结一下|概括一下|\bwhat role\b|\bwhat happened\b|\bsummar|\boverview\b"
+)
+# A broad question that asks for several things outright: "有哪些说法", "为什么这么多人离开".
+SEVERAL_ASKED = _re(
+    r"哪些说法|几种说法|有哪些原因|哪些原因|为什么这么多人|为何这么多人|点解咁多人|\breasons\b|\bwhat happened\b"
+)
+WHY = _re(r"为什么|为何|为啥|原因|说法|理由|点解|\bwhy\b|\breasons?\b")
+ASKS_WHO = _re(r"谁|哪|边个|\bwho\b|\bwhich\b")
+SEQUENCE_OF_HOLDERS = _re(
+    r"换了|历任|先后|当过|担任过|做过|几任|几个|哪几|哪些|都有谁|有谁|[两三四五]个|\ball\b|\bevery\b|\bformer\b|"
+    r"\bsuccession\b|\bin turn\b"
+)
+
+
+def detect(text: str) -> Frame | None:
+    """The frame a simplified, case-folded question asks in, by its cue words."""
+    if ORDER_PAIR.search(text) or (ORDER_EXTREME.search(text) and FOUNDER.search(text)):
+        return Frame.ORDER
+    if GAP.search(text) or TENURE.search(text):
+        return Frame.DURATION
+    if DIGEST.search(text):
+        return Frame.DIGEST
+    if LIST.search(text):
+        return Frame.LIST
+    return None
