@@ -19,11 +19,13 @@ from bot.engine.several import digest, durations, frame, lists, order, roles_at
 from bot.engine.several.common import HOME, Context, dates_in
 from bot.engine.several.labels import NO_NAMES
 from bot.factbase.loader import FactBase
-from bot.factbase.models import DEPARTURES, Fact, Intent
+from bot.factbase.models import Fact, Intent
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
 
+# A group the articles count but do not name: "三名高级研究人员", "数十名员工".
+_GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
@@ -49,28 +51,22 @@ class SeveralFacts:
         others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != HOME]
         when = dates_in(text, self.base)
         kind = frame.detect(text)
+        reply: Reply | None = None
         if kind == frame.Frame.ORDER:
-            return self._order(ctx, text, people, others)
-        if kind == frame.Frame.DURATION:
-            return self._duration(ctx, text, people)
-        title = roles_at.asked_title(text)
-        if (
-            title is not None
-            and not people
-            and frame.ASKS_WHO.search(text)
-            and (when or frame.SEQUENCE_OF_HOLDERS.search(text))
-        ):
-            held, shown = title
-            org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
-            reply = roles_at.holders(ctx, held, shown, org, when[0] if when else None)
-            return self._with_related(reply, analysis) if reply.answered and not when else reply
-        if kind == frame.Frame.DIGEST:
-            return self._digest(ctx, text, analysis, people, others, when)
-        if kind == frame.Frame.LIST:
+            reply = self._order(ctx, text, people, others)
+        elif kind == frame.Frame.DURATION:
+            reply = self._duration(ctx, text, people, analysis)
+        if reply is None:
+            reply = self._role_holders(ctx, text, analysis, people, others, when)
+        if reply is None and kind == frame.Frame.DIGEST:
+            reply = self._digest(ctx, text, analysis, people, others, when)
+        if reply is None:
+            reply = self._unnamed(ctx, analysis)
+        if reply is None and kind == frame.Frame.LIST:
             if frame.COUNT.search(text) and self._stated_figure(analysis):
                 return None  # a count the articles state wins over counting the named
-            return self._unnamed(ctx, analysis) or self._list(ctx, text, people, others, when)
-        return self._unnamed(ctx, analysis)
+            reply = self._list(ctx, text, people, others, when)
+        return reply
 
     # -- frames -----------------------------------------------------------------------------
 
@@ -84,11 +80,11 @@ class SeveralFacts:
             return order.extreme(ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=True)
         return None
 
-    def _duration(self, ctx: Context, text: str, people: list[str]) -> Reply | None:
-        if frame.TENURE.search(text) and len(people) == 1:
+    def _duration(self, ctx: Context, text: str, people: list[str], analysis: QueryAnalysis) -> Reply | None:
+        if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
             return durations.tenure(ctx, self.base.entities[people[0]])
         if frame.GAP.search(text):
-            pair = durations.two_events(text, self._event_named)
+            pair = durations.two_events(text, lambda part: self._event_named(part, tuple(people)))
             if pair is not None:
                 return durations.between(ctx, *pair)
         return None
@@ -114,6 +110,10 @@ class SeveralFacts:
             return lists.companies_founded(ctx)
         if frame.ASKS_COMPANIES.search(text):
             return None  # which companies, not which people: a fact answers
+        left = [o for o in orgs if frame.left_from(text, self.base.entities[o].all_names())]
+        if left:  # "离开Anthropic回到OpenAI": who left that organisation
+            into = [o for o in orgs if o not in left]
+            return lists.departures(ctx, org=left[0], to=into[0] if into else None, when=period)
         if frame.LEAVE.search(text):
             if orgs:
                 return lists.departures(ctx, to=orgs[0], when=period)
@@ -123,8 +123,37 @@ class SeveralFacts:
         if frame.ARRIVE.search(text) and not others:
             return lists.arrivals(ctx, when=period)
         if frame.ARRIVE.search(text) and orgs:
+            if HOME in self._named(text):  # "which Google executives joined OpenAI"
+                return lists.arrivals(ctx, when=period, from_org=orgs[0])
             return lists.departures(ctx, to=orgs[0], when=period)
         return None
+
+    def _role_holders(
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        people: list[str],
+        others: list[str],
+        when: list[str],
+    ) -> Reply | None:
+        """ "11月19日OpenAI的CEO是谁", "四天换了哪四个CEO": a title, no one named (a person the
+        title only describes is the answer), and a date or words that ask for several holders."""
+        title = roles_at.asked_title(text)
+        if (
+            title is None
+            or [p for p in people if p not in analysis.described]
+            or not frame.ASKS_WHO.search(text)
+        ):
+            return None
+        if analysis.described and Intent.WHO not in analysis.intents:
+            return None  # "那位前CTO在2016年跳去哪家": asks about the holder, not who held it
+        if not (when or frame.SEQUENCE_OF_HOLDERS.search(text)):
+            return None
+        held, shown = title
+        org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+        reply = roles_at.holders(ctx, held, shown, org, when[0] if when else None)
+        return self._with_related(reply, analysis) if reply.answered and not when else reply
 
     def _digest(
         self,
@@ -149,15 +178,24 @@ class SeveralFacts:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _event_named(self, part: str) -> Fact | None:
+    def _event_named(self, part: str, people: tuple[str, ...]) -> Fact | None:
         """The dated event a part of a question names: the best the matcher finds, and among
-        those that fit it as well, the most precisely dated."""
-        ranked = [c for c in self.matcher.rank(self.matcher.analyse(matching_key(to_simplified(part))), 10)]
-        events = [c for c in ranked if c.fact.kind == "event"]
+        those that fit it about as well, one of the kind its verb says (被聘为: appointed), then
+        the most precisely dated. A part that names no one is about the question's people."""
+        analysis = self.matcher.analyse(matching_key(to_simplified(part)))
+        readings = [analysis]
+        if not analysis.entities and people:  # "升任CTO" of "穆拉蒂从加入OpenAI到升任CTO"
+            readings.append(replace(analysis, entities=people))
+        ranked = [c for reading in readings for c in self.matcher.rank(reading, 10)]
+        events = sorted((c for c in ranked if c.fact.kind == "event"), key=lambda c: -c.score)
         if not events or events[0].score < self.matcher.weights.threshold * 0.8:
             return None
-        close = [c for c in events if c.score >= events[0].score - 0.05]
-        return min(close, key=lambda c: (-len(c.fact.date or ""), -c.score)).fact
+        wanted = frame.event_types(to_simplified(part).casefold())
+        close = [c for c in events if c.score >= events[0].score - 0.1]
+        return min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
+
+    def _named(self, text: str) -> set[str]:
+        return set(self.matcher.analyse(matching_key(text)).entities)
 
     def _stated_figure(self, analysis: QueryAnalysis) -> bool:
         """The single-fact path answers with a fact that states a number."""
@@ -184,7 +222,7 @@ class SeveralFacts:
         if not ranked or ranked[0].score < self.matcher.weights.threshold * 0.8:
             return None
         fact = ranked[0].fact
-        if fact.type not in DEPARTURES or fact.tally is None:
+        if fact.kind != "event" or not (fact.tally or _GROUP.search(fact.answer)):
             return None
         if any(self.base.entities[p.entity].kind == "person" for p in fact.participants):
             return None

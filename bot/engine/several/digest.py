@@ -33,10 +33,10 @@ class Weights:
     """How a fact about the subject is ranked for a digest (tuned on tests/data/questions_several)."""
 
     relevance: float = 1.0  # the matcher's score for the question
-    event: float = 0.15  # a dated event over a claim, a quote or a figure
+    event: float = 0.3  # a dated event over a claim, a quote or a figure
     breadth: float = 0.03  # per other person or organisation the fact is about
     why: float = 0.2  # a reason, when the question asks why
-    floor: float = 0.2  # least matcher score of a fact the question's words fit
+    floor: float = 0.3  # least matcher score of a fact the question's words fit
 
 
 WEIGHTS = Weights()
@@ -57,9 +57,10 @@ def choose(
     subject: str,
     ranked: Sequence[Candidate],
     asks_why: bool,
-    weights: Weights = WEIGHTS,
+    weights: Weights | None = None,
 ) -> list[Fact]:
     """The facts about `subject` that matter most for the question, best first."""
+    weights = weights or WEIGHTS
     relevance = {c.fact.id: c.score for c in ranked}
     pool = [f for f in ctx.base.by_entity.get(subject, []) if f.superseded_by is None]
     # Facts the question's words fit, when there are enough of them: "董事会为什么开除奥特曼"

@@ -19,6 +19,12 @@ from bot.factbase.models import Entity, Fact, Intent, Precision
 
 PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
 
+# An English how-long question asks first: "How many days between A and B?".
+_ENGLISH_ASKING = re.compile(
+    r"^\s*how (?:many days|many months|many years|long)(?: (?:passed|went by|was it|did it take|were there))?"
+    r"(?: between| from| after)?\s*",
+    re.IGNORECASE,
+)
 # Where a question of two events parts: "A到B", "从A到B", "A和B之间", "A距离B".
 _SPLIT = re.compile(r"到|至|和|与|跟|距离|距|\buntil\b|\band\b|\bto\b")
 # The words that ask how long, after the two events: "中间隔了几天", "相隔多久".
@@ -76,8 +82,8 @@ def between(ctx: Context, first: Fact, second: Fact) -> Reply:
 def two_events(text: str, find: Callable[[str], Fact | None]) -> tuple[Fact, Fact] | None:
     """The two events a how-long question names on either side of 到/和/距离, each found by
     `find` (the engine's matcher, limited to dated events)."""
-    body = _ASKING.sub("", text).strip(" ,，?？")
-    body = re.sub(r"^(?:从|自从|自)", "", body)
+    body = _ENGLISH_ASKING.sub("", text) if _ENGLISH_ASKING.match(text) else _ASKING.sub("", text)
+    body = re.sub(r"^(?:从|自从|自)", "", body.strip(" ,，?？"))
     parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
     if len(parts) != 2:
         return None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.factbase.models import EventType
+
 
 class Frame(StrEnum):
     ORDER = "order"
@@ -34,14 +36,15 @@ ORDER_PAIR = _re(
 # "first to leave", "left first"), not "最早那11个创始人".
 ORDER_EXTREME = _re(
     r"(?:最先|最早|第一个|头一个|最晚|最后一个|最后|最後)(?:一个|一位|个|位|才)?(?:离开|离职|走|辞职|出走|跳槽|加入|入职)|"
-    r"\b(?:first|last|earliest|latest) (?:to |one to |person to )?(?:leave|quit|go|depart|join)|"
+    r"\b(?:first|last|earliest|latest)\b.{0,30}\bto (?:leave|quit|go|depart|join)|"
     r"\b(?:left|quit|joined|departed) (?:the )?(?:first|last|earliest|latest)\b"
 )
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
 JOIN_VERB = _re(r"加入|入职|加盟|\bjoin(?:ed)?\b")
 
 GAP = _re(
-    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了)\s*(?:几|多少|多久|多长)|"
+    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了)\s*(?:几|多少|多久|多长)|"
+    r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
     r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b"
 )
 TENURE = _re(
@@ -51,11 +54,12 @@ TENURE = _re(
 )
 
 LIST = _re(
-    r"哪些|哪几|哪一些|有谁|都有谁|都是谁|是哪些|还有谁|是谁们|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
+    r"哪些|哪几|哪一些|有谁|都有谁|都是谁|是哪些|还有谁|是谁们|都[^,?？。]{0,6}(?:哪|谁)|都(?:创办|开|创立|成立|办)了?(?:什么|啥)|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
     r"多少(?:个|位|名)?人|几(?:个|位|名)(?:人|创始人|联合创始人|高管)?|"
     r"边几个|边啲|有边个|咩人|"
     r"\bwho (?:all|else|are|were|left|joined|went|still)\b|\bwhich (?:people|founders|co-?founders|execs|executives|companies|ones)\b|"
-    r"\blist\b|\bhow many\b|\bname (?:all|the|every)\b"
+    r"\blist\b|\bhow many\b|\bname (?:all|the|every)\b|"
+    r"\bwhich\b.{0,25}\b(?:people|founders|co-?founders|execs|executives|companies|employees|researchers)\b"
 )
 FOUNDER = _re(r"创始|元老|创业伙伴|\bco-?founders?\b|\bfounders?\b|\bfounding\b")
 COMPANY_FOUNDED = _re(
@@ -65,18 +69,18 @@ COMPANY_FOUNDED = _re(
 REMAINING = _re(r"还剩|剩下|还在|留下|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
 # Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
 LEAVE = _re(
-    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
-    r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波)"
+    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波|员工)"
 )
 ASKS_COMPANIES = _re(r"(?:哪些|哪几家|几家|哪家|什么|啥)(?:公司|企业|机构)|\bwhich (?:companies|firms)\b")
-COUNT = _re(r"多少|几|\bhow many\b|\bnumber of\b")
+COUNT = _re(r"多少|(?<!哪)几|\bhow many\b|\bnumber of\b")
 ARRIVE = _re(r"加入|入职|新来|上任|加盟|\bjoined\b|\bhired\b")
 
 DIGEST = _re(
     r"扮演了?(?:什么|啥|怎样的?|甚么)?角色|起了?(?:什么|啥)作用|(?:什么|啥|咩)角色|经历了?(?:什么|啥|哪些)|"
     r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
     r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
-    r"点解咁多人|总结一下|概括一下|\bwhat role\b|\bwhat happened\b|\bsummar|\boverview\b"
+    r"点解咁多人|总结一下|概括一下|\bwhat role\b|\bwhat happened\b|\bsummar|\bsum up\b|\boverview\b"
 )
 # A broad question that asks for several things outright: "有哪些说法", "为什么这么多人离开".
 SEVERAL_ASKED = _re(
@@ -86,7 +90,7 @@ WHY = _re(r"为什么|为何|为啥|原因|说法|理由|点解|\bwhy\b|\breason
 ASKS_WHO = _re(r"谁|哪|边个|\bwho\b|\bwhich\b")
 SEQUENCE_OF_HOLDERS = _re(
     r"换了|历任|先后|当过|担任过|做过|几任|几个|哪几|哪些|都有谁|有谁|[两三四五]个|\ball\b|\bevery\b|\bformer\b|"
-    r"\bsuccession\b|\bin turn\b"
+    r"\bsuccession\b|\bin turn\b|\bwho were\b|(?<![a-z])(?:ceo|cto|cfo)s\b"
 )
 
 
@@ -101,3 +105,39 @@ def detect(text: str) -> Frame | None:
     if LIST.search(text):
         return Frame.LIST
     return None
+
+
+# The kind of event a verb names, for finding "the firing" or "the hiring" among close matches.
+_EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
+    (_re(pattern), frozenset(types))
+    for pattern, types in (
+        (r"解雇|开除|炒|辞退|罢免|fired|firing|ousted", {EventType.FIRED}),
+        (r"聘|任命|出任|接任|担任|上任|appoint|hired|named", {EventType.APPOINTED}),
+        (r"辞职|离职|离开|走|resign|quit|left|leav", {EventType.RESIGNED, EventType.LEFT}),
+        (r"加入|入职|joined|join", {EventType.JOINED}),
+        (r"回归|复职|重新聘|return|reinstat", {EventType.REINSTATED}),
+        (r"成立|创立|创办|founded", {EventType.FOUNDED}),
+        (r"解散|dissolv|disband", {EventType.DISSOLVED}),
+        (r"起诉|告上|sued|lawsuit", {EventType.SUED}),
+        (r"休假|leave of absence|sabbatical", {EventType.TOOK_LEAVE}),
+        (r"宣布|公布|announc", {EventType.ANNOUNCED}),
+    )
+)
+
+
+def event_types(text: str) -> frozenset[EventType]:
+    """The event types the verbs of a part of a question name."""
+    found: frozenset[EventType] = frozenset()
+    for pattern, types in _EVENT_VERBS:
+        if pattern.search(text):
+            found |= types
+    return found
+
+
+def left_from(text: str, names: list[str]) -> bool:
+    """The question says someone left this organisation ("离开Anthropic"), by any of its names."""
+    for name in names:
+        folded = name.casefold()
+        if re.search(r"(?:离开|离职|走出|脱离|\bleft\b|\bleaving\b|\bquit\b)\s*" + re.escape(folded), text):
+            return True
+    return False

@@ -38,12 +38,17 @@ def _events_for(ctx: Context, person: str, org: str, move: Move) -> list[Fact]:
     ]
 
 
-def _where(ctx: Context, move: Move) -> str:
-    if move.to is not None:
-        return labels.THEN.format(where=_org_name(ctx, move.to))
-    if move.to_text is not None:
-        return labels.THEN.format(where=move.to_text)
-    return ""
+def _where(ctx: Context, move: Move, person: Entity | None = None) -> str:
+    """Where someone went: the move's destination, and the later moves until a return
+    ("2018年离开OpenAI,后来:Gantry")."""
+    places = [_org_name(ctx, move.to) if move.to else move.to_text or ""]
+    if person is not None and move in person.moves:
+        for later in person.moves[person.moves.index(move) + 1 :]:
+            if later.to == move.from_org or later.from_org == move.from_org:
+                break
+            places.append(_org_name(ctx, later.to) if later.to else later.to_text or "")
+    places = [p for p in dict.fromkeys(places) if p]
+    return labels.THEN.format(where="→".join(places)) if places else ""
 
 
 def _returned(person: Entity, org: str) -> bool:
@@ -112,11 +117,13 @@ def _tally_notes(ctx: Context, of: str, org: str, when: str | None, named: int) 
     return notes
 
 
-def arrivals(ctx: Context, org: str = HOME, when: str | None = None) -> Reply:
-    """Who joined `org`, from where when the articles say."""
+def arrivals(ctx: Context, org: str = HOME, when: str | None = None, from_org: str | None = None) -> Reply:
+    """Who joined `org` (from `from_org`, when asked), from where when the articles say."""
     items: list[Item] = []
     for person in ctx.base.entities.values():
         moves = [m for m in person.moves if m.to == org and (when is None or compatible(m.date, when))]
+        if from_org is not None:
+            moves = [m for m in moves if m.from_org == from_org]
         if when is not None:
             moves = [m for m in moves if m.date is not None]
         if person.kind != "person" or not moves:
@@ -133,7 +140,8 @@ def arrivals(ctx: Context, org: str = HOME, when: str | None = None) -> Reply:
         citations = [c for m in moves for c in m.sources[:1]]
         items.append(ctx.item(f"{display(person)}:" + ";".join(parts), moves[0].date, [], citations))
     items.sort(key=lambda i: (sort_key(i.date), i.text))
-    what = ("" if when is None else show_date(when)) + "加入" + _org_name(ctx, org) + "的人"
+    what = ("" if when is None else show_date(when)) + (f"从{_org_name(ctx, from_org)}" if from_org else "")
+    what += "加入" + _org_name(ctx, org) + "的人"
     if not items:
         return ctx.decline("list", f"文章没有点名{what}。")
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items)

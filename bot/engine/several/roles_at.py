@@ -13,13 +13,14 @@ from datetime import date
 from bot.engine.answer import Reply
 from bot.engine.several import labels
 from bot.engine.several.common import HOME, Context, Item, interval, show_date
+from bot.factbase.crosscheck import compatible
 from bot.factbase.models import Role
 
 # The titles a question can ask for, as (what the question says, what a role title says).
 TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
     (re.compile(asked, re.IGNORECASE), re.compile(held, re.IGNORECASE), shown)
     for asked, held, shown in (
-        (r"(?<![a-z])ceo(?![a-z])|首席执行官|执行长|行政总裁|掌门人?|一把手", r"CEO|首席执行官", "CEO"),
+        (r"(?<![a-z])ceos?(?![a-z])|首席执行官|执行长|行政总裁|掌门人?|一把手", r"CEO|首席执行官", "CEO"),
         (r"(?<![a-z])cto(?![a-z])|首席技术官|技术长", r"CTO|首席技术官", "首席技术官(CTO)"),
         (r"首席科学家|chief scientist", r"首席科学家", "首席科学家"),
         (r"(?<![a-z])cfo(?![a-z])|首席财务官|财务长|财务首席官", r"CFO|首席财务官", "首席财务官(CFO)"),
@@ -67,15 +68,35 @@ def holders(
                 surely.append(item)
                 continue
             low, high = interval(when)
-            starts = interval(role.start) if role.start else (date.min, date.min)
             ends = interval(role.end) if role.end else (date.max, date.max)
-            if starts[1] <= low and ends[0] >= high:
-                surely.append(item)  # began surely before and ended surely after
+            if role.start is None:
+                # A start the articles do not give: the role surely covers only the month its
+                # sources show it held (its end, or their publication), and may cover earlier.
+                shown = (
+                    [role.end]
+                    if role.end
+                    else [ctx.base.articles[c.article].meta.published.isoformat() for c in role.sources]
+                )
+                if ends[1] < low:
+                    continue  # ended before the span
+                if any(compatible(when[:7], day[:7]) for day in shown if day):
+                    surely.append(item)
+                else:
+                    maybe.append(item)
+                continue
+            starts = interval(role.start)
+            if starts[1] <= high and ends[0] >= low:
+                surely.append(item)  # surely began before the span ends and ended after it starts
             elif starts[0] <= high and ends[1] >= low:
                 maybe.append(item)  # a coarse start or end that may or may not cover it
     org_name = ctx.base.entities[org].name
     for items in (surely, maybe):
         items.sort(key=lambda i: (*order[i], i.text))
+    if when is not None and not surely:
+        text = labels.ROLE_NONE.format(when=show_date(when), org=ctx.base.entities[org].name, title=title)
+        if maybe:
+            text += "\n" + labels.COARSE + "\n" + "\n".join(f"· {i.text}" for i in maybe)
+        return ctx.decline("role_at", text)
     if not surely and not maybe:
         return ctx.decline(
             "role_at",
