@@ -19,7 +19,7 @@ from bot.engine.several import digest, durations, frame, lists, order, roles_at
 from bot.engine.several.common import HOME, Context, dates_in
 from bot.engine.several.labels import NO_NAMES
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Fact, Intent
+from bot.factbase.models import Entity, Fact, Intent
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
@@ -74,6 +74,13 @@ class SeveralFacts:
         verb: order.Verb = (
             "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
         )
+        pair = frame.EVENT_ORDER.search(text)
+        if pair is not None:
+            first, second = [g for g in pair.groups() if g]
+            points = self._point_named(first, tuple(people)), self._point_named(second, tuple(people))
+            if points[0] is None or points[1] is None or points[0].key == points[1].key:
+                return None
+            return durations.in_order(ctx, points[0], points[1])
         if len(people) >= 2:
             return order.between(ctx, [self.base.entities[p] for p in people], verb)
         if not people and not others and frame.FOUNDER.search(text) and frame.ORDER_EXTREME.search(text):
@@ -84,7 +91,7 @@ class SeveralFacts:
         if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
             return durations.tenure(ctx, self.base.entities[people[0]])
         if frame.GAP.search(text):
-            pair = durations.two_events(text, lambda part: self._event_named(part, tuple(people)))
+            pair = durations.two_points(text, lambda part: self._point_named(part, tuple(people)))
             if pair is not None:
                 return durations.between(ctx, *pair)
         return None
@@ -178,11 +185,55 @@ class SeveralFacts:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _event_named(self, part: str, people: tuple[str, ...]) -> Fact | None:
+    def _point_named(self, part: str, people: tuple[str, ...]) -> durations.Point | None:
+        """What a part of a how-long question names: a person's move when it names one person
+        and a leaving, joining or returning verb ("Ilya走了", "才短暂回去"), else an event."""
+        simplified = to_simplified(part).casefold()
+        analysis = self.matcher.analyse(matching_key(simplified))
+        own = [e for e in analysis.entities if self.base.entities[e].kind == "person"]
+        named = own or list(people)
+        if len(named) == 1:
+            moved = self._move_point(self.base.entities[named[0]], simplified)
+            if moved is not None:
+                return moved
+        fact = self._event_named(analysis, people)
+        if fact is not None and not analysis.entities:
+            # A part that names no one ("就下台") is taken only when its own words find the
+            # event surely, or its verb names the event's kind: else it is a guess.
+            own_ranked = self.matcher.rank(analysis)
+            surely = self.matcher.accepts(own_ranked) and own_ranked[0].fact.id == fact.id
+            if not surely and fact.type not in frame.event_types(analysis.key):
+                return None
+        return durations.point_of(fact) if fact is not None else None
+
+    def _move_point(self, person: Entity, text: str) -> durations.Point | None:
+        """The move a verb names: the first departure from OpenAI, the first arrival, or the
+        first return after a departure."""
+        if frame.RETURN.search(text):
+            gone = False
+            for move in person.moves:
+                gone = gone or move.from_org == HOME
+                if gone and move.to == HOME and move.date:
+                    return durations.Point(f"{person.name}回归OpenAI", move.date, (), tuple(move.sources[:1]))
+            return None
+        verb: order.Verb
+        if frame.LEAVE.search(text):
+            verb = "leave"
+        elif frame.ARRIVE.search(text):
+            verb = "join"
+        else:
+            return None
+        dated = order.when_of(person, verb)
+        if dated.date is None or not dated.citations:
+            return None
+        word = "离开" if verb == "leave" else "加入"
+        return durations.Point(f"{person.name}{word}OpenAI", dated.date, (), dated.citations)
+
+    def _event_named(self, analysis: QueryAnalysis, people: tuple[str, ...]) -> Fact | None:
         """The dated event a part of a question names: the best the matcher finds, and among
         those that fit it about as well, one of the kind its verb says (被聘为: appointed), then
-        the most precisely dated. A part that names no one is about the question's people."""
-        analysis = self.matcher.analyse(matching_key(to_simplified(part)))
+        the most precisely dated. A part that names no one is also read as about the question's
+        people."""
         readings = [analysis]
         if not analysis.entities and people:  # "升任CTO" of "穆拉蒂从加入OpenAI到升任CTO"
             readings.append(replace(analysis, entities=people))
@@ -190,7 +241,7 @@ class SeveralFacts:
         events = sorted((c for c in ranked if c.fact.kind == "event"), key=lambda c: -c.score)
         if not events or events[0].score < self.matcher.weights.threshold * 0.8:
             return None
-        wanted = frame.event_types(to_simplified(part).casefold())
+        wanted = frame.event_types(analysis.key)
         close = [c for c in events if c.score >= events[0].score - 0.1]
         return min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
 

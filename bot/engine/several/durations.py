@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from bot.engine.answer import Reply
 from bot.engine.several import labels
 from bot.engine.several.common import HOME, Context, coarser, interval, show_date
 from bot.engine.several.order import when_of
-from bot.factbase.models import Entity, Fact, Intent, Precision
+from bot.factbase.models import Citation, Entity, Fact, Intent, Precision
 
 PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
 
@@ -26,13 +27,7 @@ _ENGLISH_ASKING = re.compile(
     re.IGNORECASE,
 )
 # Where a question of two events parts: "A到B", "从A到B", "A和B之间", "A距离B".
-_SPLIT = re.compile(r"到|至|和|与|跟|距离|距|\buntil\b|\band\b|\bto\b")
-# The words that ask how long, after the two events: "中间隔了几天", "相隔多久".
-_ASKING = re.compile(
-    r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|经历了|用了|花了)?"
-    r"(?:几|多少|多长|多久|多少个?)(?:天|日|个?月|年|时间|久)?.*$"
-    r"|\bhow (?:many days|long)\b.*$"
-)
+_SPLIT = re.compile(r"到|至|和|与|跟|距离|距|之后|以后|\buntil\b|\band\b|\bto\b")
 
 
 def amount(first: str, second: str) -> tuple[str, Precision]:
@@ -53,13 +48,31 @@ def amount(first: str, second: str) -> tuple[str, Precision]:
     return f"{int(b[:4]) - int(a[:4])}年", precision
 
 
-def between(ctx: Context, first: Fact, second: Fact) -> Reply:
-    """How long between two dated events."""
-    if (first.date or "") > (second.date or ""):
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A dated thing a question names: an event, or a person's move ("Ilya走了")."""
+
+    text: str  # simplified Chinese
+    date: str
+    facts: tuple[Fact, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.date, self.text
+
+
+def point_of(fact: Fact) -> Point:
+    assert fact.date is not None  # events are dated
+    return Point(fact.answer, fact.date, (fact,), tuple(fact.sources[:1]))
+
+
+def between(ctx: Context, first: Point, second: Point) -> Reply:
+    """How long between two dated things."""
+    if first.date > second.date:
         first, second = second, first
     early, late = first.date, second.date
-    assert early is not None and late is not None  # events are dated
-    items = [ctx.item(f"{show_date(f.date)}:{f.answer}", f.date, [f], f.sources[:1]) for f in (first, second)]
+    items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
     precision = coarser(early, late)
     if interval(early)[1] >= interval(late)[0] and precision != Precision.DAY:
         coarse = early if len(early) <= len(late) else late
@@ -79,17 +92,59 @@ def between(ctx: Context, first: Fact, second: Fact) -> Reply:
     return ctx.reply("duration", text, items)
 
 
-def two_events(text: str, find: Callable[[str], Fact | None]) -> tuple[Fact, Fact] | None:
-    """The two events a how-long question names on either side of 到/和/距离, each found by
-    `find` (the engine's matcher, limited to dated events)."""
-    body = _ENGLISH_ASKING.sub("", text) if _ENGLISH_ASKING.match(text) else _ASKING.sub("", text)
-    body = re.sub(r"^(?:从|自从|自)", "", body.strip(" ,，?？"))
-    parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
-    if len(parts) != 2:
+def in_order(ctx: Context, first: Point, second: Point) -> Reply:
+    """Whether the first thing asked came before the second: by dates that differ at the
+    precision known; else a decline that shows both dates."""
+    items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
+    (a_low, a_high), (b_low, b_high) = interval(first.date), interval(second.date)
+    shown = {"first_date": show_date(first.date), "second_date": show_date(second.date)}
+    if a_high < b_low:
+        return ctx.reply("order", labels.EVENTS_BEFORE.format(**shown), items)
+    if b_high < a_low:
+        return ctx.reply("order", labels.EVENTS_AFTER.format(**shown), items)
+    precision = coarser(first.date, second.date)
+    coarse = first.date if len(first.date) <= len(second.date) else second.date
+    text = labels.EVENTS_SAME.format(date=show_date(coarse), precision=PRECISION_WORDS[precision])
+    return ctx.decline("order", text)
+
+
+# The words that ask how long, wherever they stand: "A到B隔了几天", "A之后隔了几个月B".
+_GAP_ASKED = re.compile(
+    r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了)?"
+    r"(?:几|多少|多长|多久)(?:个)?(?:天|日|月|年|时间|久)?"
+)
+_AFTER_OR_UNTIL = re.compile(r"(?:之后|以后|过后|后|到|至|起)\s*[,，]?\s*(?:中间|之间)?\s*$")
+_AFTER = re.compile(r"(?:之后|以后|过后)\s*[,，]?\s*$")
+_FILLER = re.compile(r"^[,，\s]*(?:才|也|就|又|再|然后)?|[的吗呢?？,，\s]*$")
+
+
+def two_points(text: str, find: Callable[[str], Point | None]) -> tuple[Point, Point] | None:
+    """The two dated things a how-long question names, on either side of 到/和/距离, or
+    before and after its asking words ("Ilya走了之后隔了几个月Schulman也跑了"), each found
+    by `find`."""
+    if _ENGLISH_ASKING.match(text):
+        body = _ENGLISH_ASKING.sub("", text)
+        parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
+    else:
+        asked = _GAP_ASKED.search(text)
+        if asked is None:
+            return None
+        before = text[: asked.start()]
+        after = _FILLER.sub("", text[asked.end() :])
+        # Asking words between two events follow a word of time ("A之后隔了几个月B"); after a
+        # verb they split one event ("当了几天CEO就下台"), which is no pair.
+        if len(after) >= 2 and _AFTER_OR_UNTIL.search(before):
+            before = _AFTER.sub("", before)
+            before = re.sub(r"(?:到|至)\s*$", "", before.strip(" ,，"))
+            parts = [before, after]
+        else:
+            body = re.sub(r"^(?:从|自从|自)", "", before.strip(" ,，?？"))
+            parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
+    parts = [re.sub(r"^(?:从|自从|自)", "", p.strip(" ,，?？")) for p in parts]
+    if len(parts) != 2 or not all(parts):
         return None
-    found = [find(part) for part in parts]
-    first, second = found
-    if first is None or second is None or first.id == second.id:
+    first, second = find(parts[0]), find(parts[1])
+    if first is None or second is None or first.key == second.key:
         return None
     return first, second
 

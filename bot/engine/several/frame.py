@@ -29,7 +29,7 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 ORDER_PAIR = _re(
     r"谁先|谁后|谁(?:比较|更)?早|谁(?:比较|更)?晚|先后|哪个先|边个先|边个早|谁第一个|"
-    r"早过|先走|在.{1,12}之前还是之后|之前还是之后|\bwho (?:left|quit|joined|went)(?: \w+)? first\b|"
+    r"早过|先走|在.{1,12}之前还是之后|之前还是之后|前面?还是后面?|以前还是以后|\bwho (?:left|quit|joined|went)(?: \w+)? first\b|"
     r"\bfirst to (?:leave|quit|join)\b|\bearlier\b|\bbefore or after\b"
 )
 # First or last to do something: the superlative next to its verb ("最早离开", "最后一个走的",
@@ -38,6 +38,11 @@ ORDER_EXTREME = _re(
     r"(?:最先|最早|第一个|头一个|最晚|最后一个|最后|最後)(?:一个|一位|个|位|才)?(?:离开|离职|走|辞职|出走|跳槽|加入|入职)|"
     r"\b(?:first|last|earliest|latest)\b.{0,30}\bto (?:leave|quit|go|depart|join)|"
     r"\b(?:left|quit|joined|departed) (?:the )?(?:first|last|earliest|latest)\b"
+)
+# Two events in order: "A是发生在B前面还是后面", "was A before or after B".
+EVENT_ORDER = _re(
+    r"^(.+?)[,，]?\s*(?:是)?(?:发生)?在(.+?)(?:的)?(?:之|以)?前面?还是(?:之|以)?后面?|"
+    r"^(?:did|was|is|does|were) (.+?) (?:happen |come |take place )?before or after (.+?)\??$"
 )
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
 JOIN_VERB = _re(r"加入|入职|加盟|\bjoin(?:ed)?\b")
@@ -69,11 +74,12 @@ COMPANY_FOUNDED = _re(
 REMAINING = _re(r"还剩|剩下|还在|留下|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
 # Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
 LEAVE = _re(
-    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
     r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波|员工)"
 )
 ASKS_COMPANIES = _re(r"(?:哪些|哪几家|几家|哪家|什么|啥)(?:公司|企业|机构)|\bwhich (?:companies|firms)\b")
 COUNT = _re(r"多少|(?<!哪)几|\bhow many\b|\bnumber of\b")
+RETURN = _re(r"回归|回去|回到|回来|返回|重返|复职|\breturn|\bcame back\b|\bwent back\b")
 ARRIVE = _re(r"加入|入职|新来|上任|加盟|\bjoined\b|\bhired\b")
 
 DIGEST = _re(

@@ -34,3 +34,18 @@ def test_a_tenure_is_computed_at_the_coarser_precision(engine: Engine) -> None:
 def test_a_stated_tenure_wins(engine: Engine) -> None:
     reply = engine.ask("穆拉蒂在OpenAI待了多久?")
     assert reply.answered and "六年半" in reply.answer and reply.answer_kind == "fact"
+
+
+def test_a_gap_between_two_peoples_departures_uses_their_moves(engine: Engine) -> None:
+    reply = engine.ask("Ilya走了之后隔了几个月Schulman也跑了?")
+    assert reply.answered and reply.answer.startswith("约相隔3个月")
+    assert "2024年5月" in reply.answer and "2024年8月" in reply.answer
+
+
+def test_a_gap_from_leaving_to_returning(engine: Engine) -> None:
+    reply = engine.ask("Karpathy离开openai以后,隔了几年才短暂回去的?")
+    assert reply.answered and "约相隔6年" in reply.answer and "只精确到年" in reply.answer
+
+
+def test_how_long_someone_held_a_post_the_articles_do_not_end_is_no_gap(engine: Engine) -> None:
+    assert engine.ask("Emmett Shear 最後當了幾天臨時 CEO 就下台了？").answer_kind != "duration"

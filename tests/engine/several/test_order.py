@@ -35,3 +35,14 @@ def test_the_first_founder_to_leave(engine: Engine) -> None:
 def test_the_last_founder_to_leave(engine: Engine) -> None:
     reply = engine.ask("最后一个离开OpenAI的创始人是谁?")
     assert reply.answered and "约翰·舒尔曼" in reply.answer
+
+
+def test_two_events_in_order(engine: Engine) -> None:
+    reply = engine.ask("Mira向董事会表达对Altman的担忧,是发生在开发者大会前面还是后面?")
+    assert reply.answered and "第一件事在前" in reply.answer
+    assert set(reply.fact_ids) == {"a003-murati-instigator", "a001-devday-custom-gpts"}
+
+
+def test_two_events_in_the_same_month_are_not_ordered(engine: Engine) -> None:
+    reply = engine.ask("超级对齐团队解散是发生在Leike辞职前面还是后面?")
+    assert not reply.answered and "无法判断先后" in reply.answer
