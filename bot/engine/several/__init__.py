@@ -117,6 +117,8 @@ class SeveralFacts:
             return lists.companies_founded(ctx)
         if frame.ASKS_COMPANIES.search(text):
             return None  # which companies, not which people: a fact answers
+        if frame.WORKED_AT.search(text) and orgs:
+            return lists.worked_at(ctx, orgs)
         left = [o for o in orgs if frame.left_from(text, self.base.entities[o].all_names())]
         if left:  # "离开Anthropic回到OpenAI": who left that organisation
             into = [o for o in orgs if o not in left]
@@ -171,6 +173,8 @@ class SeveralFacts:
         others: list[str],
         when: list[str],
     ) -> Reply | None:
+        if len([c for c in re.split(r"[?？]", text) if c.strip()]) >= 2:
+            return None  # two questions in one: the engine answers them part by part
         subject = (others or people or [e for e in analysis.entities])[:1]
         if not subject and when:
             return digest.span(ctx, when[0])
@@ -180,7 +184,15 @@ class SeveralFacts:
         clear_lead = len(ranked) < 2 or ranked[0].score - ranked[1].score >= digest.CLEAR_LEAD
         if self.matcher.accepts(ranked) and clear_lead and not frame.SEVERAL_ASKED.search(text):
             return None  # one fact answers it well ("穆拉蒂在产品发布前后扮演什么角色")
-        chosen = digest.choose(ctx, subject[0], ranked, asks_why=bool(frame.WHY.search(text)))
+        # Two named ("Ilya跟Altman怎么闹掰的", "马斯克跟OpenAI有啥恩怨"): the facts about both.
+        both = [e for e in analysis.entities if e != subject[0]][:1]
+        if frame.STORY.search(text):
+            story = digest.story(ctx, subject[0])
+            if story:
+                return digest.about(ctx, subject[0], story)
+        chosen = digest.choose(
+            ctx, subject[0], ranked, asks_why=bool(frame.WHY.search(text)), also=both[0] if both else None
+        )
         return digest.about(ctx, subject[0], chosen)
 
     # -- helpers ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from bot.engine.answer import Reply
 from bot.engine.matcher import Candidate
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, interval, show_date, sort_key
-from bot.factbase.models import Fact, Intent
+from bot.factbase.models import Fact, Intent, ParticipantRole
 
 MAX_FACTS = 4
 MIN_FACTS = 2
@@ -37,6 +37,7 @@ class Weights:
     breadth: float = 0.03  # per other person or organisation the fact is about
     why: float = 0.2  # a reason, when the question asks why
     floor: float = 0.3  # least matcher score of a fact the question's words fit
+    keep: float = 0.5  # beyond the first two, a fact scoring under this share of the best is left out
 
 
 WEIGHTS = Weights()
@@ -58,11 +59,16 @@ def choose(
     ranked: Sequence[Candidate],
     asks_why: bool,
     weights: Weights | None = None,
+    also: str | None = None,
 ) -> list[Fact]:
-    """The facts about `subject` that matter most for the question, best first."""
+    """The facts about `subject` (and `also`, when at least two are about both) that matter
+    most for the question, best first."""
     weights = weights or WEIGHTS
     relevance = {c.fact.id: c.score for c in ranked}
     pool = [f for f in ctx.base.by_entity.get(subject, []) if f.superseded_by is None]
+    together = [f for f in pool if also in f.entities]
+    if also is not None and len(together) >= MIN_FACTS:
+        pool = together
     # Facts the question's words fit, when there are enough of them: "董事会为什么开除奥特曼"
     # is about the firing, not about everything Altman did.
     fitting = [f for f in pool if relevance.get(f.id, 0.0) >= weights.floor]
@@ -75,7 +81,11 @@ def choose(
     )
     chosen: list[Fact] = []
     seen_conflicts: set[str] = set()
+    best = _score(scored[0], relevance.get(scored[0].id, 0.0), subject, asks_why, weights) if scored else 0.0
     for fact in scored:
+        score = _score(fact, relevance.get(fact.id, 0.0), subject, asks_why, weights)
+        if len(chosen) >= MIN_FACTS and score < weights.keep * best:
+            break  # an aside: far below the best of them
         if fact.conflict is not None:
             if fact.conflict in seen_conflicts:
                 continue
@@ -84,6 +94,29 @@ def choose(
         if len(chosen) == MAX_FACTS:
             break
     return chosen
+
+
+def story(ctx: Context, subject: str) -> list[Fact]:
+    """What became of a subject: its first and last events and, between them, those that
+    involve the most others; at most MAX_FACTS, none when it has fewer than two events."""
+    events = [
+        f
+        for f in ctx.base.events()
+        if any(p.entity == subject and p.role != ParticipantRole.ACTOR for p in f.participants)
+        and f.superseded_by is None
+    ]
+    # One event per date and type: two articles reporting the same dissolution are one step.
+    steps: dict[tuple[str, str], Fact] = {}
+    for fact in events:
+        steps.setdefault((fact.date or "", str(fact.type)), fact)
+    events = list(steps.values())
+    if len(events) < MIN_FACTS:
+        return []
+    if len(events) <= MAX_FACTS:
+        return events
+    first, last = events[0], events[-1]
+    middle = sorted(events[1:-1], key=lambda f: (-len(f.entities), f.date or ""))[: MAX_FACTS - 2]
+    return [first, *sorted(middle, key=lambda f: f.date or ""), last]
 
 
 def about(ctx: Context, subject: str, facts: list[Fact]) -> Reply | None:

@@ -80,18 +80,27 @@ LEAVE = _re(
 ASKS_COMPANIES = _re(r"(?:哪些|哪几家|几家|哪家|什么|啥)(?:公司|企业|机构)|\bwhich (?:companies|firms)\b")
 COUNT = _re(r"多少|(?<!哪)几|\bhow many\b|\bnumber of\b")
 RETURN = _re(r"回归|回去|回到|回来|返回|重返|复职|\breturn|\bcame back\b|\bwent back\b")
+# Worked at an organisation at some time: "哪些人以前在Meta干过", "who worked at Google".
+WORKED_AT = _re(
+    r"在.{1,20}?(?:干过|工作过|待过|呆过|任职过|做过|效力过|上过班|实习过)|(?:曾|以前|之前|此前|曾经)在.{1,20}(?:工作|任职|干|做|待)|"
+    r"\bworked (?:at|for|in)\b|\bused to work\b|\bformerly (?:at|of)\b"
+)
 ARRIVE = _re(r"加入|入职|新来|上任|加盟|\bjoined\b|\bhired\b")
 
 DIGEST = _re(
     r"扮演了?(?:什么|啥|怎样的?|甚么)?角色|起了?(?:什么|啥)作用|(?:什么|啥|咩)角色|经历了?(?:什么|啥|哪些)|"
     r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
     r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
-    r"点解咁多人|总结一下|概括一下|\bwhat role\b|\bwhat happened\b|\bsummar|\bsum up\b|\boverview\b"
+    r"点解咁多人|总结一下|概括一下|怎么回事|怎么闹(?:掰|翻)|恩怨|过节|瓜葛|什么来头|啥来头|什么来历|从头到尾|"
+    r"什么关系|啥关系|关系(?:怎么样|如何)|(?:哪些|什么|几种|啥)(?:原因|理由)的?说法|\bwhat role\b|\bwhat happened\b|\bsummar|\bsum up\b|\boverview\b"
 )
 # A broad question that asks for several things outright: "有哪些说法", "为什么这么多人离开".
 SEVERAL_ASKED = _re(
-    r"哪些说法|几种说法|有哪些原因|哪些原因|为什么这么多人|为何这么多人|点解咁多人|\breasons\b|\bwhat happened\b"
+    r"哪些说法|几种说法|有哪些原因|哪些原因|为什么这么多人|为何这么多人|点解咁多人|\breasons\b|\bwhat happened\b|"
+    r"恩怨|怎么闹(?:掰|翻)|过节|来龙去脉|始末|前因后果|从头到尾|经历了"
 )
+# A story: the events of a subject from first to last ("超级对齐团队从头到尾经历了什么").
+STORY = _re(r"来龙去脉|始末|前因后果|从头到尾|经历了|后来怎么|最后怎么|怎么了|结局|下场|\bwhat happened\b")
 WHY = _re(r"为什么|为何|为啥|原因|说法|理由|点解|\bwhy\b|\breasons?\b")
 ASKS_WHO = _re(r"谁|哪|边个|\bwho\b|\bwhich\b")
 SEQUENCE_OF_HOLDERS = _re(

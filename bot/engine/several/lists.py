@@ -224,3 +224,23 @@ def companies_founded(ctx: Context, org: str = HOME, founders_only: bool = False
     if not items:
         return ctx.decline("list", f"文章没有提到{what}。")
     return ctx.reply("list", labels.COVERS_ORGS.format(what=what, count=len(items)), items)
+
+
+def worked_at(ctx: Context, orgs: list[str]) -> Reply:
+    """Everyone the articles say held a role at one of `orgs`, at any time."""
+    items: list[Item] = []
+    for person in ctx.base.entities.values():
+        if person.kind != "person":
+            continue
+        for role in person.roles:
+            if role.org not in orgs:
+                continue
+            span = "—".join(show_date(d) for d in (role.start, role.end) if d)
+            text = f"{display(person)}:{_org_name(ctx, role.org)}{role.title}" + (f"({span})" if span else "")
+            items.append(ctx.item(text, role.start or role.end, [], role.sources[:1]))
+    items.sort(key=lambda i: (sort_key(i.date), i.text))
+    what = "在" + "、".join(_org_name(ctx, o) for o in orgs) + "工作过的人"
+    if not items:
+        return ctx.decline("list", f"文章没有提到{what}。")
+    count = len({i.text.split(":")[0] for i in items})
+    return ctx.reply("list", labels.COVERS.format(what=what, count=count), items)

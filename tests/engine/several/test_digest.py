@@ -28,3 +28,19 @@ def test_a_stretch_of_time_lists_its_events_and_keeps_coarse_ones_apart(engine: 
 
 def test_an_unknown_person_is_not_digested_as_someone_else(engine: Engine) -> None:
     assert not engine.ask("Adam D'Angelo在解僱Altman的事件中扮演什麼角色?").answered
+
+
+def test_a_story_runs_from_the_first_event_to_the_last(engine: Engine) -> None:
+    reply = engine.ask("超級對齊團隊從頭到尾經歷了什麼?")
+    assert reply.answered and reply.answer_kind == "digest"
+    dates = [i.date for i in reply.items]
+    assert dates[0] == "2023-07" and dates[-1] == "2024-05"  # founded, then dissolved
+
+
+def test_a_specific_question_one_fact_answers_is_not_digested(engine: Engine) -> None:
+    reply = engine.ask("为了把Sutskever挖到OpenAI,马斯克跟谁闹翻了?")
+    assert reply.answer_kind == "fact" and reply.fact_id == "a001-musk-page-fallout"
+
+
+def test_two_questions_in_one_are_left_to_the_part_by_part_path(engine: Engine) -> None:
+    assert engine.ask("Mark Chen 什么来头?凭啥是他接Bob的班").answer_kind != "digest"

@@ -79,3 +79,12 @@ def test_a_count_the_articles_state_is_left_to_the_fact(engine: Engine) -> None:
 
 def test_another_companys_founders_are_not_openais(engine: Engine) -> None:
     assert engine.ask("SSI的另外几位联合创始人是谁?").answer_kind != "list"
+
+
+def test_who_worked_at_an_organisation(engine: Engine) -> None:
+    reply = engine.ask("哪些人以前在Meta工作过?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {i.text.split(":")[0] for i in reply.items} == {
+        "Peter Deng",
+        "斯里尼瓦斯·纳拉亚南(Srinivas Narayanan)",
+    }
