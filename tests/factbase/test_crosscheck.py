@@ -150,3 +150,12 @@ def test_facts_check_fails_and_names_a_disagreement(
     monkeypatch.setattr("bot.cli._load", lambda: broken)
     assert main(["facts", "check"]) != 0
     assert "jack-clark: moves to anthropic but holds no role there" in capsys.readouterr().err
+
+
+def test_a_stated_order_naming_someone_the_fact_is_not_about_is_named(factbase: FactBase) -> None:
+    fact = factbase.by_id["a002-ilya-left-after-gpt4o"]
+    narrower = fact.model_copy(update={"entities": [e for e in fact.entities if e != "leike"]})
+    problems = [str(p) for p in crosscheck(_with_fact(factbase, narrower))]
+    assert problems == [
+        "records/a002.yaml: a002-ilya-left-after-gpt4o: sequence names 'leike', not in entities"
+    ]

@@ -91,6 +91,7 @@ def dates_in(text: str, base: FactBase) -> list[str]:
     taken: list[tuple[int, int]] = []
     for match in [*_ISO.finditer(text), *_MONTH_DAY.finditer(text)]:
         year, month, day = match.groups()
+        taken.append(match.span())  # an impossible date is no year either ("2023年2月30日")
         if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
             continue
         if year is None:
@@ -105,7 +106,6 @@ def dates_in(text: str, base: FactBase) -> list[str]:
         except ValueError:
             continue
         found.append(value)
-        taken.append(match.span())
     for match in _YEAR.finditer(text):
         if not any(start <= match.start() < end for start, end in taken):
             found.append(match.group(1))

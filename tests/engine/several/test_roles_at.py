@@ -28,3 +28,7 @@ def test_a_role_no_one_held_then_is_declined(engine: Engine) -> None:
 
 def test_a_question_about_a_persons_title_is_not_a_role_list(engine: Engine) -> None:
     assert engine.ask("穆拉蒂当过哪些职位?").answer_kind != "role_at"
+
+
+def test_an_impossible_date_is_no_date_at_all(engine: Engine) -> None:
+    assert engine.ask("2023年2月30日OpenAI的CEO是谁?").answer_kind != "role_at"
