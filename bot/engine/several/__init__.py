@@ -91,7 +91,7 @@ class SeveralFacts:
         if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
             return durations.tenure(ctx, self.base.entities[people[0]])
         if frame.GAP.search(text):
-            pair = durations.two_points(text, lambda part: self._point_named(part, tuple(people)))
+            pair = durations.two_points(text, lambda part: self._point_named(part, tuple(people), text))
             if pair is not None:
                 return durations.between(ctx, *pair)
         return None
@@ -117,6 +117,12 @@ class SeveralFacts:
             return lists.companies_founded(ctx)
         if frame.ASKS_COMPANIES.search(text):
             return None  # which companies, not which people: a fact answers
+        if frame.ONE_ASKED.match(text):
+            return None  # "Who is the product manager who left": one person, a fact's to answer
+        if not frame.PEOPLE_ASKED.search(text):
+            return None  # "他在新团队做哪些研究方向": a list of things, a fact's to answer
+        # A team is no destination of its own: "去了超级对齐团队" is no move.
+        orgs = [o for o in orgs if self.base.entities[o].part_of is None]
         if frame.WORKED_AT.search(text) and orgs:
             return lists.worked_at(ctx, orgs)
         left = [o for o in orgs if frame.left_from(text, self.base.entities[o].all_names())]
@@ -152,7 +158,7 @@ class SeveralFacts:
         if (
             title is None
             or [p for p in people if p not in analysis.described]
-            or not frame.ASKS_WHO.search(text)
+            or not (frame.ASKS_WHO.search(text) or frame.LIST.search(text))
         ):
             return None
         if analysis.described and Intent.WHO not in analysis.intents:
@@ -176,7 +182,7 @@ class SeveralFacts:
         if len([c for c in re.split(r"[?？]", text) if c.strip()]) >= 2:
             return None  # two questions in one: the engine answers them part by part
         subject = (others or people or [e for e in analysis.entities])[:1]
-        if not subject and when:
+        if when and not others and not people:  # "2024年5月OpenAI发生了什么": a stretch of time
             return digest.span(ctx, when[0])
         if not subject:
             return None
@@ -197,7 +203,7 @@ class SeveralFacts:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _point_named(self, part: str, people: tuple[str, ...]) -> durations.Point | None:
+    def _point_named(self, part: str, people: tuple[str, ...], whole: str = "") -> durations.Point | None:
         """What a part of a how-long question names: a person's move when it names one person
         and a leaving, joining or returning verb ("Ilya走了", "才短暂回去"), else an event."""
         simplified = to_simplified(part).casefold()
@@ -205,7 +211,10 @@ class SeveralFacts:
         own = [e for e in analysis.entities if self.base.entities[e].kind == "person"]
         named = own or list(people)
         if len(named) == 1:
-            moved = self._move_point(self.base.entities[named[0]], simplified)
+            # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
+            bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
+            verb_text = whole if bare else simplified
+            moved = self._move_point(self.base.entities[named[0]], verb_text)
             if moved is not None:
                 return moved
         fact = self._event_named(analysis, people)
@@ -263,7 +272,10 @@ class SeveralFacts:
     def _stated_figure(self, analysis: QueryAnalysis) -> bool:
         """The single-fact path answers with a fact that states a number."""
         ranked = self.matcher.rank(analysis)
-        return self.matcher.accepts(ranked) and bool(_NUMBER.search(ranked[0].fact.answer))
+        if not self.matcher.accepts(ranked):
+            return False
+        fact = ranked[0].fact
+        return (fact.kind == "figure" or fact.tally is not None) and bool(_NUMBER.search(fact.answer))
 
     def _with_related(self, reply: Reply, analysis: QueryAnalysis) -> Reply:
         """A list of role holders, and the fact the question's words fit, when one does

@@ -80,6 +80,10 @@ def display(entity: Entity) -> str:
 
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 _MONTH_DAY = re.compile(r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號])?")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(20\d\d)\b"
+)
 _ISO = re.compile(r"(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?")
 
 
@@ -106,6 +110,18 @@ def dates_in(text: str, base: FactBase) -> list[str]:
         except ValueError:
             continue
         found.append(value)
+    for match in _ENGLISH_DATE.finditer(text):
+        month = _MONTHS.index(match.group(1)[:3]) + 1
+        day, year = match.group(2), match.group(3)
+        if year is None:
+            continue  # an English month without a year: too loose to guess
+        value = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        try:
+            precision_of(value)
+        except ValueError:
+            continue
+        found.append(value)
+        taken.append(match.span())
     for match in _YEAR.finditer(text):
         if not any(start <= match.start() < end for start, end in taken):
             found.append(match.group(1))

@@ -27,7 +27,7 @@ _ENGLISH_ASKING = re.compile(
     re.IGNORECASE,
 )
 # Where a question of two events parts: "A到B", "从A到B", "A和B之间", "A距离B".
-_SPLIT = re.compile(r"到|至|和|与|跟|距离|距|之后|以后|\buntil\b|\band\b|\bto\b")
+_SPLIT = re.compile(r"到|至|和|与|跟|距离|距|之后|以后|比|\buntil\b|\band\b|\bto\b")
 
 
 def amount(first: str, second: str) -> tuple[str, Precision]:

@@ -28,6 +28,8 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 ORDER_PAIR = _re(
+    r"哪(?:个|位|一个|一位)(?:比较|更)?(?:早|先|晚)|"
+    r"\b(?:leave|left|quit|join(?:ed)?|depart(?:ed)?)\b.{0,20}\b(?:before|after|earlier than|later than)\b|"
     r"谁先|谁后|谁(?:比较|更)?早|谁(?:比较|更)?晚|先后|哪个先|边个先|边个早|谁第一个|"
     r"早过|先走|在.{1,12}之前还是之后|之前还是之后|前面?还是后面?|以前还是以后|\bwho (?:left|quit|joined|went)(?: \w+)? first\b|"
     r"\bfirst to (?:leave|quit|join)\b|\bearlier\b|\bbefore or after\b"
@@ -48,7 +50,7 @@ LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
 JOIN_VERB = _re(r"加入|入职|加盟|\bjoin(?:ed)?\b")
 
 GAP = _re(
-    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了)\s*(?:几|多少|多久|多长)|"
+    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了)\s*(?:几|多少|多久|多长)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
     r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b"
 )
@@ -59,24 +61,31 @@ TENURE = _re(
 )
 
 LIST = _re(
-    r"哪些|哪几|哪一些|有谁|都有谁|都是谁|是哪些|还有谁|是谁们|都[^,?？。]{0,6}(?:哪|谁)|都(?:创办|开|创立|成立|办)了?(?:什么|啥)|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
+    r"哪些|哪几|哪一些|有谁|都有谁|列一下|列个|列下|都是谁|是哪些|还有谁|是谁们|都[^,?？。]{0,6}(?:哪|谁)|都(?:创办|开|创立|成立|办)了?(?:什么|啥)|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
     r"多少(?:个|位|名)?人|几(?:个|位|名)(?:人|创始人|联合创始人|高管)?|"
     r"边几个|边啲|有边个|咩人|"
-    r"\bwho (?:all|else|are|were|left|joined|went|still)\b|\bwhich (?:people|founders|co-?founders|execs|executives|companies|ones)\b|"
+    r"\bwho (?:all|else|are|were|left|joined|went|still)\b|\bwho\b(?! is\b| was\b).{0,12}\b(?:left|quit|remain|stayed|joined)\b|\bwhich (?:people|founders|co-?founders|execs|executives|companies|ones)\b|"
     r"\blist\b|\bhow many\b|\bname (?:all|the|every)\b|"
     r"\bwhich\b.{0,25}\b(?:people|founders|co-?founders|execs|executives|companies|employees|researchers)\b"
 )
-FOUNDER = _re(r"创始|元老|创业伙伴|\bco-?founders?\b|\bfounders?\b|\bfounding\b")
+FOUNDER = _re(r"创始|联创|元老|创业伙伴|\bco-?founders?\b|\bfounders?\b|\bfounding\b")
 COMPANY_FOUNDED = _re(
     r"(?:开|创|办|成立|创立|创办|搞)了?(?:什么|啥|哪些|哪几家|几家|哪家|咩)?(?:新)?(?:公司|企业|初创|创业公司)|"
-    r"自立门户|\bfounded\b|\bstart(?:ed)? (?:a |their own |new )?(?:compan|startup)|\bcompanies\b"
+    r"自立门户|创业(?!元老|伙伴|团队|初期)|单干|\bfounded\b|\bstart(?:ed)? (?:a |their own |new )?(?:compan|startup)|\bcompanies\b"
 )
-REMAINING = _re(r"还剩|剩下|还在|留下|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
+REMAINING = _re(r"还剩|剩下|还在|留下|留着|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
 # Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
 LEAVE = _re(
-    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
     r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波|员工)"
 )
+# A list of people is asked for ("哪些人", "谁", "高管"), not of things ("哪些研究方向").
+PEOPLE_ASKED = _re(
+    r"谁|哪些人|哪几(?:个|位)|哪个人|哪位|多少(?:个|位|名)?人|几(?:个|位|名)|人员?|高管|员工|成员|研究员|创始人|联创|元老|"
+    r"边个|边几个|边啲|\bwho\b|\bpeople\b|\bpersons?\b|\bexecutives?\b|\bexecs\b|\bemployees\b|\bfounders?\b|"
+    r"\bco-?founders?\b|\beveryone\b|\bstaff\b|\bones\b"
+)
+ONE_ASKED = _re(r"\s*(?:who|what|which one) (?:is|was)\b")
 ASKS_COMPANIES = _re(r"(?:哪些|哪几家|几家|哪家|什么|啥)(?:公司|企业|机构)|\bwhich (?:companies|firms)\b")
 COUNT = _re(r"多少|(?<!哪)几|\bhow many\b|\bnumber of\b")
 RETURN = _re(r"回归|回去|回到|回来|返回|重返|复职|\breturn|\bcame back\b|\bwent back\b")

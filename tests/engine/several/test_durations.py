@@ -49,3 +49,13 @@ def test_a_gap_from_leaving_to_returning(engine: Engine) -> None:
 
 def test_how_long_someone_held_a_post_the_articles_do_not_end_is_no_gap(engine: Engine) -> None:
     assert engine.ask("Emmett Shear 最後當了幾天臨時 CEO 就下台了？").answer_kind != "duration"
+
+
+def test_a_comparison_lends_its_verb_to_the_bare_name(engine: Engine) -> None:
+    reply = engine.ask("Schulman跳槽比Leike晚了多久?")
+    assert reply.answered and "约相隔3个月" in reply.answer
+
+
+def test_a_part_with_its_own_verb_keeps_it(engine: Engine) -> None:
+    reply = engine.ask("Brockman辞职到他宣布长期休假隔了多少天?")
+    assert reply.answered and reply.answer.startswith("相隔263天")

@@ -88,3 +88,18 @@ def test_who_worked_at_an_organisation(engine: Engine) -> None:
         "Peter Deng",
         "斯里尼瓦斯·纳拉亚南(Srinivas Narayanan)",
     }
+
+
+def test_a_list_of_things_is_no_list_of_people(engine: Engine) -> None:
+    reply = engine.ask("负责超级对齐后来跑去Anthropic的那位，他在新团队主要做哪些研究方向？")
+    assert reply.answered and reply.answer_kind == "fact"
+
+
+def test_one_person_asked_is_no_list(engine: Engine) -> None:
+    reply = engine.ask("Who is the Chinese product manager who also left OpenAI recently?")
+    assert reply.answer_kind == "fact" and reply.fact_id == "a000-peter-deng-left"
+
+
+def test_a_founding_veteran_is_no_company_founded(engine: Engine) -> None:
+    reply = engine.ask("openai创业元老现在还剩谁")
+    assert reply.answered and "仍在" in reply.answer and "创立的公司" not in reply.answer
