@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from bot.engine.answer import Reply
 from bot.engine.matcher import Matcher, QueryAnalysis
@@ -23,6 +24,20 @@ from bot.factbase.models import Entity, Fact, Intent
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
+
+
+def _span_of(text: str) -> tuple[date, date] | None:
+    """The days "2023年以前" or "2020年以后" cover, if the question says so."""
+    before, after = frame.BEFORE_YEAR.search(text), frame.AFTER_YEAR.search(text)
+    if before is None and after is None:
+        return None
+    low, high = date.min, date.max
+    if after is not None:
+        low = date(int(after.group(1) or after.group(2)), 1, 1)
+    if before is not None:
+        high = date(int(before.group(1) or before.group(2)) - 1, 12, 31)
+    return low, high
+
 
 # A group the articles count but do not name: "三名高级研究人员", "数十名员工".
 _GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
@@ -51,6 +66,14 @@ class SeveralFacts:
         others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != HOME]
         when = dates_in(text, self.base)
         kind = frame.detect(text)
+        # How two named things relate, when no one fact answers it.
+        if (
+            kind is None
+            and frame.RELATION.search(text)
+            and len(analysis.entities) >= 2
+            and not self.matcher.accepts(self.matcher.rank(analysis))
+        ):
+            kind = frame.Frame.DIGEST
         reply: Reply | None = None
         if kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others)
@@ -63,7 +86,9 @@ class SeveralFacts:
         if reply is None:
             reply = self._unnamed(ctx, analysis)
         if reply is None and kind == frame.Frame.LIST:
-            if frame.COUNT.search(text) and self._stated_figure(analysis):
+            if frame.COUNT.search(text) and self._stated_figure(
+                analysis, counts_departures=bool(frame.LEAVE.search(text))
+            ):
                 return None  # a count the articles state wins over counting the named
             reply = self._list(ctx, text, people, others, when)
         return reply
@@ -88,8 +113,12 @@ class SeveralFacts:
         return None
 
     def _duration(self, ctx: Context, text: str, people: list[str], analysis: QueryAnalysis) -> Reply | None:
+        orgs = [e for e in analysis.entities if self.base.entities[e].kind == "org"]
+        if frame.LIFETIME.search(text) and not people and orgs:
+            return durations.lifetime(ctx, orgs[0])
         if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
-            return durations.tenure(ctx, self.base.entities[people[0]])
+            where = next((o for o in orgs if o != HOME), HOME)
+            return durations.tenure(ctx, self.base.entities[people[0]], where)
         if frame.GAP.search(text):
             pair = durations.two_points(text, lambda part: self._point_named(part, tuple(people), text))
             if pair is not None:
@@ -102,6 +131,9 @@ class SeveralFacts:
         if people:
             return None  # a list about one person (her jobs, his companies) is a fact's to answer
         period = when[0] if when else None
+        span = _span_of(text)
+        if span is not None:
+            period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]
         if frame.FOUNDER.search(text):
             if others:
@@ -111,6 +143,8 @@ class SeveralFacts:
             if frame.REMAINING.search(text):
                 return lists.founders(ctx, remaining=True)
             if frame.LEAVE.search(text):
+                if span is not None or period is not None:
+                    return lists.departures(ctx, when=period, founders_only=True, span=span)
                 return lists.founders(ctx, gone=True)
             return lists.founders(ctx)
         if frame.COMPANY_FOUNDED.search(text) and frame.LEAVE.search(text):
@@ -131,9 +165,9 @@ class SeveralFacts:
             return lists.departures(ctx, org=left[0], to=into[0] if into else None, when=period)
         if frame.LEAVE.search(text):
             if orgs:
-                return lists.departures(ctx, to=orgs[0], when=period)
+                return lists.departures(ctx, to=orgs[0], when=period, span=span)
             if not others:
-                return lists.departures(ctx, when=period)
+                return lists.departures(ctx, when=period, span=span)
             return None
         if frame.ARRIVE.search(text) and not others:
             return lists.arrivals(ctx, when=period)
@@ -157,7 +191,7 @@ class SeveralFacts:
         title = roles_at.asked_title(text)
         if (
             title is None
-            or [p for p in people if p not in analysis.described]
+            or ([p for p in people if p not in analysis.described] and not frame.PLURAL_HOLDERS.search(text))
             or not (frame.ASKS_WHO.search(text) or frame.LIST.search(text))
         ):
             return None
@@ -269,12 +303,15 @@ class SeveralFacts:
     def _named(self, text: str) -> set[str]:
         return set(self.matcher.analyse(matching_key(text)).entities)
 
-    def _stated_figure(self, analysis: QueryAnalysis) -> bool:
-        """The single-fact path answers with a fact that states a number."""
+    def _stated_figure(self, analysis: QueryAnalysis, counts_departures: bool) -> bool:
+        """The single-fact path answers with a fact that states the number asked (not 11
+        founders for "how many founders left")."""
         ranked = self.matcher.rank(analysis)
         if not self.matcher.accepts(ranked):
             return False
         fact = ranked[0].fact
+        if fact.tally is not None and (fact.tally.of == "departures") != counts_departures:
+            return False
         return (fact.kind == "figure" or fact.tally is not None) and bool(_NUMBER.search(fact.answer))
 
     def _with_related(self, reply: Reply, analysis: QueryAnalysis) -> Reply:

@@ -16,7 +16,7 @@ from bot.engine.answer import Reply
 from bot.engine.several import labels
 from bot.engine.several.common import HOME, Context, coarser, interval, show_date
 from bot.engine.several.order import when_of
-from bot.factbase.models import Citation, Entity, Fact, Intent, Precision
+from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Precision
 
 PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
 
@@ -131,9 +131,11 @@ def two_points(text: str, find: Callable[[str], Point | None]) -> tuple[Point, P
             return None
         before = text[: asked.start()]
         after = _FILLER.sub("", text[asked.end() :])
-        # Asking words between two events follow a word of time ("A之后隔了几个月B"); after a
-        # verb they split one event ("当了几天CEO就下台"), which is no pair.
-        if len(after) >= 2 and _AFTER_OR_UNTIL.search(before):
+        # Asking words between two events follow a word of time ("A之后隔了几个月B") or lead
+        # one ("A多久后B"); after a verb they split one event ("当了几天CEO就下台"): no pair.
+        leads = re.match(r"(?:之|以)?后", text[asked.end() :])
+        after = _FILLER.sub("", re.sub(r"^(?:之|以)?后", "", text[asked.end() :])) if leads else after
+        if len(after) >= 2 and (_AFTER_OR_UNTIL.search(before) or leads):
             before = _AFTER.sub("", before)
             before = re.sub(r"(?:到|至)\s*$", "", before.strip(" ,，"))
             parts = [before, after]
@@ -149,20 +151,46 @@ def two_points(text: str, find: Callable[[str], Point | None]) -> tuple[Point, P
     return first, second
 
 
-def stated_tenure(ctx: Context, person: Entity) -> bool:
-    """The articles state how long the person worked there (a figure): that wins."""
-    return any(
-        f.kind == "figure" and Intent.HOW_MANY in f.intents and "年" in f.answer
-        for f in ctx.base.by_entity.get(person.id, [])
-        if f.entities and f.entities[0] == person.id
-    )
+def lifetime(ctx: Context, org: str) -> Reply | None:
+    """How long a team or organisation existed: from its founding event to its dissolution."""
+    events = [f for f in ctx.base.events() if any(p.entity == org for p in f.participants)]
+    founded = next((f for f in events if f.type == EventType.FOUNDED), None)
+    dissolved = next((f for f in events if f.type == EventType.DISSOLVED), None)
+    if founded is None or dissolved is None:
+        return None
+    return between(ctx, point_of(founded), point_of(dissolved))
+
+
+# A stay the articles state in years: "工作了3年", "六年半", "接近8年", "九年".
+_STATED_YEARS = re.compile(
+    r"(?:工作|待|干|任职|加入)[^,。;]{0,12}?(?:\d+|[一二两三四五六七八九十]+)年|[一二两三四五六七八九十]年半"
+)
+
+
+def stated_tenure(ctx: Context, person: Entity, org: str = HOME) -> Fact | None:
+    """The fact that states how long the person was at `org`: that figure wins."""
+    for fact in ctx.base.by_entity.get(person.id, []):
+        if not fact.entities or fact.entities[0] != person.id:
+            continue
+        if org != HOME and org not in fact.entities:
+            continue
+        if fact.kind == "figure" and Intent.HOW_MANY in fact.intents and "年" in fact.answer and org == HOME:
+            return fact
+        if org != HOME and _STATED_YEARS.search(fact.answer):
+            return fact
+    return None
 
 
 def tenure(ctx: Context, person: Entity, org: str = HOME) -> Reply | None:
     """How long the person was at `org`, from the dates they joined and left; None when the
     articles state it (the single-fact path answers with their figure)."""
-    if stated_tenure(ctx, person):
-        return None
+    stated = stated_tenure(ctx, person, org)
+    if stated is not None and org != HOME:
+        # The articles give the figure: it is the answer, not a computation from dates.
+        item = ctx.item(stated.answer, stated.date, [stated], stated.sources[:1])
+        return ctx.reply("duration", labels.STATED, [item])
+    if stated is not None:
+        return None  # the single-fact path answers with it, and with what else is said
     joined, left = when_of(person, "join", org), when_of(person, "leave", org)
     org_name = ctx.base.entities[org].name
     if joined.date is None or left.date is None or joined.date > left.date:

@@ -47,10 +47,11 @@ EVENT_ORDER = _re(
     r"^(?:did|was|is|does|were) (.+?) (?:happen |come |take place )?before or after (.+?)\??$"
 )
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
-JOIN_VERB = _re(r"加入|入职|加盟|\bjoin(?:ed)?\b")
+JOIN_VERB = _re(r"加入|入职|加盟|到openai|进openai|来openai|进入|\bjoin(?:ed)?\b|\bcame to\b|\barrived?\b")
 
 GAP = _re(
-    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了)\s*(?:几|多少|多久|多长)|"
+    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后)\s*(?:几|多少|多久|多长)|"
+    r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
     r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b"
 )
@@ -61,6 +62,7 @@ TENURE = _re(
 )
 
 LIST = _re(
+    r"谁(?:离开|离职|走|加入|跳槽|去了)|"
     r"哪些|哪几|哪一些|有谁|都有谁|列一下|列个|列下|都是谁|是哪些|还有谁|是谁们|都[^,?？。]{0,6}(?:哪|谁)|都(?:创办|开|创立|成立|办)了?(?:什么|啥)|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
     r"多少(?:个|位|名)?人|几(?:个|位|名)(?:人|创始人|联合创始人|高管)?|"
     r"边几个|边啲|有边个|咩人|"
@@ -101,7 +103,7 @@ DIGEST = _re(
     r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
     r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
     r"点解咁多人|总结一下|概括一下|怎么回事|怎么闹(?:掰|翻)|恩怨|过节|瓜葛|什么来头|啥来头|什么来历|从头到尾|"
-    r"什么关系|啥关系|关系(?:怎么样|如何)|(?:哪些|什么|几种|啥)(?:原因|理由)的?说法|\bwhat role\b|\bwhat happened\b|\bsummar|\bsum up\b|\boverview\b"
+    r"什么关系|啥关系|关系(?:怎么样|如何)|\brole in the\b|\bpart in the\b|(?:哪些|什么|几种|啥)(?:原因|理由)的?说法|\bwhat role\b|\bwhat happened\b|\bsummar|\bsum up\b|\boverview\b"
 )
 # A broad question that asks for several things outright: "有哪些说法", "为什么这么多人离开".
 SEVERAL_ASKED = _re(
@@ -110,8 +112,19 @@ SEVERAL_ASKED = _re(
 )
 # A story: the events of a subject from first to last ("超级对齐团队从头到尾经历了什么").
 STORY = _re(r"来龙去脉|始末|前因后果|从头到尾|经历了|后来怎么|最后怎么|怎么了|结局|下场|\bwhat happened\b")
+# Two named things and how they relate ("讲讲Sutskever和这次政变的关系"): broad when both are
+# in the fact base, not "人和什么的关系".
+RELATION = _re(r"(?:和|跟|与).{1,12}的?关系|\brelationship\b")
 WHY = _re(r"为什么|为何|为啥|原因|说法|理由|点解|\bwhy\b|\breasons?\b")
 ASKS_WHO = _re(r"谁|哪|边个|\bwho\b|\bwhich\b")
+# Several holders asked outright, even beside a name ("Altman被赶走期间都有谁代理过CEO").
+PLURAL_HOLDERS = _re(r"都有谁|有哪些人|分别是谁|哪几个|哪几位|先后|历任|\bwho were\b")
+# A span before or after a year: "2023年以前", "2020年以后".
+BEFORE_YEAR = _re(r"(20\d\d)\s*年?\s*(?:以前|之前|前)|\bbefore (20\d\d)\b")
+AFTER_YEAR = _re(r"(20\d\d)\s*年?\s*(?:以后|之后|后|起|以来)|\b(?:after|since) (20\d\d)\b")
+LIFETIME = _re(
+    r"存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|\bhow long did .{1,30} (?:last|exist)\b"
+)
 SEQUENCE_OF_HOLDERS = _re(
     r"换了|历任|先后|当过|担任过|做过|几任|几个|哪几|哪些|都有谁|有谁|[两三四五]个|\ball\b|\bevery\b|\bformer\b|"
     r"\bsuccession\b|\bin turn\b|\bwho were\b|(?<![a-z])(?:ceo|cto|cfo)s\b"

@@ -40,6 +40,7 @@ GAP_SAME: Final = "两件事都在{date}(日期只精确到{precision}),文章�
 TENURE: Final = (
     "{who}{joined}加入{org},{left}离开,在{org}约{amount}(按文章给出的日期计算,只精确到{precision})。"
 )
+STATED: Final = "文章给出的时长:"
 TENURE_UNKNOWN: Final = "文章没有给出{who}{what}的时间,无法计算他在{org}待了多久。"
 DIGEST: Final = "关于{subject},文章里最主要的几件事(按时间):"
 DIGEST_SPAN: Final = "{span}文章记载的事件:"

@@ -9,10 +9,11 @@ is shown beside the named ones, so a partial list never passes for the whole.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from bot.engine.answer import Reply
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, display, show_date, sort_key
+from bot.engine.several.common import HOME, Context, Item, display, interval, show_date, sort_key
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import DEPARTURES, Entity, Fact, Move, ParticipantRole
 
@@ -58,9 +59,14 @@ def _returned(person: Entity, org: str) -> bool:
 
 
 def departures(
-    ctx: Context, org: str = HOME, to: str | None = None, when: str | None = None, founders_only: bool = False
+    ctx: Context,
+    org: str = HOME,
+    to: str | None = None,
+    when: str | None = None,
+    founders_only: bool = False,
+    span: tuple[date, date] | None = None,
 ) -> Reply:
-    """Who left `org` (for `to`, when asked; within `when`, when asked)."""
+    """Who left `org` (for `to`, when asked; within `when` or the days of `span`, when asked)."""
     items: list[Item] = []
     undated = 0
     for person in ctx.base.entities.values():
@@ -71,10 +77,17 @@ def departures(
             # Where they went: the move out, or a later arrival there ("后加入Stripe").
             later = [m for m in person.moves if m.to == to]
             moves = moves if any(m.to == to for m in moves) else (moves[-1:] if later and moves else [])
-        if when is not None:
+        if span is not None:
+            undated += bool(moves) and all(m.date is None for m in moves)
+            moves = [
+                m
+                for m in moves
+                if m.date is not None and span[0] <= interval(m.date)[0] <= interval(m.date)[1] <= span[1]
+            ]
+        elif when is not None:
             undated += bool(moves) and all(m.date is None for m in moves)
             moves = [m for m in moves if m.date is not None and compatible(m.date, when)]
-        elif _returned(person, org):
+        elif span is None and _returned(person, org):
             continue  # fired or resigned and back: not among those who left
         if not moves:
             continue
@@ -96,6 +109,13 @@ def departures(
     what += "的" + ("创始团队成员" if founders_only else "人")
     if when is not None:
         what = show_date(when) + what
+    if span is not None:
+        if span[0] == date.min:
+            what = f"{span[1].year + 1}年以前" + what
+        elif span[1] == date.max:
+            what = f"{span[0].year}年以后" + what
+        else:
+            what = f"{span[0].year}年至{span[1].year}年" + what
     if not items:
         return ctx.decline("list", f"文章没有点名{what}。")
     notes = _tally_notes(ctx, "departures", org, when, len(items)) if to is None else []

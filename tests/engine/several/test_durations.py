@@ -59,3 +59,13 @@ def test_a_comparison_lends_its_verb_to_the_bare_name(engine: Engine) -> None:
 def test_a_part_with_its_own_verb_keeps_it(engine: Engine) -> None:
     reply = engine.ask("Brockman辞职到他宣布长期休假隔了多少天?")
     assert reply.answered and reply.answer.startswith("相隔263天")
+
+
+def test_how_long_a_team_existed(engine: Engine) -> None:
+    reply = engine.ask("superalignment团队存在了多长时间?")
+    assert reply.answered and "约相隔10个月" in reply.answer
+
+
+def test_a_stay_the_articles_state_is_their_figure(engine: Engine) -> None:
+    reply = engine.ask("How long did Murati stay at Tesla?")
+    assert reply.answered and reply.fact_ids == ("a003-murati-tesla",) and "3年" in reply.answer

@@ -103,3 +103,14 @@ def test_one_person_asked_is_no_list(engine: Engine) -> None:
 def test_a_founding_veteran_is_no_company_founded(engine: Engine) -> None:
     reply = engine.ask("openai创业元老现在还剩谁")
     assert reply.answered and "仍在" in reply.answer and "创立的公司" not in reply.answer
+
+
+def test_founders_who_left_before_a_year(engine: Engine) -> None:
+    reply = engine.ask("OpenAI 2023年以前离开的联合创始人有谁")
+    assert reply.answered and "2023年以前" in reply.answer
+    assert len(reply.items) == 6 and all(i.date and i.date < "2023" for i in reply.items)
+
+
+def test_how_many_founders_left_counts_the_named_not_the_eleven(engine: Engine) -> None:
+    reply = engine.ask("一共有几位创始人离开了OpenAI?")
+    assert reply.answered and "共8位" in reply.answer

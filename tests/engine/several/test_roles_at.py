@@ -32,3 +32,8 @@ def test_a_question_about_a_persons_title_is_not_a_role_list(engine: Engine) -> 
 
 def test_an_impossible_date_is_no_date_at_all(engine: Engine) -> None:
     assert engine.ask("2023年2月30日OpenAI的CEO是谁?").answer_kind != "role_at"
+
+
+def test_holders_asked_outright_beside_a_name(engine: Engine) -> None:
+    reply = engine.ask("Altman 被赶走期间都有谁代理过CEO?")
+    assert reply.answered and "米拉·穆拉蒂" in reply.answer and "埃米特·希尔" in reply.answer
