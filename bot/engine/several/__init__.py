@@ -91,7 +91,16 @@ class SeveralFacts:
             ):
                 return None  # a count the articles state wins over counting the named
             reply = self._list(ctx, text, people, others, when)
+        if reply is not None and not reply.answered and not reply.suggestions:
+            reply = replace(reply, suggestions=self._suggestions(analysis, script))
         return reply
+
+    def _suggestions(self, analysis: QueryAnalysis, script: Script) -> tuple[str, ...]:
+        """Questions the articles do answer about what was asked: with a decline, never alone."""
+        pool = [c.fact for c in self.matcher.rank(analysis)]
+        pool += [f for e in analysis.entities for f in self.base.by_entity.get(e, [])[:3]]
+        questions = dict.fromkeys(f.questions[0] for f in pool)
+        return tuple(to_script(q, script, self.variant) for q in list(questions)[:3])
 
     # -- frames -----------------------------------------------------------------------------
 

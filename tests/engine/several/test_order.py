@@ -46,3 +46,9 @@ def test_two_events_in_order(engine: Engine) -> None:
 def test_two_events_in_the_same_month_are_not_ordered(engine: Engine) -> None:
     reply = engine.ask("超级对齐团队解散是发生在Leike辞职前面还是后面?")
     assert not reply.answered and "无法判断先后" in reply.answer
+
+
+def test_a_decline_comes_with_questions_the_articles_answer(engine: Engine) -> None:
+    reply = engine.ask("Jack Clark和Peter Deng谁先离开OpenAI?")
+    assert not reply.answered and "Peter Deng" in reply.answer
+    assert reply.suggestions and all(s.strip() for s in reply.suggestions)
