@@ -74,6 +74,10 @@ FRESH_P = ROOT / "tests" / "data" / "questions_fresh_p.jsonl"
 # decline), in the same plain style, written after that session's later rules: first run
 # 95.6 % answered, 98.0 % declined.
 FRESH_Q = ROOT / "tests" / "data" / "questions_fresh_q.jsonl"
+# Questions that need several facts (#22: lists, role holders, order, durations, broad, and
+# near misses to decline), written by the engineer of those answerers, who had seen the records:
+# a development set, not a held-out one.
+SEVERAL = ROOT / "tests" / "data" / "questions_several.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -94,6 +98,7 @@ ALL_SETS = (
     FRESH_O,
     FRESH_P,
     FRESH_Q,
+    SEVERAL,
 )
 
 

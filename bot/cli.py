@@ -17,6 +17,7 @@ from typing import Any
 from bot.engine import labels
 from bot.engine.answer import BadDate, Engine, ReversedRange, UnknownEntity
 from bot.engine.script import choose_script
+from bot.factbase.crosscheck import crosscheck, unquoted_figures
 from bot.factbase.loader import FactBase, FactBaseError, load_factbase
 from bot.paths import default_cache_dir
 from bot.render import render_profile, render_reply, render_timeline
@@ -102,6 +103,12 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 def cmd_facts_check(args: argparse.Namespace) -> int:
     base = _load()
+    disagreements = crosscheck(base) + unquoted_figures(base)
+    if disagreements:
+        print(f"fact base records disagree ({len(disagreements)}):", file=sys.stderr)
+        for problem in disagreements:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_ERROR
     _print(
         f"fact base OK: {len(base.articles)} articles, {len(base.entities)} entities, "
         f"{len(base.facts)} facts, {len(base.events())} events"
@@ -154,7 +161,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     engine = _engine(args)
     script = _script_for(args, args.person)
     try:
-        entries = engine.timeline(args.person, args.start, args.end, script)
+        entries = engine.timeline(args.person, args.start, args.end, script, coarse=True)
     except UnknownEntity as exc:
         return _unknown(exc, script)
     except ReversedRange as exc:

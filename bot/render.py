@@ -32,7 +32,9 @@ def render_timeline(entries: list[TimelineEntry], script: Script, variant: Tradi
     if not entries:
         return label(labels.TIMELINE_EMPTY, script, variant)
     lines = []
-    for entry in entries:
+    for index, entry in enumerate(entries):
+        if entry.approximate and (index == 0 or not entries[index - 1].approximate):
+            lines.append(label(labels.TIMELINE_COARSE, script, variant))
         lines.append(f"{entry.date:10s}  {entry.text}")
         for source in entry.sources:
             lines.append(f"{'':10s}    — {source_line(source)}")

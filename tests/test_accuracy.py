@@ -52,6 +52,7 @@ BARS = {
     "questions_fresh_o": (0.98, 1.0),
     "questions_fresh_p": (0.96, 1.0),
     "questions_fresh_q": (0.98, 1.0),
+    "questions_several": (0.95, 0.93),  # development set of #22, studied while writing the answerers
 }
 
 

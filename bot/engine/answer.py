@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -21,6 +21,9 @@ from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script, to_simplified
+
+if TYPE_CHECKING:
+    from bot.engine.several import SeveralFacts
 
 MAX_SUGGESTIONS = 3
 # A question of more parts than this is a story, not several questions: its parts are not each
@@ -101,6 +104,11 @@ class Reply:
     sources: tuple[SourceRef, ...] = ()
     suggestions: tuple[str, ...] = ()
     conflict: bool = False
+    # Answers of several facts (lists, orders, durations, digests): what kind, every fact used,
+    # and each item with its own sources (bot.engine.several).
+    answer_kind: str = "fact"
+    fact_ids: tuple[str, ...] = ()
+    items: tuple[Any, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -116,6 +124,9 @@ class Reply:
             "fact_id": self.fact_id,
             "sources": [s.to_json() for s in self.sources],
             "suggestions": list(self.suggestions),
+            "answer_kind": self.answer_kind if self.answered else None,
+            "fact_ids": list(self.fact_ids) or ([self.fact_id] if self.fact_id else []),
+            "items": [item.to_json() for item in self.items],
         }
 
 
@@ -127,10 +138,12 @@ class TimelineEntry:
     people: tuple[str, ...]  # display names in the reply script
     sources: tuple[SourceRef, ...]
     fact_id: str
+    approximate: bool = False  # dated only to a month or year that overlaps the range asked
 
     def to_json(self) -> dict[str, Any]:
         return {
             "date": self.date,
+            "approximate": self.approximate,
             "precision": self.precision.value,
             "text": self.text,
             "people": list(self.people),
@@ -224,9 +237,13 @@ class Engine:
     _featured: list[Fact] = field(init=False)
     _person_names: list[tuple[str, str, str]] = field(init=False)  # (name, folded, entity id)
     _articles_folded: str = field(init=False, default="")  # every article, simplified and folded
+    _several: SeveralFacts = field(init=False)  # lists, orders, durations, digests
 
     def __post_init__(self) -> None:
+        from bot.engine.several import SeveralFacts  # it builds on this module's Reply
+
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
+        self._several = SeveralFacts(self.base, self.matcher, self.variant)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
         names = {
@@ -257,6 +274,9 @@ class Engine:
             return self._reply(
                 question, "not_covered", labels.UNCLEAR_WHO, script, suggestions=self._suggest([])
             )
+        several = self._several.answer(question, analysis, script)  # lists, orders, durations
+        if several is not None:
+            return several
         if self._asks_who_someone_is(analysis):
             return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
         if self._asks_someones_name(analysis):
@@ -568,7 +588,11 @@ class Engine:
         start: str | None = None,
         end: str | None = None,
         script: Script = "simplified",
+        coarse: bool = False,
     ) -> list[TimelineEntry]:
+        """Events inside the range, in date order. An event dated only to a month or year that
+        overlaps the range without lying inside it is left out, or with `coarse` listed after
+        them, marked approximate: never mixed in as if inside."""
         events = self.base.events()
         if person:
             entity = self.find_entity(person)
@@ -577,13 +601,15 @@ class Engine:
         high = _interval(parse_partial_date(end)[0])[1] if end else date.max
         if low > high:
             raise ReversedRange(str(start), str(end))
-        chosen = []
+        chosen, overlapping = [], []
         for fact in events:
             assert fact.date is not None
             first, last = _interval(fact.date)
-            if last >= low and first <= high:
+            if low <= first and last <= high:
                 chosen.append(self._entry(fact, script))
-        return chosen
+            elif coarse and last >= low and first <= high:
+                overlapping.append(replace(self._entry(fact, script), approximate=True))
+        return chosen + overlapping
 
     def on(self, day: str, script: Script = "simplified") -> list[TimelineEntry]:
         value, _precision = parse_partial_date(day)

@@ -32,6 +32,7 @@ HELP_COMMANDS: Final = (
     "/script 简繁偏好 · /askchannel 提问频道(管理员) · /help 帮助"
 )
 TIMELINE: Final = "时间线"
+TIMELINE_COARSE: Final = "同期,日期只精确到月/年:"
 TIMELINE_EMPTY: Final = "这段时间里文章没有记载任何事件。"
 ON_EMPTY: Final = "文章没有记载 {date} 发生的事件。"
 ON_TITLE: Final = "{date} 发生了什么"

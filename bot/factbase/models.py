@@ -65,6 +65,42 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class EventType(StrEnum):
+    """What kind of thing an event is: lists, orders and the timeline select by it."""
+
+    JOINED = "joined"  # someone joined an organisation (or returned to it)
+    LEFT = "left"  # someone left an organisation
+    RESIGNED = "resigned"  # someone announced they were leaving or quit a post
+    FIRED = "fired"
+    REINSTATED = "reinstated"
+    APPOINTED = "appointed"  # named to a post, promoted
+    TOOK_LEAVE = "took_leave"
+    FOUNDED = "founded"  # an organisation, team or company was set up
+    DISSOLVED = "dissolved"
+    ANNOUNCED = "announced"  # a statement, an offer, a plan made public
+    PLANNED = "planned"  # talks, plans, intentions not (yet) carried out
+    RELEASED = "released"  # a product or model
+    SUED = "sued"
+    WITHDREW = "withdrew"  # a lawsuit withdrawn
+    INVESTED = "invested"
+    CLASHED = "clashed"  # tension, complaints, a conflict
+    REPORTED = "reported"  # something the press revealed
+    MET = "met"
+    GRADUATED = "graduated"
+    OTHER = "other"
+
+
+# Events whose subject leaves an organisation, and whose subject arrives at one.
+DEPARTURES = frozenset({EventType.LEFT, EventType.RESIGNED, EventType.FIRED})
+ARRIVALS = frozenset({EventType.JOINED, EventType.APPOINTED, EventType.REINSTATED})
+
+
+class ParticipantRole(StrEnum):
+    ACTOR = "actor"  # who acted: who fired, founded, sued, announced
+    SUBJECT = "subject"  # who was acted on, or whom the event is about: who left, was fired
+    ORG = "org"  # the organisation it happened in or to
+
+
 class Citation(_Record):
     """A verbatim quote from a cleaned article."""
 
@@ -85,6 +121,28 @@ class SourceMeta(_Record):
     date_evidence: str
 
 
+class Participant(_Record):
+    entity: str  # entity id
+    role: ParticipantRole
+
+
+class Tally(_Record):
+    """A count the articles state of a set they need not name in full ("12位高管" left in 2024,
+    "11位原始创始人"): a list of the named members says how much of the whole it covers."""
+
+    of: Literal["founders", "departures"]
+    org: str  # entity id
+    count: int = Field(ge=1)
+    date: str | None = None  # the span the count covers, a partial date
+
+    @field_validator("date")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            precision_of(value)
+        return value
+
+
 class Role(_Record):
     title: str  # simplified Chinese, e.g. 首席技术官
     org: str | None = None  # entity id
@@ -100,6 +158,33 @@ class Role(_Record):
         return value
 
 
+class Move(_Record):
+    """A change of organisation: `from` left, `to` joined (either may be unknown), on `date`
+    when the articles date it. `to_text` says where someone went when it is no organisation
+    ("休息", "继续从事机器人技术")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_org: str | None = Field(default=None, alias="from")  # entity id
+    to: str | None = None  # entity id
+    to_text: str | None = None  # simplified Chinese, when `to` is not an organisation
+    date: str | None = None  # partial ISO date
+    sources: list[Citation] = Field(min_length=1)
+
+    @field_validator("date")
+    @classmethod
+    def _partial_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            precision_of(value)
+        return value
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Move:
+        if self.from_org is None and self.to is None and self.to_text is None:
+            raise ValueError("a move needs from, to or to_text")
+        return self
+
+
 class Entity(_Record):
     """A person or organisation the articles name."""
 
@@ -111,6 +196,8 @@ class Entity(_Record):
     summary: str  # one sentence, simplified Chinese
     roles: list[Role] = Field(default_factory=list)
     went_to: str | None = None  # where they went after leaving, simplified Chinese
+    moves: list[Move] = Field(default_factory=list)  # typed changes of organisation, in date order
+    part_of: str | None = None  # the organisation a team belongs to (entity id)
     sources: list[Citation] = Field(min_length=1)
 
     def all_names(self) -> list[str]:
@@ -138,6 +225,13 @@ class Fact(_Record):
     # the engine answers with it and shows this one as the earlier report.
     superseded_by: str | None = None
     note: str | None = None  # for maintainers: how a relative date was resolved, etc.
+    type: EventType | None = None  # events only: what kind of event
+    tally: Tally | None = None  # a count of a set the fact states
+    # People in the order the fact states, earliest group first ("Ilya和Leike先后宣布离开";
+    # "Murati宣布离职几个小时后,McGrew和Zoph也陆续官宣": [[murati], [mcgrew, zoph]]): an order
+    # the dates alone cannot give when they fall in the same month or day.
+    sequence: list[list[str]] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=list)  # events only: who, in what role
 
     @field_validator("date")
     @classmethod
@@ -161,4 +255,6 @@ class Fact(_Record):
                 )
         elif self.precision is not None:
             raise ValueError("precision given without a date")
+        if self.kind != "event" and (self.type is not None or self.participants):
+            raise ValueError("only an event has a type and participants")
         return self

@@ -171,14 +171,16 @@ class SqliteStorage:
 
     async def _checked_version(self) -> int:
         """The schema version, refusing a database this bot must not touch."""
-        exists = await self._fetchone(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-        )
-        if exists is None:
-            other = await self._fetchone(
+        # One read of the table list: two reads could straddle another open's migration commit
+        # and see its tables without its schema_version (a fresh file opened twice at once).
+        tables = {
+            row[0]
+            for row in await self._fetchall(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
             )
-            if other is not None:
+        }
+        if "schema_version" not in tables:
+            if tables:
                 raise StorageError(
                     f"database {self._location} has tables but no schema_version table: not a saga-bot "
                     "database, or a damaged one (left untouched)"

@@ -53,7 +53,8 @@ def test_a_long_message_costs_a_few_short_questions(engine: Engine, factbase: Fa
         assert 1 <= long.analyses <= 4
         assert long.analysed_chars <= long.analyses * MAX_ANALYSED_CHARS
         assert long.name_windows <= long.analyses * MAX_NAME_WINDOWS
-        assert long.scored <= long.analyses * CANDIDATES
+        # The several-facts answerer may rank the same analysis once more than the single-fact one.
+        assert long.scored <= 2 * long.analyses * CANDIDATES
 
 
 def test_random_text_is_analysed_in_part(engine: Engine) -> None:

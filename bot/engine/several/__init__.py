@@ -1,0 +1,360 @@
+"""Answers that need several facts: lists and counts, who held a role when, order, durations
+and broad questions (issue #22).
+
+The engine asks `SeveralFacts.answer(question, analysis, script)` before its single-fact
+route; None means "not a question of several facts", and the single-fact path answers as
+before. Every answer here is built from typed data (moves, roles, event types and dates) and
+says what it covers; what the data cannot settle is declined, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from bot.engine.answer import Reply
+from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
+from bot.engine.normalise import matching_key
+from bot.engine.several import digest, durations, frame, lists, order, roles_at
+from bot.engine.several.common import HOME, Context, dates_in
+from bot.engine.several.labels import NO_NAMES
+from bot.factbase.loader import FactBase
+from bot.factbase.models import Entity, Fact, Intent
+from bot.text import Script, TraditionalVariant, to_script, to_simplified
+
+__all__ = ["SeveralFacts"]
+
+
+def _span_of(text: str) -> tuple[date, date] | None:
+    """The days "2023年以前" or "2020年以后" cover, if the question says so."""
+    before, after = frame.BEFORE_YEAR.search(text), frame.AFTER_YEAR.search(text)
+    if before is None and after is None:
+        return None
+    low, high = date.min, date.max
+    if after is not None:
+        low = date(int(after.group(1) or after.group(2)), 1, 1)
+    if before is not None:
+        high = date(int(before.group(1) or before.group(2)) - 1, 12, 31)
+    return low, high
+
+
+# A group the articles count but do not name: "三名高级研究人员", "数十名员工".
+_GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
+_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
+
+
+@dataclass(slots=True)
+class SeveralFacts:
+    base: FactBase
+    matcher: Matcher
+    variant: TraditionalVariant = "tw"
+    # The frames rank the same analysis several times; scoring is the costly part, so once per
+    # question (cleared by each answer()).
+    _ranked: dict[tuple[QueryAnalysis, int], list[Candidate]] = field(default_factory=dict)
+
+    def _rank(self, analysis: QueryAnalysis, limit: int = 5) -> list[Candidate]:
+        key = (analysis, limit)
+        if key not in self._ranked:
+            self._ranked[key] = self.matcher.rank(analysis, limit)
+        return self._ranked[key]
+
+    def answer(self, question: str, analysis: QueryAnalysis, script: Script) -> Reply | None:
+        """The answer of several facts to `question`, or None when it asks for one fact."""
+        self._ranked.clear()
+        if analysis.foreign:
+            return None  # it names someone or a year the articles do not: the engine declines
+        text = to_simplified(question).casefold()
+        ctx = Context(self.base, self.variant, script, question)
+        # A person a title only describes ("那位CFO") is the answer to a who-question, not its subject.
+        people = [
+            e
+            for e in analysis.entities
+            if self.base.entities[e].kind == "person"
+            and not (e in analysis.described and Intent.WHO in analysis.intents)
+        ]
+        others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != HOME]
+        when = dates_in(text, self.base)
+        kind = frame.detect(text)
+        # How two named things relate, when no one fact answers it.
+        if (
+            kind is None
+            and frame.RELATION.search(text)
+            and len(analysis.entities) >= 2
+            and not self.matcher.accepts(self._rank(analysis))
+        ):
+            kind = frame.Frame.DIGEST
+        reply: Reply | None = None
+        if kind == frame.Frame.ORDER:
+            reply = self._order(ctx, text, people, others)
+        elif kind == frame.Frame.DURATION:
+            reply = self._duration(ctx, text, people, analysis)
+        if reply is None:
+            reply = self._role_holders(ctx, text, analysis, people, others, when)
+        if reply is None and kind == frame.Frame.DIGEST:
+            reply = self._digest(ctx, text, analysis, people, others, when)
+        if reply is None:
+            reply = self._unnamed(ctx, analysis)
+        if reply is None and kind == frame.Frame.LIST:
+            if frame.COUNT.search(text) and self._stated_figure(
+                analysis, counts_departures=bool(frame.LEAVE.search(text))
+            ):
+                return None  # a count the articles state wins over counting the named
+            reply = self._list(ctx, text, people, others, when)
+        if reply is not None and not reply.answered and not reply.suggestions:
+            reply = replace(reply, suggestions=self._suggestions(analysis, script))
+        return reply
+
+    def _suggestions(self, analysis: QueryAnalysis, script: Script) -> tuple[str, ...]:
+        """Questions the articles do answer about what was asked: with a decline, never alone."""
+        pool = [c.fact for c in self._rank(analysis)]
+        pool += [f for e in analysis.entities for f in self.base.by_entity.get(e, [])[:3]]
+        questions = dict.fromkeys(f.questions[0] for f in pool)
+        return tuple(to_script(q, script, self.variant) for q in list(questions)[:3])
+
+    # -- frames -----------------------------------------------------------------------------
+
+    def _order(self, ctx: Context, text: str, people: list[str], others: list[str]) -> Reply | None:
+        verb: order.Verb = (
+            "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
+        )
+        pair = frame.EVENT_ORDER.search(text)
+        if pair is not None:
+            first, second = [g for g in pair.groups() if g]
+            points = self._point_named(first, tuple(people)), self._point_named(second, tuple(people))
+            if points[0] is None or points[1] is None or points[0].key == points[1].key:
+                return None
+            return durations.in_order(ctx, points[0], points[1])
+        if len(people) >= 2:
+            return order.between(ctx, [self.base.entities[p] for p in people], verb)
+        if not people and not others and frame.FOUNDER.search(text) and frame.ORDER_EXTREME.search(text):
+            return order.extreme(ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=True)
+        return None
+
+    def _duration(self, ctx: Context, text: str, people: list[str], analysis: QueryAnalysis) -> Reply | None:
+        orgs = [e for e in analysis.entities if self.base.entities[e].kind == "org"]
+        if frame.LIFETIME.search(text) and not people and orgs:
+            return durations.lifetime(ctx, orgs[0])
+        if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
+            where = next((o for o in orgs if o != HOME), HOME)
+            return durations.tenure(ctx, self.base.entities[people[0]], where)
+        if frame.GAP.search(text):
+            pair = durations.two_points(text, lambda part: self._point_named(part, tuple(people), text))
+            if pair is not None:
+                return durations.between(ctx, *pair)
+        return None
+
+    def _list(
+        self, ctx: Context, text: str, people: list[str], others: list[str], when: list[str]
+    ) -> Reply | None:
+        if people:
+            return None  # a list about one person (her jobs, his companies) is a fact's to answer
+        period = when[0] if when else None
+        span = _span_of(text)
+        if span is not None:
+            period = None
+        orgs = [o for o in others if self.base.entities[o].kind == "org"]
+        if frame.FOUNDER.search(text):
+            if others:
+                return None  # another company's founders: the facts about it answer
+            if frame.COMPANY_FOUNDED.search(text):
+                return lists.companies_founded(ctx, founders_only=True)
+            if frame.REMAINING.search(text):
+                return lists.founders(ctx, remaining=True)
+            if frame.LEAVE.search(text):
+                if span is not None or period is not None:
+                    return lists.departures(ctx, when=period, founders_only=True, span=span)
+                return lists.founders(ctx, gone=True)
+            return lists.founders(ctx)
+        if frame.COMPANY_FOUNDED.search(text) and frame.LEAVE.search(text):
+            return lists.companies_founded(ctx)
+        if frame.ASKS_COMPANIES.search(text):
+            return None  # which companies, not which people: a fact answers
+        if frame.ONE_ASKED.match(text):
+            return None  # "Who is the product manager who left": one person, a fact's to answer
+        if not frame.PEOPLE_ASKED.search(text):
+            return None  # "他在新团队做哪些研究方向": a list of things, a fact's to answer
+        # A team is no destination of its own: "去了超级对齐团队" is no move.
+        orgs = [o for o in orgs if self.base.entities[o].part_of is None]
+        if frame.WORKED_AT.search(text) and orgs:
+            return lists.worked_at(ctx, orgs)
+        left = [o for o in orgs if frame.left_from(text, self.base.entities[o].all_names())]
+        if left:  # "离开Anthropic回到OpenAI": who left that organisation
+            into = [o for o in orgs if o not in left]
+            return lists.departures(ctx, org=left[0], to=into[0] if into else None, when=period)
+        if frame.LEAVE.search(text):
+            if orgs:
+                return lists.departures(ctx, to=orgs[0], when=period, span=span)
+            if not others:
+                return lists.departures(ctx, when=period, span=span)
+            return None
+        if frame.ARRIVE.search(text) and not others:
+            return lists.arrivals(ctx, when=period)
+        if frame.ARRIVE.search(text) and orgs:
+            if HOME in self._named(text):  # "which Google executives joined OpenAI"
+                return lists.arrivals(ctx, when=period, from_org=orgs[0])
+            return lists.departures(ctx, to=orgs[0], when=period)
+        return None
+
+    def _role_holders(
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        people: list[str],
+        others: list[str],
+        when: list[str],
+    ) -> Reply | None:
+        """ "11月19日OpenAI的CEO是谁", "四天换了哪四个CEO": a title, no one named (a person the
+        title only describes is the answer), and a date or words that ask for several holders."""
+        title = roles_at.asked_title(text)
+        if (
+            title is None
+            or ([p for p in people if p not in analysis.described] and not frame.PLURAL_HOLDERS.search(text))
+            or not (frame.ASKS_WHO.search(text) or frame.LIST.search(text))
+        ):
+            return None
+        if analysis.described and Intent.WHO not in analysis.intents:
+            return None  # "那位前CTO在2016年跳去哪家": asks about the holder, not who held it
+        if not (when or frame.SEQUENCE_OF_HOLDERS.search(text)):
+            return None
+        held, shown = title
+        org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+        reply = roles_at.holders(ctx, held, shown, org, when[0] if when else None)
+        return self._with_related(reply, analysis) if reply.answered and not when else reply
+
+    def _digest(
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        people: list[str],
+        others: list[str],
+        when: list[str],
+    ) -> Reply | None:
+        if len([c for c in re.split(r"[?？]", text) if c.strip()]) >= 2:
+            return None  # two questions in one: the engine answers them part by part
+        subject = (others or people or [e for e in analysis.entities])[:1]
+        if when and not others and not people:  # "2024年5月OpenAI发生了什么": a stretch of time
+            return digest.span(ctx, when[0])
+        if not subject:
+            return None
+        ranked = self._rank(analysis, limit=20)
+        clear_lead = len(ranked) < 2 or ranked[0].score - ranked[1].score >= digest.CLEAR_LEAD
+        if self.matcher.accepts(ranked) and clear_lead and not frame.SEVERAL_ASKED.search(text):
+            return None  # one fact answers it well ("穆拉蒂在产品发布前后扮演什么角色")
+        # Two named ("Ilya跟Altman怎么闹掰的", "马斯克跟OpenAI有啥恩怨"): the facts about both.
+        both = [e for e in analysis.entities if e != subject[0]][:1]
+        if frame.STORY.search(text):
+            story = digest.story(ctx, subject[0])
+            if story:
+                return digest.about(ctx, subject[0], story)
+        chosen = digest.choose(
+            ctx, subject[0], ranked, asks_why=bool(frame.WHY.search(text)), also=both[0] if both else None
+        )
+        return digest.about(ctx, subject[0], chosen)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _point_named(self, part: str, people: tuple[str, ...], whole: str = "") -> durations.Point | None:
+        """What a part of a how-long question names: a person's move when it names one person
+        and a leaving, joining or returning verb ("Ilya走了", "才短暂回去"), else an event."""
+        simplified = to_simplified(part).casefold()
+        analysis = self.matcher.analyse(matching_key(simplified))
+        own = [e for e in analysis.entities if self.base.entities[e].kind == "person"]
+        named = own or list(people)
+        if len(named) == 1:
+            # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
+            bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
+            verb_text = whole if bare else simplified
+            moved = self._move_point(self.base.entities[named[0]], verb_text)
+            if moved is not None:
+                return moved
+        fact = self._event_named(analysis, people)
+        if fact is not None and not analysis.entities:
+            # A part that names no one ("就下台") is taken only when its own words find the
+            # event surely, or its verb names the event's kind: else it is a guess.
+            own_ranked = self._rank(analysis)
+            surely = self.matcher.accepts(own_ranked) and own_ranked[0].fact.id == fact.id
+            if not surely and fact.type not in frame.event_types(analysis.key):
+                return None
+        return durations.point_of(fact) if fact is not None else None
+
+    def _move_point(self, person: Entity, text: str) -> durations.Point | None:
+        """The move a verb names: the first departure from OpenAI, the first arrival, or the
+        first return after a departure."""
+        if frame.RETURN.search(text):
+            gone = False
+            for move in person.moves:
+                gone = gone or move.from_org == HOME
+                if gone and move.to == HOME and move.date:
+                    return durations.Point(f"{person.name}回归OpenAI", move.date, (), tuple(move.sources[:1]))
+            return None
+        verb: order.Verb
+        if frame.LEAVE.search(text):
+            verb = "leave"
+        elif frame.ARRIVE.search(text):
+            verb = "join"
+        else:
+            return None
+        dated = order.when_of(person, verb)
+        if dated.date is None or not dated.citations:
+            return None
+        word = "离开" if verb == "leave" else "加入"
+        return durations.Point(f"{person.name}{word}OpenAI", dated.date, (), dated.citations)
+
+    def _event_named(self, analysis: QueryAnalysis, people: tuple[str, ...]) -> Fact | None:
+        """The dated event a part of a question names: the best the matcher finds, and among
+        those that fit it about as well, one of the kind its verb says (被聘为: appointed), then
+        the most precisely dated. A part that names no one is also read as about the question's
+        people."""
+        readings = [analysis]
+        if not analysis.entities and people:  # "升任CTO" of "穆拉蒂从加入OpenAI到升任CTO"
+            readings.append(replace(analysis, entities=people))
+        ranked = [c for reading in readings for c in self._rank(reading, 10)]
+        events = sorted((c for c in ranked if c.fact.kind == "event"), key=lambda c: -c.score)
+        if not events or events[0].score < self.matcher.weights.threshold * 0.8:
+            return None
+        wanted = frame.event_types(analysis.key)
+        close = [c for c in events if c.score >= events[0].score - 0.1]
+        return min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
+
+    def _named(self, text: str) -> set[str]:
+        return set(self.matcher.analyse(matching_key(text)).entities)
+
+    def _stated_figure(self, analysis: QueryAnalysis, counts_departures: bool) -> bool:
+        """The single-fact path answers with a fact that states the number asked (not 11
+        founders for "how many founders left")."""
+        ranked = self._rank(analysis)
+        if not self.matcher.accepts(ranked):
+            return False
+        fact = ranked[0].fact
+        if fact.tally is not None and (fact.tally.of == "departures") != counts_departures:
+            return False
+        return (fact.kind == "figure" or fact.tally is not None) and bool(_NUMBER.search(fact.answer))
+
+    def _with_related(self, reply: Reply, analysis: QueryAnalysis) -> Reply:
+        """A list of role holders, and the fact the question's words fit, when one does
+        ("四天换了哪四个CEO": the article's own count of four)."""
+        ranked = self._rank(analysis)
+        if not self.matcher.accepts(ranked):
+            return reply
+        fact = ranked[0].fact
+        text = reply.answer + "\n" + to_script("相关:" + fact.answer, reply.script, self.variant)
+        return replace(reply, answer=text, fact_ids=(*reply.fact_ids, fact.id))
+
+    def _unnamed(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+        """ "辞职的三名研究人员是谁?": the fact that fits is a departure of people it does not
+        name; the single-fact path would answer with it as if it named them."""
+        if Intent.WHO not in analysis.intents and not analysis.name_asked:
+            return None
+        ranked = self._rank(analysis)
+        # A little under the answering bar: asking for names the fact lacks lowers its score.
+        if not ranked or ranked[0].score < self.matcher.weights.threshold * 0.8:
+            return None
+        fact = ranked[0].fact
+        if fact.kind != "event" or not (fact.tally or _GROUP.search(fact.answer)):
+            return None
+        if any(self.base.entities[p.entity].kind == "person" for p in fact.participants):
+            return None
+        return ctx.decline("list", fact.answer + NO_NAMES.format(what="他们"))

@@ -1,0 +1,200 @@
+"""What every answerer of several facts shares: items with their sources, partial dates shown
+no finer than they are known, display names, and the reply they make."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from bot.engine import labels as engine_labels
+from bot.engine.answer import Reply, SourceRef
+from bot.engine.several import labels
+from bot.factbase.loader import FactBase
+from bot.factbase.models import Citation, Entity, Fact, Precision, precision_of
+from bot.text import Script, TraditionalVariant, to_script
+
+HOME = "openai"  # the organisation the saga is about: the default of every list and role
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One line of a list, order or digest: what it says, when, and where it is written."""
+
+    text: str  # in the reply script
+    date: str | None
+    fact_ids: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "date": self.date,
+            "precision": precision_of(self.date).value if self.date else None,
+            "fact_ids": list(self.fact_ids),
+            "sources": [s.to_json() for s in self.sources],
+        }
+
+
+def sort_key(value: str | None) -> str:
+    """Undated things sort after every dated one."""
+    return value if value is not None else "9999"
+
+
+def show_date(value: str | None) -> str:
+    """2024 -> 2024年, 2024-05 -> 2024年5月, 2024-05-28 -> 2024年5月28日: never finer than known."""
+    if value is None:
+        return labels.UNDATED
+    parts = [int(p) for p in value.split("-")]
+    units = (labels.YEAR, labels.MONTH, labels.DAY)
+    return "".join(f"{number}{unit}" for number, unit in zip(parts, units, strict=False))
+
+
+def interval(value: str) -> tuple[date, date]:
+    """The first and last day a partial date covers."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    if len(parts) == 2:
+        year, month = parts
+        last = date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1
+        return date(year, month, 1), date.fromordinal(last)
+    day = date(*parts)
+    return day, day
+
+
+def coarser(first: str, second: str) -> Precision:
+    """The coarser precision of two partial dates: what a difference between them can be told in."""
+    order = [Precision.DAY, Precision.MONTH, Precision.YEAR]
+    return max(precision_of(first), precision_of(second), key=order.index)
+
+
+def display(entity: Entity) -> str:
+    """约翰·舒尔曼(John Schulman); a name the articles write only in Latin stays as it is."""
+    if entity.name_en and entity.name_en != entity.name:
+        return f"{entity.name}({entity.name_en})"
+    return entity.name
+
+
+_YEAR = re.compile(r"(20\d\d)\s*年?")
+_MONTH_DAY = re.compile(r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號])?")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ENGLISH_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(20\d\d)\b"
+)
+_ISO = re.compile(r"(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?")
+
+
+def dates_in(text: str, base: FactBase) -> list[str]:
+    """The partial dates a question names ("2023年11月19日", "11月19日", "2024年"), as ISO. A
+    month or day without a year takes the year of the events the articles date so (the saga's
+    11月19日 is 2023's); left out when no event or several years fit."""
+    found: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for match in [*_ISO.finditer(text), *_MONTH_DAY.finditer(text)]:
+        year, month, day = match.groups()
+        taken.append(match.span())  # an impossible date is no year either ("2023年2月30日")
+        if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
+            continue
+        if year is None:
+            suffix = f"-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+            years = {f.date[:4] for f in base.events() if f.date and f.date[4:].startswith(suffix)}
+            if len(years) != 1:
+                continue
+            year = years.pop()
+        value = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+        try:
+            precision_of(value)
+        except ValueError:
+            continue
+        found.append(value)
+    for match in _ENGLISH_DATE.finditer(text):
+        month = _MONTHS.index(match.group(1)[:3]) + 1
+        day, year = match.group(2), match.group(3)
+        if year is None:
+            continue  # an English month without a year: too loose to guess
+        value = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
+        try:
+            precision_of(value)
+        except ValueError:
+            continue
+        found.append(value)
+        taken.append(match.span())
+    for match in _YEAR.finditer(text):
+        if not any(start <= match.start() < end for start, end in taken):
+            found.append(match.group(1))
+    return found
+
+
+@dataclass(slots=True)
+class Context:
+    """What answerers need of the engine: the fact base and how to write for the asker."""
+
+    base: FactBase
+    variant: TraditionalVariant
+    script: Script
+    question: str
+
+    def conv(self, text: str) -> str:
+        return to_script(text, self.script, self.variant)
+
+    def source(self, citation: Citation) -> SourceRef:
+        meta = self.base.articles[citation.article].meta
+        return SourceRef(
+            article=meta.id,
+            title=self.conv(meta.title),
+            outlet=self.conv(meta.outlet or engine_labels.OUTLET_UNKNOWN),
+            published=meta.published.isoformat(),
+            quote=self.conv(citation.quote),
+            original_quote=citation.quote,
+        )
+
+    def sources(self, citations: Iterable[Citation]) -> tuple[SourceRef, ...]:
+        seen: dict[tuple[str, str], SourceRef] = {}
+        for citation in citations:
+            seen.setdefault((citation.article, citation.quote), self.source(citation))
+        return tuple(seen.values())
+
+    def item(self, text: str, when: str | None, facts: Iterable[Fact], citations: Iterable[Citation]) -> Item:
+        facts = list(facts)
+        return Item(
+            text=self.conv(text),
+            date=when,
+            fact_ids=tuple(dict.fromkeys(f.id for f in facts)),
+            sources=self.sources([*citations, *(c for f in facts for c in f.sources[:1])]),
+        )
+
+    def reply(self, kind: str, head: str, items: list[Item], notes: Iterable[str] = ()) -> Reply:
+        """An answer: its head line, one line per item with its articles, and notes after."""
+        lines = [self.conv(head)]
+        for item in items:
+            where = "、".join(dict.fromkeys(s.article for s in item.sources))
+            lines.append(f"· {item.text}" + (f"({where})" if where else ""))
+        lines += [self.conv(note) for note in notes]
+        fact_ids = tuple(dict.fromkeys(f for item in items for f in item.fact_ids))
+        sources = tuple(dict.fromkeys(s for item in items for s in item.sources))
+        return Reply(
+            question=self.question,
+            kind="answer",
+            answer="\n".join(lines),
+            script=self.script,
+            confidence=0.9,
+            fact_id=f"several:{kind}",
+            sources=sources,
+            answer_kind=kind,
+            fact_ids=fact_ids,
+            items=tuple(items),
+        )
+
+    def decline(self, kind: str, text: str, suggestions: Iterable[str] = ()) -> Reply:
+        """An honest "the articles do not say": never a guess."""
+        return Reply(
+            question=self.question,
+            kind="not_covered",
+            answer=self.conv(text),
+            script=self.script,
+            suggestions=tuple(self.conv(s) for s in suggestions),
+            answer_kind=kind,
+        )

@@ -1,0 +1,212 @@
+"""Durations computed from dates: between two events ("被解雇到微软宣布请他隔了几天"), and how
+long someone was at OpenAI when no article states it.
+
+The answer shows both dates and their sources, and is never finer than the coarser date:
+2022 to 2024-09 is "约2年", not "2年9个月". A figure the articles state (穆拉蒂的"六年半")
+wins: for a person with a stated tenure the single-fact path answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.engine.answer import Reply
+from bot.engine.several import labels
+from bot.engine.several.common import HOME, Context, coarser, interval, show_date
+from bot.engine.several.order import when_of
+from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Precision
+
+PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
+
+# An English how-long question asks first: "How many days between A and B?".
+_ENGLISH_ASKING = re.compile(
+    r"^\s*how (?:many days|many months|many years|long)(?: (?:passed|went by|was it|did it take|were there))?"
+    r"(?: between| from| after)?\s*",
+    re.IGNORECASE,
+)
+# Where a question of two events parts: "A到B", "从A到B", "A和B之间", "A距离B".
+_SPLIT = re.compile(r"到|至|和|与|跟|距离|距|之后|以后|比|\buntil\b|\band\b|\bto\b")
+
+
+def amount(first: str, second: str) -> tuple[str, Precision]:
+    """The difference between two partial dates, told no finer than the coarser of them."""
+    precision = coarser(first, second)
+    a, b = sorted((first, second))
+    if precision == Precision.DAY:
+        days = (interval(b)[0] - interval(a)[0]).days
+        return f"{days}天", precision
+    if precision == Precision.MONTH:
+        ya, ma = (int(p) for p in a.split("-")[:2])
+        yb, mb = (int(p) for p in b[:7].split("-")[:2])
+        months = (yb - ya) * 12 + (mb - ma)
+        if months >= 12:
+            years, rest = divmod(months, 12)
+            return (f"{years}年" + (f"{rest}个月" if rest else "")), precision
+        return f"{months}个月", precision
+    return f"{int(b[:4]) - int(a[:4])}年", precision
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A dated thing a question names: an event, or a person's move ("Ilya走了")."""
+
+    text: str  # simplified Chinese
+    date: str
+    facts: tuple[Fact, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.date, self.text
+
+
+def point_of(fact: Fact) -> Point:
+    assert fact.date is not None  # events are dated
+    return Point(fact.answer, fact.date, (fact,), tuple(fact.sources[:1]))
+
+
+def between(ctx: Context, first: Point, second: Point) -> Reply:
+    """How long between two dated things."""
+    if first.date > second.date:
+        first, second = second, first
+    early, late = first.date, second.date
+    items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
+    precision = coarser(early, late)
+    if interval(early)[1] >= interval(late)[0] and precision != Precision.DAY:
+        coarse = early if len(early) <= len(late) else late
+        text = labels.GAP_SAME.format(date=show_date(coarse), precision=PRECISION_WORDS[precision])
+        return ctx.decline("duration", text)
+    told, precision = amount(early, late)
+    shown = {
+        "first": "前一件事",
+        "second": "后一件事",
+        "first_date": show_date(early),
+        "second_date": show_date(late),
+    }
+    if precision == Precision.DAY:
+        text = labels.GAP_DAYS.format(days=told.removesuffix("天"), **shown)
+    else:
+        text = labels.GAP_COARSE.format(amount=told, precision=PRECISION_WORDS[precision], **shown)
+    return ctx.reply("duration", text, items)
+
+
+def in_order(ctx: Context, first: Point, second: Point) -> Reply:
+    """Whether the first thing asked came before the second: by dates that differ at the
+    precision known; else a decline that shows both dates."""
+    items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
+    (a_low, a_high), (b_low, b_high) = interval(first.date), interval(second.date)
+    shown = {"first_date": show_date(first.date), "second_date": show_date(second.date)}
+    if a_high < b_low:
+        return ctx.reply("order", labels.EVENTS_BEFORE.format(**shown), items)
+    if b_high < a_low:
+        return ctx.reply("order", labels.EVENTS_AFTER.format(**shown), items)
+    precision = coarser(first.date, second.date)
+    coarse = first.date if len(first.date) <= len(second.date) else second.date
+    text = labels.EVENTS_SAME.format(date=show_date(coarse), precision=PRECISION_WORDS[precision])
+    return ctx.decline("order", text)
+
+
+# The words that ask how long, wherever they stand: "A到B隔了几天", "A之后隔了几个月B".
+_GAP_ASKED = re.compile(
+    r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了)?"
+    r"(?:几|多少|多长|多久)(?:个)?(?:天|日|月|年|时间|久)?"
+)
+_AFTER_OR_UNTIL = re.compile(r"(?:之后|以后|过后|后|到|至|起)\s*[,，]?\s*(?:中间|之间)?\s*$")
+_AFTER = re.compile(r"(?:之后|以后|过后)\s*[,，]?\s*$")
+_FILLER = re.compile(r"^[,，\s]*(?:才|也|就|又|再|然后)?|[的吗呢?？,，\s]*$")
+
+
+def two_points(text: str, find: Callable[[str], Point | None]) -> tuple[Point, Point] | None:
+    """The two dated things a how-long question names, on either side of 到/和/距离, or
+    before and after its asking words ("Ilya走了之后隔了几个月Schulman也跑了"), each found
+    by `find`."""
+    if _ENGLISH_ASKING.match(text):
+        body = _ENGLISH_ASKING.sub("", text)
+        parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
+    else:
+        asked = _GAP_ASKED.search(text)
+        if asked is None:
+            return None
+        before = text[: asked.start()]
+        after = _FILLER.sub("", text[asked.end() :])
+        # Asking words between two events follow a word of time ("A之后隔了几个月B") or lead
+        # one ("A多久后B"); after a verb they split one event ("当了几天CEO就下台"): no pair.
+        leads = re.match(r"(?:之|以)?后", text[asked.end() :])
+        after = _FILLER.sub("", re.sub(r"^(?:之|以)?后", "", text[asked.end() :])) if leads else after
+        if len(after) >= 2 and (_AFTER_OR_UNTIL.search(before) or leads):
+            before = _AFTER.sub("", before)
+            before = re.sub(r"(?:到|至)\s*$", "", before.strip(" ,，"))
+            parts = [before, after]
+        else:
+            body = re.sub(r"^(?:从|自从|自)", "", before.strip(" ,，?？"))
+            parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
+    parts = [re.sub(r"^(?:从|自从|自)", "", p.strip(" ,，?？")) for p in parts]
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, second = find(parts[0]), find(parts[1])
+    if first is None or second is None or first.key == second.key:
+        return None
+    return first, second
+
+
+def lifetime(ctx: Context, org: str) -> Reply | None:
+    """How long a team or organisation existed: from its founding event to its dissolution."""
+    events = [f for f in ctx.base.events() if any(p.entity == org for p in f.participants)]
+    founded = next((f for f in events if f.type == EventType.FOUNDED), None)
+    dissolved = next((f for f in events if f.type == EventType.DISSOLVED), None)
+    if founded is None or dissolved is None:
+        return None
+    return between(ctx, point_of(founded), point_of(dissolved))
+
+
+# A stay the articles state in years: "工作了3年", "六年半", "接近8年", "九年".
+_STATED_YEARS = re.compile(
+    r"(?:工作|待|干|任职|加入)[^,。;]{0,12}?(?:\d+|[一二两三四五六七八九十]+)年|[一二两三四五六七八九十]年半"
+)
+
+
+def stated_tenure(ctx: Context, person: Entity, org: str = HOME) -> Fact | None:
+    """The fact that states how long the person was at `org`: that figure wins."""
+    for fact in ctx.base.by_entity.get(person.id, []):
+        if not fact.entities or fact.entities[0] != person.id:
+            continue
+        if org != HOME and org not in fact.entities:
+            continue
+        if fact.kind == "figure" and Intent.HOW_MANY in fact.intents and "年" in fact.answer and org == HOME:
+            return fact
+        if org != HOME and _STATED_YEARS.search(fact.answer):
+            return fact
+    return None
+
+
+def tenure(ctx: Context, person: Entity, org: str = HOME) -> Reply | None:
+    """How long the person was at `org`, from the dates they joined and left; None when the
+    articles state it (the single-fact path answers with their figure)."""
+    stated = stated_tenure(ctx, person, org)
+    if stated is not None and org != HOME:
+        # The articles give the figure: it is the answer, not a computation from dates.
+        item = ctx.item(stated.answer, stated.date, [stated], stated.sources[:1])
+        return ctx.reply("duration", labels.STATED, [item])
+    if stated is not None:
+        return None  # the single-fact path answers with it, and with what else is said
+    joined, left = when_of(person, "join", org), when_of(person, "leave", org)
+    org_name = ctx.base.entities[org].name
+    if joined.date is None or left.date is None or joined.date > left.date:
+        what = "加入" if joined.date is None else "离开"
+        return ctx.decline("duration", labels.TENURE_UNKNOWN.format(who=person.name, what=what, org=org_name))
+    told, precision = amount(joined.date, left.date)
+    text = labels.TENURE.format(
+        who=person.name,
+        joined=show_date(joined.date),
+        left=show_date(left.date),
+        org=org_name,
+        amount=told,
+        precision=PRECISION_WORDS[precision],
+    )
+    items = [
+        ctx.item(f"加入:{show_date(joined.date)}", joined.date, [], joined.citations),
+        ctx.item(f"离开:{show_date(left.date)}", left.date, [], left.citations),
+    ]
+    return ctx.reply("duration", text, items)

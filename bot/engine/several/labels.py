@@ -1,0 +1,50 @@
+"""What answers of several facts say of their own, in canonical simplified Chinese (the engine
+converts them to the asker's script)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+COVERS: Final = "五篇文章点名的{what}共{count}位(按时间):"
+COVERS_ORGS: Final = "五篇文章提到的{what}共{count}家(按时间):"
+COUNT_STATED: Final = "文章称{span}共有{count}位{what},以上只是文章点名的{named}位,并非全部。"
+COUNT_UNNAMED: Final = "另有{note}"
+UNDATED: Final = "时间未说明"
+STILL_THERE: Final = "仍在OpenAI"
+LEFT: Final = "{date}离开{org}"
+RETURNED: Final = "{date}回归{org}"
+JOINED: Final = "{date}加入{org}"
+THEN: Final = ",去向:{where}"
+CONFLICT: Final = "各文章说法不一:"
+COARSE: Final = "同期,日期只精确到月/年:"
+ROLE_AT: Final = "{when}{org}的{title}:"
+ROLE_ALL: Final = "文章提到的{org}的{title}(按上任先后):"
+ROLE_NONE: Final = "文章没有提到{when}{org}的{title}是谁。"
+FROM_TO: Final = "{start}至{end}"
+SINCE: Final = "{start}起"
+UNTIL: Final = "至{end}"
+ORDER: Final = "{first}先{verb}({first_date}),{second}后{verb}({second_date})。"
+ORDER_STATED: Final = "两人都在{date}{verb},文章明确说{first}在先、{second}在后。"
+ORDER_SAME: Final = "两人都在{date}{verb},文章没有说谁先谁后,我无法判断先后。"
+EVENTS_BEFORE: Final = "你问的第一件事在{first_date},第二件事在{second_date}:第一件事在前。"
+EVENTS_AFTER: Final = "你问的第一件事在{first_date},第二件事在{second_date}:第一件事在后。"
+EVENTS_SAME: Final = "两件事都在{date}(日期只精确到{precision}),文章没有说哪件在前,我无法判断先后。"
+ORDER_UNKNOWN: Final = "文章没有提到{who}{verb}的时间,无法比较先后。"
+EXTREME: Final = "{scope}中最{which}{verb}的是{names}({date})。"
+EXTREME_TIE: Final = "{scope}中最{which}{verb}的有{names},都在{date},文章没说谁更{which}。"
+GAP_DAYS: Final = "相隔{days}天:{first}是{first_date},{second}是{second_date}。"
+GAP_COARSE: Final = (
+    "约相隔{amount}({first}是{first_date},{second}是{second_date};日期只精确到{precision},无法算得更精确)。"
+)
+GAP_SAME: Final = "两件事都在{date}(日期只精确到{precision}),文章没有给出更精确的日期,无法计算相隔多久。"
+TENURE: Final = (
+    "{who}{joined}加入{org},{left}离开,在{org}约{amount}(按文章给出的日期计算,只精确到{precision})。"
+)
+STATED: Final = "文章给出的时长:"
+TENURE_UNKNOWN: Final = "文章没有给出{who}{what}的时间,无法计算他在{org}待了多久。"
+DIGEST: Final = "关于{subject},文章里最主要的几件事(按时间):"
+DIGEST_SPAN: Final = "{span}文章记载的事件:"
+NO_NAMES: Final = "文章没有给出{what}的名字。"
+YEAR: Final = "年"
+MONTH: Final = "月"
+DAY: Final = "日"

@@ -1,0 +1,266 @@
+"""Lists and counts of people and companies: who left, who went where, who joined, the
+founders and what became of them, the companies people founded after leaving.
+
+Every item the moves and roles hold, each with its sources, in date order; the head says what
+the list covers, and a count the articles state for a larger set (12 executives left in 2024)
+is shown beside the named ones, so a partial list never passes for the whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from bot.engine.answer import Reply
+from bot.engine.several import labels
+from bot.engine.several.common import HOME, Context, Item, display, interval, show_date, sort_key
+from bot.factbase.crosscheck import compatible
+from bot.factbase.models import DEPARTURES, Entity, Fact, Move, ParticipantRole
+
+
+def is_founder(entity: Entity, org: str = HOME) -> bool:
+    return any(r.org == org and "创始" in r.title for r in entity.roles)
+
+
+def _org_name(ctx: Context, org: str | None) -> str:
+    return ctx.base.entities[org].name if org in ctx.base.entities else ""
+
+
+def _events_for(ctx: Context, person: str, org: str, move: Move) -> list[Fact]:
+    """The departure events that tell of this move: same person, same organisation, a date
+    that can be the same."""
+    return [
+        f
+        for f in ctx.base.events()
+        if f.type in DEPARTURES
+        and any(p.entity == person and p.role == ParticipantRole.SUBJECT for p in f.participants)
+        and any(p.entity == org and p.role == ParticipantRole.ORG for p in f.participants)
+        and compatible(f.date, move.date)
+    ]
+
+
+def _where(ctx: Context, move: Move, person: Entity | None = None) -> str:
+    """Where someone went: the move's destination, and the later moves until a return
+    ("2018年离开OpenAI,后来:Gantry")."""
+    places = [_org_name(ctx, move.to) if move.to else move.to_text or ""]
+    if person is not None and move in person.moves:
+        for later in person.moves[person.moves.index(move) + 1 :]:
+            if later.to == move.from_org or later.from_org == move.from_org:
+                break
+            places.append(_org_name(ctx, later.to) if later.to else later.to_text or "")
+    places = [p for p in dict.fromkeys(places) if p]
+    return labels.THEN.format(where="→".join(places)) if places else ""
+
+
+def _returned(person: Entity, org: str) -> bool:
+    """Back at `org` after their last departure from it (Altman, Brockman in November 2023)."""
+    last_out = max((i for i, m in enumerate(person.moves) if m.from_org == org), default=-1)
+    return any(m.to == org for m in person.moves[last_out + 1 :]) if last_out >= 0 else False
+
+
+def departures(
+    ctx: Context,
+    org: str = HOME,
+    to: str | None = None,
+    when: str | None = None,
+    founders_only: bool = False,
+    span: tuple[date, date] | None = None,
+) -> Reply:
+    """Who left `org` (for `to`, when asked; within `when` or the days of `span`, when asked)."""
+    items: list[Item] = []
+    undated = 0
+    for person in ctx.base.entities.values():
+        if person.kind != "person" or (founders_only and not is_founder(person, org)):
+            continue
+        moves = [m for m in person.moves if m.from_org == org]
+        if to is not None:
+            # Where they went: the move out, or a later arrival there ("后加入Stripe").
+            later = [m for m in person.moves if m.to == to]
+            moves = moves if any(m.to == to for m in moves) else (moves[-1:] if later and moves else [])
+        if span is not None:
+            undated += bool(moves) and all(m.date is None for m in moves)
+            moves = [
+                m
+                for m in moves
+                if m.date is not None and span[0] <= interval(m.date)[0] <= interval(m.date)[1] <= span[1]
+            ]
+        elif when is not None:
+            undated += bool(moves) and all(m.date is None for m in moves)
+            moves = [m for m in moves if m.date is not None and compatible(m.date, when)]
+        elif span is None and _returned(person, org):
+            continue  # fired or resigned and back: not among those who left
+        if not moves:
+            continue
+        parts = []
+        facts: list[Fact] = []
+        for move in moves:
+            destination = next((m for m in person.moves if m.to == to), move) if to else move
+            parts.append(
+                labels.LEFT.format(date=show_date(move.date), org=_org_name(ctx, org))
+                + _where(ctx, destination)
+            )
+            facts += _events_for(ctx, person.id, org, move)
+        citations = [c for m in moves for c in m.sources[:2]]
+        items.append(ctx.item(f"{display(person)}:" + ";".join(parts), moves[0].date, facts, citations))
+    items.sort(key=lambda i: (sort_key(i.date), i.text))
+    what = "离开" + _org_name(ctx, org)
+    if to is not None:
+        what += "后去了" + _org_name(ctx, to)
+    what += "的" + ("创始团队成员" if founders_only else "人")
+    if when is not None:
+        what = show_date(when) + what
+    if span is not None:
+        if span[0] == date.min:
+            what = f"{span[1].year + 1}年以前" + what
+        elif span[1] == date.max:
+            what = f"{span[0].year}年以后" + what
+        else:
+            what = f"{span[0].year}年至{span[1].year}年" + what
+    if not items:
+        return ctx.decline("list", f"文章没有点名{what}。")
+    notes = _tally_notes(ctx, "departures", org, when, len(items)) if to is None else []
+    if undated:
+        notes.append(f"另有{undated}人离开的时间文章未说明,未列入。")
+    return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items, notes)
+
+
+def _tally_notes(ctx: Context, of: str, org: str, when: str | None, named: int) -> list[str]:
+    """Counts the articles state for the set, beside the named members."""
+    notes = []
+    for fact in ctx.base.facts:
+        tally = fact.tally
+        if tally is None or tally.of != of or tally.org != org:
+            continue
+        if when is not None and not compatible(tally.date, when):
+            continue
+        notes.append(f"另:{fact.answer}(文章未给出全部名字,以上{named}位并非全部)")
+    return notes
+
+
+def arrivals(ctx: Context, org: str = HOME, when: str | None = None, from_org: str | None = None) -> Reply:
+    """Who joined `org` (from `from_org`, when asked), from where when the articles say."""
+    items: list[Item] = []
+    for person in ctx.base.entities.values():
+        moves = [m for m in person.moves if m.to == org and (when is None or compatible(m.date, when))]
+        if from_org is not None:
+            moves = [m for m in moves if m.from_org == from_org]
+        if when is not None:
+            moves = [m for m in moves if m.date is not None]
+        if person.kind != "person" or not moves:
+            continue
+        parts = []
+        for move in moves:
+            back = any(m.from_org == org for m in person.moves[: person.moves.index(move)])
+            text = (labels.RETURNED if back else labels.JOINED).format(
+                date=show_date(move.date), org=_org_name(ctx, org)
+            )
+            if move.from_org is not None and not back:
+                text += f"(此前在{_org_name(ctx, move.from_org)})"
+            parts.append(text)
+        citations = [c for m in moves for c in m.sources[:1]]
+        items.append(ctx.item(f"{display(person)}:" + ";".join(parts), moves[0].date, [], citations))
+    items.sort(key=lambda i: (sort_key(i.date), i.text))
+    what = ("" if when is None else show_date(when)) + (f"从{_org_name(ctx, from_org)}" if from_org else "")
+    what += "加入" + _org_name(ctx, org) + "的人"
+    if not items:
+        return ctx.decline("list", f"文章没有点名{what}。")
+    return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items)
+
+
+def founders(ctx: Context, org: str = HOME, remaining: bool = False, gone: bool = False) -> Reply:
+    """The founders and what became of each; `remaining` or `gone` keeps those still there or
+    those who left. Statements of how many remain are shown side by side."""
+    items: list[Item] = []
+    for person in ctx.base.entities.values():
+        if person.kind != "person" or not is_founder(person, org):
+            continue
+        outs = [m for m in person.moves if m.from_org == org]
+        left = bool(outs) and not _returned(person, org)
+        if (remaining and left) or (gone and not left):
+            continue
+        if left:
+            status = ";".join(
+                labels.LEFT.format(date=show_date(m.date), org=_org_name(ctx, org)) + _where(ctx, m)
+                for m in outs
+            )
+            citations = [c for m in outs for c in m.sources[:1]]
+            when = outs[0].date
+        else:
+            status = labels.STILL_THERE
+            if outs:
+                status += "(" + "、".join(f"{show_date(m.date)}曾离开后回归" for m in outs) + ")"
+            citations = [c for r in person.roles if r.org == org and "创始" in r.title for c in r.sources[:1]]
+            when = None
+        facts = [f for m in outs for f in _events_for(ctx, person.id, org, m)]
+        items.append(ctx.item(f"{display(person)}:{status}", when, facts, citations))
+    items.sort(key=lambda i: (sort_key(i.date), i.text))
+    what = _org_name(ctx, org) + "创始团队成员" + ("中仍在的" if remaining else "中已离开的" if gone else "")
+    notes = []
+    if not remaining and not gone:
+        notes = _tally_notes(ctx, "founders", org, None, len(items))
+        notes = [n for n in notes if f"{len(items)}位" not in n]  # the count agrees: nothing to add
+    conflict = [f for f in ctx.base.facts if f.conflict == "founders-remaining"] if org == HOME else []
+    if conflict and not gone:
+        notes.append(labels.CONFLICT)
+        for fact in sorted(conflict, key=lambda f: ctx.base.articles[f.sources[0].article].meta.published):
+            meta = ctx.base.articles[fact.sources[0].article].meta
+            notes.append(f"· {fact.answer}({fact.sources[0].article},{meta.published.isoformat()})")
+            items_sources = ctx.sources(fact.sources[:1])
+            items.append(Item(text="", date=None, fact_ids=(fact.id,), sources=items_sources))
+    shown = [i for i in items if i.text]
+    reply = ctx.reply("list", labels.COVERS.format(what=what, count=len(shown)), shown, notes)
+    extra = [i for i in items if not i.text]
+    if extra:
+        reply = replace(
+            reply,
+            fact_ids=(*reply.fact_ids, *(f for i in extra for f in i.fact_ids)),
+            sources=(*reply.sources, *(s for i in extra for s in i.sources)),
+        )
+    return reply
+
+
+def companies_founded(ctx: Context, org: str = HOME, founders_only: bool = False) -> Reply:
+    """The companies people founded after leaving `org`."""
+    items: list[Item] = []
+    for person in ctx.base.entities.values():
+        if person.kind != "person" or not any(m.from_org == org for m in person.moves):
+            continue
+        if founders_only and not is_founder(person, org):
+            continue
+        for role in person.roles:
+            if (
+                role.org is None
+                or role.org == org
+                or not any(w in role.title for w in ("创始", "创办", "创立"))
+            ):
+                continue
+            company = ctx.base.entities[role.org]
+            text = f"{display(company)}:{person.name}创立" + (
+                f"({show_date(role.start)})" if role.start else ""
+            )
+            items.append(ctx.item(text, role.start, [], role.sources[:1]))
+    items.sort(key=lambda i: (sort_key(i.date), i.text))
+    what = "离开" + _org_name(ctx, org) + "的" + ("创始团队成员" if founders_only else "人") + "创立的公司"
+    if not items:
+        return ctx.decline("list", f"文章没有提到{what}。")
+    return ctx.reply("list", labels.COVERS_ORGS.format(what=what, count=len(items)), items)
+
+
+def worked_at(ctx: Context, orgs: list[str]) -> Reply:
+    """Everyone the articles say held a role at one of `orgs`, at any time."""
+    items: list[Item] = []
+    for person in ctx.base.entities.values():
+        if person.kind != "person":
+            continue
+        for role in person.roles:
+            if role.org not in orgs:
+                continue
+            span = "—".join(show_date(d) for d in (role.start, role.end) if d)
+            text = f"{display(person)}:{_org_name(ctx, role.org)}{role.title}" + (f"({span})" if span else "")
+            items.append(ctx.item(text, role.start or role.end, [], role.sources[:1]))
+    items.sort(key=lambda i: (sort_key(i.date), i.text))
+    what = "在" + "、".join(_org_name(ctx, o) for o in orgs) + "工作过的人"
+    if not items:
+        return ctx.decline("list", f"文章没有提到{what}。")
+    count = len({i.text.split(":")[0] for i in items})
+    return ctx.reply("list", labels.COVERS.format(what=what, count=count), items)

@@ -1,0 +1,122 @@
+"""Who held a role, at a time or over time: "11月19日OpenAI的CEO是谁", "四天换了哪四个CEO".
+
+Holders come from the roles, each with its dates and sources. A role whose start or end is
+known only to the month or year, and may or may not cover the day asked, is shown apart, never
+mixed in as if it surely did.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.engine.answer import Reply
+from bot.engine.several import labels
+from bot.engine.several.common import HOME, Context, Item, interval, show_date
+from bot.factbase.crosscheck import compatible
+from bot.factbase.models import Role
+
+# The titles a question can ask for, as (what the question says, what a role title says).
+TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
+    (re.compile(asked, re.IGNORECASE), re.compile(held, re.IGNORECASE), shown)
+    for asked, held, shown in (
+        (r"(?<![a-z])ceos?(?![a-z])|首席执行官|执行长|行政总裁|掌门人?|一把手", r"CEO|首席执行官", "CEO"),
+        (r"(?<![a-z])cto(?![a-z])|首席技术官|技术长", r"CTO|首席技术官", "首席技术官(CTO)"),
+        (r"首席科学家|chief scientist", r"首席科学家", "首席科学家"),
+        (r"(?<![a-z])cfo(?![a-z])|首席财务官|财务长|财务首席官", r"CFO|首席财务官", "首席财务官(CFO)"),
+        (r"董事长|董事会主席|\bchair", r"董事会主席", "董事会主席"),
+        (r"首席研究官|chief research officer", r"首席研究官", "首席研究官"),
+        (r"首席产品官|(?<![a-z])cpo(?![a-z])|chief product officer", r"首席产品官", "首席产品官"),
+        (r"(?<!副)总裁|\bpresident\b", r"(?<!副)总裁", "总裁"),
+    )
+)
+
+
+def asked_title(text: str) -> tuple[re.Pattern[str], str] | None:
+    for asked, held, shown in TITLES:
+        if asked.search(text):
+            return held, shown
+    return None
+
+
+def _span(role: Role) -> str:
+    if role.start and role.end:
+        return labels.FROM_TO.format(start=show_date(role.start), end=show_date(role.end))
+    if role.start:
+        return labels.SINCE.format(start=show_date(role.start))
+    if role.end:
+        return labels.UNTIL.format(end=show_date(role.end))
+    return ""
+
+
+def holders(
+    ctx: Context, held: re.Pattern[str], title: str, org: str = HOME, when: str | None = None
+) -> Reply:
+    """Who held the title at `org` on `when` (a partial date), or every holder in date order."""
+    surely: list[Item] = []
+    maybe: list[Item] = []
+    order: dict[Item, tuple[date, str]] = {}
+    for person in ctx.base.entities.values():
+        for role in person.roles:
+            if role.org != org or not held.search(role.title):
+                continue
+            text = f"{person.name}:{role.title}" + (f"({_span(role)})" if _span(role) else "")
+            item = ctx.item(text, role.start or role.end, [], role.sources[:2])
+            # In order of taking office; a start known only to the month sorts at its month's end.
+            order[item] = (interval(role.start)[1] if role.start else date.min, role.end or "9999")
+            if when is None:
+                surely.append(item)
+                continue
+            low, high = interval(when)
+            ends = interval(role.end) if role.end else (date.max, date.max)
+            if role.start is None:
+                # A start the articles do not give: the role surely covers only the month its
+                # sources show it held (its end, or their publication), and may cover earlier.
+                shown = (
+                    [role.end]
+                    if role.end
+                    else [ctx.base.articles[c.article].meta.published.isoformat() for c in role.sources]
+                )
+                if ends[1] < low:
+                    continue  # ended before the span
+                if any(compatible(when[:7], day[:7]) for day in shown if day):
+                    surely.append(item)
+                else:
+                    maybe.append(item)
+                continue
+            starts = interval(role.start)
+            if starts[1] <= high and ends[0] >= low:
+                surely.append(item)  # surely began before the span ends and ended after it starts
+            elif starts[0] <= high and ends[1] >= low:
+                maybe.append(item)  # a coarse start or end that may or may not cover it
+    org_name = ctx.base.entities[org].name
+    for items in (surely, maybe):
+        items.sort(key=lambda i: (*order[i], i.text))
+    if when is not None and not surely:
+        text = labels.ROLE_NONE.format(when=show_date(when), org=ctx.base.entities[org].name, title=title)
+        if maybe:
+            text += "\n" + labels.COARSE + "\n" + "\n".join(f"· {i.text}" for i in maybe)
+        return ctx.decline("role_at", text)
+    if not surely and not maybe:
+        return ctx.decline(
+            "role_at",
+            labels.ROLE_NONE.format(when=show_date(when) if when else "", org=org_name, title=title),
+        )
+    if when is None:
+        return ctx.reply("role_at", labels.ROLE_ALL.format(org=org_name, title=title), surely)
+    notes: list[str] = []
+    if maybe:
+        notes.append(labels.COARSE)
+        notes += [f"· {i.text}" for i in maybe]
+    reply = ctx.reply(
+        "role_at", labels.ROLE_AT.format(when=show_date(when), org=org_name, title=title), surely, notes
+    )
+    if maybe:  # their sources and facts belong to the answer too
+        from dataclasses import replace
+
+        reply = replace(
+            reply,
+            sources=tuple(dict.fromkeys((*reply.sources, *(s for i in maybe for s in i.sources)))),
+            items=(*reply.items, *maybe),
+        )
+    return reply

@@ -1,0 +1,46 @@
+"""Broad questions: two to four facts about the subject, in date order, each with its source."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine
+
+
+def test_a_broad_question_about_an_organisation_is_a_short_dated_digest(engine: Engine) -> None:
+    reply = engine.ask("微软在这场风波里扮演了什么角色?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert 2 <= len(reply.fact_ids) <= 4
+    assert "a001-nadella-microsoft" in reply.fact_ids
+    dated = [i.date for i in reply.items if i.date]
+    assert dated == sorted(dated)
+    assert all(i.sources for i in reply.items)
+
+
+def test_what_became_of_a_team(engine: Engine) -> None:
+    reply = engine.ask("超级对齐团队最后怎么了?")
+    assert reply.answered and "解散" in reply.answer
+
+
+def test_a_stretch_of_time_lists_its_events_and_keeps_coarse_ones_apart(engine: Engine) -> None:
+    reply = engine.ask("2023年11月19日发生了什么?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert all(i.date == "2023-11-19" for i in reply.items)
+
+
+def test_an_unknown_person_is_not_digested_as_someone_else(engine: Engine) -> None:
+    assert not engine.ask("Adam D'Angelo在解僱Altman的事件中扮演什麼角色?").answered
+
+
+def test_a_story_runs_from_the_first_event_to_the_last(engine: Engine) -> None:
+    reply = engine.ask("超級對齊團隊從頭到尾經歷了什麼?")
+    assert reply.answered and reply.answer_kind == "digest"
+    dates = [i.date for i in reply.items]
+    assert dates[0] == "2023-07" and dates[-1] == "2024-05"  # founded, then dissolved
+
+
+def test_a_specific_question_one_fact_answers_is_not_digested(engine: Engine) -> None:
+    reply = engine.ask("为了把Sutskever挖到OpenAI,马斯克跟谁闹翻了?")
+    assert reply.answer_kind == "fact" and reply.fact_id == "a001-musk-page-fallout"
+
+
+def test_two_questions_in_one_are_left_to_the_part_by_part_path(engine: Engine) -> None:
+    assert engine.ask("Mark Chen 什么来头?凭啥是他接Bob的班").answer_kind != "digest"

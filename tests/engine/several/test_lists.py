@@ -1,0 +1,116 @@
+"""Lists and counts: every item the data holds, each with its sources, in date order, and
+what the list covers; a stated count beside a partial list."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine
+
+
+def _names(reply_items: tuple[object, ...]) -> list[str]:
+    return [i.text.split(":")[0] for i in reply_items]
+
+
+def test_who_went_to_anthropic_lists_all_four_in_date_order_with_sources(engine: Engine) -> None:
+    reply = engine.ask("哪些人跳槽去了Anthropic?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.text.split("(")[0] for i in reply.items] == [
+        "杰克·克拉克",
+        "达里奥·阿莫迪",
+        "简·雷克",
+        "约翰·舒尔曼",
+    ]
+    assert all(i.sources for i in reply.items)
+    assert "共4位" in reply.answer
+    data = reply.to_json()
+    assert data["answer_kind"] == "list" and "a000-schulman-to-anthropic" in data["fact_ids"]
+    assert all(item["sources"] for item in data["items"])
+
+
+def test_a_partial_list_says_it_is_partial(engine: Engine) -> None:
+    reply = engine.ask("2024年有哪些人离开了OpenAI?")
+    assert reply.answered and len(reply.items) == 6
+    dates = [i.date for i in reply.items]
+    assert dates == sorted(dates) and all(d and d.startswith("2024") for d in dates)
+    assert "12位" in reply.answer and "并非全部" in reply.answer  # a003: 12 executives left
+
+
+def test_the_founders_are_the_eleven_with_what_became_of_each(engine: Engine) -> None:
+    reply = engine.ask("OpenAI的创始团队成员都有谁?")
+    assert reply.answered and len(reply.items) == 11
+    assert "帕梅拉·瓦加塔" in reply.items[0].text and "2016年离开" in reply.items[0].text
+    # how many remain: the three articles disagree, and all three are shown with their dates
+    assert "说法不一" in reply.answer and "2024-08-06" in reply.answer and "2024-09-27" in reply.answer
+
+
+def test_remaining_founders_in_traditional(engine: Engine) -> None:
+    reply = engine.ask("OpenAI的創始人現在還剩誰?")
+    assert reply.answered and reply.script == "traditional"
+    assert {i.text.split("(")[0] for i in reply.items} == {
+        "格雷格·布羅克曼",
+        "沃伊切赫·扎倫巴",
+        "薩姆·奧爾特曼",
+    }
+    assert "創始團隊" in reply.answer
+
+
+def test_companies_founders_started_after_leaving(engine: Engine) -> None:
+    reply = engine.ask("OpenAI的创始成员离开以后都开了哪些公司?")
+    assert reply.answered
+    for company in ("Safe Superintelligence", "xAI", "Gantry", "Eureka Labs", "Pebblebed"):
+        assert company in reply.answer
+    assert "Anthropic" not in reply.answer  # Amodei was no founder of OpenAI
+
+
+def test_arrivals_in_a_year(engine: Engine) -> None:
+    reply = engine.ask("2024年有哪些人加入了OpenAI?")
+    assert reply.answered
+    assert {i.text.split("(")[0] for i in reply.items} == {"凯文·维尔", "莎拉·弗莱尔"}
+
+
+def test_the_unnamed_researchers_are_declined_not_listed(engine: Engine) -> None:
+    reply = engine.ask("11月17日晚上辞职的那几个研究员都叫什么名字?")
+    assert not reply.answered and "没有给出他们的名字" in reply.answer
+
+
+def test_a_count_the_articles_state_is_left_to_the_fact(engine: Engine) -> None:
+    reply = engine.ask("今年以来从OpenAI离职的高管一共有多少位?")
+    assert reply.answered and reply.fact_id == "a003-12-execs-left"
+
+
+def test_another_companys_founders_are_not_openais(engine: Engine) -> None:
+    assert engine.ask("SSI的另外几位联合创始人是谁?").answer_kind != "list"
+
+
+def test_who_worked_at_an_organisation(engine: Engine) -> None:
+    reply = engine.ask("哪些人以前在Meta工作过?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {i.text.split(":")[0] for i in reply.items} == {
+        "Peter Deng",
+        "斯里尼瓦斯·纳拉亚南(Srinivas Narayanan)",
+    }
+
+
+def test_a_list_of_things_is_no_list_of_people(engine: Engine) -> None:
+    reply = engine.ask("负责超级对齐后来跑去Anthropic的那位，他在新团队主要做哪些研究方向？")
+    assert reply.answered and reply.answer_kind == "fact"
+
+
+def test_one_person_asked_is_no_list(engine: Engine) -> None:
+    reply = engine.ask("Who is the Chinese product manager who also left OpenAI recently?")
+    assert reply.answer_kind == "fact" and reply.fact_id == "a000-peter-deng-left"
+
+
+def test_a_founding_veteran_is_no_company_founded(engine: Engine) -> None:
+    reply = engine.ask("openai创业元老现在还剩谁")
+    assert reply.answered and "仍在" in reply.answer and "创立的公司" not in reply.answer
+
+
+def test_founders_who_left_before_a_year(engine: Engine) -> None:
+    reply = engine.ask("OpenAI 2023年以前离开的联合创始人有谁")
+    assert reply.answered and "2023年以前" in reply.answer
+    assert len(reply.items) == 6 and all(i.date and i.date < "2023" for i in reply.items)
+
+
+def test_how_many_founders_left_counts_the_named_not_the_eleven(engine: Engine) -> None:
+    reply = engine.ask("一共有几位创始人离开了OpenAI?")
+    assert reply.answered and "共8位" in reply.answer

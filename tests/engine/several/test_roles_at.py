@@ -1,0 +1,39 @@
+"""Who held a role at a time, and every holder in order."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine
+
+
+def test_ceo_on_a_day_keeps_a_month_dated_return_apart(engine: Engine) -> None:
+    reply = engine.ask("11月19日OpenAI的CEO是谁?")
+    assert reply.answered and reply.answer_kind == "role_at"
+    head, *rest = reply.answer.split("同期,日期只精确到月/年:")
+    assert "穆拉蒂" in head and "埃米特·希尔" in head and "奥尔特曼" not in head
+    assert rest and "奥尔特曼" in rest[0]
+
+
+def test_every_ceo_in_order_of_taking_office(engine: Engine) -> None:
+    reply = engine.ask("四天换了哪四个CEO?")
+    assert reply.answered
+    holders = [i.text.split(":")[0] for i in reply.items]
+    assert holders == ["萨姆·奥尔特曼", "米拉·穆拉蒂", "埃米特·希尔", "萨姆·奥尔特曼"]
+    assert "阿莫迪" in reply.answer  # the article's fourth: the board's wish, shown as related
+
+
+def test_a_role_no_one_held_then_is_declined(engine: Engine) -> None:
+    reply = engine.ask("2016年OpenAI的CFO是谁?")
+    assert not reply.answered
+
+
+def test_a_question_about_a_persons_title_is_not_a_role_list(engine: Engine) -> None:
+    assert engine.ask("穆拉蒂当过哪些职位?").answer_kind != "role_at"
+
+
+def test_an_impossible_date_is_no_date_at_all(engine: Engine) -> None:
+    assert engine.ask("2023年2月30日OpenAI的CEO是谁?").answer_kind != "role_at"
+
+
+def test_holders_asked_outright_beside_a_name(engine: Engine) -> None:
+    reply = engine.ask("Altman 被赶走期间都有谁代理过CEO?")
+    assert reply.answered and "米拉·穆拉蒂" in reply.answer and "埃米特·希尔" in reply.answer
