@@ -74,6 +74,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
     preferred: Script | None = args.script
 
     def answer(question: str) -> None:
+        if args.explain:
+            from bot.engine.explain import explain, render
+
+            trace = explain(engine, question, override=preferred)
+            if args.json:
+                _print_json(trace)
+            else:
+                print(render(trace) + "\n")
+                sys.stdout.flush()
+            return
         reply = engine.ask(question, override=preferred)
         if args.json:
             _print_json(reply.to_json())
@@ -161,6 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
     ask.add_argument("question", nargs="+")
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.add_argument(
+        "--explain",
+        action="store_true",
+        help="print how the engine read the question and why it answered or declined (docs/engine.md)",
+    )
     script_option(ask)
     ask.set_defaults(func=cmd_ask)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -16,10 +17,10 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import labels
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
-from bot.engine.normalise import MAX_QUESTION_CHARS, matching_key, normalise
+from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
 from bot.engine.script import choose_script
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
+from bot.factbase.models import Citation, Entity, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script, to_simplified
 
 MAX_SUGGESTIONS = 3
@@ -101,6 +102,9 @@ class Reply:
     sources: tuple[SourceRef, ...] = ()
     suggestions: tuple[str, ...] = ()
     conflict: bool = False
+    # Why a question was not answered: "empty", "unknown_referent", a matcher.REASONS key, or
+    # "check:" and the name of the check (matcher.CHECKS) that vetoed the best candidate.
+    decline_reason: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -116,7 +120,29 @@ class Reply:
             "fact_id": self.fact_id,
             "sources": [s.to_json() for s in self.sources],
             "suggestions": list(self.suggestions),
+            "decline_reason": self.decline_reason,
         }
+
+
+@dataclass(slots=True)
+class Asked:
+    """One question on its way through the engine's stages, with what each stage found."""
+
+    question: str  # as the user wrote it
+    normalised: Normalised
+    script: Script  # the reply's
+    analysis: QueryAnalysis | None = None  # the analysis stage's (entities, intents, slots)
+    clauses: list[QueryAnalysis] = field(default_factory=list)  # its parts, when it has several
+    answered_by: str | None = None  # the name of the answerer that replied
+
+    @property
+    def analysed(self) -> QueryAnalysis:
+        assert self.analysis is not None, "an answerer after the analysis stage"
+        return self.analysis
+
+
+# An answerer replies to a question it can answer, or passes (None) to the next one.
+Answerer = Callable[[Asked], "Reply | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +242,10 @@ class Engine:
     _featured: list[Fact] = field(init=False)
     _person_names: list[tuple[str, str, str]] = field(init=False)  # (name, folded, entity id)
     _articles_folded: str = field(init=False, default="")  # every article, simplified and folded
+    # The answerers, in order: the first that replies answers. Those before the analysis stage
+    # need only the normalised text; the single-fact answerer, last, always replies.
+    before_analysis: list[tuple[str, Answerer]] = field(init=False)
+    answerers: list[tuple[str, Answerer]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
@@ -228,6 +258,14 @@ class Engine:
             for name in entity.all_names()
         }
         self._person_names = [(name, fold_name(name), entity_id) for name, entity_id in names.items()]
+        self.before_analysis = [("empty", self._empty), ("greeting", self._greeting)]
+        self.answerers = [
+            ("unknown_referent", self._unknown_referent),
+            ("profile", self._profile),
+            ("names", self._names),
+            ("parts", self._parts),
+            ("single_fact", self._single_fact),
+        ]
         # The index lives as long as the process: frozen, the collector stops walking its
         # millions of objects on every full collection, a 25 ms pause in one answer of ~300.
         gc.freeze()
@@ -237,35 +275,90 @@ class Engine:
     def ask(self, question: str, preferred: Script | None = None, *, override: Script | None = None) -> Reply:
         """Answer `question` in its own script (`override` forces one; `preferred` is the
         fallback for text valid in both scripts)."""
+        return self.run(question, preferred, override=override)[1]
+
+    def run(
+        self, question: str, preferred: Script | None = None, *, override: Script | None = None
+    ) -> tuple[Asked, Reply]:
+        """The stages: normalise, (context: the conversation's, to come), answerers that need
+        no analysis, analysis (entities, intents, slots), then the answerers in order."""
         normalised = normalise(question)
-        script = override or choose_script(normalised.display, preferred)
-        if normalised.is_empty:
-            return self._reply(question, "empty", labels.EMPTY, script, suggestions=self._suggest([]))
-        if _GREETING.match(normalised.key.replace(" ", "")):
-            text = labels.HELP + "\n" + labels.HELP_COMMANDS
-            return self._reply(question, "help", text, script, suggestions=self._suggest([]))
-        analysis = self.matcher.analyse(normalised.key)
-        if not analysis.entities and len(analysis.tokens) <= 1 and _PRONOUN.search(normalised.key):
-            return self._reply(
-                question, "not_covered", labels.UNCLEAR_WHO, script, suggestions=self._suggest([])
-            )
-        if self._asks_who_someone_is(analysis):
-            return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
-        if self._asks_someones_name(analysis):
-            return self._names_answer(question, self.base.entities[analysis.entities[0]], script)
-        clauses = self._question_clauses(normalised.simplified, analysis)
-        parts = self._answer_parts(question, clauses, script) or self._answer_parts(
-            question, self._per_person(normalised.simplified, analysis), script
+        asked = Asked(question, normalised, override or choose_script(normalised.display, preferred))
+        for name, answerer in self.before_analysis:
+            reply = answerer(asked)
+            if reply is not None:
+                asked.answered_by = name
+                return asked, reply
+        asked.analysis = self.matcher.analyse(normalised.key)
+        for name, answerer in self.answerers:
+            reply = answerer(asked)
+            if reply is not None:
+                asked.answered_by = name
+                return asked, reply
+        raise AssertionError("the single-fact answerer always replies")
+
+    # -- answerers --------------------------------------------------------------------------
+
+    def _empty(self, asked: Asked) -> Reply | None:
+        if not asked.normalised.is_empty:
+            return None
+        return self._reply(
+            asked.question, "empty", labels.EMPTY, asked.script, suggestions=self._suggest([]), reason="empty"
         )
-        if parts:
-            return parts
-        if len(clauses) >= 2:
+
+    def _greeting(self, asked: Asked) -> Reply | None:
+        if not _GREETING.match(asked.normalised.key.replace(" ", "")):
+            return None
+        text = labels.HELP + "\n" + labels.HELP_COMMANDS
+        return self._reply(asked.question, "help", text, asked.script, suggestions=self._suggest([]))
+
+    def _unknown_referent(self, asked: Asked) -> Reply | None:
+        """ "他什么时候走的" with no one named: no one to answer about."""
+        analysis = asked.analysed
+        if analysis.entities or len(analysis.tokens) > 1 or not _PRONOUN.search(asked.normalised.key):
+            return None
+        return self._reply(
+            asked.question,
+            "not_covered",
+            labels.UNCLEAR_WHO,
+            asked.script,
+            suggestions=self._suggest([]),
+            reason="unknown_referent",
+        )
+
+    def _profile(self, asked: Asked) -> Reply | None:
+        if not self._asks_who_someone_is(asked.analysed):
+            return None
+        return self._profile_answer(
+            asked.question, self.base.entities[asked.analysed.entities[0]], asked.script
+        )
+
+    def _names(self, asked: Asked) -> Reply | None:
+        if not self._asks_someones_name(asked.analysed):
+            return None
+        return self._names_answer(
+            asked.question, self.base.entities[asked.analysed.entities[0]], asked.script
+        )
+
+    def _parts(self, asked: Asked) -> Reply | None:
+        """A question of several parts, or asked of several people, answered part by part."""
+        simplified, analysis = asked.normalised.simplified, asked.analysed
+        asked.clauses = self._question_clauses(simplified, analysis)
+        return self._answer_parts(asked.question, asked.clauses, asked.script) or self._answer_parts(
+            asked.question, self._per_person(simplified, analysis), asked.script
+        )
+
+    def _single_fact(self, asked: Asked) -> Reply:
+        """The one fact that answers the question, or a decline that says why none does."""
+        question, script, analysis = asked.question, asked.script, asked.analysed
+        if len(asked.clauses) >= 2:
             # A detail one part asks ("她的丈夫是谁?") does not keep the other part from its answer.
-            details = tuple(d for d in analysis.details if all(d in c.details for c in clauses))
+            details = tuple(d for d in analysis.details if all(d in c.details for c in asked.clauses))
             analysis = replace(analysis, details=details)
         ranked = self.matcher.rank(analysis)
-        if not self.matcher.accepts(ranked):
-            ranked = self._about_the_described(normalised.simplified, analysis) or ranked
+        decision = self.matcher.decide(ranked)
+        if not decision:
+            ranked = self._about_the_described(asked.normalised.simplified, analysis) or ranked
         top = ranked[0] if ranked else None
         if top is None or not self.matcher.accepts(ranked):
             suggestions = self._suggest(ranked, entities=analysis.entities)
@@ -273,7 +366,15 @@ class Engine:
             if len(question) > MAX_QUESTION_CHARS:
                 text = labels.TOO_LONG.format(limit=MAX_QUESTION_CHARS) + "\n" + text
             confidence = min(top.score, self.matcher.weights.threshold - 0.01) if top else 0.0
-            return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
+            return self._reply(
+                question,
+                "not_covered",
+                text,
+                script,
+                confidence,
+                suggestions=suggestions,
+                reason=decision.reason,
+            )
         return self._answer(question, top, script, self._close_second(ranked))
 
     def _question_clauses(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
@@ -485,6 +586,7 @@ class Engine:
         script: Script,
         confidence: float = 0.0,
         suggestions: list[str] | None = None,
+        reason: str | None = None,
     ) -> Reply:
         return Reply(
             question=question,
@@ -493,6 +595,7 @@ class Engine:
             script=script,
             confidence=max(0.0, confidence),
             suggestions=tuple(to_script(s, script, self.variant) for s in suggestions or []),
+            decline_reason=reason,
         )
 
     def _suggest(self, ranked: list[Candidate], entities: tuple[str, ...] = ()) -> list[str]:
@@ -512,7 +615,7 @@ class Engine:
                 break
         return suggestions
 
-    def _source(self, citation: Any, script: Script) -> SourceRef:
+    def _source(self, citation: Citation, script: Script) -> SourceRef:
         meta = self.base.articles[citation.article].meta
         return SourceRef(
             article=meta.id,

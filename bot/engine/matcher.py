@@ -54,6 +54,7 @@ from bot.engine.lexicon import (
     to_mandarin,
 )
 from bot.engine.normalise import matching_key
+from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.sound import sounds_alike, syllables
 from bot.factbase.loader import FactBase
@@ -291,11 +292,11 @@ class QueryAnalysis:
     tokens: tuple[str, ...]  # content tokens
     novelty: float  # IDF-weighted share of tokens no fact uses (nor a synonym of them)
     foreign: tuple[str, ...] = ()  # years, and Latin words of a Chinese question, that no fact uses
-    units: tuple[int, ...] = ()  # which AMOUNT_UNITS a how-many question names
-    titles: tuple[tuple[str, int], ...] = ()  # (organisation, ORG_TITLES index) asked: 亚马逊的创始人
+    units: tuple[Rule, ...] = ()  # the AMOUNT_UNITS a how-many question names
+    titles: tuple[tuple[str, TitleRule], ...] = ()  # (organisation, one of ORG_TITLES) asked: 亚马逊的创始人
     day: bool = False  # a when-question asks for the day, not just the month or year
     after_leaving: bool = False  # asks where someone went (which company) after leaving
-    details: tuple[int, ...] = ()  # which ASKED_DETAILS the question asks for
+    details: tuple[Rule, ...] = ()  # the ASKED_DETAILS the question asks for
     name_asked: bool = False  # asks a name: 叫什么名字
     outcome_asked: bool = False  # asks how something ended: 最后有没有答应
     described: tuple[str, ...] = ()  # people named by a title only they held: 那位前CTO is Murati
@@ -317,6 +318,47 @@ class Features:
     named: bool  # the question names at least one known entity
     foreign: bool = False  # the question names a year or Latin-script name the base never uses
     states_asked: bool = True  # the fact states the detail, title or move the question asks for
+    failed_check: str | None = None  # the name of the check it failed when it does not (CHECKS)
+
+
+# Why the best candidate was or was not good enough (Weights.decide), in words for docs and
+# --explain. A check's name (CHECKS) is a reason too, as "check:<name>": the best candidate did
+# not state what the question asks.
+REASONS: dict[str, str] = {
+    "accepted": "the best candidate is good enough",
+    "no_candidate": "no fact shares a word or a name with the question",
+    "below_threshold": "the best candidate's score is below the threshold",
+    "too_novel": "too much of the question is words no fact uses",
+    "foreign_word": "the question names a year or a Latin-script name no fact uses",
+    "intent_mismatch": "the best candidate answers another kind of question and is not sure enough",
+    "unnamed_weak": "the question names no one, and the best candidate is not close enough without",
+    "low_coverage": "the best candidate uses too few of the question's words",
+    "no_margin": "the runner-up is too close to the best candidate to choose",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    accepted: bool
+    reason: str  # a Reason, or "check:" and the name of the check that vetoed the best candidate
+
+    def __bool__(self) -> bool:
+        return self.accepted
+
+
+# The checks a candidate must pass to state what a question asks beyond its kind, in the order
+# they are tried (Matcher._failed_check); the first it fails names the veto.
+CHECKS: dict[str, str] = {
+    "org_title": "asked who holds a title at a company (亚马逊的创始人): the fact says so beside its name",
+    "tells_a_move": "asked where someone went after leaving: the fact says they left and joined or founded",
+    "detail": "asked a particular detail (ASKED_DETAILS: salary, court, city …): answer or quotes state it",
+    "names_a_thing": "asked a name (叫什么名字): the fact names what is asked about, or someone not asked",
+    "outcome_settled": "asked how something ended (最后有没有): the fact does not say it is still open",
+    "about_the_subject": "the first person the question names is one the fact is about",
+    "gives_title": "asked someone's title: the fact sets a title before their name or gives them one",
+    "unit": "asked an amount in a unit (AMOUNT_UNITS: age, money, people …): the answer states one",
+    "share_of": "asked the share of something (女性占多少): the answer names every word of it",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,17 +397,24 @@ class Weights:
         return max(0.0, base - self.novelty_penalty * f.novelty)
 
     def accepts(self, top: Candidate, runner_up: float) -> bool:
+        return self.decide(top, runner_up).accepted
+
+    def decide(self, top: Candidate, runner_up: float) -> Decision:
         f = top.features
-        if top.score < self.threshold or f.novelty > self.max_novelty:
-            return False
-        if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
-            return False
+        # Every test below declines on its own; the order only picks the reason given. A veto
+        # comes first: it is what cut the score.
         if not f.states_asked:  # "Peter Deng离职以后去了哪家公司": however close, it does not say
-            return False
+            return Decision(False, f"check:{f.failed_check}")
+        if top.score < self.threshold:
+            return Decision(False, "below_threshold")
+        if f.novelty > self.max_novelty:
+            return Decision(False, "too_novel")
+        if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
+            return Decision(False, "foreign_word")
         if not f.intent_ok and top.score < self.sure:
             # A fact that answers another kind of question only when the rest matches surely:
             # "Peter Deng离开后去了哪家公司" must not get "Peter Deng也已离职".
-            return False
+            return Decision(False, "intent_mismatch")
         least_phrasing = (
             self.unnamed_covered_min_phrasing
             if f.coverage >= self.unnamed_covered
@@ -376,10 +425,12 @@ class Weights:
             or f.novelty > self.unnamed_max_novelty
             or f.phrasing < least_phrasing
         ):
-            return False
+            return Decision(False, "unnamed_weak")
         if f.coverage < self.min_coverage and f.phrasing < self.phrasing_sure:
-            return False
-        return top.score >= self.sure or top.score - runner_up >= self.margin
+            return Decision(False, "low_coverage")
+        if top.score >= self.sure or top.score - runner_up >= self.margin:
+            return Decision(True, "accepted")
+        return Decision(False, "no_margin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,7 +476,7 @@ class Matcher:
     _cjk_shortened: dict[str, str] = field(init=False)  # a person's long name less a character
     _cjk_shortened_sizes: list[int] = field(init=False)
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
-    _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
+    _title_patterns: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
     _title_holders: dict[str, str] = field(init=False)  # title token -> its one holder
     _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
     _person_names: dict[str, str] = field(init=False)  # person id -> regex of their names
@@ -645,27 +696,27 @@ class Matcher:
     # next to that organisation's name answers it. OpenAI is left out: its facts name titles
     # without the company ("首席技术官穆拉蒂").
 
-    def _title_pattern(self, org: str, title: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _title_pattern(self, org: str, title: TitleRule) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """(how a question asks org's title, how a fact states it)"""
-        patterns = self._title_patterns.get((org, title))
+        patterns = self._title_patterns.get((org, title.name))
         if patterns is None:
             names = self._org_names[org]
-            asked, stated, verbs = ORG_TITLES[title]
+            asked, stated, verbs = title.asked, title.stated, title.verbs
             gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
             question = re.compile(
                 rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|现在的|目前的|如今的|新任|现|前|新)?\s?(?:{asked})"
                 rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
             )
             fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
-            patterns = self._title_patterns[(org, title)] = (question, fact)
+            patterns = self._title_patterns[(org, title.name)] = (question, fact)
         return patterns
 
-    def _titles_asked(self, key: str, entities: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    def _titles_asked(self, key: str, entities: Sequence[str]) -> tuple[tuple[str, TitleRule], ...]:
         return tuple(
             (org, title)
             for org in entities
             if org in self._org_names
-            for title in range(len(ORG_TITLES))
+            for title in ORG_TITLES
             if self._title_pattern(org, title)[0].search(key)
         )
 
@@ -677,7 +728,7 @@ class Matcher:
             text = self._stated_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
         return text
 
-    def _states_title(self, fact: Fact, org: str, title: int) -> bool:
+    def _states_title(self, fact: Fact, org: str, title: TitleRule) -> bool:
         return self._title_pattern(org, title)[1].search(self._stated_text(fact)) is not None
 
     def _titled_people(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
@@ -1018,7 +1069,7 @@ class Matcher:
                 entities = [*entities, person]
                 if Intent.WHO not in intents and not _NAME_ASKED.search(key):
                     tokens = tuple(t for t in tokens if t != title)
-        units = tuple(i for i, (cue, _) in enumerate(AMOUNT_UNITS) if cue.search(key))
+        units = tuple(rule for rule in AMOUNT_UNITS if rule.asked.search(key))
         titles = self._titles_asked(key, entities)
         day = bool(DAY_ASKED.search(key))
         return QueryAnalysis(
@@ -1033,7 +1084,7 @@ class Matcher:
             titles,
             day,
             bool(_AFTER_LEAVING.search(key) and (Intent.WHERE in intents or _COMPANY_ASKED.search(key))),
-            tuple(i for i, (cue, _) in enumerate(ASKED_DETAILS) if cue.search(key)),
+            tuple(rule for rule in ASKED_DETAILS if rule.asked.search(key)),
             bool(_NAME_ASKED.search(key)),
             bool(OUTCOME_ASKED.search(key)),
             described,
@@ -1273,18 +1324,8 @@ class Matcher:
                 for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
-            states_asked = (
-                all(self._states_title(indexed.fact, *t) for t in query.titles)
-                and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
-                and all(ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details)
-                and (not query.name_asked or self._names_a_thing(indexed, query, asked_about))
-                and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
-                and (subject is None or subject in indexed.entities)
-                and (title_of is None or self._gives_title(indexed.fact, title_of))
-                # "聊了多久" needs a length of time, "几岁" an age
-                and all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in query.units)
-                and all(any(w in indexed.fact.answer.casefold() for w in forms) for forms in query.share_of)
-            )
+            failed_check = self._failed_check(indexed, query, asked_about, subject)
+            states_asked = failed_check is None
             features = Features(
                 coverage,
                 phrasing,
@@ -1294,6 +1335,7 @@ class Matcher:
                 bool(query_entities),
                 bool(query.foreign),
                 states_asked,
+                failed_check,
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
@@ -1315,6 +1357,35 @@ class Matcher:
                 ranked.insert(0, best)
         return ranked[:limit]
 
+    def _failed_check(
+        self, indexed: _IndexedFact, query: QueryAnalysis, asked_about: frozenset[str], subject: str | None
+    ) -> str | None:
+        """The first of CHECKS the fact fails for this question, None when it passes them all."""
+        fact = indexed.fact
+        for org, title in query.titles:
+            if not self._states_title(fact, org, title):
+                return f"org_title:{title.name}"
+        if query.after_leaving and not _tells_a_move(fact.answer):
+            return "tells_a_move"
+        for rule in query.details:
+            if not rule.stated.search(self._stated_text(fact)):
+                return f"detail:{rule.name}"
+        if query.name_asked and not self._names_a_thing(indexed, query, asked_about):
+            return "names_a_thing"
+        if query.outcome_asked and STILL_OPEN.search(fact.answer):
+            return "outcome_settled"
+        if subject is not None and subject not in indexed.entities:
+            return "about_the_subject"
+        if query.title_of is not None and not self._gives_title(fact, query.title_of):
+            return "gives_title"
+        # "聊了多久" needs a length of time, "几岁" an age
+        for rule in query.units:
+            if not rule.stated.search(fact.answer):
+                return f"unit:{rule.name}"
+        if not all(any(w in fact.answer.casefold() for w in forms) for forms in query.share_of):
+            return "share_of"
+        return None
+
     def _names_a_thing(self, indexed: _IndexedFact, query: QueryAnalysis, asked: frozenset[str]) -> bool:
         """For a question asking a name: whether the fact names what it asks about, or, when
         it does not say which thing, anyone or anything the question does not name."""
@@ -1326,7 +1397,7 @@ class Matcher:
         indexed: _IndexedFact,
         intent: Intent,
         asked_about: frozenset[str],
-        units: tuple[int, ...] = (),
+        units: tuple[Rule, ...] = (),
         day: bool = False,
         given: frozenset[str] = frozenset(),
         counted: frozenset[str] = frozenset(),
@@ -1357,7 +1428,11 @@ class Matcher:
 
     def accepts(self, ranked: Sequence[Candidate]) -> bool:
         """Whether the top candidate is good enough to answer with."""
+        return self.decide(ranked).accepted
+
+    def decide(self, ranked: Sequence[Candidate]) -> Decision:
+        """Whether the top candidate is good enough to answer with, and why (or why not)."""
         if not ranked:
-            return False
+            return Decision(False, "no_candidate")
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        return self.weights.accepts(ranked[0], runner_up)
+        return self.weights.decide(ranked[0], runner_up)
