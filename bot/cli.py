@@ -208,6 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Later layers (the Discord bot) add their subcommands here, keeping this module free of discord.
 EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+# The engine's own commands: they never import discord.py and aiohttp (0.33 s and 24 MiB of a
+# one-question start-up). Any other command, or none (help, a typo), registers the Discord ones.
+ENGINE_COMMANDS = frozenset({"ask", "timeline", "who", "facts"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -216,8 +219,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
-    _register_bot_commands()
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in arguments if not a.startswith("-")), None)
+    if command not in ENGINE_COMMANDS:
+        try:
+            _register_bot_commands()
+        except ImportError as exc:  # discord.py is a dependency: a broken install, said plainly
+            return _fail(f"the Discord commands cannot be loaded ({type(exc).__name__}: {exc})")
+    args = build_parser().parse_args(arguments)
     try:
         code: int = args.func(args)
     except FactBaseError as exc:
@@ -228,10 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _register_bot_commands() -> None:
-    try:
-        from bot.discord_cli import register
-    except ImportError:  # the Discord layer is optional for the engine's commands
-        return
+    # Imported here, not at the top: bot.discord_cli imports this module, not the reverse.
+    from bot.discord_cli import register
+
     if register not in EXTRA_COMMANDS:
         EXTRA_COMMANDS.append(register)
 

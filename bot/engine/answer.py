@@ -5,7 +5,6 @@ It knows nothing of Discord; the CLI and the bot's cogs both call :class:`Engine
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -266,9 +265,6 @@ class Engine:
             ("parts", self._parts),
             ("single_fact", self._single_fact),
         ]
-        # The index lives as long as the process: frozen, the collector stops walking its
-        # millions of objects on every full collection, a 25 ms pause in one answer of ~300.
-        gc.freeze()
 
     # -- ask --------------------------------------------------------------------------------
 

@@ -63,7 +63,6 @@ from bot.text import fold_name, nfkc, to_simplified
 
 _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(rf"[{_CJK_CHAR}]+")
-_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _IS_CJK = re.compile(rf"[{_CJK_CHAR}]")
 _PIECE = re.compile(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _EDGE = "".join(EDGE_PARTICLES)
@@ -115,7 +114,7 @@ _NAME_ASKED = re.compile(
 _CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
 _NAME_AFTER = 6  # characters between the noun and a name after it
 _NAME_BEFORE = 2
-_LATIN_WORD = re.compile(r"[a-z][a-z0-9\-.]*[a-z0-9]")
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9\-.]*[a-z0-9]")  # two or more characters, a letter first
 _QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|《[^》]{1,20}》|\"[^\"]{1,20}\"")
 
 _APPOSITIVE = re.compile(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
