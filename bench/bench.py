@@ -8,7 +8,9 @@
    synthetic 100,000-fact base built from it.
 3. Start-up time of `saga-bot ask --json -` (load, validate, index, answer one question)
    and its peak memory.
-4. Long input: 480 random CJK characters and 2,000-character messages made of the fact
+4. Against a bare scan: per question on every set, the engine's p50 and p99 beside one
+   rapidfuzz call over every phrasing of every fact (the least any matcher could do).
+5. Long input: 480 random CJK characters and 2,000-character messages made of the fact
    base's own questions, against the short questions, interleaved in one run (ratios of p50).
 
     python bench/bench.py [--questions FILE] [--synthetic 100000] [--repeat 5] [--only long ...]
@@ -160,6 +162,36 @@ def long_input_table(engine: Engine, base: FactBase, questions: list[Question], 
         print(f"| {name} | {p50:.2f} | {percentile(values, 0.99):.2f} | {p50 / short:.1f}× |")
 
 
+def scan_table(engine: Engine, base: FactBase, paths: list[Path], repeat: int) -> None:
+    """The engine beside `process.extractOne(q, phrasings, scorer=fuzz.ratio)`, question by
+    question in turn, in CPU time (both are single-threaded): other load on a shared machine
+    does not count."""
+    from rapidfuzz import fuzz, process
+
+    phrasings = [q for fact in base.facts for q in fact.questions]
+    questions = [q.q for path in paths for q in load(path)]
+    engine.ask(questions[0])
+    ours: list[float] = []
+    scan: list[float] = []
+    for _ in range(repeat):
+        for question in questions:
+            start = time.process_time()
+            engine.ask(question)
+            middle = time.process_time()
+            process.extractOne(question, phrasings, scorer=fuzz.ratio)
+            end = time.process_time()
+            ours.append((middle - start) * 1000)
+            scan.append((end - middle) * 1000)
+    print(f"\n{len(questions)} questions x {repeat}, {len(phrasings)} phrasings; CPU time")
+    print("\n| per question | p50 ms | p99 ms |\n|---|---|---|")
+    for name, values in (("saga-bot engine", ours), ("bare rapidfuzz scan", scan)):
+        print(f"| {name} | {statistics.median(values):.2f} | {percentile(values, 0.99):.2f} |")
+    print(
+        f"| engine / scan | {statistics.median(ours) / statistics.median(scan):.2f}× "
+        f"| {percentile(ours, 0.99) / percentile(scan, 0.99):.2f}× |"
+    )
+
+
 def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
     """`size` facts made from the real ones: each copy keeps a real fact's entities and
     intents, and mixes words drawn from the whole base into its phrasings, so postings and
@@ -240,6 +272,8 @@ def main() -> None:
         startup_table(questions[0].q)
     base = load_factbase()
     engine = Engine(base)
+    if "scan" in sections:
+        scan_table(engine, base, paths, max(1, args.repeat // 2))
     if "long" in sections:
         long_input_table(engine, base, questions, args.repeat)
     if "accuracy" in sections:
@@ -248,7 +282,7 @@ def main() -> None:
         latency_table(engine, base, questions, args.synthetic, args.repeat)
 
 
-SECTIONS = ["long", "startup", "accuracy", "latency"]
+SECTIONS = ["scan", "long", "startup", "accuracy", "latency"]
 
 
 def startup_table(question: str) -> None:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -244,6 +245,9 @@ class Engine:
     # The answerers, in order: the first that replies answers. Those before the analysis stage
     # need only the normalised text; the single-fact answerer, last, always replies.
     before_analysis: list[tuple[str, Answerer]] = field(init=False)
+    # Text of the fact base and labels in a script: every answer converts the same titles,
+    # outlets and quotes, so each is converted once (bounded: no user text passes here).
+    _in_script: Callable[[str, Script], str] = field(init=False)
     answerers: list[tuple[str, Answerer]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -257,6 +261,7 @@ class Engine:
             for name in entity.all_names()
         }
         self._person_names = [(name, fold_name(name), entity_id) for name, entity_id in names.items()]
+        self._in_script = lru_cache(maxsize=8192)(self._convert)
         self.before_analysis = [("empty", self._empty), ("greeting", self._greeting)]
         self.answerers = [
             ("unknown_referent", self._unknown_referent),
@@ -514,7 +519,7 @@ class Engine:
         return Reply(
             question=question,
             kind="answer",
-            answer=to_script(text, script, self.variant),
+            answer=self._in_script(text, script),
             script=script,
             confidence=min(1.0, top.score),
             fact_id=fact.id,
@@ -556,7 +561,7 @@ class Engine:
         return Reply(
             question=question,
             kind="answer",
-            answer=to_script(text, script, self.variant),
+            answer=self._in_script(text, script),
             script=script,
             confidence=0.9,
             fact_id=f"entity:{entity.id}",
@@ -567,7 +572,7 @@ class Engine:
         return Reply(
             question=question,
             kind="answer",
-            answer=to_script(entity.summary, script, self.variant),
+            answer=self._in_script(entity.summary, script),
             script=script,
             confidence=0.9,
             fact_id=f"entity:{entity.id}",
@@ -587,10 +592,10 @@ class Engine:
         return Reply(
             question=question,
             kind=kind,
-            answer=to_script(text, script, self.variant),
+            answer=self._in_script(text, script),
             script=script,
             confidence=max(0.0, confidence),
-            suggestions=tuple(to_script(s, script, self.variant) for s in suggestions or []),
+            suggestions=tuple(self._in_script(s, script) for s in suggestions or []),
             decline_reason=reason,
         )
 
@@ -615,12 +620,15 @@ class Engine:
         meta = self.base.articles[citation.article].meta
         return SourceRef(
             article=meta.id,
-            title=to_script(meta.title, script, self.variant),
-            outlet=to_script(meta.outlet or labels.OUTLET_UNKNOWN, script, self.variant),
+            title=self._in_script(meta.title, script),
+            outlet=self._in_script(meta.outlet or labels.OUTLET_UNKNOWN, script),
             published=meta.published.isoformat(),
-            quote=to_script(citation.quote, script, self.variant),
+            quote=self._in_script(citation.quote, script),
             original_quote=citation.quote,
         )
+
+    def _convert(self, text: str, script: Script) -> str:
+        return to_script(text, script, self.variant)
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -683,14 +691,14 @@ class Engine:
     def _entry(self, fact: Fact, script: Script) -> TimelineEntry:
         assert fact.date is not None and fact.precision is not None
         people = tuple(
-            to_script(self.base.entities[e].name, script, self.variant)
+            self._in_script(self.base.entities[e].name, script)
             for e in fact.entities
             if e in self.base.entities and self.base.entities[e].kind == "person"
         )
         return TimelineEntry(
             date=fact.date,
             precision=fact.precision,
-            text=to_script(fact.answer, script, self.variant),
+            text=self._in_script(fact.answer, script),
             people=people,
             sources=tuple(self._source(c, script) for c in fact.sources),
             fact_id=fact.id,
@@ -700,7 +708,7 @@ class Engine:
         entity = self.find_entity(name)
 
         def conv(text: str) -> str:
-            return to_script(text, script, self.variant)
+            return self._in_script(text, script)
 
         roles = tuple(
             RoleView(
@@ -729,8 +737,8 @@ class Engine:
         return [
             {
                 "article": a.meta.id,
-                "title": to_script(a.meta.title, script, self.variant),
-                "outlet": to_script(a.meta.outlet or labels.OUTLET_UNKNOWN, script, self.variant),
+                "title": self._in_script(a.meta.title, script),
+                "outlet": self._in_script(a.meta.outlet or labels.OUTLET_UNKNOWN, script),
                 "published": a.meta.published.isoformat(),
                 "script": a.meta.script,
             }

@@ -443,6 +443,18 @@ class Candidate:
         return self.features.coverage
 
 
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A question word as coverage weighs it."""
+
+    token: str
+    weight: float
+    synonyms: frozenset[str]
+    bigrams: tuple[str, ...]  # its two-character parts, for a word of three or more
+    single: bool  # one character
+    cjk: bool  # two or more characters, Chinese
+
+
 @dataclass(slots=True)
 class _IndexedFact:
     fact: Fact
@@ -457,6 +469,16 @@ class _IndexedFact:
     named: frozenset[str]  # everyone and everything the fact itself names: people, orgs, products
     residuals: list[str]
     phrasing_entities: list[frozenset[str]]
+    # The distinct entity sets of the phrasings, and which one each phrasing has: a question's
+    # entity weighting is computed per set, not per phrasing (most phrasings share one).
+    entity_groups: list[frozenset[str]] = field(init=False)
+    group_of: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        groups: dict[frozenset[str], int] = {}
+        of = [groups.setdefault(found, len(groups)) for found in self.phrasing_entities]
+        self.entity_groups = list(groups)
+        self.group_of = np.asarray(of, dtype=np.intp)
 
 
 @dataclass(slots=True)
@@ -1210,35 +1232,46 @@ class Matcher:
         known = [self._idf[s] for s in SYNONYMS.get(token, ()) if s in self._idf]
         return max(known) if known else self._idf_unknown
 
+    def _coverage_terms(self, tokens: Sequence[str]) -> list[_Term]:
+        """What _coverage needs of each question word, worked out once per question."""
+        return [
+            _Term(
+                token,
+                self._weight(token),
+                SYNONYMS.get(token, frozenset()),
+                tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else (),
+                len(token) == 1,
+                len(token) >= 2 and _IS_CJK.match(token) is not None,
+            )
+            for token in tokens
+        ]
+
+    @staticmethod
     def _coverage(
-        self,
-        tokens: Sequence[str],
-        indexed: _IndexedFact,
-        stated: frozenset[str] = frozenset(),
-        weights: Sequence[float] | None = None,
+        terms: Sequence[_Term], indexed: _IndexedFact, stated: frozenset[str] = frozenset()
     ) -> float:
-        """stated: words the fact states in other words (职位 of a fact giving the title);
-        weights: the tokens' weights, when the caller scores many facts for the same tokens."""
-        if not tokens:
+        """The IDF-weighted share of the question's words the fact uses. stated: words the fact
+        states in other words (职位 of a fact giving the title)."""
+        if not terms:
             return 1.0
-        bag = indexed.bag
-        if weights is None:
-            weights = [self._weight(t) for t in tokens]
+        bag, core = indexed.bag, indexed.core
         hit = 0.0
-        for token, weight in zip(tokens, weights, strict=True):
-            synonyms = SYNONYMS.get(token, frozenset())
-            if token in stated or token in indexed.core or not synonyms.isdisjoint(indexed.core):
+        total = 0.0
+        for term in terms:
+            token, weight, synonyms = term.token, term.weight, term.synonyms
+            total += weight
+            if token in stated or token in core or not synonyms.isdisjoint(core):
                 hit += weight
             elif token in bag or not synonyms.isdisjoint(bag):
                 # A word only the fact's phrasings use says less: phrasings ask, they do not state.
                 hit += weight * PHRASING_WORD
-            elif len(token) == 1 and token in indexed.chars:
+            elif term.single and token in indexed.chars:
                 hit += weight / 2  # a lone character the fact uses in some word: 逼 ~ 逼迫
-            elif len(token) >= 3 and any(token[i : i + 2] in bag for i in range(len(token) - 1)):
+            elif term.bigrams and any(bigram in bag for bigram in term.bigrams):
                 hit += weight / 2  # a compound whose part the fact uses: 解雇后 ~ 解雇
-            elif len(token) >= 2 and _IS_CJK.match(token) and token in indexed.core_text:
+            elif term.cjk and token in indexed.core_text:
                 hit += weight / 2  # a part of a compound the fact uses: 副总裁 ~ 研究高级副总裁
-        return hit / sum(weights)
+        return hit / total
 
     def _candidate_positions(self, query: QueryAnalysis) -> list[int]:
         """The facts worth scoring in full, best first by a cheap vectorised pre-score.
@@ -1293,27 +1326,21 @@ class Matcher:
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
             tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
-        weights = [self._weight(t) for t in tokens]  # once, not per candidate
+        terms = self._coverage_terms(tokens)  # once, not per candidate
 
         def coverage_of(indexed: _IndexedFact) -> float:
             if title_of is not None and self._gives_title(indexed.fact, title_of):
-                return self._coverage(tokens, indexed, _TITLE_TOKENS, weights)
-            return self._coverage(tokens, indexed, weights=weights)
+                return self._coverage(terms, indexed, _TITLE_TOKENS)
+            return self._coverage(terms, indexed)
 
         pre = sorted(((coverage_of(self._facts[p]), p) for p in positions), reverse=True)
         strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
-        self.work.scored += min(len(pre), CANDIDATES)
-        for coverage, position in pre[:CANDIDATES]:
+        scored = pre[:CANDIDATES]
+        self.work.scored += len(scored)
+        phrasings = self._phrasing_scores(query, [self._facts[position] for _, position in scored])
+        for (coverage, position), phrasing in zip(scored, phrasings, strict=True):
             indexed = self._facts[position]
-            phrasing = 0.0
-            for residual, named in zip(indexed.residuals, indexed.phrasing_entities, strict=True):
-                ratio = fuzz.ratio(query.residual, residual) / 100
-                if query_entities or named:
-                    # A phrasing about other people matches less: "亚马逊的创始人" vs "Twitch的创始人".
-                    union = query_entities | named
-                    ratio *= 0.6 + 0.4 * len(query_entities & named) / len(union)
-                phrasing = max(phrasing, ratio)
             if query_entities:
                 entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
             else:
@@ -1355,6 +1382,41 @@ class Matcher:
                 ranked.remove(best)
                 ranked.insert(0, best)
         return ranked[:limit]
+
+    def _phrasing_scores(self, query: QueryAnalysis, candidates: list[_IndexedFact]) -> list[float]:
+        """Each candidate's closest phrasing to the question, names aside (rapidfuzz ratio), in
+        one cdist call over all their phrasings rather than one call per phrasing."""
+        residuals = [residual for indexed in candidates for residual in indexed.residuals]
+        if not residuals:
+            return [0.0] * len(candidates)
+        ratios = process.cdist([query.residual], residuals, scorer=fuzz.ratio, dtype=np.float64)[0] / 100
+        query_entities = frozenset(query.entities)
+        factors: dict[frozenset[str], float] = {}
+
+        def factor(named: frozenset[str]) -> float:
+            # A phrasing about other people matches less: "亚马逊的创始人" vs "Twitch的创始人".
+            found = factors.get(named)
+            if found is None:
+                if query_entities or named:
+                    union = query_entities | named
+                    found = 0.6 + 0.4 * len(query_entities & named) / len(union)
+                else:
+                    found = 1.0
+                factors[named] = found
+            return found
+
+        with_phrasings = [indexed for indexed in candidates if indexed.residuals]
+        weighted = ratios * np.concatenate(
+            [
+                np.asarray([factor(group) for group in indexed.entity_groups], dtype=np.float64)[
+                    indexed.group_of
+                ]
+                for indexed in with_phrasings
+            ]
+        )
+        starts = np.cumsum([0] + [len(indexed.residuals) for indexed in with_phrasings[:-1]])
+        best = iter(np.maximum.reduceat(weighted, starts).tolist())
+        return [max(0.0, next(best)) if indexed.residuals else 0.0 for indexed in candidates]
 
     def _failed_check(
         self, indexed: _IndexedFact, query: QueryAnalysis, asked_about: frozenset[str], subject: str | None
