@@ -147,7 +147,11 @@ def _unknown(exc: UnknownEntity, script: Script) -> int:
 # -- parser ---------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, discord_commands: bool = True) -> argparse.ArgumentParser:
+    """The parser; with `discord_commands`, the Discord layer's subcommands too (it imports
+    discord.py: an ImportError from there is the caller's to report)."""
+    if discord_commands:
+        _register_bot_commands()
     parser = argparse.ArgumentParser(
         prog="saga-bot",
         description="Answers questions about the OpenAI leadership saga from five Chinese news articles.",
@@ -221,12 +225,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(encoding="utf-8", errors="replace")
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in arguments if not a.startswith("-")), None)
-    if command not in ENGINE_COMMANDS:
-        try:
-            _register_bot_commands()
-        except ImportError as exc:  # discord.py is a dependency: a broken install, said plainly
-            return _fail(f"the Discord commands cannot be loaded ({type(exc).__name__}: {exc})")
-    args = build_parser().parse_args(arguments)
+    try:
+        parser = build_parser(discord_commands=command not in ENGINE_COMMANDS)
+    except ImportError as exc:  # discord.py is a dependency: a broken install, said plainly
+        return _fail(f"the Discord commands cannot be loaded ({type(exc).__name__}: {exc})")
+    args = parser.parse_args(arguments)
     try:
         code: int = args.func(args)
     except FactBaseError as exc:
