@@ -8,20 +8,34 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
-
-from rapidfuzz import fuzz, process
 
 from bot.engine import labels
+from bot.engine.lookups import BadDate, Lookups, UnknownEntity, parse_partial_date
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
 from bot.engine.script import choose_script
+from bot.engine.views import Profile, Reply, ReplyKind, RoleView, SourceRef, TimelineEntry
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Citation, Entity, Fact, Intent, Precision, precision_of
+from bot.factbase.models import Entity, Fact, Intent
 from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script, to_simplified
+
+# Re-exported: callers import these from here.
+__all__ = [
+    "MAX_PARTS",
+    "Answerer",
+    "Asked",
+    "BadDate",
+    "Engine",
+    "Profile",
+    "Reply",
+    "RoleView",
+    "SourceRef",
+    "TimelineEntry",
+    "UnknownEntity",
+    "parse_partial_date",
+]
 
 MAX_SUGGESTIONS = 3
 # A question of more parts than this is a story, not several questions: its parts are not each
@@ -54,8 +68,6 @@ _POINTS_AT_SOMEONE = re.compile(r"[那这](?:个|位|名)|的人")
 
 _COMPARING = re.compile(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
 
-ReplyKind = Literal["answer", "not_covered", "help", "empty"]
-
 # Words that ask only for a name: "中文名字", "英文全名", "怎么写".
 _NAME_WORD = re.compile(
     r"(?:中文|英文|全|本|原|真)?名字?|中文|英文|全|名叫|叫做?|写|拼|怎么写|chinese|english|full|names?|spell(?:ed)?"
@@ -70,58 +82,6 @@ _GREETING = re.compile(
 # "他什么时候走的" with no one named: the bot keeps no conversation to lean on, so it cannot
 # tell who is meant, and the nearest fact would be about whoever its few words fit.
 _PRONOUN = re.compile(r"(?<!其)[他她佢]|\b(?:he|she|him|her|they|them)\b")
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    article: str
-    title: str
-    outlet: str
-    published: str
-    quote: str  # in the reply script
-    original_quote: str  # as the article wrote it
-
-    def to_json(self) -> dict[str, str]:
-        return {
-            "article": self.article,
-            "title": self.title,
-            "outlet": self.outlet,
-            "published": self.published,
-            "quote": self.quote,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    question: str
-    kind: ReplyKind
-    answer: str
-    script: Script
-    confidence: float = 0.0
-    fact_id: str | None = None
-    sources: tuple[SourceRef, ...] = ()
-    suggestions: tuple[str, ...] = ()
-    conflict: bool = False
-    # Why a question was not answered: "empty", "unknown_referent", a matcher.REASONS key, or
-    # "check:" and the name of the check (matcher.CHECKS) that vetoed the best candidate.
-    decline_reason: str | None = None
-
-    @property
-    def answered(self) -> bool:
-        return self.kind == "answer"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "question": self.question,
-            "answered": self.answered,
-            "answer": self.answer,
-            "script": self.script,
-            "confidence": round(self.confidence, 3),
-            "fact_id": self.fact_id,
-            "sources": [s.to_json() for s in self.sources],
-            "suggestions": list(self.suggestions),
-            "decline_reason": self.decline_reason,
-        }
 
 
 @dataclass(slots=True)
@@ -145,96 +105,8 @@ class Asked:
 Answerer = Callable[[Asked], "Reply | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    date: str
-    precision: Precision
-    text: str
-    people: tuple[str, ...]  # display names in the reply script
-    sources: tuple[SourceRef, ...]
-    fact_id: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "date": self.date,
-            "precision": self.precision.value,
-            "text": self.text,
-            "people": list(self.people),
-            "sources": [s.to_json() for s in self.sources],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class RoleView:
-    title: str
-    org: str | None
-    start: str | None
-    end: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    id: str
-    name: str
-    name_en: str | None
-    kind: str
-    aliases: tuple[str, ...]
-    summary: str
-    roles: tuple[RoleView, ...]
-    went_to: str | None
-    sources: tuple[SourceRef, ...]
-    events: tuple[TimelineEntry, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "name_en": self.name_en,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-            "summary": self.summary,
-            "roles": [{"title": r.title, "org": r.org, "start": r.start, "end": r.end} for r in self.roles],
-            "went_to": self.went_to,
-            "sources": [s.to_json() for s in self.sources],
-            "events": [e.to_json() for e in self.events],
-        }
-
-
-class UnknownEntity(LookupError):
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        super().__init__(name)
-        self.name = name
-        self.suggestions = suggestions
-
-
-class BadDate(ValueError):
-    pass
-
-
-def parse_partial_date(value: str) -> tuple[str, Precision]:
-    """Validate a user's YYYY, YYYY-MM or YYYY-MM-DD."""
-    value = value.strip()
-    try:
-        return value, precision_of(value)
-    except ValueError as exc:
-        raise BadDate(value) from exc
-
-
-def _interval(value: str) -> tuple[date, date]:
-    """The first and last day a partial date covers."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        year, month = parts
-        last = date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1
-        return date(year, month, 1), date.fromordinal(last)
-    day = date(*parts)
-    return day, day
-
-
 @dataclass(slots=True)
-class Engine:
+class Engine(Lookups):
     base: FactBase
     variant: TraditionalVariant = "tw"
     cache_dir: Path | None = None
@@ -616,131 +488,5 @@ class Engine:
                 break
         return suggestions
 
-    def _source(self, citation: Citation, script: Script) -> SourceRef:
-        meta = self.base.articles[citation.article].meta
-        return SourceRef(
-            article=meta.id,
-            title=self._in_script(meta.title, script),
-            outlet=self._in_script(meta.outlet or labels.OUTLET_UNKNOWN, script),
-            published=meta.published.isoformat(),
-            quote=self._in_script(citation.quote, script),
-            original_quote=citation.quote,
-        )
-
     def _convert(self, text: str, script: Script) -> str:
         return to_script(text, script, self.variant)
-
-    # -- lookups ----------------------------------------------------------------------------
-
-    def find_entity(self, name: str) -> Entity:
-        """An entity by any alias in either script, case-insensitive; else UnknownEntity."""
-        entity = self.base.resolve_entity(name)
-        if entity is not None:
-            return entity
-        raise UnknownEntity(name, self.similar_names(name))
-
-    def similar_names(self, name: str, limit: int = 3) -> list[str]:
-        key = fold_name(name)
-        if not key:
-            return []
-        hits = process.extract(
-            key, list(self.base.alias_index), scorer=fuzz.WRatio, limit=10, score_cutoff=70
-        )
-        names: list[str] = []
-        for alias, _score, _ in hits:
-            display = self.base.entities[self.base.alias_index[alias]].name
-            if display not in names:
-                names.append(display)
-        return names[:limit]
-
-    def complete_names(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
-        """(shown name, entity id) pairs for autocomplete: every alias in both scripts,
-        names that start with the prefix first. Runs on every keystroke, so names are folded once."""
-        key = fold_name(prefix)
-        hits = [(name, entity_id) for name, folded, entity_id in self._person_names if key in folded]
-        hits.sort(key=lambda hit: (not fold_name(hit[0]).startswith(key), len(hit[0]), hit[0]))
-        return hits[:limit]
-
-    def timeline(
-        self,
-        person: str | None = None,
-        start: str | None = None,
-        end: str | None = None,
-        script: Script = "simplified",
-    ) -> list[TimelineEntry]:
-        events = self.base.events()
-        if person:
-            entity = self.find_entity(person)
-            events = [f for f in events if entity.id in f.entities]
-        low = _interval(parse_partial_date(start)[0])[0] if start else date.min
-        high = _interval(parse_partial_date(end)[0])[1] if end else date.max
-        if low > high:
-            raise BadDate(f"{start} > {end}")
-        chosen = []
-        for fact in events:
-            assert fact.date is not None
-            first, last = _interval(fact.date)
-            if last >= low and first <= high:
-                chosen.append(self._entry(fact, script))
-        return chosen
-
-    def on(self, day: str, script: Script = "simplified") -> list[TimelineEntry]:
-        value, _precision = parse_partial_date(day)
-        return [self._entry(f, script) for f in self.base.events() if (f.date or "").startswith(value)]
-
-    def _entry(self, fact: Fact, script: Script) -> TimelineEntry:
-        assert fact.date is not None and fact.precision is not None
-        people = tuple(
-            self._in_script(self.base.entities[e].name, script)
-            for e in fact.entities
-            if e in self.base.entities and self.base.entities[e].kind == "person"
-        )
-        return TimelineEntry(
-            date=fact.date,
-            precision=fact.precision,
-            text=self._in_script(fact.answer, script),
-            people=people,
-            sources=tuple(self._source(c, script) for c in fact.sources),
-            fact_id=fact.id,
-        )
-
-    def who(self, name: str, script: Script = "simplified") -> Profile:
-        entity = self.find_entity(name)
-
-        def conv(text: str) -> str:
-            return self._in_script(text, script)
-
-        roles = tuple(
-            RoleView(
-                conv(r.title),
-                conv(self.base.entities[r.org].name) if r.org and r.org in self.base.entities else None,
-                r.start,
-                r.end,
-            )
-            for r in entity.roles
-        )
-        events = tuple(self._entry(f, script) for f in self.base.events() if entity.id in f.entities)
-        return Profile(
-            id=entity.id,
-            name=conv(entity.name),
-            name_en=entity.name_en,
-            kind=entity.kind,
-            aliases=tuple(dict.fromkeys(conv(a) for a in entity.aliases)),
-            summary=conv(entity.summary),
-            roles=roles,
-            went_to=conv(entity.went_to) if entity.went_to else None,
-            sources=tuple(self._source(c, script) for c in entity.sources),
-            events=events,
-        )
-
-    def sources(self, script: Script = "simplified") -> list[dict[str, str]]:
-        return [
-            {
-                "article": a.meta.id,
-                "title": self._in_script(a.meta.title, script),
-                "outlet": self._in_script(a.meta.outlet or labels.OUTLET_UNKNOWN, script),
-                "published": a.meta.published.isoformat(),
-                "script": a.meta.script,
-            }
-            for a in self.base.articles.values()
-        ]
