@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -70,7 +70,6 @@ _EDGE = "".join(EDGE_PARTICLES)
 _JOINING_CHARS = frozenset("和跟与同及对给向把被从在是的说")
 _ENTITY_MARK = "\x00"
 _EMPTY = np.zeros(0, dtype=np.int32)
-_HOME_ORG = frozenset({"openai"})
 # What fold_name drops from names; skipped when looking names up in a question.
 _NAME_SEPARATOR = re.compile(r"[\s·•‧・\-_.'’]")
 _LATIN_ALNUM = re.compile(r"[a-z0-9]")
@@ -230,6 +229,19 @@ def _names_pattern(entity: Entity) -> str:
     """A regex of all the entity's names as stated text spells them, longest first."""
     names = {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}
     return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+
+def home_organisations(entities: Iterable[Entity]) -> frozenset[str]:
+    """The organisation the story happens at: where the most people the fact base describes held
+    a role (OpenAI for this saga). Everyone worked there, so naming it says nothing of where
+    someone went, and its facts name titles without it ("首席技术官穆拉蒂")."""
+    held = Counter(
+        org
+        for entity in entities
+        if entity.kind == "person"
+        for org in {role.org for role in entity.roles if role.org is not None}
+    )
+    return frozenset(org for org, _count in held.most_common(1))
 
 
 def _tells_a_move(answer: str) -> bool:
@@ -486,6 +498,7 @@ class Matcher:
     base: FactBase
     weights: Weights = field(default_factory=lambda: Weights())
     _segmenter: Segmenter = field(init=False)
+    _home: frozenset[str] = field(init=False)  # see home_organisations
     _alias_owner: dict[str, str] = field(init=False)
     _alias_lengths: dict[str, list[int]] = field(init=False)  # by first character, longest first
     _latin_aliases: list[str] = field(init=False)
@@ -519,6 +532,7 @@ class Matcher:
         # 搞掉 and 打工人 stay whole, to find their group; question words (几岁) stay cues.
         words |= {w for w in SYNONYMS if _IS_CJK.match(w) and not _QUESTION_WORD.search(w)}
         self._segmenter = Segmenter(words)
+        self._home = home_organisations(self.base.entities.values())
         self._build_aliases()
         if not self._load_cached_index():
             self._build_index()
@@ -660,7 +674,7 @@ class Matcher:
         self._org_names = {
             entity.id: _names_pattern(entity)
             for entity in self.base.entities.values()
-            if entity.kind == "org" and entity.id not in _HOME_ORG
+            if entity.kind == "org" and entity.id not in self._home
         }
         self._person_names = {
             entity.id: _names_pattern(entity)
@@ -682,7 +696,7 @@ class Matcher:
             if entity.kind != "person":
                 continue
             for role in entity.roles:
-                if role.org not in _HOME_ORG:
+                if role.org not in self._home:
                     continue
                 title = to_simplified(nfkc(role.title)).casefold()
                 acronyms = _TITLE_ACRONYM.findall(title)
@@ -1079,7 +1093,7 @@ class Matcher:
         )
         described: tuple[str, ...] = ()
         if not any(self.base.entities[e].kind == "person" for e in entities) and all(
-            e in _HOME_ORG or self.base.entities[e].kind != "org" for e in entities
+            e in self._home or self.base.entities[e].kind != "org" for e in entities
         ):
             # "那位前CTO在2016年去了哪家新创" is about Murati, as if it named her. A who-question
             # asks for the holder, so its title stays a word to match ("今年上任的CFO是谁").
@@ -1144,7 +1158,7 @@ class Matcher:
         spots = [m.span() for noun in nouns for m in re.finditer(re.escape(noun), text)]
         if not spots:
             return None
-        pointed = asked | _HOME_ORG
+        pointed = asked | self._home
         names = [
             m.span()
             for entity in indexed.named - pointed
@@ -1451,10 +1465,10 @@ class Matcher:
         """For a question asking a name: whether the fact names what it asks about, or, when
         it does not say which thing, anyone or anything the question does not name."""
         near = self._names_near(indexed, query.name_of, asked) if query.name_of else None
-        return near if near is not None else bool(indexed.named - asked - _HOME_ORG)
+        return near if near is not None else bool(indexed.named - asked - self._home)
 
-    @staticmethod
     def _serves(
+        self,
         indexed: _IndexedFact,
         intent: Intent,
         asked_about: frozenset[str],
@@ -1484,7 +1498,7 @@ class Matcher:
             return bool(indexed.people - asked_about)
         if intent in (Intent.WHERE, Intent.SOURCE):
             # Everyone in the saga worked at OpenAI: naming it does not say where someone went.
-            return bool(indexed.orgs - asked_about - _HOME_ORG)
+            return bool(indexed.orgs - asked_about - self._home)
         return False
 
     def accepts(self, ranked: Sequence[Candidate]) -> bool:
