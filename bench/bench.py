@@ -22,6 +22,7 @@ tests check behaviour, not timings.
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import resource
 import statistics
@@ -194,8 +195,8 @@ def scan_table(engine: Engine, base: FactBase, paths: list[Path], repeat: int) -
 
 def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
     """`size` facts made from the real ones: each copy keeps a real fact's entities and
-    intents, and mixes words drawn from the whole base into its phrasings, so postings and
-    candidate pools grow as a large real base's would."""
+    intents, and mixes words drawn from the whole base into its phrasings (as many as the real
+    fact has, about 20), so postings and candidate pools grow as a large real base's would."""
     rng = random.Random(seed)
     vocabulary = sorted({ch for f in base.facts for ch in f.answer if "\u4e00" <= ch <= "\u9fff"})
     facts: list[Fact] = list(base.facts)
@@ -214,7 +215,7 @@ def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
                 date=model.date,
                 precision=model.precision,
                 answer=noise(6) + model.answer[: rng.randint(8, 30)] + noise(6),
-                questions=[noise(4) + q[: rng.randint(4, 12)] + noise(4) for q in model.questions[:2]],
+                questions=[noise(4) + q[: rng.randint(4, 12)] + noise(4) for q in model.questions],
                 keywords=[noise(2) for _ in range(3)],
                 sources=[
                     Citation.model_construct(article=model.sources[0].article, quote=model.sources[0].quote)
@@ -262,6 +263,9 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
+        "--scale", type=int, nargs="+", default=[10_000, 100_000], help="fact counts for the scale section"
+    )
+    parser.add_argument(
         "--only", action="append", choices=SECTIONS, help="run only these sections (default: all)"
     )
     args = parser.parse_args()
@@ -278,11 +282,13 @@ def main() -> None:
         long_input_table(engine, base, questions, args.repeat)
     if "accuracy" in sections:
         accuracy_tables(engine, base, paths)
+    if "scale" in sections:
+        scale_table(base, args.scale)
     if "latency" in sections:
         latency_table(engine, base, questions, args.synthetic, args.repeat)
 
 
-SECTIONS = ["scan", "long", "startup", "accuracy", "latency"]
+SECTIONS = ["scan", "long", "startup", "accuracy", "latency", "scale"]
 
 
 def startup_table(question: str) -> None:
@@ -312,6 +318,33 @@ def accuracy_tables(engine: Engine, base: FactBase, paths: list[Path]) -> None:
         print("\n| answerer | answered right | declined right | cutoff |\n|---|---|---|---|")
         for name, answer_acc, abstain_acc, cutoff in rows:
             print(f"| {name} | {answer_acc:.1%} | {abstain_acc:.1%} | {cutoff} |")
+
+
+def rss_mib() -> float:
+    """This process's resident memory now (Linux), in MiB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / (1 << 20)
+
+
+def scale_table(base: FactBase, sizes: list[int]) -> None:
+    """Index build time and the memory the index holds, per size, the synthetic bases built
+    first so that only the index is measured."""
+    print("\n| facts | phrasings | index build | index memory | per fact |\n|---|---|---|---|---|")
+    for size in sizes:
+        synthetic = synthetic_base(base, size)
+        phrasings = sum(len(f.questions) for f in synthetic.facts)
+        gc.collect()
+        before = rss_mib()
+        start = time.perf_counter()
+        engine = Engine(synthetic)
+        build_s = time.perf_counter() - start
+        gc.collect()
+        held = rss_mib() - before
+        print(
+            f"| {size:,} | {phrasings:,} | {build_s:.1f} s | {held:.0f} MiB | {held * 1024 / size:.1f} KiB |"
+        )
+        del engine, synthetic
+        gc.collect()
 
 
 def latency_table(engine: Engine, base: FactBase, questions: list[Question], size: int, repeat: int) -> None:

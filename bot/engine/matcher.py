@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -517,8 +518,8 @@ class Matcher:
     _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _titled_people
     _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False)
     _facts: list[_IndexedFact] = field(init=False)
-    _postings: dict[str, np.ndarray] = field(init=False)
-    _by_entity: dict[str, np.ndarray] = field(init=False)
+    _postings: index_cache.Postings = field(init=False)  # facts by word
+    _by_entity: index_cache.Postings = field(init=False)  # facts by entity
     _idf: dict[str, float] = field(init=False)
     _idf_unknown: float = field(init=False)
 
@@ -609,8 +610,8 @@ class Matcher:
                     )
                     for f in self._facts
                 ],
-                tokens=list(self._postings),
-                entities=list(self._by_entity),
+                tokens=self._postings.keys(),
+                entities=self._by_entity.keys(),
                 idf=list(self._idf.items()),
                 idf_unknown=self._idf_unknown,
             )
@@ -987,6 +988,7 @@ class Matcher:
         postings: dict[str, list[int]] = defaultdict(list)
         by_entity: dict[str, list[int]] = defaultdict(list)
         document_frequency: dict[str, int] = defaultdict(int)
+        shared_sets: dict[frozenset[str], frozenset[str]] = {}
         for position, fact in enumerate(self.base.facts):
             answer_key = self._prepare(fact.answer)
             # The records are curated text: exact names only, no typo matching.
@@ -1003,10 +1005,15 @@ class Matcher:
                 found, residual = self.find_entities(key, fuzzy=False)
                 entities.update(found)
                 residuals.append(COURTESY_RE.sub("", residual))
-                phrasing_entities.append(frozenset(found))
+                # One set object per distinct set of names, shared by every phrasing with it.
+                phrasing_entities.append(shared_sets.setdefault(frozenset(found), frozenset(found)))
                 phrasings.append(key)
             bag = core | {t for text in phrasings for t in self.content_tokens(text)}
-            chars = frozenset(ch for text in (*texts, *phrasings) for ch in text if _IS_CJK.match(ch))
+            # Interned: a CJK character is a new 76-byte object each time a text is iterated,
+            # and every fact's set held its own copies (a third of the index's memory).
+            chars = frozenset(
+                sys.intern(ch) for text in (*texts, *phrasings) for ch in text if _IS_CJK.match(ch)
+            )
             intents = set(fact.intents) | self._derived_intents(fact, answer_key)
             named = set(fact.entities) | answer_entities
             people = frozenset(e for e in named if self.base.entities[e].kind == "person")
@@ -1041,8 +1048,8 @@ class Matcher:
         total = max(len(self._facts), 1)
         self._idf = {t: math.log(1 + total / df) for t, df in document_frequency.items()}
         self._idf_unknown = math.log(1 + total)
-        self._postings = {t: np.asarray(p, dtype=np.int32) for t, p in postings.items()}
-        self._by_entity = {e: np.asarray(p, dtype=np.int32) for e, p in by_entity.items()}
+        self._postings = index_cache.Postings.build(postings)
+        self._by_entity = index_cache.Postings.build(by_entity)
 
     def _derived_intents(self, fact: Fact, answer_key: str) -> set[Intent]:
         """Intents the answer can serve by what it contains, beyond those the record lists:
@@ -1300,7 +1307,8 @@ class Matcher:
             masks = []
             for entity in query.entities:
                 mask = np.zeros(count, dtype=bool)
-                mask[self._by_entity.get(entity, _EMPTY)] = True
+                found = self._by_entity.get(entity)
+                mask[found if found is not None else _EMPTY] = True
                 masks.append(mask)
             every = np.logical_and.reduce(masks)
             allowed = every if every.any() else np.logical_or.reduce(masks)
