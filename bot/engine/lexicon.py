@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.rules import Rule, TitleRule
+from bot.engine.rules import IntentCue, Rule, TitleRule
 from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
@@ -37,8 +37,8 @@ COURTESY_RE = re.compile(
 )
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
-INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
-    (
+INTENT_CUES: tuple[IntentCue, ...] = (
+    IntentCue(
         # "Which outlet reported it" asks for a source, not a place or a person (see
         # Matcher.analyse): 哪家媒体 is not 哪家公司.
         Intent.SOURCE,
@@ -47,34 +47,56 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|谁(?:报道|报导|爆料|曝光|披露|扒出)|(?:消息|信息|新闻)来源|据谁"
             r"|\bwhich (?:outlet|media|newspaper|publication|news)\b|\bwho (?:reported|revealed)\b"
         ),
+        fires_on=(
+            "哪家媒体报道了这件事?",
+            "Which outlet reported it?",
+        ),
     ),
-    (
+    IntentCue(
         Intent.WHY,
         re.compile(
             r"(?<![认成作称视改转举命选升评列誉名])为什么(?!样)|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"
         ),
+        fires_on=(
+            "穆拉蒂为什么离职?",
+            "Why did Murati leave?",
+        ),
+        not_on=("他被任命为什么职位?",),
     ),
-    (
+    IntentCue(
         Intent.HOW_MANY,
         re.compile(
             r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
             r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只则户]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
+        fires_on=(
+            "OpenAI有多少员工?",
+            "How many employees does OpenAI have?",
+        ),
+        not_on=("哪几位高管离职了?",),
     ),
-    (
+    IntentCue(
         Intent.WHEN,
         re.compile(
             r"什么时候|啥时候|啥时|何时|几几年|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿|几时"
             r"|星期几|礼拜几|周几|哪个星期"
             r"|\bwhen\b|\b(?:what|which) (?:year|date|day|month)\b"
         ),
+        fires_on=(
+            "穆拉蒂什么时候离职?",
+            "When was Altman fired?",
+        ),
     ),
-    (
+    IntentCue(
         Intent.WHO,
         re.compile(rf"谁|哪位|哪些人|边个|哪几位|哪几个人|哪几人|哪几名|{_ROLE_QUESTION}|\bwho(?:m|se)?\b"),
+        fires_on=(
+            "谁接替了McGrew?",
+            "Who replaced McGrew?",
+        ),
     ),
-    (
+    IntentCue(
         Intent.WHERE,
         re.compile(
             r"(?<!放在|花在|用在)哪(?:里|儿)|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
@@ -82,8 +104,20 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
+        fires_on=(
+            "Schulman去了哪里?",
+            "Where did Schulman go?",
+        ),
+        not_on=("钱都花在哪了?",),
     ),
-    (Intent.HOW, re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|什么方式|何种方式|\bhow\b")),
+    IntentCue(
+        Intent.HOW,
+        re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|什么方式|何种方式|\bhow\b"),
+        fires_on=(
+            "员工对此如何回应?",
+            "How did Microsoft respond?",
+        ),
+    ),
 )
 
 # A how-many question that names its unit wants a figure in that unit, not any figure: an

@@ -127,7 +127,7 @@ _WHEN_CLAUSE = re.compile(
 
 
 def _asks_when(text: str) -> bool:
-    return any(cue.search(text) for intent, cue in INTENT_CUES if intent == Intent.WHEN)
+    return any(rule.cue.search(text) for rule in INTENT_CUES if rule.intent == Intent.WHEN)
 
 
 # A role's title in the entity file, in its parts: "联合创始人兼总裁", "首席技术官(CTO)".
@@ -1076,7 +1076,7 @@ class Matcher:
         self.work.analysed_chars += len(key)
         key = english_phrases(to_mandarin(key))
         entities, residual = self.find_entities(key)
-        intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
+        intents = tuple(rule.intent for rule in INTENT_CUES if rule.cue.search(key))
         if Intent.WHEN in intents and _WHEN_CLAUSE.search(key) and not _asks_when(_WHEN_CLAUSE.sub(" ", key)):
             intents = tuple(i for i in intents if i != Intent.WHEN)
         if Intent.SOURCE in intents:  # the 哪家 of 哪家媒体 and the 谁 of 谁报道 ask for the outlet

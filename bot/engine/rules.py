@@ -2,7 +2,7 @@
 must say to answer it and example questions it must (and must not) fire on.
 
 tests/engine/test_rules.py turns every example into a test, and docs/rules.md is generated from
-these objects (`python -m bot.engine.rules > docs/rules.md`), so the catalogue cannot drift
+these objects (`python tools/build_rules_doc.py`), so the catalogue cannot drift
 from the code. Anchors: duckling's named rules with a corpus of examples per rule.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from bot.factbase.models import Intent
 
 # What text of a fact a rule's `stated` pattern is searched in: the answer alone, or the
 # answer and its sources' quotes (simplified, lower case).
@@ -45,14 +47,24 @@ class TitleRule:
     fires_on: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class IntentCue:
+    """Words that ask for a kind of thing (`intent`): a question may carry several."""
+
+    intent: Intent
+    cue: re.Pattern[str]
+    fires_on: tuple[str, ...]
+    not_on: tuple[str, ...] = ()
+
+
 def catalogue() -> str:
     """docs/rules.md: every rule, its patterns and examples, from the data above."""
-    from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, ORG_TITLES
+    from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, INTENT_CUES, ORG_TITLES
 
     lines = [
         "# Rule catalogue",
         "",
-        "Generated from the rule data in `bot/engine/lexicon.py` by `python -m bot.engine.rules`;",
+        "Generated from the rule data in `bot/engine/lexicon.py` by `python tools/build_rules_doc.py`;",
         "do not edit by hand. Every example below is a test (tests/engine/test_rules.py).",
         "",
     ]
@@ -80,6 +92,18 @@ def catalogue() -> str:
                 lines.append("- not on: " + " · ".join(f"「{q}」" for q in rule.not_on))
             lines.append("")
     lines += [
+        "## Intents (`INTENT_CUES`)",
+        "",
+        "What kind of thing a question asks, checked in this order; a question may carry several.",
+        "",
+    ]
+    for intent_cue in INTENT_CUES:
+        lines += [f"### {intent_cue.intent.value}", "", f"- asked: `{intent_cue.cue.pattern}`"]
+        lines.append("- fires on: " + " · ".join(f"「{q}」" for q in intent_cue.fires_on))
+        if intent_cue.not_on:
+            lines.append("- not on: " + " · ".join(f"「{q}」" for q in intent_cue.not_on))
+        lines.append("")
+    lines += [
         "## Titles at an organisation (`ORG_TITLES`)",
         "",
         "Who holds a title at a company is answered only by a fact that says so beside the "
@@ -97,7 +121,3 @@ def catalogue() -> str:
             "",
         ]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-if __name__ == "__main__":
-    print(catalogue(), end="")
