@@ -8,7 +8,9 @@
    synthetic 100,000-fact base built from it.
 3. Start-up time of `saga-bot ask --json -` (load, validate, index, answer one question)
    and its peak memory.
-4. Long input: 480 random CJK characters and 2,000-character messages made of the fact
+4. Against a bare scan: per question on every set, the engine's p50 and p99 beside one
+   rapidfuzz call over every phrasing of every fact (the least any matcher could do).
+5. Long input: 480 random CJK characters and 2,000-character messages made of the fact
    base's own questions, against the short questions, interleaved in one run (ratios of p50).
 
     python bench/bench.py [--questions FILE] [--synthetic 100000] [--repeat 5] [--only long ...]
@@ -20,6 +22,7 @@ tests check behaviour, not timings.
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import resource
 import statistics
@@ -160,10 +163,40 @@ def long_input_table(engine: Engine, base: FactBase, questions: list[Question], 
         print(f"| {name} | {p50:.2f} | {percentile(values, 0.99):.2f} | {p50 / short:.1f}× |")
 
 
+def scan_table(engine: Engine, base: FactBase, paths: list[Path], repeat: int) -> None:
+    """The engine beside `process.extractOne(q, phrasings, scorer=fuzz.ratio)`, question by
+    question in turn, in CPU time (both are single-threaded): other load on a shared machine
+    does not count."""
+    from rapidfuzz import fuzz, process
+
+    phrasings = [q for fact in base.facts for q in fact.questions]
+    questions = [q.q for path in paths for q in load(path)]
+    engine.ask(questions[0])
+    ours: list[float] = []
+    scan: list[float] = []
+    for _ in range(repeat):
+        for question in questions:
+            start = time.process_time()
+            engine.ask(question)
+            middle = time.process_time()
+            process.extractOne(question, phrasings, scorer=fuzz.ratio)
+            end = time.process_time()
+            ours.append((middle - start) * 1000)
+            scan.append((end - middle) * 1000)
+    print(f"\n{len(questions)} questions x {repeat}, {len(phrasings)} phrasings; CPU time")
+    print("\n| per question | p50 ms | p99 ms |\n|---|---|---|")
+    for name, values in (("saga-bot engine", ours), ("bare rapidfuzz scan", scan)):
+        print(f"| {name} | {statistics.median(values):.2f} | {percentile(values, 0.99):.2f} |")
+    print(
+        f"| engine / scan | {statistics.median(ours) / statistics.median(scan):.2f}× "
+        f"| {percentile(ours, 0.99) / percentile(scan, 0.99):.2f}× |"
+    )
+
+
 def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
     """`size` facts made from the real ones: each copy keeps a real fact's entities and
-    intents, and mixes words drawn from the whole base into its phrasings, so postings and
-    candidate pools grow as a large real base's would."""
+    intents, and mixes words drawn from the whole base into its phrasings (as many as the real
+    fact has, about 20), so postings and candidate pools grow as a large real base's would."""
     rng = random.Random(seed)
     vocabulary = sorted({ch for f in base.facts for ch in f.answer if "\u4e00" <= ch <= "\u9fff"})
     facts: list[Fact] = list(base.facts)
@@ -182,7 +215,7 @@ def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
                 date=model.date,
                 precision=model.precision,
                 answer=noise(6) + model.answer[: rng.randint(8, 30)] + noise(6),
-                questions=[noise(4) + q[: rng.randint(4, 12)] + noise(4) for q in model.questions[:2]],
+                questions=[noise(4) + q[: rng.randint(4, 12)] + noise(4) for q in model.questions],
                 keywords=[noise(2) for _ in range(3)],
                 sources=[
                     Citation.model_construct(article=model.sources[0].article, quote=model.sources[0].quote)
@@ -230,6 +263,9 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
+        "--scale", type=int, nargs="+", default=[10_000, 100_000], help="fact counts for the scale section"
+    )
+    parser.add_argument(
         "--only", action="append", choices=SECTIONS, help="run only these sections (default: all)"
     )
     args = parser.parse_args()
@@ -240,15 +276,19 @@ def main() -> None:
         startup_table(questions[0].q)
     base = load_factbase()
     engine = Engine(base)
+    if "scan" in sections:
+        scan_table(engine, base, paths, max(1, args.repeat // 2))
     if "long" in sections:
         long_input_table(engine, base, questions, args.repeat)
     if "accuracy" in sections:
         accuracy_tables(engine, base, paths)
+    if "scale" in sections:
+        scale_table(base, args.scale)
     if "latency" in sections:
         latency_table(engine, base, questions, args.synthetic, args.repeat)
 
 
-SECTIONS = ["long", "startup", "accuracy", "latency"]
+SECTIONS = ["scan", "long", "startup", "accuracy", "latency", "scale"]
 
 
 def startup_table(question: str) -> None:
@@ -278,6 +318,33 @@ def accuracy_tables(engine: Engine, base: FactBase, paths: list[Path]) -> None:
         print("\n| answerer | answered right | declined right | cutoff |\n|---|---|---|---|")
         for name, answer_acc, abstain_acc, cutoff in rows:
             print(f"| {name} | {answer_acc:.1%} | {abstain_acc:.1%} | {cutoff} |")
+
+
+def rss_mib() -> float:
+    """This process's resident memory now (Linux), in MiB."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * resource.getpagesize() / (1 << 20)
+
+
+def scale_table(base: FactBase, sizes: list[int]) -> None:
+    """Index build time and the memory the index holds, per size, the synthetic bases built
+    first so that only the index is measured."""
+    print("\n| facts | phrasings | index build | index memory | per fact |\n|---|---|---|---|---|")
+    for size in sizes:
+        synthetic = synthetic_base(base, size)
+        phrasings = sum(len(f.questions) for f in synthetic.facts)
+        gc.collect()
+        before = rss_mib()
+        start = time.perf_counter()
+        engine = Engine(synthetic)
+        build_s = time.perf_counter() - start
+        gc.collect()
+        held = rss_mib() - before
+        print(
+            f"| {size:,} | {phrasings:,} | {build_s:.1f} s | {held:.0f} MiB | {held * 1024 / size:.1f} KiB |"
+        )
+        del engine, synthetic
+        gc.collect()
 
 
 def latency_table(engine: Engine, base: FactBase, questions: list[Question], size: int, repeat: int) -> None:

@@ -136,6 +136,16 @@ def cmd_ask(args: argparse.Namespace) -> int:
     preferred: Script | None = args.script
 
     def answer(question: str) -> None:
+        if args.explain:
+            from bot.engine.explain import explain, render
+
+            trace = explain(engine, question, override=preferred)
+            if args.json:
+                _print_json(trace)
+            else:
+                print(render(trace) + "\n")
+                sys.stdout.flush()
+            return
         reply = engine.ask(question, override=preferred)
         if args.json:
             _print_json(reply.to_json())
@@ -204,7 +214,11 @@ def _unknown(exc: UnknownEntity, script: Script) -> int:
 # -- parser ---------------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, discord_commands: bool = True) -> argparse.ArgumentParser:
+    """The parser; with `discord_commands`, the Discord layer's subcommands too (it imports
+    discord.py: an ImportError from there is the caller's to report)."""
+    if discord_commands:
+        _register_bot_commands()
     parser = argparse.ArgumentParser(
         prog="saga-bot",
         description="Answers questions about the OpenAI leadership saga from five Chinese news articles.",
@@ -228,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
     ask.add_argument("question", nargs="+")
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.add_argument(
+        "--explain",
+        action="store_true",
+        help="print how the engine read the question and why it answered or declined (docs/engine.md)",
+    )
     script_option(ask)
     ask.set_defaults(func=cmd_ask)
 
@@ -260,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Later layers (the Discord bot) add their subcommands here, keeping this module free of discord.
 EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+# The engine's own commands: they never import discord.py and aiohttp (0.33 s and 24 MiB of a
+# one-question start-up). Any other command, or none (help, a typo), registers the Discord ones.
+ENGINE_COMMANDS = frozenset({"ask", "timeline", "who", "facts"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -268,8 +290,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
-    _register_bot_commands()
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in arguments if not a.startswith("-")), None)
+    try:
+        parser = build_parser(discord_commands=command not in ENGINE_COMMANDS)
+    except ImportError as exc:  # discord.py is a dependency: a broken install, said plainly
+        return _fail(f"the Discord commands cannot be loaded ({type(exc).__name__}: {exc})")
+    args = parser.parse_args(arguments)
     _clean_arguments(args)
     try:
         code: int = args.func(args)
@@ -281,10 +308,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _register_bot_commands() -> None:
-    try:
-        from bot.discord_cli import register
-    except ImportError:  # the Discord layer is optional for the engine's commands
-        return
+    # Imported here, not at the top: bot.discord_cli imports this module, not the reverse.
+    from bot.discord_cli import register
+
     if register not in EXTRA_COMMANDS:
         EXTRA_COMMANDS.append(register)
 

@@ -1,6 +1,6 @@
 """The Discord subcommands of `saga-bot`: run, sync and misses.
 
-`bot.cli` imports :func:`register` when discord.py is installed. Settings
+`bot.cli` imports :func:`register` for any command but the engine's own. Settings
 problems print one line naming the variable to set and exit with code 2.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 import time
@@ -175,6 +176,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_CONFIG)
     configure_logging(settings)
     engine = _engine(settings)
+    # The index lives as long as the process: frozen, the collector stops walking its objects
+    # on every full collection (a 25 ms pause in one answer of ~300).
+    gc.freeze()
     try:
         asyncio.run(serve(settings, engine, shards))
     except asyncio.CancelledError:  # SIGTERM: a clean, deliberate stop

@@ -26,22 +26,30 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def _convert(config: str, text: str) -> str:
+    """OpenCC's conversion; text OpenCC cannot take (a lone surrogate, which Discord messages
+    and JSON can carry) is converted with those characters replaced, never an exception."""
+    try:
+        converted: str = _converter(config).convert(text)
+    except UnicodeEncodeError:
+        converted = _converter(config).convert(text.encode("utf-8", "replace").decode("utf-8"))
+    return converted
+
+
 def to_simplified(text: str) -> str:
     """Traditional (Taiwan or Hong Kong forms) to simplified.
 
     Plain t2s leaves Taiwan/Hong Kong variants such as 著 and 衞 alone, so the
     text goes through tw2s and then hk2s.
     """
-    converted: str = _converter("hk2s").convert(_converter("tw2s").convert(text))
-    return converted
+    return _convert("hk2s", _convert("tw2s", text))
 
 
 def to_traditional(text: str, variant: TraditionalVariant = "tw") -> str:
     """Simplified to traditional. Taiwan forms by default; s2twp is avoided on purpose
     because its phrase table rewrites news vocabulary (发布 -> 釋出)."""
     config = {"tw": "s2tw", "hk": "s2hk", "t": "s2t"}[variant]
-    converted: str = _converter(config).convert(text)
-    return converted
+    return _convert(config, text)
 
 
 def to_script(text: str, script: Script, variant: TraditionalVariant = "tw") -> str:

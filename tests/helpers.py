@@ -264,7 +264,17 @@ def assert_within_limits(embed: discord.Embed) -> None:
 
 # The JSON fields of `saga-bot ask --json`, pinned here: the evaluation depends on them.
 REPLY_FIELDS = frozenset(
-    {"question", "answered", "answer", "script", "confidence", "fact_id", "sources", "suggestions"}
+    {
+        "question",
+        "answered",
+        "answer",
+        "script",
+        "confidence",
+        "fact_id",
+        "sources",
+        "suggestions",
+        "decline_reason",
+    }
     # answers of several facts (#22): the kind of answer, every fact used, items with sources
     | {"answer_kind", "fact_ids", "items"}
 )

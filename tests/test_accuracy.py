@@ -11,7 +11,7 @@ typos, slang, Cantonese, transliterations and English, plus questions the articl
   round by three more such writers, split by position. c was studied; d's misses were seen
   once, in the first run before the split, and never studied after.
 
-The bars are regression bars a little under what the engine reaches now (README, "Quality");
+The bars are regression bars a little under what the engine reaches now (docs/benchmarks.md);
 the product target is 95 % on both measures. Under the bars, tests/data/outcomes/ holds each
 question's recorded outcome (bench/outcomes.py): a change to any one question fails with that
 question, before → after, in words.

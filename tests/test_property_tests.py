@@ -19,9 +19,10 @@ from tests.conftest import MAX_EXAMPLES
 
 def _property_tests() -> list[Callable[..., Any]]:
     found = []
-    for module in pkgutil.iter_modules(tests.__path__):
-        if module.name.startswith("test_"):
-            loaded = importlib.import_module(f"tests.{module.name}")
+    # Every test module, in subpackages too (tests/engine/, tests/storage/ mirror the source).
+    for module in pkgutil.walk_packages(tests.__path__, prefix="tests."):
+        if module.name.rpartition(".")[2].startswith("test_"):
+            loaded = importlib.import_module(module.name)
             found += [
                 f for name, f in inspect.getmembers(loaded, is_hypothesis_test) if name.startswith("test_")
             ]

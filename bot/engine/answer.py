@@ -5,25 +5,42 @@ It knows nothing of Discord; the CLI and the bot's cogs both call :class:`Engine
 
 from __future__ import annotations
 
-import gc
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING
 
 from bot.engine import labels
+from bot.engine.lookups import BadDate, Lookups, ReversedRange, UnknownEntity, parse_partial_date
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
-from bot.engine.normalise import MAX_QUESTION_CHARS, matching_key, normalise
+from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
 from bot.engine.script import choose_script
+from bot.engine.views import Profile, Reply, ReplyKind, RoleView, SourceRef, TimelineEntry
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
+from bot.factbase.models import Entity, Fact, Intent
 from bot.text import Script, TraditionalVariant, fold_name, has_cjk, to_script, to_simplified
 
 if TYPE_CHECKING:
     from bot.engine.several import SeveralFacts
+
+# Re-exported: callers import these from here.
+__all__ = [
+    "MAX_PARTS",
+    "Answerer",
+    "Asked",
+    "BadDate",
+    "Engine",
+    "Profile",
+    "Reply",
+    "ReversedRange",
+    "RoleView",
+    "SourceRef",
+    "TimelineEntry",
+    "UnknownEntity",
+    "parse_partial_date",
+]
 
 MAX_SUGGESTIONS = 3
 # A question of more parts than this is a story, not several questions: its parts are not each
@@ -56,8 +73,6 @@ _POINTS_AT_SOMEONE = re.compile(r"[那这](?:个|位|名)|的人")
 
 _COMPARING = re.compile(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
 
-ReplyKind = Literal["answer", "not_covered", "help", "empty"]
-
 # Words that ask only for a name: "中文名字", "英文全名", "怎么写".
 _NAME_WORD = re.compile(
     r"(?:中文|英文|全|本|原|真)?名字?|中文|英文|全|名叫|叫做?|写|拼|怎么写|chinese|english|full|names?|spell(?:ed)?"
@@ -74,162 +89,29 @@ _GREETING = re.compile(
 _PRONOUN = re.compile(r"(?<!其)[他她佢]|\b(?:he|she|him|her|they|them)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRef:
-    article: str
-    title: str
-    outlet: str
-    published: str
-    quote: str  # in the reply script
-    original_quote: str  # as the article wrote it
+@dataclass(slots=True)
+class Asked:
+    """One question on its way through the engine's stages, with what each stage found."""
 
-    def to_json(self) -> dict[str, str]:
-        return {
-            "article": self.article,
-            "title": self.title,
-            "outlet": self.outlet,
-            "published": self.published,
-            "quote": self.quote,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    question: str
-    kind: ReplyKind
-    answer: str
-    script: Script
-    confidence: float = 0.0
-    fact_id: str | None = None
-    sources: tuple[SourceRef, ...] = ()
-    suggestions: tuple[str, ...] = ()
-    conflict: bool = False
-    # Answers of several facts (lists, orders, durations, digests): what kind, every fact used,
-    # and each item with its own sources (bot.engine.several).
-    answer_kind: str = "fact"
-    fact_ids: tuple[str, ...] = ()
-    items: tuple[Any, ...] = ()
+    question: str  # as the user wrote it
+    normalised: Normalised
+    script: Script  # the reply's
+    analysis: QueryAnalysis | None = None  # the analysis stage's (entities, intents, slots)
+    clauses: list[QueryAnalysis] = field(default_factory=list)  # its parts, when it has several
+    answered_by: str | None = None  # the name of the answerer that replied
 
     @property
-    def answered(self) -> bool:
-        return self.kind == "answer"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "question": self.question,
-            "answered": self.answered,
-            "answer": self.answer,
-            "script": self.script,
-            "confidence": round(self.confidence, 3),
-            "fact_id": self.fact_id,
-            "sources": [s.to_json() for s in self.sources],
-            "suggestions": list(self.suggestions),
-            "answer_kind": self.answer_kind if self.answered else None,
-            "fact_ids": list(self.fact_ids) or ([self.fact_id] if self.fact_id else []),
-            "items": [item.to_json() for item in self.items],
-        }
+    def analysed(self) -> QueryAnalysis:
+        assert self.analysis is not None, "an answerer after the analysis stage"
+        return self.analysis
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    date: str
-    precision: Precision
-    text: str
-    people: tuple[str, ...]  # display names in the reply script
-    sources: tuple[SourceRef, ...]
-    fact_id: str
-    approximate: bool = False  # dated only to a month or year that overlaps the range asked
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "date": self.date,
-            "approximate": self.approximate,
-            "precision": self.precision.value,
-            "text": self.text,
-            "people": list(self.people),
-            "sources": [s.to_json() for s in self.sources],
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class RoleView:
-    title: str
-    org: str | None
-    start: str | None
-    end: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    id: str
-    name: str
-    name_en: str | None
-    kind: str
-    aliases: tuple[str, ...]
-    summary: str
-    roles: tuple[RoleView, ...]
-    went_to: str | None
-    sources: tuple[SourceRef, ...]
-    events: tuple[TimelineEntry, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name": self.name,
-            "name_en": self.name_en,
-            "kind": self.kind,
-            "aliases": list(self.aliases),
-            "summary": self.summary,
-            "roles": [{"title": r.title, "org": r.org, "start": r.start, "end": r.end} for r in self.roles],
-            "went_to": self.went_to,
-            "sources": [s.to_json() for s in self.sources],
-            "events": [e.to_json() for e in self.events],
-        }
-
-
-class UnknownEntity(LookupError):
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        super().__init__(name)
-        self.name = name
-        self.suggestions = suggestions
-
-
-class BadDate(ValueError):
-    pass
-
-
-class ReversedRange(BadDate):
-    """A date range whose start is after its end."""
-
-    def __init__(self, start: str, end: str) -> None:
-        super().__init__(f"{start} > {end}")
-        self.start, self.end = start, end
-
-
-def parse_partial_date(value: str) -> tuple[str, Precision]:
-    """Validate a user's YYYY, YYYY-MM or YYYY-MM-DD."""
-    value = value.strip()
-    try:
-        return value, precision_of(value)
-    except ValueError as exc:
-        raise BadDate(value) from exc
-
-
-def _interval(value: str) -> tuple[date, date]:
-    """The first and last day a partial date covers."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        year, month = parts
-        last = date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1
-        return date(year, month, 1), date.fromordinal(last)
-    day = date(*parts)
-    return day, day
+# An answerer replies to a question it can answer, or passes (None) to the next one.
+Answerer = Callable[[Asked], "Reply | None"]
 
 
 @dataclass(slots=True)
-class Engine:
+class Engine(Lookups):
     base: FactBase
     variant: TraditionalVariant = "tw"
     cache_dir: Path | None = None
@@ -237,6 +119,13 @@ class Engine:
     _featured: list[Fact] = field(init=False)
     _person_names: list[tuple[str, str, str]] = field(init=False)  # (name, folded, entity id)
     _articles_folded: str = field(init=False, default="")  # every article, simplified and folded
+    # The answerers, in order: the first that replies answers. Those before the analysis stage
+    # need only the normalised text; the single-fact answerer, last, always replies.
+    before_analysis: list[tuple[str, Answerer]] = field(init=False)
+    # Text of the fact base and labels in a script: every answer converts the same titles,
+    # outlets and quotes, so each is converted once (bounded: no user text passes here).
+    _in_script: Callable[[str, Script], str] = field(init=False)
+    answerers: list[tuple[str, Answerer]] = field(init=False)
     _several: SeveralFacts = field(init=False)  # lists, orders, durations, digests
 
     def __post_init__(self) -> None:
@@ -253,47 +142,110 @@ class Engine:
             for name in entity.all_names()
         }
         self._person_names = [(name, fold_name(name), entity_id) for name, entity_id in names.items()]
-        # The index lives as long as the process: frozen, the collector stops walking its
-        # millions of objects on every full collection, a 25 ms pause in one answer of ~300.
-        gc.freeze()
+        self._in_script = lru_cache(maxsize=8192)(self._convert)
+        self.before_analysis = [("empty", self._empty), ("greeting", self._greeting)]
+        self.answerers = [
+            ("unknown_referent", self._unknown_referent),
+            ("several_facts", self._several_facts),
+            ("profile", self._profile),
+            ("names", self._names),
+            ("parts", self._parts),
+            ("single_fact", self._single_fact),
+        ]
 
     # -- ask --------------------------------------------------------------------------------
 
     def ask(self, question: str, preferred: Script | None = None, *, override: Script | None = None) -> Reply:
         """Answer `question` in its own script (`override` forces one; `preferred` is the
         fallback for text valid in both scripts)."""
+        return self.run(question, preferred, override=override)[1]
+
+    def run(
+        self, question: str, preferred: Script | None = None, *, override: Script | None = None
+    ) -> tuple[Asked, Reply]:
+        """The stages: normalise, (context: the conversation's, to come), answerers that need
+        no analysis, analysis (entities, intents, slots), then the answerers in order."""
         normalised = normalise(question)
-        script = override or choose_script(normalised.display, preferred)
-        if normalised.is_empty:
-            return self._reply(question, "empty", labels.EMPTY, script, suggestions=self._suggest([]))
-        if _GREETING.match(normalised.key.replace(" ", "")):
-            text = labels.HELP + "\n" + labels.HELP_COMMANDS
-            return self._reply(question, "help", text, script, suggestions=self._suggest([]))
-        analysis = self.matcher.analyse(normalised.key)
-        if not analysis.entities and len(analysis.tokens) <= 1 and _PRONOUN.search(normalised.key):
-            return self._reply(
-                question, "not_covered", labels.UNCLEAR_WHO, script, suggestions=self._suggest([])
-            )
-        several = self._several.answer(question, analysis, script)  # lists, orders, durations
-        if several is not None:
-            return several
-        if self._asks_who_someone_is(analysis):
-            return self._profile_answer(question, self.base.entities[analysis.entities[0]], script)
-        if self._asks_someones_name(analysis):
-            return self._names_answer(question, self.base.entities[analysis.entities[0]], script)
-        clauses = self._question_clauses(normalised.simplified, analysis)
-        parts = self._answer_parts(question, clauses, script) or self._answer_parts(
-            question, self._per_person(normalised.simplified, analysis), script
+        asked = Asked(question, normalised, override or choose_script(normalised.display, preferred))
+        for name, answerer in self.before_analysis:
+            reply = answerer(asked)
+            if reply is not None:
+                asked.answered_by = name
+                return asked, reply
+        asked.analysis = self.matcher.analyse(normalised.key)
+        for name, answerer in self.answerers:
+            reply = answerer(asked)
+            if reply is not None:
+                asked.answered_by = name
+                return asked, reply
+        raise AssertionError("the single-fact answerer always replies")
+
+    # -- answerers --------------------------------------------------------------------------
+
+    def _empty(self, asked: Asked) -> Reply | None:
+        if not asked.normalised.is_empty:
+            return None
+        return self._reply(
+            asked.question, "empty", labels.EMPTY, asked.script, suggestions=self._suggest([]), reason="empty"
         )
-        if parts:
-            return parts
-        if len(clauses) >= 2:
+
+    def _greeting(self, asked: Asked) -> Reply | None:
+        if not _GREETING.match(asked.normalised.key.replace(" ", "")):
+            return None
+        text = labels.HELP + "\n" + labels.HELP_COMMANDS
+        return self._reply(asked.question, "help", text, asked.script, suggestions=self._suggest([]))
+
+    def _unknown_referent(self, asked: Asked) -> Reply | None:
+        """ "他什么时候走的" with no one named: no one to answer about."""
+        analysis = asked.analysed
+        if analysis.entities or len(analysis.tokens) > 1 or not _PRONOUN.search(asked.normalised.key):
+            return None
+        return self._reply(
+            asked.question,
+            "not_covered",
+            labels.UNCLEAR_WHO,
+            asked.script,
+            suggestions=self._suggest([]),
+            reason="unknown_referent",
+        )
+
+    def _several_facts(self, asked: Asked) -> Reply | None:
+        """Lists, who held a role when, order, durations and digests (bot.engine.several)."""
+        return self._several.answer(asked.question, asked.analysed, asked.script)
+
+    def _profile(self, asked: Asked) -> Reply | None:
+        if not self._asks_who_someone_is(asked.analysed):
+            return None
+        return self._profile_answer(
+            asked.question, self.base.entities[asked.analysed.entities[0]], asked.script
+        )
+
+    def _names(self, asked: Asked) -> Reply | None:
+        if not self._asks_someones_name(asked.analysed):
+            return None
+        return self._names_answer(
+            asked.question, self.base.entities[asked.analysed.entities[0]], asked.script
+        )
+
+    def _parts(self, asked: Asked) -> Reply | None:
+        """A question of several parts, or asked of several people, answered part by part."""
+        simplified, analysis = asked.normalised.simplified, asked.analysed
+        asked.clauses = self._question_clauses(simplified, analysis)
+        return self._answer_parts(asked.question, asked.clauses, asked.script) or self._answer_parts(
+            asked.question, self._per_person(simplified, analysis), asked.script
+        )
+
+    def _single_fact(self, asked: Asked) -> Reply:
+        """The one fact that answers the question, or a decline that says why none does."""
+        question, script, analysis = asked.question, asked.script, asked.analysed
+        if len(asked.clauses) >= 2:
             # A detail one part asks ("她的丈夫是谁?") does not keep the other part from its answer.
-            details = tuple(d for d in analysis.details if all(d in c.details for c in clauses))
+            details = tuple(d for d in analysis.details if all(d in c.details for c in asked.clauses))
             analysis = replace(analysis, details=details)
         ranked = self.matcher.rank(analysis)
-        if not self.matcher.accepts(ranked):
-            ranked = self._about_the_described(normalised.simplified, analysis) or ranked
+        decision = self.matcher.decide(ranked)
+        if not decision:
+            ranked = self._about_the_described(asked.normalised.simplified, analysis) or ranked
         top = ranked[0] if ranked else None
         if top is None or not self.matcher.accepts(ranked):
             suggestions = self._suggest(ranked, entities=analysis.entities)
@@ -301,7 +253,15 @@ class Engine:
             if len(question) > MAX_QUESTION_CHARS:
                 text = labels.TOO_LONG.format(limit=MAX_QUESTION_CHARS) + "\n" + text
             confidence = min(top.score, self.matcher.weights.threshold - 0.01) if top else 0.0
-            return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
+            return self._reply(
+                question,
+                "not_covered",
+                text,
+                script,
+                confidence,
+                suggestions=suggestions,
+                reason=decision.reason,
+            )
         return self._answer(question, top, script, self._close_second(ranked))
 
     def _question_clauses(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
@@ -445,7 +405,7 @@ class Engine:
         return Reply(
             question=question,
             kind="answer",
-            answer=to_script(text, script, self.variant),
+            answer=self._in_script(text, script),
             script=script,
             confidence=min(1.0, top.score),
             fact_id=fact.id,
@@ -487,7 +447,7 @@ class Engine:
         return Reply(
             question=question,
             kind="answer",
-            answer=to_script(text, script, self.variant),
+            answer=self._in_script(text, script),
             script=script,
             confidence=0.9,
             fact_id=f"entity:{entity.id}",
@@ -498,7 +458,7 @@ class Engine:
         return Reply(
             question=question,
             kind="answer",
-            answer=to_script(entity.summary, script, self.variant),
+            answer=self._in_script(entity.summary, script),
             script=script,
             confidence=0.9,
             fact_id=f"entity:{entity.id}",
@@ -513,14 +473,16 @@ class Engine:
         script: Script,
         confidence: float = 0.0,
         suggestions: list[str] | None = None,
+        reason: str | None = None,
     ) -> Reply:
         return Reply(
             question=question,
             kind=kind,
-            answer=to_script(text, script, self.variant),
+            answer=self._in_script(text, script),
             script=script,
             confidence=max(0.0, confidence),
-            suggestions=tuple(to_script(s, script, self.variant) for s in suggestions or []),
+            suggestions=tuple(self._in_script(s, script) for s in suggestions or []),
+            decline_reason=reason,
         )
 
     def _suggest(self, ranked: list[Candidate], entities: tuple[str, ...] = ()) -> list[str]:
@@ -540,134 +502,5 @@ class Engine:
                 break
         return suggestions
 
-    def _source(self, citation: Any, script: Script) -> SourceRef:
-        meta = self.base.articles[citation.article].meta
-        return SourceRef(
-            article=meta.id,
-            title=to_script(meta.title, script, self.variant),
-            outlet=to_script(meta.outlet or labels.OUTLET_UNKNOWN, script, self.variant),
-            published=meta.published.isoformat(),
-            quote=to_script(citation.quote, script, self.variant),
-            original_quote=citation.quote,
-        )
-
-    # -- lookups ----------------------------------------------------------------------------
-
-    def find_entity(self, name: str) -> Entity:
-        """An entity by any alias in either script, case-insensitive; else UnknownEntity."""
-        entity = self.base.resolve_entity(name)
-        if entity is not None:
-            return entity
-        raise UnknownEntity(name, self.similar_names(name))
-
-    def similar_names(self, name: str, limit: int = 3) -> list[str]:
-        key = fold_name(name)
-        if not key:
-            return []
-        hits = process.extract(
-            key, list(self.base.alias_index), scorer=fuzz.WRatio, limit=10, score_cutoff=70
-        )
-        names: list[str] = []
-        for alias, _score, _ in hits:
-            display = self.base.entities[self.base.alias_index[alias]].name
-            if display not in names:
-                names.append(display)
-        return names[:limit]
-
-    def complete_names(self, prefix: str, limit: int = 25) -> list[tuple[str, str]]:
-        """(shown name, entity id) pairs for autocomplete: every alias in both scripts,
-        names that start with the prefix first. Runs on every keystroke, so names are folded once."""
-        key = fold_name(prefix)
-        hits = [(name, entity_id) for name, folded, entity_id in self._person_names if key in folded]
-        hits.sort(key=lambda hit: (not fold_name(hit[0]).startswith(key), len(hit[0]), hit[0]))
-        return hits[:limit]
-
-    def timeline(
-        self,
-        person: str | None = None,
-        start: str | None = None,
-        end: str | None = None,
-        script: Script = "simplified",
-        coarse: bool = False,
-    ) -> list[TimelineEntry]:
-        """Events inside the range, in date order. An event dated only to a month or year that
-        overlaps the range without lying inside it is left out, or with `coarse` listed after
-        them, marked approximate: never mixed in as if inside."""
-        events = self.base.events()
-        if person:
-            entity = self.find_entity(person)
-            events = [f for f in events if entity.id in f.entities]
-        low = _interval(parse_partial_date(start)[0])[0] if start else date.min
-        high = _interval(parse_partial_date(end)[0])[1] if end else date.max
-        if low > high:
-            raise ReversedRange(str(start), str(end))
-        chosen, overlapping = [], []
-        for fact in events:
-            assert fact.date is not None
-            first, last = _interval(fact.date)
-            if low <= first and last <= high:
-                chosen.append(self._entry(fact, script))
-            elif coarse and last >= low and first <= high:
-                overlapping.append(replace(self._entry(fact, script), approximate=True))
-        return chosen + overlapping
-
-    def on(self, day: str, script: Script = "simplified") -> list[TimelineEntry]:
-        value, _precision = parse_partial_date(day)
-        return [self._entry(f, script) for f in self.base.events() if (f.date or "").startswith(value)]
-
-    def _entry(self, fact: Fact, script: Script) -> TimelineEntry:
-        assert fact.date is not None and fact.precision is not None
-        people = tuple(
-            to_script(self.base.entities[e].name, script, self.variant)
-            for e in fact.entities
-            if e in self.base.entities and self.base.entities[e].kind == "person"
-        )
-        return TimelineEntry(
-            date=fact.date,
-            precision=fact.precision,
-            text=to_script(fact.answer, script, self.variant),
-            people=people,
-            sources=tuple(self._source(c, script) for c in fact.sources),
-            fact_id=fact.id,
-        )
-
-    def who(self, name: str, script: Script = "simplified") -> Profile:
-        entity = self.find_entity(name)
-
-        def conv(text: str) -> str:
-            return to_script(text, script, self.variant)
-
-        roles = tuple(
-            RoleView(
-                conv(r.title),
-                conv(self.base.entities[r.org].name) if r.org and r.org in self.base.entities else None,
-                r.start,
-                r.end,
-            )
-            for r in entity.roles
-        )
-        events = tuple(self._entry(f, script) for f in self.base.events() if entity.id in f.entities)
-        return Profile(
-            id=entity.id,
-            name=conv(entity.name),
-            name_en=entity.name_en,
-            kind=entity.kind,
-            aliases=tuple(dict.fromkeys(conv(a) for a in entity.aliases)),
-            summary=conv(entity.summary),
-            roles=roles,
-            went_to=conv(entity.went_to) if entity.went_to else None,
-            sources=tuple(self._source(c, script) for c in entity.sources),
-            events=events,
-        )
-
-    def sources(self, script: Script = "simplified") -> list[dict[str, str]]:
-        return [
-            {
-                "article": a.meta.id,
-                "title": to_script(a.meta.title, script, self.variant),
-                "outlet": to_script(a.meta.outlet or labels.OUTLET_UNKNOWN, script, self.variant),
-                "published": a.meta.published.isoformat(),
-                "script": a.meta.script,
-            }
-            for a in self.base.articles.values()
-        ]
+    def _convert(self, text: str, script: Script) -> str:
+        return to_script(text, script, self.variant)

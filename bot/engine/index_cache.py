@@ -6,8 +6,8 @@ part is validated by a strict pydantic model: a file that is not exactly what `s
 treated as absent, with one log line saying why, and the index is rebuilt.
 
 Layout: ``postings`` and ``by_entity`` are each one flat int32 array of fact positions plus an
-int64 offsets array (token i's postings are ``flat[offsets[i]:offsets[i + 1]]``); ``meta`` is
-the UTF-8 JSON of :class:`CacheMeta` as a uint8 array.
+int64 offsets array (token i's postings are ``flat[offsets[i]:offsets[i + 1]]``, as in memory:
+:class:`Postings`); ``meta`` is the UTF-8 JSON of :class:`CacheMeta` as a uint8 array.
 """
 
 from __future__ import annotations
@@ -60,51 +60,71 @@ class CacheMeta(BaseModel):
     idf_unknown: float
 
 
+class Postings:
+    """Fact positions per key (a word, an entity) in one flat array: key i's positions are
+    flat[offsets[i]:offsets[i + 1]]. One array, not one per key: most words are in one fact,
+    and an array object per word cost more than its positions."""
+
+    __slots__ = ("flat", "offsets", "slots")
+
+    def __init__(self, slots: dict[str, int], flat: np.ndarray, offsets: np.ndarray) -> None:
+        self.slots = slots
+        self.flat = flat
+        self.offsets = offsets
+
+    @classmethod
+    def build(cls, lists: dict[str, list[int]]) -> Postings:
+        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum([len(positions) for positions in lists.values()], out=offsets[1:])
+        flat = np.fromiter(
+            (p for positions in lists.values() for p in positions), dtype=np.int32, count=int(offsets[-1])
+        )
+        return cls({key: i for i, key in enumerate(lists)}, flat, offsets)
+
+    def get(self, key: str) -> np.ndarray | None:
+        slot = self.slots.get(key)
+        if slot is None:
+            return None
+        return self.flat[self.offsets[slot] : self.offsets[slot + 1]]
+
+    def keys(self) -> list[str]:
+        return list(self.slots)
+
+
 class CachedIndex:
-    """A loaded (or to-be-saved) index: the JSON part and the postings as dicts of arrays."""
+    """A loaded (or to-be-saved) index: the JSON part and the postings."""
 
     __slots__ = ("by_entity", "meta", "postings")
 
-    def __init__(self, meta: CacheMeta, postings: dict[str, np.ndarray], by_entity: dict[str, np.ndarray]):
+    def __init__(self, meta: CacheMeta, postings: Postings, by_entity: Postings):
         self.meta = meta
         self.postings = postings
         self.by_entity = by_entity
 
 
-def _flatten(lists: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    sizes = np.fromiter((len(v) for v in lists.values()), dtype=np.int64, count=len(lists))
-    offsets = np.zeros(len(lists) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=offsets[1:])
-    flat = np.concatenate([*lists.values(), np.zeros(0, dtype=np.int32)]).astype(np.int32, copy=False)
-    return flat, offsets
-
-
-def _unflatten(keys: list[str], flat: np.ndarray, offsets: np.ndarray, facts: int) -> dict[str, np.ndarray]:
+def _checked(keys: list[str], flat: np.ndarray, offsets: np.ndarray, facts: int) -> Postings:
     if flat.dtype != np.int32 or offsets.dtype != np.int64 or flat.ndim != 1 or offsets.ndim != 1:
         raise ValueError("postings of the wrong type")
     if len(offsets) != len(keys) + 1 or offsets[0] != 0 or offsets[-1] != len(flat):
         raise ValueError("postings offsets do not match their keys")
     if np.any(np.diff(offsets) < 0) or (len(flat) and (flat.min() < 0 or flat.max() >= facts)):
         raise ValueError("postings out of range")
-    # Views into one array: no per-token copy.
-    return {key: flat[offsets[i] : offsets[i + 1]] for i, key in enumerate(keys)}
+    return Postings({key: i for i, key in enumerate(keys)}, flat, offsets)
 
 
 def save(path: Path, index: CachedIndex) -> None:
     """Write atomically (a temporary file renamed over the target); OSError to the caller."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    postings, postings_offsets = _flatten(index.postings)
-    by_entity, by_entity_offsets = _flatten(index.by_entity)
     meta = np.frombuffer(index.meta.model_dump_json().encode(), dtype=np.uint8)
     temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
     with temporary.open("wb") as handle:
         np.savez(
             handle,
             meta=meta,
-            postings=postings,
-            postings_offsets=postings_offsets,
-            by_entity=by_entity,
-            by_entity_offsets=by_entity_offsets,
+            postings=index.postings.flat,
+            postings_offsets=index.postings.offsets,
+            by_entity=index.by_entity.flat,
+            by_entity_offsets=index.by_entity.offsets,
         )
     temporary.replace(path)
 
@@ -122,8 +142,8 @@ def load(path: Path, fact_ids: list[str]) -> CachedIndex | None:
             if meta.fact_ids != fact_ids or len(meta.facts) != len(fact_ids):
                 raise ValueError("built for other facts")
             count = len(fact_ids)
-            postings = _unflatten(meta.tokens, stored["postings"], stored["postings_offsets"], count)
-            by_entity = _unflatten(meta.entities, stored["by_entity"], stored["by_entity_offsets"], count)
+            postings = _checked(meta.tokens, stored["postings"], stored["postings_offsets"], count)
+            by_entity = _checked(meta.entities, stored["by_entity"], stored["by_entity_offsets"], count)
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, ValidationError) as exc:
         reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'unreadable'}"
         log.warning("index cache %s ignored and rebuilt (%s)", path.name, reason[:200])

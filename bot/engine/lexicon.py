@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.engine.rules import IntentCue, Rule, TitleRule
 from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
@@ -36,8 +37,8 @@ COURTESY_RE = re.compile(
 )
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
-INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
-    (
+INTENT_CUES: tuple[IntentCue, ...] = (
+    IntentCue(
         # "Which outlet reported it" asks for a source, not a place or a person (see
         # Matcher.analyse): 哪家媒体 is not 哪家公司.
         Intent.SOURCE,
@@ -46,34 +47,56 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|谁(?:报道|报导|爆料|曝光|披露|扒出)|(?:消息|信息|新闻)来源|据谁"
             r"|\bwhich (?:outlet|media|newspaper|publication|news)\b|\bwho (?:reported|revealed)\b"
         ),
+        fires_on=(
+            "哪家媒体报道了这件事?",
+            "Which outlet reported it?",
+        ),
     ),
-    (
+    IntentCue(
         Intent.WHY,
         re.compile(
             r"(?<![认成作称视改转举命选升评列誉名])为什么(?!样)|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"
         ),
+        fires_on=(
+            "穆拉蒂为什么离职?",
+            "Why did Murati leave?",
+        ),
+        not_on=("他被任命为什么职位?",),
     ),
-    (
+    IntentCue(
         Intent.HOW_MANY,
         re.compile(
             r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
             r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只则户]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
+        fires_on=(
+            "OpenAI有多少员工?",
+            "How many employees does OpenAI have?",
+        ),
+        not_on=("哪几位高管离职了?",),
     ),
-    (
+    IntentCue(
         Intent.WHEN,
         re.compile(
             r"什么时候|啥时候|啥时|何时|几几年|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿|几时"
             r"|星期几|礼拜几|周几|哪个星期"
             r"|\bwhen\b|\b(?:what|which) (?:year|date|day|month)\b"
         ),
+        fires_on=(
+            "穆拉蒂什么时候离职?",
+            "When was Altman fired?",
+        ),
     ),
-    (
+    IntentCue(
         Intent.WHO,
         re.compile(rf"谁|哪位|哪些人|边个|哪几位|哪几个人|哪几人|哪几名|{_ROLE_QUESTION}|\bwho(?:m|se)?\b"),
+        fires_on=(
+            "谁接替了McGrew?",
+            "Who replaced McGrew?",
+        ),
     ),
-    (
+    IntentCue(
         Intent.WHERE,
         re.compile(
             r"(?<!放在|花在|用在)哪(?:里|儿)|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
@@ -81,162 +104,421 @@ INTENT_CUES: tuple[tuple[Intent, re.Pattern[str]], ...] = (
             r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
         ),
+        fires_on=(
+            "Schulman去了哪里?",
+            "Where did Schulman go?",
+        ),
+        not_on=("钱都花在哪了?",),
     ),
-    (Intent.HOW, re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|什么方式|何种方式|\bhow\b")),
+    IntentCue(
+        Intent.HOW,
+        re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|什么方式|何种方式|\bhow\b"),
+        fires_on=(
+            "员工对此如何回应?",
+            "How did Microsoft respond?",
+        ),
+    ),
 )
 
 # A how-many question that names its unit wants a figure in that unit, not any figure: an
 # age is not answered by a loss in dollars, nor a head count by a share of compute.
 # (the question's unit, what an answer in that unit contains)
-AMOUNT_UNITS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (re.compile(r"几岁|多少岁|年纪|年龄|今年多大|多大了|\bhow old\b"), re.compile(r"岁|出生|年龄")),
-    (re.compile(r"多少钱|多少美元|\bhow much money\b"), re.compile(r"美元|元|亿|万")),
-    (
+AMOUNT_UNITS: tuple[Rule, ...] = (
+    Rule(
+        "age",
+        re.compile(r"几岁|多少岁|年纪|年龄|今年多大|多大了|\bhow old\b"),
+        re.compile(r"岁|出生|年龄"),
+        reads="answer",
+        fires_on=(
+            "Altman今年几岁?",
+            "How old is Sam Altman?",
+        ),
+    ),
+    Rule(
+        "money",
+        re.compile(r"多少钱|多少美元|\bhow much money\b"),
+        re.compile(r"美元|元|亿|万"),
+        reads="answer",
+        fires_on=(
+            "那次诈骗损失了多少钱?",
+            "How much money did Microsoft invest?",
+        ),
+    ),
+    Rule(
+        "people",
         re.compile(r"多少人|(?<!哪)几(?:个人|名|位)|多少名|多少位|\bhow many (?:people|employees|staff)\b"),
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
+        reads="answer",
+        fires_on=(
+            "OpenAI有多少人?",
+            "How many employees signed the letter?",
+        ),
+        not_on=("哪几位高管离职了?",),
     ),
     # a length of time ("六年半", "几个月", "到年底"), not a date ("2015年", "9月26日")
-    (
+    Rule(
+        "duration",
         re.compile(r"多久|多长时间|\bhow long\b"),
         re.compile(
             r"(?<![\d.])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百几数半多]+)\s*[多余整]?\s*"
             r"(?:年|天|周|星期|小时|分钟|个多?(?:月|星期|小时))|年底|年末|为止|至今"
         ),
+        reads="answer",
+        fires_on=(
+            "Altman离开了多久?",
+            "How long was Altman gone?",
+        ),
+        not_on=("Altman什么时候回来的?",),
     ),
     # a number of times ("转发了多少次"), not "再次"
-    (
+    Rule(
+        "times",
         re.compile(r"多少次|(?<!第)几次|\bhow many times\b"),
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*[多余]?\s*次|[两三四五六七八九十]度|\btimes\b"),
+        reads="answer",
+        fires_on=(
+            "这条推文被转发了多少次?",
+            "How many times did he resign?",
+        ),
+        not_on=("他第几次离职?",),
     ),
     # a share ("女性占多少"): a percentage, 九成 or 五分之一, not a head count
-    (
+    Rule(
+        "share",
         re.compile(
             r"占多少|占了多少|占几成|几成|多少比例|多大比例|占比|百分之几|\bwhat (?:share|percentage|percent)\b"
         ),
         re.compile(r"%|％|百分之|分之|[一二两三四五六七八九十\d]成|percent|比例"),
+        reads="answer",
+        fires_on=(
+            "员工里女性占多少?",
+            "What share of revenue comes from ChatGPT?",
+        ),
     ),
     # a score in points, not a rank ("排在第六名,得分非常接近")
-    (
+    Rule(
+        "score",
         re.compile(r"多少分|几分(?!钟|之)|\bhow many points\b|\bwhat score\b"),
         re.compile(r"[\d一二三四五六七八九十百千]\s*分(?![钟之析歧享别])|\d\s*points?\b"),
+        reads="answer",
+        fires_on=(
+            "这个模型考了多少分?",
+            "What score did the model get?",
+        ),
+        not_on=("几分钟就结束了吗?",),
     ),
 )
 
 # A question that asks for a particular detail is answered only by a fact that states it: a
 # salary is not answered by a stake in the company, nor the court by what the suit demands,
 # nor a valuation by the size of a round. (what the question asks, what a fact stating it says)
-ASKED_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (
+ASKED_DETAILS: tuple[Rule, ...] = (
+    Rule(
+        "salary",
         re.compile(
             r"工资|薪水|薪资|年薪|月薪|薪酬|\bsalary\b|\b(?:get|gets|got|is|was|were|are|be|being) paid\b"
         ),
         re.compile(r"薪|工资|报酬|salary"),
+        reads="answer and quotes",
+        fires_on=(
+            "Altman的年薪是多少?",
+            "What is Altman's salary?",
+        ),
     ),
-    (re.compile(r"估值|\bvaluation\b|\bvalued\b"), re.compile(r"估值|valuation|valued")),
+    Rule(
+        "valuation",
+        re.compile(r"估值|\bvaluation\b|\bvalued\b"),
+        re.compile(r"估值|valuation|valued"),
+        reads="answer and quotes",
+        fires_on=(
+            "OpenAI现在的估值是多少?",
+            "What was OpenAI's valuation?",
+        ),
+    ),
     # Which court, not a court named in passing ("要求法院宣布…无效" asks what was asked of it).
-    (
+    Rule(
+        "court",
         re.compile(r"[哪什]一?[个家间么]?(?:法院|法庭)|(?:法院|法庭)在哪|\b(?:which|what) (?:court\b|法院)"),
         # a court by its name ("加州高等法院"), not "告上法庭", which says only that he sued
         re.compile(
             r"[州区市县省国级邦方等院]\s*(?:法院|法庭)|\b(?:district|superior|supreme|federal) court\b"
         ),
+        reads="answer and quotes",
+        fires_on=(
+            "马斯克在哪个法院起诉的?",
+            "Which court heard the case?",
+        ),
+        not_on=("马斯克的诉讼要求法院宣布什么无效?",),
     ),
-    (
+    Rule(
+        "verdict",
         re.compile(r"[怎如]么?判|判决结果|判了|判得|\bverdict\b|\bcourt rul(?:e|ed|ing)\b"),
         re.compile(r"判决|判处|判定|裁决|verdict|ruled|ruling"),
+        reads="answer and quotes",
+        fires_on=(
+            "这个案子最后怎么判的?",
+            "What was the verdict?",
+        ),
     ),
-    (
+    Rule(
+        "spouse",
         re.compile(r"妻子|老婆|丈夫|老公|太太|配偶|结婚|婚姻|\bmarried\b|\bwife\b|\bhusband\b|\bspouse\b"),
         re.compile(r"妻|丈夫|老公|太太|配偶|婚|伴侣|married|wife|husband|spouse"),
+        reads="answer and quotes",
+        fires_on=(
+            "穆拉蒂的丈夫是谁?",
+            "Is Altman married?",
+        ),
     ),
-    (re.compile(r"天气|下雨|下雪|气温|\bweather\b|\brain\b"), re.compile(r"天气|雨|雪|气温|weather")),
-    (
+    Rule(
+        "weather",
+        re.compile(r"天气|下雨|下雪|气温|\bweather\b|\brain\b"),
+        re.compile(r"天气|雨|雪|气温|weather"),
+        reads="answer and quotes",
+        fires_on=(
+            "旧金山明天会下雨吗?",
+            "What's the weather in San Francisco?",
+        ),
+    ),
+    Rule(
+        "advisor",
         re.compile(r"导师|\badvisor\b|\bsupervisor\b"),
         re.compile(r"导师|师从|advisor|supervisor|studied under"),
+        reads="answer and quotes",
+        fires_on=(
+            "伊利亚的博士导师是谁?",
+            "Who was Sutskever's advisor?",
+        ),
     ),
-    (re.compile(r"股价|股票代码|\bticker\b|\bstock price\b"), re.compile(r"股价|股票代码|ticker|stock")),
-    (re.compile(r"参数量|多少参数|\bparameters\b"), re.compile(r"参数|parameter")),
-    (re.compile(r"几天|多少天|\bhow many days\b"), re.compile(r"[\d一二两三四五六七八九十几数]\s*多?\s*天")),
+    Rule(
+        "stock",
+        re.compile(r"股价|股票代码|\bticker\b|\bstock price\b"),
+        re.compile(r"股价|股票代码|ticker|stock"),
+        reads="answer and quotes",
+        fires_on=(
+            "微软的股价是多少?",
+            "What is Microsoft's stock price?",
+        ),
+    ),
+    Rule(
+        "parameters",
+        re.compile(r"参数量|多少参数|\bparameters\b"),
+        re.compile(r"参数|parameter"),
+        reads="answer and quotes",
+        fires_on=(
+            "GPT-4的参数量是多少?",
+            "How many parameters does GPT-4 have?",
+        ),
+    ),
+    Rule(
+        "days",
+        re.compile(r"几天|多少天|\bhow many days\b"),
+        re.compile(r"[\d一二两三四五六七八九十几数]\s*多?\s*天"),
+        reads="answer and quotes",
+        fires_on=(
+            "希尔当了几天CEO?",
+            "How many days was Shear CEO?",
+        ),
+    ),
     # A city, not a country ("出生在阿尔巴尼亚的哪个城市") nor a company's name.
-    (
+    Rule(
+        "city",
         re.compile(r"哪[个座]?城市|哪个市|什么城市|\b(?:which|what) city\b"),
         re.compile(
             r"[\u4e00-\u9fff]{1,4}市|旧金山|伯克利|纽约|西雅图|洛杉矶|波士顿|硅谷|伦敦|巴黎|多伦多|北京|上海|东京"
             r"|\b(?:san francisco|berkeley|new york|seattle|london|paris|toronto)\b"
         ),
+        reads="answer and quotes",
+        fires_on=(
+            "穆拉蒂在哪个城市长大?",
+            "Which city is OpenAI based in?",
+        ),
     ),
     # a weekly figure is not a monthly one
-    (
+    Rule(
+        "weekly",
         re.compile(r"每周|周活|\bweekly\b|\bper week\b|\ba week\b"),
         re.compile(r"每周|周活|一周|weekly|per week"),
+        reads="answer and quotes",
+        fires_on=(
+            "ChatGPT每周有多少活跃用户?",
+            "How many weekly users does ChatGPT have?",
+        ),
     ),
     # Personal details people ask of anyone famous; the articles give few of them.
-    (re.compile(r"住在|住哪|居住|定居|\blives?\b|\bliving\b"), re.compile(r"住|居|\blive")),
-    (re.compile(r"喜欢吃|爱吃|食物|美食|\bfood\b|\beat\b"), re.compile(r"吃|食|\bfood\b|\beat")),
-    (
+    Rule(
+        "residence",
+        re.compile(r"住在|住哪|居住|定居|\blives?\b|\bliving\b"),
+        re.compile(r"住|居|\blive"),
+        reads="answer and quotes",
+        fires_on=(
+            "Altman住在哪里?",
+            "Where does Altman live?",
+        ),
+    ),
+    Rule(
+        "food",
+        re.compile(r"喜欢吃|爱吃|食物|美食|\bfood\b|\beat\b"),
+        re.compile(r"吃|食|\bfood\b|\beat"),
+        reads="answer and quotes",
+        fires_on=(
+            "Altman喜欢吃什么?",
+            "What food does Altman like?",
+        ),
+    ),
+    Rule(
+        "drink",
         re.compile(r"喝(?:的|了|什么|啥)|咖啡|饮料|\bdr[iau]nk\b|\bcoffee\b"),
         re.compile(r"喝|咖啡|茶|饮|\bdr[iau]nk|\bcoffee"),
+        reads="answer and quotes",
+        fires_on=(
+            "他们见面时喝了什么?",
+            "Does Altman drink coffee?",
+        ),
     ),
-    (re.compile(r"宗教|信仰|信什么教|\breligio"), re.compile(r"宗教|信仰|教徒|religio")),
-    (
+    Rule(
+        "religion",
+        re.compile(r"宗教|信仰|信什么教|\breligio"),
+        re.compile(r"宗教|信仰|教徒|religio"),
+        reads="answer and quotes",
+        fires_on=(
+            "Altman有宗教信仰吗?",
+            "What religion is Altman?",
+        ),
+    ),
+    Rule(
+        "books_films_music",
         re.compile(
             r"(?:喜欢|最爱|爱看|推荐|看过|读过)[^,，。?？]{0,4}书|什么书|哪本书|书单|\bbooks?\b|电影|\bmovies?\b|\bfilms?\b|音乐|歌手|\bmusic\b"
         ),
         re.compile(r"(?<![读念教])书(?!记|长)|\bbook|电影|影片|\bmovie|\bfilm|音乐|歌|\bmusic|\bsong"),
+        reads="answer and quotes",
+        fires_on=(
+            "Mark Chen最喜欢的书是什么?",
+            "What movies does Altman like?",
+        ),
     ),
-    (re.compile(r"爱好|兴趣爱好|业余|\bhobb"), re.compile(r"爱好|兴趣|业余|\bhobb")),
-    (
+    Rule(
+        "hobby",
+        re.compile(r"爱好|兴趣爱好|业余|\bhobb"),
+        re.compile(r"爱好|兴趣|业余|\bhobb"),
+        reads="answer and quotes",
+        fires_on=(
+            "Brockman有什么爱好?",
+            "What are Brockman's hobbies?",
+        ),
+    ),
+    Rule(
+        "children",
         re.compile(r"孩子|小孩|子女|儿子|女儿|\bkids?\b|\bchildren\b|\bson\b|\bdaughter"),
         re.compile(r"孩子|子女|儿|女儿|\bkid|\bchild|\bson\b|\bdaughter"),
+        reads="answer and quotes",
+        fires_on=(
+            "Altman有孩子吗?",
+            "Does Altman have kids?",
+        ),
     ),
-    (
+    Rule(
+        "body",
         re.compile(
             r"身高|体重|个子|星座|血型|谁更高|谁比较高|^(?!.*(?:估值|价|收入|营收|比例|分数|排名|融资|薪|评价|地位|期望|要求)).*有多高$|\bheight\b|\btall(?:er)?\b"
         ),
         re.compile(r"身高|体重|米|公斤|星座|血型|\bheight\b|\btall\b"),
+        reads="answer and quotes",
+        fires_on=(
+            "布罗克曼个子有多高?",
+            "How tall is Altman?",
+        ),
+        not_on=("OpenAI的估值有多高?",),
     ),
     # a spoken language, not a programming one ("伊利亚会说几种语言")
-    (
+    Rule(
+        "spoken_language",
         re.compile(
             r"[说讲]\S{0,3}(?:几|哪|什么)\S{0,2}语言|几种语言|\blanguages? (?:does|do|did|can) \w+ speak"
         ),
         re.compile(r"[英法德俄日韩中汉阿]语|\bspeaks?\b"),
+        reads="answer and quotes",
+        fires_on=(
+            "伊利亚会说几种语言?",
+            "What languages does Ilya speak?",
+        ),
+        not_on=("那个程序是用什么语言写的?",),
     ),
     # which programming language something is written in: one named ("自己写个程序语言" names
     # none, though it answers what he wrote)
-    (
+    Rule(
+        "programming_language",
         re.compile(r"用(?:什么|哪种|哪一种|哪个|啥)(?:编程|程序)?语言|\b(?:which|what) programming language"),
         re.compile(
             r"\b(?:python|java|javascript|lua|matlab|lisp|fortran|rust|haskell|julia|c\+\+|go)\b",
             re.IGNORECASE,
         ),
+        reads="answer and quotes",
+        fires_on=(
+            "那个程序是用什么语言写的?",
+            "Which programming language was it written in?",
+        ),
     ),
     # how someone felt or stood: a fact reporting a stance, not the event it was about
     # ("董事会正在与奥尔特曼讨论让他重返CEO岗位" says nothing of how he felt about it)
-    (
+    Rule(
+        "stance",
         re.compile(r"态度|心情|感受|心态|\bhow did \w+ feel\b|\battitude\b"),
         re.compile(
             r"感到|觉得|认为|态度|心情|感受|心态|希望|想要|表示|称|说|矛盾|不满|担心|担忧|满意|开心|高兴|失望|愤怒"
             r"|生气|震惊|惊讶|支持|反对|拒绝|同意|欢迎|后悔|遗憾|感谢|感激|骄傲|兴奋|难过|伤心|怒|不确定|犹豫|纠结"
         ),
+        reads="answer and quotes",
+        fires_on=(
+            "奥特曼回来时是什么心情?",
+            "What was Sequoia's attitude?",
+        ),
     ),
     # what someone wore ("他在意大利的一次活动上刻意淡化事件" says where he spoke, not in what)
-    (
+    Rule(
+        "clothing",
         re.compile(r"穿(?:了|着)?(?:什么|啥)|衣服|服装|穿搭|\bwear(?:ing)?\b|\bwore\b|\boutfit"),
         re.compile(r"穿|衣|服装|\bwear|\bwore\b|\boutfit|\bsuit\b|\bdress"),
+        reads="answer and quotes",
+        fires_on=(
+            "奥特曼在活动上穿了什么?",
+            "What did Altman wear?",
+        ),
     ),
     # what a bet was for, not that there was one ("员工还在打赌能引来多少用户")
-    (
+    Rule(
+        "stakes",
         re.compile(r"赌注|彩头|赌(?:的是)?(?:什么|啥)|\bthe stakes\b|\bwager"),
         re.compile(r"赌注|彩头|输的人|赢的人|\bstakes\b|\bwager"),
+        reads="answer and quotes",
+        fires_on=(
+            "员工打赌赌的是什么?",
+            "What were the stakes of the bet?",
+        ),
     ),
     # which wood, not that a statue was wooden ("木雕像")
-    (
+    Rule(
+        "wood",
         re.compile(r"(?:什么|哪种|哪一种|啥)(?:木头|木材|木料)|\bwhat (?:kind of )?wood\b"),
         re.compile(r"[橡松杉柚桦檀楠柏榉枫]木|胡桃木|\b(?:oak|pine|cedar|walnut|teak)\b"),
+        reads="answer and quotes",
+        fires_on=(
+            "雕像是用什么木头做的?",
+            "What kind of wood was the effigy made of?",
+        ),
     ),
     # who chairs a board: a fact naming someone else in the story does not say who
-    (re.compile(r"董事长|主席|\bchair(?:man|woman|person)?\b"), re.compile(r"董事长|主席|\bchair")),
+    Rule(
+        "chair",
+        re.compile(r"董事长|主席|\bchair(?:man|woman|person)?\b"),
+        re.compile(r"董事长|主席|\bchair"),
+        reads="answer and quotes",
+        fires_on=(
+            "OpenAI的董事长是谁?",
+            "Who is the chairman of the board?",
+        ),
+    ),
 )
 
 # A question about someone's title ("穆拉蒂在OpenAI是什么职位", "What is McGrew's title?") is
@@ -274,16 +556,48 @@ DAY_STATED = re.compile(
 # founder of Twitch, "亚马逊旗下直播平台Twitch的联合创始人", says nothing of Amazon's founder.
 # (the title in a question, the title in a fact, verbs that state it before the name; (?!)
 # matches nothing: no verb states a CTO)
-ORG_TITLES: tuple[tuple[str, str, str], ...] = (
-    (
+ORG_TITLES: tuple[TitleRule, ...] = (
+    TitleRule(
+        "founder",
         r"创始人|创办人|创办者|创立者|创建者|创建人|founders?|co-?founders?",
         r"创始人|创办人|创始成员|founder",
         r"创立|创办|创建|成立",
+        fires_on=(
+            "亚马逊的创始人是谁?",
+            "谁创办了Anthropic?",
+        ),
     ),
-    (r"ceo|首席执行官|执行长|行政总裁|掌门人?|一把手", r"ceo|首席执行官|执行长|行政总裁", r"执掌|领导|掌舵"),
-    (r"cto|首席技术官|技术长", r"cto|首席技术官|技术长", r"(?!)"),
-    (r"总裁|president", r"(?<!副)总裁|president", r"(?!)"),
-    (r"董事长|董事会主席|chairman", r"董事长|主席|chairman", r"(?!)"),
+    TitleRule(
+        "ceo",
+        r"ceo|首席执行官|执行长|行政总裁|掌门人?|一把手",
+        r"ceo|首席执行官|执行长|行政总裁",
+        r"执掌|领导|掌舵",
+        fires_on=(
+            "微软的CEO是谁?",
+            "Anthropic的首席执行官是谁?",
+        ),
+    ),
+    TitleRule(
+        "cto",
+        r"cto|首席技术官|技术长",
+        r"cto|首席技术官|技术长",
+        r"(?!)",
+        fires_on=("微软的CTO是谁?",),
+    ),
+    TitleRule(
+        "president",
+        r"总裁|president",
+        r"(?<!副)总裁|president",
+        r"(?!)",
+        fires_on=("微软的总裁是谁?",),
+    ),
+    TitleRule(
+        "chair",
+        r"董事长|董事会主席|chairman",
+        r"董事长|主席|chairman",
+        r"(?!)",
+        fires_on=("微软的董事长是谁?",),
+    ),
 )
 
 # Function words and question scaffolding, removed before content tokens are taken.

@@ -18,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,7 @@ from bot.engine.lexicon import (
     to_mandarin,
 )
 from bot.engine.normalise import matching_key
+from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.sound import sounds_alike, syllables
 from bot.factbase.loader import FactBase
@@ -62,7 +64,6 @@ from bot.text import fold_name, nfkc, to_simplified
 
 _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RUN = re.compile(rf"[{_CJK_CHAR}]+")
-_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _IS_CJK = re.compile(rf"[{_CJK_CHAR}]")
 _PIECE = re.compile(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _EDGE = "".join(EDGE_PARTICLES)
@@ -70,7 +71,6 @@ _EDGE = "".join(EDGE_PARTICLES)
 _JOINING_CHARS = frozenset("和跟与同及对给向把被从在是的说")
 _ENTITY_MARK = "\x00"
 _EMPTY = np.zeros(0, dtype=np.int32)
-_HOME_ORG = frozenset({"openai"})
 # What fold_name drops from names; skipped when looking names up in a question.
 _NAME_SEPARATOR = re.compile(r"[\s·•‧・\-_.'’]")
 _LATIN_ALNUM = re.compile(r"[a-z0-9]")
@@ -114,7 +114,7 @@ _NAME_ASKED = re.compile(
 _CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
 _NAME_AFTER = 6  # characters between the noun and a name after it
 _NAME_BEFORE = 2
-_LATIN_WORD = re.compile(r"[a-z][a-z0-9\-.]*[a-z0-9]")
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9\-.]*[a-z0-9]")  # two or more characters, a letter first
 _QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|《[^》]{1,20}》|\"[^\"]{1,20}\"")
 
 _APPOSITIVE = re.compile(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
@@ -127,7 +127,7 @@ _WHEN_CLAUSE = re.compile(
 
 
 def _asks_when(text: str) -> bool:
-    return any(cue.search(text) for intent, cue in INTENT_CUES if intent == Intent.WHEN)
+    return any(rule.cue.search(text) for rule in INTENT_CUES if rule.intent == Intent.WHEN)
 
 
 # A role's title in the entity file, in its parts: "联合创始人兼总裁", "首席技术官(CTO)".
@@ -232,6 +232,19 @@ def _names_pattern(entity: Entity) -> str:
     return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
+def home_organisations(entities: Iterable[Entity]) -> frozenset[str]:
+    """The organisation the story happens at: where the most people the fact base describes held
+    a role (OpenAI for this saga). Everyone worked there, so naming it says nothing of where
+    someone went, and its facts name titles without it ("首席技术官穆拉蒂")."""
+    held = Counter(
+        org
+        for entity in entities
+        if entity.kind == "person"
+        for org in {role.org for role in entity.roles if role.org is not None}
+    )
+    return frozenset(org for org, _count in held.most_common(1))
+
+
 def _tells_a_move(answer: str) -> bool:
     """Whether an answer says someone left and joined or founded something."""
     return bool(_MOVE_TEXT.search(answer) and _LEFT_TEXT.search(answer) and not _BEFORE_TEXT.search(answer))
@@ -291,11 +304,11 @@ class QueryAnalysis:
     tokens: tuple[str, ...]  # content tokens
     novelty: float  # IDF-weighted share of tokens no fact uses (nor a synonym of them)
     foreign: tuple[str, ...] = ()  # years, and Latin words of a Chinese question, that no fact uses
-    units: tuple[int, ...] = ()  # which AMOUNT_UNITS a how-many question names
-    titles: tuple[tuple[str, int], ...] = ()  # (organisation, ORG_TITLES index) asked: 亚马逊的创始人
+    units: tuple[Rule, ...] = ()  # the AMOUNT_UNITS a how-many question names
+    titles: tuple[tuple[str, TitleRule], ...] = ()  # (organisation, one of ORG_TITLES) asked: 亚马逊的创始人
     day: bool = False  # a when-question asks for the day, not just the month or year
     after_leaving: bool = False  # asks where someone went (which company) after leaving
-    details: tuple[int, ...] = ()  # which ASKED_DETAILS the question asks for
+    details: tuple[Rule, ...] = ()  # the ASKED_DETAILS the question asks for
     name_asked: bool = False  # asks a name: 叫什么名字
     outcome_asked: bool = False  # asks how something ended: 最后有没有答应
     described: tuple[str, ...] = ()  # people named by a title only they held: 那位前CTO is Murati
@@ -317,6 +330,47 @@ class Features:
     named: bool  # the question names at least one known entity
     foreign: bool = False  # the question names a year or Latin-script name the base never uses
     states_asked: bool = True  # the fact states the detail, title or move the question asks for
+    failed_check: str | None = None  # the name of the check it failed when it does not (CHECKS)
+
+
+# Why the best candidate was or was not good enough (Weights.decide), in words for docs and
+# --explain. A check's name (CHECKS) is a reason too, as "check:<name>": the best candidate did
+# not state what the question asks.
+REASONS: dict[str, str] = {
+    "accepted": "the best candidate is good enough",
+    "no_candidate": "no fact shares a word or a name with the question",
+    "below_threshold": "the best candidate's score is below the threshold",
+    "too_novel": "too much of the question is words no fact uses",
+    "foreign_word": "the question names a year or a Latin-script name no fact uses",
+    "intent_mismatch": "the best candidate answers another kind of question and is not sure enough",
+    "unnamed_weak": "the question names no one, and the best candidate is not close enough without",
+    "low_coverage": "the best candidate uses too few of the question's words",
+    "no_margin": "the runner-up is too close to the best candidate to choose",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    accepted: bool
+    reason: str  # a Reason, or "check:" and the name of the check that vetoed the best candidate
+
+    def __bool__(self) -> bool:
+        return self.accepted
+
+
+# The checks a candidate must pass to state what a question asks beyond its kind, in the order
+# they are tried (Matcher._failed_check); the first it fails names the veto.
+CHECKS: dict[str, str] = {
+    "org_title": "asked who holds a title at a company (亚马逊的创始人): the fact says so beside its name",
+    "tells_a_move": "asked where someone went after leaving: the fact says they left and joined or founded",
+    "detail": "asked a particular detail (ASKED_DETAILS: salary, court, city …): answer or quotes state it",
+    "names_a_thing": "asked a name (叫什么名字): the fact names what is asked about, or someone not asked",
+    "outcome_settled": "asked how something ended (最后有没有): the fact does not say it is still open",
+    "about_the_subject": "the first person the question names is one the fact is about",
+    "gives_title": "asked someone's title: the fact sets a title before their name or gives them one",
+    "unit": "asked an amount in a unit (AMOUNT_UNITS: age, money, people …): the answer states one",
+    "share_of": "asked the share of something (女性占多少): the answer names every word of it",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,17 +409,24 @@ class Weights:
         return max(0.0, base - self.novelty_penalty * f.novelty)
 
     def accepts(self, top: Candidate, runner_up: float) -> bool:
+        return self.decide(top, runner_up).accepted
+
+    def decide(self, top: Candidate, runner_up: float) -> Decision:
         f = top.features
-        if top.score < self.threshold or f.novelty > self.max_novelty:
-            return False
-        if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
-            return False
+        # Every test below declines on its own; the order only picks the reason given. A veto
+        # comes first: it is what cut the score.
         if not f.states_asked:  # "Peter Deng离职以后去了哪家公司": however close, it does not say
-            return False
+            return Decision(False, f"check:{f.failed_check}")
+        if top.score < self.threshold:
+            return Decision(False, "below_threshold")
+        if f.novelty > self.max_novelty:
+            return Decision(False, "too_novel")
+        if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
+            return Decision(False, "foreign_word")
         if not f.intent_ok and top.score < self.sure:
             # A fact that answers another kind of question only when the rest matches surely:
             # "Peter Deng离开后去了哪家公司" must not get "Peter Deng也已离职".
-            return False
+            return Decision(False, "intent_mismatch")
         least_phrasing = (
             self.unnamed_covered_min_phrasing
             if f.coverage >= self.unnamed_covered
@@ -376,10 +437,12 @@ class Weights:
             or f.novelty > self.unnamed_max_novelty
             or f.phrasing < least_phrasing
         ):
-            return False
+            return Decision(False, "unnamed_weak")
         if f.coverage < self.min_coverage and f.phrasing < self.phrasing_sure:
-            return False
-        return top.score >= self.sure or top.score - runner_up >= self.margin
+            return Decision(False, "low_coverage")
+        if top.score >= self.sure or top.score - runner_up >= self.margin:
+            return Decision(True, "accepted")
+        return Decision(False, "no_margin")
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +454,18 @@ class Candidate:
     @property
     def coverage(self) -> float:
         return self.features.coverage
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """A question word as coverage weighs it."""
+
+    token: str
+    weight: float
+    synonyms: frozenset[str]
+    bigrams: tuple[str, ...]  # its two-character parts, for a word of three or more
+    single: bool  # one character
+    cjk: bool  # two or more characters, Chinese
 
 
 @dataclass(slots=True)
@@ -407,6 +482,16 @@ class _IndexedFact:
     named: frozenset[str]  # everyone and everything the fact itself names: people, orgs, products
     residuals: list[str]
     phrasing_entities: list[frozenset[str]]
+    # The distinct entity sets of the phrasings, and which one each phrasing has: a question's
+    # entity weighting is computed per set, not per phrasing (most phrasings share one).
+    entity_groups: list[frozenset[str]] = field(init=False)
+    group_of: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        groups: dict[frozenset[str], int] = {}
+        of = [groups.setdefault(found, len(groups)) for found in self.phrasing_entities]
+        self.entity_groups = list(groups)
+        self.group_of = np.asarray(of, dtype=np.intp)
 
 
 @dataclass(slots=True)
@@ -414,6 +499,7 @@ class Matcher:
     base: FactBase
     weights: Weights = field(default_factory=lambda: Weights())
     _segmenter: Segmenter = field(init=False)
+    _home: frozenset[str] = field(init=False)  # see home_organisations
     _alias_owner: dict[str, str] = field(init=False)
     _alias_lengths: dict[str, list[int]] = field(init=False)  # by first character, longest first
     _latin_aliases: list[str] = field(init=False)
@@ -425,15 +511,15 @@ class Matcher:
     _cjk_shortened: dict[str, str] = field(init=False)  # a person's long name less a character
     _cjk_shortened_sizes: list[int] = field(init=False)
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
-    _title_patterns: dict[tuple[str, int], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
+    _title_patterns: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
     _title_holders: dict[str, str] = field(init=False)  # title token -> its one holder
     _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
     _person_names: dict[str, str] = field(init=False)  # person id -> regex of their names
     _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _titled_people
     _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False)
     _facts: list[_IndexedFact] = field(init=False)
-    _postings: dict[str, np.ndarray] = field(init=False)
-    _by_entity: dict[str, np.ndarray] = field(init=False)
+    _postings: index_cache.Postings = field(init=False)  # facts by word
+    _by_entity: index_cache.Postings = field(init=False)  # facts by entity
     _idf: dict[str, float] = field(init=False)
     _idf_unknown: float = field(init=False)
 
@@ -447,6 +533,7 @@ class Matcher:
         # 搞掉 and 打工人 stay whole, to find their group; question words (几岁) stay cues.
         words |= {w for w in SYNONYMS if _IS_CJK.match(w) and not _QUESTION_WORD.search(w)}
         self._segmenter = Segmenter(words)
+        self._home = home_organisations(self.base.entities.values())
         self._build_aliases()
         if not self._load_cached_index():
             self._build_index()
@@ -523,8 +610,8 @@ class Matcher:
                     )
                     for f in self._facts
                 ],
-                tokens=list(self._postings),
-                entities=list(self._by_entity),
+                tokens=self._postings.keys(),
+                entities=self._by_entity.keys(),
                 idf=list(self._idf.items()),
                 idf_unknown=self._idf_unknown,
             )
@@ -588,7 +675,7 @@ class Matcher:
         self._org_names = {
             entity.id: _names_pattern(entity)
             for entity in self.base.entities.values()
-            if entity.kind == "org" and entity.id not in _HOME_ORG
+            if entity.kind == "org" and entity.id not in self._home
         }
         self._person_names = {
             entity.id: _names_pattern(entity)
@@ -610,7 +697,7 @@ class Matcher:
             if entity.kind != "person":
                 continue
             for role in entity.roles:
-                if role.org not in _HOME_ORG:
+                if role.org not in self._home:
                     continue
                 title = to_simplified(nfkc(role.title)).casefold()
                 acronyms = _TITLE_ACRONYM.findall(title)
@@ -645,27 +732,27 @@ class Matcher:
     # next to that organisation's name answers it. OpenAI is left out: its facts name titles
     # without the company ("首席技术官穆拉蒂").
 
-    def _title_pattern(self, org: str, title: int) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _title_pattern(self, org: str, title: TitleRule) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """(how a question asks org's title, how a fact states it)"""
-        patterns = self._title_patterns.get((org, title))
+        patterns = self._title_patterns.get((org, title.name))
         if patterns is None:
             names = self._org_names[org]
-            asked, stated, verbs = ORG_TITLES[title]
+            asked, stated, verbs = title.asked, title.stated, title.verbs
             gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
             question = re.compile(
                 rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|现在的|目前的|如今的|新任|现|前|新)?\s?(?:{asked})"
                 rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
             )
             fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
-            patterns = self._title_patterns[(org, title)] = (question, fact)
+            patterns = self._title_patterns[(org, title.name)] = (question, fact)
         return patterns
 
-    def _titles_asked(self, key: str, entities: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    def _titles_asked(self, key: str, entities: Sequence[str]) -> tuple[tuple[str, TitleRule], ...]:
         return tuple(
             (org, title)
             for org in entities
             if org in self._org_names
-            for title in range(len(ORG_TITLES))
+            for title in ORG_TITLES
             if self._title_pattern(org, title)[0].search(key)
         )
 
@@ -677,7 +764,7 @@ class Matcher:
             text = self._stated_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
         return text
 
-    def _states_title(self, fact: Fact, org: str, title: int) -> bool:
+    def _states_title(self, fact: Fact, org: str, title: TitleRule) -> bool:
         return self._title_pattern(org, title)[1].search(self._stated_text(fact)) is not None
 
     def _titled_people(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
@@ -901,6 +988,7 @@ class Matcher:
         postings: dict[str, list[int]] = defaultdict(list)
         by_entity: dict[str, list[int]] = defaultdict(list)
         document_frequency: dict[str, int] = defaultdict(int)
+        shared_sets: dict[frozenset[str], frozenset[str]] = {}
         for position, fact in enumerate(self.base.facts):
             answer_key = self._prepare(fact.answer)
             # The records are curated text: exact names only, no typo matching.
@@ -917,10 +1005,15 @@ class Matcher:
                 found, residual = self.find_entities(key, fuzzy=False)
                 entities.update(found)
                 residuals.append(COURTESY_RE.sub("", residual))
-                phrasing_entities.append(frozenset(found))
+                # One set object per distinct set of names, shared by every phrasing with it.
+                phrasing_entities.append(shared_sets.setdefault(frozenset(found), frozenset(found)))
                 phrasings.append(key)
             bag = core | {t for text in phrasings for t in self.content_tokens(text)}
-            chars = frozenset(ch for text in (*texts, *phrasings) for ch in text if _IS_CJK.match(ch))
+            # Interned: a CJK character is a new 76-byte object each time a text is iterated,
+            # and every fact's set held its own copies (a third of the index's memory).
+            chars = frozenset(
+                sys.intern(ch) for text in (*texts, *phrasings) for ch in text if _IS_CJK.match(ch)
+            )
             intents = set(fact.intents) | self._derived_intents(fact, answer_key)
             named = set(fact.entities) | answer_entities
             people = frozenset(e for e in named if self.base.entities[e].kind == "person")
@@ -955,8 +1048,8 @@ class Matcher:
         total = max(len(self._facts), 1)
         self._idf = {t: math.log(1 + total / df) for t, df in document_frequency.items()}
         self._idf_unknown = math.log(1 + total)
-        self._postings = {t: np.asarray(p, dtype=np.int32) for t, p in postings.items()}
-        self._by_entity = {e: np.asarray(p, dtype=np.int32) for e, p in by_entity.items()}
+        self._postings = index_cache.Postings.build(postings)
+        self._by_entity = index_cache.Postings.build(by_entity)
 
     def _derived_intents(self, fact: Fact, answer_key: str) -> set[Intent]:
         """Intents the answer can serve by what it contains, beyond those the record lists:
@@ -983,7 +1076,7 @@ class Matcher:
         self.work.analysed_chars += len(key)
         key = english_phrases(to_mandarin(key))
         entities, residual = self.find_entities(key)
-        intents = tuple(intent for intent, cue in INTENT_CUES if cue.search(key))
+        intents = tuple(rule.intent for rule in INTENT_CUES if rule.cue.search(key))
         if Intent.WHEN in intents and _WHEN_CLAUSE.search(key) and not _asks_when(_WHEN_CLAUSE.sub(" ", key)):
             intents = tuple(i for i in intents if i != Intent.WHEN)
         if Intent.SOURCE in intents:  # the 哪家 of 哪家媒体 and the 谁 of 谁报道 ask for the outlet
@@ -1007,7 +1100,7 @@ class Matcher:
         )
         described: tuple[str, ...] = ()
         if not any(self.base.entities[e].kind == "person" for e in entities) and all(
-            e in _HOME_ORG or self.base.entities[e].kind != "org" for e in entities
+            e in self._home or self.base.entities[e].kind != "org" for e in entities
         ):
             # "那位前CTO在2016年去了哪家新创" is about Murati, as if it named her. A who-question
             # asks for the holder, so its title stays a word to match ("今年上任的CFO是谁").
@@ -1018,7 +1111,7 @@ class Matcher:
                 entities = [*entities, person]
                 if Intent.WHO not in intents and not _NAME_ASKED.search(key):
                     tokens = tuple(t for t in tokens if t != title)
-        units = tuple(i for i, (cue, _) in enumerate(AMOUNT_UNITS) if cue.search(key))
+        units = tuple(rule for rule in AMOUNT_UNITS if rule.asked.search(key))
         titles = self._titles_asked(key, entities)
         day = bool(DAY_ASKED.search(key))
         return QueryAnalysis(
@@ -1033,7 +1126,7 @@ class Matcher:
             titles,
             day,
             bool(_AFTER_LEAVING.search(key) and (Intent.WHERE in intents or _COMPANY_ASKED.search(key))),
-            tuple(i for i, (cue, _) in enumerate(ASKED_DETAILS) if cue.search(key)),
+            tuple(rule for rule in ASKED_DETAILS if rule.asked.search(key)),
             bool(_NAME_ASKED.search(key)),
             bool(OUTCOME_ASKED.search(key)),
             described,
@@ -1072,7 +1165,7 @@ class Matcher:
         spots = [m.span() for noun in nouns for m in re.finditer(re.escape(noun), text)]
         if not spots:
             return None
-        pointed = asked | _HOME_ORG
+        pointed = asked | self._home
         names = [
             m.span()
             for entity in indexed.named - pointed
@@ -1160,35 +1253,46 @@ class Matcher:
         known = [self._idf[s] for s in SYNONYMS.get(token, ()) if s in self._idf]
         return max(known) if known else self._idf_unknown
 
+    def _coverage_terms(self, tokens: Sequence[str]) -> list[_Term]:
+        """What _coverage needs of each question word, worked out once per question."""
+        return [
+            _Term(
+                token,
+                self._weight(token),
+                SYNONYMS.get(token, frozenset()),
+                tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else (),
+                len(token) == 1,
+                len(token) >= 2 and _IS_CJK.match(token) is not None,
+            )
+            for token in tokens
+        ]
+
+    @staticmethod
     def _coverage(
-        self,
-        tokens: Sequence[str],
-        indexed: _IndexedFact,
-        stated: frozenset[str] = frozenset(),
-        weights: Sequence[float] | None = None,
+        terms: Sequence[_Term], indexed: _IndexedFact, stated: frozenset[str] = frozenset()
     ) -> float:
-        """stated: words the fact states in other words (职位 of a fact giving the title);
-        weights: the tokens' weights, when the caller scores many facts for the same tokens."""
-        if not tokens:
+        """The IDF-weighted share of the question's words the fact uses. stated: words the fact
+        states in other words (职位 of a fact giving the title)."""
+        if not terms:
             return 1.0
-        bag = indexed.bag
-        if weights is None:
-            weights = [self._weight(t) for t in tokens]
+        bag, core = indexed.bag, indexed.core
         hit = 0.0
-        for token, weight in zip(tokens, weights, strict=True):
-            synonyms = SYNONYMS.get(token, frozenset())
-            if token in stated or token in indexed.core or not synonyms.isdisjoint(indexed.core):
+        total = 0.0
+        for term in terms:
+            token, weight, synonyms = term.token, term.weight, term.synonyms
+            total += weight
+            if token in stated or token in core or not synonyms.isdisjoint(core):
                 hit += weight
             elif token in bag or not synonyms.isdisjoint(bag):
                 # A word only the fact's phrasings use says less: phrasings ask, they do not state.
                 hit += weight * PHRASING_WORD
-            elif len(token) == 1 and token in indexed.chars:
+            elif term.single and token in indexed.chars:
                 hit += weight / 2  # a lone character the fact uses in some word: 逼 ~ 逼迫
-            elif len(token) >= 3 and any(token[i : i + 2] in bag for i in range(len(token) - 1)):
+            elif term.bigrams and any(bigram in bag for bigram in term.bigrams):
                 hit += weight / 2  # a compound whose part the fact uses: 解雇后 ~ 解雇
-            elif len(token) >= 2 and _IS_CJK.match(token) and token in indexed.core_text:
+            elif term.cjk and token in indexed.core_text:
                 hit += weight / 2  # a part of a compound the fact uses: 副总裁 ~ 研究高级副总裁
-        return hit / sum(weights)
+        return hit / total
 
     def _candidate_positions(self, query: QueryAnalysis) -> list[int]:
         """The facts worth scoring in full, best first by a cheap vectorised pre-score.
@@ -1203,7 +1307,8 @@ class Matcher:
             masks = []
             for entity in query.entities:
                 mask = np.zeros(count, dtype=bool)
-                mask[self._by_entity.get(entity, _EMPTY)] = True
+                found = self._by_entity.get(entity)
+                mask[found if found is not None else _EMPTY] = True
                 masks.append(mask)
             every = np.logical_and.reduce(masks)
             allowed = every if every.any() else np.logical_or.reduce(masks)
@@ -1243,27 +1348,21 @@ class Matcher:
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
             tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
-        weights = [self._weight(t) for t in tokens]  # once, not per candidate
+        terms = self._coverage_terms(tokens)  # once, not per candidate
 
         def coverage_of(indexed: _IndexedFact) -> float:
             if title_of is not None and self._gives_title(indexed.fact, title_of):
-                return self._coverage(tokens, indexed, _TITLE_TOKENS, weights)
-            return self._coverage(tokens, indexed, weights=weights)
+                return self._coverage(terms, indexed, _TITLE_TOKENS)
+            return self._coverage(terms, indexed)
 
         pre = sorted(((coverage_of(self._facts[p]), p) for p in positions), reverse=True)
         strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
-        self.work.scored += min(len(pre), CANDIDATES)
-        for coverage, position in pre[:CANDIDATES]:
+        scored = pre[:CANDIDATES]
+        self.work.scored += len(scored)
+        phrasings = self._phrasing_scores(query, [self._facts[position] for _, position in scored])
+        for (coverage, position), phrasing in zip(scored, phrasings, strict=True):
             indexed = self._facts[position]
-            phrasing = 0.0
-            for residual, named in zip(indexed.residuals, indexed.phrasing_entities, strict=True):
-                ratio = fuzz.ratio(query.residual, residual) / 100
-                if query_entities or named:
-                    # A phrasing about other people matches less: "亚马逊的创始人" vs "Twitch的创始人".
-                    union = query_entities | named
-                    ratio *= 0.6 + 0.4 * len(query_entities & named) / len(union)
-                phrasing = max(phrasing, ratio)
             if query_entities:
                 entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
             else:
@@ -1273,18 +1372,8 @@ class Matcher:
                 for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
-            states_asked = (
-                all(self._states_title(indexed.fact, *t) for t in query.titles)
-                and (not query.after_leaving or _tells_a_move(indexed.fact.answer))
-                and all(ASKED_DETAILS[d][1].search(self._stated_text(indexed.fact)) for d in query.details)
-                and (not query.name_asked or self._names_a_thing(indexed, query, asked_about))
-                and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
-                and (subject is None or subject in indexed.entities)
-                and (title_of is None or self._gives_title(indexed.fact, title_of))
-                # "聊了多久" needs a length of time, "几岁" an age
-                and all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in query.units)
-                and all(any(w in indexed.fact.answer.casefold() for w in forms) for forms in query.share_of)
-            )
+            failed_check = self._failed_check(indexed, query, asked_about, subject)
+            states_asked = failed_check is None
             features = Features(
                 coverage,
                 phrasing,
@@ -1294,6 +1383,7 @@ class Matcher:
                 bool(query_entities),
                 bool(query.foreign),
                 states_asked,
+                failed_check,
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
@@ -1315,18 +1405,82 @@ class Matcher:
                 ranked.insert(0, best)
         return ranked[:limit]
 
+    def _phrasing_scores(self, query: QueryAnalysis, candidates: list[_IndexedFact]) -> list[float]:
+        """Each candidate's closest phrasing to the question, names aside (rapidfuzz ratio), in
+        one cdist call over all their phrasings rather than one call per phrasing."""
+        residuals = [residual for indexed in candidates for residual in indexed.residuals]
+        if not residuals:
+            return [0.0] * len(candidates)
+        ratios = process.cdist([query.residual], residuals, scorer=fuzz.ratio, dtype=np.float64)[0] / 100
+        query_entities = frozenset(query.entities)
+        factors: dict[frozenset[str], float] = {}
+
+        def factor(named: frozenset[str]) -> float:
+            # A phrasing about other people matches less: "亚马逊的创始人" vs "Twitch的创始人".
+            found = factors.get(named)
+            if found is None:
+                if query_entities or named:
+                    union = query_entities | named
+                    found = 0.6 + 0.4 * len(query_entities & named) / len(union)
+                else:
+                    found = 1.0
+                factors[named] = found
+            return found
+
+        with_phrasings = [indexed for indexed in candidates if indexed.residuals]
+        weighted = ratios * np.concatenate(
+            [
+                np.asarray([factor(group) for group in indexed.entity_groups], dtype=np.float64)[
+                    indexed.group_of
+                ]
+                for indexed in with_phrasings
+            ]
+        )
+        starts = np.cumsum([0] + [len(indexed.residuals) for indexed in with_phrasings[:-1]])
+        best = iter(np.maximum.reduceat(weighted, starts).tolist())
+        return [max(0.0, next(best)) if indexed.residuals else 0.0 for indexed in candidates]
+
+    def _failed_check(
+        self, indexed: _IndexedFact, query: QueryAnalysis, asked_about: frozenset[str], subject: str | None
+    ) -> str | None:
+        """The first of CHECKS the fact fails for this question, None when it passes them all."""
+        fact = indexed.fact
+        for org, title in query.titles:
+            if not self._states_title(fact, org, title):
+                return f"org_title:{title.name}"
+        if query.after_leaving and not _tells_a_move(fact.answer):
+            return "tells_a_move"
+        for rule in query.details:
+            if not rule.stated.search(self._stated_text(fact)):
+                return f"detail:{rule.name}"
+        if query.name_asked and not self._names_a_thing(indexed, query, asked_about):
+            return "names_a_thing"
+        if query.outcome_asked and STILL_OPEN.search(fact.answer):
+            return "outcome_settled"
+        if subject is not None and subject not in indexed.entities:
+            return "about_the_subject"
+        if query.title_of is not None and not self._gives_title(fact, query.title_of):
+            return "gives_title"
+        # "聊了多久" needs a length of time, "几岁" an age
+        for rule in query.units:
+            if not rule.stated.search(fact.answer):
+                return f"unit:{rule.name}"
+        if not all(any(w in fact.answer.casefold() for w in forms) for forms in query.share_of):
+            return "share_of"
+        return None
+
     def _names_a_thing(self, indexed: _IndexedFact, query: QueryAnalysis, asked: frozenset[str]) -> bool:
         """For a question asking a name: whether the fact names what it asks about, or, when
         it does not say which thing, anyone or anything the question does not name."""
         near = self._names_near(indexed, query.name_of, asked) if query.name_of else None
-        return near if near is not None else bool(indexed.named - asked - _HOME_ORG)
+        return near if near is not None else bool(indexed.named - asked - self._home)
 
-    @staticmethod
     def _serves(
+        self,
         indexed: _IndexedFact,
         intent: Intent,
         asked_about: frozenset[str],
-        units: tuple[int, ...] = (),
+        units: tuple[Rule, ...] = (),
         day: bool = False,
         given: frozenset[str] = frozenset(),
         counted: frozenset[str] = frozenset(),
@@ -1352,12 +1506,16 @@ class Matcher:
             return bool(indexed.people - asked_about)
         if intent in (Intent.WHERE, Intent.SOURCE):
             # Everyone in the saga worked at OpenAI: naming it does not say where someone went.
-            return bool(indexed.orgs - asked_about - _HOME_ORG)
+            return bool(indexed.orgs - asked_about - self._home)
         return False
 
     def accepts(self, ranked: Sequence[Candidate]) -> bool:
         """Whether the top candidate is good enough to answer with."""
+        return self.decide(ranked).accepted
+
+    def decide(self, ranked: Sequence[Candidate]) -> Decision:
+        """Whether the top candidate is good enough to answer with, and why (or why not)."""
         if not ranked:
-            return False
+            return Decision(False, "no_candidate")
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        return self.weights.accepts(ranked[0], runner_up)
+        return self.weights.decide(ranked[0], runner_up)

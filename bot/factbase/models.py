@@ -2,7 +2,7 @@
 
 Every file under facts/ is validated against these models when it is loaded;
 cross-record rules (quotes verbatim, references defined, ids and aliases unique)
-live in :mod:`bot.factbase.validate`.
+live in :mod:`bot.factbase.loader`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,132 @@
+"""Why the engine answered as it did: the trace `saga-bot ask --explain` prints.
+
+The trace re-runs the stages of one question and reports what each found: the normalised
+text, the entities and how each was found, the intents and slots, the top candidates with
+their features and the check that vetoed each, and the decision with its reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine.answer import Engine
+from bot.engine.matcher import CHECKS, REASONS, QueryAnalysis
+from bot.text import Script
+
+CANDIDATES_SHOWN = 5
+
+
+def _reason_in_words(reason: str) -> str:
+    if reason.startswith("check:"):
+        name = reason.removeprefix("check:").split(":")[0]
+        return CHECKS.get(name, name)
+    return REASONS.get(reason, reason)
+
+
+def _slots(analysis: QueryAnalysis) -> dict[str, Any]:
+    """The slots the question fills, by name; those it leaves empty are left out."""
+    slots: dict[str, Any] = {
+        "units": [rule.name for rule in analysis.units],
+        "details": [rule.name for rule in analysis.details],
+        "titles_at": [f"{org}:{rule.name}" for org, rule in analysis.titles],
+        "day": analysis.day,
+        "after_leaving": analysis.after_leaving,
+        "name_asked": analysis.name_asked,
+        "outcome_asked": analysis.outcome_asked,
+        "title_of": analysis.title_of,
+        "counted": sorted(analysis.counted),
+        "name_of": sorted(analysis.name_of),
+        "share_of": [sorted(forms) for forms in analysis.share_of],
+    }
+    return {name: value for name, value in slots.items() if value}
+
+
+def explain(
+    engine: Engine, question: str, preferred: Script | None = None, *, override: Script | None = None
+) -> dict[str, Any]:
+    """The trace of one question, as JSON-ready data."""
+    asked, reply = engine.run(question, preferred, override=override)
+    trace: dict[str, Any] = {
+        "question": question,
+        "normalised": asked.normalised.key,
+        "script": asked.script,
+    }
+    analysis = asked.analysis
+    if analysis is not None:
+        matcher = engine.matcher
+        exact = set(matcher.find_entities(analysis.key, fuzzy=False)[0])
+
+        def how_found(entity: str) -> str:
+            if entity in analysis.described:
+                return "described by a title"
+            return "exact name" if entity in exact else "typo or by ear"
+
+        trace["analysed"] = analysis.key
+        trace["entities"] = [
+            {"id": e, "name": engine.base.entities[e].name, "found": how_found(e)} for e in analysis.entities
+        ]
+        trace["intents"] = [intent.value for intent in analysis.intents]
+        trace["words"] = list(analysis.tokens)
+        trace["novelty"] = round(analysis.novelty, 3)
+        trace["slots"] = _slots(analysis)
+        ranked = matcher.rank(analysis, limit=CANDIDATES_SHOWN)
+        trace["candidates"] = [
+            {
+                "fact": c.fact.id,
+                "score": round(c.score, 3),
+                "coverage": round(c.features.coverage, 3),
+                "phrasing": round(c.features.phrasing, 3),
+                "entity_agreement": round(c.features.entity_agreement, 3),
+                "intent_ok": c.features.intent_ok,
+                "vetoed_by": c.features.failed_check,
+            }
+            for c in ranked
+        ]
+        decision = matcher.decide(ranked)
+        trace["decision"] = {
+            "accepted": decision.accepted,
+            "reason": decision.reason,
+            "in_words": _reason_in_words(decision.reason),
+        }
+    trace["answered_by"] = asked.answered_by
+    trace["reply"] = {
+        "kind": reply.kind,
+        "fact_id": reply.fact_id,
+        "decline_reason": reply.decline_reason,
+        "decline_in_words": _reason_in_words(reply.decline_reason) if reply.decline_reason else None,
+    }
+    return trace
+
+
+def render(trace: dict[str, Any]) -> str:
+    """The trace as text, a line a stage."""
+    lines = [f"question:   {trace['question']}", f"normalised: {trace['normalised']}"]
+    lines.append(f"script:     {trace['script']}")
+    if "analysed" in trace:
+        if trace["analysed"] != trace["normalised"]:
+            lines.append(f"analysed:   {trace['analysed']}")
+        entities = "; ".join(f"{e['name']} ({e['id']}, {e['found']})" for e in trace["entities"])
+        lines.append(f"entities:   {entities or '-'}")
+        lines.append(f"intents:    {', '.join(trace['intents']) or '-'}")
+        lines.append(f"words:      {' '.join(trace['words']) or '-'} (novelty {trace['novelty']})")
+        slots = "; ".join(f"{name}={value}" for name, value in trace["slots"].items())
+        lines.append(f"slots:      {slots or '-'}")
+        lines.append("candidates:")
+        for rank, c in enumerate(trace["candidates"], 1):
+            veto = f", vetoed by {c['vetoed_by']}" if c["vetoed_by"] else ""
+            intent = "" if c["intent_ok"] else ", intent mismatch"
+            lines.append(
+                f"  {rank}. {c['fact']}  score {c['score']:.3f}  coverage {c['coverage']:.3f}  "
+                f"phrasing {c['phrasing']:.3f}  entities {c['entity_agreement']:.2f}{intent}{veto}"
+            )
+        if not trace["candidates"]:
+            lines.append("  (none)")
+        decision = trace["decision"]
+        lines.append(f"decision:   {decision['reason']} ({decision['in_words']})")
+    lines.append(f"answered by: {trace['answered_by']}")
+    reply = trace["reply"]
+    if reply["decline_reason"]:
+        lines.append(f"reply:      {reply['kind']}, {reply['decline_reason']} ({reply['decline_in_words']})")
+    else:
+        lines.append(f"reply:      {reply['kind']} {reply['fact_id'] or ''}".rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,123 @@
+"""Rules as named data: each cue the matcher uses to tell what a question asks, with what a fact
+must say to answer it and example questions it must (and must not) fire on.
+
+tests/engine/test_rules.py turns every example into a test, and docs/rules.md is generated from
+these objects (`python tools/build_rules_doc.py`), so the catalogue cannot drift
+from the code. Anchors: duckling's named rules with a corpus of examples per rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.factbase.models import Intent
+
+# What text of a fact a rule's `stated` pattern is searched in: the answer alone, or the
+# answer and its sources' quotes (simplified, lower case).
+Reads = Literal["answer", "answer and quotes"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Rule:
+    """A question that asks for `name` (its `asked` pattern fires) is answered only by a fact
+    whose text (`reads`) matches `stated`."""
+
+    name: str
+    asked: re.Pattern[str]
+    stated: re.Pattern[str]
+    reads: Reads
+    fires_on: tuple[str, ...]  # questions it must fire on: one test each
+    not_on: tuple[str, ...] = ()  # questions it must not fire on (the near misses it was made for)
+    stated_in: tuple[str, ...] = ()  # fact texts it must accept as stating it
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TitleRule:
+    """A title a question may ask of an organisation ("亚马逊的创始人是谁"): the title as a
+    question writes it, as a fact writes it, and verbs that state it before the name ((?!)
+    matches nothing: no verb states a CTO). Patterns are strings: they are joined with each
+    organisation's names (Matcher._title_pattern)."""
+
+    name: str
+    asked: str
+    stated: str
+    verbs: str
+    fires_on: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class IntentCue:
+    """Words that ask for a kind of thing (`intent`): a question may carry several."""
+
+    intent: Intent
+    cue: re.Pattern[str]
+    fires_on: tuple[str, ...]
+    not_on: tuple[str, ...] = ()
+
+
+def catalogue() -> str:
+    """docs/rules.md: every rule, its patterns and examples, from the data above."""
+    from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, INTENT_CUES, ORG_TITLES
+
+    lines = [
+        "# Rule catalogue",
+        "",
+        "Generated from the rule data in `bot/engine/lexicon.py` by `python tools/build_rules_doc.py`;",
+        "do not edit by hand. Every example below is a test (tests/engine/test_rules.py).",
+        "",
+    ]
+    for title, rules, what in (
+        (
+            "Units (`AMOUNT_UNITS`)",
+            AMOUNT_UNITS,
+            "A how-many question that names its unit wants a figure in that unit: the fact's "
+            "answer must match *stated*; otherwise the candidate fails the `unit` check.",
+        ),
+        (
+            "Details (`ASKED_DETAILS`)",
+            ASKED_DETAILS,
+            "A question that asks for a particular detail is answered only by a fact that states "
+            "it; otherwise the candidate fails the `detail` check.",
+        ),
+    ):
+        lines += [f"## {title}", "", what, ""]
+        for rule in rules:
+            lines += [f"### {rule.name}", ""]
+            lines.append(f"- asked: `{rule.asked.pattern}`")
+            lines.append(f"- stated ({rule.reads}): `{rule.stated.pattern}`")
+            lines.append("- fires on: " + " · ".join(f"「{q}」" for q in rule.fires_on))
+            if rule.not_on:
+                lines.append("- not on: " + " · ".join(f"「{q}」" for q in rule.not_on))
+            lines.append("")
+    lines += [
+        "## Intents (`INTENT_CUES`)",
+        "",
+        "What kind of thing a question asks, checked in this order; a question may carry several.",
+        "",
+    ]
+    for intent_cue in INTENT_CUES:
+        lines += [f"### {intent_cue.intent.value}", "", f"- asked: `{intent_cue.cue.pattern}`"]
+        lines.append("- fires on: " + " · ".join(f"「{q}」" for q in intent_cue.fires_on))
+        if intent_cue.not_on:
+            lines.append("- not on: " + " · ".join(f"「{q}」" for q in intent_cue.not_on))
+        lines.append("")
+    lines += [
+        "## Titles at an organisation (`ORG_TITLES`)",
+        "",
+        "Who holds a title at a company is answered only by a fact that says so beside the "
+        "company's name; otherwise the candidate fails the `org_title` check.",
+        "",
+    ]
+    for title_rule in ORG_TITLES:
+        lines += [
+            f"### {title_rule.name}",
+            "",
+            f"- asked: `{title_rule.asked}`",
+            f"- stated: `{title_rule.stated}`",
+            f"- verbs: `{title_rule.verbs}`",
+            "- fires on: " + " · ".join(f"「{q}」" for q in title_rule.fires_on),
+            "",
+        ]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,88 @@
+"""Normalising input, and input the engine must survive: bad, huge, arbitrary text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.engine.answer import Engine
+from bot.engine.normalise import normalise
+from bot.engine.script import detect_script
+from bot.factbase.loader import FactBase
+from tests.helpers import REPLY_FIELDS
+
+# The scorer's artefact pattern: pinyin after a character, a `?` that ate a tone mark, U+FFFD.
+ARTEFACT = re.compile(
+    r"[\u3400-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{2,6}|\ufffd"
+)
+
+
+def test_normalise_strips_mentions_markup_and_invisible_characters() -> None:
+    n = normalise("<@123456789> @everyone **穆拉蒂**\u200b什麼時候\x07離職？ <#42> https://x.com/a")
+    assert "123456789" not in n.display and "everyone" not in n.display and "http" not in n.display
+    assert n.key == "穆拉蒂什么时候离职"
+    assert normalise("ＭＩＲＡ　ＭＵＲＡＴＩ").key == "mira murati"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "",
+        "   \n\t ",
+        "穆" * 10_000,
+        "😀🎉🔥🚀",
+        "\x00\x01\x02\x1b[31m",
+        "Z̸̡̢̛̗̘̙̜̝̞̟̠̀́̂̃̄̅̆̇̈̉̊̋̌̍̎̏̐̑̒̓̔̕̚a̴l̷g̵o̶",
+        "<@123> <@&456> @everyone @here <#789> **__~~`||",
+        "> quote\n```code```",
+    ],
+)
+def test_bad_input_is_declined_cleanly(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered
+    assert reply.answer
+    assert isinstance(reply.to_json()["confidence"], float)
+
+
+def test_huge_question_says_it_was_cut(engine: Engine) -> None:
+    reply = engine.ask("请问" + "啊" * 10_000)
+    assert not reply.answered and "太长" in reply.answer
+
+
+def test_json_contract(engine: Engine) -> None:
+    data = engine.ask("Mira Murati是哪一年出生的?").to_json()
+    assert set(data) == REPLY_FIELDS
+    assert data["answered"] is True and "1988" in data["answer"]
+    assert 0.0 <= data["confidence"] <= 1.0
+    assert set(data["sources"][0]) == {"article", "title", "outlet", "published", "quote"}
+
+
+def test_no_raw_text_artefact_reaches_any_answer_or_quote(factbase: FactBase, engine: Engine) -> None:
+    for fact in factbase.facts:
+        for text in (fact.answer, *(c.quote for c in fact.sources)):
+            assert not ARTEFACT.search(text), fact.id
+    for article in factbase.articles.values():
+        assert not ARTEFACT.search(article.text), article.id
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_breaks_the_engine(engine: Engine, text: str) -> None:
+    normalised = normalise(text)
+    assert len(normalised.display) <= 500
+    assert detect_script(text) in (None, "simplified", "traditional")
+    reply = engine.ask(text)
+    assert reply.script in ("simplified", "traditional")
+    assert 0.0 <= reply.confidence <= 1.0
+    assert len(reply.suggestions) <= 3
+
+
+def test_courtesy_around_a_question_changes_nothing(engine: Engine) -> None:
+    plain = engine.ask("Leike认为OpenAI必须转型为什么样的公司?")
+    polite = engine.ask("请问一下,Leike认为OpenAI必须转型为什么样的公司呀?")
+    assert plain.answered and polite.answered and polite.fact_id == plain.fact_id
+    analysed = engine.matcher.analyse(normalise("我想知道一下穆拉蒂什么时候离职呀").key)
+    assert not analysed.residual.startswith("我想") and not analysed.residual.endswith("呀")

@@ -1,0 +1,42 @@
+"""Ranking: the vectorised scores equal their plain definitions, candidate by candidate."""
+
+from __future__ import annotations
+
+import pytest
+from rapidfuzz import fuzz
+
+from bot.engine.answer import Engine
+from bot.engine.matcher import QueryAnalysis, _IndexedFact
+from bot.engine.normalise import normalise
+
+QUESTIONS = [
+    "穆拉蒂什么时候离职?",
+    "Peter Deng离职以后去了哪家公司?",
+    "亚马逊的创始人是谁?",
+    "OpenAI有多少员工?",
+    "明天会下雨吗?",
+    "When was Sam Altman fired?",
+]
+
+
+def closest_phrasing(query: QueryAnalysis, indexed: _IndexedFact) -> float:
+    """The definition: the best rapidfuzz ratio to any phrasing, a phrasing about other people
+    weighted down by how few of its names the question shares."""
+    asked = frozenset(query.entities)
+    best = 0.0
+    for residual, named in zip(indexed.residuals, indexed.phrasing_entities, strict=True):
+        ratio = fuzz.ratio(query.residual, residual) / 100
+        if asked or named:
+            ratio *= 0.6 + 0.4 * len(asked & named) / len(asked | named)
+        best = max(best, ratio)
+    return best
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_phrasing_scores_are_the_closest_phrasing_of_each_candidate(engine: Engine, question: str) -> None:
+    matcher = engine.matcher
+    query = matcher.analyse(normalise(question).key)
+    candidates = [matcher._facts[p] for p in matcher._candidate_positions(query)]
+    assert candidates
+    scores = matcher._phrasing_scores(query, candidates)
+    assert scores == [closest_phrasing(query, indexed) for indexed in candidates]

@@ -1,0 +1,72 @@
+"""Every rule is named data with examples (bot/engine/rules.py): a test is generated from each
+example, through the matcher's analysis as a real question takes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine.answer import Engine
+from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, INTENT_CUES, ORG_TITLES
+from bot.engine.normalise import normalise
+from bot.engine.rules import IntentCue, Rule, TitleRule, catalogue
+
+RULE_TABLES: dict[str, tuple[Rule, ...]] = {"units": AMOUNT_UNITS, "details": ASKED_DETAILS}
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
+
+
+def _examples() -> list[object]:
+    cases: list[object] = []
+    for slot, rules in RULE_TABLES.items():
+        for rule in rules:
+            cases += [pytest.param(slot, rule, q, True, id=f"{rule.name}+{q}") for q in rule.fires_on]
+            cases += [pytest.param(slot, rule, q, False, id=f"{rule.name}-{q}") for q in rule.not_on]
+    return cases
+
+
+@pytest.mark.parametrize(("slot", "rule", "question", "fires"), _examples())
+def test_a_rule_fires_on_its_examples_only(
+    engine: Engine, slot: str, rule: Rule, question: str, fires: bool
+) -> None:
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert (rule in getattr(analysis, slot)) is fires
+
+
+@pytest.mark.parametrize(
+    ("rule", "question"),
+    [pytest.param(rule, q, id=f"{rule.name}+{q}") for rule in ORG_TITLES for q in rule.fires_on],
+)
+def test_a_title_rule_fires_on_its_examples(engine: Engine, rule: TitleRule, question: str) -> None:
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert rule in [title for _org, title in analysis.titles]
+
+
+@pytest.mark.parametrize(
+    ("cue", "question", "fires"),
+    [
+        pytest.param(cue, q, fires, id=f"{cue.intent.value}{'+' if fires else '-'}{q}")
+        for cue in INTENT_CUES
+        for fires, questions in ((True, cue.fires_on), (False, cue.not_on))
+        for q in questions
+    ],
+)
+def test_an_intent_cue_fires_on_its_examples_only(
+    engine: Engine, cue: IntentCue, question: str, fires: bool
+) -> None:
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert (cue.intent in analysis.intents) is fires
+
+
+def test_every_rule_is_named_once_and_has_an_example() -> None:
+    for rules in (AMOUNT_UNITS, ASKED_DETAILS, ORG_TITLES):
+        names = [rule.name for rule in rules]
+        assert len(names) == len(set(names))
+        assert all(rule.fires_on for rule in rules)
+    assert all(cue.fires_on for cue in INTENT_CUES)
+    assert len({cue.intent for cue in INTENT_CUES}) == len(INTENT_CUES)
+
+
+def test_the_rule_catalogue_is_generated_from_the_rules() -> None:
+    """docs/rules.md is `python tools/build_rules_doc.py`'s output: rewrite it when a rule changes."""
+    assert DOCS.read_text(encoding="utf-8") == catalogue()
