@@ -105,10 +105,9 @@ def cmd_facts_check(args: argparse.Namespace) -> int:
     base = _load()
     disagreements = crosscheck(base) + unquoted_figures(base)
     if disagreements:
-        print(f"fact base records disagree ({len(disagreements)}):", file=sys.stderr)
-        for problem in disagreements:
-            print(f"  {problem}", file=sys.stderr)
-        return EXIT_ERROR
+        # Record text is the maintainers', but an edited file can carry anything: escaped.
+        lines = [f"fact base records disagree ({len(disagreements)}):", *(f"  {p}" for p in disagreements)]
+        return _fail("\n".join(lines))
     _print(
         f"fact base OK: {len(base.articles)} articles, {len(base.entities)} entities, "
         f"{len(base.facts)} facts, {len(base.events())} events"
@@ -143,8 +142,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             if args.json:
                 _print_json(trace)
             else:
-                print(render(trace) + "\n")
-                sys.stdout.flush()
+                _print(render(trace) + "\n")  # the trace quotes the question: escaped
             return
         reply = engine.ask(question, override=preferred)
         if args.json:

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
 
     discord_token: SecretStr | None = Field(default=None, validation_alias=TOKEN_VARIABLE)
     # A path, `sqlite:///path` or `postgresql://user:password@host/db`; empty means
-    # DATA_DIR/saga-bot.sqlite3. It may carry a password: never put it in a message (see describe_location).
+    # DATA_DIR/saga-bot.sqlite3. It may carry a password: never put it in a message.
     database_url: str | None = Field(default=None, validation_alias="SAGA_BOT_DATABASE", repr=False)
     # The misses log keeps at most this many rows, none older than this many days (docs/storage.md).
     misses_max_rows: int = Field(

@@ -181,6 +181,7 @@ def _has_controls(text: str) -> bool:
         ["ask", f"{ESCAPES}奥特曼什么时候被解雇?"],
         ["ask", "--json", f"{ESCAPES}谁是XYZ?"],
         ["who", "--json", ESCAPES],
+        ["ask", "--explain", f"{ESCAPES}奥特曼什么时候被解雇?"],  # the trace quotes the question
     ],
 )
 def test_terminal_escapes_are_printed_escaped(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:

@@ -148,3 +148,15 @@ def test_an_index_of_older_facts_or_code_is_removed(factbase: FactBase, tmp_path
     assert not stale.exists()
     assert unrelated.exists()
     assert len(list(tmp_path.glob("index-*"))) == 1
+
+
+def test_the_cache_key_covers_script_conversion_and_library_versions(
+    factbase: FactBase, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index stores text folded by bot/text.py and words cut by jieba: an upgrade of either
+    # must build a new index, not load one the older code made.
+    from bot.engine import matcher
+
+    before = Matcher(factbase, cache_dir=tmp_path)._cache_path()
+    monkeypatch.setattr(matcher, "_version_of", lambda package: "0-older")
+    assert Matcher(factbase, cache_dir=tmp_path)._cache_path() != before

@@ -44,7 +44,7 @@ def parse_partial_date(value: str) -> tuple[str, Precision]:
         raise BadDate(value) from exc
 
 
-def _interval(value: str) -> tuple[date, date]:
+def interval(value: str) -> tuple[date, date]:
     """The first and last day a partial date covers."""
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
@@ -121,14 +121,14 @@ class Lookups:
         if person:
             entity = self.find_entity(person)
             events = [f for f in events if entity.id in f.entities]
-        low = _interval(parse_partial_date(start)[0])[0] if start else date.min
-        high = _interval(parse_partial_date(end)[0])[1] if end else date.max
+        low = interval(parse_partial_date(start)[0])[0] if start else date.min
+        high = interval(parse_partial_date(end)[0])[1] if end else date.max
         if low > high:
             raise ReversedRange(str(start), str(end))
         chosen, overlapping = [], []
         for fact in events:
             assert fact.date is not None
-            first, last = _interval(fact.date)
+            first, last = interval(fact.date)
             if low <= first and last <= high:
                 chosen.append(self._entry(fact, script))
             elif coarse and last >= low and first <= high:

@@ -23,12 +23,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot import text as text_module
 from bot.engine import index_cache
 from bot.engine.lexicon import (
     AMOUNT_UNITS,
@@ -271,6 +273,13 @@ SURNAME_CUTOFF = 55  # rapidfuzz ratio of a misspelt word to a name the question
 STRONG_INTENTS = frozenset(
     {Intent.WHEN, Intent.WHO, Intent.WHERE, Intent.WHY, Intent.HOW_MANY, Intent.SOURCE}
 )
+
+
+def _version_of(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
 
 
 @dataclass(slots=True)
@@ -549,8 +558,12 @@ class Matcher:
         digest = hashlib.sha256()
         for path in sorted(self.base.root.rglob("*.yaml")):
             digest.update(path.name.encode() + path.read_bytes())
-        for path in sorted(Path(__file__).parent.glob("*.py")):
+        # The code that builds it: the engine, the script conversion it folds text with, and
+        # the libraries whose output it stores (an upgrade must not reuse an older index).
+        for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(text_module.__file__)]:
             digest.update(path.read_bytes())
+        for package in ("jieba", "opencc", "rapidfuzz", "numpy"):
+            digest.update(f"{package}={_version_of(package)}".encode())
         return self.cache_dir / f"index-{digest.hexdigest()[:24]}{index_cache.SUFFIX}"
 
     def _load_cached_index(self) -> bool:

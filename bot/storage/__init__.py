@@ -8,6 +8,8 @@ chosen by :func:`open_storage` from the configured location.
 
 from __future__ import annotations
 
+import re
+
 from bot.storage.base import MAX_MISS_CHARS, Miss, MissLimits, Storage, StorageError
 from bot.storage.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStorage
 
@@ -24,6 +26,10 @@ __all__ = [
 ]
 
 
+# A scheme and a colon, as a URL starts (a Windows drive letter "C:\\" is a path, not a URL).
+_LOOKS_LIKE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
 async def open_storage(
     location: str, *, read_only: bool = False, limits: MissLimits | None = None
 ) -> Storage:
@@ -31,6 +37,10 @@ async def open_storage(
     ``sqlite:////absolute.db``, or ``postgresql://user:password@host:port/database``."""
     scheme, sep, rest = location.partition("://")
     if not sep:
+        if _LOOKS_LIKE_URL.match(location):
+            # "postgresql:/user:password@host/db" (a slash short) is not a file name: opening it
+            # as one would create that path and put the password in every message about it.
+            raise StorageError("malformed database URL (expected scheme://…): check SAGA_BOT_DATABASE")
         return await SqliteStorage.open(location, read_only=read_only, limits=limits)
     if scheme == "sqlite":
         # SQLAlchemy's convention: three slashes, then a relative path or a fourth for an absolute one.

@@ -28,7 +28,7 @@ import time
 from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import asyncpg
 
@@ -119,8 +119,9 @@ def _describe(exc: BaseException, where: str, password: str | None) -> str:
     else:
         first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         text = f"PostgreSQL at {where}: {first_line}"
-    if password:
-        text = text.replace(password, "[redacted]")
+    if password:  # as asyncpg uses it (decoded) and as the URL wrote it (percent-encoded)
+        for form in {password, quote(password, safe="")}:
+            text = text.replace(form, "[redacted]")
     return text
 
 
@@ -315,9 +316,23 @@ class PostgresStorage:
             delay = min(delay * 2, LISTENER_RETRY_SECONDS[1])
 
     async def _wait_listening(self) -> None:
-        await self._listening.wait()
+        # The listener may also end on an error outside _FAULTS before it is listening: wait for
+        # whichever comes first, so open() never hangs on an event nobody will set.
+        listener = self._listener_task
+        assert listener is not None, "open() starts the listener before waiting on it"
+        waiter = asyncio.ensure_future(self._listening.wait())
+        try:
+            await asyncio.wait({waiter, listener}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            waiter.cancel()
         if self._start_error is not None:
             raise self._start_error
+        if not self._listening.is_set() and listener.done():
+            error = listener.exception() if not listener.cancelled() else None
+            raise StorageError(
+                f"PostgreSQL at {self._where}: the notification listener stopped"
+                + (f" ({type(error).__name__})" if error else "")
+            )
 
     # -- Storage ----------------------------------------------------------------------------
 
@@ -445,7 +460,9 @@ class PostgresStorage:
 
 
 def _password(url: str) -> str | None:
+    """The password as asyncpg uses it: percent-decoded (_describe scrubs both forms)."""
     try:
-        return urlsplit(url).password
+        password = urlsplit(url).password
     except ValueError:
         return None
+    return unquote(password) if password else password

@@ -13,7 +13,7 @@ import pytest
 
 from bot.cli import main
 from bot.settings import SettingsError, load_settings
-from bot.storage import MissLimits, open_storage
+from bot.storage import MissLimits, StorageError, open_storage
 
 
 @pytest.fixture(autouse=True)
@@ -77,3 +77,25 @@ def test_bad_misses_limits_are_one_line_without_the_value(
     message = str(caught.value)
     assert message.startswith(f"{variable} is invalid: ")
     assert "\n" not in message and value not in message
+
+
+@pytest.mark.parametrize("url", ["postgresql:/saga:hunter2@db:5432/saga", "postgres:saga:hunter2@db/saga"])
+async def test_a_mistyped_database_url_is_refused_not_opened_as_a_file(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One slash short, the URL was a SQLite path: the bot made that directory and quoted the
+    # password in every message about it.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(StorageError) as refused:
+        await open_storage(url)
+    assert "hunter2" not in str(refused.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_percent_encoded_password_is_scrubbed_in_both_forms() -> None:
+    from bot.storage.postgres import _describe, _password
+
+    password = _password("postgresql://saga:p%40ss%2Fw0rd@db/saga")
+    assert password == "p@ss/w0rd"
+    for quoted in ("p@ss/w0rd", "p%40ss%2Fw0rd"):
+        assert quoted not in _describe(OSError(f"failed with {quoted}"), "db/saga", password)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from bot.engine import labels as engine_labels
@@ -50,19 +49,6 @@ def show_date(value: str | None) -> str:
     parts = [int(p) for p in value.split("-")]
     units = (labels.YEAR, labels.MONTH, labels.DAY)
     return "".join(f"{number}{unit}" for number, unit in zip(parts, units, strict=False))
-
-
-def interval(value: str) -> tuple[date, date]:
-    """The first and last day a partial date covers."""
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 1, 1), date(parts[0], 12, 31)
-    if len(parts) == 2:
-        year, month = parts
-        last = date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1
-        return date(year, month, 1), date.fromordinal(last)
-    day = date(*parts)
-    return day, day
 
 
 def coarser(first: str, second: str) -> Precision:

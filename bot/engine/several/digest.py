@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.answer import Reply
+from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate
 from bot.engine.several import labels
-from bot.engine.several.common import Context, Item, interval, show_date, sort_key
+from bot.engine.several.common import Context, Item, show_date, sort_key
 from bot.factbase.models import Fact, Intent, ParticipantRole
 
 MAX_FACTS = 4

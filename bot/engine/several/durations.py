@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.answer import Reply
+from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, coarser, interval, show_date
+from bot.engine.several.common import HOME, Context, coarser, show_date
 from bot.engine.several.order import when_of
 from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Precision
 

@@ -12,8 +12,9 @@ from dataclasses import replace
 from datetime import date
 
 from bot.engine.answer import Reply
+from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, display, interval, show_date, sort_key
+from bot.engine.several.common import HOME, Context, Item, display, show_date, sort_key
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import DEPARTURES, Entity, Fact, Move, ParticipantRole
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.engine.answer import Reply
+from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, interval, show_date
+from bot.engine.several.common import HOME, Context, Item, show_date
 from bot.engine.several.lists import is_founder
 from bot.factbase.models import Citation, Entity
 

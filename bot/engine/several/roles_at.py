@@ -11,8 +11,9 @@ import re
 from datetime import date
 
 from bot.engine.answer import Reply
+from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, interval, show_date
+from bot.engine.several.common import HOME, Context, Item, show_date
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import Role
 
