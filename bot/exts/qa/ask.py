@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import math
+from typing import Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 from discord.utils import MISSING
 
+from bot.discord.chatter import is_saga_question
 from bot.discord.client import SagaBot
 from bot.discord.render import reply_embed
 from bot.discord.scripts import script_for
@@ -29,6 +31,7 @@ from bot.text import Script, to_script
 log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction[SagaBot]
+Addressed = Literal["directly", "ask_channel"]
 
 # A message-side cooldown notice stays this long (seconds, at most) before it deletes itself.
 NOTICE_LIFETIME = 30.0
@@ -102,27 +105,32 @@ class Ask(commands.Cog):
 
     async def is_addressed(self, message: discord.Message) -> bool:
         """A DM, a mention of the bot (or its role), a reply to the bot, or a message in an ask channel."""
+        return await self.addressed_by(message) is not None
+
+    async def addressed_by(self, message: discord.Message) -> Addressed | None:
+        """How `message` reaches the bot: "directly" (a DM, a mention of the bot or its role, a
+        reply to the bot), "ask_channel" (posted in one, or in one of its threads), or None."""
         me = self.bot.user
         if me is None:
-            return False
+            return None
         if message.guild is None:
-            return True
+            return "directly"
         if any(user.id == me.id for user in message.mentions):
-            return True
+            return "directly"
         own_role = message.guild.self_role
         if own_role is not None and own_role in message.role_mentions:
-            return True
+            return "directly"
         reference = message.reference
         replied_to = reference.resolved if reference is not None else None
         if isinstance(replied_to, discord.Message) and replied_to.author.id == me.id:
-            return True
+            return "directly"
         channels = [message.channel.id]
         if isinstance(message.channel, discord.Thread) and message.channel.parent_id is not None:
             channels.append(message.channel.parent_id)
         for channel in channels:
             if await self.bot.storage.is_ask_channel(message.guild.id, channel):
-                return True
-        return False
+                return "ask_channel"
+        return None
 
     def question_of(self, message: discord.Message) -> str:
         """The message's text without the mention (of the bot or its role) that addressed the bot."""
@@ -140,13 +148,16 @@ class Ask(commands.Cog):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None or message.type not in _ANSWERABLE:
             return
-        if not await self.is_addressed(message):
+        addressed = await self.addressed_by(message)
+        if addressed is None:
             return
         if (await self.bot.get_context(message)).valid:
             return  # an owner command such as `sync`, handled by its cog
         if not message.content:
             return  # nothing to read: an attachment, or an ask channel without the Message Content intent
         question = self.question_of(message)
+        if addressed == "ask_channel" and not is_saga_question(self.bot.engine, question):
+            return  # chatter: no reply, no miss logged, no cooldown spent
         locale = message.guild.preferred_locale if message.guild else None
         script = await script_for(self.bot.storage, message.author.id, question, locale)
         try:
