@@ -24,7 +24,7 @@ from typing import Protocol
 
 import aiosqlite
 
-from bot.text import Script
+from bot.text import Script, TraditionalVariant
 
 MAX_MISS_CHARS = 500
 
@@ -46,6 +46,13 @@ MIGRATIONS: tuple[str, ...] = (
         asked_at TEXT NOT NULL
     );
     CREATE INDEX miss_text ON miss (text);
+    """,
+    # 2: a server's choice of traditional forms (Taiwan or Hong Kong); no row means the default.
+    """
+    CREATE TABLE guild_variant (
+        guild_id INTEGER PRIMARY KEY,
+        variant TEXT NOT NULL CHECK (variant IN ('tw', 'hk'))
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -74,6 +81,12 @@ class Storage(Protocol):
         ...
 
     async def set_script(self, user_id: int, script: Script | None) -> None: ...
+
+    async def get_guild_variant(self, guild_id: int) -> TraditionalVariant | None:
+        """The server's traditional forms ("tw" or "hk"); None means the bot's default."""
+        ...
+
+    async def set_guild_variant(self, guild_id: int, variant: TraditionalVariant | None) -> None: ...
 
     async def add_ask_channel(self, guild_id: int, channel_id: int) -> None: ...
 
@@ -232,6 +245,26 @@ class SqliteStorage:
                     "INSERT INTO user_script (user_id, script) VALUES (?, ?) "
                     "ON CONFLICT (user_id) DO UPDATE SET script = excluded.script",
                     (user_id, script),
+                )
+
+    async def get_guild_variant(self, guild_id: int) -> TraditionalVariant | None:
+        async with self._locked():
+            row = await self._fetchone("SELECT variant FROM guild_variant WHERE guild_id = ?", (guild_id,))
+        if row is None:
+            return None
+        return "hk" if row[0] == "hk" else "tw"  # the CHECK allows only these
+
+    async def set_guild_variant(self, guild_id: int, variant: TraditionalVariant | None) -> None:
+        if variant not in (None, "tw", "hk"):
+            raise StorageError(f"unknown traditional variant {variant!r}: use tw or hk")
+        async with self._locked():
+            if variant is None:
+                await self._db.execute("DELETE FROM guild_variant WHERE guild_id = ?", (guild_id,))
+            else:
+                await self._db.execute(
+                    "INSERT INTO guild_variant (guild_id, variant) VALUES (?, ?) "
+                    "ON CONFLICT (guild_id) DO UPDATE SET variant = excluded.variant",
+                    (guild_id, variant),
                 )
 
     async def add_ask_channel(self, guild_id: int, channel_id: int) -> None:

@@ -14,6 +14,7 @@ from bot.engine.answer import Engine
 from bot.engine.script import detect_script
 from bot.exts.qa.ask import Ask
 from bot.storage import Storage, open_storage
+from bot.text import to_script
 from tests.helpers import (
     MockBot,
     MockGuild,
@@ -274,10 +275,14 @@ async def test_slash_cooldown_is_an_ephemeral_notice(engine: Engine, storage: St
     user = MockUser()
     await cog.ask.callback(cog, MockInteraction(user=user), QUESTION)
     second = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese)
-    await cog.ask.callback(cog, second, ENGLISH)
+    await cog.ask.callback(cog, second, "穆拉蒂離職了嗎")
     second.response.send_message.assert_awaited_once()
     notice = second.response.send_message.await_args.args[0]
     assert "秒後再試" in notice
+    # An English question gets an English notice, whatever the locale.
+    third = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese)
+    await cog.ask.callback(cog, third, ENGLISH)
+    assert "try again in" in third.response.send_message.await_args.args[0]
     assert second.response.send_message.await_args.kwargs == {"ephemeral": True}
     second.response.defer.assert_not_awaited()
 
@@ -345,6 +350,8 @@ async def test_suggestion_button_asks_for_the_clicker_in_their_script(
     await buttons[0].callback(clicker)
     clicker.response.defer.assert_awaited_once()
     embed = clicker.followup.send.await_args.kwargs["embed"]
-    assert embed.title == buttons[0].question
+    # Title and answer both in the clicker's script (the suggestion was written in simplified).
+    assert embed.title == to_script(buttons[0].question, "traditional")
+    assert detect_script(buttons[0].question) == "simplified"
     reply = bot.engine.ask(buttons[0].question, override="traditional")
     assert embed.description == reply.answer

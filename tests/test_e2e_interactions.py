@@ -157,9 +157,11 @@ async def test_person_autocomplete(fake_discord: FakeDiscord, saga: SagaBot, eng
         callback = await answered(fake_discord, interaction, AUTOCOMPLETE_RESULT)
         choices = callback.body["data"]["choices"]
         assert 0 < len(choices) <= 25
-        expected = [name for name, _id in engine.complete_names("奥", limit=25)]
-        assert [c["name"] for c in choices] == expected
-        assert all(c["name"] == c["value"] for c in choices)
+        # One entry per person, canonical name and English name, never an alias (ten Altmans before).
+        assert choices[0] == {"name": "萨姆·奥尔特曼 (Sam Altman)", "value": "萨姆·奥尔特曼"}
+        values = [c["value"] for c in choices]
+        assert len(values) == len(set(values))
+        assert all(engine.find_entity(v).name == v for v in values)
 
 
 async def test_script_preference_is_saved_and_followed(
@@ -247,7 +249,7 @@ async def test_suggestion_button_asks_its_question_for_the_clicker(
     suggestion = buttons(sent.body)[0]
     assert suggestion["label"] == reply.suggestions[0][:80]
 
-    press = await fake_discord.press(sent.response, suggestion["custom_id"], user=clicker)
+    press = await fake_discord.press(sent.response, suggestion["custom_id"], user=clicker, locale="zh-CN")
     await answered(fake_discord, press, DEFERRED_CHANNEL_MESSAGE)
     followup = await fake_discord.followup(press)
     suggested = reply.suggestions[0]
@@ -272,7 +274,7 @@ async def test_sources_help_and_on(fake_discord: FakeDiscord, saga: SagaBot) -> 
 
     on = await fake_discord.slash("on", [{"name": "date", "type": 3, "value": "2023-11-17"}], user=user)
     callback = await answered(fake_discord, on, CHANNEL_MESSAGE)
-    assert "2023-11-17" in callback.body["data"]["embeds"][0]["title"]
+    assert "2023年11月17日" in callback.body["data"]["embeds"][0]["title"]
     assert fake_discord.unknown_routes() == []
 
 

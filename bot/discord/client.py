@@ -16,13 +16,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import exts
+from bot.discord.i18n import ensure_language, label
 from bot.discord.scripts import script_for
 from bot.discord.translator import SagaTranslator
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.settings import Settings
 from bot.storage import Storage, StorageError
-from bot.text import to_script
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,8 @@ class SagaTree(app_commands.CommandTree["SagaBot"]):
             log.error("command /%s failed", command, exc_info=error)
         client = interaction.client
         script = await script_for(client.storage, interaction.user.id, None, interaction.locale)
-        text = to_script(labels.ERROR, script, client.engine.variant)
+        ensure_language(interaction.locale)
+        text = label(labels.ERROR, script, client.engine.variant)
         try:
             if interaction.response.is_done():
                 await interaction.followup.send(text, ephemeral=True)

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 
 import discord
 
+from bot.discord.i18n import label
 from bot.engine import labels
 from bot.engine.answer import Profile, Reply, SourceRef, TimelineEntry
-from bot.text import Script, TraditionalVariant, to_script
+from bot.text import Script, TraditionalVariant
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -87,7 +88,7 @@ class Labels:
         self.variant = variant
 
     def __call__(self, text: str) -> str:
-        return to_script(text, self.script, self.variant)
+        return label(text, self.script, self.variant)  # English for an English reader
 
 
 def _source_heading(source: SourceRef) -> str:

@@ -13,11 +13,12 @@ from typing import Any
 
 import discord
 
+from bot.discord.i18n import label
 from bot.discord.render import original_embed, truncate
 from bot.discord.scripts import pick_script
 from bot.engine import labels
 from bot.engine.answer import Reply, SourceRef
-from bot.text import Script, TraditionalVariant, to_script
+from bot.text import Script, TraditionalVariant
 
 BUTTON_LABEL_LIMIT = 80
 MAX_SUGGESTION_BUTTONS = 3
@@ -90,7 +91,7 @@ class Paginator(ExpiringView):
             return True
         script = pick_script(None, None, interaction.locale, self.script)
         await interaction.response.send_message(
-            to_script(labels.NOT_YOUR_BUTTONS, script, self.variant), ephemeral=True
+            label(labels.NOT_YOUR_BUTTONS, script, self.variant), ephemeral=True
         )
         return False
 
@@ -136,7 +137,7 @@ class ShowOriginalView(ExpiringView):
         self.sources = tuple(sources)
         self.script = script
         self.variant = variant
-        self.show_original.label = to_script(labels.ORIGINAL, script, variant)
+        self.show_original.label = label(labels.ORIGINAL, script, variant)
 
     @discord.ui.button(style=discord.ButtonStyle.secondary, emoji="📄")
     async def show_original(

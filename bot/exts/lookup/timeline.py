@@ -1,4 +1,9 @@
-"""/timeline (events in date order, by person and dates) and /on (one day or month)."""
+"""/timeline (events in date order, by person and dates) and /on (one day or month).
+
+Dates are accepted as people type them (bot/discord/dates.py): 2023-11-17, 2023年11月17日,
+11月17日, 2023年11月; a date without a year takes the one the timeline implies, and the user
+is asked when several would do. Both commands autocomplete the days and months with events.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +11,83 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord import i18n
 from bot.discord.client import SagaBot
+from bot.discord.dates import (
+    AmbiguousDate,
+    DateError,
+    chinese_date,
+    date_choices,
+    english_date,
+    event_dates,
+    resolve,
+)
 from bot.discord.render import timeline_pages
-from bot.discord.scripts import script_for
+from bot.discord.scripts import Reader, in_variant, interaction_reader
 from bot.discord.views import Paginator
 from bot.engine import labels
 from bot.engine.answer import BadDate, TimelineEntry, UnknownEntity
-from bot.exts.lookup.people import person_choices, unknown_person
-from bot.text import Script, to_script
+from bot.exts.lookup.people import autocomplete_people, shown_input, unknown_person
 
 Interaction = discord.Interaction[SagaBot]
+
+MAX_CHOICES = 25
+
+
+def shown_date(value: str, reader: Reader) -> str:
+    """A partial ISO date as the reader writes dates."""
+    return english_date(value) if reader.english else chinese_date(value)
+
+
+def date_refusal(error: DateError | AmbiguousDate, reader: Reader) -> str:
+    """One line: which years an ambiguous date could be, or the forms a date can take."""
+    if isinstance(error, AmbiguousDate):
+        options = (" / " if reader.english else "、").join(shown_date(o, reader) for o in error.options)
+        return reader(i18n.DATE_AMBIGUOUS, date=shown_input(error.typed), options=options)
+    return reader(i18n.DATE_FORMATS, value=shown_input(str(error)))
 
 
 class Timeline(commands.Cog):
     def __init__(self, bot: SagaBot) -> None:
         self.bot = bot
+        self.recorded = event_dates(bot.engine.base)
 
     async def _send_pages(
-        self, interaction: Interaction, entries: list[TimelineEntry], title: str, empty: str, script: Script
+        self, interaction: Interaction, entries: list[TimelineEntry], title: str, empty: str, reader: Reader
     ) -> None:
-        variant = self.bot.engine.variant
-        pages = timeline_pages(entries, title, empty, script, variant)
-        await Paginator(pages, invoker_id=interaction.user.id, script=script, variant=variant).send(
-            interaction
-        )
+        engine = self.bot.engine
+        if reader.script == "traditional" and reader.variant != engine.variant:
+            entries = [in_variant(entry, reader.variant) for entry in entries]
+        pages = timeline_pages(entries, title, empty, reader.script, reader.variant)
+        await Paginator(
+            pages, invoker_id=interaction.user.id, script=reader.script, variant=reader.variant
+        ).send(interaction)
 
     async def _refuse(self, interaction: Interaction, text: str) -> None:
         await interaction.response.send_message(text, ephemeral=True)
+
+    def _resolve(self, value: str | None) -> str | None:
+        return resolve(value, self.recorded) if value else None
+
+    async def date_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The days and months with events that match what is typed, with their event counts."""
+        reader = await interaction_reader(
+            interaction, self.bot.storage, self.bot.engine.variant, current or None
+        )
+        choices = []
+        for choice in date_choices(self.recorded, current, MAX_CHOICES):
+            name = reader(i18n.DATE_CHOICE, date=shown_date(choice.value, reader), events=str(choice.events))
+            choices.append(app_commands.Choice(name=name, value=choice.value))
+        return choices
 
     @app_commands.command(name="timeline", description="Events in date order, with their sources")
     @app_commands.rename(start="from", end="to")
     @app_commands.describe(
         person="Only events involving this person",
-        start="From this date: YYYY, YYYY-MM or YYYY-MM-DD",
-        end="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD",
+        start="From this date: 2023-11-17, 2023年11月17日, 11月17日 or 2023年11月",
+        end="Up to this date: 2023-11-17, 2023年11月17日, 11月17日 or 2023年11月",
     )
     async def timeline(
         self,
@@ -49,41 +97,64 @@ class Timeline(commands.Cog):
         end: str | None = None,
     ) -> None:
         engine = self.bot.engine
-        script = await script_for(self.bot.storage, interaction.user.id, person, interaction.locale)
+        reader = await interaction_reader(interaction, self.bot.storage, engine.variant, person)
         try:
-            entries = engine.timeline(person, start, end, script)
+            low, high = self._resolve(start), self._resolve(end)
+            entries = engine.timeline(person, low, high, reader.script)
         except UnknownEntity as error:
-            await self._refuse(interaction, unknown_person(error, script, engine))
+            await self._refuse(interaction, unknown_person(error, reader))
             return
-        except BadDate as error:
-            await self._refuse(
-                interaction, to_script(labels.BAD_DATE.format(value=error), script, engine.variant)
-            )
+        except (DateError, AmbiguousDate) as error:
+            await self._refuse(interaction, date_refusal(error, reader))
             return
-        title = f"{person} · {labels.TIMELINE}" if person else labels.TIMELINE
-        await self._send_pages(interaction, entries, title, labels.TIMELINE_EMPTY, script)
+        except BadDate:  # from after to: nothing typed is echoed
+            await self._refuse(interaction, reader(i18n.DATE_ORDER))
+            return
+        title = reader(labels.TIMELINE)
+        if person:
+            # The person's name as the articles write it, not as typed.
+            title = f"{reader.text(engine.find_entity(person).name)} · {title}"
+        await self._send_pages(interaction, entries, title, reader(labels.TIMELINE_EMPTY), reader)
 
     @timeline.autocomplete("person")
     async def person_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return person_choices(self.bot.engine, current)
+        return await autocomplete_people(self.bot, interaction, current)
+
+    @timeline.autocomplete("start")
+    async def start_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self.date_autocomplete(interaction, current)
+
+    @timeline.autocomplete("end")
+    async def end_autocomplete(
+        self, interaction: Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return await self.date_autocomplete(interaction, current)
 
     @app_commands.command(name="on", description="What happened on a day or in a month")
-    @app_commands.describe(date="A day or a month: YYYY-MM-DD or YYYY-MM")
+    @app_commands.describe(date="A day or a month: 2023-11-17, 2023年11月17日, 11月17日 or 2023年11月")
     async def on(self, interaction: Interaction, date: str) -> None:
         engine = self.bot.engine
-        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale)
-        day = date.strip()
+        reader = await interaction_reader(interaction, self.bot.storage, engine.variant)
         try:
-            entries = engine.on(day, script)
-        except BadDate as error:
-            await self._refuse(
-                interaction, to_script(labels.BAD_DATE.format(value=error), script, engine.variant)
-            )
+            day = resolve(date, self.recorded)
+            entries = engine.on(day, reader.script)
+        except (DateError, AmbiguousDate) as error:
+            await self._refuse(interaction, date_refusal(error, reader))
             return
-        title, empty = labels.ON_TITLE.format(date=day), labels.ON_EMPTY.format(date=day)
-        await self._send_pages(interaction, entries, title, empty, script)
+        except BadDate:
+            await self._refuse(interaction, reader(i18n.DATE_FORMATS, value=shown_input(date)))
+            return
+        shown = shown_date(day, reader)
+        title, empty = reader(labels.ON_TITLE, date=shown), reader(labels.ON_EMPTY, date=shown)
+        await self._send_pages(interaction, entries, title, empty, reader)
+
+    @on.autocomplete("date")
+    async def on_autocomplete(self, interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+        return await self.date_autocomplete(interaction, current)
 
 
 async def setup(bot: SagaBot) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+from dataclasses import replace
 from typing import Literal
 
 import discord
@@ -18,15 +19,16 @@ from discord.utils import MISSING
 
 from bot.discord.chatter import is_saga_question
 from bot.discord.client import SagaBot
+from bot.discord.i18n import is_english, use_english
 from bot.discord.render import reply_embed
-from bot.discord.scripts import script_for
+from bot.discord.scripts import Reader, for_reader, reader_for
 from bot.discord.views import reply_view
 from bot.engine import labels
 from bot.engine.answer import Reply
 from bot.engine.normalise import normalise
 from bot.engine.script import detect_script
 from bot.storage import StorageError
-from bot.text import Script, to_script
+from bot.text import Script
 
 log = logging.getLogger(__name__)
 
@@ -57,12 +59,32 @@ class Ask(commands.Cog):
         """Seconds until `user_id` may ask again, or None (and the question is counted)."""
         return self.cooldown.update_rate_limit(user_id)
 
-    def cooldown_notice(self, retry_after: float, script: Script) -> str:
+    def cooldown_notice(self, retry_after: float, reader: Reader) -> str:
         seconds = max(1, math.ceil(retry_after))
-        return to_script(labels.COOLDOWN.format(seconds=seconds), script, self.bot.engine.variant)
+        return reader(labels.COOLDOWN, seconds=str(seconds))
 
-    async def answer(self, question: str, script: Script) -> Reply:
-        reply = self.bot.engine.ask(question, override=script)
+    async def reader(
+        self,
+        user_id: int,
+        locale: discord.Locale | str | None,
+        guild_id: int | None,
+        question: str | None,
+        default_script: Script = "simplified",
+    ) -> Reader:
+        return await reader_for(
+            self.bot.storage,
+            user_id=user_id,
+            locale=locale,
+            guild_id=guild_id,
+            default_variant=self.bot.engine.variant,
+            question=question,
+            default_script=default_script,
+        )
+
+    async def answer(self, question: str, reader: Reader) -> Reply:
+        reply = for_reader(
+            self.bot.engine.ask(question, override=reader.script), reader, self.bot.engine.variant
+        )
         if reply.kind == "not_covered":
             try:
                 # The display form: mentions (which carry user ids), markup and URLs removed.
@@ -71,17 +93,17 @@ class Ask(commands.Cog):
                 log.warning("could not record an unanswered question: %s", exc)
         return reply
 
-    async def respond(self, interaction: Interaction, question: str, script: Script) -> None:
+    async def respond(self, interaction: Interaction, question: str, reader: Reader) -> None:
         """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first)."""
         retry = self.retry_after(interaction.user.id)
         if retry is not None:
-            await interaction.response.send_message(self.cooldown_notice(retry, script), ephemeral=True)
+            await interaction.response.send_message(self.cooldown_notice(retry, reader), ephemeral=True)
             return
         await interaction.response.defer(thinking=True)
-        reply = await self.answer(question, script)
-        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
+        reply = await self.answer(question, reader)
+        view = reply_view(reply, reader.variant, self.ask_suggestion)
         message = await interaction.followup.send(
-            embed=reply_embed(reply, self.bot.engine.variant), view=view or MISSING, wait=True
+            embed=reply_embed(reply, reader.variant), view=view or MISSING, wait=True
         )
         if view is not None:
             view.message = message
@@ -90,16 +112,19 @@ class Ask(commands.Cog):
         """A suggestion button: ask its question for whoever clicked, in the clicker's script
         (their preference, then locale; else the script the suggestion is written in)."""
         default = detect_script(question) or "simplified"
-        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale, default)
-        await self.respond(interaction, question, script)
+        reader = await self.reader(
+            interaction.user.id, interaction.locale, interaction.guild_id, None, default
+        )
+        # The suggestion is the bot's own text: asked, and titled, in the clicker's script.
+        await self.respond(interaction, reader.text(question), reader)
 
     # -- /ask -------------------------------------------------------------------------------
 
     @app_commands.command(name="ask", description="Ask a question about the OpenAI leadership saga")
     @app_commands.describe(question="Your question, in simplified or traditional Chinese")
     async def ask(self, interaction: Interaction, question: str) -> None:
-        script = await script_for(self.bot.storage, interaction.user.id, question, interaction.locale)
-        await self.respond(interaction, question, script)
+        reader = await self.reader(interaction.user.id, interaction.locale, interaction.guild_id, question)
+        await self.respond(interaction, question, reader)
 
     # -- messages ---------------------------------------------------------------------------
 
@@ -159,27 +184,32 @@ class Ask(commands.Cog):
         if addressed == "ask_channel" and not is_saga_question(self.bot.engine, question):
             return  # chatter: no reply, no miss logged, no cooldown spent
         locale = message.guild.preferred_locale if message.guild else None
-        script = await script_for(self.bot.storage, message.author.id, question, locale)
+        guild_id = message.guild.id if message.guild else None
+        reader = await self.reader(message.author.id, locale, guild_id, question)
+        if not is_english(question):
+            # A server's locale is not the asker's (most servers keep en-US): a message's labels
+            # are English only when the message is.
+            reader = replace(reader, english=use_english(None))
         try:
-            await self.reply_to(message, question, script)
+            await self.reply_to(message, question, reader)
         except discord.Forbidden:
             log.info("no permission to reply in channel %s", message.channel.id)
 
-    async def reply_to(self, message: discord.Message, question: str, script: Script) -> None:
+    async def reply_to(self, message: discord.Message, question: str, reader: Reader) -> None:
         retry = self.retry_after(message.author.id)
         if retry is not None:
             if self.notices.update_rate_limit(message.author.id) is None:
                 await message.channel.send(
-                    self.cooldown_notice(retry, script),
+                    self.cooldown_notice(retry, reader),
                     reference=message,
                     mention_author=False,
                     delete_after=min(retry, NOTICE_LIFETIME),
                 )
             return
-        reply = await self.answer(question, script)
-        view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
+        reply = await self.answer(question, reader)
+        view = reply_view(reply, reader.variant, self.ask_suggestion)
         sent = await message.channel.send(
-            embed=reply_embed(reply, self.bot.engine.variant),
+            embed=reply_embed(reply, reader.variant),
             view=view or MISSING,
             reference=message,
             mention_author=False,
