@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from bot.discord.render import (
     fit,
     help_embed,
+    original_embed,
     profile_pages,
     reply_embed,
     sources_embed,
@@ -17,6 +18,7 @@ from bot.discord.render import (
 )
 from bot.engine import labels
 from bot.engine.answer import Engine
+from bot.engine.script import detect_script
 from bot.text import to_traditional
 from tests.helpers import assert_within_limits
 
@@ -133,3 +135,15 @@ def test_sources_and_help(engine: Engine) -> None:
     helped = help_embed("traditional", "tw")
     assert helped.description is not None and to_traditional(labels.HELP) in helped.description
     assert "/timeline" in helped.description
+
+
+def test_show_original_writes_everything_but_the_quotes_in_the_readers_script(engine: Engine) -> None:
+    """A zh-CN reader of a traditional answer's originals: headings and footer simplified."""
+    reply = engine.ask("奧特曼什麼時候被解僱？")
+    assert reply.script == "traditional" and reply.sources
+    embed = original_embed(reply.sources, "simplified", "tw")
+    for field in embed.fields:
+        heading = field.name or ""
+        assert detect_script(heading) in ("simplified", None), heading
+    assert detect_script(embed.footer.text or "") in ("simplified", None)
+    assert [f.value for f in embed.fields] == [f"「{s.original_quote}」" for s in reply.sources[:5]]

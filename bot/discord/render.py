@@ -15,7 +15,7 @@ import discord
 from bot.discord.i18n import label
 from bot.engine import labels
 from bot.engine.answer import Profile, Reply, SourceRef, TimelineEntry
-from bot.text import Script, TraditionalVariant
+from bot.text import Script, TraditionalVariant, to_script
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -131,9 +131,11 @@ def original_embed(
     embed = discord.Embed(title=lab(labels.ORIGINAL_TITLE), colour=ANSWER_COLOUR)
     shown = sources[:MAX_REPLY_SOURCES]
     for source in shown:
-        embed.add_field(name=_source_heading(source), value=f"「{source.original_quote}」", inline=False)
+        # Outlet and title in the reader's script (the reply may be in the other); the quote verbatim.
+        heading = f"{to_script(source.outlet, script, variant)} · {source.published}"
+        embed.add_field(name=heading, value=f"「{source.original_quote}」", inline=False)
     if shown:
-        titles = dict.fromkeys(s.title for s in shown)
+        titles = dict.fromkeys(to_script(s.title, script, variant) for s in shown)
         embed.set_footer(text=f"{lab(labels.ARTICLE)}: " + " / ".join(titles))
     return fit(embed)
 
