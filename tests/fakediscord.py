@@ -1048,10 +1048,19 @@ class FakeDiscord:
         return await self._interact(self.interaction_payload(AUTOCOMPLETE, data, user=user, locale=locale))
 
     async def press(
-        self, message: Mapping[str, Any], custom_id: str, *, user: Member, locale: str = "zh-CN"
+        self,
+        message: Mapping[str, Any],
+        custom_id: str,
+        *,
+        user: Member,
+        locale: str = "zh-CN",
+        values: Sequence[str] | None = None,
     ) -> dict[str, Any]:
-        """The user presses the button `custom_id` on `message` (a message the bot created)."""
-        data = {"custom_id": custom_id, "component_type": 2}
+        """The user presses the button `custom_id` on `message` (a message the bot created), or
+        with `values` picks those options of the select `custom_id`."""
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": 2}
+        if values is not None:
+            data = {"custom_id": custom_id, "component_type": 3, "values": list(values)}
         payload = self.interaction_payload(
             MESSAGE_COMPONENT,
             data,

@@ -9,6 +9,7 @@ import pytest
 
 from bot.discord.client import SagaBot
 from bot.discord.render import profile_pages, reply_embed, timeline_pages
+from bot.discord.timeline_nav import first_page, without_doubled_summaries
 from bot.discord.views import Paginator, ShowOriginalView
 from bot.engine import labels
 from bot.engine.answer import Engine
@@ -95,21 +96,20 @@ async def test_timeline_pages_turn_for_the_invoker_only(
     interaction = await fake_discord.slash("timeline", user=user, locale="zh-TW")
     callback = await answered(fake_discord, interaction, CHANNEL_MESSAGE)
     pages = timeline_pages(
-        engine.timeline(None, None, None, "traditional"),
+        without_doubled_summaries(engine.timeline(None, None, None, "traditional")),
         labels.TIMELINE,
         labels.TIMELINE_EMPTY,
         "traditional",
         engine.variant,
     )
     assert len(pages) > 2
-    assert callback.body["data"]["embeds"] == [pages[0].to_dict()]
-    first, previous, following, last = buttons(callback.body["data"])
-    assert (first["disabled"], previous["disabled"], following["disabled"], last["disabled"]) == (
-        True,
-        True,
-        False,
-        False,
-    )
+    # It opens on the board crisis, not in 2012.
+    crisis = first_page(pages, lambda d: d.startswith("2023-11"))
+    assert crisis is not None and 0 < crisis < len(pages) - 1
+    assert callback.body["data"]["embeds"] == [pages[crisis].to_dict()]
+    first, previous, following, last, jump = buttons(callback.body["data"])
+    assert not any(b["disabled"] for b in (first, previous, following, last))
+    assert jump["type"] == 3  # the select that jumps by phase or month
     # The paginator keeps the message it was sent with, to grey its buttons out on timeout.
     await fake_discord.wait_for(
         lambda r: r.method == "GET" and r.path.endswith(f"/{interaction['token']}/messages/@original")
@@ -118,9 +118,9 @@ async def test_timeline_pages_turn_for_the_invoker_only(
 
     press = await fake_discord.press(message, following["custom_id"], user=user, locale="zh-TW")
     update = await answered(fake_discord, press, UPDATE_MESSAGE)
-    assert update.body["data"]["embeds"] == [pages[1].to_dict()]
+    assert update.body["data"]["embeds"] == [pages[crisis + 1].to_dict()]
     assert not any(b["disabled"] for b in buttons(update.body["data"]))
-    assert fake_discord.messages[int(message["id"])]["embeds"] == [pages[1].to_dict()]
+    assert fake_discord.messages[int(message["id"])]["embeds"] == [pages[crisis + 1].to_dict()]
 
     press = await fake_discord.press(message, last["custom_id"], user=user, locale="zh-TW")
     update = await answered(fake_discord, press, UPDATE_MESSAGE)

@@ -14,6 +14,7 @@ from tests.fakediscord import (
     EPHEMERAL,
     MANAGE_GUILD,
     MEMBER_PERMISSIONS,
+    UPDATE_MESSAGE,
     FakeDiscord,
 )
 from tests.test_e2e_interactions import answered
@@ -177,3 +178,39 @@ async def test_askchannel_checks_embeds_and_accepts_a_forum(
     )
     reply = await fake_discord.reply_to(question)
     assert reply.path == f"/channels/{post}/messages"
+
+
+# -- item 10: timeline navigation -----------------------------------------------------------
+
+
+async def test_timeline_opens_on_the_crisis_jumps_and_tells_each_event_once(
+    fake_discord: FakeDiscord, saga: SagaBot, engine: Engine
+) -> None:
+    user = fake_discord.add_user("reader")
+    interaction = await fake_discord.slash("timeline", user=user)
+    callback = await answered(fake_discord, interaction, CHANNEL_MESSAGE)
+    data = callback.body["data"]
+    (embed,) = data["embeds"]
+    assert any(f["name"].startswith("2023-11") for f in embed["fields"])  # not 2012
+    select = data["components"][1]["components"][0]
+    labels_ = [o["label"] for o in select["options"]]
+    assert labels_[:3] == [i18n.PHASE_BEFORE, i18n.PHASE_CRISIS, i18n.PHASE_AFTER]
+    assert "2024年9月" in labels_ and len(labels_) <= 25
+
+    await fake_discord.wait_for(
+        lambda r: r.method == "GET" and r.path.endswith(f"/{interaction['token']}/messages/@original")
+    )
+    message = callback.response["resource"]["message"]
+    before = labels_.index(i18n.PHASE_BEFORE)
+    picked = await fake_discord.press(
+        message, select["custom_id"], user=user, values=[select["options"][before]["value"]]
+    )
+    update = await answered(fake_discord, picked, UPDATE_MESSAGE)
+    (page,) = update.body["data"]["embeds"]
+    assert page["fields"][0]["name"].startswith("2012")
+
+    # The month summary "董事会换血, 奥尔特曼被解雇后又被重新聘用" is told by the days after it.
+    summary = next(e for e in engine.timeline() if e.fact_id == "a000-altman-fired-rehired")
+    assert summary.precision.value == "month"
+    shown = [f["value"] for f in embed["fields"]] + [f["value"] for f in page["fields"]]
+    assert not any(value.startswith(summary.text) for value in shown)

@@ -100,6 +100,10 @@ ABOUT_LATENCY = "延迟"
 ASK_MENU = "问问 saga-bot"
 ASK_MENU_EMPTY = "这条消息没有文字,我没法回答。"
 NO_EMBEDS_THERE = "我在 {channel} 不能发送嵌入消息:请给我「查看频道」「发送消息」和「嵌入链接」权限(论坛还需要「在帖子中发送消息」)。"
+PHASE_BEFORE = "风波之前"
+PHASE_CRISIS = "董事会危机"
+PHASE_AFTER = "危机之后:离职潮"
+JUMP_TO = "跳到某个阶段或月份…"
 NEEDS_MANAGE_SERVER = "只有拥有「管理服务器」权限的成员可以更改这项设置。"
 VARIANT_SET = "好的,本服务器的繁体回答之后使用{variant}。"
 VARIANT_TW = "台湾用字"
@@ -200,6 +204,10 @@ ENGLISH: Mapping[str, str] = {
         "I cannot post embeds in {channel}: give me View Channel, Send Messages and Embed Links "
         "there (and Send Messages in Threads for a forum)."
     ),
+    PHASE_BEFORE: "Before the saga",
+    PHASE_CRISIS: "The board crisis",
+    PHASE_AFTER: "After the crisis: the departures",
+    JUMP_TO: "Jump to a phase or month…",
     NEEDS_MANAGE_SERVER: "Only members with the Manage Server permission can change this setting.",
     VARIANT_SET: "OK, traditional answers in this server now use {variant}.",
     VARIANT_TW: "Taiwan forms",

@@ -24,7 +24,13 @@ from bot.discord.dates import (
 )
 from bot.discord.render import timeline_pages
 from bot.discord.scripts import Reader, in_variant, interaction_reader
-from bot.discord.views import Paginator
+from bot.discord.timeline_nav import (
+    TimelinePaginator,
+    crisis_month,
+    first_page,
+    jumps,
+    without_doubled_summaries,
+)
 from bot.engine import labels
 from bot.engine.answer import BadDate, TimelineEntry, UnknownEntity
 from bot.exts.lookup.people import autocomplete_people, shown_input, unknown_person
@@ -51,16 +57,35 @@ class Timeline(commands.Cog):
     def __init__(self, bot: SagaBot) -> None:
         self.bot = bot
         self.recorded = event_dates(bot.engine.base)
+        self.crisis = crisis_month(bot.engine.timeline())
 
     async def _send_pages(
-        self, interaction: Interaction, entries: list[TimelineEntry], title: str, empty: str, reader: Reader
+        self,
+        interaction: Interaction,
+        entries: list[TimelineEntry],
+        title: str,
+        empty: str,
+        reader: Reader,
+        *,
+        open_on_crisis: bool = False,
     ) -> None:
+        """The entries as pages with a pager and a jump select; on the crisis when asked to."""
         engine = self.bot.engine
+        entries = without_doubled_summaries(entries)
         if reader.script == "traditional" and reader.variant != engine.variant:
             entries = [in_variant(entry, reader.variant) for entry in entries]
         pages = timeline_pages(entries, title, empty, reader.script, reader.variant)
-        await Paginator(
-            pages, invoker_id=interaction.user.id, script=reader.script, variant=reader.variant
+        start = 0
+        if open_on_crisis and self.crisis is not None:
+            start = first_page(pages, lambda d: d.startswith(self.crisis or "")) or 0
+        await TimelinePaginator(
+            pages,
+            invoker_id=interaction.user.id,
+            script=reader.script,
+            variant=reader.variant,
+            start=start,
+            targets=jumps(pages, self.crisis, reader),
+            placeholder=reader(i18n.JUMP_TO),
         ).send(interaction)
 
     async def _refuse(self, interaction: Interaction, text: str) -> None:
@@ -114,7 +139,9 @@ class Timeline(commands.Cog):
         if person:
             # The person's name as the articles write it, not as typed.
             title = f"{reader.text(engine.find_entity(person).name)} · {title}"
-        await self._send_pages(interaction, entries, title, reader(labels.TIMELINE_EMPTY), reader)
+        await self._send_pages(
+            interaction, entries, title, reader(labels.TIMELINE_EMPTY), reader, open_on_crisis=start is None
+        )
 
     @timeline.autocomplete("person")
     async def person_autocomplete(
