@@ -117,6 +117,7 @@ class Request:
     at: float  # time.monotonic() on arrival
     status: int = 0
     response: Any = None
+    files: dict[str, bytes] = field(default_factory=dict)  # attachments of a multipart request, by name
 
     def match(self, method: str, pattern: str) -> re.Match[str] | None:
         """The path's match of `pattern` (anchored at both ends) when the method is `method`."""
@@ -497,8 +498,15 @@ class FakeDiscord:
 
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"]
-        raw = await request.read()
-        body = json.loads(raw) if raw and request.content_type == "application/json" else None
+        files: dict[str, bytes] = {}
+        if request.content_type == "multipart/form-data":
+            # A message with attachments: its JSON in payload_json, each file a part of its own.
+            form = await request.post()
+            body = json.loads(str(form["payload_json"])) if "payload_json" in form else None
+            files = {str(v.filename): v.file.read() for v in form.values() if isinstance(v, web.FileField)}
+        else:
+            raw = await request.read()
+            body = json.loads(raw) if raw and request.content_type == "application/json" else None
         record = Request(
             method=request.method,
             path=path,
@@ -506,6 +514,7 @@ class FakeDiscord:
             body=body,
             headers=dict(request.headers),
             at=time.monotonic(),
+            files=files,
         )
         self.requests.append(record)
         headers: dict[str, str] = {}

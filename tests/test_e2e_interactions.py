@@ -107,9 +107,10 @@ async def test_timeline_pages_turn_for_the_invoker_only(
     crisis = first_page(pages, lambda d: d.startswith("2023-11"))
     assert crisis is not None and 0 < crisis < len(pages) - 1
     assert callback.body["data"]["embeds"] == [pages[crisis].to_dict()]
-    first, previous, following, last, jump = buttons(callback.body["data"])
+    first, previous, following, last, jump, picture = buttons(callback.body["data"])
     assert not any(b["disabled"] for b in (first, previous, following, last))
     assert jump["type"] == 3  # the select that jumps by phase or month
+    assert picture["label"] == "時間線圖"  # the picture, on demand
     # The paginator keeps the message it was sent with, to grey its buttons out on timeout.
     await fake_discord.wait_for(
         lambda r: r.method == "GET" and r.path.endswith(f"/{interaction['token']}/messages/@original")
@@ -142,7 +143,8 @@ async def test_who_shows_the_profile_card(fake_discord: FakeDiscord, saga: SagaB
     callback = await answered(fake_discord, interaction, CHANNEL_MESSAGE)
     pages = profile_pages(engine.who("奧特曼", "traditional"), "traditional", engine.variant)
     assert callback.body["data"]["embeds"] == [pages[0].to_dict()]
-    assert len(buttons(callback.body["data"])) == (4 if len(pages) > 1 else 0)
+    # The pager, and the picture of the story (Altman is in it).
+    assert len(buttons(callback.body["data"])) == (5 if len(pages) > 1 else 1)
 
     unknown = await fake_discord.slash("who", [{"name": "person", "type": 3, "value": "张三丰"}], user=user)
     refusal = await answered(fake_discord, unknown, CHANNEL_MESSAGE)

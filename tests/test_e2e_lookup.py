@@ -214,3 +214,36 @@ async def test_timeline_opens_on_the_crisis_jumps_and_tells_each_event_once(
     assert summary.precision.value == "month"
     shown = [f["value"] for f in embed["fields"]] + [f["value"] for f in page["fields"]]
     assert not any(value.startswith(summary.text) for value in shown)
+
+
+# -- item 11: the picture -------------------------------------------------------------------
+
+
+async def test_timeline_picture_behind_a_button_after_the_text(
+    fake_discord: FakeDiscord, saga: SagaBot, engine: Engine
+) -> None:
+    user = fake_discord.add_user("reader")
+    interaction = await fake_discord.slash("timeline", user=user, locale="zh-TW")
+    callback = await answered(fake_discord, interaction, CHANNEL_MESSAGE)
+    assert callback.body["data"]["embeds"]  # the text answer comes first
+    picture = next(
+        c
+        for row in callback.body["data"]["components"]
+        for c in row["components"]
+        if c.get("label") == "時間線圖"
+    )
+    await fake_discord.wait_for(
+        lambda r: r.method == "GET" and r.path.endswith(f"/{interaction['token']}/messages/@original")
+    )
+    press = await fake_discord.press(
+        callback.response["resource"]["message"], picture["custom_id"], user=user, locale="zh-TW"
+    )
+    await answered(fake_discord, press, DEFERRED_CHANNEL_MESSAGE)
+    followup = await fake_discord.followup(press)
+    (attachment,) = followup.body["attachments"]
+    assert attachment["filename"] == "saga-timeline.png"
+    assert (
+        attachment["description"].startswith("OpenAI 領導層風波")
+        and "薩姆·奧爾特曼" in attachment["description"]
+    )
+    assert followup.files["saga-timeline.png"].startswith(b"\x89PNG")

@@ -104,6 +104,10 @@ PHASE_BEFORE = "风波之前"
 PHASE_CRISIS = "董事会危机"
 PHASE_AFTER = "危机之后:离职潮"
 JUMP_TO = "跳到某个阶段或月份…"
+PICTURE_TITLE = "OpenAI 领导层风波:谁在何时"
+PICTURE_CRISIS = "董事会危机"
+PICTURE_DEPARTURES = "离职"
+PICTURE_BUTTON = "时间线图"
 NEEDS_MANAGE_SERVER = "只有拥有「管理服务器」权限的成员可以更改这项设置。"
 VARIANT_SET = "好的,本服务器的繁体回答之后使用{variant}。"
 VARIANT_TW = "台湾用字"
@@ -208,6 +212,10 @@ ENGLISH: Mapping[str, str] = {
     PHASE_CRISIS: "The board crisis",
     PHASE_AFTER: "After the crisis: the departures",
     JUMP_TO: "Jump to a phase or month…",
+    PICTURE_TITLE: "The OpenAI leadership saga: who, when",
+    PICTURE_CRISIS: "The board crisis",
+    PICTURE_DEPARTURES: "Departures",
+    PICTURE_BUTTON: "Timeline picture",
     NEEDS_MANAGE_SERVER: "Only members with the Manage Server permission can change this setting.",
     VARIANT_SET: "OK, traditional answers in this server now use {variant}.",
     VARIANT_TW: "Taiwan forms",

@@ -19,6 +19,7 @@ import discord
 
 from bot.discord import i18n
 from bot.discord.dates import chinese_date, english_date
+from bot.discord.picture import Story, picture_file
 from bot.discord.scripts import Reader
 from bot.discord.views import Paginator
 from bot.engine.answer import TimelineEntry
@@ -104,8 +105,24 @@ class JumpSelect(discord.ui.Select["TimelinePaginator"]):
         await self.view.jump_to(interaction, self.jumps[int(self.values[0])].page)
 
 
+class PictureButton(discord.ui.Button["TimelinePaginator"]):
+    """Draws the timeline picture (off the event loop) and posts it under the text answer."""
+
+    def __init__(self, picture: Story, reader: Reader, highlight: str | None = None) -> None:
+        super().__init__(
+            label=reader(i18n.PICTURE_BUTTON), emoji="🖼️", style=discord.ButtonStyle.secondary, row=2
+        )
+        self.picture, self.reader, self.highlight = picture, reader, highlight
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        await interaction.response.defer(thinking=True)
+        reader = self.reader
+        file = await picture_file(self.picture, reader.script, reader.variant, reader.english, self.highlight)
+        await interaction.followup.send(file=file)
+
+
 class TimelinePaginator(Paginator):
-    """The pager, opening on `start`, with a select to jump by phase or month."""
+    """The pager, opening on `start`, with a select to jump by phase or month and a picture button."""
 
     def __init__(
         self,
@@ -117,12 +134,26 @@ class TimelinePaginator(Paginator):
         start: int = 0,
         targets: list[Jump] | None = None,
         placeholder: str = "",
+        picture: PictureButton | None = None,
     ) -> None:
         super().__init__(pages, invoker_id=invoker_id, script=script, variant=variant)
         self.index = max(0, min(start, len(self.pages) - 1))
         self._update_buttons()
         if targets and len(self.pages) > 1:
             self.add_item(JumpSelect(targets, placeholder))
+        self.picture = picture
+        if picture is not None:
+            self.add_item(picture)
+
+    async def send(self, interaction: discord.Interaction[Any]) -> None:
+        """As the pager sends, but one page with a picture button keeps the button (alone)."""
+        if len(self.pages) > 1 or self.picture is None:
+            await super().send(interaction)
+            return
+        for item in [i for i in self.children if i is not self.picture]:
+            self.remove_item(item)
+        await interaction.response.send_message(embed=self.current, view=self)
+        self.message = await interaction.original_response()
 
     async def jump_to(self, interaction: discord.Interaction[Any], page: int) -> None:
         await self._show(interaction, page)

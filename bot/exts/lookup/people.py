@@ -9,9 +9,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import SagaBot
+from bot.discord.picture import shows, story
 from bot.discord.render import profile_pages
 from bot.discord.scripts import Reader, in_variant, interaction_reader
-from bot.discord.views import Paginator
+from bot.discord.timeline_nav import PictureButton, TimelinePaginator
 from bot.engine import labels
 from bot.engine.answer import Engine, UnknownEntity
 from bot.engine.normalise import display_form
@@ -102,6 +103,7 @@ def shown_input(text: str, limit: int = 50) -> str:
 class People(commands.Cog):
     def __init__(self, bot: SagaBot) -> None:
         self.bot = bot
+        self.picture = story(bot.engine)
 
     @app_commands.command(
         name="who", description="A person's profile: roles, joining and leaving, where they went"
@@ -119,8 +121,15 @@ class People(commands.Cog):
         if reader.script == "traditional" and reader.variant != engine.variant:
             profile = in_variant(profile, reader.variant)
         pages = profile_pages(profile, reader.script, reader.variant)
-        await Paginator(
-            pages, invoker_id=interaction.user.id, script=reader.script, variant=reader.variant
+        name = engine.find_entity(person).name
+        # Under the card, a button for the picture of the story, when they are in it.
+        picture = PictureButton(self.picture, reader, name) if shows(self.picture, name) else None
+        await TimelinePaginator(
+            pages,
+            invoker_id=interaction.user.id,
+            script=reader.script,
+            variant=reader.variant,
+            picture=picture,
         ).send(interaction)
 
     @who.autocomplete("person")

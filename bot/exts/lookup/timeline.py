@@ -22,9 +22,11 @@ from bot.discord.dates import (
     event_dates,
     resolve,
 )
+from bot.discord.picture import shows, story
 from bot.discord.render import timeline_pages
 from bot.discord.scripts import Reader, in_variant, interaction_reader
 from bot.discord.timeline_nav import (
+    PictureButton,
     TimelinePaginator,
     crisis_month,
     first_page,
@@ -58,6 +60,7 @@ class Timeline(commands.Cog):
         self.bot = bot
         self.recorded = event_dates(bot.engine.base)
         self.crisis = crisis_month(bot.engine.timeline())
+        self.picture = story(bot.engine)
 
     async def _send_pages(
         self,
@@ -68,6 +71,7 @@ class Timeline(commands.Cog):
         reader: Reader,
         *,
         open_on_crisis: bool = False,
+        picture: PictureButton | None = None,
     ) -> None:
         """The entries as pages with a pager and a jump select; on the crisis when asked to."""
         engine = self.bot.engine
@@ -86,6 +90,7 @@ class Timeline(commands.Cog):
             start=start,
             targets=jumps(pages, self.crisis, reader),
             placeholder=reader(i18n.JUMP_TO),
+            picture=picture,
         ).send(interaction)
 
     async def _refuse(self, interaction: Interaction, text: str) -> None:
@@ -136,11 +141,19 @@ class Timeline(commands.Cog):
             await self._refuse(interaction, reader(i18n.DATE_ORDER))
             return
         title = reader(labels.TIMELINE)
-        if person:
-            # The person's name as the articles write it, not as typed.
-            title = f"{reader.text(engine.find_entity(person).name)} · {title}"
+        name = engine.find_entity(person).name if person else None
+        if name is not None:
+            title = f"{reader.text(name)} · {title}"  # as the articles write the name, not as typed
+        # For the whole story (or a person in it), a button for the picture under the text.
+        with_picture = start is None and end is None and (name is None or shows(self.picture, name))
         await self._send_pages(
-            interaction, entries, title, reader(labels.TIMELINE_EMPTY), reader, open_on_crisis=start is None
+            interaction,
+            entries,
+            title,
+            reader(labels.TIMELINE_EMPTY),
+            reader,
+            open_on_crisis=start is None,
+            picture=PictureButton(self.picture, reader, name) if with_picture else None,
         )
 
     @timeline.autocomplete("person")
