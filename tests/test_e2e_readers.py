@@ -138,3 +138,16 @@ async def test_an_english_locale_gets_english_help_errors_and_declines(
     assert embed["description"] == i18n.ENGLISH[labels.NOT_COVERED]
     expected = reply_embed(engine.ask("What is the weather today?", override="simplified"), engine.variant)
     assert expected.description != embed["description"]
+
+
+async def test_a_greeting_says_how_to_ask_on_discord(fake_discord: FakeDiscord, saga: SagaBot) -> None:
+    user = fake_discord.add_user("newcomer")
+    hello = await fake_discord.send_message("你好", author=user)
+    (embed,) = (await fake_discord.reply_to(hello)).body["embeds"]
+    assert embed["description"] == i18n.HELP_INTRO + "\n" + i18n.HELP_GREETING
+    assert "直接提问即可" not in embed["description"]  # a plain message is not answered everywhere
+    # In traditional, with Taiwan's words (訊息, not 消息) and the command as zh-TW shows it.
+    taiwan = await fake_discord.send_message("你好嗎", author=user)
+    (embed,) = (await fake_discord.reply_to(taiwan)).body["embeds"]
+    assert embed["description"].endswith(i18n.chinese_label(i18n.HELP_GREETING, "traditional", "tw"))
+    assert "訊息" in embed["description"] and "/幫助" in embed["description"]

@@ -73,6 +73,7 @@ HELP_INTRO = (
 HELP_WHERE = "在哪里提问"
 HELP_WHERE_DM = "私信里直接发问题即可。"
 HELP_WHERE_GUILD = "在服务器里:提到我(@saga-bot)或回复我的消息;提问频道里的每个问题我都会回答。"
+HELP_GREETING = "提到我、回复我的消息或私信我即可提问;输入 /帮助 查看全部命令。"
 HELP_ASK_CHANNELS = "本服务器的提问频道:{channels}"
 HELP_COMMANDS = "命令"
 HELP_CONTEXT_MENU = "右键任意消息 → 应用 → 「{name}」,就会把它当作问题来回答。"
@@ -178,6 +179,7 @@ ENGLISH: Mapping[str, str] = {
         "In a server: mention me (@saga-bot) or reply to one of my messages; in an ask channel "
         "I answer every question."
     ),
+    HELP_GREETING: "Mention me, reply to one of my messages or DM me to ask; type /help for every command.",
     HELP_ASK_CHANNELS: "This server's ask channels: {channels}",
     HELP_COMMANDS: "Commands",
     HELP_CONTEXT_MENU: "Right-click any message → Apps → “{name}” to ask it as a question.",

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import discord
 
-from bot.discord.i18n import in_english, say, use_english
+from bot.discord.i18n import HELP_GREETING, HELP_INTRO, in_english, say, use_english
 from bot.engine.answer import Reply
 from bot.engine.script import choose_script, detect_script
 from bot.storage import Storage, StorageError
@@ -155,6 +155,9 @@ def for_reader(reply: Reply, reader: Reader, engine_variant: TraditionalVariant)
     Answers and quotes stay Chinese."""
     if reader.script == "traditional" and reader.variant != engine_variant:
         reply = in_variant(reply, reader.variant)
+    if reply.kind == "help":
+        # The engine's greeting describes its command line; on Discord, say how Discord works.
+        return replace(reply, answer=reader(HELP_INTRO) + "\n" + reader(HELP_GREETING))
     if reader.english and reply.kind != "answer":
         english = in_english(reply.answer)
         if english is not None:
