@@ -3,6 +3,8 @@ Chinese way, the "Ask saga-bot" message menu, /about and /askchannel's checks.""
 
 from __future__ import annotations
 
+import discord
+
 from bot.discord import i18n
 from bot.discord.client import SagaBot
 from bot.engine import labels
@@ -17,6 +19,7 @@ from tests.fakediscord import (
     UPDATE_MESSAGE,
     FakeDiscord,
 )
+from tests.helpers import assert_within_limits
 from tests.test_e2e_interactions import answered
 
 ADMIN = MEMBER_PERMISSIONS | MANAGE_GUILD
@@ -247,3 +250,25 @@ async def test_timeline_picture_behind_a_button_after_the_text(
         and "薩姆·奧爾特曼" in attachment["description"]
     )
     assert followup.files["saga-timeline.png"].startswith(b"\x89PNG")
+
+
+# -- limits ---------------------------------------------------------------------------------
+
+
+async def test_help_about_and_timeline_stay_within_discords_limits_in_every_language(
+    fake_discord: FakeDiscord, saga: SagaBot
+) -> None:
+    await saga.tree.sync()
+    await saga.storage.add_ask_channel(fake_discord.guild_id, fake_discord.channel_ids[2])
+    user = fake_discord.add_user("reader")
+    for locale in ("zh-CN", "zh-TW", "en-US"):
+        for command in ("help", "about", "timeline"):
+            interaction = await fake_discord.slash(command, user=user, locale=locale)
+            data = (await answered(fake_discord, interaction, CHANNEL_MESSAGE)).body["data"]
+            assert_within_limits(discord.Embed.from_dict(data["embeds"][0]))
+            for row in data.get("components", []):
+                for component in row["components"]:
+                    assert len(component.get("label", "")) <= 80
+                    assert len(component.get("placeholder", "")) <= 150
+                    assert len(component.get("options", [])) <= 25
+                    assert all(len(o["label"]) <= 100 for o in component.get("options", []))

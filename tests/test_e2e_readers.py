@@ -151,3 +151,14 @@ async def test_a_greeting_says_how_to_ask_on_discord(fake_discord: FakeDiscord, 
     (embed,) = (await fake_discord.reply_to(taiwan)).body["embeds"]
     assert embed["description"].endswith(i18n.chinese_label(i18n.HELP_GREETING, "traditional", "tw"))
     assert "訊息" in embed["description"] and "/幫助" in embed["description"]
+
+
+async def test_show_original_for_an_english_clicker(fake_discord: FakeDiscord, saga: SagaBot) -> None:
+    asker, reader = fake_discord.add_user("asker"), fake_discord.add_user("reader")
+    message = await fake_discord.send_message("奥特曼什么时候被解雇？", author=asker)
+    reply = await fake_discord.reply_to(message)
+    button = buttons(reply.body)[0]
+    press = await fake_discord.press(reply.response, button["custom_id"], user=reader, locale="en-US")
+    (embed,) = (await fake_discord.callback(press)).body["data"]["embeds"]
+    assert embed["title"] == "Original (as the articles wrote it)"
+    assert embed["footer"]["text"].startswith("Article: ")

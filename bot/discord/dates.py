@@ -95,8 +95,10 @@ def resolve(text: str, recorded: Counter[str]) -> str:
     dated = sorted(d for d in recorded if len(d) > 4) or sorted(recorded)
     first, last = dated[0], dated[-1]
     years = range(int(first[:4]), int(last[:4]) + 1)
-    candidates = [iso(Parts(year, parts.month, parts.day)) for year in years]
-    _check_all(candidates, parts, text)
+    # Only real dates: 2月29日 is a candidate in leap years alone.
+    candidates = [c for c in (iso(Parts(year, parts.month, parts.day)) for year in years) if _is_date(c)]
+    if not candidates:
+        raise DateError(text)
     with_events = [c for c in candidates if any(d.startswith(c) for d in recorded)]
     if len(with_events) == 1:
         return with_events[0]
@@ -108,16 +110,10 @@ def resolve(text: str, recorded: Counter[str]) -> str:
     raise AmbiguousDate(text, tuple(inside or candidates))
 
 
-def _check_all(candidates: list[str], parts: Parts, text: str) -> None:
-    if not candidates:
-        raise DateError(text)
-    if parts.month == 2 and parts.day == 29:  # only real leap days are candidates
-        candidates[:] = [c for c in candidates if _is_date(c)]
-        if not candidates:
-            raise DateError(text)
-
-
 def _is_date(value: str) -> bool:
+    """A real day (a month or a year always is)."""
+    if len(value) < 10:
+        return True
     try:
         date.fromisoformat(value)
     except ValueError:

@@ -13,7 +13,7 @@ from typing import Any
 
 import discord
 
-from bot.discord.i18n import label
+from bot.discord.i18n import ensure_language, label
 from bot.discord.render import original_embed, truncate
 from bot.discord.scripts import pick_script
 from bot.engine import labels
@@ -143,8 +143,9 @@ class ShowOriginalView(ExpiringView):
     async def show_original(
         self, interaction: Interaction, button: discord.ui.Button[ShowOriginalView]
     ) -> None:
-        # Anyone may look; the labels follow the clicker's locale when it names a script.
+        # Anyone may look; the labels follow the clicker's locale (its script, or English).
         script = pick_script(None, None, interaction.locale, self.script)
+        ensure_language(interaction.locale)
         await interaction.response.send_message(
             embed=original_embed(self.sources, script, self.variant), ephemeral=True
         )
