@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+
 import pytest
 
 from bot.discord import i18n
@@ -75,6 +77,12 @@ def test_what_counts_as_an_english_question(text: str, english: bool) -> None:
 
 
 def test_the_language_follows_the_question_then_the_locale() -> None:
+    # In a context of its own, as each Discord event has: the choice must not outlive the test.
+    contextvars.copy_context().run(_language_choices)
+    assert i18n.english_labels() is False
+
+
+def _language_choices() -> None:
     assert i18n.use_english("zh-CN", "When did Murati leave?") is True
     assert i18n.use_english("en-US", "穆拉蒂什么时候离职") is False
     assert i18n.use_english("en-US", "Sutskever") is True

@@ -13,7 +13,7 @@ from typing import Any
 
 import discord
 
-from bot.discord.i18n import ensure_language, label
+from bot.discord.i18n import label, use_english
 from bot.discord.render import original_embed, truncate
 from bot.discord.scripts import pick_script
 from bot.engine import labels
@@ -145,7 +145,7 @@ class ShowOriginalView(ExpiringView):
     ) -> None:
         # Anyone may look; the labels follow the clicker's locale (its script, or English).
         script = pick_script(None, None, interaction.locale, self.script)
-        ensure_language(interaction.locale)
+        use_english(interaction.locale)  # a press is an event of its own: its locale decides
         await interaction.response.send_message(
             embed=original_embed(self.sources, script, self.variant), ephemeral=True
         )
