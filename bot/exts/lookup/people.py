@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import discord
@@ -14,7 +15,7 @@ from bot.discord.render import profile_pages
 from bot.discord.scripts import Reader, in_variant, interaction_reader
 from bot.discord.timeline_nav import PictureButton, TimelinePaginator
 from bot.engine import labels
-from bot.engine.answer import Engine, UnknownEntity
+from bot.engine.answer import UnknownEntity
 from bot.engine.normalise import display_form
 from bot.factbase.loader import FactBase
 from bot.text import Script, TraditionalVariant, fold_name, to_script
@@ -57,32 +58,32 @@ def people(base: FactBase) -> tuple[Person, ...]:
 
 
 def person_choices(
-    engine: Engine, current: str, script: Script = "simplified", variant: TraditionalVariant | None = None
+    everyone: Sequence[Person], current: str, script: Script, variant: TraditionalVariant
 ) -> list[app_commands.Choice[str]]:
-    """One choice per person whose names contain what the user typed (the main figures when
-    nothing is typed): names that start with it first, then the most prominent."""
+    """One choice per person (of `everyone`, from :func:`people`) whose names contain what the
+    user typed (the main figures when nothing is typed): names that start with it first, then
+    the most prominent. Runs on every keystroke: the names are folded once, in :func:`people`."""
     key = fold_name(current)
     ranked: list[tuple[bool, int, Person]] = []
-    for position, person in enumerate(people(engine.base)):
+    for position, person in enumerate(everyone):
         if key and not any(key in name for name in person.folded_names):
             continue
         starts = not key or any(name.startswith(key) for name in person.folded_names)
         ranked.append((not starts, position, person))
     ranked.sort(key=lambda item: (item[0], item[1]))
-    shown_variant = variant or engine.variant
     choices = []
     for _, _, person in ranked[:MAX_CHOICES]:
-        shown = person.shown(script, shown_variant)[:CHOICE_LIMIT]
+        shown = person.shown(script, variant)[:CHOICE_LIMIT]
         choices.append(app_commands.Choice(name=shown, value=person.name[:CHOICE_LIMIT]))
     return choices
 
 
 async def autocomplete_people(
-    bot: SagaBot, interaction: Interaction, current: str
+    bot: SagaBot, everyone: Sequence[Person], interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
     """:func:`person_choices` in the script of what is typed, else the user's (preference, locale)."""
     reader = await interaction_reader(interaction, bot.storage, bot.engine.variant, current or None)
-    return person_choices(bot.engine, current, reader.script, reader.variant)
+    return person_choices(everyone, current, reader.script, reader.variant)
 
 
 def unknown_person(error: UnknownEntity, reader: Reader) -> str:
@@ -104,6 +105,7 @@ class People(commands.Cog):
     def __init__(self, bot: SagaBot) -> None:
         self.bot = bot
         self.picture = story(bot.engine)
+        self.people = people(bot.engine.base)
 
     @app_commands.command(
         name="who", description="A person's profile: roles, joining and leaving, where they went"
@@ -136,7 +138,7 @@ class People(commands.Cog):
     async def person_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return await autocomplete_people(self.bot, interaction, current)
+        return await autocomplete_people(self.bot, self.people, interaction, current)
 
 
 async def setup(bot: SagaBot) -> None:

@@ -35,7 +35,7 @@ from bot.discord.timeline_nav import (
 )
 from bot.engine import labels
 from bot.engine.answer import BadDate, TimelineEntry, UnknownEntity
-from bot.exts.lookup.people import autocomplete_people, shown_input, unknown_person
+from bot.exts.lookup.people import autocomplete_people, people, shown_input, unknown_person
 
 Interaction = discord.Interaction[SagaBot]
 
@@ -61,6 +61,7 @@ class Timeline(commands.Cog):
         self.recorded = event_dates(bot.engine.base)
         self.crisis = crisis_month(bot.engine.timeline())
         self.picture = story(bot.engine)
+        self.people = people(bot.engine.base)
 
     async def _send_pages(
         self,
@@ -160,7 +161,7 @@ class Timeline(commands.Cog):
     async def person_autocomplete(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return await autocomplete_people(self.bot, interaction, current)
+        return await autocomplete_people(self.bot, self.people, interaction, current)
 
     @timeline.autocomplete("start")
     async def start_autocomplete(
