@@ -8,9 +8,11 @@ from typing import Any
 from bot.discord import i18n
 from bot.discord.client import SagaBot
 from bot.discord.render import reply_embed
+from bot.discord.scripts import Reader
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
+from bot.exts.lookup.timeline import timeline_source
 from bot.text import to_script
 from tests.fakediscord import (
     CHANNEL_MESSAGE,
@@ -18,6 +20,7 @@ from tests.fakediscord import (
     EPHEMERAL,
     MANAGE_GUILD,
     MEMBER_PERMISSIONS,
+    UPDATE_MESSAGE,
     FakeDiscord,
 )
 from tests.test_e2e_interactions import answered, buttons
@@ -162,3 +165,26 @@ async def test_show_original_for_an_english_clicker(fake_discord: FakeDiscord, s
     (embed,) = (await fake_discord.callback(press)).body["data"]["embeds"]
     assert embed["title"] == "Original (as the articles wrote it)"
     assert embed["fields"]  # each article's heading, its quotes verbatim
+
+
+async def test_a_page_turned_keeps_the_servers_forms(
+    fake_discord: FakeDiscord, saga: SagaBot, engine: Engine
+) -> None:
+    """A page button rebuilds its listing in the server's traditional forms, as /timeline wrote it."""
+    await saga.storage.set_guild_variant(fake_discord.guild_id, "hk")
+    user = fake_discord.add_user("reader")
+    interaction = await fake_discord.slash("timeline", user=user, locale="zh-TW")
+    callback = await answered(fake_discord, interaction, CHANNEL_MESSAGE)
+    hong_kong = timeline_source(engine, "||", Reader("traditional", "hk"))
+    taiwan = timeline_source(engine, "||", Reader("traditional", "tw"))
+    differ = [i for i, page in enumerate(hong_kong) if page.to_dict() != taiwan[i].to_dict()]
+    assert differ  # else this test could not tell the forms apart
+    message = callback.response["resource"]["message"]
+    # A jump (rebuilt from the custom_id alone) to a page that reads differently in the two.
+    (jump,) = [c for c in buttons(callback.body["data"]) if c["custom_id"].startswith("saga:jump:")]
+    target = next(int(o["value"]) for o in jump["options"] if int(o["value"]) in differ)
+    press = await fake_discord.press(
+        message, jump["custom_id"], user=user, locale="zh-TW", values=[str(target)]
+    )
+    update = await answered(fake_discord, press, UPDATE_MESSAGE)
+    assert update.body["data"]["embeds"] == [hong_kong[target].to_dict()]
