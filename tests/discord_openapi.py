@@ -5,8 +5,10 @@ in tests/data/discord-openapi.commit; `python tools/refresh_discord_spec.py` ref
 what each route accepts. :func:`violations` checks a body against it with the jsonschema library,
 so a payload Discord would refuse with "400 Invalid Form Body" is refused by the fake too.
 
-One deliberate leniency: the spec types snowflakes as strings, while Discord also accepts them
-as JSON integers, which discord.py sends in a few places (a message reference's ids).
+Two deliberate leniencies, where the spec is stricter than Discord: it types snowflakes as
+strings, while Discord also accepts them as JSON integers, which discord.py sends in a few places
+(a message reference's ids); and its channel types lack GUILD_MEDIA (16), a type Discord documents
+and accepts in a command option's channel_types, where discord.py puts it for a forum option.
 """
 
 from __future__ import annotations
@@ -69,10 +71,17 @@ def _pointer_token(text: str) -> str:
     return text.replace("~", "~0").replace("/", "~1")
 
 
-def _lenient_snowflakes(document: dict[str, Any]) -> dict[str, Any]:
+GUILD_MEDIA = 16
+
+
+def _lenient(document: dict[str, Any]) -> dict[str, Any]:
+    """The spec with the leniencies of the module's docstring."""
     document = copy.deepcopy(document)
     schemas = document["components"]["schemas"]
     schemas["SnowflakeType"] = {"oneOf": [schemas["SnowflakeType"], {"type": "integer", "minimum": 0}]}
+    channel_types = schemas["ChannelTypes"]["oneOf"]
+    if all(choice.get("const") != GUILD_MEDIA for choice in channel_types):
+        channel_types.append({"title": "GUILD_MEDIA", "const": GUILD_MEDIA})
     return document
 
 
@@ -80,7 +89,7 @@ class DiscordSpec:
     """The routes of the spec and a validator for each request body."""
 
     def __init__(self, document: Mapping[str, Any]) -> None:
-        self.document = _lenient_snowflakes(dict(document))
+        self.document = _lenient(dict(document))
         self.registry: Registry[Any] = Registry().with_resource(
             SPEC_URI, Resource.from_contents(self.document, default_specification=DRAFT202012)
         )

@@ -87,6 +87,11 @@ MEMBER_PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, read_message_history=True, use_application_commands=True
 ).value
 
+# What a bot is usually invited with: a member's permissions, embeds, and posting in threads.
+BOT_PERMISSIONS = (
+    MEMBER_PERMISSIONS | discord.Permissions(embed_links=True, send_messages_in_threads=True).value
+)
+
 _counter = itertools.count()
 
 
@@ -129,7 +134,7 @@ class Request:
     at: float  # time.monotonic() on arrival
     status: int = 0
     response: Any = None
-    files: tuple[str, ...] = ()  # the file names of a multipart upload
+    files: dict[str, bytes] = field(default_factory=dict)  # attachments of a multipart request, by name
 
     def match(self, method: str, pattern: str) -> re.Match[str] | None:
         """The path's match of `pattern` (anchored at both ends) when the method is `method`."""
@@ -234,6 +239,9 @@ class FakeDiscord:
         self.guild_id = snowflake_on_shard(guild_shard, shard_count)
         self.channel_ids = [snowflake() for _ in range(channels)]
         self.thread_id = snowflake()  # a public thread in the second channel
+        self.forum_id = snowflake()  # a forum channel, and one post (a thread) in it
+        self.forum_post_id = snowflake()
+        self.bot_denied: dict[int, int] = {}  # channel id → permissions the bot is denied there
         self.bot_role_id = snowflake()
         self.other_role_id = snowflake()
         self.guild_locale = "en-US"
@@ -323,13 +331,21 @@ class FakeDiscord:
         return self.channel_ids[0]
 
     def channel_payload(self, channel_id: int) -> dict[str, Any]:
+        if channel_id == self.forum_id:
+            return self.forum_payload()
+        denied = self.bot_denied.get(channel_id)
+        overwrites = (
+            []
+            if not denied
+            else [{"id": str(self.application_id), "type": 1, "allow": "0", "deny": str(denied)}]
+        )
         return {
             "id": str(channel_id),
             "type": 0,
             "guild_id": str(self.guild_id),
             "name": f"channel-{self.channel_ids.index(channel_id)}",
             "position": self.channel_ids.index(channel_id),
-            "permission_overwrites": [],
+            "permission_overwrites": overwrites,
             "nsfw": False,
             "parent_id": None,
             "topic": None,
@@ -338,12 +354,35 @@ class FakeDiscord:
             "flags": 0,
         }
 
-    def thread_payload(self) -> dict[str, Any]:
+    def forum_payload(self) -> dict[str, Any]:
         return {
-            "id": str(self.thread_id),
+            "id": str(self.forum_id),
+            "type": 15,
+            "guild_id": str(self.guild_id),
+            "name": "forum",
+            "position": len(self.channel_ids),
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
+            "topic": None,
+            "last_message_id": None,
+            "rate_limit_per_user": 0,
+            "flags": 0,
+            "available_tags": [],
+            "default_reaction_emoji": None,
+            "default_thread_rate_limit_per_user": 0,
+            "default_sort_order": None,
+            "default_forum_layout": 0,
+        }
+
+    def thread_payload(self, thread_id: int | None = None) -> dict[str, Any]:
+        """The thread in the second channel, or (`forum_post_id`) the post in the forum."""
+        post = thread_id == self.forum_post_id
+        return {
+            "id": str(self.forum_post_id if post else self.thread_id),
             "type": 11,
             "guild_id": str(self.guild_id),
-            "parent_id": str(self.channel_ids[1]),
+            "parent_id": str(self.forum_id if post else self.channel_ids[1]),
             "owner_id": str(self.owner.id),
             "name": "a thread",
             "message_count": 0,
@@ -411,7 +450,7 @@ class FakeDiscord:
                 self._role(
                     self.bot_role_id,
                     "saga-bot",
-                    MEMBER_PERMISSIONS,
+                    BOT_PERMISSIONS,
                     managed=True,
                     tags={"bot_id": str(self.application_id)},
                 ),
@@ -423,8 +462,8 @@ class FakeDiscord:
             "member_count": 3,
             "voice_states": [],
             "members": [bot_member.payload()],
-            "channels": [self.channel_payload(c) for c in self.channel_ids],
-            "threads": [self.thread_payload()],
+            "channels": [self.channel_payload(c) for c in (*self.channel_ids, self.forum_id)],
+            "threads": [self.thread_payload(), self.thread_payload(self.forum_post_id)],
             "presences": [],
             "stage_instances": [],
             "guild_scheduled_events": [],
@@ -603,6 +642,7 @@ class FakeDiscord:
                     "default_member_permissions": None,
                     "nsfw": False,
                     "options": [],
+                    "description": "",  # a context menu sends none; Discord answers with ""
                     "description_localizations": None,
                     "name_localizations": None,
                 }
@@ -634,7 +674,7 @@ class FakeDiscord:
             "type": 19 if reference else 0,
             "flags": int(body.get("flags") or 0),
         }
-        if channel_id in (*self.channel_ids, self.thread_id):
+        if channel_id in (*self.channel_ids, self.thread_id, self.forum_post_id):
             message["guild_id"] = str(self.guild_id)
         if reference:
             message["message_reference"] = {"type": 0, "channel_id": str(channel_id)} | reference
@@ -1021,7 +1061,7 @@ class FakeDiscord:
         data: dict[str, Any],
         *,
         user: Member,
-        locale: str = "en-US",
+        locale: str = "zh-CN",
         channel_id: int | None = None,
         message: Mapping[str, Any] | None = None,
         dm: bool = False,
@@ -1084,19 +1124,23 @@ class FakeDiscord:
         options: Sequence[Mapping[str, Any]] = (),
         *,
         user: Member,
-        locale: str = "en-US",
+        locale: str = "zh-CN",
         channel_id: int | None = None,
         dm: bool = False,
+        resolved: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """A slash command: `options` as Discord sends them ({"name", "type", "value"} or subcommands)."""
+        """A slash command: `options` as Discord sends them ({"name", "type", "value"} or subcommands),
+        and the `resolved` users, channels... its options name."""
         data = {"id": self.command_id(name), "name": name, "type": 1, "options": list(options)}
+        if resolved is not None:
+            data["resolved"] = dict(resolved)
         payload = self.interaction_payload(
             APPLICATION_COMMAND, data, user=user, locale=locale, channel_id=channel_id, dm=dm
         )
         return await self._interact(payload)
 
     async def autocomplete(
-        self, name: str, option: str, typed: str, *, user: Member, locale: str = "en-US"
+        self, name: str, option: str, typed: str, *, user: Member, locale: str = "zh-CN"
     ) -> dict[str, Any]:
         """The user is typing `typed` into `option` of /`name`."""
         focused = {"name": option, "type": 3, "value": typed, "focused": True}
@@ -1104,10 +1148,19 @@ class FakeDiscord:
         return await self._interact(self.interaction_payload(AUTOCOMPLETE, data, user=user, locale=locale))
 
     async def press(
-        self, message: Mapping[str, Any], custom_id: str, *, user: Member, locale: str = "en-US"
+        self,
+        message: Mapping[str, Any],
+        custom_id: str,
+        *,
+        user: Member,
+        locale: str = "zh-CN",
+        values: Sequence[str] | None = None,
     ) -> dict[str, Any]:
-        """The user presses the button `custom_id` on `message` (a message the bot created)."""
-        data = {"custom_id": custom_id, "component_type": 2}
+        """The user presses the button `custom_id` on `message` (a message the bot created), or
+        with `values` picks those options of the select `custom_id`."""
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": 2}
+        if values is not None:
+            data = {"custom_id": custom_id, "component_type": 3, "values": list(values)}
         payload = self.interaction_payload(
             MESSAGE_COMPONENT,
             data,
@@ -1115,6 +1168,22 @@ class FakeDiscord:
             locale=locale,
             channel_id=int(message["channel_id"]),
             message=message,
+        )
+        return await self._interact(payload)
+
+    async def message_menu(
+        self, name: str, message: Mapping[str, Any], *, user: Member, locale: str = "zh-CN"
+    ) -> dict[str, Any]:
+        """The user picks the message context menu `name` (Apps →) on `message`."""
+        data = {
+            "id": self.command_id(name),
+            "name": name,
+            "type": 3,
+            "target_id": message["id"],
+            "resolved": {"messages": {message["id"]: dict(message)}},
+        }
+        payload = self.interaction_payload(
+            APPLICATION_COMMAND, data, user=user, locale=locale, channel_id=int(message["channel_id"])
         )
         return await self._interact(payload)
 
@@ -1222,27 +1291,28 @@ class FakeDiscord:
         return [r for r in self.requests if r.status == 404 and "no route" in str(r.response)]
 
 
-def _parse_body(raw: bytes, content_type: str) -> tuple[Any, tuple[str, ...]]:
-    """The JSON body of a request, and the names of its files: discord.py sends a message with
+def _parse_body(raw: bytes, content_type: str) -> tuple[Any, dict[str, bytes]]:
+    """The JSON body of a request, and its files by name: discord.py sends a message with
     files as multipart/form-data, its JSON in the ``payload_json`` part."""
     if not raw:
-        return None, ()
+        return None, {}
     if content_type.startswith("application/json"):
-        return json.loads(raw), ()
+        return json.loads(raw), {}
     if not content_type.startswith("multipart/form-data"):
-        return None, ()
+        return None, {}
     head = f"Content-Type: {content_type}\r\n\r\n".encode()
     form = email.message_from_bytes(head + raw, policy=email.policy.HTTP)
     body: Any = None
-    files: list[str] = []
+    files: dict[str, bytes] = {}
     for part in form.iter_parts():
         name = part.get_param("name", header="content-disposition")
         filename = part.get_filename()
         if filename:
-            files.append(filename)
+            content = part.get_payload(decode=True)
+            files[filename] = content if isinstance(content, bytes) else b""
         elif name == "payload_json":
             body = json.loads(part.get_payload(decode=True) or b"null")
-    return body, tuple(files)
+    return body, files
 
 
 # -- pointing discord.py at the fake ----------------------------------------------------------

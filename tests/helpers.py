@@ -209,7 +209,7 @@ class MockInteraction(SpecMock):
             "guild_id": guild.id if guild else None,
             "channel": channel,
             "channel_id": channel.id,
-            "locale": discord.Locale.american_english,
+            "locale": discord.Locale.chinese,  # English-locale users are tested explicitly
             "guild_locale": guild.preferred_locale if guild else None,
             "permissions": discord.Permissions.none(),
             "extras": {},

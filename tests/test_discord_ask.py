@@ -297,10 +297,14 @@ async def test_slash_cooldown_is_an_ephemeral_notice(engine: Engine, storage: St
     now = discord.utils.utcnow()
     await cog.ask.callback(cog, MockInteraction(user=user, created_at=now), QUESTION)
     second = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese, created_at=now)
-    await cog.ask.callback(cog, second, ENGLISH)
+    await cog.ask.callback(cog, second, "穆拉蒂離職了嗎")
     second.response.send_message.assert_awaited_once()
     notice = second.response.send_message.await_args.args[0]
     assert notice == to_traditional(labels.COOLDOWN.format(when=f"<t:{math.ceil(now.timestamp() + 30)}:R>"))
+    # An English question gets an English notice, whatever the locale.
+    third = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese, created_at=now)
+    await cog.ask.callback(cog, third, ENGLISH)
+    assert "you can ask again <t:" in third.response.send_message.await_args.args[0]
     assert second.response.send_message.await_args.kwargs == {"ephemeral": True}
     second.response.defer.assert_not_awaited()
 
@@ -369,6 +373,8 @@ async def test_suggestion_button_asks_for_the_clicker_in_their_script(
     await buttons[0].callback(clicker)
     clicker.response.defer.assert_awaited_once()
     embed = clicker.followup.send.await_args.kwargs["embed"]
+    # Asked, and answered, in the clicker's script (the suggestion was written in simplified).
+    assert detect_script(buttons[0].question) == "simplified"
     reply = bot.engine.ask(buttons[0].question, override="traditional")
     assert embed.title == answer_topic(reply, bot.engine)
     assert embed.description == reply.answer

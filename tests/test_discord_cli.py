@@ -309,7 +309,20 @@ def offline(monkeypatch: pytest.MonkeyPatch, engine: Engine) -> list[tuple[int |
     return pushed
 
 
-EXPECTED = ["ask", "askchannel", "help", "on", "script", "sources", "timeline", "who"]
+# Sorted as the CLI lists them; "Ask saga-bot" is the message context menu.
+EXPECTED = [
+    "Ask saga-bot",
+    "about",
+    "ask",
+    "askchannel",
+    "help",
+    "on",
+    "script",
+    "sources",
+    "timeline",
+    "variant",
+    "who",
+]
 
 
 def test_sync_globally(
@@ -318,7 +331,7 @@ def test_sync_globally(
     assert main(["sync"]) == 0
     assert offline == [(None, EXPECTED)]
     line = one_line(capsys.readouterr().out)
-    assert line.startswith(f"synced {len(EXPECTED)} commands globally: ask, askchannel")
+    assert line.startswith(f"synced {len(EXPECTED)} commands globally: Ask saga-bot, about, ask, askchannel")
     assert not Path("data").exists()  # syncing never touches the database
 
 

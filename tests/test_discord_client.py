@@ -11,14 +11,28 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import ERROR_HANDLED, SagaBot, SagaTree, bot_intents, walk_extensions
+from bot.discord.i18n import chinese_label
 from bot.discord.translator import CHOICES, DESCRIPTIONS, NAMES, SagaTranslator, is_valid_name
 from bot.engine import labels
 from bot.engine.answer import Engine
+from bot.exts.qa.menu import MENU_NAME
 from bot.storage import open_storage
 from bot.text import to_traditional
 from tests.helpers import MockBot, MockInteraction, make_settings
 
-EXPECTED_COMMANDS = {"ask", "timeline", "on", "who", "sources", "script", "askchannel", "help"}
+EXPECTED_COMMANDS = {
+    "ask",
+    "timeline",
+    "on",
+    "who",
+    "sources",
+    "about",
+    "script",
+    "askchannel",
+    "variant",
+    "help",
+    "Ask saga-bot",
+}  # "Ask saga-bot": the message context menu
 LOCALES = (discord.Locale.chinese, discord.Locale.taiwan_chinese)
 
 
@@ -66,10 +80,13 @@ def test_extensions_are_every_cog_module() -> None:
         "bot.exts.lookup.people",
         "bot.exts.lookup.sources",
         "bot.exts.lookup.timeline",
+        "bot.exts.meta.about",
         "bot.exts.meta.help",
         "bot.exts.qa.ask",
+        "bot.exts.qa.menu",
         "bot.exts.settings.askchannel",
         "bot.exts.settings.preferences",
+        "bot.exts.settings.variant",
     ]
 
 
@@ -97,12 +114,18 @@ def _walk(payload: dict[str, Any]) -> list[dict[str, Any]]:
 async def test_every_name_and_description_is_localised_and_valid(loaded: SagaBot) -> None:
     for payload in await _payloads(loaded):
         for item in _walk(payload):
+            context_menu = payload.get("type") == discord.AppCommandType.message.value
             for locale in LOCALES:
                 name = item["name_localizations"][locale.value]
-                assert is_valid_name(name), (item["name"], name)
-                description = item["description_localizations"][locale.value]
-                assert 1 <= len(description) <= 100, description
-            assert item["name_localizations"]["zh-TW"] == to_traditional(item["name_localizations"]["zh-CN"])
+                # A context menu's name may have spaces and capitals; it has no description.
+                assert is_valid_name(name) or (context_menu and 1 <= len(name) <= 32), (item["name"], name)
+                if not context_menu:
+                    description = item["description_localizations"][locale.value]
+                    assert 1 <= len(description) <= 100, description
+            # zh-TW is the zh-CN name in Taiwan's forms and words (新增, not 添加).
+            assert item["name_localizations"]["zh-TW"] == chinese_label(
+                item["name_localizations"]["zh-CN"], "traditional", "tw"
+            )
             for choice in item.get("choices", []):
                 assert set(choice["name_localizations"]) == {"zh-CN", "zh-TW"}
 
@@ -131,7 +154,9 @@ async def test_other_locales_fall_back_to_english() -> None:
 
 
 def test_translation_tables_hold_valid_names() -> None:
-    for name in NAMES.values():
+    for english, name in NAMES.items():
+        if english == MENU_NAME:  # a context menu: spaces allowed
+            continue
         assert is_valid_name(name) and is_valid_name(to_traditional(name))
     assert all(1 <= len(text) <= 100 for text in (*DESCRIPTIONS.values(), *CHOICES.values()))
     assert not is_valid_name("Has Space") and not is_valid_name("x" * 33) and not is_valid_name("")

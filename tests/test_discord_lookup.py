@@ -9,7 +9,10 @@ from typing import Any
 import discord
 import pytest
 
-from bot.discord.views import PageButton
+from bot.discord import i18n
+from bot.discord.scripts import Reader
+from bot.discord.timeline_nav import without_doubled_summaries
+from bot.discord.views import JumpSelect, PageButton
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
@@ -58,9 +61,11 @@ async def test_timeline_is_paginated_for_the_invoker(bot: MockBot, engine: Engin
     page_buttons = [item for item in view.children if isinstance(item, PageButton)]
     assert len(page_buttons) == 4
     assert all(b.state.invoker_id == interaction.user.id for b in page_buttons)
-    pages = timeline_source(engine, "||", "simplified")  # what the buttons rebuild
-    assert sum(len(p.fields) for p in pages) == len(engine.timeline())
-    assert kwargs["embed"].to_dict() == pages[0].to_dict()
+    assert [type(item) for item in view.children].count(JumpSelect) == 1
+    pages = timeline_source(engine, "||", Reader("simplified", engine.variant))  # what the buttons rebuild
+    assert sum(len(p.fields) for p in pages) == len(without_doubled_summaries(engine.timeline()))
+    shown = [p.to_dict() for p in pages].index(kwargs["embed"].to_dict())
+    assert shown > 0  # opened on the crisis
     for page in pages:
         assert_within_limits(page)
 
@@ -70,9 +75,9 @@ async def test_timeline_for_a_person_in_traditional(bot: MockBot, engine: Engine
     interaction = MockInteraction()
     await cog.timeline.callback(cog, interaction, "奧特曼", "2023-11", "2023-12")
     page = response(interaction)["embed"]
-    # Titled with the person's name, not with whatever was typed.
-    assert page.title == to_traditional(f"{engine.find_entity('奧特曼').name} · {labels.TIMELINE}")
-    entries = engine.timeline("奧特曼", "2023-11", "2023-12", "traditional")
+    # The title names the person as the articles do, not as typed.
+    assert page.title == to_traditional(f"萨姆·奥尔特曼 · {labels.TIMELINE}")
+    entries = without_doubled_summaries(engine.timeline("奧特曼", "2023-11", "2023-12", "traditional"))
     assert page.fields[0].value.startswith(entries[0].text)
     assert detect_script(entries[0].text) in ("traditional", None)
 
@@ -84,7 +89,7 @@ async def test_timeline_person_with_shared_characters_follows_the_locale(
     interaction = MockInteraction(locale=discord.Locale.taiwan_chinese)
     await cog.timeline.callback(cog, interaction, "Murati", None, None)
     page = response(interaction)["embed"]
-    assert page.title == to_traditional(f"{engine.find_entity('Murati').name} · {labels.TIMELINE}")
+    assert page.title == to_traditional(f"米拉·穆拉蒂 · {labels.TIMELINE}")
 
 
 async def test_timeline_unknown_person_and_bad_dates(bot: MockBot) -> None:
@@ -95,11 +100,11 @@ async def test_timeline_unknown_person_and_bad_dates(bot: MockBot) -> None:
 
     bad = MockInteraction()
     await cog.timeline.callback(cog, bad, None, "2024-13", None)
-    assert refusal(bad) == labels.BAD_DATE.format(value="2024-13")
+    assert refusal(bad) == i18n.DATE_FORMATS.format(value="2024-13")
 
     reversed_range = MockInteraction()
     await cog.timeline.callback(cog, reversed_range, None, "2024", "2023")
-    assert refusal(reversed_range).startswith(labels.BAD_DATE.split("{")[0])
+    assert refusal(reversed_range) == i18n.DATE_ORDER
 
 
 async def test_timeline_empty_range(bot: MockBot) -> None:
@@ -119,7 +124,7 @@ async def test_on_a_month(bot: MockBot, engine: Engine) -> None:
     interaction = MockInteraction(locale=discord.Locale.taiwan_chinese)
     await cog.on.callback(cog, interaction, "2023-11")
     embed = response(interaction)["embed"]
-    assert embed.title == to_traditional(labels.ON_TITLE.format(date="2023-11"))
+    assert embed.title == to_traditional(labels.ON_TITLE.format(date="2023年11月"))
     assert embed.fields[0].name.startswith("2023-11")
     assert len(engine.on("2023-11")) >= len(embed.fields)
 
@@ -128,11 +133,11 @@ async def test_on_a_quiet_day_and_a_bad_date(bot: MockBot) -> None:
     cog = Timeline(bot)
     quiet = MockInteraction()
     await cog.on.callback(cog, quiet, "2020-01-01")
-    assert response(quiet)["embed"].description == labels.ON_EMPTY.format(date="2020-01-01")
+    assert response(quiet)["embed"].description == labels.ON_EMPTY.format(date="2020年1月1日")
 
     bad = MockInteraction()
     await cog.on.callback(cog, bad, "yesterday")
-    assert refusal(bad) == labels.BAD_DATE.format(value="yesterday")
+    assert refusal(bad) == i18n.DATE_FORMATS.format(value="yesterday")
 
 
 # -- /who and autocomplete ------------------------------------------------------------------
@@ -157,15 +162,36 @@ async def test_who_unknown_suggests_names(bot: MockBot) -> None:
     assert text.startswith(labels.UNKNOWN_PERSON.format(name="奥特慢"))
 
 
-async def test_autocomplete_offers_both_scripts(bot: MockBot) -> None:
+async def test_autocomplete_offers_each_person_once_in_the_users_script(bot: MockBot) -> None:
     for cog in (People(bot), Timeline(bot)):
         choices = await cog.person_autocomplete(MockInteraction(), "奥特")
-        names = [c.name for c in choices]
-        assert "奥特曼" in names and "奧特曼" in names
-        assert all(c.name == c.value for c in choices)
+        assert [(c.name, c.value) for c in choices] == [("萨姆·奥尔特曼 (Sam Altman)", "萨姆·奥尔特曼")]
+        traditional = await cog.person_autocomplete(MockInteraction(), "奧")
+        assert [c.name for c in traditional][:2] == [
+            "薩姆·奧爾特曼 (Sam Altman)",
+            "達里奧·阿莫迪 (Dario Amodei)",
+        ]
+        assert len({c.value for c in traditional}) == len(traditional)  # one entry per person
 
 
-async def test_autocomplete_is_capped_valid_and_fast(bot: MockBot) -> None:
+async def test_autocomplete_never_shows_a_misspelling(bot: MockBot, engine: Engine) -> None:
+    cog = People(bot)
+    # 穆拉帝 is an alias kept so a misspelt question still matches; it finds Murati, shown rightly.
+    choices = await cog.person_autocomplete(MockInteraction(), "穆拉帝")
+    assert [c.name for c in choices] == ["米拉·穆拉蒂 (Mira Murati)"]
+    first = await cog.person_autocomplete(MockInteraction(), "穆")
+    assert first[0].name == "米拉·穆拉蒂 (Mira Murati)"
+    assert not any("穆拉帝" in c.name for c in first)
+
+
+async def test_autocomplete_on_empty_input_offers_the_main_figures(bot: MockBot) -> None:
+    choices = await People(bot).person_autocomplete(MockInteraction(), "")
+    assert [c.value for c in choices[:4]] == ["萨姆·奥尔特曼", "伊利亚·苏茨克维", "米拉·穆拉蒂", "简·雷克"]
+    taiwan = await People(bot).person_autocomplete(MockInteraction(locale=discord.Locale.taiwan_chinese), "")
+    assert taiwan[0].name == "薩姆·奧爾特曼 (Sam Altman)"
+
+
+async def test_autocomplete_is_capped_valid_and_fast(bot: MockBot, engine: Engine) -> None:
     cog = People(bot)
     interaction = MockInteraction()
     start = time.perf_counter()
@@ -174,7 +200,8 @@ async def test_autocomplete_is_capped_valid_and_fast(bot: MockBot) -> None:
         assert len(choices) <= 25
         assert all(1 <= len(c.name) <= 100 and 1 <= len(c.value) <= 100 for c in choices)
         for choice in choices:
-            assert fold_name(prefix) in fold_name(choice.name)
+            names = [fold_name(n) for n in engine.find_entity(choice.value).all_names()]
+            assert any(fold_name(prefix) in name for name in names)
     assert time.perf_counter() - start < 1.0  # Discord waits 3 s for all of it
     assert len(await cog.person_autocomplete(interaction, "")) == 25
     assert await cog.person_autocomplete(interaction, "zzz") == []
@@ -201,4 +228,4 @@ async def test_help_is_ephemeral_and_localised(bot: MockBot, storage: Storage) -
     await cog.help.callback(cog, interaction)
     kwargs = response(interaction)
     assert kwargs["ephemeral"] is True
-    assert to_traditional(labels.HELP) in kwargs["embed"].description
+    assert kwargs["embed"].description == to_traditional(i18n.HELP_INTRO)

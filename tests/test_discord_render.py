@@ -12,6 +12,7 @@ from bot.discord.render import (
     article_heading,
     fit,
     help_embed,
+    original_embed,
     profile_pages,
     reply_embed,
     short_title,
@@ -19,12 +20,13 @@ from bot.discord.render import (
     timeline_pages,
     truncate,
 )
+from bot.discord.scripts import Reader
 from bot.discord.views import PageState, answer_view, page_view
 from bot.engine import labels
 from bot.engine.answer import Engine, Reply
 from bot.engine.script import detect_script
-from bot.exts.lookup.people import profile_source
-from bot.exts.lookup.timeline import timeline_source
+from bot.exts.lookup.people import profile_extras, profile_source
+from bot.exts.lookup.timeline import timeline_extras, timeline_source
 from bot.text import to_script, to_traditional
 from tests.discord_openapi import spec
 from tests.helpers import assert_within_limits
@@ -218,17 +220,35 @@ def test_sources_and_help(engine: Engine) -> None:
 
 
 def test_every_listing_page_is_one_discord_accepts_in_every_script(engine: Engine) -> None:
-    """Every profile and timeline page, with its page buttons, in both scripts, as a body the
-    spec accepts for an interaction's message."""
+    """Every profile and timeline page, with its page buttons, jump select and picture button,
+    in both scripts, as a body the spec accepts for an interaction's message."""
+    invoker = 2**64 - 1
     for script in ("simplified", "traditional"):
-        listings = [timeline_source(engine, "||", script)]
-        listings += [profile_source(engine, entity_id, script) for entity_id in engine.base.entities]
-        for pages in listings:
+        reader = Reader(script, engine.variant)
+        timeline = PageState("timeline", "||", invoker, script)
+        listings = [(timeline, timeline_source(engine, timeline.key, reader), timeline_extras)]
+        for entity_id in engine.base.entities:
+            state = PageState("who", entity_id, invoker, script)
+            listings.append((state, profile_source(engine, entity_id, reader), profile_extras))
+        for state, pages, extras in listings:
             for index, page in enumerate(pages):
-                state = PageState("timeline", "the-information|2023-11-17|2024-09-30", 2**64 - 1, script)
-                view = page_view(state, index, len(pages))
+                view = page_view(state, index, len(pages), *extras(engine, state, pages, reader))
                 assert spec().schema_errors("RichEmbed", page.to_dict()) == []
                 if view is not None and index <= 1:  # the buttons differ only by their targets
                     data = {"embeds": [page.to_dict()], "components": view.to_components()}
                     body = {"type": 4, "data": data}
                     assert spec().violations("POST", "/interactions/1/token/callback", body) == {}
+
+
+def test_show_original_writes_everything_but_the_quotes_in_the_readers_script(engine: Engine) -> None:
+    """A zh-CN reader of a traditional answer's originals: the headings simplified, the quotes
+    exactly as the articles wrote them."""
+    reply = engine.ask("奧特曼什麼時候被解僱？")
+    assert reply.script == "traditional" and reply.sources
+    embed = original_embed(reply.sources, "simplified", "tw")
+    assert embed.fields
+    originals = {f"「{s.original_quote}」" for s in reply.sources}
+    for field in embed.fields:
+        heading = field.name or ""
+        assert detect_script(heading) in ("simplified", None), heading
+        assert set((field.value or "").split("\n")) <= originals

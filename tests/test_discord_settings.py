@@ -78,7 +78,8 @@ async def test_auto_forgets_the_preference(bot: MockBot, storage: Storage) -> No
     interaction = MockInteraction(user=user, locale=discord.Locale.taiwan_chinese)
     await cog.script.callback(cog, interaction, choice("auto"))
     assert await storage.get_script(user.id) is None
-    assert said(interaction)[0] == to_traditional(labels.SCRIPT_AUTO)
+    # "簡體或繁體", not 字體 (a font).
+    assert said(interaction)[0] == "好的,之後我會跟隨你提問時使用的簡體或繁體回答。"
 
 
 async def test_script_choices_are_the_three_modes(bot: MockBot) -> None:
@@ -135,7 +136,8 @@ async def test_refusal_is_localised_and_handled(bot: MockBot) -> None:
         permissions=discord.Permissions.none(), locale=discord.Locale.taiwan_chinese
     )
     await cog.cog_app_command_error(interaction, app_commands.MissingPermissions(["manage_guild"]))
-    assert said(interaction) == (to_traditional(labels.NEEDS_MANAGE_SERVER), True)
+    # Taiwan's words: 伺服器 and 設定, not 服務器 and 設置.
+    assert said(interaction) == ("只有擁有「管理伺服器」權限的成員可以設定提問頻道。", True)
     assert interaction.extras[ERROR_HANDLED] is True
 
 

@@ -82,7 +82,7 @@ async def test_show_original_follows_the_clickers_locale(engine: Engine, bot: An
 
 async def test_show_original_of_quotes_no_longer_there_says_so(bot: Any) -> None:
     show = ShowOriginalButton(["0badc0de"], "traditional")
-    click = MockInteraction(client=bot)
+    click = MockInteraction(client=bot, locale=discord.Locale.taiwan_chinese)
     await show.callback(click)
     assert click.response.send_message.await_args.args == (to_traditional(labels.BUTTON_GONE),)
 

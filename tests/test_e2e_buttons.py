@@ -10,6 +10,8 @@ import pytest
 
 from bot.discord.client import SagaBot
 from bot.discord.render import original_embed, reply_embed
+from bot.discord.scripts import Reader
+from bot.discord.timeline_nav import PictureButton
 from bot.discord.views import CUSTOM_ID_LIMIT, PageState, SuggestionButton, source_index, sources_from_keys
 from bot.engine import labels
 from bot.engine.answer import Engine
@@ -78,7 +80,8 @@ async def test_buttons_work_after_a_restart(
     turn = await fake_discord.press(pages, following["custom_id"], user=user, locale="zh-TW")
     turned = await fake_discord.callback(turn)
     assert turned.status == 200 and turned.body["type"] == UPDATE_MESSAGE
-    assert "2/" in turned.body["data"]["embeds"][0]["footer"]["text"]
+    target = int(following["custom_id"].split(":")[6])  # the timeline opens on the crisis
+    assert f"{target + 1}/" in turned.body["data"]["embeds"][0]["footer"]["text"]
     assert not fake_discord.failed(show) and not fake_discord.failed(turn)
     # No edit ever greys a button out: nothing expires.
     assert not [r for r in fake_discord.requests if r.method == "PATCH" and "components" in (r.body or {})]
@@ -166,15 +169,18 @@ async def test_every_button_state_fits_a_custom_id(engine: Engine) -> None:
 
 async def test_every_listing_can_be_rebuilt_from_what_its_buttons_carry(engine: Engine) -> None:
     longest_id = 2**64 - 1
+    reader = Reader("simplified", engine.variant)
     for entity_id, entity in engine.base.entities.items():
         # The key a /timeline for this person with both dates carries fits, with the longest ids.
         state = PageState("timeline", f"{entity_id}|2023-11-17|2024-09-30", longest_id, "traditional")
         assert len(state.custom_id("previous", 99)) <= CUSTOM_ID_LIMIT
+        assert len(state.jump_id()) <= CUSTOM_ID_LIMIT
+        assert PictureButton.fits(longest_id, entity_id)
         # The entity id finds the same profile again.
-        assert profile_source(engine, entity_id, "simplified")[0].title.startswith(entity.name)
-    assert profile_source(engine, "no-such-person", "simplified") == []
-    assert timeline_source(engine, "no-such-person||", "simplified") == []
-    assert timeline_source(engine, "altman||", "simplified")[0].title.startswith(
+        assert profile_source(engine, entity_id, reader)[0].title.startswith(entity.name)
+    assert profile_source(engine, "no-such-person", reader) == []
+    assert timeline_source(engine, "no-such-person||", reader) == []
+    assert timeline_source(engine, "altman||", reader)[0].title.startswith(
         engine.base.entities["altman"].name
     )
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.discord.client import SagaBot
 from bot.discord.render import profile_pages, reply_embed, timeline_pages
+from bot.discord.timeline_nav import first_page, without_doubled_summaries
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.normalise import normalise
@@ -94,28 +95,28 @@ async def test_timeline_pages_turn_for_the_invoker_only(
     interaction = await fake_discord.slash("timeline", user=user, locale="zh-TW")
     callback = await answered(fake_discord, interaction, CHANNEL_MESSAGE)
     pages = timeline_pages(
-        engine.timeline(None, None, None, "traditional"),
+        without_doubled_summaries(engine.timeline(None, None, None, "traditional")),
         labels.TIMELINE,
         labels.TIMELINE_EMPTY,
         "traditional",
         engine.variant,
     )
     assert len(pages) > 2
-    assert callback.body["data"]["embeds"] == [pages[0].to_dict()]
-    first, previous, following, last = buttons(callback.body["data"])
-    assert (first["disabled"], previous["disabled"], following["disabled"], last["disabled"]) == (
-        True,
-        True,
-        False,
-        False,
-    )
+    # It opens on the board crisis, not in 2012.
+    crisis = first_page(pages, lambda d: d.startswith("2023-11"))
+    assert crisis is not None and 0 < crisis < len(pages) - 1
+    assert callback.body["data"]["embeds"] == [pages[crisis].to_dict()]
+    first, previous, following, last, jump, picture = buttons(callback.body["data"])
+    assert not any(b["disabled"] for b in (first, previous, following, last))
+    assert jump["type"] == 3  # the select that jumps by phase or month
+    assert picture["label"] == "時間線圖"  # the picture, on demand
     message = callback.response["resource"]["message"]
 
     press = await fake_discord.press(message, following["custom_id"], user=user, locale="zh-TW")
     update = await answered(fake_discord, press, UPDATE_MESSAGE)
-    assert update.body["data"]["embeds"] == [pages[1].to_dict()]
+    assert update.body["data"]["embeds"] == [pages[crisis + 1].to_dict()]
     assert not any(b["disabled"] for b in buttons(update.body["data"]))
-    assert fake_discord.messages[int(message["id"])]["embeds"] == [pages[1].to_dict()]
+    assert fake_discord.messages[int(message["id"])]["embeds"] == [pages[crisis + 1].to_dict()]
 
     press = await fake_discord.press(message, last["custom_id"], user=user, locale="zh-TW")
     update = await answered(fake_discord, press, UPDATE_MESSAGE)
@@ -128,6 +129,18 @@ async def test_timeline_pages_turn_for_the_invoker_only(
     assert refusal.body["data"]["flags"] == EPHEMERAL
     assert fake_discord.messages[int(message["id"])]["embeds"] == [pages[-1].to_dict()]
 
+    # The select is persistent too: choosing an option shows the page it names, select kept.
+    option = jump["options"][0]
+    chosen = await fake_discord.press(
+        message, jump["custom_id"], user=user, locale="zh-TW", values=[option["value"]]
+    )
+    update = await answered(fake_discord, chosen, UPDATE_MESSAGE)
+    assert update.body["data"]["embeds"] == [pages[int(option["value"])].to_dict()]
+    assert [b["custom_id"] for b in buttons(update.body["data"])][-2:] == [
+        jump["custom_id"],
+        picture["custom_id"],
+    ]
+
 
 async def test_who_shows_the_profile_card(fake_discord: FakeDiscord, saga: SagaBot, engine: Engine) -> None:
     user = fake_discord.add_user("reader")
@@ -137,7 +150,8 @@ async def test_who_shows_the_profile_card(fake_discord: FakeDiscord, saga: SagaB
     callback = await answered(fake_discord, interaction, CHANNEL_MESSAGE)
     pages = profile_pages(engine.who("奧特曼", "traditional"), "traditional", engine.variant)
     assert callback.body["data"]["embeds"] == [pages[0].to_dict()]
-    assert len(buttons(callback.body["data"])) == (4 if len(pages) > 1 else 0)
+    # The pager, and the picture of the story (Altman is in it).
+    assert len(buttons(callback.body["data"])) == (5 if len(pages) > 1 else 1)
 
     unknown = await fake_discord.slash("who", [{"name": "person", "type": 3, "value": "张三丰"}], user=user)
     refusal = await answered(fake_discord, unknown, CHANNEL_MESSAGE)
@@ -152,9 +166,11 @@ async def test_person_autocomplete(fake_discord: FakeDiscord, saga: SagaBot, eng
         callback = await answered(fake_discord, interaction, AUTOCOMPLETE_RESULT)
         choices = callback.body["data"]["choices"]
         assert 0 < len(choices) <= 25
-        expected = [name for name, _id in engine.complete_names("奥", limit=25)]
-        assert [c["name"] for c in choices] == expected
-        assert all(c["name"] == c["value"] for c in choices)
+        # One entry per person, canonical name and English name, never an alias (ten Altmans before).
+        assert choices[0] == {"name": "萨姆·奥尔特曼 (Sam Altman)", "value": "萨姆·奥尔特曼"}
+        values = [c["value"] for c in choices]
+        assert len(values) == len(set(values))
+        assert all(engine.find_entity(v).name == v for v in values)
 
 
 async def test_script_preference_is_saved_and_followed(
@@ -242,7 +258,7 @@ async def test_suggestion_button_asks_its_question_for_the_clicker(
     suggestion = buttons(sent.body)[0]
     assert suggestion["label"] == reply.suggestions[0][:80]
 
-    press = await fake_discord.press(sent.response, suggestion["custom_id"], user=clicker)
+    press = await fake_discord.press(sent.response, suggestion["custom_id"], user=clicker, locale="zh-CN")
     await answered(fake_discord, press, DEFERRED_CHANNEL_MESSAGE)
     followup = await fake_discord.followup(press)
     suggested = reply.suggestions[0]
@@ -265,5 +281,5 @@ async def test_sources_help_and_on(fake_discord: FakeDiscord, saga: SagaBot) -> 
 
     on = await fake_discord.slash("on", [{"name": "date", "type": 3, "value": "2023-11-17"}], user=user)
     callback = await answered(fake_discord, on, CHANNEL_MESSAGE)
-    assert "2023-11-17" in callback.body["data"]["embeds"][0]["title"]
+    assert "2023年11月17日" in callback.body["data"]["embeds"][0]["title"]
     assert fake_discord.unknown_routes() == []

@@ -14,6 +14,7 @@ from collections import Counter
 
 import pytest
 
+from bot.discord.i18n import ENGLISH, is_english
 from bot.discord.render import answer_topic, reply_embed
 from bot.engine import labels
 from bot.engine.answer import Engine
@@ -60,7 +61,8 @@ async def test_a_burst_of_1000_questions_from_50_users(
             assert embed["title"] == answer_topic(engine.ask(question, override=script), engine)
         else:
             notices[author] += 1
-            prefix = to_script(labels.COOLDOWN.split("{")[0], script, engine.variant)
+            notice = ENGLISH[labels.COOLDOWN] if is_english(question) else labels.COOLDOWN
+            prefix = to_script(notice.split("{")[0], script, engine.variant)
             assert reply.body["content"].startswith(prefix)
     assert set(answers.values()) == {PER_USER - 1} and len(answers) == USERS
     assert set(notices.values()) == {1} and len(notices) == USERS

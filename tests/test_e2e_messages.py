@@ -135,3 +135,32 @@ async def test_show_original_button_reveals_the_quotes_to_the_clicker_only(
     (embed,) = callback.body["data"]["embeds"]
     assert embed["title"] == "原文(文章原始写法)"  # the clicker's locale picks the labels' script
     assert fake_discord.callback_delay(press) < 1.0
+
+
+async def test_an_ask_channel_lets_chatter_pass_silently(fake_discord: FakeDiscord, saga_runner: Any) -> None:
+    """Chatter in an ask channel gets no reply, is not recorded as a miss and costs no cooldown:
+    after four lines of chatter, three questions (the cooldown's whole budget) are all answered."""
+    saga: SagaBot = await saga_runner.start(cooldown_rate=3, cooldown_per=60)
+    channel = fake_discord.channel_ids[1]
+    await saga.storage.add_ask_channel(fake_discord.guild_id, channel)
+    user = fake_discord.add_user("member")
+    chatter = [
+        await fake_discord.send_message(line, author=user, mention_bot=False, channel_id=channel)
+        for line in ("大家好!", "哈哈哈", "今天吃什么", "lol")
+    ]
+    questions = [
+        await fake_discord.send_message(q, author=user, mention_bot=False, channel_id=channel)
+        for q in ("穆拉蒂什么时候离职?", "奧特曼什麼時候被解僱？", "Altman 跟 Schulman 喝的是什麼咖啡?")
+    ]
+    for question in questions:
+        (embed,) = (await fake_discord.reply_to(question)).body["embeds"]
+        assert "提问太频繁" not in str(embed) and "提問太頻繁" not in str(embed)
+    assert all(fake_discord.replies_to(m) == [] for m in chatter)
+    assert len(fake_discord.sent_messages(channel)) == 3
+    # Only the question the articles do not cover is recorded; none of the chatter is.
+    assert [m.text for m in await saga.storage.top_misses(10)] == ["Altman 跟 Schulman 喝的是什麼咖啡?"]
+    # A mention is always answered, chatter or not: the user spoke to the bot.
+    hello = await fake_discord.send_message(
+        "哈哈哈", author=fake_discord.add_user("other"), channel_id=channel
+    )
+    await fake_discord.reply_to(hello)

@@ -47,6 +47,19 @@ def test_the_spec_on_file_says_where_it_came_from() -> None:
         assert route is not None and route.body_pointer is not None, (method, path)
 
 
+def test_a_command_option_may_name_media_channels_but_no_unknown_type() -> None:
+    """The spec lacks GUILD_MEDIA (16), which Discord accepts and discord.py sends for a forum
+    option (/askchannel's channel); an unknown channel type is still refused."""
+
+    def command(channel_types: list[int]) -> list[dict[str, object]]:
+        option = {"type": 7, "name": "channel", "description": "a channel", "channel_types": channel_types}
+        return [{"name": "askchannel", "description": "ask channels", "type": 1, "options": [option]}]
+
+    path = "/applications/1/commands"
+    assert spec().violations("PUT", path, command([0, 5, 15, 16])) == {}
+    assert spec().violations("PUT", path, command([0, 99])) != {}
+
+
 async def test_a_body_discord_would_refuse_gets_discords_400(fake_discord: FakeDiscord) -> None:
     channel = fake_discord.channel_id
     status, answer = await post(
@@ -142,7 +155,7 @@ async def test_a_message_with_a_file_is_checked_by_its_json_part(
     picture = discord.File(io.BytesIO(b"\x89PNG fake"), filename="timeline.png", description="alt text")
     sent = await channel.send(embed=discord.Embed(title="ok"), file=picture)
     (request,) = [r for r in fake_discord.requests if r.match("POST", r"/channels/\d+/messages")]
-    assert request.files == ("timeline.png",)
+    assert list(request.files) == ["timeline.png"]
     assert request.body["embeds"][0]["title"] == "ok"
     assert request.body["attachments"][0]["description"] == "alt text"
     assert sent.embeds[0].title == "ok"

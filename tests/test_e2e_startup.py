@@ -16,12 +16,24 @@ import pytest
 
 from bot.cli import main
 from bot.discord.client import SagaBot, bot_intents
+from bot.discord.i18n import chinese_label
 from bot.discord.translator import DESCRIPTIONS, NAMES
-from bot.text import to_script
 from tests.conftest import finish, spawn_saga_bot
 from tests.fakediscord import TOKEN, FakeDiscord, snowflake
 
-EXPECTED_COMMANDS = {"ask", "timeline", "on", "who", "sources", "script", "askchannel", "help"}
+EXPECTED_COMMANDS = {
+    "ask",
+    "timeline",
+    "on",
+    "who",
+    "sources",
+    "about",
+    "script",
+    "askchannel",
+    "variant",
+    "help",
+    "Ask saga-bot",
+}  # "Ask saga-bot": the message context menu
 
 
 @pytest.fixture
@@ -63,16 +75,18 @@ async def test_login_identify_ready_and_guild(fake_discord: FakeDiscord, saga: S
 
 
 def _localised(name: str) -> dict[str, str]:
-    return {"zh-CN": NAMES[name], "zh-TW": to_script(NAMES[name], "traditional", "tw")}
+    return {"zh-CN": NAMES[name], "zh-TW": chinese_label(NAMES[name], "traditional", "tw")}
 
 
 def _check_localised(item: dict[str, Any]) -> None:
     """`item` (a command, subcommand or option) carries zh-CN and zh-TW names and descriptions."""
     assert item["name_localizations"] == _localised(item["name"]), item["name"]
+    if item.get("type") == discord.AppCommandType.message.value:
+        return  # a context menu: a name, no description, no options
     described = DESCRIPTIONS[item["description"]]
     assert item["description_localizations"] == {
         "zh-CN": described,
-        "zh-TW": to_script(described, "traditional", "tw"),
+        "zh-TW": chinese_label(described, "traditional", "tw"),  # Taiwan's words: 伺服器, 訊息
     }
     for option in item.get("options", []):
         _check_localised(option)
@@ -99,7 +113,7 @@ async def test_sync_command_pushes_every_command_localised(
     assert [c["value"] for c in choices] == ["simplified", "traditional", "auto"]
     assert all(set(c["name_localizations"]) == {"zh-CN", "zh-TW"} for c in choices)
     out = capsys.readouterr().out
-    assert out.startswith("synced 8 commands globally: ")
+    assert out.startswith(f"synced {len(EXPECTED_COMMANDS)} commands globally: ")
     assert fake_discord.unknown_routes() == []
 
 
@@ -112,7 +126,7 @@ async def test_sync_command_to_one_guild(
     (put,) = [r for r in fake_discord.requests if r.method == "PUT"]
     assert put.path == f"/applications/{fake_discord.application_id}/guilds/{guild}/commands"
     assert {command["name"] for command in put.body} == EXPECTED_COMMANDS
-    assert f"synced 8 commands to guild {guild}" in capsys.readouterr().out
+    assert f"synced {len(EXPECTED_COMMANDS)} commands to guild {guild}" in capsys.readouterr().out
 
 
 async def test_a_refused_token_is_one_clear_line(
@@ -140,7 +154,7 @@ async def test_the_owner_syncs_from_discord_and_no_one_else_can(
         "sync", author=fake_discord.owner, mention_bot=False, channel_id=dm_channel, dm=True
     )
     reply = await fake_discord.reply_to(synced)
-    assert reply.body["content"] == "Synced 8 commands globally."
+    assert reply.body["content"] == f"Synced {len(EXPECTED_COMMANDS)} commands globally."
     (put,) = [r for r in fake_discord.requests if r.method == "PUT"]
     assert put.path == f"/applications/{app}/commands"
     assert {command["name"] for command in put.body} == EXPECTED_COMMANDS
@@ -149,7 +163,7 @@ async def test_the_owner_syncs_from_discord_and_no_one_else_can(
     # In a server: `@saga-bot sync *` copies the global commands to it, where they appear at once.
     here = await fake_discord.send_message("sync *", author=fake_discord.owner)
     reply = await fake_discord.reply_to(here)
-    assert reply.body["content"] == "Synced 8 commands to this server."
+    assert reply.body["content"] == f"Synced {len(EXPECTED_COMMANDS)} commands to this server."
     guild_put = [r for r in fake_discord.requests if r.method == "PUT"][-1]
     assert guild_put.path == f"/applications/{app}/guilds/{fake_discord.guild_id}/commands"
 

@@ -23,6 +23,7 @@ from discord.state import AutoShardedConnectionState
 
 from bot import exts
 from bot.discord.errors import tell_error
+from bot.discord.timeline_nav import PictureButton
 from bot.discord.translator import SagaTranslator
 from bot.discord.views import PERSISTENT_ITEMS
 from bot.engine.answer import Engine
@@ -192,7 +193,7 @@ class SagaBot(commands.AutoShardedBot):
         await self.tree.set_translator(SagaTranslator())
         # Buttons carry their state in their custom_ids: a press on any message, however old
         # and across restarts, is matched to its class here.
-        self.add_dynamic_items(*PERSISTENT_ITEMS)
+        self.add_dynamic_items(*PERSISTENT_ITEMS, PictureButton)
         for extension in walk_extensions():
             await self.load_extension(extension)
         log.info(

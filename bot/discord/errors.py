@@ -11,10 +11,10 @@ from typing import Any
 
 import discord
 
+from bot.discord.i18n import ensure_language, label
 from bot.discord.scripts import script_for
 from bot.engine import labels
 from bot.storage import StorageError
-from bot.text import to_script
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,9 @@ async def tell_error(interaction: discord.Interaction[Any], what: str) -> None:
     when even that cannot be said)."""
     client = interaction.client
     script = await script_for(client.storage, interaction.user.id, None, interaction.locale)
+    ensure_language(interaction.locale)  # English for a client in another language than Chinese
     try:
-        await report_privately(interaction, to_script(labels.ERROR, script, client.engine.variant))
+        await report_privately(interaction, label(labels.ERROR, script, client.engine.variant))
     except discord.HTTPException:
         log.warning("could not report the error of %s to the user", what)
 

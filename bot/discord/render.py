@@ -9,10 +9,11 @@ text with "…" and never by an HTTP 400.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import discord
 
+from bot.discord.i18n import label
 from bot.engine import labels
 from bot.engine.answer import Engine, Profile, Reply, SourceRef, TimelineEntry
 from bot.engine.normalise import display_form
@@ -61,18 +62,20 @@ def sanitised(text: str, limit: int = ECHO_LIMIT) -> str:
     return truncate(one_line(display_form(text)), limit) or ELLIPSIS
 
 
-def answer_topic(reply: Reply, engine: Engine) -> str:
+def answer_topic(reply: Reply, engine: Engine, variant: TraditionalVariant | None = None) -> str:
     """What a reply is about, for its title: the question the answering fact answers, or the
     person a profile describes - the bot's own words, not the asker's. A reply with no fact (a
-    decline) is about the question as asked, sanitised."""
+    decline) is about the question as asked, sanitised. Traditional text in `variant`'s forms
+    (a server's choice), else the engine's."""
+    variant = variant or engine.variant
     base = engine.base
     fact = base.by_id.get(reply.fact_id or "")
     if fact is not None:
-        return to_script(fact.questions[0], reply.script, engine.variant)
+        return to_script(fact.questions[0], reply.script, variant)
     entity_id = (reply.fact_id or "").removeprefix("entity:")
     entity = base.entities.get(entity_id) if reply.fact_id != entity_id else None
     if entity is not None:
-        name = to_script(entity.name, reply.script, engine.variant)
+        name = to_script(entity.name, reply.script, variant)
         return f"{name} ({entity.name_en})" if entity.name_en else name
     return sanitised(reply.question)
 
@@ -115,7 +118,7 @@ class Labels:
         self.variant = variant
 
     def __call__(self, text: str) -> str:
-        return to_script(text, self.script, self.variant)
+        return label(text, self.script, self.variant)  # English for an English reader
 
 
 # An article's title up to its first break ("OpenAI风波:董事会找上Anthropic…" is "OpenAI风波").
@@ -144,21 +147,28 @@ def _by_article(sources: Sequence[SourceRef]) -> list[tuple[SourceRef, list[Sour
     return list(groups.values())
 
 
-def _add_quote_fields(embed: discord.Embed, sources: Sequence[SourceRef], *, original: bool = False) -> None:
+def _add_quote_fields(
+    embed: discord.Embed,
+    sources: Sequence[SourceRef],
+    *,
+    original: bool = False,
+    heading: Callable[[SourceRef], str] = article_heading,
+) -> None:
     """Each article once, as a heading, with its quotes under it (as the articles wrote them, if
     `original`, else in the reply script)."""
     for first, quotes in _by_article(sources)[:MAX_REPLY_SOURCES]:
         lines = [f"「{q.original_quote if original else q.quote}」" for q in quotes]
-        embed.add_field(name=article_heading(first), value="\n".join(lines), inline=False)
+        embed.add_field(name=heading(first), value="\n".join(lines), inline=False)
 
 
-def reply_embed(reply: Reply, engine: Engine) -> discord.Embed:
+def reply_embed(reply: Reply, engine: Engine, variant: TraditionalVariant | None = None) -> discord.Embed:
     """The answer, then each article it rests on once, with its quotes. A conflict's figures are
     in the answer already, each with its outlet: its articles are listed without the quotes that
-    would repeat them. Suggestions are the buttons under the reply, not text."""
-    lab = Labels(reply.script, engine.variant)
+    would repeat them. Suggestions are the buttons under the reply, not text. Labels in
+    `variant`'s traditional forms (a server's choice), else the engine's."""
+    lab = Labels(reply.script, variant or engine.variant)
     embed = discord.Embed(
-        title=answer_topic(reply, engine),
+        title=answer_topic(reply, engine, variant),
         description=reply.answer,
         colour=ANSWER_COLOUR if reply.answered else NOT_COVERED_COLOUR,
     )
@@ -177,7 +187,10 @@ def original_embed(
     their articles' headings (in the asker's script)."""
     lab = Labels(script, variant)
     embed = discord.Embed(title=lab(labels.ORIGINAL_TITLE), colour=ANSWER_COLOUR)
-    _add_quote_fields(embed, sources, original=True)
+    # Headings in the reader's script (the reply may be in the other); only the quotes verbatim.
+    _add_quote_fields(
+        embed, sources, original=True, heading=lambda s: to_script(article_heading(s), script, variant)
+    )
     return fit(embed)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from discord import Locale, app_commands
 
-from bot.text import Script, to_script
+from bot.discord.i18n import chinese_label
+from bot.text import Script
 
 # English (as written in the cogs) -> simplified Chinese.
 NAMES: dict[str, str] = {
@@ -25,13 +26,17 @@ NAMES: dict[str, str] = {
     "who": "人物资料",
     "sources": "来源",
     "script": "简繁",
-    "mode": "字体",
+    "mode": "偏好",  # not 字体: that is a font
+    "variant": "繁体用字",
+    "forms": "用字",
+    "about": "关于",
     "askchannel": "提问频道",
     "add": "添加",
     "remove": "移除",
     "list": "列表",
     "channel": "频道",
     "help": "帮助",
+    "Ask saga-bot": "问问 saga-bot",  # a message context menu: its name may have spaces and capitals
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -39,10 +44,16 @@ DESCRIPTIONS: dict[str, str] = {
     "Your question, in simplified or traditional Chinese": "你的问题,简体或繁体都可以",
     "Events in date order, with their sources": "按日期排列的事件及出处",
     "Only events involving this person": "只看与这个人有关的事件",
-    "From this date: YYYY, YYYY-MM or YYYY-MM-DD": "起始日期:YYYY、YYYY-MM 或 YYYY-MM-DD",
-    "Up to this date: YYYY, YYYY-MM or YYYY-MM-DD": "截止日期:YYYY、YYYY-MM 或 YYYY-MM-DD",
+    "From this date: 2023-11-17, 2023年11月17日, 11月17日 or 2023年11月": (
+        "起始日期:2023-11-17、2023年11月17日、11月17日 或 2023年11月"
+    ),
+    "Up to this date: 2023-11-17, 2023年11月17日, 11月17日 or 2023年11月": (
+        "截止日期:2023-11-17、2023年11月17日、11月17日 或 2023年11月"
+    ),
     "What happened on a day or in a month": "某一天或某个月发生了什么",
-    "A day or a month: YYYY-MM-DD or YYYY-MM": "日期或月份:YYYY-MM-DD 或 YYYY-MM",
+    "A day or a month: 2023-11-17, 2023年11月17日, 11月17日 or 2023年11月": (
+        "日期或月份:2023-11-17、2023年11月17日、11月17日 或 2023年11月"
+    ),
     "A person's profile: roles, joining and leaving, where they went": "人物资料:职务、加入与离开、去向",
     "Any name or alias, in either script": "任意名字或别名,简繁皆可",
     "The five articles the answers come from": "回答所依据的五篇文章",
@@ -56,12 +67,20 @@ DESCRIPTIONS: dict[str, str] = {
     "List this server's ask channels": "列出本服务器的提问频道",
     "The channel (default: this one)": "频道(默认为当前频道)",
     "How to use the bot": "使用说明",
+    "Traditional Chinese forms for this server: Taiwan or Hong Kong (Manage Server)": (
+        "本服务器的繁体用字:台湾或香港(需要管理服务器权限)"
+    ),
+    "Taiwan, Hong Kong, or the bot's default": "台湾、香港,或机器人的默认用字",
+    "About the bot: its articles, facts, version and latency": "关于本机器人:文章、资料数量、版本与延迟",
 }
 
 CHOICES: dict[str, str] = {
     "simplified": "简体",
     "traditional": "繁体",
     "auto (follow each question)": "自动(跟随每个问题)",
+    "Taiwan forms": "台湾用字",
+    "Hong Kong forms": "香港用字",
+    "the bot's default": "机器人的默认用字",
 }
 
 _NAME_LOCATIONS = frozenset(
@@ -105,5 +124,6 @@ class SagaTranslator(app_commands.Translator):
         else:
             return None
         text = table.get(string.message)
-        # zh-TW is Taiwan's locale, so its forms are Taiwan's whatever variant the answers use.
-        return None if text is None else to_script(text, script, "tw")
+        # zh-TW is Taiwan's locale: Taiwan's forms and words (伺服器, 預設, 訊息), whatever
+        # variant the answers use.
+        return None if text is None else chinese_label(text, script, "tw")

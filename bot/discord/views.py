@@ -23,8 +23,10 @@ from typing import Any, Final, Protocol
 import discord
 
 from bot.discord.errors import log_failure, tell_error
+from bot.discord.i18n import label as reader_label
+from bot.discord.i18n import use_english
 from bot.discord.render import original_embed, truncate
-from bot.discord.scripts import pick_script, script_for
+from bot.discord.scripts import Reader, guild_variant, pick_script
 from bot.engine import labels
 from bot.engine.answer import Engine, Reply, SourceRef
 from bot.engine.script import detect_script
@@ -39,17 +41,24 @@ MAX_ORIGINAL_SOURCES = 5
 ASK_COG = "Ask"
 
 Interaction = discord.Interaction[Any]
-_SCRIPT_CODE: dict[Script, str] = {"simplified": "s", "traditional": "t"}
-_CODE_SCRIPT: dict[str, Script] = {code: script for script, code in _SCRIPT_CODE.items()}
+SCRIPT_CODE: dict[Script, str] = {"simplified": "s", "traditional": "t"}
+CODE_SCRIPT: dict[str, Script] = {code: script for script, code in SCRIPT_CODE.items()}
 
 
 def _label(text: str, script: Script, variant: TraditionalVariant) -> str:
-    return to_script(text, script, variant)
+    return reader_label(text, script, variant)  # English for an English reader
 
 
-def _variant(interaction: Interaction) -> TraditionalVariant:
+async def _variant(interaction: Interaction) -> TraditionalVariant:
+    """The presser's server's traditional forms (/variant), else the engine's."""
     engine: Engine = interaction.client.engine
-    return engine.variant
+    return await guild_variant(interaction.client.storage, interaction.guild_id, engine.variant)
+
+
+async def presser_reader(interaction: Interaction, script: Script) -> Reader:
+    """Who reads what a press shows: the message's `script`, the server's forms, and English
+    labels for a client in another language than Chinese."""
+    return Reader(script, await _variant(interaction), use_english(interaction.locale))
 
 
 def _clicker_script(interaction: Interaction, fallback: Script) -> Script:
@@ -59,7 +68,7 @@ def _clicker_script(interaction: Interaction, fallback: Script) -> Script:
 
 async def _tell(interaction: Interaction, label: str, fallback: Script) -> None:
     """A one-line private note to the clicker, in their script."""
-    text = _label(label, _clicker_script(interaction, fallback), _variant(interaction))
+    text = _label(label, _clicker_script(interaction, fallback), await _variant(interaction))
     await interaction.response.send_message(text, ephemeral=True)
 
 
@@ -77,6 +86,7 @@ class ReportsErrors:
         raise NotImplementedError
 
     async def callback(self, interaction: Interaction) -> None:
+        use_english(interaction.locale)  # a press is an event of its own: its locale decides
         try:
             await self.press(interaction)
         except Exception as error:
@@ -156,7 +166,7 @@ class ShowOriginalButton(
     def __init__(self, keys: Sequence[str], script: Script, label: str = labels.ORIGINAL) -> None:
         self.keys = tuple(dict.fromkeys(keys))[:MAX_ORIGINAL_SOURCES]
         self.script = script
-        custom_id = f"saga:orig:{_SCRIPT_CODE[script]}:{'.'.join(self.keys)}"
+        custom_id = f"saga:orig:{SCRIPT_CODE[script]}:{'.'.join(self.keys)}"
         super().__init__(
             discord.ui.Button(
                 label=label, emoji="📄", style=discord.ButtonStyle.secondary, custom_id=custom_id
@@ -174,7 +184,7 @@ class ShowOriginalButton(
     async def from_custom_id(
         cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> ShowOriginalButton:
-        return cls(match["keys"].split("."), _CODE_SCRIPT[match["script"]])
+        return cls(match["keys"].split("."), CODE_SCRIPT[match["script"]])
 
     async def press(self, interaction: Interaction) -> None:
         engine: Engine = interaction.client.engine
@@ -184,7 +194,7 @@ class ShowOriginalButton(
             await _tell(interaction, labels.BUTTON_GONE, self.script)
             return
         await interaction.response.send_message(
-            embed=original_embed(sources, script, engine.variant), ephemeral=True
+            embed=original_embed(sources, script, await _variant(interaction)), ephemeral=True
         )
 
 
@@ -255,7 +265,7 @@ class DeleteButton(
                 label=label,
                 emoji="🗑️",
                 style=discord.ButtonStyle.secondary,
-                custom_id=f"saga:del:{asker_id}:{_SCRIPT_CODE[script]}",
+                custom_id=f"saga:del:{asker_id}:{SCRIPT_CODE[script]}",
             )
         )
 
@@ -263,7 +273,7 @@ class DeleteButton(
     async def from_custom_id(
         cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> DeleteButton:
-        return cls(int(match["asker"]), _CODE_SCRIPT[match["script"]])
+        return cls(int(match["asker"]), CODE_SCRIPT[match["script"]])
 
     async def press(self, interaction: Interaction) -> None:
         allowed = interaction.user.id == self.asker_id or interaction.permissions.manage_messages
@@ -297,18 +307,22 @@ def answer_view(
 
 # -- pages -------------------------------------------------------------------------------------
 
-# A page source rebuilds a listing from its key (an entity id, a date range): the listing is not
-# kept, so turning a page works after a restart. Keys are canonical values, never user text.
-PageSource = Callable[[Engine, str, Script], list[discord.Embed]]
-_page_sources: dict[str, PageSource] = {}
+# A page source rebuilds a listing from its key (an entity id, a date range) for a reader: the
+# listing is not kept, so turning a page works after a restart. Keys are canonical values, never
+# user text. A listing may add items under its page buttons (a jump select, a picture button),
+# rebuilt with the pages at every press.
+PageSource = Callable[[Engine, str, Reader], list[discord.Embed]]
+PageExtras = Callable[[Engine, "PageState", Sequence[discord.Embed], Reader], list[discord.ui.Item[Any]]]
+_page_sources: dict[str, tuple[PageSource, PageExtras | None]] = {}
 _PAGE_EMOJI: Final = {"first": "⏮️", "previous": "◀️", "next": "▶️", "last": "⏭️"}
 
 
-def register_pages(kind: str, source: PageSource) -> None:
-    """Let page buttons of `kind` (lower-case letters) rebuild their pages with `source`."""
+def register_pages(kind: str, source: PageSource, extras: PageExtras | None = None) -> None:
+    """Let page buttons of `kind` (lower-case letters) rebuild their pages with `source`, and the
+    items under them with `extras`."""
     if not re.fullmatch(r"[a-z]+", kind):
         raise ValueError(f"page kind must be lower-case letters: {kind!r}")
-    _page_sources[kind] = source
+    _page_sources[kind] = (source, extras)
 
 
 @dataclass(frozen=True)
@@ -320,8 +334,40 @@ class PageState:
 
     def custom_id(self, role: str, target: int) -> str:
         return (
-            f"saga:page:{self.kind}:{self.invoker_id}:{_SCRIPT_CODE[self.script]}:{role}:{target}:{self.key}"
+            f"saga:page:{self.kind}:{self.invoker_id}:{SCRIPT_CODE[self.script]}:{role}:{target}:{self.key}"
         )
+
+    def jump_id(self) -> str:
+        return f"saga:jump:{self.kind}:{self.invoker_id}:{SCRIPT_CODE[self.script]}:{self.key}"
+
+
+def _rebuild(engine: Engine, state: PageState, reader: Reader) -> list[discord.Embed]:
+    """The pages of `state`'s listing, or none when its kind or key is gone."""
+    registered = _page_sources.get(state.kind)
+    return registered[0](engine, state.key, reader) if registered else []
+
+
+async def invoker_only(interaction: Interaction, state: PageState) -> bool:
+    """Whether the presser ran the command; anyone else is told so, privately."""
+    if interaction.user.id == state.invoker_id:
+        return True
+    use_english(interaction.locale)  # checked before the press's callback sets it
+    await _tell(interaction, labels.NOT_YOUR_BUTTONS, state.script)
+    return False
+
+
+async def _turn_to(interaction: Interaction, state: PageState, target: int) -> None:
+    """Edit the listing's message to page `target`, its buttons and extras rebuilt."""
+    engine: Engine = interaction.client.engine
+    reader = await presser_reader(interaction, state.script)
+    pages = _rebuild(engine, state, reader)
+    if not pages:
+        await _tell(interaction, labels.BUTTON_GONE, state.script)
+        return
+    index = max(0, min(target, len(pages) - 1))
+    await interaction.response.edit_message(
+        embed=pages[index], view=listing_view(engine, state, index, pages, reader)
+    )
 
 
 class PageButton(
@@ -350,61 +396,102 @@ class PageButton(
     async def from_custom_id(
         cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> PageButton:
-        state = PageState(match["kind"], match["key"], int(match["invoker"]), _CODE_SCRIPT[match["script"]])
+        state = PageState(match["kind"], match["key"], int(match["invoker"]), CODE_SCRIPT[match["script"]])
         return cls(state, match["role"], int(match["target"]))
 
     async def interaction_check(self, interaction: Interaction) -> bool:
-        if interaction.user.id == self.state.invoker_id:
-            return True
-        await _tell(interaction, labels.NOT_YOUR_BUTTONS, self.state.script)
-        return False
+        return await invoker_only(interaction, self.state)
 
     async def press(self, interaction: Interaction) -> None:
-        source = _page_sources.get(self.state.kind)
-        pages = source(interaction.client.engine, self.state.key, self.state.script) if source else []
-        if not pages:
-            await _tell(interaction, labels.BUTTON_GONE, self.state.script)
-            return
-        index = max(0, min(self.target, len(pages) - 1))
-        await interaction.response.edit_message(
-            embed=pages[index], view=page_view(self.state, index, len(pages))
+        await _turn_to(interaction, self.state, self.target)
+
+
+class JumpSelect(
+    ReportsErrors,
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=r"saga:jump:(?P<kind>[a-z]+):(?P<invoker>\d+):(?P<script>[st]):(?P<key>.*)",
+):
+    """Jumps to a page of a listing (each option's value is a page number); invoker only."""
+
+    def __init__(
+        self, state: PageState, options: Sequence[discord.SelectOption], placeholder: str | None = None
+    ) -> None:
+        self.state = state
+        super().__init__(
+            discord.ui.Select(
+                custom_id=state.jump_id(), options=list(options), placeholder=placeholder, row=1
+            )
         )
 
+    @classmethod
+    def fits(cls, state: PageState) -> bool:
+        return len(state.jump_id()) <= CUSTOM_ID_LIMIT
 
-def page_view(state: PageState, index: int, count: int) -> discord.ui.View | None:
-    """First / previous / next / last from page `index` of `count`; none for a single page."""
-    if count <= 1 or len(state.custom_id("previous", count)) > CUSTOM_ID_LIMIT:
-        return None
-    at_start, at_end = index == 0, index == count - 1
-    return _view(
-        PageButton(state, "first", 0, disabled=at_start),
-        PageButton(state, "previous", max(0, index - 1), disabled=at_start),
-        PageButton(state, "next", min(count - 1, index + 1), disabled=at_end),
-        PageButton(state, "last", count - 1, disabled=at_end),
-    )
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> JumpSelect:
+        state = PageState(match["kind"], match["key"], int(match["invoker"]), CODE_SCRIPT[match["script"]])
+        options = item.options if isinstance(item, discord.ui.Select) else []
+        return cls(state, options)
+
+    async def interaction_check(self, interaction: Interaction) -> bool:
+        return await invoker_only(interaction, self.state)
+
+    async def press(self, interaction: Interaction) -> None:
+        chosen = self.item.values[0] if self.item.values else ""
+        await _turn_to(interaction, self.state, int(chosen) if chosen.isdecimal() else 0)
+
+
+def page_view(
+    state: PageState, index: int, count: int, *extras: discord.ui.Item[Any]
+) -> discord.ui.View | None:
+    """First / previous / next / last from page `index` of `count` (none for a single page), then
+    `extras`; no view when there is nothing to press."""
+    items: list[discord.ui.Item[Any]] = []
+    if count > 1 and len(state.custom_id("previous", count)) <= CUSTOM_ID_LIMIT:
+        at_start, at_end = index == 0, index == count - 1
+        items += [
+            PageButton(state, "first", 0, disabled=at_start),
+            PageButton(state, "previous", max(0, index - 1), disabled=at_start),
+            PageButton(state, "next", min(count - 1, index + 1), disabled=at_end),
+            PageButton(state, "last", count - 1, disabled=at_end),
+        ]
+    items += extras
+    return _view(*items) if items else None
+
+
+def listing_view(
+    engine: Engine, state: PageState, index: int, pages: Sequence[discord.Embed], reader: Reader
+) -> discord.ui.View | None:
+    """:func:`page_view` with the extras the listing's kind registered."""
+    registered = _page_sources.get(state.kind)
+    extras = registered[1] if registered else None
+    return page_view(state, index, len(pages), *(extras(engine, state, pages, reader) if extras else []))
 
 
 async def send_pages(
-    interaction: Interaction, pages: Sequence[discord.Embed], *, kind: str, key: str, script: Script
+    interaction: Interaction,
+    pages: Sequence[discord.Embed],
+    *,
+    kind: str,
+    key: str,
+    reader: Reader,
+    start: int = 0,
 ) -> None:
-    """Answer `interaction` (deferred or not) with the first of `pages`, and page buttons that
-    rebuild them from `kind` and `key` when there are more."""
+    """Answer `interaction` (deferred or not) with page `start` of `pages`, and buttons that
+    rebuild them from `kind` and `key` when there are more (and the kind's extras)."""
     if not pages:
         raise ValueError("no pages to send")
-    view = page_view(PageState(kind, key, interaction.user.id, script), 0, len(pages))
+    engine: Engine = interaction.client.engine
+    index = max(0, min(start, len(pages) - 1))
+    state = PageState(kind, key, interaction.user.id, reader.script)
+    view = listing_view(engine, state, index, pages, reader)
     extra: dict[str, Any] = {"view": view} if view is not None else {}
     if interaction.response.is_done():
-        await interaction.followup.send(embed=pages[0], **extra)
+        await interaction.followup.send(embed=pages[index], **extra)
     else:
-        await interaction.response.send_message(embed=pages[0], **extra)
-
-
-async def suggestion_script(interaction: Interaction, question: str) -> Script:
-    """The clicker's script for a suggestion: their preference, then locale; else the script the
-    suggestion is written in."""
-    default = detect_script(question) or "simplified"
-    client = interaction.client
-    return await script_for(client.storage, interaction.user.id, None, interaction.locale, default)
+        await interaction.response.send_message(embed=pages[index], **extra)
 
 
 PERSISTENT_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
@@ -412,4 +499,5 @@ PERSISTENT_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
     SuggestionButton,
     DeleteButton,
     PageButton,
+    JumpSelect,
 )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-from bot.text import Script
+from bot.text import Script, TraditionalVariant
 
 log = logging.getLogger("bot.storage")
 
@@ -71,6 +71,15 @@ class Storage(Protocol):
 
     async def set_script(self, user_id: int, script: Script | None) -> None: ...
 
+    async def get_guild_variant(self, guild_id: int) -> TraditionalVariant | None:
+        """The server's traditional forms ("tw" or "hk"); None means the bot's default."""
+        ...
+
+    async def set_guild_variant(self, guild_id: int, variant: TraditionalVariant | None) -> None:
+        """Save the server's traditional forms (None: back to the default); StorageError for
+        anything but "tw", "hk" or None."""
+        ...
+
     async def add_ask_channel(self, guild_id: int, channel_id: int) -> None: ...
 
     async def remove_ask_channel(self, guild_id: int, channel_id: int) -> None: ...
@@ -88,6 +97,19 @@ class Storage(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+VARIANTS: tuple[TraditionalVariant, ...] = ("tw", "hk")
+
+
+def checked_variant(variant: object) -> TraditionalVariant | None:
+    """`variant` if it is one a server may choose (or None, the default); else StorageError."""
+    if variant is None:
+        return None
+    for known in VARIANTS:
+        if variant == known:
+            return known
+    raise StorageError("unknown traditional variant: use tw or hk")
 
 
 def clean_miss(text: str) -> str:

@@ -32,8 +32,16 @@ from urllib.parse import quote, unquote, urlsplit
 
 import asyncpg
 
-from bot.storage.base import Miss, MissLimits, MissWriter, StorageError, clamp_limit, parse_asked_at
-from bot.text import Script
+from bot.storage.base import (
+    Miss,
+    MissLimits,
+    MissWriter,
+    StorageError,
+    checked_variant,
+    clamp_limit,
+    parse_asked_at,
+)
+from bot.text import Script, TraditionalVariant
 
 log = logging.getLogger("bot.storage")
 
@@ -75,6 +83,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX miss_text ON miss (text);
     CREATE INDEX miss_asked_at ON miss (asked_at);
+    """,
+    # 2: a server's choice of traditional forms (Taiwan or Hong Kong); no row means the default.
+    """
+    CREATE TABLE guild_variant (
+        guild_id BIGINT PRIMARY KEY,
+        variant TEXT NOT NULL CHECK (variant IN ('tw', 'hk'))
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -136,6 +151,8 @@ class PostgresStorage:
         self._limits = limits
         self._read_only = read_only
         self._ask_channels: set[tuple[int, int]] = set()
+        # Read for every reply in a server, set by few: all cached, kept exact like ask channels.
+        self._guild_variants: dict[int, TraditionalVariant] = {}
         self._scripts: OrderedDict[int, Script | None] = OrderedDict()
         self._script_reads: dict[int, asyncio.Future[Script | None]] = {}
         self._subscribed = False  # the listener is connected: cached preferences are exact
@@ -240,13 +257,18 @@ class PostgresStorage:
     # -- ask channels: cache kept exact by LISTEN/NOTIFY ------------------------------------
 
     async def _reload_ask_channels(self, connection: asyncpg.Connection | None = None) -> None:
-        query = "SELECT guild_id, channel_id FROM ask_channel"
+        """Reload the shared state cached whole: ask channels and servers' variants."""
+        channels = "SELECT guild_id, channel_id FROM ask_channel"
+        variants = "SELECT guild_id, variant FROM guild_variant"
         if connection is not None:
-            rows = await connection.fetch(query)
+            rows, variant_rows = await connection.fetch(channels), await connection.fetch(variants)
         else:
             async with self._connection() as pooled:
-                rows = await pooled.fetch(query)
+                rows, variant_rows = await pooled.fetch(channels), await pooled.fetch(variants)
         self._ask_channels = {(int(r["guild_id"]), int(r["channel_id"])) for r in rows}
+        self._guild_variants = {
+            int(r["guild_id"]): "hk" if r["variant"] == "hk" else "tw" for r in variant_rows
+        }
 
     def _forget_scripts(self, user_id: int | None = None) -> None:
         """Drop one user's cached preference (None: everyone's)."""
@@ -263,6 +285,10 @@ class PostgresStorage:
                 self._forget_scripts(int(ids))
             return
         guild, _, channel = ids.partition(" ")
+        if action == "variant":
+            if guild.isdigit():
+                self._apply_variant(int(guild), channel)
+            return
         if not (guild.isdigit() and channel.isdigit()):
             return
         key = (int(guild), int(channel))
@@ -389,6 +415,33 @@ class PostgresStorage:
                 )
             await connection.execute("SELECT pg_notify($1, $2)", CHANNEL, f"script {user_id}")
         self._forget_scripts(user_id)  # at once here; the other processes on the notification
+
+    def _apply_variant(self, guild_id: int, variant: str) -> None:
+        if variant in ("tw", "hk"):
+            self._guild_variants[guild_id] = "hk" if variant == "hk" else "tw"
+        else:
+            self._guild_variants.pop(guild_id, None)
+
+    async def get_guild_variant(self, guild_id: int) -> TraditionalVariant | None:
+        return self._guild_variants.get(guild_id)
+
+    async def set_guild_variant(self, guild_id: int, variant: TraditionalVariant | None) -> None:
+        variant = checked_variant(variant)
+        self._writable()
+        async with self._connection() as connection, connection.transaction():
+            if variant is None:
+                await connection.execute("DELETE FROM guild_variant WHERE guild_id = $1", guild_id)
+            else:
+                await connection.execute(
+                    "INSERT INTO guild_variant (guild_id, variant) VALUES ($1, $2) "
+                    "ON CONFLICT (guild_id) DO UPDATE SET variant = excluded.variant",
+                    guild_id,
+                    variant,
+                )
+            await connection.execute(
+                "SELECT pg_notify($1, $2)", CHANNEL, f"variant {guild_id} {variant or 'default'}"
+            )
+        self._apply_variant(guild_id, variant or "default")  # at once here; others on the notification
 
     async def add_ask_channel(self, guild_id: int, channel_id: int) -> None:
         self._writable()

@@ -30,10 +30,11 @@ from bot.storage.base import (
     MissLimits,
     MissWriter,
     StorageError,
+    checked_variant,
     clamp_limit,
     parse_asked_at,
 )
-from bot.text import Script
+from bot.text import Script, TraditionalVariant
 
 try:
     import fcntl
@@ -63,6 +64,13 @@ MIGRATIONS: tuple[str, ...] = (
         asked_at TEXT NOT NULL
     );
     CREATE INDEX miss_text ON miss (text);
+    """,
+    # 2: a server's choice of traditional forms (Taiwan or Hong Kong); no row means the default.
+    """
+    CREATE TABLE guild_variant (
+        guild_id INTEGER PRIMARY KEY,
+        variant TEXT NOT NULL CHECK (variant IN ('tw', 'hk'))
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -279,6 +287,24 @@ class SqliteStorage:
                     "INSERT INTO user_script (user_id, script) VALUES (?, ?) "
                     "ON CONFLICT (user_id) DO UPDATE SET script = excluded.script",
                     (user_id, script),
+                )
+
+    async def get_guild_variant(self, guild_id: int) -> TraditionalVariant | None:
+        rows = list(await self._read("SELECT variant FROM guild_variant WHERE guild_id = ?", (guild_id,)))
+        if not rows:
+            return None
+        return "hk" if rows[0][0] == "hk" else "tw"  # the CHECK allows only these
+
+    async def set_guild_variant(self, guild_id: int, variant: TraditionalVariant | None) -> None:
+        variant = checked_variant(variant)
+        async with self._locked():
+            if variant is None:
+                await self._db.execute("DELETE FROM guild_variant WHERE guild_id = ?", (guild_id,))
+            else:
+                await self._db.execute(
+                    "INSERT INTO guild_variant (guild_id, variant) VALUES (?, ?) "
+                    "ON CONFLICT (guild_id) DO UPDATE SET variant = excluded.variant",
+                    (guild_id, variant),
                 )
 
     async def add_ask_channel(self, guild_id: int, channel_id: int) -> None:

@@ -8,11 +8,12 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import asyncpg
 import pytest
 
-from bot.storage import SCHEMA_VERSION, MissLimits, Storage, StorageError, open_storage
+from bot.storage import SCHEMA_VERSION, MissLimits, Storage, StorageError, open_storage, postgres, sqlite
 
 
 @pytest.fixture
@@ -261,3 +262,74 @@ async def test_a_read_only_open_lists_misses_and_refuses_writes(location: str) -
             await reader.close()
     finally:
         await bot.close()
+
+
+# -- a server's traditional forms (Taiwan or Hong Kong), by migration 2 ---------------------------
+
+
+async def test_a_guilds_variant_is_kept_across_restarts(location: str) -> None:
+    first = await open_storage(location)
+    try:
+        assert await first.get_guild_variant(1) is None
+        await first.set_guild_variant(1, "hk")
+        await first.set_guild_variant(2, "tw")
+        await first.set_guild_variant(2, "hk")  # a second choice replaces the first
+        await first.set_guild_variant(2**63 - 1, "hk")  # a Discord-sized id
+        assert await first.get_guild_variant(2) == "hk"
+    finally:
+        await first.close()
+    second = await open_storage(location)
+    try:
+        assert await second.get_guild_variant(1) == "hk"
+        assert await second.get_guild_variant(2) == "hk"
+        assert await second.get_guild_variant(2**63 - 1) == "hk"
+        await second.set_guild_variant(1, None)  # back to the bot's default
+        assert await second.get_guild_variant(1) is None
+        assert await second.get_guild_variant(2) == "hk"
+    finally:
+        await second.close()
+
+
+async def test_an_unknown_variant_is_refused_and_changes_nothing(storage: Storage) -> None:
+    await storage.set_guild_variant(1, "tw")
+    with pytest.raises(StorageError):
+        await storage.set_guild_variant(1, "xx")  # type: ignore[arg-type]
+    assert await storage.get_guild_variant(1) == "tw"
+
+
+async def test_a_read_only_open_reads_variants_and_refuses_to_set_them(location: str) -> None:
+    writer = await open_storage(location)
+    try:
+        await writer.set_guild_variant(7, "hk")
+    finally:
+        await writer.close()
+    reader = await open_storage(location, read_only=True)
+    try:
+        assert await reader.get_guild_variant(7) == "hk"
+        with pytest.raises(StorageError):
+            await reader.set_guild_variant(7, "tw")
+    finally:
+        await reader.close()
+
+
+async def test_a_version_one_database_is_migrated_keeping_its_data(location: str) -> None:
+    """A database the previous release made (schema 1) gains the variants table and keeps its rows."""
+    backend = postgres if location.startswith("postgresql://") else sqlite
+    if backend is sqlite:
+        Path(location).parent.mkdir(parents=True, exist_ok=True)
+    version_one = (
+        backend.MIGRATIONS[0]
+        + "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+        + "INSERT INTO schema_version (version) VALUES (1);"
+        + "INSERT INTO ask_channel (guild_id, channel_id) VALUES (5, 50);"
+    )
+    await raw(location, version_one)
+    storage = await open_storage(location)
+    try:
+        assert await storage.schema_version() == SCHEMA_VERSION >= 2
+        assert await storage.ask_channels(5) == [50]
+        assert await storage.get_guild_variant(5) is None
+        await storage.set_guild_variant(5, "hk")
+        assert await storage.get_guild_variant(5) == "hk"
+    finally:
+        await storage.close()

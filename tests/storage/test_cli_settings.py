@@ -89,7 +89,7 @@ async def test_a_mistyped_database_url_is_refused_not_opened_as_a_file(
     with pytest.raises(StorageError) as refused:
         await open_storage(url)
     assert "hunter2" not in str(refused.value)
-    assert list(tmp_path.iterdir()) == []
+    assert await asyncio.to_thread(lambda: list(tmp_path.iterdir())) == []
 
 
 def test_a_percent_encoded_password_is_scrubbed_in_both_forms() -> None:

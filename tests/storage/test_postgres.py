@@ -68,6 +68,20 @@ async def test_ask_channel_changes_reach_every_process_without_a_restart(postgre
             return await second.get_script(5) is None
 
         await eventually(second_forgot, within=5.0)
+        # So is a server's choice of traditional forms, which every reply there reads.
+        assert await second.get_guild_variant(1) is None
+        await first.set_guild_variant(1, "hk")
+
+        async def second_uses_hk() -> bool:
+            return await second.get_guild_variant(1) == "hk"
+
+        await eventually(second_uses_hk, within=5.0)
+        await second.set_guild_variant(1, None)
+
+        async def first_back_to_default() -> bool:
+            return await first.get_guild_variant(1) is None
+
+        await eventually(first_back_to_default, within=5.0)
     finally:
         await first.close()
         await second.close()

@@ -8,7 +8,7 @@ from discord.ext import commands
 
 from bot.discord.client import SagaBot
 from bot.discord.render import sources_embed
-from bot.discord.scripts import script_for
+from bot.discord.scripts import interaction_reader
 
 
 class Sources(commands.Cog):
@@ -18,10 +18,15 @@ class Sources(commands.Cog):
     @app_commands.command(name="sources", description="The five articles the answers come from")
     async def sources(self, interaction: discord.Interaction[SagaBot]) -> None:
         engine = self.bot.engine
-        script = await script_for(self.bot.storage, interaction.user.id, None, interaction.locale)
-        await interaction.response.send_message(
-            embed=sources_embed(engine.sources(script), script, engine.variant)
-        )
+        reader = await interaction_reader(interaction, self.bot.storage, engine.variant)
+        articles = [
+            {
+                key: reader.text(value) if key in ("title", "outlet") else value
+                for key, value in article.items()
+            }
+            for article in engine.sources(reader.script)
+        ]
+        await interaction.response.send_message(embed=sources_embed(articles, reader.script, reader.variant))
 
 
 async def setup(bot: SagaBot) -> None:

@@ -11,26 +11,32 @@ import asyncio
 import logging
 import math
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 from discord.utils import MISSING
 
+from bot.discord.chatter import is_saga_question
 from bot.discord.client import SagaBot
+from bot.discord.i18n import is_english, use_english
 from bot.discord.render import reply_embed
-from bot.discord.scripts import script_for
-from bot.discord.views import ASK_COG, answer_view, suggestion_script
+from bot.discord.scripts import Reader, for_reader, reader_for
+from bot.discord.views import ASK_COG, answer_view
 from bot.engine import labels
 from bot.engine.answer import Reply
 from bot.engine.normalise import normalise
+from bot.engine.script import detect_script
 from bot.storage import StorageError
-from bot.text import Script, to_script
+from bot.text import Script
 
 log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction[SagaBot]
+Addressed = Literal["directly", "ask_channel"]
 
 # A message-side cooldown notice stays this long (seconds, at most) before it deletes itself.
 NOTICE_LIFETIME = 30.0
@@ -80,13 +86,33 @@ class Ask(commands.Cog, name=ASK_COG):
         retry_after = self.cooldown.update_rate_limit(user_id, sent)
         return None if retry_after is None else sent + retry_after
 
-    def cooldown_notice(self, retry_at: float, script: Script) -> str:
+    def cooldown_notice(self, retry_at: float, reader: Reader) -> str:
         """The notice, with a Discord timestamp each client shows as "in 20 seconds", counting down."""
         when = discord.utils.format_dt(datetime.fromtimestamp(math.ceil(retry_at), UTC), "R")
-        return to_script(labels.COOLDOWN.format(when=when), script, self.bot.engine.variant)
+        return reader(labels.COOLDOWN, when=when)
 
-    async def answer(self, question: str, script: Script) -> Reply:
-        reply = self.bot.engine.ask(question, override=script)
+    async def reader(
+        self,
+        user_id: int,
+        locale: discord.Locale | str | None,
+        guild_id: int | None,
+        question: str | None,
+        default_script: Script = "simplified",
+    ) -> Reader:
+        return await reader_for(
+            self.bot.storage,
+            user_id=user_id,
+            locale=locale,
+            guild_id=guild_id,
+            default_variant=self.bot.engine.variant,
+            question=question,
+            default_script=default_script,
+        )
+
+    async def answer(self, question: str, reader: Reader) -> Reply:
+        reply = for_reader(
+            self.bot.engine.ask(question, override=reader.script), reader, self.bot.engine.variant
+        )
         if reply.kind == "not_covered":
             try:
                 # The display form: mentions (which carry user ids), markup and URLs removed.
@@ -96,62 +122,73 @@ class Ask(commands.Cog, name=ASK_COG):
         return reply
 
     async def respond(
-        self, interaction: Interaction, question: str, script: Script, *, public: bool = True
+        self, interaction: Interaction, question: str, reader: Reader, *, public: bool = True
     ) -> None:
         """Answer `question` for `interaction`: a cooldown notice, or the reply (deferred first),
         for the channel or, unless `public`, for the user alone."""
         retry = self.retry_at(interaction.user.id, interaction.created_at)
         if retry is not None:
-            await interaction.response.send_message(self.cooldown_notice(retry, script), ephemeral=True)
+            await interaction.response.send_message(self.cooldown_notice(retry, reader), ephemeral=True)
             return
         await interaction.response.defer(thinking=True, ephemeral=not public)
-        reply = await self.answer(question, script)
-        variant = self.bot.engine.variant
-        view = answer_view(reply, variant, asker_id=interaction.user.id, public=public)
+        reply = await self.answer(question, reader)
+        view = answer_view(reply, reader.variant, asker_id=interaction.user.id, public=public)
         await interaction.followup.send(
-            embed=reply_embed(reply, self.bot.engine), view=view or MISSING, ephemeral=not public
+            embed=reply_embed(reply, self.bot.engine, reader.variant),
+            view=view or MISSING,
+            ephemeral=not public,
         )
 
     async def ask_suggestion(self, interaction: Interaction, question: str, asker_id: int) -> None:
-        """A suggestion button, pressed: its question asked for the presser in their script. The
+        """A suggestion button, pressed: its question asked for the presser in their script
+        (their preference, then locale; else the script the suggestion is written in). The
         asker's press answers in the channel; anyone else's only to them, so a suggestion under
         someone else's answer cannot fill the channel with duplicates."""
-        script = await suggestion_script(interaction, question)
-        await self.respond(interaction, question, script, public=interaction.user.id == asker_id)
+        default = detect_script(question) or "simplified"
+        reader = await self.reader(
+            interaction.user.id, interaction.locale, interaction.guild_id, None, default
+        )
+        # The suggestion is the bot's own text: asked, and titled, in the presser's script.
+        await self.respond(interaction, reader.text(question), reader, public=interaction.user.id == asker_id)
 
     # -- /ask -------------------------------------------------------------------------------
 
     @app_commands.command(name="ask", description="Ask a question about the OpenAI leadership saga")
     @app_commands.describe(question="Your question, in simplified or traditional Chinese")
     async def ask(self, interaction: Interaction, question: str) -> None:
-        script = await script_for(self.bot.storage, interaction.user.id, question, interaction.locale)
-        await self.respond(interaction, question, script)
+        reader = await self.reader(interaction.user.id, interaction.locale, interaction.guild_id, question)
+        await self.respond(interaction, question, reader)
 
     # -- messages ---------------------------------------------------------------------------
 
     async def is_addressed(self, message: discord.Message) -> bool:
         """A DM, a mention of the bot (or its role), a reply to the bot, or a message in an ask channel."""
+        return await self.addressed_by(message) is not None
+
+    async def addressed_by(self, message: discord.Message) -> Addressed | None:
+        """How `message` reaches the bot: "directly" (a DM, a mention of the bot or its role, a
+        reply to the bot), "ask_channel" (posted in one, or in one of its threads), or None."""
         me = self.bot.user
         if me is None:
-            return False
+            return None
         if message.guild is None:
-            return True
+            return "directly"
         if any(user.id == me.id for user in message.mentions):
-            return True
+            return "directly"
         own_role = message.guild.self_role
         if own_role is not None and own_role in message.role_mentions:
-            return True
+            return "directly"
         reference = message.reference
         replied_to = reference.resolved if reference is not None else None
         if isinstance(replied_to, discord.Message) and replied_to.author.id == me.id:
-            return True
+            return "directly"
         channels = [message.channel.id]
         if isinstance(message.channel, discord.Thread) and message.channel.parent_id is not None:
             channels.append(message.channel.parent_id)
         for channel in channels:
             if await self.bot.storage.is_ask_channel(message.guild.id, channel):
-                return True
-        return False
+                return "ask_channel"
+        return None
 
     def question_of(self, message: discord.Message) -> str:
         """The message's text without the mention (of the bot or its role) that addressed the bot."""
@@ -169,21 +206,29 @@ class Ask(commands.Cog, name=ASK_COG):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None or message.type not in _ANSWERABLE:
             return
-        if not await self.is_addressed(message):
+        addressed = await self.addressed_by(message)
+        if addressed is None:
             return
         if (await self.bot.get_context(message)).valid:
             return  # an owner command such as `sync`, handled by its cog
         if not message.content:
             return  # nothing to read: an attachment, or an ask channel without the Message Content intent
         question = self.question_of(message)
+        if addressed == "ask_channel" and not is_saga_question(self.bot.engine, question):
+            return  # chatter: no reply, no miss logged, no cooldown spent
         locale = message.guild.preferred_locale if message.guild else None
-        script = await script_for(self.bot.storage, message.author.id, question, locale)
+        guild_id = message.guild.id if message.guild else None
+        reader = await self.reader(message.author.id, locale, guild_id, question)
+        if not is_english(question):
+            # A server's locale is not the asker's (most servers keep en-US): a message's labels
+            # are English only when the message is.
+            reader = replace(reader, english=use_english(None))
         try:
-            await self.reply_to(message, question, script)
+            await self.reply_to(message, question, reader)
         except discord.Forbidden:
             log.info("no permission to reply in channel %s", message.channel.id)
 
-    async def reply_to(self, message: discord.Message, question: str, script: Script) -> None:
+    async def reply_to(self, message: discord.Message, question: str, reader: Reader) -> None:
         """Answer `message` as a reply; if its author has deleted it meanwhile, Discord posts the
         answer unreferenced (fail_if_not_exists=False) rather than refusing it with a 400."""
         retry = self.retry_at(message.author.id, message.created_at)
@@ -191,17 +236,16 @@ class Ask(commands.Cog, name=ASK_COG):
             # Every question over the budget is told so, none dropped silently; the notice goes
             # once it no longer applies.
             notice = await message.channel.send(
-                self.cooldown_notice(retry, script),
+                self.cooldown_notice(retry, reader),
                 reference=message.to_reference(fail_if_not_exists=False),
                 mention_author=False,
             )
             self.delete_later(notice, min(max(1.0, retry - time.time()), NOTICE_LIFETIME))
             return
-        reply = await self.answer(question, script)
-        variant = self.bot.engine.variant
+        reply = await self.answer(question, reader)
         await message.channel.send(
-            embed=reply_embed(reply, self.bot.engine),
-            view=answer_view(reply, variant, asker_id=message.author.id, public=True) or MISSING,
+            embed=reply_embed(reply, self.bot.engine, reader.variant),
+            view=answer_view(reply, reader.variant, asker_id=message.author.id, public=True) or MISSING,
             reference=message.to_reference(fail_if_not_exists=False),
             mention_author=False,
         )

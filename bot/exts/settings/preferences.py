@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import SagaBot
-from bot.discord.scripts import pick_script
+from bot.discord.scripts import interaction_reader
 from bot.engine import labels
-from bot.text import Script, to_script
+from bot.text import Script
 
 _CHOSEN: dict[str, Script | None] = {"simplified": "simplified", "traditional": "traditional", "auto": None}
 
@@ -31,16 +33,15 @@ class Preferences(commands.Cog):
         chosen = _CHOSEN[mode.value]
         # Storage errors reach the tree's handler, which tells the user it did not work.
         await self.bot.storage.set_script(interaction.user.id, chosen)
-        variant = self.bot.engine.variant
+        reader = await interaction_reader(interaction, self.bot.storage, self.bot.engine.variant)
         if chosen is None:
-            script = pick_script(None, None, interaction.locale)
-            text = labels.SCRIPT_AUTO
+            text = reader(labels.SCRIPT_AUTO)
         else:
-            script = chosen
-            text = labels.SCRIPT_SET.format(
-                script=labels.SIMPLIFIED if chosen == "simplified" else labels.TRADITIONAL
-            )
-        await interaction.response.send_message(to_script(text, script, variant), ephemeral=True)
+            # Confirmed in the script just chosen.
+            reader = replace(reader, script=chosen)
+            name = reader(labels.SIMPLIFIED if chosen == "simplified" else labels.TRADITIONAL)
+            text = reader(labels.SCRIPT_SET, script=name)
+        await interaction.response.send_message(text, ephemeral=True)
 
 
 async def setup(bot: SagaBot) -> None:
