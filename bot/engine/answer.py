@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
-from bot.engine import labels
+from bot.engine import conversation, labels
+from bot.engine.context import Context
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, matching_key, normalise
 from bot.engine.script import choose_script
@@ -98,6 +100,7 @@ class Reply:
     sources: tuple[SourceRef, ...] = ()
     suggestions: tuple[str, ...] = ()
     conflict: bool = False
+    read_as: str | None = None  # the standalone question a follow-up was read as (context)
 
     @property
     def answered(self) -> bool:
@@ -213,9 +216,11 @@ class Engine:
     _featured: list[Fact] = field(init=False)
     _person_names: list[tuple[str, str, str]] = field(init=False)  # (name, folded, entity id)
     _articles_folded: str = field(init=False, default="")  # every article, simplified and folded
+    context: Context = field(init=False)
 
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
+        self.context = Context(self.base, lambda text: self.matcher.analyse(matching_key(text)).entities)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
         names = {
@@ -231,9 +236,24 @@ class Engine:
 
     # -- ask --------------------------------------------------------------------------------
 
-    def ask(self, question: str, preferred: Script | None = None, *, override: Script | None = None) -> Reply:
+    def ask(
+        self,
+        question: str,
+        preferred: Script | None = None,
+        *,
+        override: Script | None = None,
+        history: Sequence[str | Reply] = (),
+    ) -> Reply:
         """Answer `question` in its own script (`override` forces one; `preferred` is the
-        fallback for text valid in both scripts)."""
+        fallback for text valid in both scripts). `history` is the same asker's earlier
+        questions in this conversation, oldest first (or the replies to them): a follow-up
+        is read against them (bot.engine.context)."""
+        return conversation.answer(self, question, preferred, override, history)
+
+    def ask_alone(
+        self, question: str, preferred: Script | None = None, *, override: Script | None = None
+    ) -> Reply:
+        """`question` answered as it stands, without any context."""
         normalised = normalise(question)
         script = override or choose_script(normalised.display, preferred)
         if normalised.is_empty:

@@ -1,0 +1,93 @@
+"""Answering a question within a conversation: the earlier questions are read into turns, the
+follow-up is rewritten by the context stage (bot.engine.context) into a standalone question,
+and the engine answers that, saying how it read it.
+
+Kept apart from the engine's matching so that the context stage sits in front of any engine
+that answers standalone questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.engine import labels
+from bot.engine.context import MAX_TURNS, Turn
+from bot.engine.normalise import matching_key, normalise
+from bot.engine.script import choose_script
+from bot.factbase.models import Intent
+from bot.text import Script, to_script, to_simplified
+
+if TYPE_CHECKING:
+    from bot.engine.answer import Engine, Reply
+
+
+def answer(
+    engine: Engine,
+    question: str,
+    preferred: Script | None,
+    override: Script | None,
+    history: Sequence[str | Reply],
+) -> Reply:
+    return in_context(engine, question, turns(engine, history), preferred, override)
+
+
+def turns(engine: Engine, history: Sequence[str | Reply]) -> list[Turn]:
+    """The earlier questions as the engine read and answered them, each in its own context."""
+    read: list[Turn] = []
+    for earlier in list(history)[-MAX_TURNS:]:
+        reply = in_context(engine, earlier, read, None, None) if isinstance(earlier, str) else earlier
+        read.append(turn_of(engine, reply))
+    return read
+
+
+def turn_of(engine: Engine, reply: Reply) -> Turn:
+    question = reply.read_as or normalise(reply.question).display
+    analysis = engine.matcher.analyse(matching_key(to_simplified(question)))
+    answered: tuple[str, ...] = ()
+    if reply.fact_id and reply.fact_id.startswith("entity:"):
+        answered = (reply.fact_id.removeprefix("entity:"),)
+    elif reply.fact_id in engine.base.by_id:
+        answered = tuple(engine.base.by_id[reply.fact_id].entities)
+    return Turn(question, tuple(analysis.entities), answered, Intent.WHO in analysis.intents)
+
+
+def in_context(
+    engine: Engine,
+    question: str,
+    earlier: Sequence[Turn],
+    preferred: Script | None,
+    override: Script | None,
+) -> Reply:
+    display = normalise(question).display
+    resolution = engine.context.resolve(display, earlier)
+    if resolution.unclear is None and not resolution.used_context:
+        return engine.ask_alone(question, preferred, override=override)
+    script = override or choose_script(display, preferred)
+    if resolution.unclear is not None:
+        unclear = engine.ask_alone("", override=script)  # for its suggestions and script
+        names = [engine.base.entities[e].name for e in resolution.unclear]
+        text = labels.WHICH_ONE.format(names="、".join(names)) if len(names) > 1 else labels.UNCLEAR_WHO
+        return replace(
+            unclear,
+            question=question,
+            kind="not_covered",
+            answer=to_script(text, script, engine.variant),
+            suggestions=_suggestions(engine, resolution.unclear, script) or unclear.suggestions,
+        )
+    reply = engine.ask_alone(resolution.question, override=script)
+    read_as = to_script(labels.READ_AS.format(question=resolution.question), script, engine.variant)
+    return replace(
+        reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
+    )
+
+
+def _suggestions(engine: Engine, people: Sequence[str], script: Script) -> tuple[str, ...]:
+    """A question about each of the people who might be meant."""
+    found = []
+    for person in people:
+        facts = engine.base.by_entity.get(person, [])
+        if facts:
+            found.append(to_script(facts[0].questions[0], script, engine.variant))
+    return tuple(found[:3])

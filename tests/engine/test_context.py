@@ -1,0 +1,116 @@
+"""The context stage: follow-ups read against the earlier questions of a conversation."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.answer import Engine, Reply
+from bot.text import to_simplified
+
+
+def ask(engine: Engine, *conversation: str) -> Reply:
+    *history, question = conversation
+    return engine.ask(question, history=history)
+
+
+def read_as(reply: Reply) -> str:
+    """The standalone question the reply says it answered ("按“…”理解:"), simplified."""
+    assert reply.read_as is not None, reply.answer
+    first_line = to_simplified(reply.answer.splitlines()[0])
+    assert first_line.startswith("按") and first_line.endswith("理解:"), first_line
+    return to_simplified(reply.read_as)
+
+
+def test_a_pronoun_is_the_person_the_last_question_asked_about(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂什么时候离职的?", "那她为什么要离开?")
+    assert reply.answered and reply.fact_id is not None and "murati" in reply.fact_id
+    assert read_as(reply) == "穆拉蒂为什么要离开?"
+
+
+def test_the_same_pronoun_without_a_conversation_asks_who_even_when_a_company_is_named(
+    engine: Engine,
+) -> None:
+    reply = engine.ask("他为什么离开OpenAI?")
+    assert not reply.answered and "谁" in reply.answer and reply.read_as is None
+
+
+def test_traditional_and_cantonese_pronouns_and_the_reply_in_the_askers_script(engine: Engine) -> None:
+    reply = ask(engine, "奧特曼是哪天被開除的?", "佢點解被炒?")
+    assert reply.answered and reply.script == "traditional"
+    assert reply.answer.startswith("按“奧特曼點解被炒?”理解:\n")
+    assert reply.fact_id == "a001-board-reason"
+
+
+def test_a_bare_name_swaps_the_person_and_keeps_what_was_asked(engine: Engine) -> None:
+    reply = ask(engine, "Murati哪天宣布离职?", "那Brockman呢?")
+    assert read_as(reply) == "Brockman哪天宣布离职?"
+    assert reply.answered and reply.fact_id is not None and "brockman" in reply.fact_id
+
+
+def test_a_bare_question_word_keeps_the_person_and_asks_that_instead(engine: Engine) -> None:
+    reply = ask(engine, "Brockman什么时候休假?", "为什么?")
+    assert read_as(reply) == "Brockman为什么休假?"
+    reply = ask(engine, "伊利亚是不是离职了?", "那他后来去哪了")
+    assert read_as(reply) == "伊利亚后来去哪了" and reply.answered
+    assert "Safe Superintelligence" in reply.answer
+
+
+def test_what_happened_next_keeps_the_person(engine: Engine) -> None:
+    reply = ask(engine, "伊利亚是不是离职了?", "后来呢?")
+    assert read_as(reply).startswith("伊利亚后来") and "Safe Superintelligence" in reply.answer
+
+
+def test_they_after_a_list_answer_is_everyone_it_listed(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂宣布离职后还有谁走了?", "他们后来去了哪")
+    assert "麦克格鲁" in read_as(reply) and "佐夫" in read_as(reply)
+
+
+def test_the_other_one_is_the_other_of_a_pair_the_conversation_brought_up(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂宣布离职那天还有谁走了?", "McGrew是什么职位?", "另一个呢?")
+    assert read_as(reply) == "巴雷特·佐夫是什么职位?"
+
+
+@pytest.mark.parametrize(
+    "conversation",
+    [
+        ("McGrew和Zoph是什么职位?", "他哪天走的?"),  # two people fit
+        ("McGrew和Zoph是什么职位?", "另一个呢?"),
+        ("OpenAI有多少员工?", "她是哪里人?"),  # no one to point at
+    ],
+)
+def test_when_two_people_fit_or_none_it_asks_who_is_meant(
+    engine: Engine, conversation: tuple[str, ...]
+) -> None:
+    reply = ask(engine, *conversation)
+    assert not reply.answered and reply.read_as is None
+    assert "哪一位" in reply.answer or "谁" in reply.answer
+
+
+def test_two_people_fit_names_them_in_the_question_back(engine: Engine) -> None:
+    reply = ask(engine, "McGrew和Zoph是什么职位?", "他哪天走的?")
+    assert "麦克格鲁" in reply.answer and "佐夫" in reply.answer
+
+
+def test_english_follow_ups(engine: Engine) -> None:
+    reply = ask(engine, "when did mira murati leave?", "why?")
+    assert read_as(reply) == "why did mira murati leave?" and reply.answered
+    reply = ask(engine, "what's ilya up to now?", "when did he leave openai?")
+    assert read_as(reply) == "when did ilya leave openai?" and "2024年5月" in reply.answer
+
+
+def test_a_question_of_its_own_is_not_rewritten(engine: Engine) -> None:
+    alone = engine.ask("Altman什么时候被开除的?")
+    followed = ask(engine, "穆拉蒂什么时候离职的?", "Altman什么时候被开除的?")
+    assert followed == alone
+
+
+def test_earlier_replies_serve_as_history_like_earlier_questions(engine: Engine) -> None:
+    first = engine.ask("穆拉蒂什么时候离职的?")
+    assert engine.ask("那她为什么要离开?", history=[first]) == ask(
+        engine, first.question, "那她为什么要离开?"
+    )
+
+
+def test_a_group_the_question_names_itself_is_what_they_points_at(engine: Engine) -> None:
+    question = "離職員工如果不簽那份協議,OpenAI會怎麼對付他們?"
+    assert ask(engine, "穆拉蒂什么时候离职的?", question) == engine.ask(question)
