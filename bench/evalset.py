@@ -74,6 +74,9 @@ FRESH_P = ROOT / "tests" / "data" / "questions_fresh_p.jsonl"
 # decline), in the same plain style, written after that session's later rules: first run
 # 95.6 % answered, 98.0 % declined.
 FRESH_Q = ROOT / "tests" / "data" / "questions_fresh_q.jsonl"
+# Conversations (the project's own, written for the context stage): every turn of each is a
+# row, the later ones with the earlier questions as "history", oldest first.
+DIALOGUE = ROOT / "tests" / "data" / "questions_dialogue.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -94,6 +97,7 @@ ALL_SETS = (
     FRESH_O,
     FRESH_P,
     FRESH_Q,
+    DIALOGUE,
 )
 
 
@@ -104,6 +108,7 @@ class Question:
     cat: str
     expect: list[list[str]]
     abstain: bool
+    history: tuple[str, ...] = ()  # the same asker's earlier questions, oldest first
 
 
 def load(path: Path = DEFAULT_QUESTIONS) -> list[Question]:
@@ -113,7 +118,12 @@ def load(path: Path = DEFAULT_QUESTIONS) -> list[Question]:
             item: dict[str, Any] = json.loads(line)
             rows.append(
                 Question(
-                    item["id"], item["q"], item["cat"], item.get("expect", []), bool(item.get("abstain"))
+                    item["id"],
+                    item["q"],
+                    item["cat"],
+                    item.get("expect", []),
+                    bool(item.get("abstain")),
+                    tuple(item.get("history", ())),
                 )
             )
     return rows

@@ -52,6 +52,7 @@ BARS = {
     "questions_fresh_o": (0.98, 1.0),
     "questions_fresh_p": (0.96, 1.0),
     "questions_fresh_q": (0.98, 1.0),
+    "questions_dialogue": (0.85, 0.85),  # conversations: follow-ups with their history
 }
 
 
@@ -95,6 +96,11 @@ def test_out_of_scope_questions_are_declined(engine: Engine, path: Path) -> None
 @pytest.mark.parametrize("path", ALL_SETS, ids=lambda p: p.stem)
 def test_question_sets_are_mixed(path: Path) -> None:
     questions = load(path)
+    if any(q.history for q in questions):  # a set of conversations: every follow-up has its turns
+        assert len(questions) >= 40 and sum(q.abstain for q in questions) >= 5
+        assert all(q.history for q in questions if q.cat == "followup")
+        assert all(q.expect for q in questions if not q.abstain)
+        return
     assert len(questions) >= 100
     assert {q.cat for q in questions} == {"core", "noisy", "english", "out-of-scope"}
     assert sum(q.abstain for q in questions) >= 15

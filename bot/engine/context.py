@@ -220,15 +220,18 @@ class Context:
         if named or describes:
             return Resolution(question)  # a question of its own
 
+        # "为什么?" / "哪天?" / "哪一年?": the earlier question asking this instead.
+        if any(re.fullmatch(alone, rest) for _slot, alone, _inside in _QUESTION_WORDS):
+            asked = self._ask_instead(last.question, question)
+            if asked is not None:
+                return self._read(asked)
         subject = self._subject(turns, "person") or self._subject(turns, "org", "product")
         if not subject:
             return Resolution(question)
         if len(subject) > 1:
             return Resolution(question, unclear=subject)
-        # "为什么?" / "哪天?": the earlier question asking this instead.
-        for _slot, alone, inside in _QUESTION_WORDS:
-            if re.fullmatch(rf"(?:{alone})", rest):
-                return self._read(self._ask_instead(last.question, subject[0], question, inside, english))
+        if any(re.fullmatch(alone, rest) for _slot, alone, _inside in _QUESTION_WORDS):
+            return self._read(self._ask_of(last.question, subject[0], question, english))
         # "后来呢?": what became of the subject.
         if _NEXT.search(simplified) and len(rest) <= 4:
             name = self.name(subject[0], english, turns)
@@ -268,20 +271,33 @@ class Context:
                 return self._read(text[:start] + (written or self.name(new, english, turns)) + text[end:])
         return Resolution(last.question, unclear=())
 
-    def _ask_instead(self, earlier: str, subject: str, followup: str, inside: str, english: bool) -> str:
-        """The earlier question asking what `followup` asks (a question word) instead."""
-        asked_text = followup.strip(" ?？!！。.")
-        asked_text = re.sub(r"^(?:那么|那|and |so )", "", asked_text, flags=re.I).rstrip("呢")
+    @staticmethod
+    def _asked_word(followup: str) -> str:
+        """What a bare question-word follow-up asks, as written: "那为什么呢?" is "为什么"."""
+        asked = _LEADING.sub("", followup.strip(" ?？!！。.")).strip()
+        return re.sub(r"[呢啊呀]+$", "", asked) or asked
+
+    def _ask_instead(self, earlier: str, followup: str) -> str | None:
+        """The earlier question with its question word replaced by the follow-up's ("Brockman
+        什么时候休假?" + "为什么?" is "Brockman为什么休假?"); None when it has none."""
         simplified = to_simplified(earlier)
         for _slot, _alone, words in _QUESTION_WORDS:
             found = re.search(words, simplified, flags=re.I)
             if found:
-                return earlier[: found.start()] + asked_text + earlier[found.end() :]
+                return earlier[: found.start()] + self._asked_word(followup) + earlier[found.end() :]
+        return None
+
+    def _ask_of(self, earlier: str, subject: str, followup: str, english: bool) -> str:
+        """A yes-or-no earlier question ("伊利亚是不是离职了?") asking the follow-up's question
+        word of its subject instead ("伊利亚为什么离职了?")."""
+        asked = self._asked_word(followup)
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
         span = self.surface(core, subject)
-        if english or span is None:
-            return f"{asked_text} {core}" if english else f"{core}{asked_text}?"
-        return core[: span[1]] + asked_text + core[span[1] :] + "?"
+        if english:
+            return f"{asked} {core}"
+        if span is None:
+            return f"{core}{asked}?"
+        return core[: span[1]] + asked + core[span[1] :] + "?"
 
     def _thing(self, question: str, turns: Sequence[Turn], english: bool) -> str | None:
         """`question` with "这家公司"/"that company" named; "" when no one thing fits; None

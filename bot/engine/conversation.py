@@ -8,6 +8,7 @@ that answers standalone questions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -17,10 +18,14 @@ from bot.engine.context import MAX_TURNS, Turn
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.factbase.models import Intent
-from bot.text import Script, to_script, to_simplified
+from bot.text import Script, has_cjk, to_script, to_simplified
 
 if TYPE_CHECKING:
     from bot.engine.answer import Engine, Reply
+    from bot.engine.matcher import QueryAnalysis
+
+_WHO = re.compile(r"谁|边个|\bwho\b")
+_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
 
 
 def answer(
@@ -50,7 +55,22 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         answered = (reply.fact_id.removeprefix("entity:"),)
     elif reply.fact_id in engine.base.by_id:
         answered = tuple(engine.base.by_id[reply.fact_id].entities)
-    return Turn(question, tuple(analysis.entities), answered, Intent.WHO in analysis.intents)
+    return Turn(question, tuple(analysis.entities), answered, _asks_for_someone(engine, question, analysis))
+
+
+def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) -> bool:
+    """A who-question whose answer is the next subject: "谁接替了McGrew?" (the one who did),
+    not "Amodei走的时候带走了谁?", whose subject, named before 谁, stays Amodei."""
+    if Intent.WHO not in analysis.intents:
+        return False
+    asked = _WHO.search(to_simplified(question).casefold())
+    people = [e for e in analysis.entities if engine.base.entities[e].kind == "person"]
+    if asked is None or not people or not has_cjk(question):
+        return True
+    # The clause that asks: "奥特曼被解雇之后,谁当了临时CEO?" asks of whoever did, not Altman.
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(question, 0, asked.start())), default=0)
+    first = engine.context.surface(question[clause_start:], people[0])
+    return first is None or first[0] > asked.start() - clause_start
 
 
 def in_context(

@@ -114,3 +114,20 @@ def test_earlier_replies_serve_as_history_like_earlier_questions(engine: Engine)
 def test_a_group_the_question_names_itself_is_what_they_points_at(engine: Engine) -> None:
     question = "離職員工如果不簽那份協議,OpenAI會怎麼對付他們?"
     assert ask(engine, "穆拉蒂什么时候离职的?", question) == engine.ask(question)
+
+
+def test_after_a_who_question_he_is_the_answer_unless_the_asking_clause_is_about_someone(
+    engine: Engine,
+) -> None:
+    # "谁接替了…": the one who did; "奥特曼被解雇之后,谁…": whoever did, not Altman.
+    assert "奥特曼" not in read_as(ask(engine, "奥特曼被解雇之后,谁当了临时CEO?", "她原本是什么职位?"))
+    # "Amodei走的时候带走了谁?": the question is still about Amodei.
+    reply = ask(engine, "Dario Amodei哪一年离开OpenAI的?", "他走的时候还带走了谁?", "为什么离开?")
+    assert read_as(reply) == "Dario Amodei为什么离开?"
+
+
+def test_a_bare_question_word_rewrites_the_earlier_question_even_when_it_named_two_people(
+    engine: Engine,
+) -> None:
+    reply = ask(engine, "OpenAI的超级对齐团队是谁带头成立的?", "哪一年?")
+    assert read_as(reply) == "OpenAI的超级对齐团队哪一年带头成立的?" and "2023" in reply.answer
