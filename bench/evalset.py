@@ -77,6 +77,8 @@ FRESH_Q = ROOT / "tests" / "data" / "questions_fresh_q.jsonl"
 # Conversations (the project's own, written for the context stage): every turn of each is a
 # row, the later ones with the earlier questions as "history", oldest first.
 DIALOGUE = ROOT / "tests" / "data" / "questions_dialogue.jsonl"
+# Long messages that tell a story and then ask (the project's own, 25 questions, 4 to decline).
+STORY = ROOT / "tests" / "data" / "questions_story.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -98,6 +100,7 @@ ALL_SETS = (
     FRESH_P,
     FRESH_Q,
     DIALOGUE,
+    STORY,
 )
 
 

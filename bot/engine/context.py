@@ -69,9 +69,11 @@ _DESCRIBES = re.compile(r"[那这](?:个|位|名)|的人")
 
 # A group the question itself names, which a later 他们/they points back to.
 _GROUP = re.compile(
-    r"员工|雇员|职员|董事|成员|团队|高管|研究员|研究者|投资人|投资者|创始人|人们|大家|"
+    r"员工|雇员|职员|董事|成员|团队|高管|管理层|领导层|研究员|研究者|投资人|投资者|创始人|人们|大家|"
     r"\b(?:employees|staff|board|members|team|people|investors|founders|executives|researchers)\b"
 )
+# What stands between two names said together: "McGrew和Zoph", "Mira、Bob", "greg and sam".
+_COORDINATOR = re.compile(r"和|与|與|及|跟|同|、|,|，|&|and|以及")
 # Words that only lead into a follow-up ("那她为什么…", "so why…"): dropped from the rewrite.
 _LEADING = re.compile(r"^(?:那么|那|所以|咁|and |so |then )", re.I)
 
@@ -84,6 +86,10 @@ class Turn:
     named: tuple[str, ...]  # entity ids the question names, in order
     answered: tuple[str, ...] = ()  # entity ids of what answered it, in order
     asked_who: bool = False  # it asked for someone: the answer's people are its subject
+    # It brings in someone it does not name ("当时有个Twitch的前CEO被找来"): a later "他" is
+    # that one, whom no earlier name fits.
+    introduces: bool = False
+    told: bool = False  # a sentence of a story told around a question, not a question
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +107,31 @@ class Context:
     def _kind(self, ids: Sequence[str], *kinds: str) -> tuple[str, ...]:
         return tuple(e for e in ids if e in self.base.entities and self.base.entities[e].kind in kinds)
 
-    def _subject(self, turns: Sequence[Turn], *kinds: str) -> tuple[str, ...]:
+    def _subject(self, turns: Sequence[Turn], *kinds: str, besides: str = "") -> tuple[str, ...]:
         """Whom the conversation is about now: the people (or things) the latest turn that has
-        any names; for a who-question, the people its answer brought in."""
+        any names; for a who-question, the people its answer brought in. `besides` is never it."""
         for turn in reversed(turns[-MAX_TURNS:]):
-            named = self._kind(turn.named, *kinds)
-            brought = tuple(e for e in self._kind(turn.answered, *kinds) if e not in named)
+            named = tuple(e for e in self._kind(turn.named, *kinds) if e != besides)
+            brought = tuple(e for e in self._kind(turn.answered, *kinds) if e not in named and e != besides)
+            if turn.introduces and not named and not brought:
+                return ()
             if turn.asked_who and brought:
                 return brought
+            if len(named) >= 2 and not self._coordinated(turn.question, named):
+                return named[:1]  # "Mark Chen接替了McGrew": the first named is the one it is about
             if named:
                 return named
             if brought:
                 return brought
         return ()
+
+    def _coordinated(self, text: str, named: Sequence[str]) -> bool:
+        """The first two names stand together ("McGrew和Zoph…"), not one acting on the other."""
+        first, second = self.surface(text, named[0]), self.surface(text, named[1])
+        if first is None or second is None:
+            return True
+        between = text[min(first[1], second[1]) : max(first[0], second[0])]
+        return bool(_COORDINATOR.fullmatch(between.strip()))
 
     def _everyone(self, turn: Turn) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self._kind((*turn.named, *turn.answered), "person")))
@@ -163,8 +181,12 @@ class Context:
         singular = None if plural else _SINGULAR_PERSON.search(simplified)
         pointer = plural or singular
         describes = bool(_DESCRIBES.search(simplified))
-        if plural and _GROUP.search(simplified[: plural.start()]):
-            plural = pointer = None  # "员工若不签,OpenAI会怎么对付他们": the question's own group
+        if plural and (
+            _GROUP.search(simplified[: plural.start()])
+            or (turns and not turns[-1].named and _GROUP.search(to_simplified(turns[-1].question)))
+        ):
+            # "员工若不签,OpenAI会怎么对付他们", or "…管理层改了主意。他们…": a group just named.
+            plural = pointer = None
         if not turns:
             # Nothing to lean on: "he" with no one named is someone unknown, whatever else the
             # question names ("他为什么离开OpenAI?").
@@ -225,7 +247,9 @@ class Context:
             asked = self._ask_instead(last.question, question)
             if asked is not None:
                 return self._read(asked)
-        subject = self._subject(turns, "person") or self._subject(turns, "org", "product")
+        subject = self._subject(turns, "person")
+        if not subject and not last.told:  # a story's company is no subject of its question
+            subject = self._subject(turns, "org", "product")
         if not subject:
             return Resolution(question)
         if len(subject) > 1:
@@ -236,10 +260,13 @@ class Context:
         if _NEXT.search(simplified) and len(rest) <= 4:
             name = self.name(subject[0], english, turns)
             return self._read(f"what happened to {name} after that?" if english else f"{name}后来怎么样了?")
-        # "师父是谁?": a question with its subject left out is about the subject.
+        # "师父是谁?": a question with its subject left out is about the subject. An English
+        # question states its subject; one without a pronoun is a question of its own.
+        if english:
+            return Resolution(question)
         name = self.name(subject[0], english, turns)
         body = _LEADING.sub("", question.strip())
-        return self._read(f"{body} ({name})" if english else f"{name}{body}")
+        return self._read(f"{name}{body}")
 
     def _bare(self, rest: str, named: Sequence[str], simplified: str) -> bool:
         """Nothing but the names (and filler): "那Brockman呢?", "what about greg?"."""
@@ -307,7 +334,8 @@ class Context:
             return None
         if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
             return None
-        things = tuple(e for e in self._subject(turns, "org", "product") if e != "openai")
+        # OpenAI is in nearly every question: "that company" is another one.
+        things = self._subject(turns, "org", "product", besides="openai")
         if len(things) != 1:
             return ""
         name = self.name(things[0], english, turns)

@@ -17,6 +17,7 @@ from bot.engine import labels
 from bot.engine.context import MAX_TURNS, Turn
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
+from bot.engine.story import split_story
 from bot.factbase.models import Intent
 from bot.text import Script, has_cjk, to_script, to_simplified
 
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
     from bot.engine.matcher import QueryAnalysis
 
 _WHO = re.compile(r"谁|边个|\bwho\b")
+# A sentence that brings in someone without a name: "有个…的前CEO", "有一位科学家", "a guy who".
+_SOMEONE_UNNAMED = re.compile(
+    r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
 
 
@@ -35,7 +40,34 @@ def answer(
     override: Script | None,
     history: Sequence[str | Reply],
 ) -> Reply:
-    return in_context(engine, question, turns(engine, history), preferred, override)
+    earlier = turns(engine, history)
+    story = split_story(question)
+    if story is None:
+        return in_context(engine, question, earlier, preferred, override)
+    script = override or choose_script(normalise(question).display, preferred)
+    # The story's sentences are earlier turns that asked nothing, each read in the context of
+    # those before it ("他跟着Amodei去了…" is about whom the sentence before named).
+    told: list[Turn] = []
+    for sentence in story.told:
+        display = normalise(sentence).display
+        read = engine.context.resolve(display, [*earlier, *told]).question
+        named = tuple(engine.context.find(to_simplified(read).casefold()))
+        unnamed = bool(_SOMEONE_UNNAMED.search(to_simplified(display)))
+        told.append(Turn(read, named, introduces=unnamed, told=True))
+    if told and told[-1].introduces and not _names_someone(engine, story.question):
+        # "…有个Twitch的前CEO被找来当临时CEO。他叫什么名字?": the sentence before describes
+        # whom the question asks about; read together, the engine may find them.
+        joined = story.told[-1].rstrip("。.!！…") + "," + story.question
+        reply = in_context(engine, joined, earlier, None, script, say_how=True)
+        if reply.answered:
+            return replace(reply, question=question)
+    reply = in_context(engine, story.question, [*earlier, *told], None, script, say_how=True)
+    return replace(reply, question=question)
+
+
+def _names_someone(engine: Engine, text: str) -> bool:
+    found = engine.context.find(to_simplified(normalise(text).display).casefold())
+    return any(engine.base.entities[e].kind == "person" for e in found)
 
 
 def turns(engine: Engine, history: Sequence[str | Reply]) -> list[Turn]:
@@ -79,9 +111,15 @@ def in_context(
     earlier: Sequence[Turn],
     preferred: Script | None,
     override: Script | None,
+    *,
+    say_how: bool = False,
 ) -> Reply:
+    """`question` read against the `earlier` turns; with `say_how`, the reply says how it read
+    the question even when it needed no context (the asking sentence of a story)."""
     display = normalise(question).display
     resolution = engine.context.resolve(display, earlier)
+    if say_how and resolution.unclear is None:
+        resolution = replace(resolution, used_context=True)
     if resolution.unclear is None and not resolution.used_context:
         return engine.ask_alone(question, preferred, override=override)
     script = override or choose_script(display, preferred)

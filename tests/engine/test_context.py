@@ -131,3 +131,13 @@ def test_a_bare_question_word_rewrites_the_earlier_question_even_when_it_named_t
 ) -> None:
     reply = ask(engine, "OpenAI的超级对齐团队是谁带头成立的?", "哪一年?")
     assert read_as(reply) == "OpenAI的超级对齐团队哪一年带头成立的?" and "2023" in reply.answer
+
+
+def test_of_two_names_not_said_together_the_first_is_the_subject(engine: Engine) -> None:
+    # "Mark Chen是不是接替了McGrew?": about Mark Chen; "McGrew和Zoph…" names both (above).
+    assert read_as(ask(engine, "Mark Chen是不是接替了McGrew?", "他在哪读的书?")).startswith("Mark Chen")
+
+
+def test_an_english_question_without_a_pronoun_is_a_question_of_its_own(engine: Engine) -> None:
+    reply = ask(engine, "when did mira murati leave?", "who did the board want as ceo?")
+    assert reply.read_as is None
