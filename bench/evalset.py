@@ -79,6 +79,8 @@ FRESH_Q = ROOT / "tests" / "data" / "questions_fresh_q.jsonl"
 DIALOGUE = ROOT / "tests" / "data" / "questions_dialogue.jsonl"
 # Long messages that tell a story and then ask (the project's own, 25 questions, 4 to decline).
 STORY = ROOT / "tests" / "data" / "questions_story.jsonl"
+# People described rather than named (the project's own, 26 questions, 4 to decline).
+DESCRIBED = ROOT / "tests" / "data" / "questions_described.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -101,6 +103,7 @@ ALL_SETS = (
     FRESH_Q,
     DIALOGUE,
     STORY,
+    DESCRIBED,
 )
 
 

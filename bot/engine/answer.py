@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import conversation, labels
 from bot.engine.context import Context
+from bot.engine.described import DescribedPeople
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, matching_key, normalise
 from bot.engine.script import choose_script
@@ -217,10 +218,12 @@ class Engine:
     _person_names: list[tuple[str, str, str]] = field(init=False)  # (name, folded, entity id)
     _articles_folded: str = field(init=False, default="")  # every article, simplified and folded
     context: Context = field(init=False)
+    described: DescribedPeople = field(init=False)
 
     def __post_init__(self) -> None:
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
         self.context = Context(self.base, lambda text: self.matcher.analyse(matching_key(text)).entities)
+        self.described = DescribedPeople(self.base, self._sure_facts, self.context.find)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
         names = {
@@ -292,6 +295,11 @@ class Engine:
             confidence = min(top.score, self.matcher.weights.threshold - 0.01) if top else 0.0
             return self._reply(question, "not_covered", text, script, confidence, suggestions=suggestions)
         return self._answer(question, top, script, self._close_second(ranked))
+
+    def _sure_facts(self, text: str) -> list[Fact]:
+        """The facts that answer `text` surely enough, best first; none when none does."""
+        ranked = self.matcher.rank(self.matcher.analyse(matching_key(text)))
+        return [c.fact for c in ranked] if self.matcher.accepts(ranked) else []
 
     def _question_clauses(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
         """The parts of a question that are questions of their own ("穆拉蒂什么时候离职的?她的

@@ -120,9 +120,18 @@ def in_context(
     resolution = engine.context.resolve(display, earlier)
     if say_how and resolution.unclear is None:
         resolution = replace(resolution, used_context=True)
-    if resolution.unclear is None and not resolution.used_context:
-        return engine.ask_alone(question, preferred, override=override)
     script = override or choose_script(display, preferred)
+    if resolution.unclear is None and not resolution.used_context:
+        described = engine.described.read(display)
+        if described is None:
+            return engine.ask_alone(question, preferred, override=override)
+        if len(described.people) > 1:
+            resolution = replace(resolution, unclear=described.people)
+        else:
+            reply = engine.ask_alone(described.question, override=script)
+            if not reply.answered:
+                return engine.ask_alone(question, preferred, override=override)
+            resolution = replace(resolution, question=described.question, used_context=True)
     if resolution.unclear is not None:
         unclear = engine.ask_alone("", override=script)  # for its suggestions and script
         names = [engine.base.entities[e].name for e in resolution.unclear]
