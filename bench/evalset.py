@@ -81,6 +81,9 @@ DIALOGUE = ROOT / "tests" / "data" / "questions_dialogue.jsonl"
 STORY = ROOT / "tests" / "data" / "questions_story.jsonl"
 # People described rather than named (the project's own, 26 questions, 4 to decline).
 DESCRIBED = ROOT / "tests" / "data" / "questions_described.jsonl"
+# English as people type it: 42 questions of questions_fresh_q translated (lower case,
+# contractions, idioms), each with its twin's id and expectation, to compare outcomes.
+ENGLISH = ROOT / "tests" / "data" / "questions_english.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -104,6 +107,7 @@ ALL_SETS = (
     DIALOGUE,
     STORY,
     DESCRIBED,
+    ENGLISH,
 )
 
 

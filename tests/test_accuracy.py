@@ -55,6 +55,7 @@ BARS = {
     "questions_dialogue": (0.85, 0.85),  # conversations: follow-ups with their history
     "questions_story": (0.8, 0.7),  # long messages: a story, then the question
     "questions_described": (0.8, 0.95),  # people described rather than named
+    "questions_english": (0.93, 0.95),  # English twins of questions_fresh_q
 }
 
 
