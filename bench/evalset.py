@@ -84,6 +84,9 @@ DESCRIBED = ROOT / "tests" / "data" / "questions_described.jsonl"
 # English as people type it: 42 questions of questions_fresh_q translated (lower case,
 # contractions, idioms), each with its twin's id and expectation, to compare outcomes.
 ENGLISH = ROOT / "tests" / "data" / "questions_english.jsonl"
+# Near misses (the project's own, 30 questions: 21 details the articles do not give about people
+# and events they mention, 9 close ones they do).
+NEARMISS = ROOT / "tests" / "data" / "questions_nearmiss.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -108,6 +111,7 @@ ALL_SETS = (
     STORY,
     DESCRIBED,
     ENGLISH,
+    NEARMISS,
 )
 
 

@@ -1164,6 +1164,12 @@ class Matcher:
         subject = next((e for e in query.entities if self.base.entities[e].kind == "person"), None)
         title_of = query.title_of
         given = _figures(query.key)
+        # "Clark在Anthropic是什么职位" asks his title there: a fact giving his OpenAI title is a near miss.
+        title_at = [
+            _names_pattern(self.base.entities[e])
+            for e in query.entities
+            if self.base.entities[e].kind == "org"
+        ]
 
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
@@ -1204,6 +1210,7 @@ class Matcher:
                 and not (query.outcome_asked and STILL_OPEN.search(indexed.fact.answer))
                 and (subject is None or subject in indexed.entities)
                 and (title_of is None or self._gives_title(indexed.fact, title_of))
+                and (title_of is None or all(re.search(o, self._stated_text(indexed.fact)) for o in title_at))
                 # "聊了多久" needs a length of time, "几岁" an age
                 and all(AMOUNT_UNITS[u][1].search(indexed.fact.answer) for u in query.units)
                 and all(any(w in indexed.fact.answer.casefold() for w in forms) for forms in query.share_of)
