@@ -13,9 +13,10 @@ ids, so the maintainers' list of misses identifies nobody.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,6 +47,17 @@ MIGRATIONS: tuple[str, ...] = (
         asked_at TEXT NOT NULL
     );
     CREATE INDEX miss_text ON miss (text);
+    """,
+    # The conversation behind each of the bot's answers, so that a reply to an answer is read
+    # against it, also after a restart: the questions as the engine read them (display form,
+    # no ids), keyed by the answer's message id, kept until it expires.
+    """
+    CREATE TABLE answer_context (
+        message_id INTEGER PRIMARY KEY,
+        questions TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX answer_context_expiry ON answer_context (expires_at);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -87,6 +99,14 @@ class Storage(Protocol):
 
     async def top_misses(self, limit: int) -> list[Miss]:
         """The most often asked unanswered questions, most frequent first."""
+        ...
+
+    async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
+        """Keep the conversation (oldest question first) behind the bot's answer `message_id`."""
+        ...
+
+    async def context_of(self, message_id: int) -> list[str]:
+        """The conversation behind the bot's answer `message_id`; empty when unknown or expired."""
         ...
 
     async def close(self) -> None: ...
@@ -271,6 +291,35 @@ class SqliteStorage:
                 (max(0, limit),),
             )
         return [Miss(str(text), int(count), datetime.fromisoformat(last)) for text, count, last in rows]
+
+    async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        async with self._locked():
+            # Expired conversations go as new ones come: the table holds only live ones.
+            await self._db.execute("DELETE FROM answer_context WHERE expires_at < ?", (now,))
+            await self._db.execute(
+                "INSERT OR REPLACE INTO answer_context (message_id, questions, expires_at) VALUES (?, ?, ?)",
+                (
+                    message_id,
+                    json.dumps(list(questions), ensure_ascii=False),
+                    expires_at.isoformat(timespec="seconds"),
+                ),
+            )
+
+    async def context_of(self, message_id: int) -> list[str]:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        async with self._locked():
+            row = await self._fetchone(
+                "SELECT questions FROM answer_context WHERE message_id = ? AND expires_at >= ?",
+                (message_id, now),
+            )
+        if row is None:
+            return []
+        try:
+            questions = json.loads(row[0])
+        except ValueError:
+            return []
+        return [q for q in questions if isinstance(q, str)] if isinstance(questions, list) else []
 
     async def close(self) -> None:
         async with self._lock:

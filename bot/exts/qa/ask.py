@@ -3,12 +3,21 @@
 Every path ends in the same place: a per-user cooldown, the engine's reply in
 the asker's script as an embed with its buttons, and the question recorded
 (text and time only) when the articles do not cover it.
+
+A question is read as part of a conversation: a reply to one of the bot's answers continues
+that answer's conversation (kept in storage, so also after a restart); any other question
+continues the same user's recent questions in the same channel (kept in memory: guild events
+always reach the same shard and DMs shard 0, so one process sees a whole conversation while the
+shard count is fixed). A pressed suggestion is a question asked.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import time
+from collections import deque
+from datetime import UTC, datetime, timedelta
 
 import discord
 from discord import app_commands
@@ -32,6 +41,13 @@ Interaction = discord.Interaction[SagaBot]
 
 # A message-side cooldown notice stays this long (seconds, at most) before it deletes itself.
 NOTICE_LIFETIME = 30.0
+# A user's questions in a channel continue a conversation for this long, at most this many.
+RECENT_SECONDS = 600.0
+RECENT_TURNS = 5
+# A reply to one of the bot's answers continues its conversation for this long.
+CONTEXT_LIFETIME = timedelta(days=1)
+# Conversations kept in memory before the stale ones are swept out.
+RECENT_SWEEP_AT = 10_000
 _ANSWERABLE = (discord.MessageType.default, discord.MessageType.reply)
 
 
@@ -47,6 +63,53 @@ class Ask(commands.Cog):
         self.cooldown = commands.CooldownMapping.from_cooldown(rate, per, _user_key)
         # Tell a user about the cooldown once per window, not once per message.
         self.notices = commands.CooldownMapping.from_cooldown(1, per, _user_key)
+        # (channel id, user id) -> the user's recent questions there, as the engine read them.
+        self.recent: dict[tuple[int, int], deque[tuple[float, str]]] = {}
+
+    # -- conversation -----------------------------------------------------------------------
+
+    def recent_questions(self, channel_id: int, user_id: int) -> list[str]:
+        """The user's questions in the channel in the last RECENT_SECONDS, oldest first."""
+        turns = self.recent.get((channel_id, user_id))
+        if not turns:
+            return []
+        cutoff = time.monotonic() - RECENT_SECONDS
+        return [question for asked_at, question in turns if asked_at >= cutoff]
+
+    async def history_for(self, message: discord.Message) -> list[str]:
+        """A reply to one of the bot's answers continues that answer's conversation; any other
+        message, the user's recent questions in the channel."""
+        reference = message.reference
+        if reference is not None and reference.message_id is not None:
+            try:
+                kept = await self.bot.storage.context_of(reference.message_id)
+            except StorageError as exc:
+                log.warning("could not read a conversation: %s", exc)
+                kept = []
+            if kept:
+                return kept
+        return self.recent_questions(message.channel.id, message.author.id)
+
+    async def remember(
+        self, channel_id: int, user_id: int, history: list[str], reply: Reply, answer_id: int | None
+    ) -> None:
+        """Record the question (as the engine read it) in the user's recent questions and, keyed
+        by the answer's message id, in storage."""
+        question = reply.read_as or normalise(reply.question).display
+        if not question:
+            return
+        if len(self.recent) >= RECENT_SWEEP_AT:
+            cutoff = time.monotonic() - RECENT_SECONDS
+            self.recent = {key: turns for key, turns in self.recent.items() if turns[-1][0] >= cutoff}
+        turns = self.recent.setdefault((channel_id, user_id), deque(maxlen=RECENT_TURNS))
+        turns.append((time.monotonic(), question))
+        if answer_id is None:
+            return
+        conversation = [*history, question][-RECENT_TURNS:]
+        try:
+            await self.bot.storage.save_context(answer_id, conversation, datetime.now(UTC) + CONTEXT_LIFETIME)
+        except StorageError as exc:
+            log.warning("could not keep a conversation: %s", exc)
 
     # -- shared -----------------------------------------------------------------------------
 
@@ -58,8 +121,8 @@ class Ask(commands.Cog):
         seconds = max(1, math.ceil(retry_after))
         return to_script(labels.COOLDOWN.format(seconds=seconds), script, self.bot.engine.variant)
 
-    async def answer(self, question: str, script: Script) -> Reply:
-        reply = self.bot.engine.ask(question, override=script)
+    async def answer(self, question: str, script: Script, history: list[str] | None = None) -> Reply:
+        reply = self.bot.engine.ask(question, override=script, history=history or ())
         if reply.kind == "not_covered":
             try:
                 # The display form: mentions (which carry user ids), markup and URLs removed.
@@ -75,13 +138,16 @@ class Ask(commands.Cog):
             await interaction.response.send_message(self.cooldown_notice(retry, script), ephemeral=True)
             return
         await interaction.response.defer(thinking=True)
-        reply = await self.answer(question, script)
+        channel_id = interaction.channel_id or 0
+        history = self.recent_questions(channel_id, interaction.user.id)
+        reply = await self.answer(question, script, history)
         view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
         message = await interaction.followup.send(
             embed=reply_embed(reply, self.bot.engine.variant), view=view or MISSING, wait=True
         )
         if view is not None:
             view.message = message
+        await self.remember(channel_id, interaction.user.id, history, reply, message.id)
 
     async def ask_suggestion(self, interaction: Interaction, question: str) -> None:
         """A suggestion button: ask its question for whoever clicked, in the clicker's script
@@ -165,7 +231,8 @@ class Ask(commands.Cog):
                     delete_after=min(retry, NOTICE_LIFETIME),
                 )
             return
-        reply = await self.answer(question, script)
+        history = await self.history_for(message)
+        reply = await self.answer(question, script, history)
         view = reply_view(reply, self.bot.engine.variant, self.ask_suggestion)
         sent = await message.channel.send(
             embed=reply_embed(reply, self.bot.engine.variant),
@@ -175,6 +242,7 @@ class Ask(commands.Cog):
         )
         if view is not None:
             view.message = sent
+        await self.remember(message.channel.id, message.author.id, history, reply, sent.id)
 
 
 async def setup(bot: SagaBot) -> None:
