@@ -175,8 +175,6 @@ class Context:
         """The follow-up `question` (display form) read against the earlier `turns`."""
         simplified = to_simplified(question).casefold()
         english = not has_cjk(question)
-        named = tuple(self.find(simplified))
-        people = self._kind(named, "person")
         plural = _PLURAL_PERSON.search(simplified)
         singular = None if plural else _SINGULAR_PERSON.search(simplified)
         pointer = plural or singular
@@ -189,10 +187,13 @@ class Context:
             plural = pointer = None
         if not turns:
             # Nothing to lean on: "he" with no one named is someone unknown, whatever else the
-            # question names ("他为什么离开OpenAI?").
-            if singular and not people and not describes:
+            # question names ("他为什么离开OpenAI?"). (Names are looked up only then: it is the
+            # slow part, and most questions come without a conversation.)
+            if singular and not describes and not self._kind(self.find(simplified), "person"):
                 return Resolution(question, unclear=())
             return Resolution(question)
+        named = tuple(self.find(simplified))
+        people = self._kind(named, "person")
         last = turns[-1]
         rest = _FILLER.sub("", simplified)
 
