@@ -42,27 +42,26 @@ _OTHER_ONE = re.compile(r"另(?:外)?一(?:个|位|人|名)?|\bthe other (?:one|
 _FILLER = re.compile(
     r"那么|那个|那|呢|啊|呀|吧|吗|咧|嘞|咁|又|还有|\b(?:and|what|how|about|so|then|with|well|ok|okay)\b|[\s?？!！,，.。、~…]+"
 )
-# Question words that ask one kind of thing, by slot. A follow-up made of one of them keeps
-# the earlier question's subject and asks this instead ("为什么?", "哪天?", "when?").
-_QUESTION_WORDS: tuple[tuple[str, str, str], ...] = (
-    # (slot, a follow-up made of one of these, the same ask inside a question)
-    ("why", r"为什么|为啥|为何|点解|怎么会|why|how come", r"为什么|为啥|为何|点解|\bwhy\b"),
+# Question words that ask one kind of thing. A follow-up made of one of them keeps the earlier
+# question's subject and asks this instead ("为什么?", "哪天?", "when?"). English is matched as
+# the filler leaves it: "which year?" is "whichyear", "what day?" is "day".
+_QUESTION_WORDS: tuple[tuple[str, str], ...] = (
+    # (a follow-up made of one of these, the same ask inside a question)
+    (r"为什么|为啥|为何|点解|怎么会|why|howcome|come", r"为什么|为啥|为何|点解|\bwhy\b"),
     (
-        "when",
-        r"什么时候|啥时候|几时|何时|哪天|哪一天|几号|哪年|哪一年|几月|哪个月|when|what day|which day|what year|which year",
+        r"什么时候|啥时候|几时|何时|哪天|哪一天|几号|哪年|哪一年|几月|哪个月|when|day|year|month|whichday|whichyear",
         r"什么时候|啥时候|几时|何时|哪天|哪一天|几号|哪年|哪一年|几月|哪个月|\bwhen\b",
     ),
-    (
-        "where",
-        r"去哪了?|去了哪里?|在哪|哪里|哪儿|去边|where|where to",
-        r"去哪了?|去了哪里?|在哪|哪里|哪儿|\bwhere\b",
-    ),
-    ("who", r"是谁|谁|边个|who", r"是谁|谁|边个|\bwho\b"),
+    (r"去哪了?|去了哪里?|在哪|哪里|哪儿|去边|where|whereto", r"去哪了?|去了哪里?|在哪|哪里|哪儿|\bwhere\b"),
+    (r"是谁|谁|边个|who", r"是谁|谁|边个|\bwho\b"),
 )
 # "后来呢?" / "then what?": what happened to the subject next.
 _NEXT = re.compile(r"后来|然后|之后|接着|后尾|\b(?:after that|next|then)\b")
+# The question word an English question opens with ("what's", "who", "did"), which a bare
+# follow-up's own question word replaces.
+_EN_OPENING = re.compile(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|does|do)(?:'s)?\b", re.I)
 # Words that make a yes-or-no question; a follow-up that asks "why" drops them.
-_YES_NO = re.compile(r"是不是|有没有|是否|吗|么|\bdid\b|\bis\b|\bwas\b")
+_YES_NO = re.compile(r"是不是|有没有|是否|吗|\bdid\b|\bis\b|\bwas\b")
 # A description that points at someone the question itself describes ("那个烧掉木雕的科学家,
 # 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
 _DESCRIBES = re.compile(r"[那这](?:个|位|名)|的人")
@@ -244,7 +243,7 @@ class Context:
             return Resolution(question)  # a question of its own
 
         # "为什么?" / "哪天?" / "哪一年?": the earlier question asking this instead.
-        if any(re.fullmatch(alone, rest) for _slot, alone, _inside in _QUESTION_WORDS):
+        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
             asked = self._ask_instead(last.question, question)
             if asked is not None:
                 return self._read(asked)
@@ -255,7 +254,7 @@ class Context:
             return Resolution(question)
         if len(subject) > 1:
             return Resolution(question, unclear=subject)
-        if any(re.fullmatch(alone, rest) for _slot, alone, _inside in _QUESTION_WORDS):
+        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
             return self._read(self._ask_of(last.question, subject[0], question, english))
         # "后来呢?": what became of the subject.
         if _NEXT.search(simplified) and len(rest) <= 4:
@@ -303,13 +302,14 @@ class Context:
     def _asked_word(followup: str) -> str:
         """What a bare question-word follow-up asks, as written: "那为什么呢?" is "为什么"."""
         asked = _LEADING.sub("", followup.strip(" ?？!！。.")).strip()
+        asked = re.sub(r"^how come$", "why", asked, flags=re.I)  # "how come did he leave" reads badly
         return re.sub(r"[呢啊呀]+$", "", asked) or asked
 
     def _ask_instead(self, earlier: str, followup: str) -> str | None:
         """The earlier question with its question word replaced by the follow-up's ("Brockman
         什么时候休假?" + "为什么?" is "Brockman为什么休假?"); None when it has none."""
         simplified = to_simplified(earlier)
-        for _slot, _alone, words in _QUESTION_WORDS:
+        for _alone, words in _QUESTION_WORDS:
             found = re.search(words, simplified, flags=re.I)
             if found:
                 return earlier[: found.start()] + self._asked_word(followup) + earlier[found.end() :]
@@ -319,10 +319,13 @@ class Context:
         """A yes-or-no earlier question ("伊利亚是不是离职了?") asking the follow-up's question
         word of its subject instead ("伊利亚为什么离职了?")."""
         asked = self._asked_word(followup)
+        if english:
+            # "what did altman say about ilya?" + "what year?": "what year did altman say…"
+            opening = _EN_OPENING.match(earlier)
+            rest = earlier[opening.end() :] if opening else earlier
+            return f"{asked} {rest.strip(' ?')}?"
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
         span = self.surface(core, subject)
-        if english:
-            return f"{asked} {core}"
         if span is None:
             return f"{core}{asked}?"
         return core[: span[1]] + asked + core[span[1] :] + "?"

@@ -141,3 +141,16 @@ def test_of_two_names_not_said_together_the_first_is_the_subject(engine: Engine)
 def test_an_english_question_without_a_pronoun_is_a_question_of_its_own(engine: Engine) -> None:
     reply = ask(engine, "when did mira murati leave?", "who did the board want as ceo?")
     assert reply.read_as is None
+
+
+def test_english_bare_question_words_replace_the_earlier_questions_own(engine: Engine) -> None:
+    earlier = "when did ilya sutskever leave openai?"
+    assert read_as(ask(engine, earlier, "which year?")) == "which year did ilya sutskever leave openai?"
+    assert read_as(ask(engine, earlier, "how come?")) == "why did ilya sutskever leave openai?"
+    assert read_as(ask(engine, "what did altman say about ilya?", "what year?")) == (
+        "what year did altman say about ilya?"
+    )
+
+
+def test_a_why_after_a_what_question_keeps_the_earlier_words_whole(engine: Engine) -> None:
+    assert "什么" in read_as(ask(engine, "伊利亚在OpenAI做了什么?", "为什么?"))
