@@ -77,6 +77,8 @@ FRESH_Q = ROOT / "tests" / "data" / "questions_fresh_q.jsonl"
 # Conversations (the project's own, written for the context stage): every turn of each is a
 # row, the later ones with the earlier questions as "history", oldest first.
 DIALOGUE = ROOT / "tests" / "data" / "questions_dialogue.jsonl"
+# A second round of conversations, in traditional, Cantonese and English too (12, 27 turns).
+DIALOGUE_B = ROOT / "tests" / "data" / "questions_dialogue_b.jsonl"
 # Long messages that tell a story and then ask (the project's own, 25 questions, 4 to decline).
 STORY = ROOT / "tests" / "data" / "questions_story.jsonl"
 # People described rather than named (the project's own, 26 questions, 4 to decline).
@@ -108,6 +110,7 @@ ALL_SETS = (
     FRESH_P,
     FRESH_Q,
     DIALOGUE,
+    DIALOGUE_B,
     STORY,
     DESCRIBED,
     ENGLISH,

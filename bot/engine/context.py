@@ -106,12 +106,18 @@ class Context:
     def _kind(self, ids: Sequence[str], *kinds: str) -> tuple[str, ...]:
         return tuple(e for e in ids if e in self.base.entities and self.base.entities[e].kind in kinds)
 
-    def _subject(self, turns: Sequence[Turn], *kinds: str, besides: str = "") -> tuple[str, ...]:
+    def _subject(
+        self, turns: Sequence[Turn], *kinds: str, besides: str = "", single: bool = False
+    ) -> tuple[str, ...]:
         """Whom the conversation is about now: the people (or things) the latest turn that has
-        any names; for a who-question, the people its answer brought in. `besides` is never it."""
+        any names; for a who-question, the people its answer brought in. `besides` is never it.
+        With `single` (a "他", "that company"), of several an answer brought in, its fact's
+        first: a fact lists first whom it is about ("穆拉蒂被任命为临时CEO" names Altman too)."""
         for turn in reversed(turns[-MAX_TURNS:]):
             named = tuple(e for e in self._kind(turn.named, *kinds) if e != besides)
             brought = tuple(e for e in self._kind(turn.answered, *kinds) if e not in named and e != besides)
+            if single:
+                brought = brought[:1]
             if turn.introduces and not named and not brought:
                 return ()
             if turn.asked_who and brought:
@@ -219,7 +225,7 @@ class Context:
         if pointer and not (describes and not people):
             if people and pointer.start() > (self.surface(question, people[0]) or (0, 0))[0]:
                 return Resolution(question)  # "穆拉蒂说她…": the question's own person
-            subject = self._subject(turns, "person")
+            subject = self._subject(turns, "person", single=bool(singular))
             if plural and len(subject) < 2:
                 subject = self._everyone(last) if len(self._everyone(last)) >= 2 else subject
             subject = tuple(e for e in subject if e not in people)
@@ -339,7 +345,7 @@ class Context:
         if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
             return None
         # OpenAI is in nearly every question: "that company" is another one.
-        things = self._subject(turns, "org", "product", besides="openai")
+        things = self._subject(turns, "org", "product", besides="openai", single=True)
         if len(things) != 1:
             return ""
         name = self.name(things[0], english, turns)

@@ -154,3 +154,15 @@ def test_english_bare_question_words_replace_the_earlier_questions_own(engine: E
 
 def test_a_why_after_a_what_question_keeps_the_earlier_words_whole(engine: Engine) -> None:
     assert "什么" in read_as(ask(engine, "伊利亚在OpenAI做了什么?", "为什么?"))
+
+
+def test_he_or_that_company_after_an_answer_that_brought_in_several_is_its_facts_first(
+    engine: Engine,
+) -> None:
+    # The interim-CEO fact names Murati and Altman; it is about Murati.
+    reply = ask(
+        engine, "when did openai fire sam altman?", "who became interim ceo?", "what was her job before?"
+    )
+    assert "Murati" in read_as(reply)
+    # The fact answering where Leike went names Anthropic, then the Superalignment team.
+    assert "Anthropic" in read_as(ask(engine, "Leike去了哪家公司?", "这家公司是谁创立的?"))
