@@ -33,14 +33,16 @@ _HEAD = (
 # "…的(那个)科学家" / "那个…的科学家" / "那个CTO": a description, then what is asked of it.
 # A pointing word (那个, 这位) is what marks a description: "Ilya的老师" asks a relation, and
 # "还留在OpenAI的创始人" is what a who-question asks for.
+# The head may follow a few words of its own ("…的OpenAI前CTO") and be several nouns long
+# ("华人产品经理").
 _DESCRIPTION = re.compile(
-    rf"^(?P<description>.{{0,60}}?(?:那个|那位|那名|这个|这位)(?:.{{0,30}}?的)?"
-    rf"(?P<head>{_HEAD}))(?P<asked>.*)$"
+    rf"^(?P<description>.{{0,60}}?(?:那个|那位|那名|这个|这位)(?:.{{0,30}}?的)?.{{0,8}}?"
+    rf"(?P<head>(?:{_HEAD})+))(?P<asked>.*)$"
 )
 # What asks only who the described person is, or their name: the engine answers that from the
 # description's own fact, with no one to put in its place.
 _ASKS_WHO = re.compile(
-    r"^[,，\s]*(?:他|她)?(?:是|叫)?(?:谁|什么名字|什么|啥|哪位|啥名字?)(?:啊|呀|呢)?[?？]*$"
+    r"^[)）」』】\],，\s]*(?:他|她)?(?:是|叫)?(?:谁|什么名字|什么|啥|哪位|啥名字?)(?:啊|呀|呢)?[?？]*$"
 )
 # What leads from the description into what is asked: a comma, a pronoun, 的 of possession.
 _LINK = re.compile(r"^[,，、\s]*(?:他们|她们|他|她|佢)?(?:的)?")

@@ -367,6 +367,8 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhow big\b"), " how much "),
     (re.compile(r"\b(?:going|gone|been|went) through\b"), " 经历 "),
     (re.compile(r"\b(?:work|working|works) on\b"), " 致力于 "),
+    # "who's taking over research": 接替; "taking over as svp" is becoming one
+    (re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"), " 接替 "),
 )
 
 
@@ -537,6 +539,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("撤诉", "撤回", "撤", "撤案", "撤告"),
     ("评价", "看法", "认为", "称", "形容", "怎么看"),
     ("形容", "描述", "描绘", "比作", "比喻", "打比方", "比方", "类比"),
+    ("师从", "师父", "老师", "恩师"),  # "他的师父是谁" asks whom he studied under
     ("目标", "使命", "任务"),
     ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
     ("解散", "解体", "散伙"),

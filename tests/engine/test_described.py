@@ -33,3 +33,17 @@ def test_a_relation_or_a_who_question_is_no_description(engine: Engine) -> None:
     assert engine.ask("Ilya的老师是谁?").read_as is None
     assert engine.ask("现在还留在OpenAI的创始人有谁?").read_as is None
     assert engine.ask("OpenAI那个CTO叫什么名字?").read_as is None
+
+
+def test_the_issues_description_with_quotes_and_a_traditional_teacher_word(engine: Engine) -> None:
+    reply = engine.ask("那個帶員工喊「感受下AGI」的首席科學家,師父是誰?")  # 师父: whom he studied under
+    assert reply.answered and "Hinton" in reply.answer and reply.script == "traditional"
+
+
+def test_a_head_of_several_nouns_is_all_taken_out(engine: Engine) -> None:
+    reply = engine.ask("Facebook出来的那个华人产品经理是什么时候加入OpenAI的?")
+    assert reply.read_as == "Peter Deng是什么时候加入OpenAI的?" and "2023" in reply.answer
+
+
+def test_a_who_question_after_a_bracketed_title_is_no_description(engine: Engine) -> None:
+    assert engine.ask("今年 6 月才上任的那位財務長（CFO）是誰？").read_as is None

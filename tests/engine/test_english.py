@@ -35,3 +35,13 @@ def test_a_detail_asked_in_english_that_the_articles_do_not_give_is_declined(
 def test_compared_with_only_compares_and_how_big_a_is_an_amount() -> None:
     assert "比作" not in english_phrases("how large are anthropic's losses compared with openai's?")
     assert "多大" not in english_phrases("how big a stake is openai giving sam altman?")
+
+
+def test_taking_over_is_replacing_but_taking_over_as_is_becoming() -> None:
+    assert "接替" in english_phrases("who's taking over research now that bob mcgrew left?")
+    assert "接替" not in english_phrases("who is taking over as openai's new svp of research?")
+
+
+def test_who_is_taking_over_reaches_the_successor(engine: Engine) -> None:
+    reply = engine.ask("who's taking over research now that Bob McGrew left?")
+    assert reply.answered and "Mark Chen" in reply.answer
