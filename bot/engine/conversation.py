@@ -124,7 +124,16 @@ def in_context(
     if resolution.unclear is None and not resolution.used_context:
         described = engine.described.read(display)
         if described is None:
-            return engine.ask_alone(question, preferred, override=override)
+            alone = engine.ask_alone(question, preferred, override=override)
+            who = None if alone.answered else engine.described.who_for_name(display)
+            if who is None:
+                return alone
+            # "OpenAI的首席信息安全官叫什么?" asks who holds the title.
+            asked = engine.ask_alone(who, override=script)
+            if not asked.answered:
+                return alone
+            read_as = to_script(labels.READ_AS.format(question=who), script, engine.variant)
+            return replace(asked, question=question, answer=read_as + "\n" + asked.answer, read_as=who)
         if len(described.people) > 1:
             resolution = replace(resolution, unclear=described.people)
         else:

@@ -50,6 +50,12 @@ _LINK = re.compile(r"^[,，、\s]*(?:他们|她们|他|她|佢)?(?:的)?")
 _POINTING = re.compile(r"那个|那位|那名|这个|这位|那|这")
 
 
+# "…的首席信息安全官叫什么(名字)?": the name of whoever holds a title, which is who holds it.
+_NAME_OF_TITLE = re.compile(
+    rf"^(?P<title>.{{0,40}}?(?:{_HEAD}))\s*(?:的名字|的全名)?(?:叫|是)?(?:什么|啥)(?:名字)?(?:来着)?[?？]*$"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Described:
     question: str  # the question with the person's name in place of the description
@@ -61,6 +67,14 @@ class DescribedPeople:
     base: FactBase
     sure_facts: SureFacts
     find: FindEntities
+
+    def who_for_name(self, question: str) -> str | None:
+        """ "OpenAI的首席信息安全官叫什么?" asked as "OpenAI的首席信息安全官是谁?"; None for a
+        question of another form."""
+        found = _NAME_OF_TITLE.match(to_simplified(question).casefold().strip())
+        if found is None:
+            return None
+        return question.strip()[: len(found.group("title"))] + "是谁?"
 
     def read(self, question: str) -> Described | None:
         """The question about the person it describes, or None when it describes no one it

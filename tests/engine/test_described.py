@@ -47,3 +47,11 @@ def test_a_head_of_several_nouns_is_all_taken_out(engine: Engine) -> None:
 
 def test_a_who_question_after_a_bracketed_title_is_no_description(engine: Engine) -> None:
     assert engine.ask("今年 6 月才上任的那位財務長（CFO）是誰？").read_as is None
+
+
+def test_the_name_of_a_title_is_who_holds_it(engine: Engine) -> None:
+    reply = engine.ask("OpenAI的首席信息安全官叫什么名字?")
+    assert reply.answered and "奈特" in reply.answer
+    assert reply.read_as == "OpenAI的首席信息安全官是谁?"
+    # Not a relation's name: that is a detail the facts must state.
+    assert not engine.ask("OpenAI的CEO的妻子叫什么?").answered
