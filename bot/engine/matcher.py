@@ -205,13 +205,18 @@ _MEASURE = r"[个位名家条次种款项部篇张块台只份件则户人]"
 _OTHER_UNIT = r"(?!\s*(?:美元|元|%|％|岁|倍|分|小时|年|个?月|天|周|亿|万美元))"
 
 
+_PEOPLE_NOUNS = frozenset({"员工", "雇员", "职员", "人", "人员", "成员", "研究员", "employees", "staff"})
+
+
 @lru_cache(maxsize=256)
 def _count_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A figure before one of `words`, and one after it in no other unit, compiled once for
     all the candidates of a question (a question's synonyms are dozens of patterns)."""
     nouns = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # People are counted, not measured: "九成员工" is a share of the staff, not its size.
+    share = r"(?!\s*[成%％])" if words & _PEOPLE_NOUNS else ""
     return (
-        re.compile(rf"{_NUMBER}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?(?:{nouns})", re.IGNORECASE),
+        re.compile(rf"{_NUMBER}{share}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?(?:{nouns})", re.IGNORECASE),
         re.compile(rf"(?:{nouns})[^,，。;；]{{0,6}}?{_NUMBER}{_OTHER_UNIT}", re.IGNORECASE),
     )
 

@@ -29,3 +29,16 @@ def test_a_title_at_the_organisation_the_facts_name_is_answered(
 ) -> None:
     reply = engine.ask(question)
     assert reply.answered and title in reply.answer
+
+
+def test_a_share_of_the_staff_is_no_count_of_it_but_a_share_of_compute_is_an_amount() -> None:
+    from bot.engine.matcher import _counts
+
+    assert not _counts("超过九成员工联名要求董事会解散", frozenset({"员工"}))
+    assert _counts("OpenAI员工从约770名增至1600多名", frozenset({"员工"}))
+    assert _counts("承诺给超级对齐团队20%的算力", frozenset({"算力"}))
+
+
+def test_a_headcount_the_articles_do_not_give_is_declined(engine: Engine) -> None:
+    assert not engine.ask("Anthropic有多少员工?").answered
+    assert engine.ask("OpenAI有多少员工?").answered
