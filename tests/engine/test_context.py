@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.engine.answer import Engine, Reply
 from bot.text import to_simplified
@@ -166,3 +168,48 @@ def test_he_or_that_company_after_an_answer_that_brought_in_several_is_its_facts
     assert "Murati" in read_as(reply)
     # The fact answering where Leike went names Anthropic, then the Superalignment team.
     assert "Anthropic" in read_as(ask(engine, "Leike去了哪家公司?", "这家公司是谁创立的?"))
+
+
+_PIECES = st.sampled_from(
+    [
+        "他",
+        "她",
+        "他们",
+        "佢",
+        "那",
+        "呢",
+        "为什么",
+        "哪天",
+        "另一个",
+        "这家公司",
+        "后来呢",
+        "穆拉蒂",
+        "Brockman",
+        "the other one",
+        "he",
+        "why",
+        "?",
+        "。",
+        "那个",
+        "的",
+        "科学家",
+        "有个",
+        "\u200b",
+        "<@123>",
+        "**",
+        "\n",
+    ]
+)
+_TEXT = st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=12).map("".join))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(history=st.lists(_TEXT, max_size=4), question=_TEXT)
+def test_any_conversation_gets_a_reply_whose_reading_carries_no_markup(
+    engine: Engine, history: list[str], question: str
+) -> None:
+    reply = engine.ask(question, history=history)
+    assert reply.kind in ("answer", "not_covered", "help", "empty")
+    assert reply.script in ("simplified", "traditional")
+    if reply.read_as is not None:  # echoed to the asker: the display form, no mentions or markup
+        assert "<@" not in reply.read_as and "**" not in reply.read_as and "\u200b" not in reply.read_as
