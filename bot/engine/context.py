@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.factbase.loader import FactBase
 from bot.text import has_cjk, to_simplified
@@ -102,6 +102,9 @@ class Resolution:
 class Context:
     base: FactBase
     find: FindEntities
+    # Earlier questions that needed no context, as turns, by their text: they read the same in
+    # any conversation (filled and bounded by bot.engine.conversation).
+    standalone: dict[str, Turn] = field(default_factory=dict)
 
     def _kind(self, ids: Sequence[str], *kinds: str) -> tuple[str, ...]:
         return tuple(e for e in ids if e in self.base.entities and self.base.entities[e].kind in kinds)

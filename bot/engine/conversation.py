@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from bot.engine.answer import Engine, Reply
     from bot.engine.matcher import QueryAnalysis
 
+# How many turns of questions that needed no context the engine keeps, by their text.
+_STANDALONE_MAX = 4096
+
 _WHO = re.compile(r"谁|边个|\bwho\b")
 # A sentence that brings in someone without a name: "有个…的前CEO", "有一位科学家", "a guy who".
 _SOMEONE_UNNAMED = re.compile(
@@ -74,8 +77,22 @@ def turns(engine: Engine, history: Sequence[str | Reply]) -> list[Turn]:
     """The earlier questions as the engine read and answered them, each in its own context."""
     read: list[Turn] = []
     for earlier in list(history)[-MAX_TURNS:]:
-        reply = in_context(engine, earlier, read, None, None) if isinstance(earlier, str) else earlier
-        read.append(turn_of(engine, reply))
+        if isinstance(earlier, str):
+            # A question that needed no context reads the same in any conversation: the Discord
+            # bot sends the same few standalone questions again with every question a user asks.
+            known = engine.context.standalone.get(earlier)
+            if known is not None:
+                read.append(known)
+                continue
+            reply = in_context(engine, earlier, read, None, None)
+            turn = turn_of(engine, reply)
+            if reply.read_as is None:
+                if len(engine.context.standalone) >= _STANDALONE_MAX:
+                    engine.context.standalone.clear()
+                engine.context.standalone[earlier] = turn
+            read.append(turn)
+        else:
+            read.append(turn_of(engine, earlier))
     return read
 
 

@@ -213,3 +213,11 @@ def test_any_conversation_gets_a_reply_whose_reading_carries_no_markup(
     assert reply.script in ("simplified", "traditional")
     if reply.read_as is not None:  # echoed to the asker: the display form, no mentions or markup
         assert "<@" not in reply.read_as and "**" not in reply.read_as and "\u200b" not in reply.read_as
+
+
+def test_earlier_questions_that_needed_no_context_are_read_once(engine: Engine) -> None:
+    history = ["穆拉蒂什么时候离职的?", "那她为什么要离开?"]
+    first = ask(engine, *history, "她是哪国人?")
+    assert "穆拉蒂什么时候离职的?" in engine.context.standalone
+    assert "那她为什么要离开?" not in engine.context.standalone  # it leaned on the one before
+    assert ask(engine, *history, "她是哪国人?") == first
