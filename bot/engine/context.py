@@ -66,6 +66,8 @@ _YES_NO = re.compile(r"是不是|有没有|是否|吗|\bdid\b|\bis\b|\bwas\b")
 # 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
 _DESCRIBES = re.compile(r"[那这](?:个|位|名)|的人")
 
+# Where a clause of a question ends.
+_CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
 _GROUP = re.compile(
     r"员工|雇员|职员|董事|成员|团队|高管|管理层|领导层|研究员|研究者|投资人|投资者|创始人|人们|大家|"
@@ -197,7 +199,14 @@ class Context:
             # Nothing to lean on: "he" with no one named is someone unknown, whatever else the
             # question names ("他为什么离开OpenAI?"). (Names are looked up only then: it is the
             # slow part, and most questions come without a conversation.)
-            if singular and not describes and not self._kind(self.find(simplified), "person"):
+            # A 他 after a clause of its own may be that clause's answer ("微软CEO是谁?他宣布了
+            # 什么?"): the engine's two-part reading has it.
+            if (
+                singular
+                and not describes
+                and not _CLAUSE_END.search(simplified[: singular.start()])
+                and not self._kind(self.find(simplified), "person")
+            ):
                 return Resolution(question, unclear=())
             return Resolution(question)
         named = tuple(self.find(simplified))

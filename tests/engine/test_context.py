@@ -221,3 +221,8 @@ def test_earlier_questions_that_needed_no_context_are_read_once(engine: Engine) 
     assert "穆拉蒂什么时候离职的?" in engine.context.standalone
     assert "那她为什么要离开?" not in engine.context.standalone  # it leaned on the one before
     assert ask(engine, *history, "她是哪国人?") == first
+
+
+def test_a_he_after_a_clause_that_asks_who_is_that_clauses_answer_not_unknown(engine: Engine) -> None:
+    reply = engine.ask("Twitch的前CEO是谁?他后来当了什么?")
+    assert reply.answered and reply.read_as is None  # the engine's two-part reading answers it
