@@ -78,6 +78,21 @@ FRESH_Q = ROOT / "tests" / "data" / "questions_fresh_q.jsonl"
 # near misses to decline), written by the engineer of those answerers, who had seen the records:
 # a development set, not a held-out one.
 SEVERAL = ROOT / "tests" / "data" / "questions_several.jsonl"
+# Conversations (the project's own, written for the context stage): every turn of each is a
+# row, the later ones with the earlier questions as "history", oldest first.
+DIALOGUE = ROOT / "tests" / "data" / "questions_dialogue.jsonl"
+# A second round of conversations, in traditional, Cantonese and English too (12, 27 turns).
+DIALOGUE_B = ROOT / "tests" / "data" / "questions_dialogue_b.jsonl"
+# Long messages that tell a story and then ask (the project's own, 25 questions, 4 to decline).
+STORY = ROOT / "tests" / "data" / "questions_story.jsonl"
+# People described rather than named (the project's own, 26 questions, 4 to decline).
+DESCRIBED = ROOT / "tests" / "data" / "questions_described.jsonl"
+# English as people type it: 42 questions of questions_fresh_q translated (lower case,
+# contractions, idioms), each with its twin's id and expectation, to compare outcomes.
+ENGLISH = ROOT / "tests" / "data" / "questions_english.jsonl"
+# Near misses (the project's own, 30 questions: 21 details the articles do not give about people
+# and events they mention, 9 close ones they do).
+NEARMISS = ROOT / "tests" / "data" / "questions_nearmiss.jsonl"
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -99,6 +114,12 @@ ALL_SETS = (
     FRESH_P,
     FRESH_Q,
     SEVERAL,
+    DIALOGUE,
+    DIALOGUE_B,
+    STORY,
+    DESCRIBED,
+    ENGLISH,
+    NEARMISS,
 )
 
 
@@ -109,6 +130,7 @@ class Question:
     cat: str
     expect: list[list[str]]
     abstain: bool
+    history: tuple[str, ...] = ()  # the same asker's earlier questions, oldest first
 
 
 def load(path: Path = DEFAULT_QUESTIONS) -> list[Question]:
@@ -118,7 +140,12 @@ def load(path: Path = DEFAULT_QUESTIONS) -> list[Question]:
             item: dict[str, Any] = json.loads(line)
             rows.append(
                 Question(
-                    item["id"], item["q"], item["cat"], item.get("expect", []), bool(item.get("abstain"))
+                    item["id"],
+                    item["q"],
+                    item["cat"],
+                    item.get("expect", []),
+                    bool(item.get("abstain")),
+                    tuple(item.get("history", ())),
                 )
             )
     return rows

@@ -49,7 +49,7 @@ def outcomes_path(set_path: Path) -> Path:
 def compute(engine: Engine, questions: list[Question]) -> list[Outcome]:
     outcomes = []
     for question in questions:
-        reply = engine.ask(question.q)
+        reply = engine.ask(question.q, history=question.history)
         outcomes.append(
             Outcome(
                 question.id,

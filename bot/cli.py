@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bot.engine import labels
-from bot.engine.answer import BadDate, Engine, ReversedRange, UnknownEntity
+from bot.engine.answer import BadDate, Engine, Reply, ReversedRange, UnknownEntity
+from bot.engine.context import MAX_TURNS
 from bot.engine.script import choose_script
 from bot.factbase.crosscheck import crosscheck, unquoted_figures
 from bot.factbase.loader import FactBase, FactBaseError, load_factbase
@@ -130,12 +131,33 @@ def cmd_facts_report(args: argparse.Namespace) -> int:
 # -- ask ------------------------------------------------------------------------------------
 
 
+def parse_ask_line(line: str) -> tuple[str, list[str]]:
+    """One line of `ask -`: a plain question, or a JSON object {"question": ..., "history":
+    [earlier questions, oldest first]}. A line that is not such an object is a plain question,
+    so nothing anyone types is lost."""
+    if not line.lstrip().startswith("{"):
+        return line, []
+    try:
+        item = json.loads(line)
+    except ValueError:
+        return line, []
+    if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+        sys.stderr.write('saga-bot: a JSON line needs a "question" string; read as a plain question\n')
+        return line, []
+    history = item.get("history") or []
+    if not isinstance(history, list) or not all(isinstance(h, str) for h in history):
+        sys.stderr.write('saga-bot: "history" must be a list of strings; ignored\n')
+        history = []
+    return item["question"], history
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args)
     preferred: Script | None = args.script
 
-    def answer(question: str) -> None:
+    def answer(question: str, history: Sequence[str] = ()) -> None:
         if args.explain:
+            # The trace is of the question as it stands (Engine.run); any history is not read.
             from bot.engine.explain import explain, render
 
             trace = explain(engine, question, override=preferred)
@@ -144,7 +166,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             else:
                 _print(render(trace) + "\n")  # the trace quotes the question: escaped
             return
-        reply = engine.ask(question, override=preferred)
+        reply = engine.ask(question, override=preferred, history=history)
         if args.json:
             _print_json(reply.to_json())
         else:
@@ -152,10 +174,34 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     if args.question == ["-"]:
         for line in sys.stdin:
-            answer(line.rstrip("\n"))
+            answer(*parse_ask_line(line.rstrip("\n")))
     else:
         answer(" ".join(args.question))
     return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """An interactive conversation: each question is read against the earlier ones."""
+    engine = _engine(args)
+    history: list[Reply] = []
+    prompt = "> " if sys.stdin.isatty() else ""
+    while True:
+        try:
+            question = input(prompt)
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return EXIT_OK
+        if not question.strip():
+            continue
+        if question.strip() in ("/new", "/reset"):  # start a new conversation
+            history.clear()
+            continue
+        reply = engine.ask(question, override=args.script, history=history)
+        # The reply echoes the question only in its display form (control characters and
+        # terminal escapes removed), so a pasted escape sequence cannot drive the terminal.
+        print(render_reply(reply, engine.variant) + "\n")
+        sys.stdout.flush()
+        history = [*history, reply][-MAX_TURNS:]
 
 
 # -- timeline / who -------------------------------------------------------------------------
@@ -237,7 +283,11 @@ def build_parser(*, discord_commands: bool = True) -> argparse.ArgumentParser:
             help="traditional forms: Taiwan (default), Hong Kong, or plain OpenCC",
         )
 
-    ask = sub.add_parser("ask", help="answer a question ('-' reads one question a line from stdin)")
+    ask = sub.add_parser(
+        "ask",
+        help="answer a question ('-' reads one a line from stdin: plain text, or a JSON object "
+        '{"question": ..., "history": [earlier questions]})',
+    )
     ask.add_argument("question", nargs="+")
     ask.add_argument("--json", action="store_true", help="one JSON object per question")
     ask.add_argument(
@@ -247,6 +297,12 @@ def build_parser(*, discord_commands: bool = True) -> argparse.ArgumentParser:
     )
     script_option(ask)
     ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser(
+        "chat", help="an interactive conversation that keeps its history (/new starts over)"
+    )
+    script_option(chat)
+    chat.set_defaults(func=cmd_chat)
 
     timeline = sub.add_parser("timeline", help="events in date order")
     timeline.add_argument("--person", help="any name or alias, either script")

@@ -162,6 +162,8 @@ ENGLISH: Mapping[str, str] = {
     labels.NOT_YOUR_BUTTONS: "Only the person who ran the command can use these buttons.",
     labels.ERROR: "Something went wrong; please try again later.",
     labels.BAD_DATE: "Not a date: {value}. Use YYYY, YYYY-MM or YYYY-MM-DD.",
+    labels.WHICH_ONE: "Which of {names} do you mean? Name them in the question.",
+    labels.READ_AS: "Read as “{question}”:",
     labels.TIMELINE_COARSE: "At the same time, dated only to the month or year:",
     labels.REVERSED_RANGE: "The range is reversed: the start {start} is after the end {end}.",
     labels.SERVERS_ONLY: "Ask channels are set in servers only; a DM has no channels to set.",

@@ -6,13 +6,15 @@ It knows nothing of Discord; the CLI and the bot's cogs both call :class:`Engine
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.engine import labels
+from bot.engine import conversation, labels
+from bot.engine.context import Context
+from bot.engine.described import DescribedPeople
 from bot.engine.lookups import BadDate, Lookups, ReversedRange, UnknownEntity, parse_partial_date
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
@@ -127,12 +129,16 @@ class Engine(Lookups):
     _in_script: Callable[[str, Script], str] = field(init=False)
     answerers: list[tuple[str, Answerer]] = field(init=False)
     _several: SeveralFacts = field(init=False)  # lists, orders, durations, digests
+    context: Context = field(init=False)  # the conversation's (bot.engine.conversation)
+    described: DescribedPeople = field(init=False)
 
     def __post_init__(self) -> None:
         from bot.engine.several import SeveralFacts  # it builds on this module's Reply
 
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
         self._several = SeveralFacts(self.base, self.matcher, self.variant)
+        self.context = Context(self.base, lambda text: self.matcher.analyse(matching_key(text)).entities)
+        self.described = DescribedPeople(self.base, self._sure_facts, self.context.find)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
         names = {
@@ -155,16 +161,33 @@ class Engine(Lookups):
 
     # -- ask --------------------------------------------------------------------------------
 
-    def ask(self, question: str, preferred: Script | None = None, *, override: Script | None = None) -> Reply:
+    def ask(
+        self,
+        question: str,
+        preferred: Script | None = None,
+        *,
+        override: Script | None = None,
+        history: Sequence[str | Reply] = (),
+    ) -> Reply:
         """Answer `question` in its own script (`override` forces one; `preferred` is the
-        fallback for text valid in both scripts)."""
+        fallback for text valid in both scripts). `history` is the same asker's earlier
+        questions in this conversation, oldest first (or the replies to them): a follow-up
+        is read against them (the context stage, bot.engine.conversation), then answered by
+        :meth:`ask_alone`."""
+        return conversation.answer(self, question, preferred, override, history)
+
+    def ask_alone(
+        self, question: str, preferred: Script | None = None, *, override: Script | None = None
+    ) -> Reply:
+        """`question` answered as it stands, without any context."""
         return self.run(question, preferred, override=override)[1]
 
     def run(
         self, question: str, preferred: Script | None = None, *, override: Script | None = None
     ) -> tuple[Asked, Reply]:
-        """The stages: normalise, (context: the conversation's, to come), answerers that need
-        no analysis, analysis (entities, intents, slots), then the answerers in order."""
+        """The stages after the conversation's context (which :meth:`ask` reads first, in
+        bot.engine.conversation): normalise, answerers that need no analysis, analysis
+        (entities, intents, slots), then the answerers in order."""
         normalised = normalise(question)
         asked = Asked(question, normalised, override or choose_script(normalised.display, preferred))
         for name, answerer in self.before_analysis:
@@ -263,6 +286,11 @@ class Engine(Lookups):
                 reason=decision.reason,
             )
         return self._answer(question, top, script, self._close_second(ranked))
+
+    def _sure_facts(self, text: str) -> list[Fact]:
+        """The facts that answer `text` surely enough, best first; none when none does."""
+        ranked = self.matcher.rank(self.matcher.analyse(matching_key(text)))
+        return [c.fact for c in ranked] if self.matcher.accepts(ranked) else []
 
     def _question_clauses(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
         """The parts of a question that are questions of their own ("穆拉蒂什么时候离职的?她的

@@ -669,6 +669,20 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bproduct managers?\b"), " 产品经理 "),
     # "bringing him into OpenAI": 让他进入公司
     (re.compile(r"\b(?:bring|brings|bringing|brought)\b(?: \w+)? (?:in|into|on)\b"), " 进入 "),
+    # Idioms of casual English, to the words the articles use.
+    (re.compile(r"\b(?:broke|break|breaks|broken) (?:the )?(?:news|story)\b"), " 报道 "),
+    (re.compile(r"\b(?:jump|jumped|jumps|jumping) ship\b"), " 跳槽 "),
+    (re.compile(r"\bpower (?:struggle|grab|fight)\b|\bboardroom (?:drama|coup|fight)\b"), " 宫斗 "),
+    # "compared altman to jobs" likens; "compared with" only compares
+    (re.compile(r"\b(?:compare|compared|compares|comparing|liken|likened)\b(?=[^?,]{1,40}\bto\b)"), " 比作 "),
+    (re.compile(r"\b(?:make|makes|earn|earns|making|earning) (?:a|per|each) year\b"), " salary "),
+    # "how big is his pool" asks a size; "how big a stake" an amount
+    (re.compile(r"\bhow big (?=is|are|was|were)\b"), " 多大 "),
+    (re.compile(r"\bhow big\b"), " how much "),
+    (re.compile(r"\b(?:going|gone|been|went) through\b"), " 经历 "),
+    (re.compile(r"\b(?:work|working|works) on\b"), " 致力于 "),
+    # "who's taking over research": 接替; "taking over as svp" is becoming one
+    (re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"), " 接替 "),
 )
 
 
@@ -730,6 +744,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉  suing=起诉  superalignment=超级对齐
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
+    boss=上司  grow=增加  grew=增加  growth=增加
     teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  trusted=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
@@ -838,6 +853,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("撤诉", "撤回", "撤", "撤案", "撤告"),
     ("评价", "看法", "认为", "称", "形容", "怎么看"),
     ("形容", "描述", "描绘", "比作", "比喻", "打比方", "比方", "类比"),
+    ("师从", "师父", "老师", "恩师"),  # "他的师父是谁" asks whom he studied under
     ("目标", "使命", "任务"),
     ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
     ("解散", "解体", "散伙"),

@@ -206,13 +206,18 @@ _MEASURE = r"[个位名家条次种款项部篇张块台只份件则户人]"
 _OTHER_UNIT = r"(?!\s*(?:美元|元|%|％|岁|倍|分|小时|年|个?月|天|周|亿|万美元))"
 
 
+_PEOPLE_NOUNS = frozenset({"员工", "雇员", "职员", "人", "人员", "成员", "研究员", "employees", "staff"})
+
+
 @lru_cache(maxsize=256)
 def _count_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A figure before one of `words`, and one after it in no other unit, compiled once for
     all the candidates of a question (a question's synonyms are dozens of patterns)."""
     nouns = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # People are counted, not measured: "九成员工" is a share of the staff, not its size.
+    share = r"(?!\s*[成%％])" if words & _PEOPLE_NOUNS else ""
     return (
-        re.compile(rf"{_NUMBER}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?(?:{nouns})", re.IGNORECASE),
+        re.compile(rf"{_NUMBER}{share}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?(?:{nouns})", re.IGNORECASE),
         re.compile(rf"(?:{nouns})[^,，。;；]{{0,6}}?{_NUMBER}{_OTHER_UNIT}", re.IGNORECASE),
     )
 
@@ -377,6 +382,7 @@ CHECKS: dict[str, str] = {
     "outcome_settled": "asked how something ended (最后有没有): the fact does not say it is still open",
     "about_the_subject": "the first person the question names is one the fact is about",
     "gives_title": "asked someone's title: the fact sets a title before their name or gives them one",
+    "title_at": "asked someone's title at an organisation (Clark在Anthropic是什么职位): the fact names it",
     "unit": "asked an amount in a unit (AMOUNT_UNITS: age, money, people …): the answer states one",
     "share_of": "asked the share of something (女性占多少): the answer names every word of it",
 }
@@ -1357,6 +1363,12 @@ class Matcher:
         subject = next((e for e in query.entities if self.base.entities[e].kind == "person"), None)
         title_of = query.title_of
         given = _figures(query.key)
+        # "Clark在Anthropic是什么职位" asks his title there: a fact giving his OpenAI title is a near miss.
+        title_at = [
+            _names_pattern(self.base.entities[e])
+            for e in query.entities
+            if self.base.entities[e].kind == "org"
+        ]
 
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
@@ -1385,7 +1397,7 @@ class Matcher:
                 for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
-            failed_check = self._failed_check(indexed, query, asked_about, subject)
+            failed_check = self._failed_check(indexed, query, asked_about, subject, title_at)
             states_asked = failed_check is None
             features = Features(
                 coverage,
@@ -1454,7 +1466,12 @@ class Matcher:
         return [max(0.0, next(best)) if indexed.residuals else 0.0 for indexed in candidates]
 
     def _failed_check(
-        self, indexed: _IndexedFact, query: QueryAnalysis, asked_about: frozenset[str], subject: str | None
+        self,
+        indexed: _IndexedFact,
+        query: QueryAnalysis,
+        asked_about: frozenset[str],
+        subject: str | None,
+        title_at: Sequence[str] = (),
     ) -> str | None:
         """The first of CHECKS the fact fails for this question, None when it passes them all."""
         fact = indexed.fact
@@ -1474,6 +1491,8 @@ class Matcher:
             return "about_the_subject"
         if query.title_of is not None and not self._gives_title(fact, query.title_of):
             return "gives_title"
+        if query.title_of is not None and not all(re.search(o, self._stated_text(fact)) for o in title_at):
+            return "title_at"
         # "聊了多久" needs a length of time, "几岁" an age
         for rule in query.units:
             if not rule.stated.search(fact.answer):

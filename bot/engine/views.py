@@ -42,7 +42,8 @@ class Reply:
     sources: tuple[SourceRef, ...] = ()
     suggestions: tuple[str, ...] = ()
     conflict: bool = False
-    # Why a question was not answered: "empty", "unknown_referent", a matcher.REASONS key, or
+    # Why a question was not answered: "empty", "unknown_referent", "ambiguous_referent" (the
+    # conversation's, bot.engine.conversation), a matcher.REASONS key, or
     # "check:" and the name of the check (matcher.CHECKS) that vetoed the best candidate.
     decline_reason: str | None = None
     # Answers of several facts (lists, orders, durations, digests): what kind, every fact used,
@@ -50,6 +51,7 @@ class Reply:
     answer_kind: str = "fact"
     fact_ids: tuple[str, ...] = ()
     items: tuple[Any, ...] = ()
+    read_as: str | None = None  # the standalone question a follow-up was read as (context)
 
     @property
     def answered(self) -> bool:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -94,6 +96,14 @@ class Storage(Protocol):
 
     async def top_misses(self, limit: int) -> list[Miss]:
         """The most often asked unanswered questions, most frequent first."""
+        ...
+
+    async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
+        """Keep the conversation (oldest question first) behind the bot's answer `message_id`."""
+        ...
+
+    async def context_of(self, message_id: int) -> list[str]:
+        """The conversation behind the bot's answer `message_id`; empty when unknown or expired."""
         ...
 
     async def close(self) -> None: ...
@@ -202,3 +212,12 @@ class MissWriter:
 
 class _BatchWriter(Protocol):
     async def __call__(self, batch: list[tuple[str, datetime]], /) -> None: ...
+
+
+def questions_of(stored: str) -> list[str]:
+    """A conversation as stored (a JSON list of questions); empty when it is not one."""
+    try:
+        questions = json.loads(stored)
+    except ValueError:
+        return []
+    return [q for q in questions if isinstance(q, str)] if isinstance(questions, list) else []

@@ -23,9 +23,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import json
 import logging
 import time
 from collections import OrderedDict
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
@@ -40,6 +42,7 @@ from bot.storage.base import (
     checked_variant,
     clamp_limit,
     parse_asked_at,
+    questions_of,
 )
 from bot.text import Script, TraditionalVariant
 
@@ -90,6 +93,15 @@ MIGRATIONS: tuple[str, ...] = (
         guild_id BIGINT PRIMARY KEY,
         variant TEXT NOT NULL CHECK (variant IN ('tw', 'hk'))
     );
+    """,
+    # 3: the conversation behind each of the bot's answers (as in the SQLite schema's migration 3).
+    """
+    CREATE TABLE answer_context (
+        message_id BIGINT PRIMARY KEY,
+        questions TEXT NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+    );
+    CREATE INDEX answer_context_expiry ON answer_context (expires_at);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -494,6 +506,28 @@ class PostgresStorage:
                 clamp_limit(limit),
             )
         return [Miss(str(r["text"]), int(r["count"]), parse_asked_at(r["last"])) for r in rows]
+
+    async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
+        self._writable()
+        async with self._connection() as connection, connection.transaction():
+            # Expired conversations go as new ones come: the table holds only live ones.
+            await connection.execute("DELETE FROM answer_context WHERE expires_at < now()")
+            await connection.execute(
+                "INSERT INTO answer_context (message_id, questions, expires_at) VALUES ($1, $2, $3) "
+                "ON CONFLICT (message_id) DO UPDATE SET questions = excluded.questions, "
+                "expires_at = excluded.expires_at",
+                message_id,
+                json.dumps(list(questions), ensure_ascii=False),
+                expires_at,
+            )
+
+    async def context_of(self, message_id: int) -> list[str]:
+        async with self._connection() as connection:
+            stored = await connection.fetchval(
+                "SELECT questions FROM answer_context WHERE message_id = $1 AND expires_at >= now()",
+                message_id,
+            )
+        return questions_of(str(stored)) if stored is not None else []
 
     async def close(self) -> None:
         if self._misses is not None:

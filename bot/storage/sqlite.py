@@ -13,11 +13,12 @@ checked before the first write, and migrations run inside one write transaction.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import sqlite3
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,6 +34,7 @@ from bot.storage.base import (
     checked_variant,
     clamp_limit,
     parse_asked_at,
+    questions_of,
 )
 from bot.text import Script, TraditionalVariant
 
@@ -71,6 +73,17 @@ MIGRATIONS: tuple[str, ...] = (
         guild_id INTEGER PRIMARY KEY,
         variant TEXT NOT NULL CHECK (variant IN ('tw', 'hk'))
     );
+    """,
+    # 3: the conversation behind each of the bot's answers, so that a reply to an answer is read
+    # against it, also after a restart: the questions as the engine read them (display form,
+    # no ids), keyed by the answer's message id, kept until it expires.
+    """
+    CREATE TABLE answer_context (
+        message_id INTEGER PRIMARY KEY,
+        questions TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE INDEX answer_context_expiry ON answer_context (expires_at);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -364,6 +377,30 @@ class SqliteStorage:
             (clamp_limit(limit),),
         )
         return [Miss(str(text), int(count), parse_asked_at(last)) for text, count, last in rows]
+
+    async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        async with self._locked():
+            # Expired conversations go as new ones come: the table holds only live ones.
+            await self._db.execute("DELETE FROM answer_context WHERE expires_at < ?", (now,))
+            await self._db.execute(
+                "INSERT OR REPLACE INTO answer_context (message_id, questions, expires_at) VALUES (?, ?, ?)",
+                (
+                    message_id,
+                    json.dumps(list(questions), ensure_ascii=False),
+                    expires_at.astimezone(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+
+    async def context_of(self, message_id: int) -> list[str]:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        rows = list(
+            await self._read(
+                "SELECT questions FROM answer_context WHERE message_id = ? AND expires_at >= ?",
+                (message_id, now),
+            )
+        )
+        return questions_of(str(rows[0][0])) if rows else []
 
     async def close(self) -> None:
         if self._misses is not None:

@@ -22,7 +22,7 @@ def known_reason(reason: str | None) -> bool:
         return False
     if reason.startswith("check:"):
         return reason.removeprefix("check:").split(":")[0] in CHECKS
-    return reason in REASONS or reason in {"empty", "unknown_referent"}
+    return reason in REASONS or reason in {"empty", "unknown_referent", "ambiguous_referent"}
 
 
 @pytest.mark.parametrize(
@@ -41,6 +41,12 @@ def test_a_declined_reply_says_why(engine: Engine, question: str, reason: str) -
     assert not reply.answered
     assert reply.decline_reason == reason
     assert reply.to_json()["decline_reason"] == reason
+
+
+def test_a_pronoun_the_conversation_cannot_settle_says_why(engine: Engine) -> None:
+    both = engine.ask("他什么时候走的?", history=["穆拉蒂和Brockman谁在OpenAI待得更久?"])
+    assert not both.answered
+    assert both.decline_reason in {"ambiguous_referent", "unknown_referent"}
 
 
 def test_an_answer_has_no_decline_reason(engine: Engine) -> None:

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from bot.engine.answer import MAX_PARTS, Engine
+from bot.engine.context import MAX_TURNS
 from bot.engine.matcher import CANDIDATES, MAX_ANALYSED_CHARS, MAX_ANALYSED_TOKENS, MAX_NAME_WINDOWS, Work
 from bot.factbase.loader import FactBase
 
@@ -43,18 +44,34 @@ def random_cjk(length: int, seed: int) -> str:
     return "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(length))
 
 
+# A long message is read as a story (bot.engine.story): its last MAX_TURNS told sentences are
+# each read as a turn (an analysis or two, of a short sentence), then the asking sentence is
+# asked like a short question. What it may cost in all is what FEW short questions cost.
+FEW = 4
+STORY_ANALYSES = FEW + 2 * MAX_TURNS
+
+
+def assert_costs_a_few_short_questions(work: Work) -> None:
+    assert 1 <= work.analyses <= STORY_ANALYSES
+    assert work.analysed_chars <= FEW * MAX_ANALYSED_CHARS
+    assert work.name_windows <= FEW * MAX_NAME_WINDOWS
+    # The several-facts answerer may rank the same analysis once more than the single-fact one.
+    assert work.scored <= 2 * FEW * CANDIDATES
+
+
 def test_a_long_message_costs_a_few_short_questions(engine: Engine, factbase: FactBase) -> None:
-    """Each of at most four analyses reads a bounded key, tries a bounded number of name
-    windows and scores at most CANDIDATES facts in full: the same bounds as a short question's,
-    which is why a 2,000-character message costs a few of them (bench/bench.py measures it)."""
+    """Each analysis reads a bounded key, tries a bounded number of name windows and scores
+    at most CANDIDATES facts in full: the same bounds as a short question's, which is why a
+    2,000-character message costs a few of them (bench/bench.py measures it)."""
     for message in (story(factbase, 2000, seed) for seed in range(5)):
         with counting(engine) as long:
             engine.ask(message)
-        assert 1 <= long.analyses <= 4
         assert long.analysed_chars <= long.analyses * MAX_ANALYSED_CHARS
         assert long.name_windows <= long.analyses * MAX_NAME_WINDOWS
-        # The several-facts answerer may rank the same analysis once more than the single-fact one.
-        assert long.scored <= 2 * long.analyses * CANDIDATES
+        assert_costs_a_few_short_questions(long)
+        with counting(engine) as alone:  # without the context stage: the question as it stands
+            engine.ask_alone(message)
+        assert 1 <= alone.analyses <= FEW
 
 
 def test_random_text_is_analysed_in_part(engine: Engine) -> None:
@@ -84,4 +101,4 @@ def test_a_message_of_many_parts_is_not_asked_part_by_part(engine: Engine) -> No
     parts = ["穆拉蒂什么时候离职", "Altman什么时候被解雇", "Brockman去了哪里"] * MAX_PARTS
     with counting(engine) as work:
         engine.ask("?".join(parts) + "?")
-    assert work.analyses <= 4
+    assert_costs_a_few_short_questions(work)

@@ -333,3 +333,84 @@ async def test_a_version_one_database_is_migrated_keeping_its_data(location: str
         assert await storage.get_guild_variant(5) == "hk"
     finally:
         await storage.close()
+
+
+async def test_a_database_of_the_first_schema_gains_the_conversations_and_keeps_its_data(
+    location: str,
+) -> None:
+    first = await open_storage(location)
+    await first.set_script(3, "traditional")
+    await first.close()
+    # As the first release left it: none of the later migrations' tables, schema version 1.
+    await raw(
+        location,
+        "DROP TABLE answer_context; DROP TABLE guild_variant; DELETE FROM schema_version WHERE version > 1;",
+    )
+    store = await open_storage(location)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION
+        assert await store.get_script(3) == "traditional"
+        await store.save_context(4, ["穆拉蒂什么时候离职的?"], datetime.now(UTC) + timedelta(hours=1))
+        assert await store.context_of(4) == ["穆拉蒂什么时候离职的?"]
+    finally:
+        await store.close()
+
+
+# -- conversations behind answers -------------------------------------------------------------
+
+
+async def test_a_conversation_is_kept_by_the_answers_message_id_until_it_expires(storage: Storage) -> None:
+    later = datetime.now(UTC) + timedelta(hours=1)
+    await storage.save_context(1001, ["穆拉蒂什么时候离职的?", "穆拉蒂为什么要离开?"], later)
+    assert await storage.context_of(1001) == ["穆拉蒂什么时候离职的?", "穆拉蒂为什么要离开?"]
+    assert await storage.context_of(1002) == []
+
+    await storage.save_context(1003, ["Brockman什么时候休假?"], datetime.now(UTC) - timedelta(seconds=5))
+    assert await storage.context_of(1003) == []
+
+
+async def test_a_conversation_saved_again_is_replaced(storage: Storage) -> None:
+    later = datetime.now(UTC) + timedelta(hours=1)
+    await storage.save_context(5, ["穆拉蒂什么时候离职的?"], later)
+    await storage.save_context(5, ["Brockman什么时候休假?", "他回来了吗?"], later)
+    assert await storage.context_of(5) == ["Brockman什么时候休假?", "他回来了吗?"]
+
+
+async def test_conversations_survive_a_reopen(location: str) -> None:
+    first = await open_storage(location)
+    await first.save_context(7, ["伊利亚是不是离职了?"], datetime.now(UTC) + timedelta(days=1))
+    await first.close()
+    again = await open_storage(location)
+    try:
+        assert await again.context_of(7) == ["伊利亚是不是离职了?"]
+    finally:
+        await again.close()
+
+
+async def test_a_damaged_stored_conversation_reads_as_none(location: str) -> None:
+    # Written by hand or by a later version: not a list of questions, so no context and no error.
+    await (await open_storage(location)).close()
+    await raw(
+        location,
+        "INSERT INTO answer_context VALUES (9, 'not json', '2999-01-01T00:00:00+00:00');"
+        "INSERT INTO answer_context VALUES (10, '{\"a\": 1}', '2999-01-01T00:00:00+00:00');",
+    )
+    store = await open_storage(location)
+    try:
+        assert await store.context_of(9) == []
+        assert await store.context_of(10) == []
+    finally:
+        await store.close()
+
+
+async def test_a_read_only_open_reads_conversations_and_refuses_to_keep_them(location: str) -> None:
+    writer = await open_storage(location)
+    await writer.save_context(11, ["穆拉蒂什么时候离职的?"], datetime.now(UTC) + timedelta(hours=1))
+    await writer.close()
+    reader = await open_storage(location, read_only=True)
+    try:
+        assert await reader.context_of(11) == ["穆拉蒂什么时候离职的?"]
+        with pytest.raises(StorageError):
+            await reader.save_context(12, ["x"], datetime.now(UTC) + timedelta(hours=1))
+    finally:
+        await reader.close()

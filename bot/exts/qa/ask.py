@@ -3,6 +3,12 @@
 Every path ends in the same place: a per-user cooldown, the engine's reply in
 the asker's script as an embed with its buttons, and the question recorded
 (text and time only) when the articles do not cover it.
+
+A question is read as part of a conversation: a reply to one of the bot's answers continues
+that answer's conversation (kept in storage, so also after a restart); any other question
+continues the same user's recent questions in the same channel (kept in memory: guild events
+always reach the same shard and DMs shard 0, so one process sees a whole conversation while the
+shard count is fixed). A pressed suggestion is a question asked.
 """
 
 from __future__ import annotations
@@ -11,8 +17,9 @@ import asyncio
 import logging
 import math
 import time
+from collections import deque
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import discord
@@ -40,6 +47,13 @@ Addressed = Literal["directly", "ask_channel"]
 
 # A message-side cooldown notice stays this long (seconds, at most) before it deletes itself.
 NOTICE_LIFETIME = 30.0
+# A user's questions in a channel continue a conversation for this long, at most this many.
+RECENT_SECONDS = 600.0
+RECENT_TURNS = 5
+# A reply to one of the bot's answers continues its conversation for this long.
+CONTEXT_LIFETIME = timedelta(days=1)
+# Conversations kept in memory before the stale ones are swept out.
+RECENT_SWEEP_AT = 10_000
 _ANSWERABLE = (discord.MessageType.default, discord.MessageType.reply)
 
 
@@ -56,6 +70,8 @@ class Ask(commands.Cog, name=ASK_COG):
         # Cooldown notices waiting to delete themselves: cancelled when the cog unloads (as the
         # bot closes), rather than failing on a closed HTTP session as delete_after's would.
         self._expiring: set[asyncio.Task[None]] = set()
+        # (channel id, user id) -> the user's recent questions there, as the engine read them.
+        self.recent: dict[tuple[int, int], deque[tuple[float, str]]] = {}
 
     async def cog_unload(self) -> None:
         for task in self._expiring:
@@ -73,6 +89,51 @@ class Ask(commands.Cog, name=ASK_COG):
             await message.delete()
         except discord.HTTPException as error:  # gone already, or no longer reachable
             log.info("cooldown notice %s not deleted: %s", message.id, error)
+
+    # -- conversation -----------------------------------------------------------------------
+
+    def recent_questions(self, channel_id: int, user_id: int) -> list[str]:
+        """The user's questions in the channel in the last RECENT_SECONDS, oldest first."""
+        turns = self.recent.get((channel_id, user_id))
+        if not turns:
+            return []
+        cutoff = time.monotonic() - RECENT_SECONDS
+        return [question for asked_at, question in turns if asked_at >= cutoff]
+
+    async def history_for(self, message: discord.Message) -> list[str]:
+        """A reply to one of the bot's answers continues that answer's conversation; any other
+        message, the user's recent questions in the channel."""
+        reference = message.reference
+        if reference is not None and reference.message_id is not None:
+            try:
+                kept = await self.bot.storage.context_of(reference.message_id)
+            except StorageError as exc:
+                log.warning("could not read a conversation: %s", exc)
+                kept = []
+            if kept:
+                return kept
+        return self.recent_questions(message.channel.id, message.author.id)
+
+    async def remember(
+        self, channel_id: int, user_id: int, history: list[str], reply: Reply, answer_id: int | None
+    ) -> None:
+        """Record the question (as the engine read it) in the user's recent questions and, keyed
+        by the answer's message id, in storage."""
+        question = reply.read_as or normalise(reply.question).display
+        if not question:
+            return
+        if len(self.recent) >= RECENT_SWEEP_AT:
+            cutoff = time.monotonic() - RECENT_SECONDS
+            self.recent = {key: turns for key, turns in self.recent.items() if turns[-1][0] >= cutoff}
+        turns = self.recent.setdefault((channel_id, user_id), deque(maxlen=RECENT_TURNS))
+        turns.append((time.monotonic(), question))
+        if answer_id is None:
+            return
+        conversation = [*history, question][-RECENT_TURNS:]
+        try:
+            await self.bot.storage.save_context(answer_id, conversation, datetime.now(UTC) + CONTEXT_LIFETIME)
+        except StorageError as exc:
+            log.warning("could not keep a conversation: %s", exc)
 
     # -- shared -----------------------------------------------------------------------------
 
@@ -109,9 +170,11 @@ class Ask(commands.Cog, name=ASK_COG):
             default_script=default_script,
         )
 
-    async def answer(self, question: str, reader: Reader) -> Reply:
+    async def answer(self, question: str, reader: Reader, history: list[str] | None = None) -> Reply:
         reply = for_reader(
-            self.bot.engine.ask(question, override=reader.script), reader, self.bot.engine.variant
+            self.bot.engine.ask(question, override=reader.script, history=history or ()),
+            reader,
+            self.bot.engine.variant,
         )
         if reply.kind == "not_covered":
             try:
@@ -131,13 +194,19 @@ class Ask(commands.Cog, name=ASK_COG):
             await interaction.response.send_message(self.cooldown_notice(retry, reader), ephemeral=True)
             return
         await interaction.response.defer(thinking=True, ephemeral=not public)
-        reply = await self.answer(question, reader)
+        channel_id = interaction.channel_id or 0
+        history = self.recent_questions(channel_id, interaction.user.id)
+        reply = await self.answer(question, reader, history)
         view = answer_view(reply, reader.variant, asker_id=interaction.user.id, public=public)
-        await interaction.followup.send(
+        sent = await interaction.followup.send(
             embed=reply_embed(reply, self.bot.engine, reader.variant),
             view=view or MISSING,
             ephemeral=not public,
+            wait=True,
         )
+        # An answer only the presser sees cannot be replied to: it continues their recent
+        # questions, not a stored conversation.
+        await self.remember(channel_id, interaction.user.id, history, reply, sent.id if public else None)
 
     async def ask_suggestion(self, interaction: Interaction, question: str, asker_id: int) -> None:
         """A suggestion button, pressed: its question asked for the presser in their script
@@ -242,13 +311,15 @@ class Ask(commands.Cog, name=ASK_COG):
             )
             self.delete_later(notice, min(max(1.0, retry - time.time()), NOTICE_LIFETIME))
             return
-        reply = await self.answer(question, reader)
-        await message.channel.send(
+        history = await self.history_for(message)
+        reply = await self.answer(question, reader, history)
+        sent = await message.channel.send(
             embed=reply_embed(reply, self.bot.engine, reader.variant),
             view=answer_view(reply, reader.variant, asker_id=message.author.id, public=True) or MISSING,
             reference=message.to_reference(fail_if_not_exists=False),
             mention_author=False,
         )
+        await self.remember(message.channel.id, message.author.id, history, reply, sent.id)
 
 
 async def setup(bot: SagaBot) -> None:

@@ -1,0 +1,368 @@
+"""The context stage: a follow-up question read as the standalone question it stands for.
+
+People rarely repeat a name after an answer: "那她为什么要离开?", "那Brockman呢?", "为什么?",
+"他们后来去了哪?". This stage rewrites such a follow-up into a question the engine can answer
+on its own ("穆拉蒂为什么要离开?"), from the earlier questions of the same conversation and what
+answered them. It knows the engine only through two narrow things: a function that names the
+entities a text mentions, and a :class:`Turn` per earlier question. The engine then answers
+the rewritten question like any other, and says how it read it.
+
+When the follow-up points at someone the context cannot tell (no earlier question, or two
+people fit), the stage says so, and the engine asks who is meant instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from bot.factbase.loader import FactBase
+from bot.text import has_cjk, to_simplified
+
+# Entity ids a text names (its own names, and people it describes by a title only they held),
+# in order. The engine passes its matcher's reading; the stage needs nothing else of it.
+FindEntities = Callable[[str], Sequence[str]]
+
+# How many earlier questions count: a conversation moves on.
+MAX_TURNS = 5
+
+# A person pointed at, not named. 他们/she/they…; not 其他 ("the others"), nor 他人.
+_PLURAL_PERSON = re.compile(r"(?<!其)(?:[他她][们們倆俩]|佢哋)|\b(?:they|them|their)\b")
+_SINGULAR_PERSON = re.compile(r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b")
+_POSSESSIVE = re.compile(r"\b(?:his|their)\b")
+# An organisation or product pointed at: "这家公司", "that company", "它".
+_THING = re.compile(
+    r"[这那该此呢嗰](?:家|间|個|个)?(?:公司|初创公司|初创|新公司|企业|机构)|它(?!们)|"
+    r"\b(?:that|this|the) (?:company|startup|firm)\b"
+)
+# "另一个" / "the other one": the one of two earlier people who was not the subject.
+_OTHER_ONE = re.compile(r"另(?:外)?一(?:个|位|人|名)?|\bthe other (?:one|guy|person)\b|\bthe other\b")
+# Words a bare follow-up has besides a name or a question word: "那Brockman呢?", "and greg?".
+_FILLER = re.compile(
+    r"那么|那个|那|呢|啊|呀|吧|吗|咧|嘞|咁|又|还有|\b(?:and|what|how|about|so|then|with|well|ok|okay)\b|[\s?？!！,，.。、~…]+"
+)
+# Question words that ask one kind of thing. A follow-up made of one of them keeps the earlier
+# question's subject and asks this instead ("为什么?", "哪天?", "when?"). English is matched as
+# the filler leaves it: "which year?" is "whichyear", "what day?" is "day".
+_QUESTION_WORDS: tuple[tuple[str, str], ...] = (
+    # (a follow-up made of one of these, the same ask inside a question)
+    (r"为什么|为啥|为何|点解|怎么会|why|howcome|come", r"为什么|为啥|为何|点解|\bwhy\b"),
+    (
+        r"什么时候|啥时候|几时|何时|哪天|哪一天|几号|哪年|哪一年|几月|哪个月|when|day|year|month|whichday|whichyear",
+        r"什么时候|啥时候|几时|何时|哪天|哪一天|几号|哪年|哪一年|几月|哪个月|\bwhen\b",
+    ),
+    (r"去哪了?|去了哪里?|在哪|哪里|哪儿|去边|where|whereto", r"去哪了?|去了哪里?|在哪|哪里|哪儿|\bwhere\b"),
+    (r"是谁|谁|边个|who", r"是谁|谁|边个|\bwho\b"),
+)
+# "后来呢?" / "then what?": what happened to the subject next.
+_NEXT = re.compile(r"后来|然后|之后|接着|后尾|\b(?:after that|next|then)\b")
+# The question word an English question opens with ("what's", "who", "did"), which a bare
+# follow-up's own question word replaces.
+_EN_OPENING = re.compile(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|does|do)(?:'s)?\b", re.I)
+# Words that make a yes-or-no question; a follow-up that asks "why" drops them.
+_YES_NO = re.compile(r"是不是|有没有|是否|吗|\bdid\b|\bis\b|\bwas\b")
+# A description that points at someone the question itself describes ("那个烧掉木雕的科学家,
+# 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
+_DESCRIBES = re.compile(r"[那这](?:个|位|名)|的人")
+
+# Where a clause of a question ends.
+_CLAUSE_END = re.compile(r"[?？,，。;；!！]")
+# A group the question itself names, which a later 他们/they points back to.
+_GROUP = re.compile(
+    r"员工|雇员|职员|董事|成员|团队|高管|管理层|领导层|研究员|研究者|投资人|投资者|创始人|人们|大家|"
+    r"\b(?:employees|staff|board|members|team|people|investors|founders|executives|researchers)\b"
+)
+# What stands between two names said together: "McGrew和Zoph", "Mira、Bob", "greg and sam".
+_COORDINATOR = re.compile(r"和|与|與|及|跟|同|、|,|，|&|and|以及")
+# Words that only lead into a follow-up ("那她为什么…", "so why…"): dropped from the rewrite.
+_LEADING = re.compile(r"^(?:那么|那|所以|咁|and |so |then )", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """An earlier question of the conversation, as the engine read and answered it."""
+
+    question: str  # the standalone question the engine answered (its own follow-ups resolved)
+    named: tuple[str, ...]  # entity ids the question names, in order
+    answered: tuple[str, ...] = ()  # entity ids of what answered it, in order
+    asked_who: bool = False  # it asked for someone: the answer's people are its subject
+    # It brings in someone it does not name ("当时有个Twitch的前CEO被找来"): a later "他" is
+    # that one, whom no earlier name fits.
+    introduces: bool = False
+    told: bool = False  # a sentence of a story told around a question, not a question
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    question: str  # the question to answer: the follow-up itself, or its standalone rewrite
+    used_context: bool = False
+    unclear: tuple[str, ...] | None = None  # someone is pointed at but not known: who might be
+
+
+@dataclass(slots=True)
+class Context:
+    base: FactBase
+    find: FindEntities
+    # Earlier questions that needed no context, as turns, by their text: they read the same in
+    # any conversation (filled and bounded by bot.engine.conversation).
+    standalone: dict[str, Turn] = field(default_factory=dict)
+
+    def _kind(self, ids: Sequence[str], *kinds: str) -> tuple[str, ...]:
+        return tuple(e for e in ids if e in self.base.entities and self.base.entities[e].kind in kinds)
+
+    def _subject(
+        self, turns: Sequence[Turn], *kinds: str, besides: str = "", single: bool = False
+    ) -> tuple[str, ...]:
+        """Whom the conversation is about now: the people (or things) the latest turn that has
+        any names; for a who-question, the people its answer brought in. `besides` is never it.
+        With `single` (a "他", "that company"), of several an answer brought in, its fact's
+        first: a fact lists first whom it is about ("穆拉蒂被任命为临时CEO" names Altman too)."""
+        for turn in reversed(turns[-MAX_TURNS:]):
+            named = tuple(e for e in self._kind(turn.named, *kinds) if e != besides)
+            brought = tuple(e for e in self._kind(turn.answered, *kinds) if e not in named and e != besides)
+            if single:
+                brought = brought[:1]
+            if turn.introduces and not named and not brought:
+                return ()
+            if turn.asked_who and brought:
+                return brought
+            if len(named) >= 2 and not self._coordinated(turn.question, named):
+                return named[:1]  # "Mark Chen接替了McGrew": the first named is the one it is about
+            if named:
+                return named
+            if brought:
+                return brought
+        return ()
+
+    def _coordinated(self, text: str, named: Sequence[str]) -> bool:
+        """The first two names stand together ("McGrew和Zoph…"), not one acting on the other."""
+        first, second = self.surface(text, named[0]), self.surface(text, named[1])
+        if first is None or second is None:
+            return True
+        between = text[min(first[1], second[1]) : max(first[0], second[0])]
+        return bool(_COORDINATOR.fullmatch(between.strip()))
+
+    def _everyone(self, turn: Turn) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self._kind((*turn.named, *turn.answered), "person")))
+
+    def _other_one(self, turns: Sequence[Turn]) -> tuple[str, ...]:
+        """Who "the other one" is: of a pair an earlier turn named or answered with, the one
+        the conversation is not about now. Every candidate when that is not one person."""
+        subject = self._subject(turns, "person")
+        if len(subject) != 1:
+            return subject
+        for turn in reversed(turns[-MAX_TURNS:]):
+            named = self._kind(turn.named, "person")
+            brought = tuple(e for e in self._kind(turn.answered, "person") if e not in named)
+            for group in (named, brought):
+                if subject[0] in group and len(group) == 2:
+                    return tuple(e for e in group if e != subject[0])
+        return ()
+
+    def name(self, entity_id: str, english: bool, turns: Sequence[Turn] = ()) -> str:
+        """The entity's name as the conversation last wrote it, else its usual name."""
+        for turn in reversed(turns):
+            span = self.surface(turn.question, entity_id)
+            if span is not None and has_cjk(turn.question) != english:
+                return turn.question[span[0] : span[1]]
+        entity = self.base.entities[entity_id]
+        if english:
+            return entity.name_en or entity.name
+        return entity.name
+
+    def surface(self, text: str, entity_id: str) -> tuple[int, int] | None:
+        """Where `text` writes the entity's name (any alias, either script, any case)."""
+        folded = to_simplified(text).casefold()
+        entity = self.base.entities[entity_id]
+        for alias in sorted(entity.all_names(), key=len, reverse=True):
+            start = folded.find(to_simplified(alias).casefold())
+            if start >= 0:
+                return start, start + len(alias)
+        return None
+
+    def resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
+        """The follow-up `question` (display form) read against the earlier `turns`."""
+        simplified = to_simplified(question).casefold()
+        english = not has_cjk(question)
+        plural = _PLURAL_PERSON.search(simplified)
+        singular = None if plural else _SINGULAR_PERSON.search(simplified)
+        pointer = plural or singular
+        describes = bool(_DESCRIBES.search(simplified))
+        if plural and (
+            _GROUP.search(simplified[: plural.start()])
+            or (turns and not turns[-1].named and _GROUP.search(to_simplified(turns[-1].question)))
+        ):
+            # "员工若不签,OpenAI会怎么对付他们", or "…管理层改了主意。他们…": a group just named.
+            plural = pointer = None
+        if not turns:
+            # Nothing to lean on: "he" with no one named is someone unknown, whatever else the
+            # question names ("他为什么离开OpenAI?"). (Names are looked up only then: it is the
+            # slow part, and most questions come without a conversation.)
+            # A 他 after a clause of its own may be that clause's answer ("微软CEO是谁?他宣布了
+            # 什么?"): the engine's two-part reading has it.
+            if (
+                singular
+                and not describes
+                and not _CLAUSE_END.search(simplified[: singular.start()])
+                and not self._kind(self.find(simplified), "person")
+            ):
+                return Resolution(question, unclear=())
+            return Resolution(question)
+        named = tuple(self.find(simplified))
+        people = self._kind(named, "person")
+        last = turns[-1]
+        rest = _FILLER.sub("", simplified)
+
+        # "另一个呢?" / "the other one": the other of two people the conversation brought up.
+        other = _OTHER_ONE.search(simplified)
+        if other and not people:
+            others = self._other_one(turns)
+            if len(others) != 1:
+                return Resolution(question, unclear=others)
+            if not _FILLER.sub("", _OTHER_ONE.sub("", simplified)):
+                return self._swap(turns, self._subject(turns, "person"), others[0], english)
+            name = self.name(others[0], english, turns)
+            return self._read(_LEADING.sub("", _OTHER_ONE.sub(lambda _: name, question, count=1)))
+
+        # "那Brockman呢?": the earlier question again, about someone (or something) else.
+        if named and self._bare(rest, named, simplified):
+            kinds = ("person",) if people else ("org", "product")
+            # The new name as the follow-up writes it: "那Brockman呢?" reads "Brockman…".
+            span = self.surface(question, named[0])
+            written = question[span[0] : span[1]] if span else None
+            return self._swap(turns, self._subject(turns, *kinds), named[0], english, written)
+
+        # "他/她/他们…": the person (people) the conversation is about.
+        if pointer and not (describes and not people):
+            if people and pointer.start() > (self.surface(question, people[0]) or (0, 0))[0]:
+                return Resolution(question)  # "穆拉蒂说她…": the question's own person
+            subject = self._subject(turns, "person", single=bool(singular))
+            if plural and len(subject) < 2:
+                subject = self._everyone(last) if len(self._everyone(last)) >= 2 else subject
+            subject = tuple(e for e in subject if e not in people)
+            if not subject or (singular and len(subject) > 1):
+                return Resolution(question, unclear=subject)
+            joiner = " and " if english else "和"
+            names = joiner.join(self.name(e, english, turns) for e in subject)
+            rewritten = _POSSESSIVE.sub(names + "'s", question.casefold() if english else question)
+            rewritten = (_PLURAL_PERSON if plural else _SINGULAR_PERSON).sub(
+                lambda _: names, rewritten.casefold() if english else rewritten, count=1
+            )
+            rewritten = _LEADING.sub("", rewritten)
+            return self._read(self._thing(rewritten, turns, english) or rewritten)
+
+        # "这家公司…" / "that company": the organisation the conversation is about.
+        thing = self._thing(question, turns, english)
+        if thing is not None:
+            return self._read(thing) if thing else Resolution(question, unclear=())
+
+        if named or describes:
+            return Resolution(question)  # a question of its own
+
+        # "为什么?" / "哪天?" / "哪一年?": the earlier question asking this instead.
+        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
+            asked = self._ask_instead(last.question, question)
+            if asked is not None:
+                return self._read(asked)
+        subject = self._subject(turns, "person")
+        if not subject and not last.told:  # a story's company is no subject of its question
+            subject = self._subject(turns, "org", "product")
+        if not subject:
+            return Resolution(question)
+        if len(subject) > 1:
+            return Resolution(question, unclear=subject)
+        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
+            return self._read(self._ask_of(last.question, subject[0], question, english))
+        # "后来呢?": what became of the subject.
+        if _NEXT.search(simplified) and len(rest) <= 4:
+            name = self.name(subject[0], english, turns)
+            return self._read(f"what happened to {name} after that?" if english else f"{name}后来怎么样了?")
+        # "师父是谁?": a question with its subject left out is about the subject. An English
+        # question states its subject; one without a pronoun is a question of its own.
+        if english:
+            return Resolution(question)
+        name = self.name(subject[0], english, turns)
+        body = _LEADING.sub("", question.strip())
+        return self._read(f"{name}{body}")
+
+    def _bare(self, rest: str, named: Sequence[str], simplified: str) -> bool:
+        """Nothing but the names (and filler): "那Brockman呢?", "what about greg?"."""
+        left = rest
+        for entity_id in named:
+            span = self.surface(left, entity_id)
+            if span is None:
+                return False
+            left = left[: span[0]] + left[span[1] :]
+        return not _FILLER.sub("", re.sub(r"和|跟|与|&", "", left)) and bool(
+            re.search(r"呢|\babout\b|^\s*and\b|^那", simplified)
+        )
+
+    def _swap(
+        self,
+        turns: Sequence[Turn],
+        subject: Sequence[str],
+        new: str,
+        english: bool,
+        written: str | None = None,
+    ) -> Resolution:
+        """The last question again, with `new` in place of its subject."""
+        last = turns[-1]
+        for old in subject:
+            span = self.surface(last.question, old)
+            if span is not None:
+                start, end = span
+                text = last.question
+                return self._read(text[:start] + (written or self.name(new, english, turns)) + text[end:])
+        return Resolution(last.question, unclear=())
+
+    @staticmethod
+    def _asked_word(followup: str) -> str:
+        """What a bare question-word follow-up asks, as written: "那为什么呢?" is "为什么"."""
+        asked = _LEADING.sub("", followup.strip(" ?？!！。.")).strip()
+        asked = re.sub(r"^how come$", "why", asked, flags=re.I)  # "how come did he leave" reads badly
+        return re.sub(r"[呢啊呀]+$", "", asked) or asked
+
+    def _ask_instead(self, earlier: str, followup: str) -> str | None:
+        """The earlier question with its question word replaced by the follow-up's ("Brockman
+        什么时候休假?" + "为什么?" is "Brockman为什么休假?"); None when it has none."""
+        simplified = to_simplified(earlier)
+        for _alone, words in _QUESTION_WORDS:
+            found = re.search(words, simplified, flags=re.I)
+            if found:
+                return earlier[: found.start()] + self._asked_word(followup) + earlier[found.end() :]
+        return None
+
+    def _ask_of(self, earlier: str, subject: str, followup: str, english: bool) -> str:
+        """A yes-or-no earlier question ("伊利亚是不是离职了?") asking the follow-up's question
+        word of its subject instead ("伊利亚为什么离职了?")."""
+        asked = self._asked_word(followup)
+        if english:
+            # "what did altman say about ilya?" + "what year?": "what year did altman say…"
+            opening = _EN_OPENING.match(earlier)
+            rest = earlier[opening.end() :] if opening else earlier
+            return f"{asked} {rest.strip(' ?')}?"
+        core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
+        span = self.surface(core, subject)
+        if span is None:
+            return f"{core}{asked}?"
+        return core[: span[1]] + asked + core[span[1] :] + "?"
+
+    def _thing(self, question: str, turns: Sequence[Turn], english: bool) -> str | None:
+        """`question` with "这家公司"/"that company" named; "" when no one thing fits; None
+        when it points at no organisation."""
+        found = _THING.search(to_simplified(question).casefold())
+        if not found:
+            return None
+        if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
+            return None
+        # OpenAI is in nearly every question: "that company" is another one.
+        things = self._subject(turns, "org", "product", besides="openai", single=True)
+        if len(things) != 1:
+            return ""
+        name = self.name(things[0], english, turns)
+        return question[: found.start()] + name + question[found.end() :]
+
+    @staticmethod
+    def _read(question: str) -> Resolution:
+        return Resolution(question, used_context=True)

@@ -1,0 +1,190 @@
+"""Answering a question within a conversation: the earlier questions are read into turns, the
+follow-up is rewritten by the context stage (bot.engine.context) into a standalone question,
+and the engine answers that, saying how it read it.
+
+Kept apart from the engine's matching so that the context stage sits in front of any engine
+that answers standalone questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot.engine import labels
+from bot.engine.context import MAX_TURNS, Turn
+from bot.engine.normalise import matching_key, normalise
+from bot.engine.script import choose_script
+from bot.engine.story import split_story
+from bot.factbase.models import Intent
+from bot.text import Script, has_cjk, to_script, to_simplified
+
+if TYPE_CHECKING:
+    from bot.engine.answer import Engine
+    from bot.engine.matcher import QueryAnalysis
+    from bot.engine.views import Reply
+
+# How many turns of questions that needed no context the engine keeps, by their text.
+_STANDALONE_MAX = 4096
+
+_WHO = re.compile(r"谁|边个|\bwho\b")
+# A sentence that brings in someone without a name: "有个…的前CEO", "有一位科学家", "a guy who".
+_SOMEONE_UNNAMED = re.compile(
+    r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
+)
+_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
+
+
+def answer(
+    engine: Engine,
+    question: str,
+    preferred: Script | None,
+    override: Script | None,
+    history: Sequence[str | Reply],
+) -> Reply:
+    earlier = turns(engine, history)
+    story = split_story(question)
+    if story is None:
+        return in_context(engine, question, earlier, preferred, override)
+    script = override or choose_script(normalise(question).display, preferred)
+    # The story's sentences are earlier turns that asked nothing, each read in the context of
+    # those before it ("他跟着Amodei去了…" is about whom the sentence before named).
+    told: list[Turn] = []
+    # Only the last few are read: the context stage looks back MAX_TURNS turns, and each told
+    # sentence costs an analysis or two, so a long message's work stays bounded (#17).
+    for sentence in story.told[-MAX_TURNS:]:
+        display = normalise(sentence).display
+        read = engine.context.resolve(display, [*earlier, *told]).question
+        named = tuple(engine.context.find(to_simplified(read).casefold()))
+        unnamed = bool(_SOMEONE_UNNAMED.search(to_simplified(display)))
+        told.append(Turn(read, named, introduces=unnamed, told=True))
+    if told and told[-1].introduces and not _names_someone(engine, story.question):
+        # "…有个Twitch的前CEO被找来当临时CEO。他叫什么名字?": the sentence before describes
+        # whom the question asks about; read together, the engine may find them.
+        joined = story.told[-1].rstrip("。.!！…") + "," + story.question
+        reply = in_context(engine, joined, earlier, None, script, say_how=True)
+        if reply.answered:
+            return replace(reply, question=question)
+    reply = in_context(engine, story.question, [*earlier, *told], None, script, say_how=True)
+    return replace(reply, question=question)
+
+
+def _names_someone(engine: Engine, text: str) -> bool:
+    found = engine.context.find(to_simplified(normalise(text).display).casefold())
+    return any(engine.base.entities[e].kind == "person" for e in found)
+
+
+def turns(engine: Engine, history: Sequence[str | Reply]) -> list[Turn]:
+    """The earlier questions as the engine read and answered them, each in its own context."""
+    read: list[Turn] = []
+    for earlier in list(history)[-MAX_TURNS:]:
+        if isinstance(earlier, str):
+            # A question that needed no context reads the same in any conversation: the Discord
+            # bot sends the same few standalone questions again with every question a user asks.
+            known = engine.context.standalone.get(earlier)
+            if known is not None:
+                read.append(known)
+                continue
+            reply = in_context(engine, earlier, read, None, None)
+            turn = turn_of(engine, reply)
+            if reply.read_as is None:
+                if len(engine.context.standalone) >= _STANDALONE_MAX:
+                    engine.context.standalone.clear()
+                engine.context.standalone[earlier] = turn
+            read.append(turn)
+        else:
+            read.append(turn_of(engine, earlier))
+    return read
+
+
+def turn_of(engine: Engine, reply: Reply) -> Turn:
+    question = reply.read_as or normalise(reply.question).display
+    analysis = engine.matcher.analyse(matching_key(to_simplified(question)))
+    answered: tuple[str, ...] = ()
+    if reply.fact_id and reply.fact_id.startswith("entity:"):
+        answered = (reply.fact_id.removeprefix("entity:"),)
+    elif reply.fact_id in engine.base.by_id:
+        answered = tuple(engine.base.by_id[reply.fact_id].entities)
+    return Turn(question, tuple(analysis.entities), answered, _asks_for_someone(engine, question, analysis))
+
+
+def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) -> bool:
+    """A who-question whose answer is the next subject: "谁接替了McGrew?" (the one who did),
+    not "Amodei走的时候带走了谁?", whose subject, named before 谁, stays Amodei."""
+    if Intent.WHO not in analysis.intents:
+        return False
+    asked = _WHO.search(to_simplified(question).casefold())
+    people = [e for e in analysis.entities if engine.base.entities[e].kind == "person"]
+    if asked is None or not people or not has_cjk(question):
+        return True
+    # The clause that asks: "奥特曼被解雇之后,谁当了临时CEO?" asks of whoever did, not Altman.
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(question, 0, asked.start())), default=0)
+    first = engine.context.surface(question[clause_start:], people[0])
+    return first is None or first[0] > asked.start() - clause_start
+
+
+def in_context(
+    engine: Engine,
+    question: str,
+    earlier: Sequence[Turn],
+    preferred: Script | None,
+    override: Script | None,
+    *,
+    say_how: bool = False,
+) -> Reply:
+    """`question` read against the `earlier` turns; with `say_how`, the reply says how it read
+    the question even when it needed no context (the asking sentence of a story)."""
+    display = normalise(question).display
+    resolution = engine.context.resolve(display, earlier)
+    if say_how and resolution.unclear is None:
+        resolution = replace(resolution, used_context=True)
+    script = override or choose_script(display, preferred)
+    if resolution.unclear is None and not resolution.used_context:
+        described = engine.described.read(display)
+        if described is None:
+            alone = engine.ask_alone(question, preferred, override=override)
+            who = None if alone.answered else engine.described.who_for_name(display)
+            if who is None:
+                return alone
+            # "OpenAI的首席信息安全官叫什么?" asks who holds the title.
+            asked = engine.ask_alone(who, override=script)
+            if not asked.answered:
+                return alone
+            read_as = to_script(labels.READ_AS.format(question=who), script, engine.variant)
+            return replace(asked, question=question, answer=read_as + "\n" + asked.answer, read_as=who)
+        if len(described.people) > 1:
+            resolution = replace(resolution, unclear=described.people)
+        else:
+            reply = engine.ask_alone(described.question, override=script)
+            if not reply.answered:
+                return engine.ask_alone(question, preferred, override=override)
+            resolution = replace(resolution, question=described.question, used_context=True)
+    if resolution.unclear is not None:
+        unclear = engine.ask_alone("", override=script)  # for its suggestions and script
+        names = [engine.base.entities[e].name for e in resolution.unclear]
+        text = labels.WHICH_ONE.format(names="、".join(names)) if len(names) > 1 else labels.UNCLEAR_WHO
+        return replace(
+            unclear,
+            question=question,
+            kind="not_covered",
+            answer=to_script(text, script, engine.variant),
+            suggestions=_suggestions(engine, resolution.unclear, script) or unclear.suggestions,
+            decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
+        )
+    reply = engine.ask_alone(resolution.question, override=script)
+    read_as = to_script(labels.READ_AS.format(question=resolution.question), script, engine.variant)
+    return replace(
+        reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
+    )
+
+
+def _suggestions(engine: Engine, people: Sequence[str], script: Script) -> tuple[str, ...]:
+    """A question about each of the people who might be meant."""
+    found = []
+    for person in people:
+        facts = engine.base.by_entity.get(person, [])
+        if facts:
+            found.append(to_script(facts[0].questions[0], script, engine.variant))
+    return tuple(found[:3])

@@ -1,0 +1,57 @@
+"""People described rather than named, found through the facts that describe them."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine
+from bot.text import to_simplified
+
+
+def test_a_person_described_by_what_they_did_is_asked_about_by_name(engine: Engine) -> None:
+    reply = engine.ask("烧掉木雕的那个科学家师从谁?")
+    assert reply.answered and "Hinton" in reply.answer
+    assert reply.read_as is not None and to_simplified(reply.read_as).startswith("伊利亚·苏茨克维")
+    assert to_simplified(reply.answer).startswith("按“伊利亚·苏茨克维师从谁?”理解:")
+
+
+def test_a_description_in_traditional_script_gets_its_answer_in_traditional(engine: Engine) -> None:
+    reply = engine.ask("那個燒掉木雕的首席科學家後來創辦了什麼公司?")
+    assert reply.answered and reply.script == "traditional" and "Safe Superintelligence" in reply.answer
+
+
+def test_the_head_noun_picks_among_the_people_of_the_fact(engine: Engine) -> None:
+    reply = engine.ask("接替McGrew的那个华人在哪读的大学?")  # the fact names Chen, McGrew and Pachocki
+    assert reply.answered and "MIT" in reply.answer
+
+
+def test_when_two_people_fit_the_description_it_asks_which(engine: Engine) -> None:
+    reply = engine.ask("带过超级对齐团队后来去了Anthropic的那个人,在那边向谁汇报?")
+    assert not reply.answered and "哪一位" in reply.answer
+    assert "雷克" in reply.answer and "舒尔曼" in reply.answer
+
+
+def test_a_relation_or_a_who_question_is_no_description(engine: Engine) -> None:
+    assert engine.ask("Ilya的老师是谁?").read_as is None
+    assert engine.ask("现在还留在OpenAI的创始人有谁?").read_as is None
+    assert engine.ask("OpenAI那个CTO叫什么名字?").read_as is None
+
+
+def test_the_issues_description_with_quotes_and_a_traditional_teacher_word(engine: Engine) -> None:
+    reply = engine.ask("那個帶員工喊「感受下AGI」的首席科學家,師父是誰?")  # 师父: whom he studied under
+    assert reply.answered and "Hinton" in reply.answer and reply.script == "traditional"
+
+
+def test_a_head_of_several_nouns_is_all_taken_out(engine: Engine) -> None:
+    reply = engine.ask("Facebook出来的那个华人产品经理是什么时候加入OpenAI的?")
+    assert reply.read_as == "Peter Deng是什么时候加入OpenAI的?" and "2023" in reply.answer
+
+
+def test_a_who_question_after_a_bracketed_title_is_no_description(engine: Engine) -> None:
+    assert engine.ask("今年 6 月才上任的那位財務長（CFO）是誰？").read_as is None
+
+
+def test_the_name_of_a_title_is_who_holds_it(engine: Engine) -> None:
+    reply = engine.ask("OpenAI的首席信息安全官叫什么名字?")
+    assert reply.answered and "奈特" in reply.answer
+    assert reply.read_as == "OpenAI的首席信息安全官是谁?"
+    # Not a relation's name: that is a detail the facts must state.
+    assert not engine.ask("OpenAI的CEO的妻子叫什么?").answered

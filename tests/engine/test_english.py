@@ -1,0 +1,47 @@
+"""English as people type it reaches the same fact as its Chinese twin."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.answer import Engine
+from bot.engine.lexicon import english_phrases
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("where'd jan leike jump ship to?", "Anthropic"),
+        ("who did the media compare altman to during last year's power struggle?", "乔布斯"),
+        ("which outlet broke the news that schulman was leaving first?", "The Information"),
+        ("what's leike's new team at anthropic going to work on?", "可扩展监督"),
+        ("how did leike describe what his team's been going through these past few months?", "逆风"),
+    ],
+)
+def test_casual_english_idioms_reach_the_fact(engine: Engine, question: str, expected: str) -> None:
+    reply = engine.ask(question)
+    assert reply.answered and expected in reply.answer + " ".join(s.quote for s in reply.sources)
+
+
+@pytest.mark.parametrize(
+    "question", ["how much does jan leike make a year?", "how big is bob mcgrew's swimming pool?"]
+)
+def test_a_detail_asked_in_english_that_the_articles_do_not_give_is_declined(
+    engine: Engine, question: str
+) -> None:
+    assert not engine.ask(question).answered
+
+
+def test_compared_with_only_compares_and_how_big_a_is_an_amount() -> None:
+    assert "比作" not in english_phrases("how large are anthropic's losses compared with openai's?")
+    assert "多大" not in english_phrases("how big a stake is openai giving sam altman?")
+
+
+def test_taking_over_is_replacing_but_taking_over_as_is_becoming() -> None:
+    assert "接替" in english_phrases("who's taking over research now that bob mcgrew left?")
+    assert "接替" not in english_phrases("who is taking over as openai's new svp of research?")
+
+
+def test_who_is_taking_over_reaches_the_successor(engine: Engine) -> None:
+    reply = engine.ask("who's taking over research now that Bob McGrew left?")
+    assert reply.answered and "Mark Chen" in reply.answer

@@ -1,0 +1,48 @@
+"""A message that tells a story and then asks: the asking sentence, the rest as context."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine
+from bot.engine.normalise import MAX_QUESTION_CHARS
+from bot.engine.story import split_story
+
+
+def test_the_question_after_a_story_longer_than_the_limit_is_found_and_answered(engine: Engine) -> None:
+    story = "最近一直在追OpenAI的新闻,感觉每个月都有人走。" * 20 + "伊利亚离开之后去做什么了?"
+    assert len(story) > MAX_QUESTION_CHARS
+    reply = engine.ask(story)
+    assert reply.answered and "Safe Superintelligence" in reply.answer
+    assert reply.answer.startswith("按“伊利亚离开之后去做什么了?”理解:")
+
+
+def test_a_short_question_or_a_question_first_is_no_story() -> None:
+    assert split_story("穆拉蒂什么时候离职的?") is None
+    assert split_story("穆拉蒂什么时候离职的?我记得是九月。她是CTO。") is None
+    found = split_story("我看了新闻。" * 30 + "后来呢?她去哪了?")
+    assert found is not None and found.question == "她去哪了?" and found.told[-1] == "后来呢?"
+
+
+def test_a_story_sets_the_subject_of_a_question_that_names_no_one(engine: Engine) -> None:
+    message = "我一直觉得Schulman是OpenAI的灵魂人物之一。结果他八月份突然跳槽了,网上吵翻了天。他在OpenAI到底干了几年?"
+    reply = engine.ask(message)
+    assert reply.answered and "九年" in reply.answer
+    assert reply.question == message
+
+
+def test_he_after_a_sentence_that_brings_in_someone_unnamed_is_not_an_earlier_name(engine: Engine) -> None:
+    message = "昨天跟同事聊到OpenAI那次宫斗。大家都说Altman被开除那几天特别乱。我记得当时有个做直播平台的人被找来。他后来怎么样了?"
+    assert split_story(message) is not None
+    reply = engine.ask(message)
+    assert "Altman" not in (reply.read_as or "") and "奥特曼" not in (reply.read_as or "")
+
+
+def test_they_after_a_sentence_about_a_group_is_that_group_not_someone_earlier(engine: Engine) -> None:
+    message = "我看报道说OpenAI原本打算2022年秋天发GPT-4的。结果因为有传言,管理层改了主意。他们改成先发布了哪个模型?"
+    reply = engine.ask(message)
+    assert reply.read_as == "他们改成先发布了哪个模型?"  # read as it stands, not "who is meant?"
+
+
+def test_it_in_a_story_is_the_thing_the_story_named_besides_openai(engine: Engine) -> None:
+    message = "公司群里今天在讨论AI安全。有个同事说OpenAI以前专门有个团队搞超级对齐。后来这个团队好像解散了。它是哪个月解散的?"
+    reply = engine.ask(message)
+    assert reply.answered and "5月" in reply.answer
