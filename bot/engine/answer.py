@@ -234,7 +234,12 @@ class Engine(Lookups):
 
     def _several_facts(self, asked: Asked) -> Reply | None:
         """Lists, who held a role when, order, durations and digests (bot.engine.several)."""
-        return self._several.answer(asked.question, asked.analysed, asked.script)
+        reply = self._several.answer(asked.question, asked.analysed, asked.script)
+        if reply is not None and not reply.answered and reply.decline_reason is None:
+            # Its declines say why in their text (an order the articles do not state, dates too
+            # coarse to count days); the reason names the answerer that declined.
+            reply = replace(reply, decline_reason=f"several_facts:{reply.answer_kind}")
+        return reply
 
     def _profile(self, asked: Asked) -> Reply | None:
         if not self._asks_who_someone_is(asked.analysed):
