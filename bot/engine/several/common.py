@@ -156,7 +156,8 @@ class Context:
         """An answer: its head line, one line per item with its articles, and notes after."""
         lines = [self.conv(head)]
         for item in items:
-            where = "、".join(dict.fromkeys(s.article for s in item.sources))
+            # Each item's articles as a reader knows them (outlet and date), not by internal id.
+            where = "、".join(dict.fromkeys(f"{s.outlet} {s.published}" for s in item.sources))
             lines.append(f"· {item.text}" + (f"({where})" if where else ""))
         lines += [self.conv(note) for note in notes]
         fact_ids = tuple(dict.fromkeys(f for item in items for f in item.fact_ids))

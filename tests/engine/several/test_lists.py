@@ -114,3 +114,10 @@ def test_founders_who_left_before_a_year(engine: Engine) -> None:
 def test_how_many_founders_left_counts_the_named_not_the_eleven(engine: Engine) -> None:
     reply = engine.ask("一共有几位创始人离开了OpenAI?")
     assert reply.answered and "共8位" in reply.answer
+
+
+def test_each_item_names_its_articles_by_outlet_and_date_not_by_internal_id(engine: Engine) -> None:
+    reply = engine.ask("哪些人跳槽去了Anthropic?")
+    items = [line for line in reply.answer.splitlines() if line.startswith("·")]
+    assert items and all("2024-" in line or "2023-" in line for line in items)
+    assert not any(f"a00{n}" in reply.answer for n in range(5))
