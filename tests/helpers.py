@@ -278,3 +278,19 @@ REPLY_FIELDS = frozenset(
     # answers of several facts (#22): the kind of answer, every fact used, items with sources
     | {"answer_kind", "fact_ids", "items"}
 )
+
+
+# The application commands the bot registers, as the tests expect to see them synced.
+EXPECTED_COMMANDS = {
+    "ask",
+    "timeline",
+    "on",
+    "who",
+    "sources",
+    "about",
+    "script",
+    "askchannel",
+    "variant",
+    "help",
+    "Ask saga-bot",
+}  # "Ask saga-bot": the message context menu

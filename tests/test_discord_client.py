@@ -18,21 +18,8 @@ from bot.engine.answer import Engine
 from bot.exts.qa.menu import MENU_NAME
 from bot.storage import open_storage
 from bot.text import to_traditional
-from tests.helpers import MockBot, MockInteraction, make_settings
+from tests.helpers import EXPECTED_COMMANDS, MockBot, MockInteraction, make_settings
 
-EXPECTED_COMMANDS = {
-    "ask",
-    "timeline",
-    "on",
-    "who",
-    "sources",
-    "about",
-    "script",
-    "askchannel",
-    "variant",
-    "help",
-    "Ask saga-bot",
-}  # "Ask saga-bot": the message context menu
 LOCALES = (discord.Locale.chinese, discord.Locale.taiwan_chinese)
 
 

@@ -20,20 +20,7 @@ from bot.discord.i18n import chinese_label
 from bot.discord.translator import DESCRIPTIONS, NAMES
 from tests.conftest import finish, spawn_saga_bot
 from tests.fakediscord import TOKEN, FakeDiscord, snowflake
-
-EXPECTED_COMMANDS = {
-    "ask",
-    "timeline",
-    "on",
-    "who",
-    "sources",
-    "about",
-    "script",
-    "askchannel",
-    "variant",
-    "help",
-    "Ask saga-bot",
-}  # "Ask saga-bot": the message context menu
+from tests.helpers import EXPECTED_COMMANDS
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -59,6 +59,14 @@ def _record_id(value: str) -> str:
 
 
 RecordId = Annotated[str, AfterValidator(_record_id)]
+
+
+def _partial_date(value: str) -> str:
+    precision_of(value)  # raises ValueError for anything but YYYY, YYYY-MM or YYYY-MM-DD
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(_partial_date)]
 
 
 class _Record(BaseModel):
@@ -133,29 +141,15 @@ class Tally(_Record):
     of: Literal["founders", "departures"]
     org: str  # entity id
     count: int = Field(ge=1)
-    date: str | None = None  # the span the count covers, a partial date
-
-    @field_validator("date")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            precision_of(value)
-        return value
+    date: PartialDate | None = None  # the span the count covers, a partial date
 
 
 class Role(_Record):
     title: str  # simplified Chinese, e.g. 首席技术官
     org: str | None = None  # entity id
-    start: str | None = None  # partial ISO date
-    end: str | None = None
+    start: PartialDate | None = None  # partial ISO date
+    end: PartialDate | None = None
     sources: list[Citation] = Field(default_factory=list)
-
-    @field_validator("start", "end")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            precision_of(value)
-        return value
 
 
 class Move(_Record):
@@ -168,15 +162,8 @@ class Move(_Record):
     from_org: str | None = Field(default=None, alias="from")  # entity id
     to: str | None = None  # entity id
     to_text: str | None = None  # simplified Chinese, when `to` is not an organisation
-    date: str | None = None  # partial ISO date
+    date: PartialDate | None = None  # partial ISO date
     sources: list[Citation] = Field(min_length=1)
-
-    @field_validator("date")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            precision_of(value)
-        return value
 
     @model_validator(mode="after")
     def _somewhere(self) -> Move:
@@ -214,7 +201,7 @@ class Fact(_Record):
     kind: Literal["event", "claim", "figure", "quote"]
     entities: list[str] = Field(default_factory=list)
     intents: list[Intent] = Field(min_length=1)
-    date: str | None = None  # partial ISO date; required for events
+    date: PartialDate | None = None  # partial ISO date; required for events
     precision: Precision | None = None
     answer: str = Field(min_length=2)  # canonical simplified Chinese, one or two sentences
     questions: list[str] = Field(min_length=2)
@@ -232,13 +219,6 @@ class Fact(_Record):
     # the dates alone cannot give when they fall in the same month or day.
     sequence: list[list[str]] = Field(default_factory=list)
     participants: list[Participant] = Field(default_factory=list)  # events only: who, in what role
-
-    @field_validator("date")
-    @classmethod
-    def _partial_date(cls, value: str | None) -> str | None:
-        if value is not None:
-            precision_of(value)
-        return value
 
     @model_validator(mode="after")
     def _date_and_precision(self) -> Fact:
