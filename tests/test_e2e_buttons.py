@@ -4,6 +4,7 @@ button on public answers for the asker and moderators."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -199,3 +200,55 @@ async def test_a_press_that_fails_is_told_privately(fake_discord: FakeDiscord, s
     assert told.body["content"] == to_script(labels.ERROR, "traditional")
     assert int(told.response["flags"]) & EPHEMERAL
     assert int(placeholder) not in fake_discord.messages  # no "thinking…" left standing
+
+
+# Components an older release sent: a view's random custom_id (before buttons were persistent),
+# an id in a format since changed, and a kind of button since removed.
+OUTDATED_IDS = (
+    "9f86d081884c7d659a2feaa0c55ad015",
+    "saga:orig:simplified:a002",
+    "saga:more:12345:s",
+)
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("zh-CN", "这个按钮来自旧版本,已经不能用了。请重新提问。"),
+        ("zh-TW", "這個按鈕來自舊版本,已經不能用了。請重新提問。"),
+        ("en-US", "This button is from an older version of the bot and no longer works; please ask again."),
+    ],
+)
+async def test_a_button_from_an_older_release_is_answered_politely_and_privately(
+    fake_discord: FakeDiscord, saga: SagaBot, locale: str, expected: str
+) -> None:
+    user = fake_discord.add_user("old-timer")
+    question = await fake_discord.send_message(ANSWERED, author=user)
+    answer = await fake_discord.reply_to(question)
+    for custom_id in OUTDATED_IDS:
+        press = await fake_discord.press(answer.response, custom_id, user=user, locale=locale)
+        told = await fake_discord.callback(press)
+        assert told.status == 200 and told.body["type"] == CHANNEL_MESSAGE
+        assert told.body["data"]["content"] == expected
+        assert told.body["data"]["flags"] == EPHEMERAL
+        assert not fake_discord.failed(press)
+    picked = await fake_discord.press(
+        answer.response, "saga:jump:gone", user=user, locale=locale, values=["1"]
+    )
+    assert (await fake_discord.callback(picked)).body["data"]["content"] == expected
+
+
+async def test_a_current_button_is_not_taken_for_an_outdated_one(
+    fake_discord: FakeDiscord, saga: SagaBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot")
+    user = fake_discord.add_user("reader")
+    question = await fake_discord.send_message(ANSWERED, author=user)
+    answer = await fake_discord.reply_to(question)
+    show = await fake_discord.press(
+        answer.response, button(answer.body, "saga:orig:")["custom_id"], user=user
+    )
+    shown = await fake_discord.callback(show)
+    assert shown.status == 200 and shown.body["data"].get("embeds")
+    assert len(fake_discord.callbacks(show)) == 1
+    assert not [r for r in caplog.records if "outdated" in r.getMessage()]

@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 import pkgutil
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import aiohttp
@@ -25,7 +25,7 @@ from bot import exts
 from bot.discord.errors import tell_error
 from bot.discord.timeline_nav import PictureButton
 from bot.discord.translator import SagaTranslator
-from bot.discord.views import PERSISTENT_ITEMS
+from bot.discord.views import PERSISTENT_ITEMS, is_current, tell_outdated
 from bot.engine.answer import Engine
 from bot.settings import Settings
 from bot.storage import Storage, StorageError
@@ -183,6 +183,7 @@ class SagaBot(commands.AutoShardedBot):
         self.settings = settings
         self.engine = engine
         self.storage = storage
+        self.persistent_items = (*PERSISTENT_ITEMS, PictureButton)
 
     def _get_state(self, **options: Any) -> AutoShardedConnectionState[SagaBot]:
         return _TolerantConnectionState(
@@ -193,7 +194,7 @@ class SagaBot(commands.AutoShardedBot):
         await self.tree.set_translator(SagaTranslator())
         # Buttons carry their state in their custom_ids: a press on any message, however old
         # and across restarts, is matched to its class here.
-        self.add_dynamic_items(*PERSISTENT_ITEMS, PictureButton)
+        self.add_dynamic_items(*self.persistent_items)
         for extension in walk_extensions():
             await self.load_extension(extension)
         log.info(
@@ -210,6 +211,21 @@ class SagaBot(commands.AutoShardedBot):
             self.shard_count or 1,
             "" if self.intents.message_content else ", without Message Content",
         )
+
+    async def on_interaction(self, interaction: discord.Interaction[SagaBot]) -> None:
+        """A press on a button or select no class of this version answers (sent by an older
+        release, or a view since removed) is told so, rather than left to fail after 3 s."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        data: Mapping[str, object] = interaction.data or {}
+        custom_id = data.get("custom_id")
+        if not isinstance(custom_id, str) or is_current(custom_id, self.persistent_items):
+            return
+        log.info("a press on an outdated component (%r)", custom_id[:20])
+        try:
+            await tell_outdated(interaction)
+        except discord.HTTPException as error:
+            log.info("could not answer a press on an outdated component: %s", error)
 
     async def on_command_error(self, context: commands.Context[Any], error: commands.CommandError, /) -> None:
         # Questions that mention the bot parse as unknown commands; only real failures are logged.

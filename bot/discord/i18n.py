@@ -113,6 +113,8 @@ NEEDS_MANAGE_SERVER = "只有拥有「管理服务器」权限的成员可以更
 VARIANT_SET = "好的,本服务器的繁体回答之后使用{variant}。"
 VARIANT_TW = "台湾用字"
 VARIANT_HK = "香港用字"
+# A press on a button or select this version no longer makes (an older format, a removed view).
+BUTTON_OUTDATED = "这个按钮来自旧版本,已经不能用了。请重新提问。"
 
 # -- English ---------------------------------------------------------------------------------
 
@@ -222,6 +224,7 @@ ENGLISH: Mapping[str, str] = {
     PICTURE_CRISIS: "The board crisis",
     PICTURE_DEPARTURES: "Departures",
     PICTURE_BUTTON: "Timeline picture",
+    BUTTON_OUTDATED: "This button is from an older version of the bot and no longer works; please ask again.",
     NEEDS_MANAGE_SERVER: "Only members with the Manage Server permission can change this setting.",
     VARIANT_SET: "OK, traditional answers in this server now use {variant}.",
     VARIANT_TW: "Taiwan forms",

@@ -16,17 +16,17 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
 import discord
 
 from bot.discord.errors import log_failure, tell_error
+from bot.discord.i18n import BUTTON_OUTDATED, ensure_language, use_english
 from bot.discord.i18n import label as reader_label
-from bot.discord.i18n import use_english
 from bot.discord.render import original_embed, truncate
-from bot.discord.scripts import Reader, guild_variant, pick_script
+from bot.discord.scripts import Reader, guild_variant, pick_script, script_for
 from bot.engine import labels
 from bot.engine.answer import Engine, Reply, SourceRef
 from bot.engine.script import detect_script
@@ -492,6 +492,26 @@ async def send_pages(
         await interaction.followup.send(embed=pages[index], **extra)
     else:
         await interaction.response.send_message(embed=pages[index], **extra)
+
+
+# -- components of an older release ------------------------------------------------------------
+
+
+def is_current(custom_id: str, items: Iterable[type[discord.ui.DynamicItem[Any]]]) -> bool:
+    """Whether a press on `custom_id` reaches one of `items`: discord.py matches the whole
+    custom_id against each class's template, and answers nothing when none matches."""
+    return any(item.__discord_ui_compiled_template__.fullmatch(custom_id) for item in items)
+
+
+async def tell_outdated(interaction: Interaction) -> None:
+    """Answer a press on a component this version no longer makes (an older custom_id format, a
+    view since removed) privately, in the presser's script, instead of leaving Discord to show
+    "This interaction failed". Chinese in the presser's saved script or their client's, English
+    for a client in another language."""
+    script = await script_for(interaction.client.storage, interaction.user.id, None, interaction.locale)
+    ensure_language(interaction.locale)  # English for a client in another language than Chinese
+    text = reader_label(BUTTON_OUTDATED, script, await _variant(interaction))
+    await interaction.response.send_message(text, ephemeral=True)
 
 
 PERSISTENT_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
