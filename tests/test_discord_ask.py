@@ -262,7 +262,7 @@ async def test_answered_questions_are_not_recorded(cog: Ask, bot: MockBot, stora
 # -- cooldown -------------------------------------------------------------------------------
 
 
-async def test_message_cooldown_tells_every_extra_question_when_to_retry(
+async def test_message_cooldown_tells_the_first_extra_question_of_a_window_when_to_retry(
     engine: Engine, storage: Storage
 ) -> None:
     bot = MockBot(engine=engine, storage=storage, settings=make_settings(cooldown_rate=1, cooldown_per=60))
@@ -283,8 +283,17 @@ async def test_message_cooldown_tells_every_extra_question_when_to_retry(
     assert kwargs["reference"] is second.to_reference.return_value
     assert_no_pings(kwargs)
     assert "delete_after" not in kwargs and len(cog._expiring) == 1  # the cog deletes it, in time
-    await cog.on_message(third)  # still cooling down: told too, not dropped
-    assert third.channel.send.await_args.args[0] == notice
+    await cog.on_message(third)  # still cooling down and told already: no second notice
+    third.channel.send.assert_not_awaited()
+    # The next window: answered, and its first extra question told again.
+    later = [
+        MockMessage(content=QUESTION, author=author, created_at=sent_at + timedelta(seconds=61 + i))
+        for i in range(2)
+    ]
+    await cog.on_message(later[0])
+    assert "embed" in sent(later[0])
+    await cog.on_message(later[1])
+    assert later[1].channel.send.await_args.args[0] == labels.COOLDOWN.format(when=f"<t:{when + 61}:R>")
     await cog.cog_unload()  # the notices' pending deletions end with the cog
     await asyncio.sleep(0)
     assert all(task.cancelled() for task in cog._expiring)

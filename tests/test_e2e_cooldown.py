@@ -1,6 +1,6 @@
 """End to end, the cooldown: judged by when a question was sent (its snowflake), not when the bot
-got round to it; every question over the budget is told when to ask again, as a Discord relative
-timestamp."""
+got round to it; the first question over the budget in a window is told when to ask again, as a
+Discord relative timestamp, and a flood gets no more notices than that."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import discord
 from bot.engine import labels
 from bot.text import to_script
 from tests.conftest import SagaRunner
-from tests.fakediscord import FakeDiscord
+from tests.fakediscord import FakeDiscord, Member
 
 QUESTION = "奥特曼什么时候被解雇？"
 TRADITIONAL = "奧特曼什麼時候被解僱？"
@@ -42,7 +42,7 @@ async def test_questions_sent_a_window_apart_are_all_answered_however_late(
         assert reply.body.get("embeds"), reply.body.get("content")
 
 
-async def test_a_backlogged_burst_is_limited_and_every_extra_question_told_when(
+async def test_a_backlogged_burst_is_limited_and_its_first_extra_question_told_when(
     fake_discord: FakeDiscord, saga_runner: SagaRunner
 ) -> None:
     await saga_runner.start(cooldown_rate=RATE, cooldown_per=PER)
@@ -52,16 +52,55 @@ async def test_a_backlogged_burst_is_limited_and_every_extra_question_told_when(
         await fake_discord.send_message(TRADITIONAL, author=user, sent_at=sent + i / 1000)
         for i in range(RATE + 2)
     ]
-    replies = [await fake_discord.reply_to(m) for m in messages]
-    assert [bool(r.body.get("embeds")) for r in replies] == [True] * RATE + [False, False]
+    replies = [await fake_discord.reply_to(m) for m in messages[: RATE + 1]]
+    assert [bool(r.body.get("embeds")) for r in replies] == [True] * RATE + [False]
     # The window opened when the first question was sent, so asking again is possible PER later.
     when = math.ceil(sent_time(messages[0]) + PER)
     expected = to_script(labels.COOLDOWN.format(when=f"<t:{when}:R>"), "traditional")
-    for message, notice in zip(messages[RATE:], replies[RATE:], strict=True):
-        assert notice.body["content"] == expected
-        assert notice.body["message_reference"]["message_id"] == int(message["id"])
-        assert notice.body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    notice = replies[RATE]
+    assert notice.body["content"] == expected
+    assert notice.body["message_reference"]["message_id"] == int(messages[RATE]["id"])
+    assert notice.body["allowed_mentions"] == {"parse": [], "replied_user": False}
     assert re.search(r"<t:\d+:R>", expected)
+
+
+async def flood(fake_discord: FakeDiscord, user: Member, sent: float, count: int) -> list[dict[str, object]]:
+    return [
+        await fake_discord.send_message(f"{QUESTION} {i}", author=user, sent_at=sent + i / 1000)
+        for i in range(count)
+    ]
+
+
+async def answered_after(fake_discord: FakeDiscord, asker: str) -> None:
+    """Wait for the answer to another user's question, sent after everything before it."""
+    message = await fake_discord.send_message(QUESTION, author=fake_discord.add_user(asker))
+    await fake_discord.reply_to(message, within=30)
+
+
+async def test_a_flood_gets_one_notice_per_window_not_one_per_message(
+    fake_discord: FakeDiscord, saga_runner: SagaRunner
+) -> None:
+    """Each notice is a message in the channel: one per flooded message would spend the channel's
+    send rate limit, and everyone else's answers there would wait behind them."""
+    await saga_runner.start(cooldown_rate=RATE, cooldown_per=PER)
+    flooder = fake_discord.add_user("flooder")
+    channel = fake_discord.channel_id
+    now = time.time()
+    await flood(fake_discord, flooder, now - 2 * PER, 40)  # one window, long over
+    await fake_discord.wait_until(lambda: len(fake_discord.sent_messages(channel)) >= RATE + 1, within=30)
+    await answered_after(fake_discord, "bystander")
+    first_window = fake_discord.sent_messages(channel)
+    # RATE answers, one notice, the bystander's answer: 36 further messages got nothing.
+    assert [bool(r.body.get("embeds")) for r in first_window] == [True] * RATE + [False, True]
+
+    second = await flood(fake_discord, flooder, now - 5, 40)  # the next window: told once again
+    await fake_discord.wait_until(
+        lambda: len(fake_discord.sent_messages(channel)) >= len(first_window) + RATE + 1, within=30
+    )
+    await answered_after(fake_discord, "another bystander")
+    second_window = fake_discord.sent_messages(channel)[len(first_window) :]
+    assert [bool(r.body.get("embeds")) for r in second_window] == [True] * RATE + [False, True]
+    assert second_window[RATE].body["content"].endswith(f"<t:{math.ceil(sent_time(second[0]) + PER)}:R>")
 
 
 async def test_a_notice_deletes_itself_and_a_pending_one_ends_quietly_with_the_bot(

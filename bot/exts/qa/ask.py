@@ -54,6 +54,8 @@ RECENT_TURNS = 5
 CONTEXT_LIFETIME = timedelta(days=1)
 # Conversations kept in memory before the stale ones are swept out.
 RECENT_SWEEP_AT = 10_000
+# Users with a cooldown notice standing, kept before the lapsed ones are swept out.
+NOTICED_SWEEP_AT = 10_000
 _ANSWERABLE = (discord.MessageType.default, discord.MessageType.reply)
 
 
@@ -72,6 +74,8 @@ class Ask(commands.Cog, name=ASK_COG):
         self._expiring: set[asyncio.Task[None]] = set()
         # (channel id, user id) -> the user's recent questions there, as the engine read them.
         self.recent: dict[tuple[int, int], deque[tuple[float, str]]] = {}
+        # user id -> when the cooldown window they were last told about ends (a Unix time).
+        self.noticed_until: dict[int, float] = {}
 
     async def cog_unload(self) -> None:
         for task in self._expiring:
@@ -146,6 +150,19 @@ class Ask(commands.Cog, name=ASK_COG):
         sent = sent_at.timestamp()
         retry_after = self.cooldown.update_rate_limit(user_id, sent)
         return None if retry_after is None else sent + retry_after
+
+    def first_notice(self, user_id: int, sent_at: datetime, retry_at: float) -> bool:
+        """Whether an over-budget message should get a notice: the first in its cooldown window
+        does; the rest of the window is silent. Each notice is a channel message, so a notice per
+        message would let one user's flood use up the channel's send rate limit, delaying the
+        answers to everyone else there."""
+        if self.noticed_until.get(user_id, 0.0) > sent_at.timestamp():
+            return False  # told already, and that window has not ended
+        if len(self.noticed_until) >= NOTICED_SWEEP_AT:
+            now = time.time()
+            self.noticed_until = {user: end for user, end in self.noticed_until.items() if end > now}
+        self.noticed_until[user_id] = retry_at
+        return True
 
     def cooldown_notice(self, retry_at: float, reader: Reader) -> str:
         """The notice, with a Discord timestamp each client shows as "in 20 seconds", counting down."""
@@ -302,8 +319,10 @@ class Ask(commands.Cog, name=ASK_COG):
         answer unreferenced (fail_if_not_exists=False) rather than refusing it with a 400."""
         retry = self.retry_at(message.author.id, message.created_at)
         if retry is not None:
-            # Every question over the budget is told so, none dropped silently; the notice goes
-            # once it no longer applies.
+            # The first question over the budget is told when to ask again, the rest of the
+            # window passes silently; the notice goes once it no longer applies.
+            if not self.first_notice(message.author.id, message.created_at, retry):
+                return
             notice = await message.channel.send(
                 self.cooldown_notice(retry, reader),
                 reference=message.to_reference(fail_if_not_exists=False),
