@@ -15,20 +15,21 @@ import signal
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import aiohttp
 import discord
 
-from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail, terminal_safe
+from bot.cli import EXIT_CONFIG, EXIT_ERROR, EXIT_OK, _fail, _print_json, terminal_safe
 from bot.discord.client import SagaBot, run_bot
 from bot.engine.answer import Engine
 from bot.factbase.loader import load_factbase
 from bot.logs import RedactUserData
 from bot.paths import default_cache_dir
 from bot.settings import TOKEN_VARIABLE, RedactSecrets, Settings, SettingsError, load_settings
-from bot.storage import Miss, Storage, StorageError, open_storage
-from bot.storage.base import MAX_LIMIT
+from bot.storage import UNKNOWN_REASON, Miss, ReasonCount, Storage, StorageError, open_storage
+from bot.storage.base import MAX_LIMIT, MAX_REASON_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -242,12 +243,35 @@ def cmd_sync(args: argparse.Namespace) -> int:
 # -- misses ---------------------------------------------------------------------------------
 
 
-async def read_misses(location: str, limit: int) -> list[Miss]:
+# The reason column is as wide as the longest reason listed, up to this.
+REASON_WIDTH = 32
+
+
+async def read_misses(location: str, limit: int, reason: str | None = None) -> list[Miss]:
     storage = await open_storage(location, read_only=True)
     try:
-        return await storage.top_misses(limit)
+        return await storage.top_misses(limit, reason)
     finally:
         await storage.close()
+
+
+async def read_reasons(location: str) -> list[ReasonCount]:
+    storage = await open_storage(location, read_only=True)
+    try:
+        return await storage.misses_by_reason()
+    finally:
+        await storage.close()
+
+
+def _stamp(when: datetime | None) -> str:
+    # A row whose time is unreadable (edited by hand) is still listed, its time as "?".
+    return when.strftime("%Y-%m-%d %H:%M") if when else "?"
+
+
+def _reason(reason: str | None) -> str:
+    """A stored reason as listed: escaped (a hand-edited row could hold anything), "unknown" for
+    a miss recorded before the log kept reasons."""
+    return terminal_safe(reason, one_line=True) if reason is not None else UNKNOWN_REASON
 
 
 def cmd_misses(args: argparse.Namespace) -> int:
@@ -256,18 +280,57 @@ def cmd_misses(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         return _fail(str(exc), EXIT_CONFIG)
     try:
-        misses = asyncio.run(read_misses(settings.database, args.limit))
+        if args.by_reason:
+            return _print_reasons(asyncio.run(read_reasons(settings.database))[: args.limit], args.json)
+        misses = asyncio.run(read_misses(settings.database, args.limit, args.reason))
     except StorageError as exc:
         return _fail(str(exc), EXIT_ERROR)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "question": miss.text,
+                    "count": miss.count,
+                    "last_asked": miss.last_asked.isoformat() if miss.last_asked else None,
+                    "reason": miss.reason if miss.reason is not None else UNKNOWN_REASON,
+                }
+                for miss in misses
+            ]
+        )
+        return EXIT_OK
     if not misses:
+        print("no unanswered questions recorded" + (" for that reason" if args.reason else ""))
+        return EXIT_OK
+    width = min(REASON_WIDTH, max(len("reason"), *(len(_reason(m.reason)) for m in misses)))
+    print(f"{'count':>5}  {'last asked (UTC)':<16}  {'reason':<{width}}  question")
+    for miss in misses:
+        # Typed by Discord users: escaped, so it cannot drive the admin's terminal.
+        question = terminal_safe(miss.text, one_line=True)
+        print(f"{miss.count:>5}  {_stamp(miss.last_asked):<16}  {_reason(miss.reason):<{width}}  {question}")
+    return EXIT_OK
+
+
+def _print_reasons(reasons: list[ReasonCount], as_json: bool) -> int:
+    """The misses counted per decline reason: which check declines most comes first."""
+    if as_json:
+        _print_json(
+            [
+                {
+                    "reason": r.reason if r.reason is not None else UNKNOWN_REASON,
+                    "count": r.count,
+                    "questions": r.questions,
+                    "last_asked": r.last_asked.isoformat() if r.last_asked else None,
+                }
+                for r in reasons
+            ]
+        )
+        return EXIT_OK
+    if not reasons:
         print("no unanswered questions recorded")
         return EXIT_OK
-    print(f"{'count':>5}  {'last asked (UTC)':<20}  question")
-    for miss in misses:
-        # A row whose time is unreadable (edited by hand) is still listed, its time as "?".
-        stamp = miss.last_asked.strftime("%Y-%m-%d %H:%M") if miss.last_asked else "?"
-        # Typed by Discord users: escaped, so it cannot drive the admin's terminal.
-        print(f"{miss.count:>5}  {stamp:<20}  {terminal_safe(miss.text, one_line=True)}")
+    print(f"{'count':>5}  {'questions':>9}  {'last asked (UTC)':<16}  reason")
+    for r in reasons:
+        print(f"{r.count:>5}  {r.questions:>9}  {_stamp(r.last_asked):<16}  {_reason(r.reason)}")
     return EXIT_OK
 
 
@@ -282,6 +345,17 @@ def _limit(value: str) -> int:
     if not 1 <= number <= MAX_LIMIT:
         raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_LIMIT}")
     return number
+
+
+def _reason_argument(value: str) -> str:
+    reason = value.strip()
+    if (
+        not reason
+        or len(reason) > MAX_REASON_CHARS
+        or any(c.isspace() or not c.isprintable() for c in reason)
+    ):
+        raise argparse.ArgumentTypeError("must be a decline reason such as below_threshold or check:NAME")
+    return reason
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -305,6 +379,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     sync.add_argument("--guild", type=int, metavar="ID", help="sync to this guild only (appears at once)")
     sync.set_defaults(func=cmd_sync)
 
-    misses = subparsers.add_parser("misses", help="the most often asked questions the bot could not answer")
+    misses = subparsers.add_parser(
+        "misses", help="the most often asked questions the bot could not answer, and why it declined them"
+    )
     misses.add_argument("--limit", type=_limit, default=DEFAULT_MISSES, metavar="N")
+    which = misses.add_mutually_exclusive_group()
+    which.add_argument(
+        "--reason",
+        type=_reason_argument,
+        metavar="REASON",
+        help="only the questions declined for REASON (e.g. below_threshold, check:NAME; "
+        f"{UNKNOWN_REASON}: recorded before reasons were kept)",
+    )
+    which.add_argument(
+        "--by-reason",
+        action="store_true",
+        help="count the misses per decline reason instead, the most frequent first",
+    )
+    misses.add_argument("--json", action="store_true", help="print JSON instead of a table")
     misses.set_defaults(func=cmd_misses)

@@ -242,8 +242,8 @@ async def test_ten_thousand_character_question_stays_within_limits(
 # -- misses ---------------------------------------------------------------------------------
 
 
-async def test_unanswered_questions_are_recorded_without_ids(
-    cog: Ask, bot: MockBot, storage: Storage
+async def test_unanswered_questions_are_recorded_without_ids_with_why(
+    cog: Ask, bot: MockBot, storage: Storage, engine: Engine
 ) -> None:
     message = mention_message(bot, f"<@{424242}> {UNCOVERED}")
     await cog.on_message(message)
@@ -252,6 +252,8 @@ async def test_unanswered_questions_are_recorded_without_ids(
     (miss,) = await storage.top_misses(5)
     assert miss.text == UNCOVERED
     assert "424242" not in miss.text and str(bot.user.id) not in miss.text
+    # The engine's reason for declining is kept with it, for `saga-bot misses --by-reason`.
+    assert miss.reason is not None and miss.reason == engine.ask(UNCOVERED).decline_reason
 
 
 async def test_answered_questions_are_not_recorded(cog: Ask, bot: MockBot, storage: Storage) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import logging
 import os
 import signal
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +194,100 @@ def test_misses_lists_the_most_frequent(
     assert len(lines) == 3  # header and two questions
     assert lines[1].split()[0] == "3" and lines[1].endswith("天气怎么样")
     assert lines[2].split()[0] == "2" and lines[2].endswith("股价多少")
+
+
+def recorded(path: Path, misses: list[tuple[str, str | None]]) -> None:
+    """A bot's database holding `misses` (question, decline reason), in that order."""
+
+    async def record() -> None:
+        store = await open_storage(str(path))
+        for text, reason in misses:
+            await store.record_miss(text, reason)
+        await store.close()
+
+    asyncio.run(record())
+
+
+REASONED = [
+    ("天气怎么样", "below_threshold"),
+    ("天气怎么样", "below_threshold"),
+    ("股价多少", "below_threshold"),
+    ("Altman几岁", "check:asked_detail:age"),
+    ("谁发明了电灯", None),  # as rows from before reasons were kept
+]
+
+
+def test_misses_show_why_each_was_declined(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorded(tmp_path / "saga.sqlite3", REASONED)
+    monkeypatch.setenv("SAGA_BOT_DATABASE", str(tmp_path / "saga.sqlite3"))
+    assert main(["misses"]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["count", "last", "asked", "(UTC)", "reason", "question"]
+    listed = [(row.split()[0], row.split()[-2], row.split()[-1]) for row in rows]
+    assert listed[0] == ("2", "below_threshold", "天气怎么样")  # the most frequent first
+    assert sorted(listed[1:]) == [  # the rest once each, newest first (they may share a second)
+        ("1", "below_threshold", "股价多少"),
+        ("1", "check:asked_detail:age", "Altman几岁"),
+        ("1", "unknown", "谁发明了电灯"),
+    ]
+    # The reason column is as wide as the widest reason: the questions line up.
+    assert len({row.index(row.split()[-1]) for row in rows}) == 1
+
+
+def test_misses_by_reason_count_which_check_declines_most(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorded(tmp_path / "saga.sqlite3", REASONED)
+    monkeypatch.setenv("SAGA_BOT_DATABASE", str(tmp_path / "saga.sqlite3"))
+    assert main(["misses", "--by-reason"]) == 0
+    header, *rows = capsys.readouterr().out.splitlines()
+    assert header.split() == ["count", "questions", "last", "asked", "(UTC)", "reason"]
+    assert [(r.split()[0], r.split()[1], r.split()[-1]) for r in rows] == [
+        ("3", "2", "below_threshold"),
+        ("1", "1", "check:asked_detail:age"),
+        ("1", "1", "unknown"),
+    ]
+    assert main(["misses", "--by-reason", "--json"]) == 0
+    counted = json.loads(capsys.readouterr().out)
+    assert [(r["reason"], r["count"], r["questions"]) for r in counted] == [
+        ("below_threshold", 3, 2),
+        ("check:asked_detail:age", 1, 1),
+        ("unknown", 1, 1),
+    ]
+    assert all(datetime.fromisoformat(r["last_asked"]).tzinfo for r in counted)
+
+
+def test_misses_of_one_reason_and_as_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorded(tmp_path / "saga.sqlite3", REASONED)
+    monkeypatch.setenv("SAGA_BOT_DATABASE", str(tmp_path / "saga.sqlite3"))
+    assert main(["misses", "--reason", "below_threshold", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(m["question"], m["count"], m["reason"]) for m in listed] == [
+        ("天气怎么样", 2, "below_threshold"),
+        ("股价多少", 1, "below_threshold"),
+    ]
+    assert main(["misses", "--reason", "unknown"]) == 0
+    (row,) = capsys.readouterr().out.splitlines()[1:]
+    assert row.split()[-2:] == ["unknown", "谁发明了电灯"]
+    assert main(["misses", "--reason", "too_novel"]) == 0
+    assert capsys.readouterr().out.strip() == "no unanswered questions recorded for that reason"
+
+
+@pytest.mark.parametrize(
+    "argv", [["--reason", "two words"], ["--reason", ""], ["--reason", "x", "--by-reason"]]
+)
+def test_misses_refuse_a_malformed_reason_filter_in_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["misses", *argv])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("saga-bot misses: error:")
 
 
 def test_misses_without_a_database(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,5 @@
-"""Persistent state: users' script preferences, guilds' ask channels, unanswered questions.
+"""Persistent state: users' script preferences, guilds' ask channels, unanswered questions
+(and why each was declined).
 
 Everything goes through the small :class:`Storage` interface, so the bot does not
 care what is behind it: :class:`SqliteStorage` (the default, one process per file)
@@ -10,15 +11,25 @@ from __future__ import annotations
 
 import re
 
-from bot.storage.base import MAX_MISS_CHARS, Miss, MissLimits, Storage, StorageError
+from bot.storage.base import (
+    MAX_MISS_CHARS,
+    UNKNOWN_REASON,
+    Miss,
+    MissLimits,
+    ReasonCount,
+    Storage,
+    StorageError,
+)
 from bot.storage.sqlite import MIGRATIONS, SCHEMA_VERSION, SqliteStorage
 
 __all__ = [
     "MAX_MISS_CHARS",
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "UNKNOWN_REASON",
     "Miss",
     "MissLimits",
+    "ReasonCount",
     "SqliteStorage",
     "Storage",
     "StorageError",

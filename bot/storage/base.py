@@ -1,7 +1,8 @@
 """What every storage backend shares: the interface, its errors and the misses log's writer.
 
-Unanswered questions are kept as text and time only: no user, channel or guild
-ids, so the maintainers' list of misses identifies nobody. They are written in
+Unanswered questions are kept as text, time and the engine's reason for declining only: no
+user, channel or guild ids, so the maintainers' list of misses identifies nobody, and it says
+which check declines most. They are written in
 the background (:class:`MissWriter`), never on the reply path: a reply never
 waits for a database lock, a slow disk or a lost database server.
 """
@@ -22,6 +23,10 @@ from bot.text import Script, TraditionalVariant
 log = logging.getLogger("bot.storage")
 
 MAX_MISS_CHARS = 500
+# A decline reason is the engine's own short code ("below_threshold", "check:<name>:<rule>").
+MAX_REASON_CHARS = 100
+# What a miss recorded without a reason (before the log kept them) is listed and filtered as.
+UNKNOWN_REASON = "unknown"
 # Misses waiting to be written; past this, new ones are dropped (and counted in a warning)
 # rather than let memory grow while the database is unreachable.
 MISS_QUEUE_SIZE = 1000
@@ -43,11 +48,28 @@ class StorageError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Miss:
-    """An unanswered question, how often it was asked, and when last (None: no readable time)."""
+    """An unanswered question, how often it was asked, when last (None: no readable time), and
+    why the engine declined it the last time (None: recorded before the log kept reasons)."""
 
     text: str
     count: int
     last_asked: datetime | None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonCount:
+    """How many misses one decline reason accounts for (None: recorded without a reason), over
+    how many different questions, and the last one's time."""
+
+    reason: str | None
+    count: int
+    questions: int
+    last_asked: datetime | None
+
+
+# One miss as written: its text, its decline reason (None: none given) and when it was asked.
+MissRow = tuple[str, str | None, datetime]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +112,18 @@ class Storage(Protocol):
 
     async def is_ask_channel(self, guild_id: int, channel_id: int) -> bool: ...
 
-    async def record_miss(self, text: str) -> None:
-        """Queue an unanswered question for the log; returns at once, never waits for a write."""
+    async def record_miss(self, text: str, reason: str | None = None) -> None:
+        """Queue an unanswered question, and why it was declined (the reply's decline_reason), for
+        the log; returns at once, never waits for a write."""
         ...
 
-    async def top_misses(self, limit: int) -> list[Miss]:
-        """The most often asked unanswered questions, most frequent first."""
+    async def top_misses(self, limit: int, reason: str | None = None) -> list[Miss]:
+        """The most often asked unanswered questions, most frequent first; with `reason`, only
+        the times they were declined for it (UNKNOWN_REASON: those recorded without one)."""
+        ...
+
+    async def misses_by_reason(self) -> list[ReasonCount]:
+        """The misses counted per decline reason, the most frequent first."""
         ...
 
     async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
@@ -127,6 +155,20 @@ def clean_miss(text: str) -> str:
     return " ".join(text.split())[:MAX_MISS_CHARS]
 
 
+def clean_reason(reason: str | None) -> str | None:
+    """What the log keeps of a decline reason: one word of at most MAX_REASON_CHARS, or None."""
+    if reason is None:
+        return None
+    return "_".join(reason.split())[:MAX_REASON_CHARS] or None
+
+
+def reason_filter(reason: str | None) -> tuple[bool, str | None]:
+    """(whether to filter, the stored value to match: None for UNKNOWN_REASON) for `reason`."""
+    if reason is None:
+        return False, None
+    return True, None if reason == UNKNOWN_REASON else clean_reason(reason)
+
+
 def clamp_limit(limit: int) -> int:
     return max(0, min(limit, MAX_LIMIT))
 
@@ -154,16 +196,16 @@ class MissWriter:
 
     def __init__(self, write: _BatchWriter) -> None:
         self._write = write
-        self._queue: asyncio.Queue[tuple[str, datetime]] = asyncio.Queue(MISS_QUEUE_SIZE)
+        self._queue: asyncio.Queue[MissRow] = asyncio.Queue(MISS_QUEUE_SIZE)
         self._task = asyncio.get_running_loop().create_task(self._run(), name="saga-bot miss writer")
         self.dropped = 0
 
-    def put(self, text: str) -> None:
+    def put(self, text: str, reason: str | None = None) -> None:
         text = clean_miss(text)
         if not text:
             return
         try:
-            self._queue.put_nowait((text, datetime.now(UTC)))
+            self._queue.put_nowait((text, clean_reason(reason), datetime.now(UTC)))
         except asyncio.QueueFull:
             self.dropped += 1
             if self.dropped == 1 or self.dropped % 100 == 0:
@@ -211,7 +253,7 @@ class MissWriter:
 
 
 class _BatchWriter(Protocol):
-    async def __call__(self, batch: list[tuple[str, datetime]], /) -> None: ...
+    async def __call__(self, batch: list[MissRow], /) -> None: ...
 
 
 def questions_of(stored: str) -> list[str]:

@@ -37,12 +37,15 @@ import asyncpg
 from bot.storage.base import (
     Miss,
     MissLimits,
+    MissRow,
     MissWriter,
+    ReasonCount,
     StorageError,
     checked_variant,
     clamp_limit,
     parse_asked_at,
     questions_of,
+    reason_filter,
 )
 from bot.text import Script, TraditionalVariant
 
@@ -102,6 +105,10 @@ MIGRATIONS: tuple[str, ...] = (
         expires_at TIMESTAMPTZ NOT NULL
     );
     CREATE INDEX answer_context_expiry ON answer_context (expires_at);
+    """,
+    # 4: why the engine declined each miss (as in the SQLite schema's migration 4).
+    """
+    ALTER TABLE miss ADD COLUMN reason TEXT;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -481,31 +488,54 @@ class PostgresStorage:
     async def is_ask_channel(self, guild_id: int, channel_id: int) -> bool:
         return (guild_id, channel_id) in self._ask_channels
 
-    async def record_miss(self, text: str) -> None:
+    async def record_miss(self, text: str, reason: str | None = None) -> None:
         if self._misses is None:
             raise StorageError(f"PostgreSQL at {self._where} is open read-only: misses are not recorded")
-        self._misses.put(text)
+        self._misses.put(text, reason)
 
-    async def _write_misses(self, batch: list[tuple[str, datetime]]) -> None:
+    async def _write_misses(self, batch: list[MissRow]) -> None:
         cutoff = self._limits.cutoff(datetime.now(UTC))
         async with self._connection() as connection, connection.transaction():
-            await connection.executemany("INSERT INTO miss (text, asked_at) VALUES ($1, $2)", batch)
+            await connection.executemany(
+                "INSERT INTO miss (text, reason, asked_at) VALUES ($1, $2, $3)", batch
+            )
             await connection.execute("DELETE FROM miss WHERE asked_at < $1", cutoff)
             await connection.execute(
                 "DELETE FROM miss WHERE id <= (SELECT id FROM miss ORDER BY id DESC OFFSET $1 LIMIT 1)",
                 self._limits.max_rows,
             )
 
-    async def top_misses(self, limit: int) -> list[Miss]:
+    async def top_misses(self, limit: int, reason: str | None = None) -> list[Miss]:
+        if self._misses is not None:
+            await self._misses.flush()
+        filtered, value = reason_filter(reason)
+        # Each question with the reason it was last declined for: its newest row's.
+        query = (
+            "SELECT asked.text, asked.count, asked.last, latest.reason FROM ("
+            "SELECT text, COUNT(*) AS count, MAX(asked_at) AS last, MAX(id) AS last_id FROM miss "
+            f"{'WHERE reason IS NOT DISTINCT FROM $2' if filtered else ''} GROUP BY text"
+            ") AS asked JOIN miss AS latest ON latest.id = asked.last_id "
+            "ORDER BY asked.count DESC, asked.last DESC, asked.text LIMIT $1"
+        )
+        async with self._connection() as connection:
+            if filtered:
+                rows = await connection.fetch(query, clamp_limit(limit), value)
+            else:
+                rows = await connection.fetch(query, clamp_limit(limit))
+        return [Miss(str(r["text"]), int(r["count"]), parse_asked_at(r["last"]), r["reason"]) for r in rows]
+
+    async def misses_by_reason(self) -> list[ReasonCount]:
         if self._misses is not None:
             await self._misses.flush()
         async with self._connection() as connection:
             rows = await connection.fetch(
-                "SELECT text, COUNT(*) AS count, MAX(asked_at) AS last FROM miss GROUP BY text "
-                "ORDER BY COUNT(*) DESC, MAX(asked_at) DESC, text LIMIT $1",
-                clamp_limit(limit),
+                "SELECT reason, COUNT(*) AS count, COUNT(DISTINCT text) AS questions, MAX(asked_at) AS last "
+                "FROM miss GROUP BY reason ORDER BY COUNT(*) DESC, reason IS NULL, reason"
             )
-        return [Miss(str(r["text"]), int(r["count"]), parse_asked_at(r["last"])) for r in rows]
+        return [
+            ReasonCount(r["reason"], int(r["count"]), int(r["questions"]), parse_asked_at(r["last"]))
+            for r in rows
+        ]
 
     async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
         self._writable()

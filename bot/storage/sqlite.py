@@ -29,12 +29,15 @@ import aiosqlite
 from bot.storage.base import (
     Miss,
     MissLimits,
+    MissRow,
     MissWriter,
+    ReasonCount,
     StorageError,
     checked_variant,
     clamp_limit,
     parse_asked_at,
     questions_of,
+    reason_filter,
 )
 from bot.text import Script, TraditionalVariant
 
@@ -84,6 +87,11 @@ MIGRATIONS: tuple[str, ...] = (
         expires_at TEXT NOT NULL
     );
     CREATE INDEX answer_context_expiry ON answer_context (expires_at);
+    """,
+    # 4: why the engine declined each miss (the reply's decline_reason), so a maintainer sees
+    # which check declines most; rows from before keep NULL, listed as "unknown".
+    """
+    ALTER TABLE miss ADD COLUMN reason TEXT;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -341,20 +349,20 @@ class SqliteStorage:
     async def is_ask_channel(self, guild_id: int, channel_id: int) -> bool:
         return (guild_id, channel_id) in self._ask_channels
 
-    async def record_miss(self, text: str) -> None:
+    async def record_miss(self, text: str, reason: str | None = None) -> None:
         if self._misses is None:
             raise StorageError(f"database {self._location} is read-only: misses are not recorded")
-        self._misses.put(text)
+        self._misses.put(text, reason)
 
-    async def _write_misses(self, batch: list[tuple[str, datetime]]) -> None:
+    async def _write_misses(self, batch: list[MissRow]) -> None:
         """One transaction: the batch in, and the log pruned to its limits."""
         cutoff = self._limits.cutoff(datetime.now(UTC)).isoformat(timespec="seconds")
         async with self._locked():
             await self._db.execute("BEGIN IMMEDIATE")
             try:
                 await self._db.executemany(
-                    "INSERT INTO miss (text, asked_at) VALUES (?, ?)",
-                    [(text, at.isoformat(timespec="seconds")) for text, at in batch],
+                    "INSERT INTO miss (text, reason, asked_at) VALUES (?, ?, ?)",
+                    [(text, reason, at.isoformat(timespec="seconds")) for text, reason, at in batch],
                 )
                 await self._db.execute("DELETE FROM miss WHERE asked_at < ?", (cutoff,))
                 await self._db.execute(
@@ -366,17 +374,35 @@ class SqliteStorage:
                 raise
             await self._db.execute("COMMIT")
 
-    async def top_misses(self, limit: int) -> list[Miss]:
+    async def top_misses(self, limit: int, reason: str | None = None) -> list[Miss]:
         if self._misses is not None:
             await self._misses.flush()  # this process's own misses count too
-        # Only well-formed times are compared: 'yesterday' would sort after every date.
+        filtered, value = reason_filter(reason)
+        # Each question with the reason it was last declined for: its newest row's.
         rows = await self._read(
-            "SELECT text, COUNT(*), "
-            "MAX(asked_at) FILTER (WHERE asked_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*') "
-            "FROM miss GROUP BY text ORDER BY COUNT(*) DESC, 3 DESC, text LIMIT ?",
-            (clamp_limit(limit),),
+            "SELECT asked.text, asked.count, asked.last, latest.reason FROM ("
+            f"SELECT text, COUNT(*) AS count, {_READABLE_MAX} AS last, MAX(id) AS last_id FROM miss "
+            f"{'WHERE reason IS ?' if filtered else ''} GROUP BY text"
+            ") AS asked JOIN miss AS latest ON latest.id = asked.last_id "
+            "ORDER BY asked.count DESC, asked.last DESC, asked.text LIMIT ?",
+            (value, clamp_limit(limit)) if filtered else (clamp_limit(limit),),
         )
-        return [Miss(str(text), int(count), parse_asked_at(last)) for text, count, last in rows]
+        return [
+            Miss(str(text), int(count), parse_asked_at(last), _text_or_none(why))
+            for text, count, last, why in rows
+        ]
+
+    async def misses_by_reason(self) -> list[ReasonCount]:
+        if self._misses is not None:
+            await self._misses.flush()
+        rows = await self._read(
+            f"SELECT reason, COUNT(*), COUNT(DISTINCT text), {_READABLE_MAX} FROM miss GROUP BY reason "
+            "ORDER BY COUNT(*) DESC, reason IS NULL, reason"
+        )
+        return [
+            ReasonCount(_text_or_none(why), int(count), int(questions), parse_asked_at(last))
+            for why, count, questions, last in rows
+        ]
 
     async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:
         now = datetime.now(UTC).isoformat(timespec="seconds")
@@ -414,6 +440,16 @@ class SqliteStorage:
             await self._db.close()
             if self._process_lock is not None:
                 self._process_lock.release()
+
+
+# The newest of a group's times, comparing only well-formed ones: 'yesterday' would sort after
+# every date.
+_READABLE_MAX = "MAX(asked_at) FILTER (WHERE asked_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*')"
+
+
+def _text_or_none(value: object) -> str | None:
+    """A stored reason: None for NULL (and for anything but text, put there by hand)."""
+    return value if isinstance(value, str) else None
 
 
 class _ProcessLock:

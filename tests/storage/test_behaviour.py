@@ -13,7 +13,16 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from bot.storage import SCHEMA_VERSION, MissLimits, Storage, StorageError, open_storage, postgres, sqlite
+from bot.storage import (
+    SCHEMA_VERSION,
+    UNKNOWN_REASON,
+    MissLimits,
+    Storage,
+    StorageError,
+    open_storage,
+    postgres,
+    sqlite,
+)
 
 
 @pytest.fixture
@@ -344,7 +353,8 @@ async def test_a_database_of_the_first_schema_gains_the_conversations_and_keeps_
     # As the first release left it: none of the later migrations' tables, schema version 1.
     await raw(
         location,
-        "DROP TABLE answer_context; DROP TABLE guild_variant; DELETE FROM schema_version WHERE version > 1;",
+        "DROP TABLE answer_context; DROP TABLE guild_variant; ALTER TABLE miss DROP COLUMN reason; "
+        "DELETE FROM schema_version WHERE version > 1;",
     )
     store = await open_storage(location)
     try:
@@ -414,3 +424,116 @@ async def test_a_read_only_open_reads_conversations_and_refuses_to_keep_them(loc
             await reader.save_context(12, ["x"], datetime.now(UTC) + timedelta(hours=1))
     finally:
         await reader.close()
+
+
+# -- why each miss was declined, by migration 4 ------------------------------------------------
+
+
+async def test_misses_keep_why_they_were_declined(storage: Storage) -> None:
+    for text, reason in [
+        ("甲", "below_threshold"),
+        ("甲", "below_threshold"),
+        ("乙", None),
+        ("丙", "no_margin"),
+        ("甲", "check:asked_detail:age"),  # its latest reason: the engine changed in between
+    ]:
+        await storage.record_miss(text, reason)
+    listed = [(m.text, m.count, m.reason) for m in await storage.top_misses(10)]
+    assert listed == [("甲", 3, "check:asked_detail:age"), ("丙", 1, "no_margin"), ("乙", 1, None)]
+    # Filtered: only the times a question was declined for that reason.
+    assert [(m.text, m.count) for m in await storage.top_misses(10, "below_threshold")] == [("甲", 2)]
+    assert [(m.text, m.reason) for m in await storage.top_misses(10, UNKNOWN_REASON)] == [("乙", None)]
+    assert await storage.top_misses(10, "too_novel") == []
+    counted = [(r.reason, r.count, r.questions) for r in await storage.misses_by_reason()]
+    assert counted == [
+        ("below_threshold", 2, 1),
+        ("check:asked_detail:age", 1, 1),
+        ("no_margin", 1, 1),
+        (None, 1, 1),  # recorded without a reason: last among equals
+    ]
+    assert all(r.last_asked is not None and r.last_asked.tzinfo for r in await storage.misses_by_reason())
+
+
+async def test_a_reason_is_kept_as_one_short_word(storage: Storage) -> None:
+    await storage.record_miss("甲", "  check:x " + "y" * 300 + "\n")
+    await storage.record_miss("乙", "   ")  # nothing: as if none were given
+    reasons = {m.text: m.reason for m in await storage.top_misses(10)}
+    assert reasons == {"甲": "check:x_" + "y" * 92, "乙": None}
+
+
+async def _dump(location: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, in insertion order, as the database holds them."""
+    tables = ["user_script", "ask_channel", "miss", "guild_variant", "answer_context", "schema_version"]
+    if location.startswith("postgresql://"):
+        connection = await asyncpg.connect(location)
+        try:
+            return {
+                table: [tuple(r) for r in await connection.fetch(f"SELECT * FROM {table} ORDER BY ctid")]
+                for table in tables
+            }
+        finally:
+            await connection.close()
+    with sqlite3.connect(location) as db:
+        dumped = {table: db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall() for table in tables}
+        dumped["sqlite_master"] = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    db.close()
+    return dumped
+
+
+async def test_a_version_three_database_gains_reasons_and_keeps_every_row(location: str) -> None:
+    """A database the previous release made (schema 3, with rows in every table) is migrated: every
+    row is kept as it was, old misses gain a NULL reason and are listed as "unknown"."""
+    backend = postgres if location.startswith("postgresql://") else sqlite
+    if backend is sqlite:
+        Path(location).parent.mkdir(parents=True, exist_ok=True)
+    asked = "'2026-11-01T08:00:00+00:00'"
+    version_three = (
+        "".join(backend.MIGRATIONS[:3])
+        + "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+        + "INSERT INTO schema_version (version) VALUES (1), (2), (3);"
+        + "INSERT INTO user_script VALUES (9007199254740993, 'traditional');"
+        + "INSERT INTO ask_channel VALUES (5, 50), (5, 51);"
+        + "INSERT INTO guild_variant VALUES (5, 'hk');"
+        + "INSERT INTO answer_context VALUES (77, '[\"穆拉蒂什么时候离职的?\"]', '2999-01-01T00:00:00+00:00');"
+        + f"INSERT INTO miss (text, asked_at) VALUES ('天气怎么样', {asked}), ('天气怎么样', {asked}), "
+        + f"('股价 多少 \t', {asked});"
+    )
+    await raw(location, version_three)
+    before = await _dump(location)
+    store = await open_storage(location)
+    try:
+        assert await store.schema_version() == SCHEMA_VERSION == 4
+        assert [(m.text, m.count, m.reason) for m in await store.top_misses(10)] == [
+            ("天气怎么样", 2, None),
+            ("股价 多少 \t", 1, None),
+        ]
+        assert [(r.reason, r.count, r.questions) for r in await store.misses_by_reason()] == [(None, 3, 2)]
+    finally:
+        await store.close()
+    after = await _dump(location)
+    assert after["miss"] == [(*row, None) for row in before["miss"]]  # each old row, reason NULL
+    assert after["schema_version"] == [*before["schema_version"], (4,)]
+    for table in ("user_script", "ask_channel", "guild_variant", "answer_context"):
+        assert after[table] == before[table], table
+    if backend is sqlite:  # every other table's definition untouched, and its indexes
+        unchanged = [row for row in before["sqlite_master"] if row[2] not in ("miss", "schema_version")]
+        assert [
+            row for row in after["sqlite_master"] if row[2] not in ("miss", "schema_version")
+        ] == unchanged
+
+
+async def test_a_read_only_open_of_a_version_three_database_asks_for_the_bot_first(location: str) -> None:
+    # `saga-bot misses` beside a bot not yet upgraded: told, and nothing is changed.
+    backend = postgres if location.startswith("postgresql://") else sqlite
+    if backend is sqlite:
+        Path(location).parent.mkdir(parents=True, exist_ok=True)
+    await raw(
+        location,
+        "".join(backend.MIGRATIONS[:3])
+        + "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+        + "INSERT INTO schema_version (version) VALUES (1), (2), (3);",
+    )
+    before = await _dump(location)
+    with pytest.raises(StorageError, match="needs a migration"):
+        await open_storage(location, read_only=True)
+    assert await _dump(location) == before

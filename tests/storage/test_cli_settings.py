@@ -50,7 +50,7 @@ def test_misses_lists_a_row_with_an_unreadable_time(
     monkeypatch.setenv("SAGA_BOT_DATABASE", str(path))
     assert main(["misses", "--limit", "5"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1].split() == ["1", "?", "问题"]
+    assert lines[1].split() == ["1", "?", "unknown", "问题"]  # recorded without a reason
 
 
 def test_misses_limits_come_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:

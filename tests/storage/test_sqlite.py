@@ -40,13 +40,13 @@ async def test_wal_mode(storage: Storage, db_path: Path) -> None:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-async def test_misses_keep_only_text_and_time(storage: Storage, db_path: Path) -> None:
+async def test_misses_keep_only_text_time_and_reason(storage: Storage, db_path: Path) -> None:
     await storage.record_miss("x" * 2000)
     await storage.top_misses(1)  # waits for the background write
     with sqlite3.connect(db_path) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(miss)")]
         (length,) = connection.execute("SELECT length(text) FROM miss").fetchone()
-    assert columns == ["id", "text", "asked_at"]
+    assert columns == ["id", "text", "asked_at", "reason"]
     assert length == 500
 
 

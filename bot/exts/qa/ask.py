@@ -2,7 +2,7 @@
 
 Every path ends in the same place: a per-user cooldown, the engine's reply in
 the asker's script as an embed with its buttons, and the question recorded
-(text and time only) when the articles do not cover it.
+(text, time and the engine's decline reason only) when the articles do not cover it.
 
 A question is read as part of a conversation: a reply to one of the bot's answers continues
 that answer's conversation (kept in storage, so also after a restart); any other question
@@ -196,7 +196,7 @@ class Ask(commands.Cog, name=ASK_COG):
         if reply.kind == "not_covered":
             try:
                 # The display form: mentions (which carry user ids), markup and URLs removed.
-                await self.bot.storage.record_miss(normalise(question).display)
+                await self.bot.storage.record_miss(normalise(question).display, reply.decline_reason)
             except StorageError as exc:
                 log.warning("could not record an unanswered question: %s", exc)
         return reply
