@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import signal
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -169,8 +170,13 @@ def restore_logging() -> Iterator[None]:
 
 async def spawn_saga_bot(fake: FakeDiscord, database: Path, *args: str) -> asyncio.subprocess.Process:
     """`saga-bot ARGS` in a child process, as a user runs it, pointed at the fake; settings from
-    the environment only (DISCORD_TOKEN, SAGA_BOT_DATABASE), the working directory the database's."""
-    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN" and not k.startswith("SAGA_BOT_")}
+    the environment only (DISCORD_TOKEN, SAGA_BOT_DATABASE), the working directory the database's.
+    The index cache stays the session's (SAGA_BOT_CACHE_DIR): a child must not write ~/.cache."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k == "SAGA_BOT_CACHE_DIR" or (k != "DISCORD_TOKEN" and not k.startswith("SAGA_BOT_"))
+    }
     env |= {"DISCORD_TOKEN": TOKEN, "SAGA_BOT_DATABASE": str(database), "PYTHONUNBUFFERED": "1"}
     program = (
         "import sys, discord, yarl\n"
@@ -202,6 +208,61 @@ async def finish(process: asyncio.subprocess.Process, within: float = 60.0) -> t
         raise
     assert process.returncode is not None
     return process.returncode, err.decode()
+
+
+# discord.py's line when a gateway connection is up (READY received; the fake sends the guild
+# right after it, so a message dispatched once it is logged reaches a bot that knows the guild).
+CONNECTED = "has connected to Gateway"
+# Bounds for a child's waits on a condition: each returns as soon as it holds, so they are
+# generous, enough for a machine running several test suites at once.
+CONNECT_WITHIN = 120.0
+REPLY_WITHIN = 60.0
+
+
+class RunningBot:
+    """A spawned `saga-bot run` whose stderr is read as it comes, so a test waits on what the bot
+    logs (it is connected, it has restarted) rather than guessing a time, the pipe never fills,
+    and a failure can show the log whatever went wrong."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        assert self.process.stderr is not None
+        async for line in self.process.stderr:
+            self.lines.append(line.decode(errors="replace"))
+
+    def logged(self, text: str) -> int:
+        """How many lines the bot has logged that contain `text`."""
+        return sum(text in line for line in self.lines)
+
+    def logged_or_exited(self, text: str, times: int = 1) -> bool:
+        """A condition to wait on: `text` logged `times` times, or the bot gone (no use waiting)."""
+        return self.logged(text) >= times or self.process.returncode is not None
+
+    @property
+    def stderr(self) -> str:
+        return "".join(self.lines)
+
+    async def stop(self, within: float = 60.0) -> tuple[int, str]:
+        """SIGTERM (unless it has exited), then wait for the exit (killing it after `within` s);
+        its exit code and stderr."""
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(self.process.wait(), within)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+            await self._reader
+            raise TimeoutError(
+                f"saga-bot did not exit within {within} s; its stderr:\n{self.stderr[-4000:]}"
+            ) from None
+        await self._reader  # the pipe's end follows the exit
+        assert self.process.returncode is not None
+        return self.process.returncode, self.stderr
 
 
 async def saga_bot_cli(fake: FakeDiscord, database: Path, *args: str) -> tuple[int, str]:

@@ -4,7 +4,6 @@ can fix."""
 from __future__ import annotations
 
 import logging
-import signal
 from pathlib import Path
 
 import discord
@@ -14,7 +13,7 @@ from bot import discord_cli
 from bot.engine.answer import Engine
 from bot.settings import Settings, SettingsError
 from bot.storage import Storage, StorageError, open_storage
-from tests.conftest import finish, spawn_saga_bot
+from tests.conftest import CONNECT_WITHIN, CONNECTED, REPLY_WITHIN, RunningBot, spawn_saga_bot
 from tests.fakediscord import TOKEN, FakeDiscord
 from tests.helpers import make_settings
 
@@ -103,28 +102,29 @@ async def test_saga_bot_run_comes_back_after_the_gateway_kills_the_client(
 ) -> None:
     """Close code 4010 is one discord.py does not reconnect after: the client ends. Before, so did
     `saga-bot run`, with a traceback; now it starts again and answers."""
-    process = await spawn_saga_bot(fake_discord, database, "run")
+    bot = RunningBot(await spawn_saga_bot(fake_discord, database, "run"))
     failure: BaseException | None = None
     try:
-        await fake_discord.wait_until(lambda: fake_discord.session, within=60)
+        await fake_discord.wait_until(lambda: bot.logged_or_exited(CONNECTED), within=CONNECT_WITHIN)
         # Answering first: the client is fully connected, so the close lands on a live session.
         first = await fake_discord.send_message(
             "奥特曼什么时候被解雇？", author=fake_discord.add_user("first")
         )
-        await fake_discord.reply_to(first, within=30)
+        await fake_discord.reply_to(first, within=REPLY_WITHIN)
         await fake_discord.close_gateway(4010)
-        await fake_discord.wait_until(lambda: len(fake_discord.identifies) == 2, within=60)
+        # Connected again: a second identify (not a resume), by the restarted client.
+        await fake_discord.wait_until(lambda: bot.logged_or_exited(CONNECTED, 2), within=CONNECT_WITHIN)
+        assert bot.process.returncode is None, "the bot exited instead of starting again"
+        assert len(fake_discord.identifies) >= 2  # a new client, not a resume of the old one
         message = await fake_discord.send_message(
             "奥特曼什么时候被解雇？", author=fake_discord.add_user("asker")
         )
-        await fake_discord.reply_to(message, within=30)
-        assert process.returncode is None
+        await fake_discord.reply_to(message, within=REPLY_WITHIN)
+        assert bot.process.returncode is None
     except (AssertionError, TimeoutError) as exc:
         failure = exc
     finally:
-        if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
-        code, err = await finish(process)
+        code, err = await bot.stop()
     assert failure is None, f"{failure!r}; the bot's stderr:\n{err[-4000:]}"
     assert code == 0, err
     assert "the bot stopped (ConnectionClosed: " in err and "restarting in 1 s" in err

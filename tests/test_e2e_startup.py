@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from bot.cli import main
 from bot.discord.client import SagaBot, bot_intents
 from bot.discord.i18n import chinese_label
 from bot.discord.translator import DESCRIPTIONS, NAMES
-from tests.conftest import finish, spawn_saga_bot
+from tests.conftest import CONNECT_WITHIN, CONNECTED, REPLY_WITHIN, RunningBot, spawn_saga_bot
 from tests.fakediscord import TOKEN, FakeDiscord, snowflake
 from tests.helpers import EXPECTED_COMMANDS
 
@@ -159,17 +158,20 @@ async def test_saga_bot_run_answers_and_stops_cleanly_on_sigterm(
     fake_discord: FakeDiscord, database: Path
 ) -> None:
     """The real entry point, as a user starts it: `saga-bot run`, then SIGTERM."""
-    process = await spawn_saga_bot(fake_discord, database, "run")
+    bot = RunningBot(await spawn_saga_bot(fake_discord, database, "run"))
+    failure: BaseException | None = None
     try:
-        await fake_discord.wait_until(lambda: fake_discord.session, within=30)
+        await fake_discord.wait_until(lambda: bot.logged_or_exited(CONNECTED), within=CONNECT_WITHIN)
         message = await fake_discord.send_message(
             "奧特曼什麼時候被解僱？", author=fake_discord.add_user("asker")
         )
-        reply = await fake_discord.reply_to(message, within=10)
+        reply = await fake_discord.reply_to(message, within=REPLY_WITHIN)
         assert reply.body["message_reference"]["message_id"] == int(message["id"])
+    except (AssertionError, TimeoutError) as exc:
+        failure = exc
     finally:
-        process.send_signal(signal.SIGTERM)
-        code, err = await finish(process)
+        code, err = await bot.stop()
+    assert failure is None, f"{failure!r}; the bot's stderr:\n{err[-4000:]}"
     assert code == 0, err
     assert "database closed" in err and TOKEN not in err
     assert fake_discord.closes == [1000]  # the gateway closed properly, not dropped
