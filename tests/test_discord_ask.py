@@ -17,6 +17,7 @@ from bot.discord.views import DeleteButton, ShowOriginalButton, SuggestionButton
 from bot.engine import labels
 from bot.engine.answer import Engine
 from bot.engine.script import detect_script
+from bot.exts.qa import ask as ask_module
 from bot.exts.qa.ask import Ask
 from bot.storage import Storage, open_storage
 from bot.text import to_traditional
@@ -299,6 +300,20 @@ async def test_message_cooldown_tells_the_first_extra_question_of_a_window_when_
     await cog.cog_unload()  # the notices' pending deletions end with the cog
     await asyncio.sleep(0)
     assert all(task.cancelled() for task in cog._expiring)
+
+
+async def test_lapsed_notice_windows_are_swept_out(
+    engine: Engine, storage: Storage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One entry per user told, kept only while it applies: a flood of users leaves no trail.
+    monkeypatch.setattr(ask_module, "NOTICED_SWEEP_AT", 3)
+    cog = Ask(MockBot(engine=engine, storage=storage, settings=make_settings()))
+    now = discord.utils.utcnow()
+    for user in range(3):
+        assert cog.first_notice(user, now - timedelta(minutes=5), now.timestamp() - 60)  # lapsed
+    assert cog.first_notice(7, now, now.timestamp() + 30)
+    assert cog.noticed_until == {7: now.timestamp() + 30}
+    assert not cog.first_notice(7, now + timedelta(seconds=1), now.timestamp() + 30)  # told already
 
 
 async def test_slash_cooldown_is_an_ephemeral_notice(engine: Engine, storage: Storage) -> None:
