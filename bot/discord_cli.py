@@ -388,8 +388,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--reason",
         type=_reason_argument,
         metavar="REASON",
-        help="only the questions declined for REASON (e.g. below_threshold, check:NAME; "
-        f"{UNKNOWN_REASON}: recorded before reasons were kept)",
+        help="only the questions declined for REASON, or for a reason that goes on from it "
+        "(check: every check's veto; check:NAME: that check's, whatever rule); "
+        f"{UNKNOWN_REASON}: recorded before reasons were kept",
     )
     which.add_argument(
         "--by-reason",

@@ -162,11 +162,21 @@ def clean_reason(reason: str | None) -> str | None:
     return "_".join(reason.split())[:MAX_REASON_CHARS] or None
 
 
-def reason_filter(reason: str | None) -> tuple[bool, str | None]:
-    """(whether to filter, the stored value to match: None for UNKNOWN_REASON) for `reason`."""
-    if reason is None:
-        return False, None
-    return True, None if reason == UNKNOWN_REASON else clean_reason(reason)
+@dataclass(frozen=True, slots=True)
+class ReasonFilter:
+    """Which misses `--reason` selects: those stored with `value` (None: without a reason) and,
+    for a reason with parts, those whose reason goes on from it ("check:asked_detail" selects
+    "check:asked_detail:age" too), whose first len(prefix) characters are `prefix`."""
+
+    value: str | None
+    prefix: str | None
+
+    @classmethod
+    def of(cls, reason: str) -> ReasonFilter:
+        if reason == UNKNOWN_REASON:
+            return cls(None, None)
+        value = clean_reason(reason)
+        return cls(value, f"{value}:" if value else None)
 
 
 def clamp_limit(limit: int) -> int:

@@ -40,12 +40,12 @@ from bot.storage.base import (
     MissRow,
     MissWriter,
     ReasonCount,
+    ReasonFilter,
     StorageError,
     checked_variant,
     clamp_limit,
     parse_asked_at,
     questions_of,
-    reason_filter,
 )
 from bot.text import Script, TraditionalVariant
 
@@ -508,20 +508,22 @@ class PostgresStorage:
     async def top_misses(self, limit: int, reason: str | None = None) -> list[Miss]:
         if self._misses is not None:
             await self._misses.flush()
-        filtered, value = reason_filter(reason)
+        where = ""
+        params: list[object] = []
+        if reason is not None:
+            chosen = ReasonFilter.of(reason)
+            where = "WHERE reason IS NOT DISTINCT FROM $2 OR left(reason, char_length($3)) = $3"
+            params = [chosen.value, chosen.prefix]
         # Each question with the reason it was last declined for: its newest row's.
         query = (
             "SELECT asked.text, asked.count, asked.last, latest.reason FROM ("
             "SELECT text, COUNT(*) AS count, MAX(asked_at) AS last, MAX(id) AS last_id FROM miss "
-            f"{'WHERE reason IS NOT DISTINCT FROM $2' if filtered else ''} GROUP BY text"
+            f"{where} GROUP BY text"
             ") AS asked JOIN miss AS latest ON latest.id = asked.last_id "
             "ORDER BY asked.count DESC, asked.last DESC, asked.text LIMIT $1"
         )
         async with self._connection() as connection:
-            if filtered:
-                rows = await connection.fetch(query, clamp_limit(limit), value)
-            else:
-                rows = await connection.fetch(query, clamp_limit(limit))
+            rows = await connection.fetch(query, clamp_limit(limit), *params)
         return [Miss(str(r["text"]), int(r["count"]), parse_asked_at(r["last"]), r["reason"]) for r in rows]
 
     async def misses_by_reason(self) -> list[ReasonCount]:

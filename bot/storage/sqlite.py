@@ -32,12 +32,12 @@ from bot.storage.base import (
     MissRow,
     MissWriter,
     ReasonCount,
+    ReasonFilter,
     StorageError,
     checked_variant,
     clamp_limit,
     parse_asked_at,
     questions_of,
-    reason_filter,
 )
 from bot.text import Script, TraditionalVariant
 
@@ -377,15 +377,20 @@ class SqliteStorage:
     async def top_misses(self, limit: int, reason: str | None = None) -> list[Miss]:
         if self._misses is not None:
             await self._misses.flush()  # this process's own misses count too
-        filtered, value = reason_filter(reason)
+        where = ""
+        params: tuple[object, ...] = (clamp_limit(limit),)
+        if reason is not None:
+            chosen = ReasonFilter.of(reason)
+            where = "WHERE reason IS ? OR substr(reason, 1, length(?)) = ?"
+            params = (chosen.value, chosen.prefix, chosen.prefix, clamp_limit(limit))
         # Each question with the reason it was last declined for: its newest row's.
         rows = await self._read(
             "SELECT asked.text, asked.count, asked.last, latest.reason FROM ("
             f"SELECT text, COUNT(*) AS count, {_READABLE_MAX} AS last, MAX(id) AS last_id FROM miss "
-            f"{'WHERE reason IS ?' if filtered else ''} GROUP BY text"
+            f"{where} GROUP BY text"
             ") AS asked JOIN miss AS latest ON latest.id = asked.last_id "
             "ORDER BY asked.count DESC, asked.last DESC, asked.text LIMIT ?",
-            (value, clamp_limit(limit)) if filtered else (clamp_limit(limit),),
+            params,
         )
         return [
             Miss(str(text), int(count), parse_asked_at(last), _text_or_none(why))

@@ -444,6 +444,13 @@ async def test_misses_keep_why_they_were_declined(storage: Storage) -> None:
     assert [(m.text, m.count) for m in await storage.top_misses(10, "below_threshold")] == [("甲", 2)]
     assert [(m.text, m.reason) for m in await storage.top_misses(10, UNKNOWN_REASON)] == [("乙", None)]
     assert await storage.top_misses(10, "too_novel") == []
+    # A reason with parts selects those that go on from it, whole parts only.
+    for broader in ("check:asked_detail", "check"):
+        assert [(m.text, m.count, m.reason) for m in await storage.top_misses(10, broader)] == [
+            ("甲", 1, "check:asked_detail:age")
+        ]
+    assert await storage.top_misses(10, "check:asked") == []
+    assert await storage.top_misses(10, "below") == []
     counted = [(r.reason, r.count, r.questions) for r in await storage.misses_by_reason()]
     assert counted == [
         ("below_threshold", 2, 1),
