@@ -255,10 +255,10 @@ async def read_misses(location: str, limit: int, reason: str | None = None) -> l
         await storage.close()
 
 
-async def read_reasons(location: str) -> list[ReasonCount]:
+async def read_reasons(location: str, within: str | None = None) -> list[ReasonCount]:
     storage = await open_storage(location, read_only=True)
     try:
-        return await storage.misses_by_reason()
+        return await storage.misses_by_reason(within)
     finally:
         await storage.close()
 
@@ -281,7 +281,8 @@ def cmd_misses(args: argparse.Namespace) -> int:
         return _fail(str(exc), EXIT_CONFIG)
     try:
         if args.by_reason:
-            return _print_reasons(asyncio.run(read_reasons(settings.database))[: args.limit], args.json)
+            reasons = asyncio.run(read_reasons(settings.database, args.reason))
+            return _print_reasons(reasons[: args.limit], args.json)
         misses = asyncio.run(read_misses(settings.database, args.limit, args.reason))
     except StorageError as exc:
         return _fail(str(exc), EXIT_ERROR)
@@ -383,8 +384,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "misses", help="the most often asked questions the bot could not answer, and why it declined them"
     )
     misses.add_argument("--limit", type=_limit, default=DEFAULT_MISSES, metavar="N")
-    which = misses.add_mutually_exclusive_group()
-    which.add_argument(
+    misses.add_argument(
         "--reason",
         type=_reason_argument,
         metavar="REASON",
@@ -392,10 +392,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "(check: every check's veto; check:NAME: that check's, whatever rule); "
         f"{UNKNOWN_REASON}: recorded before reasons were kept",
     )
-    which.add_argument(
+    misses.add_argument(
         "--by-reason",
         action="store_true",
-        help="count the misses per decline reason instead, the most frequent first",
+        help="count the misses per decline reason instead, the most frequent first: a check's "
+        "vetoes together (check:NAME), or, with --reason, each reason within it whole",
     )
     misses.add_argument("--json", action="store_true", help="print JSON instead of a table")
     misses.set_defaults(func=cmd_misses)

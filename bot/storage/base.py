@@ -122,8 +122,10 @@ class Storage(Protocol):
         the times they were declined for it (UNKNOWN_REASON: those recorded without one)."""
         ...
 
-    async def misses_by_reason(self) -> list[ReasonCount]:
-        """The misses counted per decline reason, the most frequent first."""
+    async def misses_by_reason(self, within: str | None = None) -> list[ReasonCount]:
+        """The misses counted per decline reason, the most frequent first: a check's vetoes
+        together whatever the rule ("check:detail" for "check:detail:salary"), so the check that
+        declines most shows as one; `within` a reason (as top_misses filters), each reason whole."""
         ...
 
     async def save_context(self, message_id: int, questions: Sequence[str], expires_at: datetime) -> None:

@@ -508,12 +508,7 @@ class PostgresStorage:
     async def top_misses(self, limit: int, reason: str | None = None) -> list[Miss]:
         if self._misses is not None:
             await self._misses.flush()
-        where = ""
-        params: list[object] = []
-        if reason is not None:
-            chosen = ReasonFilter.of(reason)
-            where = "WHERE reason IS NOT DISTINCT FROM $2 OR left(reason, char_length($3)) = $3"
-            params = [chosen.value, chosen.prefix]
+        where, params = _reason_where(reason, first=2)
         # Each question with the reason it was last declined for: its newest row's.
         query = (
             "SELECT asked.text, asked.count, asked.last, latest.reason FROM ("
@@ -526,16 +521,19 @@ class PostgresStorage:
             rows = await connection.fetch(query, clamp_limit(limit), *params)
         return [Miss(str(r["text"]), int(r["count"]), parse_asked_at(r["last"]), r["reason"]) for r in rows]
 
-    async def misses_by_reason(self) -> list[ReasonCount]:
+    async def misses_by_reason(self, within: str | None = None) -> list[ReasonCount]:
         if self._misses is not None:
             await self._misses.flush()
+        where, params = _reason_where(within, first=1)
         async with self._connection() as connection:
             rows = await connection.fetch(
-                "SELECT reason, COUNT(*) AS count, COUNT(DISTINCT text) AS questions, MAX(asked_at) AS last "
-                "FROM miss GROUP BY reason ORDER BY COUNT(*) DESC, reason IS NULL, reason"
+                "SELECT grouped, COUNT(*) AS count, COUNT(DISTINCT text) AS questions, MAX(asked_at) AS last FROM ("
+                f"SELECT {'reason' if within is not None else _CHECK_OF_REASON} AS grouped, text, asked_at "
+                f"FROM miss {where}) AS m GROUP BY grouped ORDER BY COUNT(*) DESC, grouped IS NULL, grouped",
+                *params,
             )
         return [
-            ReasonCount(r["reason"], int(r["count"]), int(r["questions"]), parse_asked_at(r["last"]))
+            ReasonCount(r["grouped"], int(r["count"]), int(r["questions"]), parse_asked_at(r["last"]))
             for r in rows
         ]
 
@@ -576,6 +574,25 @@ class PostgresStorage:
             await asyncio.wait_for(self._pool.close(), CONNECT_TIMEOUT)
         if not self._pool.is_closing():  # a server that is gone: close() waited in vain
             self._pool.terminate()
+
+
+# A reason as `misses --by-reason` counts it: a check's veto by the check, whatever the rule.
+_CHECK_OF_REASON = (
+    "CASE WHEN reason LIKE 'check:%:%' THEN 'check:' || split_part(reason, ':', 2) ELSE reason END"
+)
+
+
+def _reason_where(reason: str | None, *, first: int) -> tuple[str, list[object]]:
+    """The WHERE clause (its parameters numbered from `first`) that keeps the misses `--reason`
+    selects, and their values."""
+    if reason is None:
+        return "", []
+    chosen = ReasonFilter.of(reason)
+    value, prefix = f"${first}", f"${first + 1}"
+    return (
+        f"WHERE reason IS NOT DISTINCT FROM {value} OR left(reason, char_length({prefix})) = {prefix}",
+        [chosen.value, chosen.prefix],
+    )
 
 
 def _password(url: str) -> str | None:

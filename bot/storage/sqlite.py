@@ -377,12 +377,7 @@ class SqliteStorage:
     async def top_misses(self, limit: int, reason: str | None = None) -> list[Miss]:
         if self._misses is not None:
             await self._misses.flush()  # this process's own misses count too
-        where = ""
-        params: tuple[object, ...] = (clamp_limit(limit),)
-        if reason is not None:
-            chosen = ReasonFilter.of(reason)
-            where = "WHERE reason IS ? OR substr(reason, 1, length(?)) = ?"
-            params = (chosen.value, chosen.prefix, chosen.prefix, clamp_limit(limit))
+        where, params = _reason_where(reason)
         # Each question with the reason it was last declined for: its newest row's.
         rows = await self._read(
             "SELECT asked.text, asked.count, asked.last, latest.reason FROM ("
@@ -390,19 +385,22 @@ class SqliteStorage:
             f"{where} GROUP BY text"
             ") AS asked JOIN miss AS latest ON latest.id = asked.last_id "
             "ORDER BY asked.count DESC, asked.last DESC, asked.text LIMIT ?",
-            params,
+            (*params, clamp_limit(limit)),
         )
         return [
             Miss(str(text), int(count), parse_asked_at(last), _text_or_none(why))
             for text, count, last, why in rows
         ]
 
-    async def misses_by_reason(self) -> list[ReasonCount]:
+    async def misses_by_reason(self, within: str | None = None) -> list[ReasonCount]:
         if self._misses is not None:
             await self._misses.flush()
+        where, params = _reason_where(within)
         rows = await self._read(
-            f"SELECT reason, COUNT(*), COUNT(DISTINCT text), {_READABLE_MAX} FROM miss GROUP BY reason "
-            "ORDER BY COUNT(*) DESC, reason IS NULL, reason"
+            f"SELECT grouped, COUNT(*), COUNT(DISTINCT text), {_READABLE_MAX} FROM ("
+            f"SELECT {'reason' if within is not None else _CHECK_OF_REASON} AS grouped, text, asked_at "
+            f"FROM miss {where}) GROUP BY grouped ORDER BY COUNT(*) DESC, grouped IS NULL, grouped",
+            params,
         )
         return [
             ReasonCount(_text_or_none(why), int(count), int(questions), parse_asked_at(last))
@@ -450,6 +448,23 @@ class SqliteStorage:
 # The newest of a group's times, comparing only well-formed ones: 'yesterday' would sort after
 # every date.
 _READABLE_MAX = "MAX(asked_at) FILTER (WHERE asked_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*')"
+
+
+# A reason as `misses --by-reason` counts it: a check's veto by the check, whatever the rule
+# ("check:detail:salary" as "check:detail"; 6 is the length of "check:").
+_CHECK_OF_REASON = "CASE WHEN reason GLOB 'check:*:*' THEN substr(reason, 1, 5 + instr(substr(reason, 7), ':')) ELSE reason END"
+
+
+def _reason_where(reason: str | None) -> tuple[str, tuple[object, ...]]:
+    """The WHERE clause (and its parameters) that keeps the misses `--reason` selects."""
+    if reason is None:
+        return "", ()
+    chosen = ReasonFilter.of(reason)
+    return "WHERE reason IS ? OR substr(reason, 1, length(?)) = ?", (
+        chosen.value,
+        chosen.prefix,
+        chosen.prefix,
+    )
 
 
 def _text_or_none(value: object) -> str | None:

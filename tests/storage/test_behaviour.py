@@ -454,11 +454,43 @@ async def test_misses_keep_why_they_were_declined(storage: Storage) -> None:
     counted = [(r.reason, r.count, r.questions) for r in await storage.misses_by_reason()]
     assert counted == [
         ("below_threshold", 2, 1),
-        ("check:asked_detail:age", 1, 1),
+        ("check:asked_detail", 1, 1),  # a check's vetoes counted together, whatever the rule
         ("no_margin", 1, 1),
         (None, 1, 1),  # recorded without a reason: last among equals
     ]
     assert all(r.last_asked is not None and r.last_asked.tzinfo for r in await storage.misses_by_reason())
+
+
+async def test_misses_by_reason_count_a_check_whole_and_its_rules_apart(storage: Storage) -> None:
+    for text, reason in [
+        ("甲", "check:detail:salary"),
+        ("乙", "check:detail:salary"),
+        ("丙", "check:detail:stock"),
+        ("丙", "check:detail:stock"),
+        ("丁", "check:tells_a_move"),
+        ("戊", "below_threshold"),
+        ("己", "below_threshold"),
+        ("庚", "several_facts:duration"),
+    ]:
+        await storage.record_miss(text, reason)
+    # Split by rule, the detail check would hide behind below_threshold; together it leads.
+    assert [(r.reason, r.count, r.questions) for r in await storage.misses_by_reason()] == [
+        ("check:detail", 4, 3),
+        ("below_threshold", 2, 2),
+        ("check:tells_a_move", 1, 1),
+        ("several_facts:duration", 1, 1),
+    ]
+    # Within one check, its rules apart: what to fix first.
+    assert [(r.reason, r.count) for r in await storage.misses_by_reason("check:detail")] == [
+        ("check:detail:salary", 2),
+        ("check:detail:stock", 2),
+    ]
+    assert [(r.reason, r.count) for r in await storage.misses_by_reason("check")] == [
+        ("check:detail:salary", 2),
+        ("check:detail:stock", 2),
+        ("check:tells_a_move", 1),
+    ]
+    assert [r.reason for r in await storage.misses_by_reason(UNKNOWN_REASON)] == []
 
 
 async def test_a_reason_is_kept_as_one_short_word(storage: Storage) -> None:
