@@ -389,11 +389,20 @@ def _supersession_cycles(by_id: dict[str, Fact], files: dict[str, str]) -> Itera
         finished.update(chain)
 
 
-def load_factbase(root: Path | None = None) -> FactBase:
-    """Load and validate everything under `root` (default: the shipped fact base)."""
+def load_factbase(root: Path | None = None, *, cache_dir: Path | None = None) -> FactBase:
+    """Load and validate everything under `root` (default: the shipped fact base); with
+    `cache_dir`, from the copy cached there when the files are unchanged (see cache.py)."""
     root = Path(root) if root is not None else default_facts_dir()
     if not root.is_dir():
         raise FactBaseError([Problem(str(root), "-", "fact base directory not found")])
+    if cache_dir is not None:
+        from bot.factbase import cache  # it builds on this module
+
+        return cache.load_factbase_cached(root, cache_dir, _load_files)
+    return _load_files(root)
+
+
+def _load_files(root: Path) -> FactBase:
     problems: list[Problem] = []
     articles = _load_articles(root, problems)
     entities, aliases = _load_entities(root, articles, problems)
