@@ -158,3 +158,17 @@ def test_the_cache_key_covers_script_conversion_and_library_versions(
     before = index.cache_path(factbase, tmp_path)
     monkeypatch.setattr(index, "_version_of", lambda package: "0-older")
     assert index.cache_path(factbase, tmp_path) != before
+
+
+def test_an_idf_array_of_the_wrong_size_is_refused(factbase: FactBase, tmp_path: Path) -> None:
+    Engine(factbase, cache_dir=tmp_path)
+    cache = the_cache(tmp_path)
+    with np.load(cache, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    arrays["idf"] = arrays["idf"][:-1]
+    with cache.open("wb") as handle:
+        np.savez(handle, **arrays)
+    engine = Engine(factbase, cache_dir=tmp_path)
+    assert answers(engine) == answers(Engine(factbase))
+    with np.load(the_cache(tmp_path), allow_pickle=False) as rebuilt:
+        assert len(rebuilt["idf"]) == len(arrays["idf"]) + 1

@@ -14,9 +14,8 @@ import contextlib
 import hashlib
 import math
 import re
-import sys
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -42,7 +41,9 @@ class IndexedFact:
     entities: frozenset[str]
     bag: frozenset[str]  # content words of the answer, keywords, quotes and phrasings
     core: frozenset[str]  # those of the answer, keywords and quotes alone
-    chars: frozenset[str]
+    # The CJK characters of its texts, once each, as one string: a lone character of a question
+    # is looked up in it (a frozenset of ~200 characters took 8 KiB a fact, this ~0.5 KiB).
+    chars: str
     core_text: str  # the core words joined, to find a word inside a longer one: 副总裁 in 研究高级副总裁
     intents: frozenset[Intent]
     people: frozenset[str]  # people the fact itself names (not just its phrasings)
@@ -93,12 +94,42 @@ class Postings:
         return list(self.slots)
 
 
+class Idf(Mapping[str, float]):
+    """Each indexed word's inverse document frequency, in one float array beside the postings'
+    slots: a dict held a float object and an entry for each of 100,000s of words."""
+
+    __slots__ = ("_slots", "weights")
+
+    def __init__(self, postings: Postings, weights: np.ndarray) -> None:
+        self._slots = postings.slots
+        self.weights = weights
+
+    @classmethod
+    def of(cls, postings: Postings, facts: int) -> Idf:
+        total = max(facts, 1)
+        counts = np.diff(postings.offsets).tolist()
+        # math.log, as always: numpy's log may differ in the last bit, and ties would move.
+        return cls(postings, np.array([math.log(1 + total / count) for count in counts], dtype=np.float64))
+
+    def __getitem__(self, word: str) -> float:
+        return float(self.weights[self._slots[word]])
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._slots
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._slots)
+
+    def __len__(self) -> int:
+        return len(self._slots)
+
+
 @dataclass(slots=True)
 class FactIndex:
     facts: list[IndexedFact]  # in the fact base's order: a posting is a position in this list
     postings: Postings  # facts by content word
     by_entity: Postings  # facts by entity id
-    idf: dict[str, float]
+    idf: Idf
     idf_unknown: float  # of a word no fact uses
 
 
@@ -117,7 +148,6 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
     facts: list[IndexedFact] = []
     postings: dict[str, list[int]] = defaultdict(list)
     by_entity: dict[str, list[int]] = defaultdict(list)
-    document_frequency: dict[str, int] = defaultdict(int)
     shared_sets: dict[frozenset[str], frozenset[str]] = {}
     for position, fact in enumerate(base.facts):
         answer_key = reader.prepare(fact.answer)
@@ -139,9 +169,7 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
             phrasing_entities.append(shared_sets.setdefault(frozenset(found), frozenset(found)))
             phrasings.append(key)
         bag = core | {t for text in phrasings for t in reader.content_tokens(text)}
-        # Interned: a CJK character is a new 76-byte object each time a text is iterated,
-        # and every fact's set held its own copies (a third of the index's memory).
-        chars = frozenset(sys.intern(ch) for text in (*texts, *phrasings) for ch in text if _IS_CJK.match(ch))
+        chars = "".join(sorted({ch for text in (*texts, *phrasings) for ch in _IS_CJK.findall(text)}))
         intents = set(fact.intents) | reader.derived_intents(fact, answer_key)
         named = set(fact.entities) | answer_entities
         people = frozenset(e for e in named if base.entities[e].kind == "person")
@@ -170,16 +198,11 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
         )
         for token in bag:
             postings[token].append(position)
-            document_frequency[token] += 1
         for entity in entities:
             by_entity[entity].append(position)
-    total = max(len(facts), 1)
+    words = Postings.build(postings)
     return FactIndex(
-        facts,
-        Postings.build(postings),
-        Postings.build(by_entity),
-        {t: math.log(1 + total / df) for t, df in document_frequency.items()},
-        math.log(1 + total),
+        facts, words, Postings.build(by_entity), Idf.of(words, len(facts)), math.log(1 + max(len(facts), 1))
     )
 
 
@@ -219,7 +242,7 @@ def load_cached(base: FactBase, path: Path) -> FactIndex | None:
             frozenset(stored.entities),
             frozenset(stored.bag),
             frozenset(stored.core),
-            frozenset(stored.chars),
+            stored.chars,
             stored.core_text,
             frozenset(stored.intents),
             frozenset(stored.people),
@@ -230,11 +253,12 @@ def load_cached(base: FactBase, path: Path) -> FactIndex | None:
         )
         for fact, stored in zip(base.facts, cached.meta.facts, strict=True)
     ]
+    words = Postings(cached.meta.tokens, *cached.postings)
     return FactIndex(
         facts,
-        Postings(cached.meta.tokens, *cached.postings),
+        words,
         Postings(cached.meta.entities, *cached.by_entity),
-        dict(cached.meta.idf),
+        Idf(words, cached.idf),
         cached.meta.idf_unknown,
     )
 
@@ -249,7 +273,7 @@ def store(index: FactIndex, base: FactBase, path: Path) -> None:
                 entities=sorted(f.entities),
                 bag=sorted(f.bag),
                 core=sorted(f.core),
-                chars=sorted(f.chars),
+                chars=f.chars,
                 core_text=f.core_text,
                 intents=sorted(f.intents),
                 people=sorted(f.people),
@@ -262,12 +286,11 @@ def store(index: FactIndex, base: FactBase, path: Path) -> None:
         ],
         tokens=index.postings.keys(),
         entities=index.by_entity.keys(),
-        idf=list(index.idf.items()),
         idf_unknown=index.idf_unknown,
     )
     postings = (index.postings.flat, index.postings.offsets)
     by_entity = (index.by_entity.flat, index.by_entity.offsets)
-    index_cache.save(path, index_cache.CachedIndex(meta, postings, by_entity))
+    index_cache.save(path, index_cache.CachedIndex(meta, postings, by_entity, index.idf.weights))
     index_cache.remove_stale(path.parent, keep=path)
 
 

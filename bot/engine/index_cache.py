@@ -24,7 +24,7 @@ from bot.factbase.models import Intent
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the layout changes; the file name's digest changes with the code anyway
+FORMAT = 2  # bump when the layout changes; the file name's digest changes with the code anyway
 SUFFIX = ".npz"
 # Names earlier versions used: never read, only removed (a .pickle could run code if loaded).
 STALE_PATTERNS = ("index-*.npz", "index-*.pickle")
@@ -38,7 +38,7 @@ class CachedFact(BaseModel):
     entities: list[str]
     bag: list[str]
     core: list[str]
-    chars: list[str]
+    chars: str
     core_text: str
     intents: list[Intent]
     people: list[str]
@@ -56,7 +56,6 @@ class CacheMeta(BaseModel):
     facts: list[CachedFact]
     tokens: list[str]  # postings keys, in order
     entities: list[str]  # by_entity keys, in order
-    idf: list[tuple[str, float]]
     idf_unknown: float
 
 
@@ -67,12 +66,13 @@ Arrays = tuple[np.ndarray, np.ndarray]
 class CachedIndex:
     """A loaded (or to-be-saved) index: the JSON part and the postings arrays."""
 
-    __slots__ = ("by_entity", "meta", "postings")
+    __slots__ = ("by_entity", "idf", "meta", "postings")
 
-    def __init__(self, meta: CacheMeta, postings: Arrays, by_entity: Arrays):
+    def __init__(self, meta: CacheMeta, postings: Arrays, by_entity: Arrays, idf: np.ndarray):
         self.meta = meta
         self.postings = postings
         self.by_entity = by_entity
+        self.idf = idf  # float64, one per postings key
 
 
 def _checked(keys: list[str], flat: np.ndarray, offsets: np.ndarray, facts: int) -> Arrays:
@@ -98,6 +98,7 @@ def save(path: Path, index: CachedIndex) -> None:
             postings_offsets=index.postings[1],
             by_entity=index.by_entity[0],
             by_entity_offsets=index.by_entity[1],
+            idf=index.idf,
         )
     temporary.replace(path)
 
@@ -117,11 +118,14 @@ def load(path: Path, fact_ids: list[str]) -> CachedIndex | None:
             count = len(fact_ids)
             postings = _checked(meta.tokens, stored["postings"], stored["postings_offsets"], count)
             by_entity = _checked(meta.entities, stored["by_entity"], stored["by_entity_offsets"], count)
+            idf = stored["idf"]
+            if idf.dtype != np.float64 or idf.shape != (len(meta.tokens),) or not np.all(np.isfinite(idf)):
+                raise ValueError("idf of the wrong type or size")
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, ValidationError) as exc:
         reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'unreadable'}"
         log.warning("index cache %s ignored and rebuilt (%s)", path.name, reason[:200])
         return None
-    return CachedIndex(meta, postings, by_entity)
+    return CachedIndex(meta, postings, by_entity, idf)
 
 
 def remove_stale(directory: Path, keep: Path) -> None:

@@ -27,8 +27,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.engine import index
+from bot.engine.index import Idf, IndexReader, Postings
 from bot.engine.index import IndexedFact as _IndexedFact
-from bot.engine.index import IndexReader, Postings
 from bot.engine.lexicon import (
     AMOUNT_UNITS,
     ASKED_DETAILS,
@@ -499,7 +499,7 @@ class Matcher:
     _facts: list[_IndexedFact] = field(init=False)
     _postings: Postings = field(init=False)  # facts by word
     _by_entity: Postings = field(init=False)  # facts by entity
-    _idf: dict[str, float] = field(init=False)
+    _idf: Idf = field(init=False)  # a word's IDF, by word
     _idf_unknown: float = field(init=False)
 
     cache_dir: Path | None = None  # where the built index is kept between runs (see index); None: none

@@ -3,6 +3,7 @@ reloaded index is the index that was built."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -85,3 +86,23 @@ def test_idf_weighs_a_rare_word_above_a_common_one(engine: Engine) -> None:
     common = max(counts, key=counts.__getitem__)
     assert matcher._idf[rare] > matcher._idf[common] > 0
     assert matcher._idf_unknown >= matcher._idf[rare]
+
+
+def test_each_words_idf_is_its_document_frequencys_in_one_array(engine: Engine) -> None:
+    matcher = engine.matcher
+    facts = len(matcher._facts)
+    assert matcher._idf.weights.dtype == np.float64 and len(matcher._idf.weights) == len(matcher._idf)
+    for word, positions in _table(matcher._postings).items():
+        assert matcher._idf[word] == math.log(1 + facts / len(positions))  # exactly: ties must not move
+    assert "never-a-word" not in matcher._idf
+
+
+def test_a_facts_characters_are_one_string_of_each_once(engine: Engine) -> None:
+    """A lone character of a question is looked up among the fact's (逼 ~ 逼迫): one short
+    string a fact, not a set of ~200 one-character strings."""
+    for indexed in engine.matcher._facts:
+        chars = indexed.chars
+        assert isinstance(chars, str) and list(chars) == sorted(set(chars))
+        assert all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in chars)
+    murati = next(f for f in engine.matcher._facts if "穆拉蒂" in f.fact.answer)
+    assert all(ch in murati.chars for ch in "穆拉蒂")
