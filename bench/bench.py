@@ -266,6 +266,11 @@ def main() -> None:
         "--scale", type=int, nargs="+", default=[10_000, 100_000], help="fact counts for the scale section"
     )
     parser.add_argument(
+        "--trace-memory",
+        action="store_true",
+        help="scale: also the index's memory by source line (tracemalloc)",
+    )
+    parser.add_argument(
         "--only", action="append", choices=SECTIONS, help="run only these sections (default: all)"
     )
     args = parser.parse_args()
@@ -283,7 +288,7 @@ def main() -> None:
     if "accuracy" in sections:
         accuracy_tables(engine, base, paths)
     if "scale" in sections:
-        scale_table(base, args.scale)
+        scale_table(base, args.scale, args.trace_memory)
     if "latency" in sections:
         latency_table(engine, base, questions, args.synthetic, args.repeat)
 
@@ -362,9 +367,36 @@ def rss_mib() -> float:
     return pages * resource.getpagesize() / (1 << 20)
 
 
-def scale_table(base: FactBase, sizes: list[int]) -> None:
+def memory_by_line(base: FactBase, size: int, lines: int = 12) -> None:
+    """What the index of a `size`-fact synthetic base holds, by the source line that allocated
+    it (tracemalloc; the build runs several times slower under it)."""
+    import tracemalloc
+
+    synthetic = synthetic_base(base, size)
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    engine = Engine(synthetic)
+    gc.collect()
+    grown = tracemalloc.take_snapshot().compare_to(before, "lineno")
+    tracemalloc.stop()
+    total = sum(stat.size_diff for stat in grown)
+    print(f"\n{size:,} facts: {total / (1 << 20):.0f} MiB traced, {total / 1024 / size:.1f} KiB a fact\n")
+    print("| allocated at | MiB | objects |\n|---|---|---|")
+    for stat in grown[:lines]:
+        frame = stat.traceback[0]
+        path = Path(frame.filename)
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path(*path.parts[-2:])
+        print(f"| {shown}:{frame.lineno} | {stat.size_diff / (1 << 20):.1f} | {stat.count_diff:,} |")
+    del engine
+
+
+def scale_table(base: FactBase, sizes: list[int], trace: bool = False) -> None:
     """Index build time and the memory the index holds, per size, the synthetic bases built
-    first so that only the index is measured."""
+    first so that only the index is measured; with `trace`, what it holds by source line at the
+    smallest size."""
+    if trace:
+        memory_by_line(base, min(sizes))
     print("\n| facts | phrasings | index build | index memory | per fact |\n|---|---|---|---|---|")
     for size in sizes:
         synthetic = synthetic_base(base, size)

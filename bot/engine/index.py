@@ -149,6 +149,10 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
     postings: dict[str, list[int]] = defaultdict(list)
     by_entity: dict[str, list[int]] = defaultdict(list)
     shared_sets: dict[frozenset[str], frozenset[str]] = {}
+    # One string object per word, shared by every fact's sets and the postings: the segmenter
+    # makes a new one each time it cuts a word out of a text (~80 bytes for two characters).
+    shared_words: dict[str, str] = {}
+    shared = shared_words.setdefault
     for position, fact in enumerate(base.facts):
         answer_key = reader.prepare(fact.answer)
         # The records are curated text: exact names only, no typo matching.
@@ -156,7 +160,7 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
         entities = set(fact.entities) | answer_entities
         texts = [answer_key, *(reader.prepare(k) for k in fact.keywords)]
         texts += [reader.prepare(c.quote) for c in fact.sources]
-        core = frozenset(t for text in texts for t in reader.content_tokens(text))
+        core = frozenset(shared(t, t) for text in texts for t in reader.content_tokens(text))
         phrasings: list[str] = []
         residuals: list[str] = []
         phrasing_entities: list[frozenset[str]] = []
@@ -168,7 +172,7 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
             # One set object per distinct set of names, shared by every phrasing with it.
             phrasing_entities.append(shared_sets.setdefault(frozenset(found), frozenset(found)))
             phrasings.append(key)
-        bag = core | {t for text in phrasings for t in reader.content_tokens(text)}
+        bag = core | {shared(t, t) for text in phrasings for t in reader.content_tokens(text)}
         chars = "".join(sorted({ch for text in (*texts, *phrasings) for ch in _IS_CJK.findall(text)}))
         intents = set(fact.intents) | reader.derived_intents(fact, answer_key)
         named = set(fact.entities) | answer_entities

@@ -106,3 +106,12 @@ def test_a_facts_characters_are_one_string_of_each_once(engine: Engine) -> None:
         assert all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in chars)
     murati = next(f for f in engine.matcher._facts if "穆拉蒂" in f.fact.answer)
     assert all(ch in murati.chars for ch in "穆拉蒂")
+
+
+def test_a_word_is_one_string_object_in_every_fact_that_uses_it(engine: Engine) -> None:
+    """Segmenting makes a new string each time it cuts a word out of a text; the index keeps
+    one per word, the postings' key, in every fact's sets."""
+    keys = {word: word for word in engine.matcher._postings.slots}
+    for indexed in engine.matcher._facts:
+        assert all(word is keys[word] for word in indexed.bag)
+        assert all(word is keys[word] for word in indexed.core)
