@@ -127,7 +127,7 @@ def test_every_question_of_the_sets_gets_the_whole_text_verdict() -> None:
 _TELLING = "后里只干发面台系余松云皇公一隻著衞离职時候們说說么麼这這们个個的是了"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(_TELLING + "Ai 0?"), max_size=12))
 def test_mixed_and_phrase_dependent_text_gets_the_whole_text_verdict(text: str) -> None:
     """后 stays in 皇后 and 只 becomes 隻 in 一只: text whose verdict hangs on them is still
