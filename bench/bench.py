@@ -228,15 +228,15 @@ def synthetic_base(base: FactBase, size: int, seed: int = 7) -> FactBase:
 
 
 def startup(question: str, cache_dir: Path) -> tuple[float, float, int]:
-    """One fresh process that loads, validates and indexes the fact base and answers one
-    question: (its in-process time for that, its whole wall time, its peak RSS in MiB).
-    Run before this process grows: Linux keeps ru_maxrss across exec."""
+    """One fresh process that runs `saga-bot ask` on one question (imports, the fact base and
+    index from `cache_dir` or built and cached there, the answer): (its in-process time for
+    that, its whole wall time, its peak RSS in MiB). Run before this process grows: Linux
+    keeps ru_maxrss across exec."""
     code = (
-        "import resource, sys, time; t = time.perf_counter();"
-        "from pathlib import Path;"
-        "from bot.factbase.loader import load_factbase; from bot.engine.answer import Engine;"
-        "e = Engine(load_factbase(), cache_dir=Path(sys.argv[2])); e.ask(sys.argv[1]);"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "import os, resource, sys, time; t = time.perf_counter();"
+        "os.environ['SAGA_BOT_CACHE_DIR'] = sys.argv[2];"
+        "from bot.cli import main; main(['ask', sys.argv[1]]);"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
     )
     start = time.perf_counter()
     out = subprocess.run(
@@ -245,7 +245,7 @@ def startup(question: str, cache_dir: Path) -> tuple[float, float, int]:
         text=True,
         check=True,
         cwd=ROOT,
-    ).stdout.split()
+    ).stderr.split()
     wall = time.perf_counter() - start
     return float(out[0]), wall, int(out[1]) // 1024
 
@@ -266,6 +266,11 @@ def main() -> None:
         "--scale", type=int, nargs="+", default=[10_000, 100_000], help="fact counts for the scale section"
     )
     parser.add_argument(
+        "--trace-memory",
+        action="store_true",
+        help="scale: also the index's memory by source line (tracemalloc)",
+    )
+    parser.add_argument(
         "--only", action="append", choices=SECTIONS, help="run only these sections (default: all)"
     )
     args = parser.parse_args()
@@ -283,7 +288,7 @@ def main() -> None:
     if "accuracy" in sections:
         accuracy_tables(engine, base, paths)
     if "scale" in sections:
-        scale_table(base, args.scale)
+        scale_table(base, args.scale, args.trace_memory)
     if "latency" in sections:
         latency_table(engine, base, questions, args.synthetic, args.repeat)
 
@@ -291,16 +296,52 @@ def main() -> None:
 SECTIONS = ["scan", "long", "startup", "accuracy", "latency", "scale"]
 
 
-def startup_table(question: str) -> None:
+IMPORT_FLOOR = "import discord, rapidfuzz, opencc, jieba"
+
+
+def _child_run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one run of `command`, its CPU from the kernel's child accounting."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True, cwd=ROOT, env=env)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def startup_table(question: str, repeat: int = 7) -> None:
+    """A warm `saga-bot ask Q` (fact base and index cached) beside the import floor
+    `python -c "import discord, rapidfuzz, opencc, jieba"`, run alternately; medians. The bot's
+    modules are compiled to bytecode first, as an install has them (pip and the Docker image
+    compile them; with PYTHONDONTWRITEBYTECODE set, every start would compile them from source
+    while the libraries of the floor start from their bytecode)."""
+    import compileall
+    import os
+
+    compileall.compile_dir(ROOT / "bot", quiet=1)
+    saga_bot = str(Path(sys.executable).with_name("saga-bot"))
     with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "SAGA_BOT_CACHE_DIR": cache}
         cold = startup(question, Path(cache))  # builds the index and caches it
         warm = startup(question, Path(cache))  # loads the cached index
+        subprocess.run([saga_bot, "ask", question], capture_output=True, check=True, cwd=ROOT, env=env)
+        runs: dict[str, list[tuple[float, float]]] = {"ask": [], "floor": []}
+        for _ in range(repeat):
+            runs["ask"].append(_child_run([saga_bot, "ask", question], env))
+            runs["floor"].append(_child_run([sys.executable, "-c", IMPORT_FLOOR], env))
     print(
-        "\n| start-up (fresh process, one question) | load + validate + index + answer | whole process | peak RSS |"
+        "\n| `saga-bot ask` in a fresh process | imports + fact base + index + answer | whole process | peak RSS |"
     )
     print("|---|---|---|---|")
-    for name, (in_process, wall, peak) in (("no index cache", cold), ("index cache", warm)):
+    for name, (in_process, wall, peak) in (("first start (nothing cached)", cold), ("warm (cached)", warm)):
         print(f"| {name} | {in_process:.2f} s | {wall:.2f} s | {peak} MiB |")
+    ask_wall, ask_cpu = (statistics.median(v) for v in zip(*runs["ask"], strict=True))
+    floor_wall, floor_cpu = (statistics.median(v) for v in zip(*runs["floor"], strict=True))
+    print(f"\n{repeat} runs each, alternating, medians\n")
+    print("| command | wall | CPU |\n|---|---|---|")
+    print(f"| `saga-bot ask Q` (warm) | {ask_wall:.2f} s | {ask_cpu:.2f} s |")
+    print(f'| `python -c "{IMPORT_FLOOR}"` | {floor_wall:.2f} s | {floor_cpu:.2f} s |')
+    print(f"| ask / import floor | {ask_wall / floor_wall:.2f}× | {ask_cpu / floor_cpu:.2f}× |")
 
 
 def accuracy_tables(engine: Engine, base: FactBase, paths: list[Path]) -> None:
@@ -326,9 +367,36 @@ def rss_mib() -> float:
     return pages * resource.getpagesize() / (1 << 20)
 
 
-def scale_table(base: FactBase, sizes: list[int]) -> None:
+def memory_by_line(base: FactBase, size: int, lines: int = 12) -> None:
+    """What the index of a `size`-fact synthetic base holds, by the source line that allocated
+    it (tracemalloc; the build runs several times slower under it)."""
+    import tracemalloc
+
+    synthetic = synthetic_base(base, size)
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.take_snapshot()
+    engine = Engine(synthetic)
+    gc.collect()
+    grown = tracemalloc.take_snapshot().compare_to(before, "lineno")
+    tracemalloc.stop()
+    total = sum(stat.size_diff for stat in grown)
+    print(f"\n{size:,} facts: {total / (1 << 20):.0f} MiB traced, {total / 1024 / size:.1f} KiB a fact\n")
+    print("| allocated at | MiB | objects |\n|---|---|---|")
+    for stat in grown[:lines]:
+        frame = stat.traceback[0]
+        path = Path(frame.filename)
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else Path(*path.parts[-2:])
+        print(f"| {shown}:{frame.lineno} | {stat.size_diff / (1 << 20):.1f} | {stat.count_diff:,} |")
+    del engine
+
+
+def scale_table(base: FactBase, sizes: list[int], trace: bool = False) -> None:
     """Index build time and the memory the index holds, per size, the synthetic bases built
-    first so that only the index is measured."""
+    first so that only the index is measured; with `trace`, what it holds by source line at the
+    smallest size."""
+    if trace:
+        memory_by_line(base, min(sizes))
     print("\n| facts | phrasings | index build | index memory | per fact |\n|---|---|---|---|---|")
     for size in sizes:
         synthetic = synthetic_base(base, size)

@@ -91,12 +91,14 @@ def _clean_arguments(args: argparse.Namespace) -> None:
             setattr(args, name, [_clean_argument(item) for item in value])
 
 
-def _load() -> FactBase:
-    return load_factbase()
+def _load(*, cached: bool = False) -> FactBase:
+    # `facts check` and `facts report` read the files themselves; the engine commands may
+    # start from the copy validated and cached beside the index.
+    return load_factbase(cache_dir=default_cache_dir() if cached else None)
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    return Engine(_load(), variant=getattr(args, "variant", "tw"), cache_dir=default_cache_dir())
+    return Engine(_load(cached=True), variant=getattr(args, "variant", "tw"), cache_dir=default_cache_dir())
 
 
 # -- facts ----------------------------------------------------------------------------------

@@ -50,7 +50,11 @@ def configure_logging(settings: Settings) -> None:
 
 
 def _engine(settings: Settings) -> Engine:
-    return Engine(load_factbase(), variant=settings.traditional_variant, cache_dir=default_cache_dir())
+    return Engine(
+        load_factbase(cache_dir=default_cache_dir()),
+        variant=settings.traditional_variant,
+        cache_dir=default_cache_dir(),
+    )
 
 
 # -- run ------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ broken Discord layer is reported in one line, not as an unknown command."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,25 @@ def test_help_lists_the_discord_commands(capsys: pytest.CaptureFixture[str]) -> 
     assert stopped.value.code == 0
     out = capsys.readouterr().out
     assert all(command in out for command in ("ask", "run", "sync", "misses"))
+
+
+def test_a_warm_ask_parses_no_yaml_and_opens_no_s2t_tables(tmp_path: Path) -> None:
+    """Started from the cached fact base and index, `ask` of a simplified question needs
+    neither PyYAML nor s2t's phrase tables (script detection reads a character table)."""
+    code = (
+        "import sys; from bot.cli import main; from bot import text;"
+        "assert main(['ask', '--json', '穆拉蒂什么时候离职?']) == 0;"
+        "print(sorted(m for m in ('yaml', 'discord') if m in sys.modules), text._converter.cache_info().currsize)"
+    )
+    env = {**os.environ, "SAGA_BOT_CACHE_DIR": str(tmp_path)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60
+        )
+        for _ in range(2)
+    ]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr
+    first, warm = (run.stdout.splitlines()[-1] for run in runs)
+    assert first.startswith("['yaml']")  # the first start reads the fact files
+    assert warm.startswith("[]")
+    assert warm.endswith(" 2")  # tw2s and hk2s, which every question is matched through

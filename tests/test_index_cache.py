@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.engine import index
 from bot.engine.answer import Engine
-from bot.engine.matcher import Matcher
 from bot.factbase.loader import FactBase
 
 QUESTIONS = ["穆拉蒂什麼時候離職?", "OpenAI有多少员工?", "明天会下雨吗?", "When was Sam Altman fired?"]
@@ -43,10 +43,10 @@ def test_cached_index_gives_the_same_answers(
     the_cache(tmp_path)
     fresh = answers(Engine(factbase))
 
-    def no_rebuild(self: Matcher) -> None:
+    def no_rebuild(*args: object) -> None:
         raise AssertionError("the index was rebuilt instead of loaded from the cache")
 
-    monkeypatch.setattr(Matcher, "_build_index", no_rebuild)
+    monkeypatch.setattr(index, "build", no_rebuild)
     loaded = Engine(factbase, cache_dir=tmp_path)
     assert answers(loaded) == answers(built) == fresh
 
@@ -155,8 +155,20 @@ def test_the_cache_key_covers_script_conversion_and_library_versions(
 ) -> None:
     # The index stores text folded by bot/text.py and words cut by jieba: an upgrade of either
     # must build a new index, not load one the older code made.
-    from bot.engine import matcher
+    before = index.cache_path(factbase, tmp_path)
+    monkeypatch.setattr(index, "_version_of", lambda package: "0-older")
+    assert index.cache_path(factbase, tmp_path) != before
 
-    before = Matcher(factbase, cache_dir=tmp_path)._cache_path()
-    monkeypatch.setattr(matcher, "_version_of", lambda package: "0-older")
-    assert Matcher(factbase, cache_dir=tmp_path)._cache_path() != before
+
+def test_an_idf_array_of_the_wrong_size_is_refused(factbase: FactBase, tmp_path: Path) -> None:
+    Engine(factbase, cache_dir=tmp_path)
+    cache = the_cache(tmp_path)
+    with np.load(cache, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    arrays["idf"] = arrays["idf"][:-1]
+    with cache.open("wb") as handle:
+        np.savez(handle, **arrays)
+    engine = Engine(factbase, cache_dir=tmp_path)
+    assert answers(engine) == answers(Engine(factbase))
+    with np.load(the_cache(tmp_path), allow_pickle=False) as rebuilt:
+        assert len(rebuilt["idf"]) == len(arrays["idf"]) + 1

@@ -7,7 +7,7 @@ treated as absent, with one log line saying why, and the index is rebuilt.
 
 Layout: ``postings`` and ``by_entity`` are each one flat int32 array of fact positions plus an
 int64 offsets array (token i's postings are ``flat[offsets[i]:offsets[i + 1]]``, as in memory:
-:class:`Postings`); ``meta`` is the UTF-8 JSON of :class:`CacheMeta` as a uint8 array.
+:class:`bot.engine.index.Postings`); ``meta`` is the UTF-8 JSON of :class:`CacheMeta` as a uint8 array.
 """
 
 from __future__ import annotations
@@ -24,21 +24,21 @@ from bot.factbase.models import Intent
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the layout changes; the file name's digest changes with the code anyway
+FORMAT = 2  # bump when the layout changes; the file name's digest changes with the code anyway
 SUFFIX = ".npz"
 # Names earlier versions used: never read, only removed (a .pickle could run code if loaded).
 STALE_PATTERNS = ("index-*.npz", "index-*.pickle")
 
 
 class CachedFact(BaseModel):
-    """What the index keeps of one fact beyond the Fact itself (see matcher._IndexedFact)."""
+    """What the index keeps of one fact beyond the Fact itself (see index.IndexedFact)."""
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
     entities: list[str]
     bag: list[str]
     core: list[str]
-    chars: list[str]
+    chars: str
     core_text: str
     intents: list[Intent]
     people: list[str]
@@ -56,60 +56,33 @@ class CacheMeta(BaseModel):
     facts: list[CachedFact]
     tokens: list[str]  # postings keys, in order
     entities: list[str]  # by_entity keys, in order
-    idf: list[tuple[str, float]]
     idf_unknown: float
 
 
-class Postings:
-    """Fact positions per key (a word, an entity) in one flat array: key i's positions are
-    flat[offsets[i]:offsets[i + 1]]. One array, not one per key: most words are in one fact,
-    and an array object per word cost more than its positions."""
-
-    __slots__ = ("flat", "offsets", "slots")
-
-    def __init__(self, slots: dict[str, int], flat: np.ndarray, offsets: np.ndarray) -> None:
-        self.slots = slots
-        self.flat = flat
-        self.offsets = offsets
-
-    @classmethod
-    def build(cls, lists: dict[str, list[int]]) -> Postings:
-        offsets = np.zeros(len(lists) + 1, dtype=np.int64)
-        np.cumsum([len(positions) for positions in lists.values()], out=offsets[1:])
-        flat = np.fromiter(
-            (p for positions in lists.values() for p in positions), dtype=np.int32, count=int(offsets[-1])
-        )
-        return cls({key: i for i, key in enumerate(lists)}, flat, offsets)
-
-    def get(self, key: str) -> np.ndarray | None:
-        slot = self.slots.get(key)
-        if slot is None:
-            return None
-        return self.flat[self.offsets[slot] : self.offsets[slot + 1]]
-
-    def keys(self) -> list[str]:
-        return list(self.slots)
+# A postings table as stored: the flat positions and the offsets of each key's run.
+Arrays = tuple[np.ndarray, np.ndarray]
 
 
 class CachedIndex:
-    """A loaded (or to-be-saved) index: the JSON part and the postings."""
+    """A loaded (or to-be-saved) index: the JSON part and the postings arrays."""
 
-    __slots__ = ("by_entity", "meta", "postings")
+    __slots__ = ("by_entity", "idf", "meta", "postings")
 
-    def __init__(self, meta: CacheMeta, postings: Postings, by_entity: Postings):
+    def __init__(self, meta: CacheMeta, postings: Arrays, by_entity: Arrays, idf: np.ndarray):
         self.meta = meta
         self.postings = postings
         self.by_entity = by_entity
+        self.idf = idf  # float64, one per postings key
 
 
-def _checked(keys: list[str], flat: np.ndarray, offsets: np.ndarray, facts: int) -> Postings:
+def _checked(keys: list[str], flat: np.ndarray, offsets: np.ndarray, facts: int) -> Arrays:
     if flat.dtype != np.int32 or offsets.dtype != np.int64 or flat.ndim != 1 or offsets.ndim != 1:
         raise ValueError("postings of the wrong type")
     if len(offsets) != len(keys) + 1 or offsets[0] != 0 or offsets[-1] != len(flat):
         raise ValueError("postings offsets do not match their keys")
     if np.any(np.diff(offsets) < 0) or (len(flat) and (flat.min() < 0 or flat.max() >= facts)):
         raise ValueError("postings out of range")
-    return Postings({key: i for i, key in enumerate(keys)}, flat, offsets)
+    return flat, offsets
 
 
 def save(path: Path, index: CachedIndex) -> None:
@@ -121,10 +94,11 @@ def save(path: Path, index: CachedIndex) -> None:
         np.savez(
             handle,
             meta=meta,
-            postings=index.postings.flat,
-            postings_offsets=index.postings.offsets,
-            by_entity=index.by_entity.flat,
-            by_entity_offsets=index.by_entity.offsets,
+            postings=index.postings[0],
+            postings_offsets=index.postings[1],
+            by_entity=index.by_entity[0],
+            by_entity_offsets=index.by_entity[1],
+            idf=index.idf,
         )
     temporary.replace(path)
 
@@ -144,11 +118,14 @@ def load(path: Path, fact_ids: list[str]) -> CachedIndex | None:
             count = len(fact_ids)
             postings = _checked(meta.tokens, stored["postings"], stored["postings_offsets"], count)
             by_entity = _checked(meta.entities, stored["by_entity"], stored["by_entity_offsets"], count)
+            idf = stored["idf"]
+            if idf.dtype != np.float64 or idf.shape != (len(meta.tokens),) or not np.all(np.isfinite(idf)):
+                raise ValueError("idf of the wrong type or size")
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, ValidationError) as exc:
         reason = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'unreadable'}"
         log.warning("index cache %s ignored and rebuilt (%s)", path.name, reason[:200])
         return None
-    return CachedIndex(meta, postings, by_entity)
+    return CachedIndex(meta, postings, by_entity, idf)
 
 
 def remove_stale(directory: Path, keep: Path) -> None:

@@ -15,23 +15,20 @@ keeps "Dario Amodei的妻子是谁" from being answered with the nearest Amodei 
 
 from __future__ import annotations
 
-import hashlib
-import math
 import re
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot import text as text_module
-from bot.engine import index_cache
+from bot.engine import index
+from bot.engine.index import Idf, IndexReader, Postings
+from bot.engine.index import IndexedFact as _IndexedFact
 from bot.engine.lexicon import (
     AMOUNT_UNITS,
     ASKED_DETAILS,
@@ -280,13 +277,6 @@ STRONG_INTENTS = frozenset(
 )
 
 
-def _version_of(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "?"
-
-
 @dataclass(slots=True)
 class Work:
     """What the matcher has done since it was built, counted: tests bound the work of a long
@@ -484,32 +474,6 @@ class _Term:
 
 
 @dataclass(slots=True)
-class _IndexedFact:
-    fact: Fact
-    entities: frozenset[str]
-    bag: frozenset[str]  # content words of the answer, keywords, quotes and phrasings
-    core: frozenset[str]  # those of the answer, keywords and quotes alone
-    chars: frozenset[str]
-    core_text: str  # the core words joined, to find a word inside a longer one: 副总裁 in 研究高级副总裁
-    intents: frozenset[Intent]
-    people: frozenset[str]  # people the fact itself names (not just its phrasings)
-    orgs: frozenset[str]
-    named: frozenset[str]  # everyone and everything the fact itself names: people, orgs, products
-    residuals: list[str]
-    phrasing_entities: list[frozenset[str]]
-    # The distinct entity sets of the phrasings, and which one each phrasing has: a question's
-    # entity weighting is computed per set, not per phrasing (most phrasings share one).
-    entity_groups: list[frozenset[str]] = field(init=False)
-    group_of: np.ndarray = field(init=False)
-
-    def __post_init__(self) -> None:
-        groups: dict[frozenset[str], int] = {}
-        of = [groups.setdefault(found, len(groups)) for found in self.phrasing_entities]
-        self.entity_groups = list(groups)
-        self.group_of = np.asarray(of, dtype=np.intp)
-
-
-@dataclass(slots=True)
 class Matcher:
     base: FactBase
     weights: Weights = field(default_factory=lambda: Weights())
@@ -533,12 +497,12 @@ class Matcher:
     _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _titled_people
     _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False)
     _facts: list[_IndexedFact] = field(init=False)
-    _postings: index_cache.Postings = field(init=False)  # facts by word
-    _by_entity: index_cache.Postings = field(init=False)  # facts by entity
-    _idf: dict[str, float] = field(init=False)
+    _postings: Postings = field(init=False)  # facts by word
+    _by_entity: Postings = field(init=False)  # facts by entity
+    _idf: Idf = field(init=False)  # a word's IDF, by word
     _idf_unknown: float = field(init=False)
 
-    cache_dir: Path | None = None  # where the built index is kept between runs; None: no cache
+    cache_dir: Path | None = None  # where the built index is kept between runs (see index); None: none
     work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
@@ -550,94 +514,16 @@ class Matcher:
         self._segmenter = Segmenter(words)
         self._home = home_organisations(self.base.entities.values())
         self._build_aliases()
-        if not self._load_cached_index():
-            self._build_index()
-            self._store_index()
-
-    # -- index cache --------------------------------------------------------------------------
-    # Building the index segments every phrasing of every fact (~0.5 s); a cache keyed by the
-    # fact files and this engine's code makes later starts load it instead.
-
-    def _cache_path(self) -> Path | None:
-        if self.cache_dir is None:
-            return None
-        digest = hashlib.sha256()
-        for path in sorted(self.base.root.rglob("*.yaml")):
-            digest.update(path.name.encode() + path.read_bytes())
-        # The code that builds it: the engine, the script conversion it folds text with, and
-        # the libraries whose output it stores (an upgrade must not reuse an older index).
-        for path in [*sorted(Path(__file__).parent.glob("*.py")), Path(text_module.__file__)]:
-            digest.update(path.read_bytes())
-        for package in ("jieba", "opencc", "rapidfuzz", "numpy"):
-            digest.update(f"{package}={_version_of(package)}".encode())
-        return self.cache_dir / f"index-{digest.hexdigest()[:24]}{index_cache.SUFFIX}"
-
-    def _load_cached_index(self) -> bool:
-        try:
-            path = self._cache_path()
-        except OSError:  # fact files unreadable here fail the load of the fact base, not this
-            return False
-        if path is None:
-            return False
-        cached = index_cache.load(path, [f.id for f in self.base.facts])
-        if cached is None:
-            return False
-        self._facts = [
-            _IndexedFact(
-                fact,
-                frozenset(stored.entities),
-                frozenset(stored.bag),
-                frozenset(stored.core),
-                frozenset(stored.chars),
-                stored.core_text,
-                frozenset(stored.intents),
-                frozenset(stored.people),
-                frozenset(stored.orgs),
-                frozenset(stored.named),
-                list(stored.residuals),
-                [frozenset(found) for found in stored.phrasing_entities],
-            )
-            for fact, stored in zip(self.base.facts, cached.meta.facts, strict=True)
-        ]
-        self._postings = cached.postings
-        self._by_entity = cached.by_entity
-        self._idf = dict(cached.meta.idf)
-        self._idf_unknown = cached.meta.idf_unknown
-        return True
-
-    def _store_index(self) -> None:
-        try:
-            path = self._cache_path()
-            if path is None:
-                return
-            meta = index_cache.CacheMeta(
-                format=index_cache.FORMAT,
-                fact_ids=[f.id for f in self.base.facts],
-                facts=[
-                    index_cache.CachedFact(
-                        entities=sorted(f.entities),
-                        bag=sorted(f.bag),
-                        core=sorted(f.core),
-                        chars=sorted(f.chars),
-                        core_text=f.core_text,
-                        intents=sorted(f.intents),
-                        people=sorted(f.people),
-                        orgs=sorted(f.orgs),
-                        named=sorted(f.named),
-                        residuals=f.residuals,
-                        phrasing_entities=[sorted(found) for found in f.phrasing_entities],
-                    )
-                    for f in self._facts
-                ],
-                tokens=self._postings.keys(),
-                entities=self._by_entity.keys(),
-                idf=list(self._idf.items()),
-                idf_unknown=self._idf_unknown,
-            )
-            index_cache.save(path, index_cache.CachedIndex(meta, self._postings, self._by_entity))
-            index_cache.remove_stale(path.parent, keep=path)
-        except OSError:  # a read-only cache directory only costs start-up time
-            return
+        reader = IndexReader(
+            prepare=self._prepare,
+            exact_entities=lambda key: self.find_entities(key, fuzzy=False),
+            content_tokens=self.content_tokens,
+            derived_intents=self._derived_intents,
+            is_alias=self._alias_owner.__contains__,
+        )
+        built = index.load_or_build(self.base, reader, self.cache_dir)
+        self._facts, self._postings, self._by_entity = built.facts, built.postings, built.by_entity
+        self._idf, self._idf_unknown = built.idf, built.idf_unknown
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -1001,74 +887,6 @@ class Matcher:
 
     def _prepare(self, text: str) -> str:
         return matching_key(to_simplified(nfkc(text)))
-
-    def _build_index(self) -> None:
-        self._facts = []
-        postings: dict[str, list[int]] = defaultdict(list)
-        by_entity: dict[str, list[int]] = defaultdict(list)
-        document_frequency: dict[str, int] = defaultdict(int)
-        shared_sets: dict[frozenset[str], frozenset[str]] = {}
-        for position, fact in enumerate(self.base.facts):
-            answer_key = self._prepare(fact.answer)
-            # The records are curated text: exact names only, no typo matching.
-            answer_entities = set(self.find_entities(answer_key, fuzzy=False)[0])
-            entities = set(fact.entities) | answer_entities
-            texts = [answer_key, *(self._prepare(k) for k in fact.keywords)]
-            texts += [self._prepare(c.quote) for c in fact.sources]
-            core = frozenset(t for text in texts for t in self.content_tokens(text))
-            phrasings: list[str] = []
-            residuals: list[str] = []
-            phrasing_entities: list[frozenset[str]] = []
-            for question in fact.questions:
-                key = self._prepare(question)
-                found, residual = self.find_entities(key, fuzzy=False)
-                entities.update(found)
-                residuals.append(COURTESY_RE.sub("", residual))
-                # One set object per distinct set of names, shared by every phrasing with it.
-                phrasing_entities.append(shared_sets.setdefault(frozenset(found), frozenset(found)))
-                phrasings.append(key)
-            bag = core | {t for text in phrasings for t in self.content_tokens(text)}
-            # Interned: a CJK character is a new 76-byte object each time a text is iterated,
-            # and every fact's set held its own copies (a third of the index's memory).
-            chars = frozenset(
-                sys.intern(ch) for text in (*texts, *phrasings) for ch in text if _IS_CJK.match(ch)
-            )
-            intents = set(fact.intents) | self._derived_intents(fact, answer_key)
-            named = set(fact.entities) | answer_entities
-            people = frozenset(e for e in named if self.base.entities[e].kind == "person")
-            orgs = frozenset(e for e in named if self.base.entities[e].kind == "org")
-            # Companies the records do not list as entities still name a place: "曾任Instagram产品副总裁".
-            orgs |= {
-                f"~{name}"
-                for name in _PROPER_NAME.findall(fact.answer)
-                if not any(fold_name(part) in self._alias_owner for part in (name, *name.split()))
-            }
-            self._facts.append(
-                _IndexedFact(
-                    fact,
-                    frozenset(entities),
-                    bag,
-                    core,
-                    chars,
-                    "|".join(sorted(core)),
-                    frozenset(intents),
-                    people,
-                    orgs,
-                    frozenset(named) | orgs,
-                    residuals,
-                    phrasing_entities,
-                )
-            )
-            for token in bag:
-                postings[token].append(position)
-                document_frequency[token] += 1
-            for entity in entities:
-                by_entity[entity].append(position)
-        total = max(len(self._facts), 1)
-        self._idf = {t: math.log(1 + total / df) for t, df in document_frequency.items()}
-        self._idf_unknown = math.log(1 + total)
-        self._postings = index_cache.Postings.build(postings)
-        self._by_entity = index_cache.Postings.build(by_entity)
 
     def _derived_intents(self, fact: Fact, answer_key: str) -> set[Intent]:
         """Intents the answer can serve by what it contains, beyond those the record lists:

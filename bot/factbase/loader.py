@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.factbase.cleaning import CleaningError, Sentence, clean_article, split_sentences
@@ -34,9 +33,15 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 # And the record files together (today ~530 KB): a 2 MiB file loads in ~2 s and indexes in ~7 s.
 MAX_RECORDS_BYTES = 8 * 1024 * 1024
 
-# Only the safe C loader, and with every scalar kept a string: YAML would
-# otherwise turn 2024-05 into an int expression and 2023-11-17 into a date.
-_YamlLoader: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+def _yaml() -> tuple[Any, Any]:
+    """PyYAML and its loader, imported when files are read: a start from the cached fact
+    base (cache.py) never needs them. Only the safe C loader, and with every scalar kept a
+    string: YAML would otherwise turn 2024-05 into an int expression and 2023-11-17 into a date."""
+    import yaml
+
+    return yaml, getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -177,7 +182,8 @@ def _refuse_anchors(text: str) -> None:
     expand without bound (a few hundred bytes can ask for gigabytes)."""
     if "&" not in text and "*" not in text:  # neither can be written without its sign
         return
-    for event in yaml.parse(text, Loader=_YamlLoader):
+    yaml, loader = _yaml()
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             line = event.start_mark.line + 1 if event.start_mark else "?"
             raise yaml.YAMLError(f"anchors and aliases (& and *) are not allowed, line {line}")
@@ -186,10 +192,11 @@ def _refuse_anchors(text: str) -> None:
 def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
     """The file's list of records; none (and a problem) when it is unreadable or not a list."""
     rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    yaml, loader = _yaml()
     try:
         text = _read_bytes(path).decode("utf-8")
         _refuse_anchors(text)
-        data = yaml.load(text, Loader=_YamlLoader)
+        data = yaml.load(text, Loader=loader)
     except _Unreadable as exc:
         problems.append(Problem(rel, "-", str(exc)))
         return []
@@ -389,11 +396,20 @@ def _supersession_cycles(by_id: dict[str, Fact], files: dict[str, str]) -> Itera
         finished.update(chain)
 
 
-def load_factbase(root: Path | None = None) -> FactBase:
-    """Load and validate everything under `root` (default: the shipped fact base)."""
+def load_factbase(root: Path | None = None, *, cache_dir: Path | None = None) -> FactBase:
+    """Load and validate everything under `root` (default: the shipped fact base); with
+    `cache_dir`, from the copy cached there when the files are unchanged (see cache.py)."""
     root = Path(root) if root is not None else default_facts_dir()
     if not root.is_dir():
         raise FactBaseError([Problem(str(root), "-", "fact base directory not found")])
+    if cache_dir is not None:
+        from bot.factbase import cache  # it builds on this module
+
+        return cache.load_factbase_cached(root, cache_dir, _load_files)
+    return _load_files(root)
+
+
+def _load_files(root: Path) -> FactBase:
     problems: list[Problem] = []
     articles = _load_articles(root, problems)
     entities, aliases = _load_entities(root, articles, problems)

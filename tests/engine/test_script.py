@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from importlib.metadata import version
+from pathlib import Path
+
 import opencc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.engine import script
 from bot.engine.answer import Engine
-from bot.engine.script import choose_script, detect_script
+from bot.engine.script import choose_script, detect_script, script_counts
 from bot.factbase.loader import FactBase
 from bot.text import CJK_RE
 
@@ -97,3 +102,55 @@ def test_a_description_in_place_of_a_name_is_still_a_question(engine: Engine) ->
     # 他 refers to the co-founder the question describes; it has words enough to go on.
     reply = engine.ask("那位跳槽去Anthropic的联合创始人说他为什么走?")
     assert "名字" not in reply.answer
+
+
+# -- detection without converting the text to traditional ------------------------------------
+
+_DATA_QUESTIONS = [
+    json.loads(line)["q"]
+    for path in sorted((Path(__file__).resolve().parent.parent / "data").glob("*.jsonl"))
+    for line in path.read_text(encoding="utf-8").splitlines()
+    if line.strip() and '"q"' in line
+]
+
+
+def whole_text_verdict(text: str) -> str | None:
+    traditional, simplified = script_counts(text)
+    return "traditional" if traditional > simplified else "simplified" if simplified > traditional else None
+
+
+def test_every_question_of_the_sets_gets_the_whole_text_verdict() -> None:
+    assert len(_DATA_QUESTIONS) > 3000
+    assert [detect_script(q) for q in _DATA_QUESTIONS] == [whole_text_verdict(q) for q in _DATA_QUESTIONS]
+
+
+_TELLING = "后里只干发面台系余松云皇公一隻著衞离职時候們说說么麼这這们个個的是了"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TELLING + "Ai 0?"), max_size=12))
+def test_mixed_and_phrase_dependent_text_gets_the_whole_text_verdict(text: str) -> None:
+    """后 stays in 皇后 and 只 becomes 隻 in 一只: text whose verdict hangs on them is still
+    judged as a whole-text conversion judges it."""
+    assert detect_script(text) == whole_text_verdict(text)
+
+
+def test_a_simplified_question_is_detected_without_the_s2t_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_s2t(text: str, variant: str = "tw") -> str:
+        raise AssertionError("converted to traditional")
+
+    monkeypatch.setattr(script, "to_traditional", no_s2t)
+    assert detect_script("穆拉帝啥时候走的") == "simplified"
+    assert detect_script("穆拉蒂什麼時候離職?") == "traditional"
+    assert detect_script("他离职后去了哪里") == "simplified"
+
+
+def test_the_character_tables_are_those_of_the_installed_opencc() -> None:
+    """tools/build_script_chars.py made them; an OpenCC upgrade must regenerate them."""
+    data = json.loads(script.SCRIPT_CHARS_FILE.read_text(encoding="utf-8"))
+    assert data["opencc"] == version("opencc")
+    s2t = opencc.OpenCC("s2t")
+    alone = {chr(c) for c in range(0x3400, 0xA000) if s2t.convert(chr(c)) != chr(c)}
+    alone |= {chr(c) for c in range(0xF900, 0xFB00) if s2t.convert(chr(c)) != chr(c)}
+    assert set(data["changed"]) == alone
+    assert {"后", "里", "只"} <= set(data["contextual"])
