@@ -15,7 +15,7 @@ from typing import Protocol
 
 from bot.engine.entities import ENTITY_MARK, IS_CJK, forms
 from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, DAY_ASKED, OUTCOME_ASKED, TITLE_ASKED
-from bot.engine.rules import Rule, TitleRule
+from bot.engine.rules import Cue, Rule, TitleRule
 from bot.engine.stage import Stage
 from bot.factbase.models import Intent
 
@@ -29,17 +29,41 @@ STAGE = Stage(
 
 # "Where did Zoph go after leaving" is answered by a move after leaving (left and joined,
 # left and founded), not by where he worked before OpenAI nor by a promotion.
-AFTER_LEAVING = re.compile(
-    r"(?:离职|离开|辞职|出走|走|退出)了?\s?(?:[a-z]+|公司|老东家)?\s?(?:以后|之后|后)|\bafter (?:leaving|quitting|resigning)\b"
+AFTER_LEAVING_CUE = Cue(
+    "after_leaving",
+    re.compile(
+        r"(?:离职|离开|辞职|出走|走|退出)了?\s?(?:[a-z]+|公司|老东家)?\s?(?:以后|之后|后)|\bafter (?:leaving|quitting|resigning)\b"
+    ),
+    "question",
+    "asks where someone went after leaving (with a where or which-company cue): the tells_a_move check",
+    fires_on=("Peter Deng离职以后去了哪家公司?", "Where did Zoph go after leaving OpenAI?"),
+    not_on=("Peter Deng为什么离职?",),
 )
-COMPANY_ASKED = re.compile(r"(?:什么|啥|哪家|哪个|哪间)新?(?:公司|企业|机构|东家)")
+AFTER_LEAVING = AFTER_LEAVING_CUE.pattern
+COMPANY_ASKED_CUE = Cue(
+    "company_asked",
+    re.compile(r"(?:什么|啥|哪家|哪个|哪间)新?(?:公司|企业|机构|东家)"),
+    "question",
+    "asks which company: with after_leaving, where someone went",
+    fires_on=("Ilya离开后去了哪家公司?", "她走了以后加入了什么新公司?"),
+    not_on=("Ilya离开后去了哪里?",),
+)
+COMPANY_ASKED = COMPANY_ASKED_CUE.pattern
 
 # A question asking a name ("那三名研究员叫什么名字") is answered only by a fact that names
 # someone or something the question does not. (A title is not a name: "新职务叫什么" is
 # answered by the title alone.)
-NAME_ASKED = re.compile(
-    r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"
+NAME_ASKED_CUE = Cue(
+    "name_asked",
+    re.compile(r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"),
+    "question",
+    "asks a name: the names_a_thing check",
+    fires_on=("那三名研究员叫什么名字?", "What is the name of the tool?"),
+    not_on=("他的新职务叫什么?",),
 )
+NAME_ASKED = NAME_ASKED_CUE.pattern
+# The cues of this stage, for the rule catalogue (docs/rules.md).
+SLOT_CUES = (AFTER_LEAVING_CUE, COMPANY_ASKED_CUE, NAME_ASKED_CUE)
 CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
 
 # What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
