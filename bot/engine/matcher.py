@@ -204,6 +204,7 @@ def _names_pattern(entity: Entity) -> str:
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
+ANALYSES_KEPT = 1024  # analyses remembered by key (Matcher.analyse), the oldest forgotten first
 # Bounds on the work one message costs, since the engine runs inside the bot's event loop: a
 # 2,000-character message must cost a few short questions, not fifty. The questions of every
 # set in tests/data are at most ~130 characters and ~450 name windows, well inside both.
@@ -224,6 +225,7 @@ class Work:
     message by these counts, never by timings."""
 
     analyses: int = 0
+    reused: int = 0  # analyses of a key analysed before, given again without the work
     analysed_chars: int = 0  # characters of keys analysed
     name_windows: int = 0  # windows the fuzzy name search compared with names
     scored: int = 0  # candidate facts scored in full
@@ -349,6 +351,7 @@ class Matcher:
     _idf_unknown: float = field(init=False)
 
     cache_dir: Path | None = None  # where the built index is kept between runs; None: no cache
+    _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
     work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
@@ -673,7 +676,21 @@ class Matcher:
     # -- matching ---------------------------------------------------------------------------
 
     def analyse(self, key: str) -> QueryAnalysis:
+        """The question stages on a matching key, remembered: one question is analysed about
+        twice (as a whole, by the several-facts and parts answerers), and the analysis depends
+        on the key alone."""
         key = bounded_key(key)
+        remembered = self._analysed.get(key)
+        if remembered is not None:
+            self.work.reused += 1
+            return remembered
+        analysis = self._analyse(key)
+        if len(self._analysed) >= ANALYSES_KEPT:
+            del self._analysed[next(iter(self._analysed))]  # the oldest: a bounded memo
+        self._analysed[key] = analysis
+        return analysis
+
+    def _analyse(self, key: str) -> QueryAnalysis:
         self.work.analyses += 1
         self.work.analysed_chars += len(key)
         key = english_phrases(to_mandarin(key))
