@@ -269,7 +269,7 @@ class Engine(Lookups):
         if len(asked.clauses) >= 2:
             # A detail one part asks ("她的丈夫是谁?") does not keep the other part from its answer.
             details = tuple(d for d in analysis.details if all(d in c.details for c in asked.clauses))
-            analysis = replace(analysis, details=details)
+            analysis = replace(analysis, slots=replace(analysis.slots, details=details))
         ranked = self.matcher.rank(analysis)
         decision = self.matcher.decide(ranked)
         if not decision:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.engine.acceptance import REASONS
 from bot.engine.answer import Engine
-from bot.engine.matcher import CHECKS, REASONS, QueryAnalysis
+from bot.engine.checks import CHECKS
+from bot.engine.entities import FOUND_BY
 from bot.text import Script
 
 CANDIDATES_SHOWN = 5
@@ -21,24 +23,6 @@ def _reason_in_words(reason: str) -> str:
         name = reason.removeprefix("check:").split(":")[0]
         return CHECKS.get(name, name)
     return REASONS.get(reason, reason)
-
-
-def _slots(analysis: QueryAnalysis) -> dict[str, Any]:
-    """The slots the question fills, by name; those it leaves empty are left out."""
-    slots: dict[str, Any] = {
-        "units": [rule.name for rule in analysis.units],
-        "details": [rule.name for rule in analysis.details],
-        "titles_at": [f"{org}:{rule.name}" for org, rule in analysis.titles],
-        "day": analysis.day,
-        "after_leaving": analysis.after_leaving,
-        "name_asked": analysis.name_asked,
-        "outcome_asked": analysis.outcome_asked,
-        "title_of": analysis.title_of,
-        "counted": sorted(analysis.counted),
-        "name_of": sorted(analysis.name_of),
-        "share_of": [sorted(forms) for forms in analysis.share_of],
-    }
-    return {name: value for name, value in slots.items() if value}
 
 
 def explain(
@@ -54,12 +38,11 @@ def explain(
     analysis = asked.analysis
     if analysis is not None:
         matcher = engine.matcher
-        exact = set(matcher.find_entities(analysis.key, fuzzy=False)[0])
+        found_by = dict(analysis.found_by)
 
         def how_found(entity: str) -> str:
-            if entity in analysis.described:
-                return "described by a title"
-            return "exact name" if entity in exact else "typo or by ear"
+            how = found_by.get(entity)
+            return FOUND_BY.get(how, how) if how is not None else "named in another part"
 
         trace["analysed"] = analysis.key
         trace["entities"] = [
@@ -68,7 +51,7 @@ def explain(
         trace["intents"] = [intent.value for intent in analysis.intents]
         trace["words"] = list(analysis.tokens)
         trace["novelty"] = round(analysis.novelty, 3)
-        trace["slots"] = _slots(analysis)
+        trace["slots"] = analysis.slots.filled()
         ranked = matcher.rank(analysis, limit=CANDIDATES_SHOWN)
         trace["candidates"] = [
             {

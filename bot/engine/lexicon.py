@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.rules import IntentCue, Rule, TitleRule
+from bot.engine.rules import Cue, IntentCue, Rule, TitleRule
 from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
@@ -17,24 +17,48 @@ _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|�
 # Question phrases whose noun only says what kind of answer is wanted: "在哪些公司做过"
 # asks for companies, but an answer naming Instagram never says 公司. Taken out of the
 # content words along with the role questions above.
-QUESTION_PHRASE_RE = re.compile(
-    rf"{_ROLE_QUESTION}|[去在跑]?(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪(?!一?[天年]|个?月))(?!些)"
-    r"|哪一?[天年]|几月几[日号]|(?:通过|以|用)(?:什么|啥|何种|哪种)(?:方式|形式|途径)"
-    r"|(?:现在|目前|如今|最近)?在(?:干|做|搞|忙)(?:什么|啥|嘛)"  # "卡帕西现在在干嘛" asks who he is now
+QUESTION_PHRASE = Cue(
+    "question_phrase",
+    re.compile(
+        rf"{_ROLE_QUESTION}|[去在跑]?(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪(?!一?[天年]|个?月))(?!些)"
+        r"|哪一?[天年]|几月几[日号]|(?:通过|以|用)(?:什么|啥|何种|哪种)(?:方式|形式|途径)"
+        r"|(?:现在|目前|如今|最近)?在(?:干|做|搞|忙)(?:什么|啥|嘛)"  # "卡帕西现在在干嘛" asks who he is now
+    ),
+    "question",
+    "a phrase that only says what kind of answer is wanted: taken out of the content words",
+    fires_on=("Kevin Weil之前在哪些公司做过?", "卡帕西现在在干嘛", "Mark Chen是做什么的"),
+    not_on=("Kevin Weil为什么离开?",),
 )
+QUESTION_PHRASE_RE = QUESTION_PHRASE.pattern
 
 # "为什么决定离开" asks why he left: 决定 before a move only puts the question, it asks about
 # no decision (Leike's "hardest decision" quote says why leaving was hard, not why he left).
-LIGHT_VERB_RE = re.compile(
-    r"(?:决定|选择)(?=离开|离职|辞职|辞去|走人|加入|跳槽|出走|退出|投奔|转投|创办|创立|回归|回到)"
+LIGHT_VERB = Cue(
+    "light_verb",
+    re.compile(
+        r"(?:决定|选择)(?=离开|离职|辞职|辞去|走人|加入|跳槽|出走|退出|投奔|转投|创办|创立|回归|回到)"
+    ),
+    "question",
+    "决定 or 选择 before a move only puts the question: taken out of the content words",
+    fires_on=("Leike为什么决定离开OpenAI?",),
+    not_on=("董事会为什么做出这个决定?",),
 )
+LIGHT_VERB_RE = LIGHT_VERB.pattern
 
 # Courtesy around a question ("请问一下", "我想知道", a closing 呀) asks nothing, but it makes a
 # question look less like a phrasing written without it; taken off both before comparing.
-COURTESY_RE = re.compile(
-    r"^(?:(?:我?想|麻烦)?(?:请问|问)(?:一下)?|我?想知道(?:一下)?|(?:你|您|大家)好|麻烦你?|能不能告诉我|告诉我)+"
-    r"|[呀啊呢吧啦哦喔嘛哈]+$"
+COURTESY = Cue(
+    "courtesy",
+    re.compile(
+        r"^(?:(?:我?想|麻烦)?(?:请问|问)(?:一下)?|我?想知道(?:一下)?|(?:你|您|大家)好|麻烦你?|能不能告诉我|告诉我)+"
+        r"|[呀啊呢吧啦哦喔嘛哈]+$"
+    ),
+    "question",
+    "courtesy around a question: taken off before it is compared with phrasings",
+    fires_on=("请问一下穆拉蒂什么时候离职", "我想知道奥特曼为什么被解雇", "Ilya去哪了呀"),
+    not_on=("穆拉蒂什么时候离职",),
 )
+COURTESY_RE = COURTESY.pattern
 
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[IntentCue, ...] = (
@@ -524,10 +548,18 @@ ASKED_DETAILS: tuple[Rule, ...] = (
 # A question about someone's title ("穆拉蒂在OpenAI是什么职位", "What is McGrew's title?") is
 # answered only by a fact that gives that person a title: a title set before their name
 # ("首席研究官Bob McGrew") or one they were given ("晋升为首席技术官"), not "扮演的重要角色".
-TITLE_ASKED = re.compile(
-    r"职位|职务|职称|头衔|官职|岗位|什么职|\b(?:job )?titles?\b|\bposition\b"
-    r"|(?:做|干|搞)(?:什么|啥)(?:工作)?的|负责(?:什么|啥|哪一?[块部方个]|哪些)"
+TITLE_ASKED_CUE = Cue(
+    "title_asked",
+    re.compile(
+        r"职位|职务|职称|头衔|官职|岗位|什么职|\b(?:job )?titles?\b|\bposition\b"
+        r"|(?:做|干|搞)(?:什么|啥)(?:工作)?的|负责(?:什么|啥|哪一?[块部方个]|哪些)"
+    ),
+    "question",
+    "asks someone's title: the gives_title check wants a fact that gives them one",
+    fires_on=("穆拉蒂在OpenAI是什么职位?", "What is McGrew's title?", "Zoph在OpenAI负责哪一块?"),
+    not_on=("穆拉蒂什么时候离职?",),
 )
+TITLE_ASKED = TITLE_ASKED_CUE.pattern
 TITLE_WORD = (
     r"首席[^\s,，。;；]{0,6}?官|首席科学家|总裁|(?<![a-z])c[a-z]o(?![a-z])|董事长|主席|负责人|总监|主管"
     r"|经理|研究员|科学家|工程师|创始人"
@@ -536,19 +568,63 @@ TITLE_GIVEN = r"是|担任|出任|晋升为|升任|升为|成为|任命为|接�
 
 # A question that asks how something ended ("最后有没有答应", "到底有没有真的给") is not answered
 # by a fact that reports it still open: talks, hopes, plans. (the question's cue, a fact's)
-OUTCOME_ASKED = re.compile(
-    r"最[后终](?:是否|有没有|到底|真的|是怎么回|怎么回|答应|同意|接受)|到底有没有|有没有真的"
-    r"|\b(?:in the end|eventually|ultimately)\b"
+OUTCOME_ASKED_CUE = Cue(
+    "outcome_asked",
+    re.compile(
+        r"最[后终](?:是否|有没有|到底|真的|是怎么回|怎么回|答应|同意|接受)|到底有没有|有没有真的"
+        r"|\b(?:in the end|eventually|ultimately)\b"
+    ),
+    "question",
+    "asks how something ended: the outcome_settled check",
+    fires_on=("微软最后有没有答应?", "马斯克到底有没有真的给钱?"),
+    not_on=("微软有没有投资OpenAI?",),
 )
-STILL_OPEN = re.compile(r"讨论|希望|计划|寻求|洽谈|传出|可能|或将|考虑|打算|试图|若(?!干)|如果|假如|倘若")
+OUTCOME_ASKED = OUTCOME_ASKED_CUE.pattern
+STILL_OPEN_CUE = Cue(
+    "still_open",
+    re.compile(r"讨论|希望|计划|寻求|洽谈|传出|可能|或将|考虑|打算|试图|若(?!干)|如果|假如|倘若"),
+    "answer",
+    "a fact that reports talks, hopes, plans or an if: it does not say how something ended",
+    fires_on=("董事会正在与奥尔特曼讨论让他重返CEO岗位",),
+    not_on=("奥尔特曼重返OpenAI担任CEO", "若干名员工离职"),
+)
+STILL_OPEN = STILL_OPEN_CUE.pattern
 
 # A when-question that asks for the day ("哪一天", "几号") is not answered by a month or a year.
 # (the question's cue, what an answer giving a day contains)
-DAY_ASKED = re.compile(
-    r"哪一?天|几号|几月几[日号]|哪个?日子|星期几|礼拜几|周几|\b(?:what|which) (?:date|day)\b|\bon what day\b"
+DAY_ASKED_CUE = Cue(
+    "day_asked",
+    re.compile(
+        r"哪一?天|几号|几月几[日号]|哪个?日子|星期几|礼拜几|周几|\b(?:what|which) (?:date|day)\b|\bon what day\b"
+    ),
+    "question",
+    "a when-question asking for the day: a month or a year does not answer it",
+    fires_on=("OpenAI是在哪一天解雇奥特曼的?", "On what day was Altman fired?"),
+    not_on=("OpenAI是哪一年成立的?",),
 )
-DAY_STATED = re.compile(
-    r"\d{1,2}[日号]|[一二三四五六七八九十]+[日号]|周[一二三四五六日末]|星期|当天|同一天|同日|昨天|今天|次日|第二天"
+DAY_ASKED = DAY_ASKED_CUE.pattern
+DAY_STATED_CUE = Cue(
+    "day_stated",
+    re.compile(
+        r"\d{1,2}[日号]|[一二三四五六七八九十]+[日号]|周[一二三四五六日末]|星期|当天|同一天|同日|昨天|今天|次日|第二天"
+    ),
+    "answer",
+    "an answer that gives a day",
+    fires_on=("2023年11月17日,OpenAI董事会解雇了奥特曼", "次日,他宣布加入微软"),
+    not_on=("2024年5月,Ilya宣布离开",),
+)
+DAY_STATED = DAY_STATED_CUE.pattern
+
+# The single-pattern cues above, for the rule catalogue (docs/rules.md) and its tests.
+CUES: tuple[Cue, ...] = (
+    QUESTION_PHRASE,
+    LIGHT_VERB,
+    COURTESY,
+    TITLE_ASKED_CUE,
+    OUTCOME_ASKED_CUE,
+    STILL_OPEN_CUE,
+    DAY_ASKED_CUE,
+    DAY_STATED_CUE,
 )
 
 # Titles a question may ask of an organisation ("亚马逊的创始人是谁", "苹果的CEO是谁"), each with

@@ -47,6 +47,23 @@ class TitleRule:
     fires_on: tuple[str, ...]
 
 
+# What text a cue is searched in: the question (its analysed key), or a fact's text.
+CueReads = Literal["question", "answer", "answer and quotes"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Cue:
+    """A named pattern the engine reads in a question or a fact (`reads`), with what it means
+    (`doc`), text it must fire on and text it must not (one test each)."""
+
+    name: str
+    pattern: re.Pattern[str]
+    reads: CueReads
+    doc: str
+    fires_on: tuple[str, ...]
+    not_on: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class IntentCue:
     """Words that ask for a kind of thing (`intent`): a question may carry several."""
@@ -59,7 +76,19 @@ class IntentCue:
 
 def catalogue() -> str:
     """docs/rules.md: every rule, its patterns and examples, from the data above."""
-    from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, INTENT_CUES, ORG_TITLES
+    from bot.engine.lexicon import (
+        _CANTONESE,
+        _COLLOQUIAL,
+        _SYNONYM_GROUPS,
+        _TAIWAN,
+        AMOUNT_UNITS,
+        ASKED_DETAILS,
+        CUES,
+        EN_GLOSSARY,
+        INTENT_CUES,
+        ORG_TITLES,
+    )
+    from bot.engine.slots import SLOT_CUES
 
     lines = [
         "# Rule catalogue",
@@ -120,4 +149,47 @@ def catalogue() -> str:
             "- fires on: " + " · ".join(f"「{q}」" for q in title_rule.fires_on),
             "",
         ]
+    lines += [
+        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py)",
+        "",
+        "Single patterns the engine reads in a question or in a fact's answer.",
+        "",
+    ]
+    for cue in (*CUES, *SLOT_CUES):
+        lines += [
+            f"### {cue.name}",
+            "",
+            cue.doc,
+            "",
+            f"- reads: {cue.reads}",
+            f"- pattern: `{cue.pattern.pattern}`",
+        ]
+        lines.append("- fires on: " + " · ".join(f"「{q}」" for q in cue.fires_on))
+        if cue.not_on:
+            lines.append("- not on: " + " · ".join(f"「{q}」" for q in cue.not_on))
+        lines.append("")
+    lines += [
+        "## Regional words (`REGIONAL_TO_MANDARIN`)",
+        "",
+        "Read in a question as the Mandarin the facts use (the reply stays in the asker's script).",
+        "",
+    ]
+    for name, pairs in (("cantonese", _CANTONESE), ("taiwan", _TAIWAN), ("colloquial", _COLLOQUIAL)):
+        lines += [f"### {name}", "", " · ".join(f"{pair.replace('=', ' → ')}" for pair in pairs), ""]
+    lines += [
+        "## Synonym groups (`SYNONYMS`)",
+        "",
+        "A question word finds a fact that uses any word of its group; each group is named by its first word.",
+        "",
+    ]
+    lines += [f"- **{group[0]}**: {' · '.join(group[1:])}" for group in _SYNONYM_GROUPS]
+    lines += [
+        "",
+        "## English glossary (`EN_GLOSSARY`)",
+        "",
+        "English words of a question read as the Chinese the facts use.",
+        "",
+        " · ".join(f"{word} → {chinese}" for word, chinese in sorted(EN_GLOSSARY.items())),
+        "",
+    ]
     return "\n".join(lines).rstrip("\n") + "\n"

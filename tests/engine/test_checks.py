@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.answer import Engine
+from bot.engine.checks import CHECKS, REGISTRY, Checked, MoveText, first_failed, unit
 from bot.engine.matcher import _counts
 from bot.engine.normalise import normalise
 from bot.factbase.models import Intent
@@ -294,3 +295,29 @@ def test_which_programming_language_needs_one_named(engine: Engine) -> None:
     assert not engine.ask("What programming language did Ilya use for Hinton's task?").answered
     # What he wrote is stated: a language of his own.
     assert "程序语言" in engine.ask("Ilya在辛顿团队时自己写了什么程序语言?").answer
+
+
+def test_every_check_is_registered_once_with_a_name_and_what_it_asks() -> None:
+    names = [registered.name for registered in REGISTRY]
+    assert len(names) == len(set(names)) == len(CHECKS)
+    assert all(registered.doc and registered.doc != registered.name for registered in REGISTRY)
+    # The order they are tried in: a veto names the first that fails.
+    assert names[:3] == ["org_title", "tells_a_move", "detail"]
+
+
+def test_a_check_vetoes_by_its_name_and_rule(engine: Engine) -> None:
+    matcher = engine.matcher
+    query = matcher.analyse(normalise("Altman今年几岁?").key)
+    fact = next(f for f in engine.base.facts if "altman" in f.entities and "岁" not in f.answer)
+    candidate = Checked(fact, frozenset(fact.entities), frozenset(), query, frozenset(), None, (), matcher)
+    assert unit(candidate) == "unit:age"
+    assert first_failed(candidate) == "unit:age"
+    young = next(f for f in engine.base.facts if "16岁" in f.answer)
+    assert unit(Checked(young, frozenset(), frozenset(), query, frozenset(), None, (), matcher)) is None
+
+
+def test_a_move_is_told_with_the_home_organisations_own_names(engine: Engine) -> None:
+    moves = MoveText.at("openai")
+    assert moves.tells_a_move("前openai研究员加入了anthropic")
+    assert not moves.tells_a_move("加入openai前,他曾在谷歌工作,后来创办了公司")
+    assert engine.matcher.tells_a_move("前openai研究员加入了anthropic")

@@ -136,3 +136,31 @@ def test_a_four_letter_typo_of_a_name_in_a_chinese_question(engine: Engine) -> N
     assert "sutskever" in engine.matcher.analyse(normalise("Ilia 什么时候离开OpenAI的?").key).entities
     # In English four letters a letter from a name are too often a word of their own.
     assert "sutskever" not in engine.matcher.analyse(normalise("Ilia left when?").key).entities
+
+
+@pytest.mark.parametrize(
+    ("key", "entity", "how"),
+    [
+        ("穆拉蒂为什么走", "murati", "exact"),
+        ("sutskevr去哪了", "sutskever", "typo"),
+        ("穆拉提为什么走", "murati", "typo"),
+        ("奥尔曼为什么被解雇", "altman", "shortened"),  # 奥尔特曼 less a character
+        ("艾美特是谁", "shear", "by_ear"),  # ai mei te for 埃米特, ai mi te,
+    ],
+)
+def test_the_entities_stage_says_how_each_name_was_found(
+    engine: Engine, key: str, entity: str, how: str
+) -> None:
+    found = engine.matcher.entity_finder.find(key)
+    assert found.found_by[entity] == how
+    assert "\x00" in found.residual
+
+
+def test_exact_names_only_when_fuzzy_search_is_off(engine: Engine) -> None:
+    found = engine.matcher.entity_finder.find("穆拉提和sutskevr", fuzzy=False)
+    assert found.entities == [] and found.found_by == {}
+
+
+def test_a_person_described_by_a_title_is_found_as_described(engine: Engine) -> None:
+    analysis = engine.matcher.analyse(normalise("那位前CTO在2016年跳去哪家新创?").key)
+    assert dict(analysis.found_by)["murati"] == "described"

@@ -66,7 +66,7 @@ def test_explain_prints_each_stage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "--explain", "穆拉提什麼時候離職?"]) == 0
     out = capsys.readouterr().out
     assert "normalised: 穆拉提什么时候离职" in out
-    assert "(murati, typo or by ear)" in out  # 穆拉提 is a typo of 穆拉蒂
+    assert "(murati, a typo of a name)" in out  # 穆拉提 is a typo of 穆拉蒂
     assert "intents:    when" in out
     assert "1. a004-murati-resigns" in out
     assert "decision:   accepted" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.answer import Engine
+from bot.engine.intents import intents_of
 from bot.engine.normalise import normalise
 from bot.factbase.models import Intent
 
@@ -139,3 +140,20 @@ def test_deciding_to_leave_asks_why_someone_left(engine: Engine) -> None:
     assert "分歧" in engine.ask("雷克为何选择离职?").answer
     # ... unless that is what is asked.
     assert "艰难" in engine.ask("雷克为什么说离职是很艰难的决定?").answer
+
+
+@pytest.mark.parametrize(
+    ("key", "intents"),
+    [
+        ("穆拉蒂什么时候离职", (Intent.WHEN,)),
+        # "when" opening a clause after another question word asks nothing
+        ("what was openai developing when murati left", ()),
+        ("when did murati leave", (Intent.WHEN,)),
+        # 哪家媒体 asks for the outlet, not a place
+        ("哪家媒体报道了这件事", (Intent.SOURCE,)),
+    ],
+)
+def test_the_intents_stage_reads_the_kinds_asked_from_the_key_alone(
+    key: str, intents: tuple[Intent, ...]
+) -> None:
+    assert intents_of(key) == intents

@@ -11,7 +11,15 @@ from dataclasses import replace
 
 from bot.engine.answer import MAX_PARTS, Engine
 from bot.engine.context import MAX_TURNS
-from bot.engine.matcher import CANDIDATES, MAX_ANALYSED_CHARS, MAX_ANALYSED_TOKENS, MAX_NAME_WINDOWS, Work
+from bot.engine.matcher import (
+    ANALYSES_KEPT,
+    CANDIDATES,
+    MAX_ANALYSED_CHARS,
+    MAX_ANALYSED_TOKENS,
+    MAX_NAME_WINDOWS,
+    Matcher,
+    Work,
+)
 from bot.factbase.loader import FactBase
 
 
@@ -23,6 +31,7 @@ def counting(engine: Engine) -> Iterator[Work]:
     yield spent
     after = engine.matcher.work
     spent.analyses = after.analyses - before.analyses
+    spent.reused = after.reused - before.reused
     spent.analysed_chars = after.analysed_chars - before.analysed_chars
     spent.name_windows = after.name_windows - before.name_windows
     spent.scored = after.scored - before.scored
@@ -52,7 +61,7 @@ STORY_ANALYSES = FEW + 2 * MAX_TURNS
 
 
 def assert_costs_a_few_short_questions(work: Work) -> None:
-    assert 1 <= work.analyses <= STORY_ANALYSES
+    assert work.analyses + work.reused >= 1 and work.analyses <= STORY_ANALYSES
     assert work.analysed_chars <= FEW * MAX_ANALYSED_CHARS
     assert work.name_windows <= FEW * MAX_NAME_WINDOWS
     # The several-facts answerer may rank the same analysis once more than the single-fact one.
@@ -71,7 +80,7 @@ def test_a_long_message_costs_a_few_short_questions(engine: Engine, factbase: Fa
         assert_costs_a_few_short_questions(long)
         with counting(engine) as alone:  # without the context stage: the question as it stands
             engine.ask_alone(message)
-        assert 1 <= alone.analyses <= FEW
+        assert alone.analyses + alone.reused >= 1 and alone.analyses <= FEW
 
 
 def test_random_text_is_analysed_in_part(engine: Engine) -> None:
@@ -102,3 +111,21 @@ def test_a_message_of_many_parts_is_not_asked_part_by_part(engine: Engine) -> No
     with counting(engine) as work:
         engine.ask("?".join(parts) + "?")
     assert_costs_a_few_short_questions(work)
+
+
+def test_a_key_analysed_before_is_not_analysed_again(engine: Engine) -> None:
+    key = random_cjk(60, seed=4)
+    with counting(engine) as first:
+        analysis = engine.matcher.analyse(key)
+    with counting(engine) as again:
+        assert engine.matcher.analyse(key) is analysis
+    assert (first.analyses, first.reused) == (1, 0)
+    assert (again.analyses, again.reused, again.name_windows) == (0, 1, 0)
+
+
+def test_the_analyses_remembered_are_bounded(factbase: FactBase) -> None:
+    matcher = Matcher(factbase)
+    for seed in range(ANALYSES_KEPT + 5):
+        matcher.analyse(f"穆拉蒂{seed}")
+    assert len(matcher._analysed) == ANALYSES_KEPT
+    assert "穆拉蒂0" not in matcher._analysed and f"穆拉蒂{ANALYSES_KEPT + 4}" in matcher._analysed

@@ -8,9 +8,18 @@ from pathlib import Path
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, INTENT_CUES, ORG_TITLES
+from bot.engine.lexicon import (
+    AMOUNT_UNITS,
+    ASKED_DETAILS,
+    CUES,
+    INTENT_CUES,
+    ORG_TITLES,
+    REGIONAL_TO_MANDARIN,
+    to_mandarin,
+)
 from bot.engine.normalise import normalise
-from bot.engine.rules import IntentCue, Rule, TitleRule, catalogue
+from bot.engine.rules import Cue, IntentCue, Rule, TitleRule, catalogue
+from bot.engine.slots import SLOT_CUES
 
 RULE_TABLES: dict[str, tuple[Rule, ...]] = {"units": AMOUNT_UNITS, "details": ASKED_DETAILS}
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
@@ -70,3 +79,31 @@ def test_every_rule_is_named_once_and_has_an_example() -> None:
 def test_the_rule_catalogue_is_generated_from_the_rules() -> None:
     """docs/rules.md is `python tools/build_rules_doc.py`'s output: rewrite it when a rule changes."""
     assert DOCS.read_text(encoding="utf-8") == catalogue()
+
+
+def _cue_examples() -> list[object]:
+    return [
+        pytest.param(cue, q, fires, id=f"{cue.name}{'+' if fires else '-'}{q}")
+        for cue in (*CUES, *SLOT_CUES)
+        for fires, texts in ((True, cue.fires_on), (False, cue.not_on))
+        for q in texts
+    ]
+
+
+@pytest.mark.parametrize(("cue", "text", "fires"), _cue_examples())
+def test_a_cue_fires_on_its_examples_only(engine: Engine, cue: Cue, text: str, fires: bool) -> None:
+    # A question cue reads the question as the analysis does; an answer cue reads the fact's text.
+    read = engine.matcher.analyse(normalise(text).key).key if cue.reads == "question" else text
+    assert (cue.pattern.search(read) is not None) is fires
+
+
+def test_every_cue_is_named_once_and_has_an_example() -> None:
+    cues = (*CUES, *SLOT_CUES)
+    assert len({cue.name for cue in cues}) == len(cues)
+    assert all(cue.fires_on and cue.doc for cue in cues)
+
+
+@pytest.mark.parametrize(("word", "mandarin"), sorted(REGIONAL_TO_MANDARIN.items()))
+def test_a_regional_word_in_a_question_is_read_as_its_mandarin(word: str, mandarin: str) -> None:
+    # In a sentence, not alone: a longer or overlapping entry must not take it over.
+    assert mandarin in to_mandarin(f"奥特曼{word}吗")

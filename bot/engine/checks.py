@@ -1,0 +1,206 @@
+"""Stage `checks`: each veto a named check. A candidate fact that does not state what the
+question asks beyond its kind fails one, however close the rest is ("Peter Deng离职以后去了哪家
+公司?" is not answered by "Peter Deng也已离职"); the decline reason names the check, and for a
+rule-driven check the rule too ("check:detail:spouse").
+
+A check is a small function registered with `@check`, in the order they are tried: its name is
+the function's, its description its docstring's first line. It returns None when the fact passes,
+else the veto's name.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from bot.engine.lexicon import STILL_OPEN
+from bot.engine.stage import Stage
+
+if TYPE_CHECKING:
+    from bot.engine.matcher import QueryAnalysis
+    from bot.engine.rules import TitleRule
+    from bot.factbase.models import Fact
+
+STAGE = Stage(
+    "checks",
+    "bot.engine.checks",
+    requires=("question.slots", "question.entities", "candidate.fact"),
+    assigns=("candidate.failed_check",),
+    doc="each veto a named check -> the first check a candidate fails",
+)
+
+# "Where did he go after leaving" is answered by a fact saying he left and joined or founded.
+_MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创办|创立|创建|成立|新去向|落脚")
+
+
+@dataclass(frozen=True, slots=True)
+class MoveText:
+    """How a fact says someone left and joined or founded something, not where they had been;
+    "前OpenAI" (formerly of the home organisation) says they left it."""
+
+    left: re.Pattern[str]
+    before: re.Pattern[str]
+
+    @classmethod
+    def at(cls, home_names: str) -> MoveText:
+        """The patterns for a story whose home organisation's names are the regex `home_names`."""
+        return cls(
+            re.compile(
+                rf"离开|离职|辞职|出走|跳槽|转投|退出|前(?:{home_names})|此后|之后|后来", re.IGNORECASE
+            ),
+            re.compile(rf"此前|之前|以前|曾任|曾在|(?:加入|入职)(?:{home_names})前", re.IGNORECASE),
+        )
+
+    def tells_a_move(self, answer: str) -> bool:
+        """Whether an answer says someone left and joined or founded something."""
+        return bool(_MOVE_TEXT.search(answer) and self.left.search(answer) and not self.before.search(answer))
+
+
+class FactReader(Protocol):
+    """What the checks need to read of a fact (the Matcher provides it)."""
+
+    def stated_text(self, fact: Fact) -> str: ...
+
+    def states_title(self, fact: Fact, org: str, title: TitleRule) -> bool: ...
+
+    def gives_title(self, fact: Fact, person: str) -> bool: ...
+
+    def names_a_thing(
+        self, fact: Fact, named: frozenset[str], query: QueryAnalysis, asked: frozenset[str]
+    ) -> bool: ...
+
+    def tells_a_move(self, answer: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """One candidate for one question, as the checks see it."""
+
+    fact: Fact
+    entities: frozenset[str]  # the entities the fact is about
+    named: frozenset[str]  # everyone and everything the fact itself names
+    query: QueryAnalysis
+    asked_about: frozenset[str]  # the question's entities less those only described
+    subject: str | None  # the first person the question names
+    title_at: Sequence[str]  # regexes of the organisations the question names
+    reader: FactReader
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    doc: str  # what a fact must say to pass, in a line
+    run: Callable[[Checked], str | None]  # None when the fact passes, else the veto's name
+
+
+REGISTRY: list[Check] = []
+
+
+def check(run: Callable[[Checked], str | None]) -> Callable[[Checked], str | None]:
+    """Register a check, tried after those registered before it."""
+    doc = (inspect.getdoc(run) or run.__name__).splitlines()[0]
+    REGISTRY.append(Check(run.__name__, doc, run))
+    return run
+
+
+def first_failed(candidate: Checked) -> str | None:
+    """The veto of the first check the candidate fails, None when it passes them all."""
+    for registered in REGISTRY:
+        failed = registered.run(candidate)
+        if failed is not None:
+            return failed
+    return None
+
+
+@check
+def org_title(c: Checked) -> str | None:
+    """asked who holds a title at a company (亚马逊的创始人): the fact says so beside its name"""
+    for org, title in c.query.titles:
+        if not c.reader.states_title(c.fact, org, title):
+            return f"org_title:{title.name}"
+    return None
+
+
+@check
+def tells_a_move(c: Checked) -> str | None:
+    """asked where someone went after leaving: the fact says they left and joined or founded"""
+    if c.query.after_leaving and not c.reader.tells_a_move(c.fact.answer):
+        return "tells_a_move"
+    return None
+
+
+@check
+def detail(c: Checked) -> str | None:
+    """asked a particular detail (ASKED_DETAILS: salary, court, city …): answer or quotes state it"""
+    for rule in c.query.details:
+        if not rule.stated.search(c.reader.stated_text(c.fact)):
+            return f"detail:{rule.name}"
+    return None
+
+
+@check
+def names_a_thing(c: Checked) -> str | None:
+    """asked a name (叫什么名字): the fact names what is asked about, or someone not asked"""
+    if c.query.name_asked and not c.reader.names_a_thing(c.fact, c.named, c.query, c.asked_about):
+        return "names_a_thing"
+    return None
+
+
+@check
+def outcome_settled(c: Checked) -> str | None:
+    """asked how something ended (最后有没有): the fact does not say it is still open"""
+    if c.query.outcome_asked and STILL_OPEN.search(c.fact.answer):
+        return "outcome_settled"
+    return None
+
+
+@check
+def about_the_subject(c: Checked) -> str | None:
+    """the first person the question names is one the fact is about"""
+    if c.subject is not None and c.subject not in c.entities:
+        return "about_the_subject"
+    return None
+
+
+@check
+def gives_title(c: Checked) -> str | None:
+    """asked someone's title: the fact sets a title before their name or gives them one"""
+    if c.query.title_of is not None and not c.reader.gives_title(c.fact, c.query.title_of):
+        return "gives_title"
+    return None
+
+
+@check
+def title_at(c: Checked) -> str | None:
+    """asked someone's title at an organisation (Clark在Anthropic是什么职位): the fact names it"""
+    if c.query.title_of is not None and not all(
+        re.search(o, c.reader.stated_text(c.fact)) for o in c.title_at
+    ):
+        return "title_at"
+    return None
+
+
+@check
+def unit(c: Checked) -> str | None:
+    """asked an amount in a unit (AMOUNT_UNITS: age, money, people …): the answer states one"""
+    # "聊了多久" needs a length of time, "几岁" an age
+    for rule in c.query.units:
+        if not rule.stated.search(c.fact.answer):
+            return f"unit:{rule.name}"
+    return None
+
+
+@check
+def share_of(c: Checked) -> str | None:
+    """asked the share of something (女性占多少): the answer names every word of it"""
+    answer = c.fact.answer.casefold()
+    if not all(any(w in answer for w in words) for words in c.query.share_of):
+        return "share_of"
+    return None
+
+
+# name -> what a fact must say to pass, for docs and --explain
+CHECKS: dict[str, str] = {registered.name: registered.doc for registered in REGISTRY}

@@ -1,0 +1,218 @@
+"""Stage `slots`: what a question asks beyond its kind, as one named mapping (`Slots`).
+
+Reads the key, its residual (names marked out), intents and entities; assigns what unit, detail
+or title is asked, which thing is counted, whose share, whose title, what is named. Each slot is
+filled by a named rule (bot/engine/lexicon.py, docs/rules.md) or one pattern here; the checks
+stage (bot/engine/checks.py) then vetoes a fact that does not state what a slot asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from bot.engine.entities import ENTITY_MARK, IS_CJK, forms
+from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, DAY_ASKED, OUTCOME_ASKED, TITLE_ASKED
+from bot.engine.rules import Cue, Rule, TitleRule
+from bot.engine.stage import Stage
+from bot.factbase.models import Intent
+
+STAGE = Stage(
+    "slots",
+    "bot.engine.slots",
+    requires=("question.key", "question.residual", "question.intents", "question.entities"),
+    assigns=("question.slots",),
+    doc="unit, detail, title, thing counted, share, name asked -> Slots",
+)
+
+# "Where did Zoph go after leaving" is answered by a move after leaving (left and joined,
+# left and founded), not by where he worked before OpenAI nor by a promotion.
+AFTER_LEAVING_CUE = Cue(
+    "after_leaving",
+    re.compile(
+        r"(?:离职|离开|辞职|出走|走|退出)了?\s?(?:[a-z]+|公司|老东家)?\s?(?:以后|之后|后)|\bafter (?:leaving|quitting|resigning)\b"
+    ),
+    "question",
+    "asks where someone went after leaving (with a where or which-company cue): the tells_a_move check",
+    fires_on=("Peter Deng离职以后去了哪家公司?", "Where did Zoph go after leaving OpenAI?"),
+    not_on=("Peter Deng为什么离职?",),
+)
+AFTER_LEAVING = AFTER_LEAVING_CUE.pattern
+COMPANY_ASKED_CUE = Cue(
+    "company_asked",
+    re.compile(r"(?:什么|啥|哪家|哪个|哪间)新?(?:公司|企业|机构|东家)"),
+    "question",
+    "asks which company: with after_leaving, where someone went",
+    fires_on=("Ilya离开后去了哪家公司?", "她走了以后加入了什么新公司?"),
+    not_on=("Ilya离开后去了哪里?",),
+)
+COMPANY_ASKED = COMPANY_ASKED_CUE.pattern
+
+# A question asking a name ("那三名研究员叫什么名字") is answered only by a fact that names
+# someone or something the question does not. (A title is not a name: "新职务叫什么" is
+# answered by the title alone.)
+NAME_ASKED_CUE = Cue(
+    "name_asked",
+    re.compile(r"名字|(?<!职务|职位|头衔|称号|职称)叫(?:什么|啥)|名叫|取名|什么名|\bnamed?\b|\bname of\b"),
+    "question",
+    "asks a name: the names_a_thing check",
+    fires_on=("那三名研究员叫什么名字?", "What is the name of the tool?"),
+    not_on=("他的新职务叫什么?",),
+)
+NAME_ASKED = NAME_ASKED_CUE.pattern
+# The cues of this stage, for the rule catalogue (docs/rules.md).
+SLOT_CUES = (AFTER_LEAVING_CUE, COMPANY_ASKED_CUE, NAME_ASKED_CUE)
+CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
+
+# What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
+# "几位高管").
+_COUNTED = re.compile(
+    r"(?<!第)(?:多少|(?<!哪)几)\s*[个位名家条次种款项部篇张块台只份件则户]?\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9\- ]{0,7})"
+)
+# "后训练团队一共有多少人" counts the people of a team: the team is what a figure must be of.
+_PEOPLE_OF = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:里|中|内)?(?:一共|总共|共|大概|大约|约|现在|目前)?有(?:多少|几)(?:个人|人|名|位)"
+)
+# "员工里女性占多少" asks the share of women: the women are what a figure must be of.
+_SHARE_OF = re.compile(
+    r"(?:^|里|中|内|的)\s*((?:(?![里中内的])[\u4e00-\u9fffa-z0-9 ]){1,12}?)\s*(?:大概|大约|约)?占了?"
+    r"(?:多少|几成|多大|百分之几)"
+)
+# Units and shares are AMOUNT_UNITS' business, not a thing counted; nor is a question word.
+_NOT_COUNTED = re.compile(
+    r"^(?:钱|人|岁|年|月|天|周|倍|成|分|次|小时|时间|美元|美金|刀|元|亿|万|千|百|个月|比例|比重|百分|股|多|了|呢|吗|啊|的|是|呀|啦|左右"
+    r"|谁|什么|哪|怎|为"
+    # a change, not a thing: "从多少涨到多少"
+    r"|涨|增|降|跌|升|减|变|到|达)"
+)
+# Between a name and the title asked, someone else: "她原本是什么职务", "陈信翰的母亲是做什么的".
+_SOMEONE_ELSE = re.compile(
+    r"[他她]|[父母爸妈]|妻子|丈夫|老婆|老公|太太|儿子|女儿|家人|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹"
+    r"|\b(?:he|she|his|her|mother|father|mom|dad|parents?|wife|husband|son|daughter)\b"
+)
+# Between two names, a verb of succession: the title asked is the successor's.
+_SUCCEEDS = re.compile(r"接替|取代|接任|代替|顶替|接班|继任|replaced?|succeeded")
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """What a question asks beyond its kind; a slot left empty asks nothing."""
+
+    units: tuple[Rule, ...] = ()  # the AMOUNT_UNITS a how-many question names
+    titles: tuple[tuple[str, TitleRule], ...] = ()  # (organisation, one of ORG_TITLES) asked: 亚马逊的创始人
+    day: bool = False  # a when-question asks for the day, not just the month or year
+    after_leaving: bool = False  # asks where someone went (which company) after leaving
+    details: tuple[Rule, ...] = ()  # the ASKED_DETAILS the question asks for
+    name_asked: bool = False  # asks a name: 叫什么名字
+    outcome_asked: bool = False  # asks how something ended: 最后有没有答应
+    title_of: str | None = None  # the person whose title is asked: 穆拉蒂是什么职位
+    counted: frozenset[str] = frozenset()  # what a how-many question counts, and its synonyms
+    name_of: frozenset[str] = frozenset()  # what a name question asks the name of, and synonyms
+    share_of: tuple[frozenset[str], ...] = field(default=())  # whose share is asked (女性占多少)
+
+    def filled(self) -> dict[str, object]:
+        """The slots the question fills, by name, for --explain."""
+        named: dict[str, object] = {
+            "units": [rule.name for rule in self.units],
+            "details": [rule.name for rule in self.details],
+            "titles_at": [f"{org}:{rule.name}" for org, rule in self.titles],
+            "day": self.day,
+            "after_leaving": self.after_leaving,
+            "name_asked": self.name_asked,
+            "outcome_asked": self.outcome_asked,
+            "title_of": self.title_of,
+            "counted": sorted(self.counted),
+            "name_of": sorted(self.name_of),
+            "share_of": [sorted(words) for words in self.share_of],
+        }
+        return {name: value for name, value in named.items() if value}
+
+
+class Reader(Protocol):
+    """What the slots stage needs of the rest of the engine (the Matcher provides it)."""
+
+    def content_tokens(self, text: str, *, glossary: bool = False) -> list[str]: ...
+
+    def find_entities(self, key: str, *, fuzzy: bool = True) -> tuple[list[str], str]: ...
+
+    def is_person(self, entity: str) -> bool: ...
+
+    def titles_asked(self, key: str, entities: Sequence[str]) -> tuple[tuple[str, TitleRule], ...]: ...
+
+
+def read_slots(
+    reader: Reader, key: str, residual: str, intents: Sequence[Intent], entities: Sequence[str]
+) -> Slots:
+    """The slots of a question: its key, its residual (names marked out), intents and entities."""
+    how_many = Intent.HOW_MANY in intents
+    return Slots(
+        units=tuple(rule for rule in AMOUNT_UNITS if rule.asked.search(key)),
+        titles=reader.titles_asked(key, entities),
+        day=bool(DAY_ASKED.search(key)),
+        after_leaving=bool(
+            AFTER_LEAVING.search(key) and (Intent.WHERE in intents or COMPANY_ASKED.search(key))
+        ),
+        details=tuple(rule for rule in ASKED_DETAILS if rule.asked.search(key)),
+        name_asked=bool(NAME_ASKED.search(key)),
+        outcome_asked=bool(OUTCOME_ASKED.search(key)),
+        title_of=title_asked_of(reader, key),
+        counted=counted(reader, key) if how_many else frozenset(),
+        name_of=name_asked_of(reader, residual),
+        share_of=share_of(reader, key) if how_many else (),
+    )
+
+
+def share_of(reader: Reader, key: str) -> tuple[frozenset[str], ...]:
+    """Whose share a question asks ("员工里女性占多少": 女性), each word with its synonyms.
+    The share's own figure is AMOUNT_UNITS' business; the fact must be about the same
+    thing, in every word ("女性员工" is not 员工)."""
+    found = _SHARE_OF.search(key)
+    if found is None:
+        return ()
+    words = [w for w in reader.content_tokens(found.group(1)) if len(w) >= 2]
+    return tuple(forms(w) for w in words)
+
+
+def name_asked_of(reader: Reader, residual: str) -> frozenset[str]:
+    """The noun whose name is asked ("那个流量监测工具叫什么名字": 监测工具), with its
+    synonyms; empty for a name the question already points at ("Mark Chen的中文名字")."""
+    cue = NAME_ASKED.search(residual)
+    if cue is None:
+        return frozenset()
+    clause = CLAUSE_PUNCT.split(residual[: cue.start()])[-1].rsplit(ENTITY_MARK, 1)[-1]
+    words = [w for w in reader.content_tokens(clause) if IS_CJK.match(w)]
+    if not words:
+        return frozenset()
+    return forms(words[-1])
+
+
+def counted(reader: Reader, key: str) -> frozenset[str]:
+    """The words a how-many question counts ("多少个假帐号": 帐号), with their synonyms."""
+    found = _COUNTED.search(key)
+    if found is not None and not _NOT_COUNTED.match(found.group(1)):
+        words = [w for w in reader.content_tokens(found.group(1)) if len(w) >= 2]
+    elif (people := _PEOPLE_OF.search(key)) is not None:
+        words = [w for w in reader.content_tokens(people.group(1)) if len(w) >= 2][-1:]
+    else:
+        return frozenset()
+    return frozenset().union(*map(forms, words))
+
+
+def title_asked_of(reader: Reader, key: str) -> str | None:
+    """Whose title the question asks: the person named last before the cue ("Bob McGrew在
+    OpenAI的职称"), else first after it ("What title did McGrew hold"). A pronoun or a
+    relative between them points at someone else: "让谁暂代CEO?她原本是什么职务?"."""
+    cue = TITLE_ASKED.search(key)
+    if cue is None:
+        return None
+    found, residual = reader.find_entities(key[: cue.start()])
+    before = [e for e in found if reader.is_person(e)]
+    if before:
+        parts = residual.split(ENTITY_MARK)
+        if len(before) >= 2 and len(found) == len(parts) - 1 and _SUCCEEDS.fullmatch(parts[-2].strip()):
+            return before[-2]  # "Mark Chen接替McGrew后是什么职位" asks Mark Chen's
+        return None if _SOMEONE_ELSE.search(parts[-1]) else before[-1]
+    found = reader.find_entities(key[cue.start() :])[0]
+    return next((e for e in found if reader.is_person(e)), None)

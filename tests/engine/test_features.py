@@ -1,0 +1,59 @@
+"""The features stage: what a candidate's score is made of, and how the weights combine it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from bot.engine.features import PHRASING_WORD, Features, Term, Weights, coverage
+
+
+@dataclass
+class Indexed:
+    bag: frozenset[str]
+    core: frozenset[str]
+    chars: frozenset[str]
+    core_text: str
+
+
+def term(token: str, weight: float = 1.0, synonyms: frozenset[str] = frozenset()) -> Term:
+    bigrams = tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else ()
+    return Term(token, weight, synonyms, bigrams, len(token) == 1, len(token) >= 2)
+
+
+FACT = Indexed(
+    bag=frozenset({"离职", "宣布", "离开"}),
+    core=frozenset({"离职", "研究高级副总裁"}),
+    chars=frozenset("离职研究高级副总裁"),
+    core_text="离职|研究高级副总裁",
+)
+
+
+@pytest.mark.parametrize(
+    ("word", "credit"),
+    [
+        ("离职", 1.0),  # the fact states it
+        ("离开", PHRASING_WORD),  # only its phrasings use it
+        ("副总裁", 0.5),  # inside a longer word it states
+        ("解雇", 0.0),
+    ],
+)
+def test_coverage_credits_a_word_by_where_the_fact_uses_it(word: str, credit: float) -> None:
+    assert coverage([term(word)], FACT) == pytest.approx(credit)
+
+
+def test_coverage_weighs_words_by_their_weight_and_reads_synonyms() -> None:
+    assert coverage([term("离职", 3.0), term("解雇", 1.0)], FACT) == pytest.approx(0.75)
+    assert coverage([term("辞职", synonyms=frozenset({"离职"}))], FACT) == 1.0
+    assert coverage([], FACT) == 1.0
+
+
+def test_the_score_weighs_coverage_against_phrasing_and_penalises_a_mismatch() -> None:
+    weights = Weights()
+    sure = Features(0.8, 0.6, 1.0, True, 0.0, True)
+    assert weights.score(sure) == pytest.approx(0.5 * 0.8 + 0.5 * 0.6)
+    other_kind = Features(0.8, 0.6, 1.0, False, 0.0, True)
+    assert weights.score(other_kind) == pytest.approx(weights.score(sure) * weights.intent_mismatch)
+    about_no_one_named = Features(0.8, 0.6, 0.0, True, 0.0, True)
+    assert weights.score(about_no_one_named) == pytest.approx(weights.score(sure) * weights.entity_floor)
