@@ -4,7 +4,7 @@ no finer than they are known, display names, and the reply they make."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +55,32 @@ def coarser(first: str, second: str) -> Precision:
     """The coarser precision of two partial dates: what a difference between them can be told in."""
     order = [Precision.DAY, Precision.MONTH, Precision.YEAR]
     return max(precision_of(first), precision_of(second), key=order.index)
+
+
+PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
+
+
+def overlap(first: str, second: str, who: tuple[str, str], what: str = "件事") -> str:
+    """Two dates that overlap at the precision known, told as they are: both to the same
+    precision ("两件事都在2023年11月(日期只精确到月)"), or one finer than the other ("第一件事在
+    2023年11月17日,第二件事只知道在2023年11月"), never the finer as coarse as the other."""
+    if precision_of(first) == precision_of(second):
+        if precision_of(first) == Precision.DAY:
+            return labels.BOTH_IN.format(what=what, date=show_date(first))
+        coarse = min(first, second, key=len)
+        return labels.BOTH_IN_COARSE.format(
+            what=what, date=show_date(coarse), precision=PRECISION_WORDS[precision_of(coarse)]
+        )
+    (fine, fine_who), (coarse, coarse_who) = sorted(
+        zip((first, second), who, strict=True), key=lambda p: -len(p[0])
+    )
+    return labels.ONE_COARSER.format(
+        fine_who=fine_who,
+        fine=show_date(fine),
+        coarse_who=coarse_who,
+        coarse=show_date(coarse),
+        precision=PRECISION_WORDS[precision_of(coarse)],
+    )
 
 
 def display(entity: Entity) -> str:
@@ -154,11 +180,7 @@ class Context:
 
     def reply(self, kind: str, head: str, items: list[Item], notes: Iterable[str] = ()) -> Reply:
         """An answer: its head line, one line per item with its articles, and notes after."""
-        lines = [self.conv(head)]
-        for item in items:
-            # Each item's articles as a reader knows them (outlet and date), not by internal id.
-            where = "、".join(dict.fromkeys(f"{s.outlet} {s.published}" for s in item.sources))
-            lines.append(f"· {item.text}" + (f"({where})" if where else ""))
+        lines = [self.conv(head), *self.lines(items)]
         lines += [self.conv(note) for note in notes]
         fact_ids = tuple(dict.fromkeys(f for item in items for f in item.fact_ids))
         sources = tuple(dict.fromkeys(s for item in items for s in item.sources))
@@ -175,13 +197,28 @@ class Context:
             items=tuple(items),
         )
 
-    def decline(self, kind: str, text: str, suggestions: Iterable[str] = ()) -> Reply:
-        """An honest "the articles do not say": never a guess."""
+    def lines(self, items: Iterable[Item]) -> list[str]:
+        """One line per item, with its articles as a reader knows them (outlet and date), not
+        by internal id."""
+        lines = []
+        for item in items:
+            where = "、".join(dict.fromkeys(f"{s.outlet} {s.published}" for s in item.sources))
+            lines.append(f"· {item.text}" + (f"({where})" if where else ""))
+        return lines
+
+    def decline(
+        self, kind: str, text: str, suggestions: Iterable[str] = (), shown: Sequence[Item] = ()
+    ) -> Reply:
+        """An honest "the articles do not say": never a guess. `shown` are the dated things
+        it weighed (the two events whose order is unknown), with their sources."""
         return Reply(
             question=self.question,
             kind="not_covered",
-            answer=self.conv(text),
+            answer="\n".join([self.conv(text), *self.lines(shown)]),
             script=self.script,
             suggestions=tuple(self.conv(s) for s in suggestions),
+            sources=tuple(dict.fromkeys(s for item in shown for s in item.sources)),
             answer_kind=kind,
+            fact_ids=tuple(dict.fromkeys(f for item in shown for f in item.fact_ids)),
+            items=tuple(shown),
         )

@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, coarser, show_date
+from bot.engine.several.common import HOME, PRECISION_WORDS, Context, coarser, overlap, show_date
 from bot.engine.several.order import when_of
 from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Precision
-
-PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
 
 # An English how-long question asks first: "How many days between A and B?".
 _ENGLISH_ASKING = re.compile(
@@ -49,6 +47,9 @@ def amount(first: str, second: str) -> tuple[str, Precision]:
     return f"{int(b[:4]) - int(a[:4])}年", precision
 
 
+ASKED = ("你问的第一件事", "第二件事")
+
+
 @dataclass(frozen=True, slots=True)
 class Point:
     """A dated thing a question names: an event, or a person's move ("Ilya走了")."""
@@ -70,15 +71,14 @@ def point_of(fact: Fact) -> Point:
 
 def between(ctx: Context, first: Point, second: Point) -> Reply:
     """How long between two dated things."""
-    if first.date > second.date:
-        first, second = second, first
-    early, late = first.date, second.date
-    items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
+    asked = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
+    early, late = sorted((first.date, second.date))
+    items = sorted(asked, key=lambda i: i.date or "")
     precision = coarser(early, late)
     if interval(early)[1] >= interval(late)[0] and precision != Precision.DAY:
-        coarse = early if len(early) <= len(late) else late
-        text = labels.GAP_SAME.format(date=show_date(coarse), precision=PRECISION_WORDS[precision])
-        return ctx.decline("duration", text)
+        # Told in the question's order: which of the two is known only coarsely.
+        text = labels.GAP_SAME.format(dates=overlap(first.date, second.date, who=ASKED))
+        return ctx.decline("duration", text, shown=asked)
     told, precision = amount(early, late)
     shown = {
         "first": "前一件事",
@@ -103,10 +103,8 @@ def in_order(ctx: Context, first: Point, second: Point) -> Reply:
         return ctx.reply("order", labels.EVENTS_BEFORE.format(**shown), items)
     if b_high < a_low:
         return ctx.reply("order", labels.EVENTS_AFTER.format(**shown), items)
-    precision = coarser(first.date, second.date)
-    coarse = first.date if len(first.date) <= len(second.date) else second.date
-    text = labels.EVENTS_SAME.format(date=show_date(coarse), precision=PRECISION_WORDS[precision])
-    return ctx.decline("order", text)
+    text = labels.EVENTS_SAME.format(dates=overlap(first.date, second.date, who=ASKED))
+    return ctx.decline("order", text, shown=items)
 
 
 # The words that ask how long, wherever they stand: "A到B隔了几天", "A之后隔了几个月B".

@@ -25,10 +25,14 @@ SINCE: Final = "{start}起"
 UNTIL: Final = "至{end}"
 ORDER: Final = "{first}先{verb}({first_date}),{second}后{verb}({second_date})。"
 ORDER_STATED: Final = "两人都在{date}{verb},文章明确说{first}在先、{second}在后。"
-ORDER_SAME: Final = "两人都在{date}{verb},文章没有说谁先谁后,我无法判断先后。"
+ORDER_SAME: Final = "{dates},文章没有说谁先{verb},我无法判断先后。"
+# Two dates that overlap at the precision known: both coarse alike, or one finer than the other.
+BOTH_IN: Final = "两{what}都在{date}"
+BOTH_IN_COARSE: Final = "两{what}都在{date}(日期只精确到{precision})"
+ONE_COARSER: Final = "{fine_who}在{fine},{coarse_who}只知道在{coarse}(文章只精确到{precision})"
 EVENTS_BEFORE: Final = "你问的第一件事在{first_date},第二件事在{second_date}:第一件事在前。"
 EVENTS_AFTER: Final = "你问的第一件事在{first_date},第二件事在{second_date}:第一件事在后。"
-EVENTS_SAME: Final = "两件事都在{date}(日期只精确到{precision}),文章没有说哪件在前,我无法判断先后。"
+EVENTS_SAME: Final = "{dates},文章没有说哪件在前,我无法判断先后。"
 ORDER_UNKNOWN: Final = "文章没有提到{who}{verb}的时间,无法比较先后。"
 EXTREME: Final = "{scope}中最{which}{verb}的是{names}({date})。"
 EXTREME_TIE: Final = "{scope}中最{which}{verb}的有{names},都在{date},文章没说谁更{which}。"
@@ -36,7 +40,7 @@ GAP_DAYS: Final = "相隔{days}天:{first}是{first_date},{second}是{second_dat
 GAP_COARSE: Final = (
     "约相隔{amount}({first}是{first_date},{second}是{second_date};日期只精确到{precision},无法算得更精确)。"
 )
-GAP_SAME: Final = "两件事都在{date}(日期只精确到{precision}),文章没有给出更精确的日期,无法计算相隔多久。"
+GAP_SAME: Final = "{dates},文章没有给出更精确的日期,无法计算相隔多久。"
 TENURE: Final = (
     "{who}{joined}加入{org},{left}离开,在{org}约{amount}(按文章给出的日期计算,只精确到{precision})。"
 )

@@ -13,7 +13,7 @@ from typing import Literal
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, show_date
+from bot.engine.several.common import HOME, Context, Item, overlap, show_date
 from bot.engine.several.lists import is_founder
 from bot.factbase.models import Citation, Entity
 
@@ -87,8 +87,10 @@ def between(ctx: Context, people: list[Entity], verb: Verb) -> Reply:
             )
             stated = ctx.item(f"「{quote.quote}」", None, [], [quote])
             return ctx.reply("order", text, [*items, stated])
-    coarse = min((first.date or "", second.date or ""), key=len)
-    return ctx.decline("order", labels.ORDER_SAME.format(date=show_date(coarse), verb=word))
+    dates = overlap(
+        first.date or "", second.date or "", who=(first.person.name, second.person.name), what="人"
+    )
+    return ctx.decline("order", labels.ORDER_SAME.format(dates=dates, verb=word), shown=items)
 
 
 def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool) -> Reply:

@@ -26,6 +26,17 @@ def test_a_month_dated_return_is_no_count_of_days(engine: Engine) -> None:
     assert not reply.answered and "只精确到月" in reply.answer
 
 
+def test_a_decline_says_which_date_is_coarse_not_both(engine: Engine) -> None:
+    # The firing is dated to the day (11月17日), the return only to the month: saying "both are
+    # month-only" misstated the firing's date.
+    reply = engine.ask("Altman被炒到回归隔了几天")
+    assert not reply.answered
+    head = reply.answer.splitlines()[0]
+    assert "2023年11月17日" in head and "只知道在2023年11月" in head and "两件事都在" not in head
+    assert [i.date for i in reply.items] == ["2023-11-17", "2023-11"]  # in the question's order
+    assert reply.sources
+
+
 def test_a_tenure_is_computed_at_the_coarser_precision(engine: Engine) -> None:
     reply = engine.ask("Zoph在OpenAI待了多久?")
     assert reply.answered and "约2年" in reply.answer and "只精确到年" in reply.answer

@@ -19,7 +19,8 @@ def test_a_same_month_tie_is_settled_only_by_a_stated_order(engine: Engine) -> N
 
 def test_a_tie_no_article_settles_is_declined(engine: Engine) -> None:
     reply = engine.ask("McGrew和Zoph谁先走的?")
-    assert not reply.answered and "没有说谁先谁后" in reply.answer
+    assert not reply.answered and "两人都在2024年9月26日" in reply.answer and "没有说谁先离开" in reply.answer
+    assert len(reply.items) == 2 and reply.sources  # the dates weighed, with their articles
 
 
 def test_an_undated_departure_is_declined(engine: Engine) -> None:
