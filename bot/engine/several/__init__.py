@@ -86,7 +86,7 @@ class SeveralFacts:
             kind = frame.Frame.DIGEST
         reply: Reply | None = None
         if kind == frame.Frame.ORDER:
-            reply = self._order(ctx, text, people, others)
+            reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
             reply = self._duration(ctx, text, people, analysis)
         if reply is None:
@@ -114,22 +114,60 @@ class SeveralFacts:
 
     # -- frames -----------------------------------------------------------------------------
 
-    def _order(self, ctx: Context, text: str, people: list[str], others: list[str]) -> Reply | None:
+    def _order(
+        self, ctx: Context, text: str, people: list[str], others: list[str], when: list[str]
+    ) -> Reply | None:
         verb: order.Verb = (
             "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
         )
-        pair = frame.EVENT_ORDER.search(text)
+        pair = self._two_events(text, people)
         if pair is not None:
-            first, second = [g for g in pair.groups() if g]
-            points = self._point_named(first, tuple(people)), self._point_named(second, tuple(people))
-            if points[0] is None or points[1] is None or points[0].key == points[1].key:
-                return None
-            return durations.in_order(ctx, points[0], points[1])
+            return durations.in_order(ctx, *pair)
+        title = roles_at.asked_title(text)
+        if len(people) >= 2 and title is not None and frame.APPOINT_VERB.search(text):
+            # "Murati和Shear谁先当上临时CEO": who took up the post first.
+            return order.took_post(ctx, [self.base.entities[p] for p in people], *title)
         if len(people) >= 2:
             return order.between(ctx, [self.base.entities[p] for p in people], verb)
-        if not people and not others and frame.FOUNDER.search(text) and frame.ORDER_EXTREME.search(text):
-            return order.extreme(ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=True)
+        if not people and not others and frame.ORDER_EXTREME.search(text):
+            latest = bool(frame.LATEST.search(text))
+            if frame.FOUNDER.search(text):
+                return order.extreme(ctx, verb, latest=latest, founders_only=True)
+            if when:  # "2024年9月那三个人里谁最先宣布离职": of those the date bounds
+                return order.extreme(ctx, verb, latest=latest, founders_only=False, when=when[0])
         return None
+
+    def _two_events(self, text: str, people: list[str]) -> tuple[durations.Point, durations.Point] | None:
+        """The two things an order question names, each found as a dated event or move: "A是
+        发生在B前面还是后面", "A跟B哪个先发生", "X是先A还是先B". None when it names no two
+        dated things, or two bare names (people compared by their moves instead)."""
+        pair = frame.EVENT_ORDER.search(text)
+        subject = ""
+        if pair is not None:
+            parts = [g for g in pair.groups() if g]
+        elif (first_or := frame.FIRST_OR.search(text)) is not None:
+            subject, *parts = first_or.groups()
+        elif (which := frame.WHICH_FIRST.search(text)) is not None:
+            parts = list(which.groups())
+            if all(self._bare_person(part) for part in parts):
+                return None  # "Murati和Shear谁先…": two people, compared by what they did
+        else:
+            return None
+        named = tuple(people) or tuple(
+            p for p in self._named(subject) if self.base.entities[p].kind == "person"
+        )
+        first, second = (self._point_named(part.strip(" ,，"), named, text) for part in parts)
+        if first is None or second is None or first.key == second.key:
+            return None
+        return first, second
+
+    def _bare_person(self, part: str) -> bool:
+        analysis = self.matcher.analyse(matching_key(to_simplified(part).casefold().strip(" ,，")))
+        return (
+            len(analysis.entities) == 1
+            and not analysis.tokens
+            and self.base.entities[analysis.entities[0]].kind == "person"
+        )
 
     def _duration(self, ctx: Context, text: str, people: list[str], analysis: QueryAnalysis) -> Reply | None:
         orgs = [e for e in analysis.entities if self.base.entities[e].kind == "org"]
@@ -208,9 +246,25 @@ class SeveralFacts:
         """ "11月19日OpenAI的CEO是谁", "四天换了哪四个CEO": a title, no one named (a person the
         title only describes is the answer), and a date or words that ask for several holders."""
         title = roles_at.asked_title(text)
+        named = [p for p in people if p not in analysis.described]
+        if title is not None and len(named) == 1 and frame.ASKS_WHO_PERSON.search(text):
+            later = bool(frame.SUCCESSOR.search(text))
+            if later or frame.PREDECESSOR.search(text):
+                # "在Jakub之前OpenAI的首席科学家是谁", "Murati走了以后谁接任了CTO"
+                org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+                beside = roles_at.next_to(ctx, *title, self.base.entities[named[0]], later, org)
+                if beside is not None:
+                    reply, nearest = beside
+                    ranked = self._rank(analysis)
+                    if nearest is None or not (
+                        self.matcher.accepts(ranked) and nearest in ranked[0].fact.entities
+                    ):
+                        return reply
+                    # else a fact about the nearest holder answers it, in the articles' words
+                    return None
         if (
             title is None
-            or ([p for p in people if p not in analysis.described] and not frame.PLURAL_HOLDERS.search(text))
+            or (named and not frame.PLURAL_HOLDERS.search(text))
             or not (frame.ASKS_WHO.search(text) or frame.LIST.search(text))
         ):
             return None
@@ -270,12 +324,30 @@ class SeveralFacts:
             moved = self._move_point(self.base.entities[named[0]], verb_text)
             if moved is not None:
                 return moved
+        if whole and len(analysis.entities) == 1 and not analysis.tokens and not own:
+            # A bare organisation ("Anthropic" of "Anthropic跟xAI哪一家比较早成立"): the whole
+            # question's words about it alone.
+            whole_analysis = self.matcher.analyse(matching_key(to_simplified(whole).casefold()))
+            wanted = frame.event_types(whole_analysis.key)
+            typed = [
+                f
+                for f in self.base.events()
+                if f.type in wanted and any(p.entity == analysis.entities[0] for p in f.participants)
+            ]
+            if len({f.date for f in typed}) == 1:  # the one event of the kind the verb names
+                return durations.point_of(typed[0])
+            analysis = replace(whole_analysis, entities=analysis.entities)
+            people = ()
         fact = self._event_named(analysis, people)
         if fact is not None and not analysis.entities:
             # A part that names no one ("就下台") is taken only when its own words find the
             # event surely, or its verb names the event's kind: else it is a guess.
-            own_ranked = self._rank(analysis)
-            surely = self.matcher.accepts(own_ranked) and own_ranked[0].fact.id == fact.id
+            # Read alone, or about the question's people ("Altman是先跟投资人说…还是先…").
+            readings = [analysis, *([replace(analysis, entities=people)] if people else [])]
+            surely = any(
+                self.matcher.accepts(ranked) and ranked[0].fact.id == fact.id
+                for ranked in map(self._rank, readings)
+            )
             if not surely and fact.type not in frame.event_types(analysis.key):
                 return None
         return durations.point_of(fact) if fact is not None else None

@@ -28,7 +28,7 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 ORDER_PAIR = _re(
-    r"哪(?:个|位|一个|一位)(?:比较|更)?(?:早|先|晚)|"
+    r"哪(?:个|位|一个|一位|家|一家|件|件事|一件)(?:比较|更)?(?:早|先|晚)|哪个?先发生|是先.{1,40}还是先?|"
     r"\b(?:leave|left|quit|join(?:ed)?|depart(?:ed)?)\b.{0,20}\b(?:before|after|earlier than|later than)\b|"
     r"谁先|谁后|谁(?:比较|更)?早|谁(?:比较|更)?晚|先后|哪个先|边个先|边个早|谁第一个|"
     r"早过|先走|在.{1,12}之前还是之后|之前还是之后|前面?还是后面?|以前还是以后|\bwho (?:left|quit|joined|went)(?: \w+)? first\b|"
@@ -37,7 +37,7 @@ ORDER_PAIR = _re(
 # First or last to do something: the superlative next to its verb ("最早离开", "最后一个走的",
 # "first to leave", "left first"), not "最早那11个创始人".
 ORDER_EXTREME = _re(
-    r"(?:最先|最早|第一个|头一个|最晚|最后一个|最后|最後)(?:一个|一位|个|位|才)?(?:离开|离职|走|辞职|出走|跳槽|加入|入职)|"
+    r"(?:最先|最早|第一个|头一个|最晚|最后一个|最后|最後)(?:一个|一位|个|位|才)?(?:宣布|官宣|提出)?(?:离开|离职|走|辞职|出走|跳槽|加入|入职)|"
     r"\b(?:first|last|earliest|latest)\b.{0,30}\bto (?:leave|quit|go|depart|join)|"
     r"\b(?:left|quit|joined|departed) (?:the )?(?:first|last|earliest|latest)\b"
 )
@@ -46,8 +46,21 @@ EVENT_ORDER = _re(
     r"^(.+?)[,，]?\s*(?:是)?(?:发生)?在(.+?)(?:的)?(?:之|以)?前面?还是(?:之|以)?后面?|"
     r"^(?:did|was|is|does|were) (.+?) (?:happen |come |take place )?before or after (.+?)\??$"
 )
+# "A跟B,哪个先发生", "A和B哪一家比较早成立": two things, then which came first. The parts may
+# be events ("马斯克离开董事会") or bare names that take the question's verb ("Anthropic").
+WHICH_FIRST = _re(
+    r"^(.+?)(?:跟|和|与|同|还有)(.+?)[,，\s]*(?:哪个|哪件事?|哪一个|哪一件|边个|边件|哪一家|哪家)(?:比较|更)?(?:先|早)"
+)
+# "Altman是先跟投资人说要另起炉灶,还是先回旧金山总部跟高管见面": a subject, then two events.
+FIRST_OR = _re(r"^(.*?)(?:是)?先(.+?)[,，\s]*还是先?(.+?)[?？。\s]*$")
+# Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
+APPOINT_VERB = _re(r"当上|当了|出任|担任|上任|接任|被任命|任命|成为|\bbecame\b|\bappointed\b|\bnamed\b")
+DATED = _re(r"20\d\d|\d{1,2}\s*月")
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
-JOIN_VERB = _re(r"加入|入职|加盟|到openai|进openai|来openai|进入|\bjoin(?:ed)?\b|\bcame to\b|\barrived?\b")
+JOIN_VERB = _re(
+    r"加入|入职|加盟|到openai|进openai|来openai|进入|进的|进了|早进|先进(?!行|展|步)|"
+    r"\bjoin(?:ed)?\b|\bcame to\b|\barrived?\b"
+)
 
 GAP = _re(
     r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后)\s*(?:几|多少|多久|多长)|"
@@ -125,6 +138,14 @@ AFTER_YEAR = _re(r"(20\d\d)\s*年?\s*(?:以后|之后|后|起|以来)|\b(?:after
 LIFETIME = _re(
     r"存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|\bhow long did .{1,30} (?:last|exist)\b"
 )
+# The holder before or after a named one: "在Jakub之前…首席科学家是谁", "谁接任了CTO".
+# Anchored on the holder ("在X之前", "X走了以后", "X的前任"), not "X之前是哪家的CEO" (before
+# the post, about X), and asking who (not which company).
+PREDECESSOR = _re(r"在[^,，?？]{1,20}(?:之前|以前)|前任|上一任|前一任|\bpredecessor\b|\bpreceded\b")
+SUCCESSOR = _re(
+    r"接任|接替|继任|(?:走|离开|离职|辞职|下台|解雇|开除|炒)了?(?:之后|以后)|后任|下一任|\bsucceed|\breplac"
+)
+ASKS_WHO_PERSON = _re(r"谁|哪位|哪一位|边个|\bwho\b")
 SEQUENCE_OF_HOLDERS = _re(
     r"换了|历任|先后|当过|担任过|做过|几任|几个|哪几|哪些|都有谁|有谁|[两三四五]个|\ball\b|\bevery\b|\bformer\b|"
     r"\bsuccession\b|\bin turn\b|\bwho were\b|(?<![a-z])(?:ceo|cto|cfo)s\b"
@@ -133,7 +154,9 @@ SEQUENCE_OF_HOLDERS = _re(
 
 def detect(text: str) -> Frame | None:
     """The frame a simplified, case-folded question asks in, by its cue words."""
-    if ORDER_PAIR.search(text) or (ORDER_EXTREME.search(text) and FOUNDER.search(text)):
+    # First or last of a group the question bounds: the founders, or those of a date.
+    bounded = FOUNDER.search(text) or DATED.search(text)
+    if ORDER_PAIR.search(text) or (ORDER_EXTREME.search(text) and bounded):
         return Frame.ORDER
     if GAP.search(text) or TENURE.search(text):
         return Frame.DURATION
