@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.engine.answer import Reply
+from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
 from bot.engine.several import digest, durations, frame, lists, order, roles_at
@@ -41,6 +42,7 @@ def _span_of(text: str) -> tuple[date, date] | None:
 
 # A group the articles count but do not name: "三名高级研究人员", "数十名员工".
 _GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
+_PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
@@ -173,6 +175,10 @@ class SeveralFacts:
         orgs = [e for e in analysis.entities if self.base.entities[e].kind == "org"]
         if frame.LIFETIME.search(text) and not people and orgs:
             return durations.lifetime(ctx, orgs[0])
+        title = roles_at.asked_title(text)
+        if frame.ROLE_TENURE.search(text) and len(people) == 1 and title is not None:
+            # "Mira当了多久的CTO": from the start of that role to its end.
+            return durations.role_span(ctx, self.base.entities[people[0]], *title)
         if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
             where = next((o for o in orgs if o != HOME), HOME)
             return durations.tenure(ctx, self.base.entities[people[0]], where)
@@ -338,10 +344,14 @@ class SeveralFacts:
                 return durations.point_of(typed[0])
             analysis = replace(whole_analysis, entities=analysis.entities)
             people = ()
-        fact = self._event_named(analysis, people)
-        if fact is not None and not analysis.entities:
-            # A part that names no one ("就下台") is taken only when its own words find the
-            # event surely, or its verb names the event's kind: else it is a guess.
+        # A part that names no one but points at someone ("他撤诉") is about the question's
+        # people; one that names others ("710名员工联名信") is read as it stands.
+        pointing = bool(people) and not own and bool(_PRONOUN.search(simplified))
+        fact = self._event_named(analysis, people, must_involve=people if pointing else ())
+        if fact is not None and not pointing and not analysis.entities:
+            # A part that names no one ("就下台"), or no one the question names, is taken only
+            # when its own words find the event surely, or its verb names the event's kind:
+            # else it is a guess.
             # Read alone, or about the question's people ("Altman是先跟投资人说…还是先…").
             readings = [analysis, *([replace(analysis, entities=people)] if people else [])]
             surely = any(
@@ -365,17 +375,31 @@ class SeveralFacts:
         verb: order.Verb
         if frame.LEAVE.search(text):
             verb = "leave"
-        elif frame.ARRIVE.search(text):
+        elif frame.ARRIVE.search(text) or frame.JOIN_VERB.search(text):
             verb = "join"
         else:
             return None
-        dated = order.when_of(person, verb)
+        # The organisation the part names ("离开特斯拉"), else OpenAI.
+        named = self.matcher.analyse(matching_key(text)).entities
+        org = next((e for e in named if self.base.entities[e].kind == "org" and e != HOME), HOME)
+        dated = order.when_of(person, verb, org)
         if dated.date is None or not dated.citations:
             return None
         word = "离开" if verb == "leave" else "加入"
-        return durations.Point(f"{person.name}{word}OpenAI", dated.date, (), dated.citations)
+        org_name = self.base.entities[org].name
+        return durations.Point(
+            f"{person.name}{word}{org_name}",
+            dated.date,
+            (),
+            dated.citations,
+            person.id,
+            dated.move,
+            leaving=verb == "leave",
+        )
 
-    def _event_named(self, analysis: QueryAnalysis, people: tuple[str, ...]) -> Fact | None:
+    def _event_named(
+        self, analysis: QueryAnalysis, people: tuple[str, ...], must_involve: tuple[str, ...] = ()
+    ) -> Fact | None:
         """The dated event a part of a question names: the best the matcher finds, and among
         those that fit it about as well, one of the kind its verb says (被聘为: appointed), then
         the most precisely dated. A part that names no one is also read as about the question's
@@ -384,12 +408,32 @@ class SeveralFacts:
         if not analysis.entities and people:  # "升任CTO" of "穆拉蒂从加入OpenAI到升任CTO"
             readings.append(replace(analysis, entities=people))
         ranked = [c for reading in readings for c in self._rank(reading, 10)]
-        events = sorted((c for c in ranked if c.fact.kind == "event"), key=lambda c: -c.score)
+        events = sorted(
+            (
+                c
+                for c in ranked
+                # an event, or a claim the articles date ("2023年10月,知情人士称…")
+                if (c.fact.kind == "event" or c.fact.date)
+                and (not must_involve or set(must_involve) & set(c.fact.entities))
+            ),
+            key=lambda c: -c.score,
+        )
         if not events or events[0].score < self.matcher.weights.threshold * 0.8:
             return None
         wanted = frame.event_types(analysis.key)
         close = [c for c in events if c.score >= events[0].score - 0.1]
-        return min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
+        best = min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
+        # "第一次告OpenAI": of several events of that kind about the same people, the earliest.
+        alike = [
+            f
+            for f in self.base.events()
+            if f.type == best.type and best.entities and best.entities[0] in f.entities
+        ]
+        if frame.FIRST_TIME.search(analysis.key) and len(alike) > 1:
+            return min(alike, key=lambda f: interval(f.date or "")[0])
+        if frame.LAST_TIME.search(analysis.key) and len(alike) > 1:
+            return max(alike, key=lambda f: interval(f.date or "")[1])
+        return best
 
     def _named(self, text: str) -> set[str]:
         return set(self.matcher.analyse(matching_key(text)).entities)

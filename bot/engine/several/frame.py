@@ -66,8 +66,17 @@ GAP = _re(
     r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后)\s*(?:几|多少|多久|多长)|"
     r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
-    r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b"
+    r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b|"
+    r"(?:才|没)(?:多久|几天|几个月|几年)\s*[,，]?\s*(?:就|便)|认识了?(?:多久|多少年|几年)|"
+    r"从.{1,30}到.{1,30}(?:多少年|几耐)"
 )
+# How long someone held a post: "Mira当了多久的CTO", "做了几年CEO", "how long was she CTO".
+ROLE_TENURE = _re(
+    r"(?:当|做|担任|任|干)(?:了|咗)?(?:多久|多长时间|几年|几个月|几耐|多少年)|"
+    r"\bhow long (?:was|did|had) \w+(?: \w+)? (?:been |be |serve |serve as |stay )?(?:as )?(?:the )?(?:ceo|cto|cfo|chief|president|chair)"
+)
+FIRST_TIME = _re(r"第一次|首次|头一次|第一回|\bfirst\b")
+LAST_TIME = _re(r"最后一次|再次|第二次|\blast\b|\bsecond\b|\bagain\b")
 TENURE = _re(
     r"(?:待了|呆了|干了|做了|工作了|任职|在职|服务了|效力|做咗|待咗|喺.{1,10}做咗|在.{1,12}(?:待|呆|干|做|工作))"
     r".{0,4}(?:多久|几年|多长|多少年|几耐|多少个?月)|"
@@ -91,7 +100,7 @@ COMPANY_FOUNDED = _re(
 REMAINING = _re(r"还剩|剩下|还在|留下|留着|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
 # Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
 LEAVE = _re(
-    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?:离开|离职|走了|走人|出走|辞职|退出|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
     r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波|员工)"
 )
 # A list of people is asked for ("哪些人", "谁", "高管"), not of things ("哪些研究方向").
@@ -158,7 +167,7 @@ def detect(text: str) -> Frame | None:
     bounded = FOUNDER.search(text) or DATED.search(text)
     if ORDER_PAIR.search(text) or (ORDER_EXTREME.search(text) and bounded):
         return Frame.ORDER
-    if GAP.search(text) or TENURE.search(text):
+    if GAP.search(text) or TENURE.search(text) or ROLE_TENURE.search(text):
         return Frame.DURATION
     if DIGEST.search(text):
         return Frame.DIGEST
@@ -178,7 +187,8 @@ _EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
         (r"回归|复职|重新聘|return|reinstat", {EventType.REINSTATED}),
         (r"成立|创立|创办|founded", {EventType.FOUNDED}),
         (r"解散|dissolv|disband", {EventType.DISSOLVED}),
-        (r"起诉|告上|sued|lawsuit", {EventType.SUED}),
+        (r"起诉|告上|(?<!撤)诉(?!讼)|(?<![报公警广忠])告(?!诉|知|别|诫|示)|sued|lawsuit", {EventType.SUED}),
+        (r"撤诉|撤回|撤销|withdr|dropped", {EventType.WITHDREW}),
         (r"休假|leave of absence|sabbatical", {EventType.TOOK_LEAVE}),
         (r"宣布|公布|announc", {EventType.ANNOUNCED}),
     )

@@ -51,6 +51,11 @@ GAP_SAME: Final = "{dates},文章没有给出更精确的日期,无法计算相�
 TENURE: Final = (
     "{who}{joined}加入{org},{left}离开,在{org}约{amount}(按文章给出的日期计算,只精确到{precision})。"
 )
+IN_BETWEEN: Final = "其间:{date}加入{where}"
+ROLE_SPAN: Final = (
+    "{who}{start}任{title},{end}卸任,任期约{amount}(按文章给出的日期计算,只精确到{precision})。"
+)
+ROLE_SPAN_UNKNOWN: Final = "文章没有给出{who}{what}担任{org}{title}的时间,无法计算任期。"
 STATED: Final = "文章给出的时长:"
 TENURE_UNKNOWN: Final = "文章没有给出{who}{what}的时间,无法计算他在{org}待了多久。"
 DIGEST: Final = "关于{subject},文章里最主要的几件事(按时间):"

@@ -18,7 +18,7 @@ from bot.engine.several import labels
 from bot.engine.several.common import HOME, Context, Item, overlap, show_date
 from bot.engine.several.lists import is_founder
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import Citation, Entity
+from bot.factbase.models import Citation, Entity, Move
 
 Verb = Literal["leave", "join"]
 VERB_WORDS = {"leave": "离开", "join": "加入"}
@@ -29,6 +29,7 @@ class Dated:
     person: Entity
     date: str | None
     citations: tuple[Citation, ...]
+    move: Move | None = None  # the move it was read from, if any
     # Days a date not stated lies between, inferred from a stay the articles state ("已经在
     # OpenAI工作了接近8年", 2024-09-26: joined between 2016-09-26 and 2017-09-26); shown as such.
     inferred: tuple[Day, Day] | None = None
@@ -50,7 +51,7 @@ def when_of(person: Entity, verb: Verb, org: str = HOME) -> Dated:
     an arrival, only the first role there: a later one is a promotion, not a start)."""
     for move in person.moves:
         if (verb == "leave" and move.from_org == org) or (verb == "join" and move.to == org):
-            return Dated(person, move.date, tuple(move.sources[:2]))
+            return Dated(person, move.date, tuple(move.sources[:2]), move)
     roles = [r for r in person.roles if r.org == org]
     for role in roles if verb == "leave" else roles[:1]:
         value = role.end if verb == "leave" else role.start
