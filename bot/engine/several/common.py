@@ -157,7 +157,7 @@ class Context:
         return SourceRef(
             article=meta.id,
             title=self.conv(meta.title),
-            outlet=self.conv(meta.outlet or engine_labels.OUTLET_UNKNOWN),
+            outlet=self.conv(meta.shown_outlet(engine_labels.OUTLET_UNKNOWN)),
             published=meta.published.isoformat(),
             quote=self.conv(citation.quote),
             original_quote=citation.quote,
