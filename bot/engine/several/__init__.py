@@ -17,11 +17,11 @@ from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
-from bot.engine.several import digest, durations, frame, lists, order, roles_at
-from bot.engine.several.common import HOME, Context, dates_in
-from bot.engine.several.labels import NO_NAMES
+from bot.engine.several import digest, durations, frame, labels, lists, order, roles_at
+from bot.engine.several.common import HOME, PRECISION_WORDS, Context, dates_in, show_date
+from bot.engine.several.labels import NO_COUNT, NO_NAMES
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Intent
+from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
@@ -42,6 +42,9 @@ def _span_of(text: str) -> tuple[date, date] | None:
 
 # A group the articles count but do not name: "三名高级研究人员", "数十名员工".
 _GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
+# A group counted loosely ("数十名员工"), or a question for its exact count ("确切是几个人").
+_VAGUE_GROUP = re.compile(r"数十|几十|数百|几百|上百|(?<![\d十百千])多名|数名|一些|不少")
+_EXACT_ASKED = re.compile(r"确切|具体|到底|究竟|\bexact")
 _PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
@@ -87,7 +90,9 @@ class SeveralFacts:
         ):
             kind = frame.Frame.DIGEST
         reply: Reply | None = None
-        if kind == frame.Frame.ORDER:
+        if frame.DAY_ASKED.search(text) and len(people) == 1:
+            reply = self._day_of_move(ctx, self.base.entities[people[0]], text)
+        if reply is None and kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
             reply = self._duration(ctx, text, people, analysis)
@@ -96,7 +101,7 @@ class SeveralFacts:
         if reply is None and kind == frame.Frame.DIGEST:
             reply = self._digest(ctx, text, analysis, people, others, when)
         if reply is None:
-            reply = self._unnamed(ctx, analysis)
+            reply = self._unnamed(ctx, analysis, text)
         if reply is None and kind == frame.Frame.LIST:
             if frame.COUNT.search(text) and self._stated_figure(
                 analysis, counts_departures=bool(frame.LEAVE.search(text))
@@ -362,6 +367,19 @@ class SeveralFacts:
                 return None
         return durations.point_of(fact) if fact is not None else None
 
+    def _day_of_move(self, ctx: Context, person: Entity, text: str) -> Reply | None:
+        """ "Altman到底是哪一天复职的": the day of a move the articles date only to the month
+        or year is declined, saying what they do give; a day they give is the single-fact
+        path's to answer."""
+        point = self._move_point(person, text)
+        if point is None or precision_of(point.date) == Precision.DAY:
+            return None
+        item = ctx.item(f"{show_date(point.date)}:{point.text}", point.date, point.facts, point.citations)
+        coarse = labels.DAY_UNKNOWN.format(
+            what=point.text, date=show_date(point.date), precision=PRECISION_WORDS[precision_of(point.date)]
+        )
+        return ctx.decline("date", coarse, shown=[item])
+
     def _move_point(self, person: Entity, text: str) -> durations.Point | None:
         """The move a verb names: the first departure from OpenAI, the first arrival, or the
         first return after a departure."""
@@ -459,10 +477,14 @@ class SeveralFacts:
         text = reply.answer + "\n" + to_script("相关:" + fact.answer, reply.script, self.variant)
         return replace(reply, answer=text, fact_ids=(*reply.fact_ids, fact.id))
 
-    def _unnamed(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+    def _unnamed(self, ctx: Context, analysis: QueryAnalysis, text: str = "") -> Reply | None:
         """ "辞职的三名研究人员是谁?": the fact that fits is a departure of people it does not
-        name; the single-fact path would answer with it as if it named them."""
-        if Intent.WHO not in analysis.intents and not analysis.name_asked:
+        name; the single-fact path would answer with it as if it named them. Likewise "确切是
+        几个人" of a group the articles count only loosely ("数十名员工")."""
+        exact_count = Intent.HOW_MANY in analysis.intents and bool(
+            _VAGUE_GROUP.search(text) or _EXACT_ASKED.search(text)
+        )
+        if Intent.WHO not in analysis.intents and not analysis.name_asked and not exact_count:
             return None
         ranked = self._rank(analysis)
         # A little under the answering bar: asking for names the fact lacks lowers its score.
@@ -473,4 +495,8 @@ class SeveralFacts:
             return None
         if any(self.base.entities[p.entity].kind == "person" for p in fact.participants):
             return None
+        if exact_count:
+            if not _VAGUE_GROUP.search(fact.answer):
+                return None  # the fact counts them: it answers
+            return ctx.decline("list", fact.answer + NO_COUNT)
         return ctx.decline("list", fact.answer + NO_NAMES.format(what="他们"))

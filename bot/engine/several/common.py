@@ -97,6 +97,8 @@ _ENGLISH_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(20\d\d)\b"
 )
 _ISO = re.compile(r"(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?")
+# "11/19": month and day, as Chinese users write them (no year: the saga's year is looked up).
+_SLASHED = re.compile(r"(?<![\d/])()(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def dates_in(text: str, base: FactBase) -> list[str]:
@@ -105,8 +107,10 @@ def dates_in(text: str, base: FactBase) -> list[str]:
     11月19日 is 2023's); left out when no event or several years fit."""
     found: list[str] = []
     taken: list[tuple[int, int]] = []
-    for match in [*_ISO.finditer(text), *_MONTH_DAY.finditer(text)]:
-        year, month, day = match.groups()
+    for match in [*_ISO.finditer(text), *_MONTH_DAY.finditer(text), *_SLASHED.finditer(text)]:
+        year, month, day = (group or None for group in match.groups())
+        if month is None:
+            continue
         taken.append(match.span())  # an impossible date is no year either ("2023年2月30日")
         if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
             continue

@@ -91,6 +91,9 @@ def choose(
             if fact.conflict in seen_conflicts:
                 continue
             seen_conflicts.add(fact.conflict)
+        people = {e for e in fact.entities if e != subject and ctx.base.entities[e].kind == "person"}
+        if len(chosen) >= MIN_FACTS and people and people <= {e for f in chosen for e in f.entities}:
+            continue  # the same people again ("雷克加入Anthropic" twice): room for another side
         chosen.append(fact)
         if len(chosen) == MAX_FACTS:
             break

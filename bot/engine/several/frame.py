@@ -75,6 +75,8 @@ ROLE_TENURE = _re(
     r"(?:当|做|担任|任|干)(?:了|咗)?(?:多久|多长时间|几年|几个月|几耐|多少年)|"
     r"\bhow long (?:was|did|had) \w+(?: \w+)? (?:been |be |serve |serve as |stay )?(?:as )?(?:the )?(?:ceo|cto|cfo|chief|president|chair)"
 )
+# The day of something asked outright: "哪一天", "几号", "what day".
+DAY_ASKED = _re(r"哪一?天|几号|几月几[日号]|具体日期|\bwhat day\b|\bwhich day\b|\bexact date\b|\bwhat date\b")
 FIRST_TIME = _re(r"第一次|首次|头一次|第一回|\bfirst\b")
 LAST_TIME = _re(r"最后一次|再次|第二次|\blast\b|\bsecond\b|\bagain\b")
 TENURE = _re(
@@ -84,7 +86,7 @@ TENURE = _re(
 )
 
 LIST = _re(
-    r"谁(?:离开|离职|走|加入|跳槽|去了)|"
+    r"谁(?:离开|离职|走|加入|跳槽|去了)|(?:提到|提及|点名|说到|讲到)了?(?:哪些|哪几|谁)|"
     r"哪些|哪几|哪一些|有谁|都有谁|列一下|列个|列下|都是谁|是哪些|还有谁|是谁们|都[^,?？。]{0,6}(?:哪|谁)|都(?:创办|开|创立|成立|办)了?(?:什么|啥)|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
     r"多少(?:个|位|名)?人|几(?:个|位|名)(?:人|创始人|联合创始人|高管)?|"
     r"边几个|边啲|有边个|咩人|"

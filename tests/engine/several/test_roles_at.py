@@ -55,3 +55,14 @@ def test_what_someone_was_before_a_post_is_no_succession(engine: Engine) -> None
     # "X之前是哪家的CEO" asks about X's past, not who held a post before X.
     reply = engine.ask("埃米特·希尔之前是哪家公司的CEO?")
     assert reply.answer_kind != "role_at"
+
+
+def test_the_day_of_a_move_dated_to_the_month_is_declined_saying_the_month(engine: Engine) -> None:
+    reply = engine.ask("Altman到底哪一天复职的?")
+    assert not reply.answered and "2023年11月" in reply.answer and "没有给出具体哪一天" in reply.answer
+    assert reply.sources
+
+
+def test_the_day_of_a_move_dated_to_the_day_is_answered(engine: Engine) -> None:
+    reply = engine.ask("Murati是哪一天宣布离职的?")
+    assert reply.answered and "9月26日" in reply.answer
