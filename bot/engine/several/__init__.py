@@ -92,6 +92,8 @@ class SeveralFacts:
         reply: Reply | None = None
         if frame.DAY_ASKED.search(text) and len(people) == 1:
             reply = self._day_of_move(ctx, self.base.entities[people[0]], text)
+        if reply is None and frame.WHEN_ASKED.search(text) and frame.AGAIN.search(text) and len(people) == 1:
+            reply = self._undated_second_move(ctx, self.base.entities[people[0]], text)
         if reply is None and kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
@@ -204,6 +206,10 @@ class SeveralFacts:
             period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]
         if frame.FOUNDER.search(text):
+            went = [o for o in orgs if o != HOME and self.base.entities[o].part_of is None]
+            if went and (frame.LEAVE.search(text) or frame.ARRIVE.search(text)):
+                # "which OpenAI founders went to Anthropic": founders who left for it
+                return lists.departures(ctx, to=went[0], when=period, founders_only=True, span=span)
             if others:
                 return None  # another company's founders: the facts about it answer
             if frame.COMPANY_FOUNDED.search(text):
@@ -311,7 +317,8 @@ class SeveralFacts:
         # Two named ("Ilya跟Altman怎么闹掰的", "马斯克跟OpenAI有啥恩怨"): the facts about both.
         both = [e for e in analysis.entities if e != subject[0]][:1]
         if frame.STORY.search(text):
-            story = digest.story(ctx, subject[0])
+            # "讲讲Murati在OpenAI的经历": her story there, when the articles tell enough of it
+            story = digest.story(ctx, subject[0], within=HOME if HOME in analysis.entities else None)
             if story:
                 return digest.about(ctx, subject[0], story)
         chosen = digest.choose(
@@ -379,6 +386,22 @@ class SeveralFacts:
             what=point.text, date=show_date(point.date), precision=PRECISION_WORDS[precision_of(point.date)]
         )
         return ctx.decline("date", coarse, shown=[item])
+
+    def _undated_second_move(self, ctx: Context, person: Entity, text: str) -> Reply | None:
+        """ "Karpathy第二次离开OpenAI是哪一年": a second departure (or arrival) the articles
+        state but do not date is declined saying so; a dated one is the single-fact path's."""
+        if frame.LEAVE.search(text):
+            moves, word = [m for m in person.moves if m.from_org == HOME], "离开"
+        elif frame.ARRIVE.search(text) or frame.JOIN_VERB.search(text) or frame.RETURN.search(text):
+            moves, word = [m for m in person.moves if m.to == HOME], "加入"
+        else:
+            return None
+        if len(moves) < 2 or moves[1].date is not None:
+            return None
+        quote = moves[1].sources[:1]
+        item = ctx.item(f"「{quote[0].quote}」", None, [], quote) if quote else None
+        text = labels.SECOND_UNDATED.format(who=person.name, verb=word)
+        return ctx.decline("date", text, shown=[item] if item else [])
 
     def _move_point(self, person: Entity, text: str) -> durations.Point | None:
         """The move a verb names: the first departure from OpenAI, the first arrival, or the

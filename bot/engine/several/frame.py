@@ -54,7 +54,9 @@ WHICH_FIRST = _re(
 # "Altman是先跟投资人说要另起炉灶,还是先回旧金山总部跟高管见面": a subject, then two events.
 FIRST_OR = _re(r"^(.*?)(?:是)?先(.+?)[,，\s]*还是先?(.+?)[?？。\s]*$")
 # Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
-APPOINT_VERB = _re(r"当上|当了|出任|担任|上任|接任|被任命|任命|成为|\bbecame\b|\bappointed\b|\bnamed\b")
+APPOINT_VERB = _re(
+    r"当上|当了|出任|担任|上任|接任|被任命|任命|成为|先做|先当|\bbecame\b|\bappointed\b|\bnamed\b"
+)
 DATED = _re(r"20\d\d|\d{1,2}\s*月")
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
 JOIN_VERB = _re(
@@ -66,7 +68,7 @@ GAP = _re(
     r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后)\s*(?:几|多少|多久|多长)|"
     r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
-    r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b|"
+    r"(?:几|多少)\s*(?:天|日|个月)|\bhow many (?:days|weeks|months|years)\b|\bhow long (?:between|after|before|from|until)\b|"
     r"(?:才|没)(?:多久|几天|几个月|几年)\s*[,，]?\s*(?:就|便)|认识了?(?:多久|多少年|几年)|"
     r"从.{1,30}到.{1,30}(?:多少年|几耐)"
 )
@@ -77,6 +79,8 @@ ROLE_TENURE = _re(
 )
 # The day of something asked outright: "哪一天", "几号", "what day".
 DAY_ASKED = _re(r"哪一?天|几号|几月几[日号]|具体日期|\bwhat day\b|\bwhich day\b|\bexact date\b|\bwhat date\b")
+WHEN_ASKED = _re(r"什么时候|啥时候|几时|何时|哪一?年|哪一?天|几号|几月|\bwhen\b|\bwhat year\b|\bwhich year\b")
+AGAIN = _re(r"第二次|再次|又一次|再一次|第二回|\bsecond time\b|\bagain\b")
 FIRST_TIME = _re(r"第一次|首次|头一次|第一回|\bfirst\b")
 LAST_TIME = _re(r"最后一次|再次|第二次|\blast\b|\bsecond\b|\bagain\b")
 TENURE = _re(
@@ -91,7 +95,7 @@ LIST = _re(
     r"多少(?:个|位|名)?人|几(?:个|位|名)(?:人|创始人|联合创始人|高管)?|"
     r"边几个|边啲|有边个|咩人|"
     r"\bwho (?:all|else|are|were|left|joined|went|still)\b|\bwho\b(?! is\b| was\b).{0,12}\b(?:left|quit|remain|stayed|joined)\b|\bwhich (?:people|founders|co-?founders|execs|executives|companies|ones)\b|"
-    r"\blist\b|\bhow many\b|\bname (?:all|the|every)\b|"
+    r"有冇人|有没有人|\blist\b|\bhow many\b|\bname (?:all|the|every)\b|"
     r"\bwhich\b.{0,25}\b(?:people|founders|co-?founders|execs|executives|companies|employees|researchers)\b"
 )
 FOUNDER = _re(r"创始|联创|元老|创业伙伴|\bco-?founders?\b|\bfounders?\b|\bfounding\b")
@@ -102,7 +106,7 @@ COMPANY_FOUNDED = _re(
 REMAINING = _re(r"还剩|剩下|还在|留下|留着|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
 # Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
 LEAVE = _re(
-    r"(?:离开|离职|走了|走人|出走|辞职|退出|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?:离开|离职|走了|走人|出走|辞职|退出|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|(?:从|由).{1,10}(?:过去|过来|跳)|\bwent to\b|\bmoved to\b|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
     r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波|员工)"
 )
 # A list of people is asked for ("哪些人", "谁", "高管"), not of things ("哪些研究方向").
@@ -123,6 +127,7 @@ WORKED_AT = _re(
 ARRIVE = _re(r"加入|入职|新来|上任|加盟|\bjoined\b|\bhired\b")
 
 DIGEST = _re(
+    r"(?:讲讲|说说|介绍一下|聊聊|讲下|讲一讲).{1,20}(?:的|嘅)?(?:经历|故事)|"
     r"扮演了?(?:什么|啥|怎样的?|甚么)?角色|起了?(?:什么|啥)作用|(?:什么|啥|咩)角色|经历了?(?:什么|啥|哪些)|"
     r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
     r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
@@ -131,11 +136,12 @@ DIGEST = _re(
 )
 # A broad question that asks for several things outright: "有哪些说法", "为什么这么多人离开".
 SEVERAL_ASKED = _re(
+    r"什么关系|啥关系|咩关系|关系(?:怎么样|如何)|\brelationship\b|"
     r"哪些说法|几种说法|有哪些原因|哪些原因|为什么这么多人|为何这么多人|点解咁多人|\breasons\b|\bwhat happened\b|"
     r"恩怨|怎么闹(?:掰|翻)|过节|来龙去脉|始末|前因后果|从头到尾|经历了"
 )
 # A story: the events of a subject from first to last ("超级对齐团队从头到尾经历了什么").
-STORY = _re(r"来龙去脉|始末|前因后果|从头到尾|经历了|后来怎么|最后怎么|怎么了|结局|下场|\bwhat happened\b")
+STORY = _re(r"来龙去脉|始末|前因后果|从头到尾|经历|后来怎么|最后怎么|怎么了|结局|下场|\bwhat happened\b")
 # Two named things and how they relate ("讲讲Sutskever和这次政变的关系"): broad when both are
 # in the fact base, not "人和什么的关系".
 RELATION = _re(r"(?:和|跟|与).{1,12}的?关系|\brelationship\b")
@@ -154,7 +160,8 @@ LIFETIME = _re(
 # the post, about X), and asking who (not which company).
 PREDECESSOR = _re(r"在[^,，?？]{1,20}(?:之前|以前)|前任|上一任|前一任|\bpredecessor\b|\bpreceded\b")
 SUCCESSOR = _re(
-    r"接任|接替|继任|(?:走|离开|离职|辞职|下台|解雇|开除|炒)了?(?:之后|以后)|后任|下一任|\bsucceed|\breplac"
+    r"接任|接替|继任|(?:走|离开|离职|辞职|下台|解雇|开除|炒)了?(?:之后|以后)|在[^,，?？]{1,20}(?:之后|以后)|"
+    r"后任|下一任|\bsucceed|\breplac"
 )
 ASKS_WHO_PERSON = _re(r"谁|哪位|哪一位|边个|\bwho\b")
 SEQUENCE_OF_HOLDERS = _re(
@@ -190,7 +197,7 @@ _EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
         (r"成立|创立|创办|founded", {EventType.FOUNDED}),
         (r"解散|dissolv|disband", {EventType.DISSOLVED}),
         (r"起诉|告上|(?<!撤)诉(?!讼)|(?<![报公警广忠])告(?!诉|知|别|诫|示)|sued|lawsuit", {EventType.SUED}),
-        (r"撤诉|撤回|撤销|withdr|dropped", {EventType.WITHDREW}),
+        (r"撤诉|撤回|撤销|withdr|dropp", {EventType.WITHDREW}),
         (r"休假|leave of absence|sabbatical", {EventType.TOOK_LEAVE}),
         (r"宣布|公布|announc", {EventType.ANNOUNCED}),
     )

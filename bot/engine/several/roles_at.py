@@ -161,8 +161,13 @@ def next_to(
         for role in other.roles:
             if role.org != org or not held.search(role.title):
                 continue
+            shown = min((ctx.base.articles[c.article].meta.published for c in role.sources), default=None)
             if later and role.start and interval(role.start)[0] >= reference:
                 key = interval(role.start)[0]
+            elif (
+                later and role.start is None and role.end is None and shown is not None and shown > reference
+            ):
+                key = shown  # a start not given, but first shown held after the other's end
             elif not later and role.end and interval(role.end)[1] <= reference:
                 key = interval(role.end)[1]
             else:

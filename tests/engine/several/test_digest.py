@@ -52,3 +52,15 @@ def test_a_digest_does_not_repeat_the_same_people(engine: Engine) -> None:
     assert reply.answered and reply.answer_kind == "digest"
     assert "阿莫迪" in reply.answer and "合并" in reply.answer
     assert sum("雷克" in i.text for i in reply.items) == 1
+
+
+def test_how_two_named_things_relate_is_a_digest_of_both(engine: Engine) -> None:
+    reply = engine.ask("Thrive Capital和OpenAI有什么关系?")
+    assert reply.answered and reply.answer_kind == "digest" and "领投" in reply.answer
+
+
+def test_someones_story_at_an_organisation_keeps_to_it(engine: Engine) -> None:
+    reply = engine.ask("讲讲Murati在OpenAI的经历")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert reply.items[0].date == "2018" and "临时CEO" in reply.answer
+    assert "塞耶" not in reply.answer  # her schooling is not her time at OpenAI

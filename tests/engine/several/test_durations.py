@@ -119,3 +119,8 @@ def test_a_first_event_closed_by_cai(engine: Engine) -> None:
     reply = engine.ask("Weil加入OpenAI才几个月,Murati就宣布离职了?")
     assert reply.answered and "约相隔3个月" in reply.answer
     assert [i.date for i in reply.items] == ["2024-06", "2024-09-26"]
+
+
+def test_how_many_months_in_english(engine: Engine) -> None:
+    reply = engine.ask("How many months passed between Musk's first lawsuit and him dropping it?")
+    assert reply.answered and "约相隔4个月" in reply.answer

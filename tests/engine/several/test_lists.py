@@ -139,3 +139,15 @@ def test_who_the_articles_mention_is_a_list(engine: Engine) -> None:
     assert {"达里奥·阿莫迪", "简·雷克", "约翰·舒尔曼", "杰克·克拉克"} <= {
         i.text.split("(")[0] for i in reply.items
     }
+
+
+def test_founders_who_went_to_an_organisation(engine: Engine) -> None:
+    reply = engine.ask("which openai founders went to anthropic")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.text.split("(")[0] for i in reply.items] == ["约翰·舒尔曼"]
+
+
+def test_cantonese_who_came_over_from_openai(engine: Engine) -> None:
+    reply = engine.ask("Anthropic有冇人系由OpenAI过去嘅?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {"达里奥·阿莫迪", "约翰·舒尔曼"} <= {i.text.split("(")[0] for i in reply.items}

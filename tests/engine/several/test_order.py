@@ -96,3 +96,8 @@ def test_a_promotion_is_not_a_join(engine: Engine) -> None:
     reply = engine.ask("Zoph和Mark Chen谁先加入OpenAI?")
     assert reply.answered and reply.answer.startswith("陈信翰先加入")
     assert "2024年9月加入" not in reply.answer
+
+
+def test_who_did_a_post_first_in_cantonese(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂同希尔,边个先做临时CEO?")
+    assert reply.answered and "先出任临时CEO" in reply.answer

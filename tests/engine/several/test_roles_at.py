@@ -66,3 +66,14 @@ def test_the_day_of_a_move_dated_to_the_month_is_declined_saying_the_month(engin
 def test_the_day_of_a_move_dated_to_the_day_is_answered(engine: Engine) -> None:
     reply = engine.ask("Murati是哪一天宣布离职的?")
     assert reply.answered and "9月26日" in reply.answer
+
+
+def test_a_successor_whose_start_is_not_given_counts_from_when_first_shown(engine: Engine) -> None:
+    reply = engine.ask("在Sutskever之后,谁是OpenAI的首席科学家?")
+    assert reply.answered and reply.items[0].text.startswith("雅库布·帕乔基")
+
+
+def test_a_second_departure_the_articles_do_not_date_is_declined(engine: Engine) -> None:
+    reply = engine.ask("卡帕西再次离职是什么时候?")
+    assert not reply.answered and "没有给出时间" in reply.answer
+    assert any("再次离职" in s.quote for s in reply.sources)
