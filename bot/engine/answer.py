@@ -421,7 +421,7 @@ class Engine(Lookups):
             lines = [labels.CONFLICT]
             for item in group:
                 meta = self.base.articles[item.sources[0].article].meta
-                outlet = meta.outlet or labels.OUTLET_UNKNOWN
+                outlet = meta.shown_outlet(labels.OUTLET_UNKNOWN)
                 lines.append(f"· {item.answer}({outlet},{meta.published.isoformat()})")
             text = "\n".join(lines)
             sources = tuple(self._source(c, script) for item in group for c in item.sources[:1])

@@ -71,7 +71,7 @@ class Lookups:
         return SourceRef(
             article=meta.id,
             title=self._in_script(meta.title, script),
-            outlet=self._in_script(meta.outlet or labels.OUTLET_UNKNOWN, script),
+            outlet=self._in_script(meta.shown_outlet(labels.OUTLET_UNKNOWN), script),
             published=meta.published.isoformat(),
             quote=self._in_script(citation.quote, script),
             original_quote=citation.quote,
@@ -189,7 +189,7 @@ class Lookups:
             {
                 "article": a.meta.id,
                 "title": self._in_script(a.meta.title, script),
-                "outlet": self._in_script(a.meta.outlet or labels.OUTLET_UNKNOWN, script),
+                "outlet": self._in_script(a.meta.shown_outlet(labels.OUTLET_UNKNOWN), script),
                 "published": a.meta.published.isoformat(),
                 "script": a.meta.script,
             }

@@ -122,11 +122,19 @@ class SourceMeta(_Record):
     script: Literal["simplified", "traditional"]
     title: str
     outlet: str | None = None  # omit the key when the text names no outlet
+    # The text does not name the outlet; it is inferred (a000: 36氪, from its byline's format).
+    outlet_inferred: bool = False
     byline: str | None = None
     outlet_evidence: str
     published: date
     precision: Precision
     date_evidence: str
+
+    def shown_outlet(self, unknown: str) -> str:
+        """The outlet as a reader may be told it: an inferred one says so, none is `unknown`."""
+        if self.outlet is None:
+            return unknown
+        return f"{self.outlet}(据署名推断)" if self.outlet_inferred else self.outlet
 
 
 class Participant(_Record):

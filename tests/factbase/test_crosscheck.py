@@ -159,3 +159,17 @@ def test_a_stated_order_naming_someone_the_fact_is_not_about_is_named(factbase: 
     assert problems == [
         "records/a002.yaml: a002-ilya-left-after-gpt4o: sequence names 'leike', not in entities"
     ]
+
+
+def test_an_inferred_outlet_is_shown_as_inferred(factbase: FactBase) -> None:
+    # a000 names no outlet; 36氪 is inferred from its byline's format: no source line states it.
+    from bot.engine.answer import Engine
+
+    assert factbase.articles["a000"].meta.outlet_inferred
+    assert not factbase.articles["a004"].meta.outlet_inferred
+    reply = Engine(factbase).ask("Schulman什么时候跳槽去Anthropic的?")
+    outlets = {s.article: s.outlet for s in reply.sources}
+    assert outlets["a000"] == "36氪(据署名推断)"
+    assert all(o.startswith("大鱼新闻") or o == "未署名媒体" for a, o in outlets.items() if a != "a000")
+    listed = Engine(factbase).ask("2024年离开OpenAI的有哪些人?")
+    assert "36氪 2024" not in listed.answer and "36氪(据署名推断) 2024-08-06" in listed.answer

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.engine.answer import Reply
+from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
-from bot.engine.several import digest, durations, frame, lists, order, roles_at
-from bot.engine.several.common import HOME, Context, dates_in
-from bot.engine.several.labels import NO_NAMES
+from bot.engine.several import digest, durations, frame, labels, lists, order, roles_at
+from bot.engine.several.common import HOME, PRECISION_WORDS, Context, dates_in, show_date
+from bot.engine.several.labels import NO_COUNT, NO_NAMES
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Intent
+from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
@@ -41,6 +42,10 @@ def _span_of(text: str) -> tuple[date, date] | None:
 
 # A group the articles count but do not name: "三名高级研究人员", "数十名员工".
 _GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
+# A group counted loosely ("数十名员工"), or a question for its exact count ("确切是几个人").
+_VAGUE_GROUP = re.compile(r"数十|几十|数百|几百|上百|(?<![\d十百千])多名|数名|一些|不少")
+_EXACT_ASKED = re.compile(r"确切|具体|到底|究竟|\bexact")
+_PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
@@ -85,8 +90,12 @@ class SeveralFacts:
         ):
             kind = frame.Frame.DIGEST
         reply: Reply | None = None
-        if kind == frame.Frame.ORDER:
-            reply = self._order(ctx, text, people, others)
+        if frame.DAY_ASKED.search(text) and len(people) == 1:
+            reply = self._day_of_move(ctx, self.base.entities[people[0]], text)
+        if reply is None and frame.WHEN_ASKED.search(text) and frame.AGAIN.search(text) and len(people) == 1:
+            reply = self._undated_second_move(ctx, self.base.entities[people[0]], text)
+        if reply is None and kind == frame.Frame.ORDER:
+            reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
             reply = self._duration(ctx, text, people, analysis)
         if reply is None:
@@ -94,7 +103,7 @@ class SeveralFacts:
         if reply is None and kind == frame.Frame.DIGEST:
             reply = self._digest(ctx, text, analysis, people, others, when)
         if reply is None:
-            reply = self._unnamed(ctx, analysis)
+            reply = self._unnamed(ctx, analysis, text)
         if reply is None and kind == frame.Frame.LIST:
             if frame.COUNT.search(text) and self._stated_figure(
                 analysis, counts_departures=bool(frame.LEAVE.search(text))
@@ -114,27 +123,69 @@ class SeveralFacts:
 
     # -- frames -----------------------------------------------------------------------------
 
-    def _order(self, ctx: Context, text: str, people: list[str], others: list[str]) -> Reply | None:
+    def _order(
+        self, ctx: Context, text: str, people: list[str], others: list[str], when: list[str]
+    ) -> Reply | None:
         verb: order.Verb = (
             "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
         )
-        pair = frame.EVENT_ORDER.search(text)
+        pair = self._two_events(text, people)
         if pair is not None:
-            first, second = [g for g in pair.groups() if g]
-            points = self._point_named(first, tuple(people)), self._point_named(second, tuple(people))
-            if points[0] is None or points[1] is None or points[0].key == points[1].key:
-                return None
-            return durations.in_order(ctx, points[0], points[1])
+            return durations.in_order(ctx, *pair)
+        title = roles_at.asked_title(text)
+        if len(people) >= 2 and title is not None and frame.APPOINT_VERB.search(text):
+            # "Murati和Shear谁先当上临时CEO": who took up the post first.
+            return order.took_post(ctx, [self.base.entities[p] for p in people], *title)
         if len(people) >= 2:
             return order.between(ctx, [self.base.entities[p] for p in people], verb)
-        if not people and not others and frame.FOUNDER.search(text) and frame.ORDER_EXTREME.search(text):
-            return order.extreme(ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=True)
+        if not people and not others and frame.ORDER_EXTREME.search(text):
+            latest = bool(frame.LATEST.search(text))
+            if frame.FOUNDER.search(text):
+                return order.extreme(ctx, verb, latest=latest, founders_only=True)
+            if when:  # "2024年9月那三个人里谁最先宣布离职": of those the date bounds
+                return order.extreme(ctx, verb, latest=latest, founders_only=False, when=when[0])
         return None
+
+    def _two_events(self, text: str, people: list[str]) -> tuple[durations.Point, durations.Point] | None:
+        """The two things an order question names, each found as a dated event or move: "A是
+        发生在B前面还是后面", "A跟B哪个先发生", "X是先A还是先B". None when it names no two
+        dated things, or two bare names (people compared by their moves instead)."""
+        pair = frame.EVENT_ORDER.search(text)
+        subject = ""
+        if pair is not None:
+            parts = [g for g in pair.groups() if g]
+        elif (first_or := frame.FIRST_OR.search(text)) is not None:
+            subject, *parts = first_or.groups()
+        elif (which := frame.WHICH_FIRST.search(text)) is not None:
+            parts = list(which.groups())
+            if all(self._bare_person(part) for part in parts):
+                return None  # "Murati和Shear谁先…": two people, compared by what they did
+        else:
+            return None
+        named = tuple(people) or tuple(
+            p for p in self._named(subject) if self.base.entities[p].kind == "person"
+        )
+        first, second = (self._point_named(part.strip(" ,，"), named, text) for part in parts)
+        if first is None or second is None or first.key == second.key:
+            return None
+        return first, second
+
+    def _bare_person(self, part: str) -> bool:
+        analysis = self.matcher.analyse(matching_key(to_simplified(part).casefold().strip(" ,，")))
+        return (
+            len(analysis.entities) == 1
+            and not analysis.tokens
+            and self.base.entities[analysis.entities[0]].kind == "person"
+        )
 
     def _duration(self, ctx: Context, text: str, people: list[str], analysis: QueryAnalysis) -> Reply | None:
         orgs = [e for e in analysis.entities if self.base.entities[e].kind == "org"]
         if frame.LIFETIME.search(text) and not people and orgs:
             return durations.lifetime(ctx, orgs[0])
+        title = roles_at.asked_title(text)
+        if frame.ROLE_TENURE.search(text) and len(people) == 1 and title is not None:
+            # "Mira当了多久的CTO": from the start of that role to its end.
+            return durations.role_span(ctx, self.base.entities[people[0]], *title)
         if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
             where = next((o for o in orgs if o != HOME), HOME)
             return durations.tenure(ctx, self.base.entities[people[0]], where)
@@ -155,6 +206,10 @@ class SeveralFacts:
             period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]
         if frame.FOUNDER.search(text):
+            went = [o for o in orgs if o != HOME and self.base.entities[o].part_of is None]
+            if went and (frame.LEAVE.search(text) or frame.ARRIVE.search(text)):
+                # "which OpenAI founders went to Anthropic": founders who left for it
+                return lists.departures(ctx, to=went[0], when=period, founders_only=True, span=span)
             if others:
                 return None  # another company's founders: the facts about it answer
             if frame.COMPANY_FOUNDED.search(text):
@@ -208,9 +263,25 @@ class SeveralFacts:
         """ "11月19日OpenAI的CEO是谁", "四天换了哪四个CEO": a title, no one named (a person the
         title only describes is the answer), and a date or words that ask for several holders."""
         title = roles_at.asked_title(text)
+        named = [p for p in people if p not in analysis.described]
+        if title is not None and len(named) == 1 and frame.ASKS_WHO_PERSON.search(text):
+            later = bool(frame.SUCCESSOR.search(text))
+            if later or frame.PREDECESSOR.search(text):
+                # "在Jakub之前OpenAI的首席科学家是谁", "Murati走了以后谁接任了CTO"
+                org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+                beside = roles_at.next_to(ctx, *title, self.base.entities[named[0]], later, org)
+                if beside is not None:
+                    reply, nearest = beside
+                    ranked = self._rank(analysis)
+                    if nearest is None or not (
+                        self.matcher.accepts(ranked) and nearest in ranked[0].fact.entities
+                    ):
+                        return reply
+                    # else a fact about the nearest holder answers it, in the articles' words
+                    return None
         if (
             title is None
-            or ([p for p in people if p not in analysis.described] and not frame.PLURAL_HOLDERS.search(text))
+            or (named and not frame.PLURAL_HOLDERS.search(text))
             or not (frame.ASKS_WHO.search(text) or frame.LIST.search(text))
         ):
             return None
@@ -246,7 +317,8 @@ class SeveralFacts:
         # Two named ("Ilya跟Altman怎么闹掰的", "马斯克跟OpenAI有啥恩怨"): the facts about both.
         both = [e for e in analysis.entities if e != subject[0]][:1]
         if frame.STORY.search(text):
-            story = digest.story(ctx, subject[0])
+            # "讲讲Murati在OpenAI的经历": her story there, when the articles tell enough of it
+            story = digest.story(ctx, subject[0], within=HOME if HOME in analysis.entities else None)
             if story:
                 return digest.about(ctx, subject[0], story)
         chosen = digest.choose(
@@ -270,15 +342,66 @@ class SeveralFacts:
             moved = self._move_point(self.base.entities[named[0]], verb_text)
             if moved is not None:
                 return moved
-        fact = self._event_named(analysis, people)
-        if fact is not None and not analysis.entities:
-            # A part that names no one ("就下台") is taken only when its own words find the
-            # event surely, or its verb names the event's kind: else it is a guess.
-            own_ranked = self._rank(analysis)
-            surely = self.matcher.accepts(own_ranked) and own_ranked[0].fact.id == fact.id
+        if whole and len(analysis.entities) == 1 and not analysis.tokens and not own:
+            # A bare organisation ("Anthropic" of "Anthropic跟xAI哪一家比较早成立"): the whole
+            # question's words about it alone.
+            whole_analysis = self.matcher.analyse(matching_key(to_simplified(whole).casefold()))
+            wanted = frame.event_types(whole_analysis.key)
+            typed = [
+                f
+                for f in self.base.events()
+                if f.type in wanted and any(p.entity == analysis.entities[0] for p in f.participants)
+            ]
+            if len({f.date for f in typed}) == 1:  # the one event of the kind the verb names
+                return durations.point_of(typed[0])
+            analysis = replace(whole_analysis, entities=analysis.entities)
+            people = ()
+        # A part that names no one but points at someone ("他撤诉") is about the question's
+        # people; one that names others ("710名员工联名信") is read as it stands.
+        pointing = bool(people) and not own and bool(_PRONOUN.search(simplified))
+        fact = self._event_named(analysis, people, must_involve=people if pointing else ())
+        if fact is not None and not pointing and not analysis.entities:
+            # A part that names no one ("就下台"), or no one the question names, is taken only
+            # when its own words find the event surely, or its verb names the event's kind:
+            # else it is a guess.
+            # Read alone, or about the question's people ("Altman是先跟投资人说…还是先…").
+            readings = [analysis, *([replace(analysis, entities=people)] if people else [])]
+            surely = any(
+                self.matcher.accepts(ranked) and ranked[0].fact.id == fact.id
+                for ranked in map(self._rank, readings)
+            )
             if not surely and fact.type not in frame.event_types(analysis.key):
                 return None
         return durations.point_of(fact) if fact is not None else None
+
+    def _day_of_move(self, ctx: Context, person: Entity, text: str) -> Reply | None:
+        """ "Altman到底是哪一天复职的": the day of a move the articles date only to the month
+        or year is declined, saying what they do give; a day they give is the single-fact
+        path's to answer."""
+        point = self._move_point(person, text)
+        if point is None or precision_of(point.date) == Precision.DAY:
+            return None
+        item = ctx.item(f"{show_date(point.date)}:{point.text}", point.date, point.facts, point.citations)
+        coarse = labels.DAY_UNKNOWN.format(
+            what=point.text, date=show_date(point.date), precision=PRECISION_WORDS[precision_of(point.date)]
+        )
+        return ctx.decline("date", coarse, shown=[item])
+
+    def _undated_second_move(self, ctx: Context, person: Entity, text: str) -> Reply | None:
+        """ "Karpathy第二次离开OpenAI是哪一年": a second departure (or arrival) the articles
+        state but do not date is declined saying so; a dated one is the single-fact path's."""
+        if frame.LEAVE.search(text):
+            moves, word = [m for m in person.moves if m.from_org == HOME], "离开"
+        elif frame.ARRIVE.search(text) or frame.JOIN_VERB.search(text) or frame.RETURN.search(text):
+            moves, word = [m for m in person.moves if m.to == HOME], "加入"
+        else:
+            return None
+        if len(moves) < 2 or moves[1].date is not None:
+            return None
+        quote = moves[1].sources[:1]
+        item = ctx.item(f"「{quote[0].quote}」", None, [], quote) if quote else None
+        text = labels.SECOND_UNDATED.format(who=person.name, verb=word)
+        return ctx.decline("date", text, shown=[item] if item else [])
 
     def _move_point(self, person: Entity, text: str) -> durations.Point | None:
         """The move a verb names: the first departure from OpenAI, the first arrival, or the
@@ -293,17 +416,31 @@ class SeveralFacts:
         verb: order.Verb
         if frame.LEAVE.search(text):
             verb = "leave"
-        elif frame.ARRIVE.search(text):
+        elif frame.ARRIVE.search(text) or frame.JOIN_VERB.search(text):
             verb = "join"
         else:
             return None
-        dated = order.when_of(person, verb)
+        # The organisation the part names ("离开特斯拉"), else OpenAI.
+        named = self.matcher.analyse(matching_key(text)).entities
+        org = next((e for e in named if self.base.entities[e].kind == "org" and e != HOME), HOME)
+        dated = order.when_of(person, verb, org)
         if dated.date is None or not dated.citations:
             return None
         word = "离开" if verb == "leave" else "加入"
-        return durations.Point(f"{person.name}{word}OpenAI", dated.date, (), dated.citations)
+        org_name = self.base.entities[org].name
+        return durations.Point(
+            f"{person.name}{word}{org_name}",
+            dated.date,
+            (),
+            dated.citations,
+            person.id,
+            dated.move,
+            leaving=verb == "leave",
+        )
 
-    def _event_named(self, analysis: QueryAnalysis, people: tuple[str, ...]) -> Fact | None:
+    def _event_named(
+        self, analysis: QueryAnalysis, people: tuple[str, ...], must_involve: tuple[str, ...] = ()
+    ) -> Fact | None:
         """The dated event a part of a question names: the best the matcher finds, and among
         those that fit it about as well, one of the kind its verb says (被聘为: appointed), then
         the most precisely dated. A part that names no one is also read as about the question's
@@ -312,12 +449,32 @@ class SeveralFacts:
         if not analysis.entities and people:  # "升任CTO" of "穆拉蒂从加入OpenAI到升任CTO"
             readings.append(replace(analysis, entities=people))
         ranked = [c for reading in readings for c in self._rank(reading, 10)]
-        events = sorted((c for c in ranked if c.fact.kind == "event"), key=lambda c: -c.score)
+        events = sorted(
+            (
+                c
+                for c in ranked
+                # an event, or a claim the articles date ("2023年10月,知情人士称…")
+                if (c.fact.kind == "event" or c.fact.date)
+                and (not must_involve or set(must_involve) & set(c.fact.entities))
+            ),
+            key=lambda c: -c.score,
+        )
         if not events or events[0].score < self.matcher.weights.threshold * 0.8:
             return None
         wanted = frame.event_types(analysis.key)
         close = [c for c in events if c.score >= events[0].score - 0.1]
-        return min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
+        best = min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
+        # "第一次告OpenAI": of several events of that kind about the same people, the earliest.
+        alike = [
+            f
+            for f in self.base.events()
+            if f.type == best.type and best.entities and best.entities[0] in f.entities
+        ]
+        if frame.FIRST_TIME.search(analysis.key) and len(alike) > 1:
+            return min(alike, key=lambda f: interval(f.date or "")[0])
+        if frame.LAST_TIME.search(analysis.key) and len(alike) > 1:
+            return max(alike, key=lambda f: interval(f.date or "")[1])
+        return best
 
     def _named(self, text: str) -> set[str]:
         return set(self.matcher.analyse(matching_key(text)).entities)
@@ -343,10 +500,14 @@ class SeveralFacts:
         text = reply.answer + "\n" + to_script("相关:" + fact.answer, reply.script, self.variant)
         return replace(reply, answer=text, fact_ids=(*reply.fact_ids, fact.id))
 
-    def _unnamed(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+    def _unnamed(self, ctx: Context, analysis: QueryAnalysis, text: str = "") -> Reply | None:
         """ "辞职的三名研究人员是谁?": the fact that fits is a departure of people it does not
-        name; the single-fact path would answer with it as if it named them."""
-        if Intent.WHO not in analysis.intents and not analysis.name_asked:
+        name; the single-fact path would answer with it as if it named them. Likewise "确切是
+        几个人" of a group the articles count only loosely ("数十名员工")."""
+        exact_count = Intent.HOW_MANY in analysis.intents and bool(
+            _VAGUE_GROUP.search(text) or _EXACT_ASKED.search(text)
+        )
+        if Intent.WHO not in analysis.intents and not analysis.name_asked and not exact_count:
             return None
         ranked = self._rank(analysis)
         # A little under the answering bar: asking for names the fact lacks lowers its score.
@@ -357,4 +518,8 @@ class SeveralFacts:
             return None
         if any(self.base.entities[p.entity].kind == "person" for p in fact.participants):
             return None
+        if exact_count:
+            if not _VAGUE_GROUP.search(fact.answer):
+                return None  # the fact counts them: it answers
+            return ctx.decline("list", fact.answer + NO_COUNT)
         return ctx.decline("list", fact.answer + NO_NAMES.format(what="他们"))

@@ -4,7 +4,7 @@ no finer than they are known, display names, and the reply they make."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +57,32 @@ def coarser(first: str, second: str) -> Precision:
     return max(precision_of(first), precision_of(second), key=order.index)
 
 
+PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
+
+
+def overlap(first: str, second: str, who: tuple[str, str], what: str = "件事") -> str:
+    """Two dates that overlap at the precision known, told as they are: both to the same
+    precision ("两件事都在2023年11月(日期只精确到月)"), or one finer than the other ("第一件事在
+    2023年11月17日,第二件事只知道在2023年11月"), never the finer as coarse as the other."""
+    if precision_of(first) == precision_of(second):
+        if precision_of(first) == Precision.DAY:
+            return labels.BOTH_IN.format(what=what, date=show_date(first))
+        coarse = min(first, second, key=len)
+        return labels.BOTH_IN_COARSE.format(
+            what=what, date=show_date(coarse), precision=PRECISION_WORDS[precision_of(coarse)]
+        )
+    (fine, fine_who), (coarse, coarse_who) = sorted(
+        zip((first, second), who, strict=True), key=lambda p: -len(p[0])
+    )
+    return labels.ONE_COARSER.format(
+        fine_who=fine_who,
+        fine=show_date(fine),
+        coarse_who=coarse_who,
+        coarse=show_date(coarse),
+        precision=PRECISION_WORDS[precision_of(coarse)],
+    )
+
+
 def display(entity: Entity) -> str:
     """约翰·舒尔曼(John Schulman); a name the articles write only in Latin stays as it is."""
     if entity.name_en and entity.name_en != entity.name:
@@ -71,6 +97,8 @@ _ENGLISH_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(20\d\d)\b"
 )
 _ISO = re.compile(r"(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?")
+# "11/19": month and day, as Chinese users write them (no year: the saga's year is looked up).
+_SLASHED = re.compile(r"(?<![\d/])()(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def dates_in(text: str, base: FactBase) -> list[str]:
@@ -79,8 +107,10 @@ def dates_in(text: str, base: FactBase) -> list[str]:
     11月19日 is 2023's); left out when no event or several years fit."""
     found: list[str] = []
     taken: list[tuple[int, int]] = []
-    for match in [*_ISO.finditer(text), *_MONTH_DAY.finditer(text)]:
-        year, month, day = match.groups()
+    for match in [*_ISO.finditer(text), *_MONTH_DAY.finditer(text), *_SLASHED.finditer(text)]:
+        year, month, day = (group or None for group in match.groups())
+        if month is None:
+            continue
         taken.append(match.span())  # an impossible date is no year either ("2023年2月30日")
         if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
             continue
@@ -131,7 +161,7 @@ class Context:
         return SourceRef(
             article=meta.id,
             title=self.conv(meta.title),
-            outlet=self.conv(meta.outlet or engine_labels.OUTLET_UNKNOWN),
+            outlet=self.conv(meta.shown_outlet(engine_labels.OUTLET_UNKNOWN)),
             published=meta.published.isoformat(),
             quote=self.conv(citation.quote),
             original_quote=citation.quote,
@@ -154,11 +184,7 @@ class Context:
 
     def reply(self, kind: str, head: str, items: list[Item], notes: Iterable[str] = ()) -> Reply:
         """An answer: its head line, one line per item with its articles, and notes after."""
-        lines = [self.conv(head)]
-        for item in items:
-            # Each item's articles as a reader knows them (outlet and date), not by internal id.
-            where = "、".join(dict.fromkeys(f"{s.outlet} {s.published}" for s in item.sources))
-            lines.append(f"· {item.text}" + (f"({where})" if where else ""))
+        lines = [self.conv(head), *self.lines(items)]
         lines += [self.conv(note) for note in notes]
         fact_ids = tuple(dict.fromkeys(f for item in items for f in item.fact_ids))
         sources = tuple(dict.fromkeys(s for item in items for s in item.sources))
@@ -175,13 +201,28 @@ class Context:
             items=tuple(items),
         )
 
-    def decline(self, kind: str, text: str, suggestions: Iterable[str] = ()) -> Reply:
-        """An honest "the articles do not say": never a guess."""
+    def lines(self, items: Iterable[Item]) -> list[str]:
+        """One line per item, with its articles as a reader knows them (outlet and date), not
+        by internal id."""
+        lines = []
+        for item in items:
+            where = "、".join(dict.fromkeys(f"{s.outlet} {s.published}" for s in item.sources))
+            lines.append(f"· {item.text}" + (f"({where})" if where else ""))
+        return lines
+
+    def decline(
+        self, kind: str, text: str, suggestions: Iterable[str] = (), shown: Sequence[Item] = ()
+    ) -> Reply:
+        """An honest "the articles do not say": never a guess. `shown` are the dated things
+        it weighed (the two events whose order is unknown), with their sources."""
         return Reply(
             question=self.question,
             kind="not_covered",
-            answer=self.conv(text),
+            answer="\n".join([self.conv(text), *self.lines(shown)]),
             script=self.script,
             suggestions=tuple(self.conv(s) for s in suggestions),
+            sources=tuple(dict.fromkeys(s for item in shown for s in item.sources)),
             answer_kind=kind,
+            fact_ids=tuple(dict.fromkeys(f for item in shown for f in item.fact_ids)),
+            items=tuple(shown),
         )

@@ -91,14 +91,18 @@ def choose(
             if fact.conflict in seen_conflicts:
                 continue
             seen_conflicts.add(fact.conflict)
+        people = {e for e in fact.entities if e != subject and ctx.base.entities[e].kind == "person"}
+        if len(chosen) >= MIN_FACTS and people and people <= {e for f in chosen for e in f.entities}:
+            continue  # the same people again ("雷克加入Anthropic" twice): room for another side
         chosen.append(fact)
         if len(chosen) == MAX_FACTS:
             break
     return chosen
 
 
-def story(ctx: Context, subject: str) -> list[Fact]:
-    """What became of a subject: its first and last events and, between them, those that
+def story(ctx: Context, subject: str, within: str | None = None) -> list[Fact]:
+    """What became of a subject (at the organisation `within`, when asked and the articles
+    tell at least two events there): its first and last events and, between them, those that
     involve the most others; at most MAX_FACTS, none when it has fewer than two events."""
     events = [
         f
@@ -106,6 +110,9 @@ def story(ctx: Context, subject: str) -> list[Fact]:
         if any(p.entity == subject and p.role != ParticipantRole.ACTOR for p in f.participants)
         and f.superseded_by is None
     ]
+    there = [f for f in events if within is not None and within in f.entities]
+    if len(there) >= MIN_FACTS:
+        events = there
     # One event per date and type: two articles reporting the same dissolution are one step.
     steps: dict[tuple[str, str], Fact] = {}
     for fact in events:

@@ -15,11 +15,9 @@ from dataclasses import dataclass
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, coarser, show_date
+from bot.engine.several.common import HOME, PRECISION_WORDS, Context, coarser, overlap, show_date
 from bot.engine.several.order import when_of
-from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Precision
-
-PRECISION_WORDS = {Precision.DAY: "日", Precision.MONTH: "月", Precision.YEAR: "年"}
+from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Move, Precision
 
 # An English how-long question asks first: "How many days between A and B?".
 _ENGLISH_ASKING = re.compile(
@@ -49,6 +47,9 @@ def amount(first: str, second: str) -> tuple[str, Precision]:
     return f"{int(b[:4]) - int(a[:4])}年", precision
 
 
+ASKED = ("你问的第一件事", "第二件事")
+
+
 @dataclass(frozen=True, slots=True)
 class Point:
     """A dated thing a question names: an event, or a person's move ("Ilya走了")."""
@@ -57,6 +58,9 @@ class Point:
     date: str
     facts: tuple[Fact, ...]
     citations: tuple[Citation, ...]
+    person: str | None = None  # whose move it is, when a move
+    move: Move | None = None
+    leaving: bool = False  # the move is a departure from where the question names
 
     @property
     def key(self) -> tuple[str, str]:
@@ -70,15 +74,14 @@ def point_of(fact: Fact) -> Point:
 
 def between(ctx: Context, first: Point, second: Point) -> Reply:
     """How long between two dated things."""
-    if first.date > second.date:
-        first, second = second, first
-    early, late = first.date, second.date
-    items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
+    asked = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
+    early, late = sorted((first.date, second.date))
+    items = sorted(asked, key=lambda i: i.date or "")
     precision = coarser(early, late)
     if interval(early)[1] >= interval(late)[0] and precision != Precision.DAY:
-        coarse = early if len(early) <= len(late) else late
-        text = labels.GAP_SAME.format(date=show_date(coarse), precision=PRECISION_WORDS[precision])
-        return ctx.decline("duration", text)
+        # Told in the question's order: which of the two is known only coarsely.
+        text = labels.GAP_SAME.format(dates=overlap(first.date, second.date, who=ASKED))
+        return ctx.decline("duration", text, shown=asked)
     told, precision = amount(early, late)
     shown = {
         "first": "前一件事",
@@ -90,7 +93,28 @@ def between(ctx: Context, first: Point, second: Point) -> Reply:
         text = labels.GAP_DAYS.format(days=told.removesuffix("天"), **shown)
     else:
         text = labels.GAP_COARSE.format(amount=told, precision=PRECISION_WORDS[precision], **shown)
-    return ctx.reply("duration", text, items)
+    return ctx.reply("duration", text, items, _between_moves(ctx, first, second))
+
+
+def _between_moves(ctx: Context, first: Point, second: Point) -> list[str]:
+    """One person's moves between two of their moves ("离开特斯拉…加入OpenAI": 其间2016年加入
+    Leap Motion): what the gap held, as the articles date it. The earlier point's own move
+    counts when it is a departure (where they went); the later point's never does."""
+    if first.move is None or second.move is None or first.person != second.person or first.person is None:
+        return []
+    early, late = sorted((first, second), key=lambda p: p.date)
+    person = ctx.base.entities[first.person]
+    lines = []
+    for move in person.moves:
+        if move is late.move or move.to is None or move.date is None:
+            continue
+        if move is early.move and not early.leaving:
+            continue
+        if early.date <= move.date <= late.date:
+            lines.append(
+                labels.IN_BETWEEN.format(date=show_date(move.date), where=ctx.base.entities[move.to].name)
+            )
+    return lines
 
 
 def in_order(ctx: Context, first: Point, second: Point) -> Reply:
@@ -103,10 +127,8 @@ def in_order(ctx: Context, first: Point, second: Point) -> Reply:
         return ctx.reply("order", labels.EVENTS_BEFORE.format(**shown), items)
     if b_high < a_low:
         return ctx.reply("order", labels.EVENTS_AFTER.format(**shown), items)
-    precision = coarser(first.date, second.date)
-    coarse = first.date if len(first.date) <= len(second.date) else second.date
-    text = labels.EVENTS_SAME.format(date=show_date(coarse), precision=PRECISION_WORDS[precision])
-    return ctx.decline("order", text)
+    text = labels.EVENTS_SAME.format(dates=overlap(first.date, second.date, who=ASKED))
+    return ctx.decline("order", text, shown=items)
 
 
 # The words that ask how long, wherever they stand: "A到B隔了几天", "A之后隔了几个月B".
@@ -114,6 +136,7 @@ _GAP_ASKED = re.compile(
     r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了)?"
     r"(?:几|多少|多长|多久)(?:个)?(?:天|日|月|年|时间|久)?"
 )
+_FROM_TO = re.compile(r"(?:从|自从)([^,，]+?)(?:到|至)([^,，]+)")
 _AFTER_OR_UNTIL = re.compile(r"(?:之后|以后|过后|后|到|至|起)\s*[,，]?\s*(?:中间|之间)?\s*$")
 _AFTER = re.compile(r"(?:之后|以后|过后)\s*[,，]?\s*$")
 _FILLER = re.compile(r"^[,，\s]*(?:才|也|就|又|再|然后)?|[的吗呢?？,，\s]*$")
@@ -136,10 +159,16 @@ def two_points(text: str, find: Callable[[str], Point | None]) -> tuple[Point, P
         # one ("A多久后B"); after a verb they split one event ("当了几天CEO就下台"): no pair.
         leads = re.match(r"(?:之|以)?后", text[asked.end() :])
         after = _FILLER.sub("", re.sub(r"^(?:之|以)?后", "", text[asked.end() :])) if leads else after
-        if len(after) >= 2 and (_AFTER_OR_UNTIL.search(before) or leads):
-            before = _AFTER.sub("", before)
+        # "A才多久就B": 才 closes the first event.
+        just = before.rstrip().endswith("才")
+        if len(after) >= 2 and (_AFTER_OR_UNTIL.search(before) or leads or just):
+            before = _AFTER.sub("", before.rstrip().removesuffix("才"))
             before = re.sub(r"(?:到|至)\s*$", "", before.strip(" ,，"))
             parts = [before, after]
+        elif (span := _FROM_TO.search(before)) is not None:
+            # "A和B从X到Y,认识了多少年": X and Y, each about who is named before 从
+            subject = before[: span.start()].strip(" ,，")
+            parts = [subject + span.group(1), span.group(2)]
         else:
             body = re.sub(r"^(?:从|自从|自)", "", before.strip(" ,，?？"))
             parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
@@ -211,3 +240,35 @@ def tenure(ctx: Context, person: Entity, org: str = HOME) -> Reply | None:
         ctx.item(f"离开:{show_date(left.date)}", left.date, [], left.citations),
     ]
     return ctx.reply("duration", text, items)
+
+
+def role_span(
+    ctx: Context, person: Entity, held: re.Pattern[str], title: str, org: str = HOME
+) -> Reply | None:
+    """How long someone held a post, from the start of the role to its end, no finer than the
+    coarser of them; declined by name when the articles give only one end. None when the
+    person never held it (the single-fact path answers)."""
+    roles = [r for r in person.roles if r.org == org and held.search(r.title)]
+    if not roles:
+        return None
+    role = roles[0]
+    org_name = ctx.base.entities[org].name
+    if role.start is None or role.end is None:
+        what = "开始" if role.start is None else "结束"
+        return ctx.decline(
+            "duration",
+            labels.ROLE_SPAN_UNKNOWN.format(who=person.name, what=what, org=org_name, title=role.title),
+        )
+    told, precision = amount(role.start, role.end)
+    text = labels.ROLE_SPAN.format(
+        who=person.name,
+        start=show_date(role.start),
+        end=show_date(role.end),
+        title=role.title,
+        amount=told,
+        precision=PRECISION_WORDS[precision],
+    )
+    item = ctx.item(
+        f"{role.title}:{show_date(role.start)}至{show_date(role.end)}", role.start, [], role.sources[:2]
+    )
+    return ctx.reply("duration", text, [item])

@@ -28,7 +28,7 @@ def _re(pattern: str) -> re.Pattern[str]:
 
 
 ORDER_PAIR = _re(
-    r"哪(?:个|位|一个|一位)(?:比较|更)?(?:早|先|晚)|"
+    r"哪(?:个|位|一个|一位|家|一家|件|件事|一件)(?:比较|更)?(?:早|先|晚)|哪个?先发生|是先.{1,40}还是先?|"
     r"\b(?:leave|left|quit|join(?:ed)?|depart(?:ed)?)\b.{0,20}\b(?:before|after|earlier than|later than)\b|"
     r"谁先|谁后|谁(?:比较|更)?早|谁(?:比较|更)?晚|先后|哪个先|边个先|边个早|谁第一个|"
     r"早过|先走|在.{1,12}之前还是之后|之前还是之后|前面?还是后面?|以前还是以后|\bwho (?:left|quit|joined|went)(?: \w+)? first\b|"
@@ -37,7 +37,7 @@ ORDER_PAIR = _re(
 # First or last to do something: the superlative next to its verb ("最早离开", "最后一个走的",
 # "first to leave", "left first"), not "最早那11个创始人".
 ORDER_EXTREME = _re(
-    r"(?:最先|最早|第一个|头一个|最晚|最后一个|最后|最後)(?:一个|一位|个|位|才)?(?:离开|离职|走|辞职|出走|跳槽|加入|入职)|"
+    r"(?:最先|最早|第一个|头一个|最晚|最后一个|最后|最後)(?:一个|一位|个|位|才)?(?:宣布|官宣|提出)?(?:离开|离职|走|辞职|出走|跳槽|加入|入职)|"
     r"\b(?:first|last|earliest|latest)\b.{0,30}\bto (?:leave|quit|go|depart|join)|"
     r"\b(?:left|quit|joined|departed) (?:the )?(?:first|last|earliest|latest)\b"
 )
@@ -46,15 +46,43 @@ EVENT_ORDER = _re(
     r"^(.+?)[,，]?\s*(?:是)?(?:发生)?在(.+?)(?:的)?(?:之|以)?前面?还是(?:之|以)?后面?|"
     r"^(?:did|was|is|does|were) (.+?) (?:happen |come |take place )?before or after (.+?)\??$"
 )
+# "A跟B,哪个先发生", "A和B哪一家比较早成立": two things, then which came first. The parts may
+# be events ("马斯克离开董事会") or bare names that take the question's verb ("Anthropic").
+WHICH_FIRST = _re(
+    r"^(.+?)(?:跟|和|与|同|还有)(.+?)[,，\s]*(?:哪个|哪件事?|哪一个|哪一件|边个|边件|哪一家|哪家)(?:比较|更)?(?:先|早)"
+)
+# "Altman是先跟投资人说要另起炉灶,还是先回旧金山总部跟高管见面": a subject, then two events.
+FIRST_OR = _re(r"^(.*?)(?:是)?先(.+?)[,，\s]*还是先?(.+?)[?？。\s]*$")
+# Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
+APPOINT_VERB = _re(
+    r"当上|当了|出任|担任|上任|接任|被任命|任命|成为|先做|先当|\bbecame\b|\bappointed\b|\bnamed\b"
+)
+DATED = _re(r"20\d\d|\d{1,2}\s*月")
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
-JOIN_VERB = _re(r"加入|入职|加盟|到openai|进openai|来openai|进入|\bjoin(?:ed)?\b|\bcame to\b|\barrived?\b")
+JOIN_VERB = _re(
+    r"加入|入职|加盟|到openai|进openai|来openai|进入|进的|进了|早进|先进(?!行|展|步)|"
+    r"\bjoin(?:ed)?\b|\bcame to\b|\barrived?\b"
+)
 
 GAP = _re(
     r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后)\s*(?:几|多少|多久|多长)|"
     r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
-    r"(?:几|多少)\s*(?:天|日|个月)|\bhow many days\b|\bhow long (?:between|after|before|from|until)\b"
+    r"(?:几|多少)\s*(?:天|日|个月)|\bhow many (?:days|weeks|months|years)\b|\bhow long (?:between|after|before|from|until)\b|"
+    r"(?:才|没)(?:多久|几天|几个月|几年)\s*[,，]?\s*(?:就|便)|认识了?(?:多久|多少年|几年)|"
+    r"从.{1,30}到.{1,30}(?:多少年|几耐)"
 )
+# How long someone held a post: "Mira当了多久的CTO", "做了几年CEO", "how long was she CTO".
+ROLE_TENURE = _re(
+    r"(?:当|做|担任|任|干)(?:了|咗)?(?:多久|多长时间|几年|几个月|几耐|多少年)|"
+    r"\bhow long (?:was|did|had) \w+(?: \w+)? (?:been |be |serve |serve as |stay )?(?:as )?(?:the )?(?:ceo|cto|cfo|chief|president|chair)"
+)
+# The day of something asked outright: "哪一天", "几号", "what day".
+DAY_ASKED = _re(r"哪一?天|几号|几月几[日号]|具体日期|\bwhat day\b|\bwhich day\b|\bexact date\b|\bwhat date\b")
+WHEN_ASKED = _re(r"什么时候|啥时候|几时|何时|哪一?年|哪一?天|几号|几月|\bwhen\b|\bwhat year\b|\bwhich year\b")
+AGAIN = _re(r"第二次|再次|又一次|再一次|第二回|\bsecond time\b|\bagain\b")
+FIRST_TIME = _re(r"第一次|首次|头一次|第一回|\bfirst\b")
+LAST_TIME = _re(r"最后一次|再次|第二次|\blast\b|\bsecond\b|\bagain\b")
 TENURE = _re(
     r"(?:待了|呆了|干了|做了|工作了|任职|在职|服务了|效力|做咗|待咗|喺.{1,10}做咗|在.{1,12}(?:待|呆|干|做|工作))"
     r".{0,4}(?:多久|几年|多长|多少年|几耐|多少个?月)|"
@@ -62,12 +90,12 @@ TENURE = _re(
 )
 
 LIST = _re(
-    r"谁(?:离开|离职|走|加入|跳槽|去了)|"
+    r"谁(?:离开|离职|走|加入|跳槽|去了)|(?:提到|提及|点名|说到|讲到)了?(?:哪些|哪几|谁)|"
     r"哪些|哪几|哪一些|有谁|都有谁|列一下|列个|列下|都是谁|是哪些|还有谁|是谁们|都[^,?？。]{0,6}(?:哪|谁)|都(?:创办|开|创立|成立|办)了?(?:什么|啥)|还剩|剩下|剩几|名单|列出|列举|一共有|总共有|"
     r"多少(?:个|位|名)?人|几(?:个|位|名)(?:人|创始人|联合创始人|高管)?|"
     r"边几个|边啲|有边个|咩人|"
     r"\bwho (?:all|else|are|were|left|joined|went|still)\b|\bwho\b(?! is\b| was\b).{0,12}\b(?:left|quit|remain|stayed|joined)\b|\bwhich (?:people|founders|co-?founders|execs|executives|companies|ones)\b|"
-    r"\blist\b|\bhow many\b|\bname (?:all|the|every)\b|"
+    r"有冇人|有没有人|\blist\b|\bhow many\b|\bname (?:all|the|every)\b|"
     r"\bwhich\b.{0,25}\b(?:people|founders|co-?founders|execs|executives|companies|employees|researchers)\b"
 )
 FOUNDER = _re(r"创始|联创|元老|创业伙伴|\bco-?founders?\b|\bfounders?\b|\bfounding\b")
@@ -78,7 +106,7 @@ COMPANY_FOUNDED = _re(
 REMAINING = _re(r"还剩|剩下|还在|留下|留着|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b")
 # Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
 LEAVE = _re(
-    r"(?:离开|离职|走了|走人|出走|辞职|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|从.{1,10}(?:过去|过来|跳)|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?:离开|离职|走了|走人|出走|辞职|退出|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|(?:从|由).{1,10}(?:过去|过来|跳)|\bwent to\b|\bmoved to\b|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
     r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波|员工)"
 )
 # A list of people is asked for ("哪些人", "谁", "高管"), not of things ("哪些研究方向").
@@ -99,6 +127,7 @@ WORKED_AT = _re(
 ARRIVE = _re(r"加入|入职|新来|上任|加盟|\bjoined\b|\bhired\b")
 
 DIGEST = _re(
+    r"(?:讲讲|说说|介绍一下|聊聊|讲下|讲一讲).{1,20}(?:的|嘅)?(?:经历|故事)|"
     r"扮演了?(?:什么|啥|怎样的?|甚么)?角色|起了?(?:什么|啥)作用|(?:什么|啥|咩)角色|经历了?(?:什么|啥|哪些)|"
     r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
     r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
@@ -107,11 +136,12 @@ DIGEST = _re(
 )
 # A broad question that asks for several things outright: "有哪些说法", "为什么这么多人离开".
 SEVERAL_ASKED = _re(
+    r"什么关系|啥关系|咩关系|关系(?:怎么样|如何)|\brelationship\b|"
     r"哪些说法|几种说法|有哪些原因|哪些原因|为什么这么多人|为何这么多人|点解咁多人|\breasons\b|\bwhat happened\b|"
     r"恩怨|怎么闹(?:掰|翻)|过节|来龙去脉|始末|前因后果|从头到尾|经历了"
 )
 # A story: the events of a subject from first to last ("超级对齐团队从头到尾经历了什么").
-STORY = _re(r"来龙去脉|始末|前因后果|从头到尾|经历了|后来怎么|最后怎么|怎么了|结局|下场|\bwhat happened\b")
+STORY = _re(r"来龙去脉|始末|前因后果|从头到尾|经历|后来怎么|最后怎么|怎么了|结局|下场|\bwhat happened\b")
 # Two named things and how they relate ("讲讲Sutskever和这次政变的关系"): broad when both are
 # in the fact base, not "人和什么的关系".
 RELATION = _re(r"(?:和|跟|与).{1,12}的?关系|\brelationship\b")
@@ -125,6 +155,15 @@ AFTER_YEAR = _re(r"(20\d\d)\s*年?\s*(?:以后|之后|后|起|以来)|\b(?:after
 LIFETIME = _re(
     r"存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|\bhow long did .{1,30} (?:last|exist)\b"
 )
+# The holder before or after a named one: "在Jakub之前…首席科学家是谁", "谁接任了CTO".
+# Anchored on the holder ("在X之前", "X走了以后", "X的前任"), not "X之前是哪家的CEO" (before
+# the post, about X), and asking who (not which company).
+PREDECESSOR = _re(r"在[^,，?？]{1,20}(?:之前|以前)|前任|上一任|前一任|\bpredecessor\b|\bpreceded\b")
+SUCCESSOR = _re(
+    r"接任|接替|继任|(?:走|离开|离职|辞职|下台|解雇|开除|炒)了?(?:之后|以后)|在[^,，?？]{1,20}(?:之后|以后)|"
+    r"后任|下一任|\bsucceed|\breplac"
+)
+ASKS_WHO_PERSON = _re(r"谁|哪位|哪一位|边个|\bwho\b")
 SEQUENCE_OF_HOLDERS = _re(
     r"换了|历任|先后|当过|担任过|做过|几任|几个|哪几|哪些|都有谁|有谁|[两三四五]个|\ball\b|\bevery\b|\bformer\b|"
     r"\bsuccession\b|\bin turn\b|\bwho were\b|(?<![a-z])(?:ceo|cto|cfo)s\b"
@@ -133,9 +172,11 @@ SEQUENCE_OF_HOLDERS = _re(
 
 def detect(text: str) -> Frame | None:
     """The frame a simplified, case-folded question asks in, by its cue words."""
-    if ORDER_PAIR.search(text) or (ORDER_EXTREME.search(text) and FOUNDER.search(text)):
+    # First or last of a group the question bounds: the founders, or those of a date.
+    bounded = FOUNDER.search(text) or DATED.search(text)
+    if ORDER_PAIR.search(text) or (ORDER_EXTREME.search(text) and bounded):
         return Frame.ORDER
-    if GAP.search(text) or TENURE.search(text):
+    if GAP.search(text) or TENURE.search(text) or ROLE_TENURE.search(text):
         return Frame.DURATION
     if DIGEST.search(text):
         return Frame.DIGEST
@@ -155,7 +196,8 @@ _EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
         (r"回归|复职|重新聘|return|reinstat", {EventType.REINSTATED}),
         (r"成立|创立|创办|founded", {EventType.FOUNDED}),
         (r"解散|dissolv|disband", {EventType.DISSOLVED}),
-        (r"起诉|告上|sued|lawsuit", {EventType.SUED}),
+        (r"起诉|告上|(?<!撤)诉(?!讼)|(?<![报公警广忠])告(?!诉|知|别|诫|示)|sued|lawsuit", {EventType.SUED}),
+        (r"撤诉|撤回|撤销|withdr|dropp", {EventType.WITHDREW}),
         (r"休假|leave of absence|sabbatical", {EventType.TOOK_LEAVE}),
         (r"宣布|公布|announc", {EventType.ANNOUNCED}),
     )

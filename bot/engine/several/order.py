@@ -7,15 +7,18 @@ that the articles do not tell, and shows the dates: never a guessed order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date as Day
 from typing import Literal
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, show_date
+from bot.engine.several.common import HOME, Context, Item, overlap, show_date
 from bot.engine.several.lists import is_founder
-from bot.factbase.models import Citation, Entity
+from bot.factbase.crosscheck import compatible
+from bot.factbase.models import Citation, Entity, Move
 
 Verb = Literal["leave", "join"]
 VERB_WORDS = {"leave": "离开", "join": "加入"}
@@ -26,19 +29,75 @@ class Dated:
     person: Entity
     date: str | None
     citations: tuple[Citation, ...]
+    move: Move | None = None  # the move it was read from, if any
+    # Days a date not stated lies between, inferred from a stay the articles state ("已经在
+    # OpenAI工作了接近8年", 2024-09-26: joined between 2016-09-26 and 2017-09-26); shown as such.
+    inferred: tuple[Day, Day] | None = None
+
+    def span(self) -> tuple[Day, Day]:
+        return self.inferred or interval(self.date or "")
+
+    def shown(self) -> str:
+        if self.inferred is None:
+            return show_date(self.date)
+        low, high = self.inferred
+        return labels.INFERRED_SPAN.format(
+            low=f"{low.year}年{low.month}月", high=f"{high.year}年{high.month}月"
+        )
 
 
 def when_of(person: Entity, verb: Verb, org: str = HOME) -> Dated:
-    """The first departure from (or arrival at) `org`, from the moves, else the roles."""
+    """The first departure from (or arrival at) `org`, from the moves, else the roles (for
+    an arrival, only the first role there: a later one is a promotion, not a start)."""
     for move in person.moves:
         if (verb == "leave" and move.from_org == org) or (verb == "join" and move.to == org):
-            return Dated(person, move.date, tuple(move.sources[:2]))
+            return Dated(person, move.date, tuple(move.sources[:2]), move)
     roles = [r for r in person.roles if r.org == org]
-    for role in roles:
+    for role in roles if verb == "leave" else roles[:1]:
         value = role.end if verb == "leave" else role.start
         if value is not None:
             return Dated(person, value, tuple(role.sources[:1]))
     return Dated(person, None, ())
+
+
+# A stay stated in years: "工作了接近 8 年", "工作五年多", "待了3年".
+_STAY = re.compile(
+    r"(?:工作|待|任职|效力)了?\s*(接近|近|将近|超过|逾)?\s*(\d+|[一二两三四五六七八九十]+)\s*年(多|半)?"
+)
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _years_before(day: Day, years: int) -> Day:
+    return day.replace(year=day.year - years, day=min(day.day, 28))
+
+
+def joined_by_stay(ctx: Context, person: Entity, org: str = HOME) -> Dated | None:
+    """When someone joined, inferred from a stay a figure states at its article's date: the
+    days it allows, with that figure's quote. None when no article states one."""
+    for fact in ctx.base.by_entity.get(person.id, []):
+        if (
+            fact.kind != "figure"
+            or not fact.entities
+            or fact.entities[0] != person.id
+            or org not in fact.entities
+        ):
+            continue
+        found = _STAY.search(fact.answer)
+        if found is None:
+            continue
+        hedge, number, more = found.groups()
+        years = int(number) if number.isdigit() else _NUMERALS.get(number, 0)
+        if not years:
+            continue
+        published = ctx.base.articles[fact.sources[0].article].meta.published
+        if hedge in ("接近", "近", "将近"):  # just under: joined within the year after
+            low, high = _years_before(published, years), _years_before(published, years - 1)
+        elif hedge or more:  # over: joined within the year before
+            low, high = _years_before(published, years + 1), _years_before(published, years)
+        else:  # a round figure: a year either way
+            low, high = _years_before(published, years + 1), _years_before(published, years - 1)
+        return Dated(person, None, tuple(fact.sources[:1]), inferred=(low, high))
+    return None
 
 
 def stated_before(ctx: Context, first: str, second: str) -> Citation | None:
@@ -51,32 +110,43 @@ def stated_before(ctx: Context, first: str, second: str) -> Citation | None:
     return None
 
 
-def _item(ctx: Context, dated: Dated, verb: Verb) -> Item:
-    text = f"{dated.person.name}:{show_date(dated.date)}{VERB_WORDS[verb]}"
+def _item(ctx: Context, dated: Dated, word: str) -> Item:
+    text = f"{dated.person.name}:{dated.shown()}{word}"
+    if dated.inferred is not None:
+        text += labels.INFERRED_FROM.format(quote=dated.citations[0].quote)
     return ctx.item(text, dated.date, [], dated.citations)
 
 
 def between(ctx: Context, people: list[Entity], verb: Verb) -> Reply:
-    """Which of two (or more) people left or joined first."""
+    """Which of two (or more) people left or joined first. A join no article dates may be
+    bounded by a stay an article states ("工作了接近8年"); the answer says it is inferred."""
     dated = [when_of(p, verb) for p in people]
-    missing = [d.person.name for d in dated if d.date is None]
+    if verb == "join":
+        dated = [(d if d.date is not None else joined_by_stay(ctx, d.person) or d) for d in dated]
+    return _compare(ctx, dated, VERB_WORDS[verb])
+
+
+def _compare(ctx: Context, dated: list[Dated], word: str) -> Reply:
+    """Who did `word` first, by dates that differ at the precision known, else by an order a
+    fact states; a missing date is declined by name."""
+    missing = [d.person.name for d in dated if d.date is None and d.inferred is None]
     if missing:
-        return ctx.decline(
-            "order", labels.ORDER_UNKNOWN.format(who="、".join(missing), verb=VERB_WORDS[verb])
-        )
-    dated.sort(key=lambda d: interval(d.date or "")[0])
+        return ctx.decline("order", labels.ORDER_UNKNOWN.format(who="、".join(missing), verb=word))
+    dated.sort(key=lambda d: d.span()[0])
     first, second = dated[0], dated[1]
-    items = [_item(ctx, d, verb) for d in dated]
-    word = VERB_WORDS[verb]
-    if interval(first.date or "")[1] < interval(second.date or "")[0]:
+    items = [_item(ctx, d, word) for d in dated]
+    if first.span()[1] < second.span()[0]:
         text = labels.ORDER.format(
             first=first.person.name,
             second=second.person.name,
             verb=word,
-            first_date=show_date(first.date),
-            second_date=show_date(second.date),
+            first_date=first.shown(),
+            second_date=second.shown(),
         )
         return ctx.reply("order", text, items)
+    if first.inferred or second.inferred:  # an inferred span that overlaps the other: no order
+        text = labels.ORDER_OVERLAP.format(first=first.person.name, second=second.person.name, verb=word)
+        return ctx.decline("order", text, shown=items)
     # Same month or day at the precision known: only a stated order decides.
     for a, b in ((first, second), (second, first)):
         quote = stated_before(ctx, a.person.id, b.person.id)
@@ -87,12 +157,29 @@ def between(ctx: Context, people: list[Entity], verb: Verb) -> Reply:
             )
             stated = ctx.item(f"「{quote.quote}」", None, [], [quote])
             return ctx.reply("order", text, [*items, stated])
-    coarse = min((first.date or "", second.date or ""), key=len)
-    return ctx.decline("order", labels.ORDER_SAME.format(date=show_date(coarse), verb=word))
+    dates = overlap(
+        first.date or "", second.date or "", who=(first.person.name, second.person.name), what="人"
+    )
+    return ctx.decline("order", labels.ORDER_SAME.format(dates=dates, verb=word), shown=items)
 
 
-def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool) -> Reply:
-    """Who of the founders (or of everyone the articles date) left or joined first or last."""
+def took_post(ctx: Context, people: list[Entity], held: re.Pattern[str], title: str) -> Reply:
+    """Which of two (or more) people took up a post first ("谁先当上临时CEO"): the starts of
+    their roles with that title at OpenAI."""
+    dated = []
+    titles = set()
+    for person in people:
+        roles = [r for r in person.roles if r.org == HOME and held.search(r.title)]
+        start = next((r for r in roles if r.start is not None), None)
+        titles |= {start.title} if start else set()
+        dated.append(Dated(person, start.start if start else None, tuple(start.sources[:1]) if start else ()))
+    # The post as the roles name it ("临时CEO") when they name it alike.
+    return _compare(ctx, dated, "出任" + (titles.pop() if len(titles) == 1 else title))
+
+
+def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool, when: str | None = None) -> Reply:
+    """Who of the founders (or of everyone the articles date, or of those who left or joined
+    in `when`) left or joined first or last."""
     pool = [
         p
         for p in ctx.base.entities.values()
@@ -101,6 +188,8 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool) -> Repl
         and any((m.from_org == HOME if verb == "leave" else m.to == HOME) for m in p.moves)
     ]
     dated = [d for d in (when_of(p, verb) for p in pool) if d.date is not None]
+    if when is not None:
+        dated = [d for d in dated if compatible(d.date, when) and len(d.date or "") >= len(when)]
     if not dated:
         return ctx.decline("order", labels.ORDER_UNKNOWN.format(who="", verb=VERB_WORDS[verb]))
 
@@ -114,8 +203,10 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool) -> Repl
         best = min(dated, key=lambda d: interval(d.date or "")[0])
         ties = [d for d in dated if interval(d.date or "")[0] <= interval(best.date or "")[1]]
     # A stated order settles a tie: whoever a fact puts after (before) another is not last (first).
+    settled: Citation | None = None
     if len(ties) > 1:
         ids = [d.person.id for d in ties]
+        before = len(ties)
         ties = [
             d
             for d in ties
@@ -125,9 +216,27 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool) -> Repl
                 if o != d.person.id
             )
         ]
+        if len(ties) < before:
+            settled = next(
+                (
+                    quote
+                    for o in ids
+                    for t in ties
+                    if (
+                        quote := stated_before(ctx, t.person.id, o)
+                        if not latest
+                        else stated_before(ctx, o, t.person.id)
+                    )
+                ),
+                None,
+            )
     scope = "OpenAI创始团队成员" if founders_only else "文章点名的人"
+    if when is not None:
+        scope = f"{show_date(when)}{VERB_WORDS[verb]}OpenAI的人"
     which = "晚" if latest else "早"
-    items = [_item(ctx, d, verb) for d in ties]
+    items = [_item(ctx, d, VERB_WORDS[verb]) for d in ties]
+    if settled is not None:  # the stated order that settled a tie, as the articles put it
+        items.append(ctx.item(f"「{settled.quote}」", None, [], [settled]))
     names = "、".join(d.person.name for d in ties)
     coarse = min((d.date or "" for d in ties), key=len)
     if len(ties) == 1:

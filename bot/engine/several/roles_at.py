@@ -15,7 +15,7 @@ from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import HOME, Context, Item, show_date
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import Role
+from bot.factbase.models import Entity, Role
 
 # The titles a question can ask for, as (what the question says, what a role title says).
 TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
@@ -121,3 +121,66 @@ def holders(
             items=(*reply.items, *maybe),
         )
     return reply
+
+
+def _reference(ctx: Context, role: Role, later: bool) -> date | None:
+    """When a role surely ended (for its successors) or surely was held (for its
+    predecessors): its end or start, else the first article that shows it held."""
+    if later:
+        return interval(role.end)[0] if role.end else None
+    if role.start:
+        return interval(role.start)[1]
+    shown = [ctx.base.articles[c.article].meta.published for c in role.sources]
+    return min(shown) if shown else None
+
+
+def next_to(
+    ctx: Context, held: re.Pattern[str], title: str, person: Entity, later: bool, org: str = HOME
+) -> tuple[Reply, str | None] | None:
+    """Who held the title before `person` ("在Jakub之前首席科学家是谁") or after them ("Murati走了
+    以后谁接任CTO"), by the dates of the roles: the holders whose role ended before theirs is
+    known held, or began after theirs ended, nearest first, and the nearest one's id. None when
+    `person` never held it."""
+    own = [r for r in person.roles if r.org == org and held.search(r.title)]
+    if not own:
+        return None
+    references = [day for r in own if (day := _reference(ctx, r, later)) is not None]
+    who = person.name
+    if not references:  # a role the articles do not end: no one after it
+        return ctx.decline(
+            "role_at",
+            labels.ROLE_NEXT_NONE.format(
+                who=who, org=ctx.base.entities[org].name, title=title, side="之后" if later else "之前"
+            ),
+        ), None
+    reference = max(references) if later else min(references)
+    found: list[tuple[date, Item, str]] = []
+    for other in ctx.base.entities.values():
+        if other.id == person.id:
+            continue
+        for role in other.roles:
+            if role.org != org or not held.search(role.title):
+                continue
+            shown = min((ctx.base.articles[c.article].meta.published for c in role.sources), default=None)
+            if later and role.start and interval(role.start)[0] >= reference:
+                key = interval(role.start)[0]
+            elif (
+                later and role.start is None and role.end is None and shown is not None and shown > reference
+            ):
+                key = shown  # a start not given, but first shown held after the other's end
+            elif not later and role.end and interval(role.end)[1] <= reference:
+                key = interval(role.end)[1]
+            else:
+                continue
+            text = f"{other.name}:{role.title}" + (f"({_span(role)})" if _span(role) else "")
+            found.append((key, ctx.item(text, role.start or role.end, [], role.sources[:2]), other.id))
+    side = "之后" if later else "之前"
+    org_name = ctx.base.entities[org].name
+    if not found:
+        return ctx.decline(
+            "role_at", labels.ROLE_NEXT_NONE.format(who=who, org=org_name, title=title, side=side)
+        ), None
+    found.sort(key=lambda pair: pair[0], reverse=not later)  # nearest first
+    items = [item for _, item, _ in found]
+    text = labels.ROLE_NEXT.format(who=who, org=org_name, title=title, side=side)
+    return ctx.reply("role_at", text, items), found[0][2]

@@ -44,3 +44,23 @@ def test_a_specific_question_one_fact_answers_is_not_digested(engine: Engine) ->
 
 def test_two_questions_in_one_are_left_to_the_part_by_part_path(engine: Engine) -> None:
     assert engine.ask("Mark Chen 什么来头?凭啥是他接Bob的班").answer_kind != "digest"
+
+
+def test_a_digest_does_not_repeat_the_same_people(engine: Engine) -> None:
+    # Leike joining Anthropic was told twice; the founding by Amodei is another side of it.
+    reply = engine.ask("Anthropic在整个OpenAI风波中是什么角色?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "阿莫迪" in reply.answer and "合并" in reply.answer
+    assert sum("雷克" in i.text for i in reply.items) == 1
+
+
+def test_how_two_named_things_relate_is_a_digest_of_both(engine: Engine) -> None:
+    reply = engine.ask("Thrive Capital和OpenAI有什么关系?")
+    assert reply.answered and reply.answer_kind == "digest" and "领投" in reply.answer
+
+
+def test_someones_story_at_an_organisation_keeps_to_it(engine: Engine) -> None:
+    reply = engine.ask("讲讲Murati在OpenAI的经历")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert reply.items[0].date == "2018" and "临时CEO" in reply.answer
+    assert "塞耶" not in reply.answer  # her schooling is not her time at OpenAI

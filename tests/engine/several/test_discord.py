@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.discord.render import reply_embed
+from bot.discord.scripts import Reader
 from bot.engine.answer import Engine
+from bot.exts.lookup.timeline import timeline_source
 from tests.helpers import assert_within_limits
 
 
@@ -24,3 +26,24 @@ def test_lists_and_digests_fit_an_embed(engine: Engine, question: str) -> None:
 def test_a_traditional_list_stays_traditional(engine: Engine) -> None:
     reply = engine.ask("OpenAI的創始團隊成員都有誰?")
     assert reply.script == "traditional" and "創始團隊" in reply.answer and "创始团队" not in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["离开OpenAI的人都去了哪些地方?", "Who were OpenAI's eleven original founders?"]
+)
+def test_the_longest_lists_render_whole(engine: Engine, question: str) -> None:
+    # The longest several-fact answers of every question set: one short line an item, with its
+    # articles, whole in the description (nothing cut), the quotes beside within the total.
+    reply = engine.ask(question)
+    embed = reply_embed(reply, engine)
+    assert_within_limits(embed)
+    assert embed.description == reply.answer
+    assert all(len(line) < 200 for line in reply.answer.splitlines())
+
+
+def test_the_discord_timeline_of_a_range_leaves_coarse_dates_out(engine: Engine) -> None:
+    # "Peter Deng joined in 2023" and "Musk founded xAI in 2023" are not inside 16-20 November.
+    pages = timeline_source(engine, "|2023-11-16|2023-11-20", Reader("simplified", engine.variant))
+    names = [field.name or "" for page in pages for field in page.fields]
+    assert names and names[0].startswith("2023-11-16")
+    assert all(name[:10] >= "2023-11-16" and name[:10] <= "2023-11-20" for name in names)

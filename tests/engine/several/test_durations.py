@@ -26,6 +26,17 @@ def test_a_month_dated_return_is_no_count_of_days(engine: Engine) -> None:
     assert not reply.answered and "只精确到月" in reply.answer
 
 
+def test_a_decline_says_which_date_is_coarse_not_both(engine: Engine) -> None:
+    # The firing is dated to the day (11月17日), the return only to the month: saying "both are
+    # month-only" misstated the firing's date.
+    reply = engine.ask("Altman被炒到回归隔了几天")
+    assert not reply.answered
+    head = reply.answer.splitlines()[0]
+    assert "2023年11月17日" in head and "只知道在2023年11月" in head and "两件事都在" not in head
+    assert [i.date for i in reply.items] == ["2023-11-17", "2023-11"]  # in the question's order
+    assert reply.sources
+
+
 def test_a_tenure_is_computed_at_the_coarser_precision(engine: Engine) -> None:
     reply = engine.ask("Zoph在OpenAI待了多久?")
     assert reply.answered and "约2年" in reply.answer and "只精确到年" in reply.answer
@@ -69,3 +80,47 @@ def test_how_long_a_team_existed(engine: Engine) -> None:
 def test_a_stay_the_articles_state_is_their_figure(engine: Engine) -> None:
     reply = engine.ask("How long did Murati stay at Tesla?")
     assert reply.answered and reply.fact_ids == ("a003-murati-tesla",) and "3年" in reply.answer
+
+
+def test_leaving_another_company_uses_that_company_and_shows_what_lay_between(engine: Engine) -> None:
+    # "离开特斯拉" was read as her departure from OpenAI (2024), and the gap came out in days.
+    reply = engine.ask("穆拉蒂从特斯拉离职到加入OpenAI隔了几年?")
+    assert reply.answered and "约相隔2年" in reply.answer
+    assert [i.date for i in reply.items] == ["2016", "2018"]
+    assert "其间:2016年加入Leap Motion" in reply.answer
+
+
+def test_how_long_someone_held_a_post(engine: Engine) -> None:
+    for question in ("Murati做了几年CTO?", "How long was Murati CTO?"):
+        reply = engine.ask(question)
+        assert reply.answered and reply.answer_kind == "duration", question
+        assert "任期约2年4个月" in reply.answer and "只精确到月" in reply.answer
+
+
+def test_a_post_whose_start_is_not_given_has_no_computed_term(engine: Engine) -> None:
+    reply = engine.ask("Ilya當咗幾耐首席科學家?")
+    assert not reply.answered and reply.answer_kind == "duration" and "開始擔任" in reply.answer
+
+
+def test_the_first_of_two_events_of_a_kind_and_a_part_that_points_at_the_subject(engine: Engine) -> None:
+    # Musk sued twice (2024-02, 2024-08): "第一次" is the earlier; "他撤诉" is Musk's withdrawal.
+    reply = engine.ask("马斯克第一次起诉OpenAI,到他撤诉,中间隔了多久?")
+    assert reply.answered and "约相隔4个月" in reply.answer
+    assert set(reply.fact_ids) == {"a000-musk-first-suit-feb", "a000-musk-withdrew-june"}
+
+
+def test_from_one_event_to_another_after_the_names(engine: Engine) -> None:
+    reply = engine.ask("奥特曼和舒尔曼从伯克利初次见面到舒尔曼离开OpenAI,过了多少年?")
+    assert reply.answered and "约相隔9年" in reply.answer and "只精确到年" in reply.answer
+
+
+def test_a_first_event_closed_by_cai(engine: Engine) -> None:
+    # "A才几个月,B就…": 才 ends the first event.
+    reply = engine.ask("Weil加入OpenAI才几个月,Murati就宣布离职了?")
+    assert reply.answered and "约相隔3个月" in reply.answer
+    assert [i.date for i in reply.items] == ["2024-06", "2024-09-26"]
+
+
+def test_how_many_months_in_english(engine: Engine) -> None:
+    reply = engine.ask("How many months passed between Musk's first lawsuit and him dropping it?")
+    assert reply.answered and "约相隔4个月" in reply.answer

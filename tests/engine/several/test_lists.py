@@ -121,3 +121,33 @@ def test_each_item_names_its_articles_by_outlet_and_date_not_by_internal_id(engi
     items = [line for line in reply.answer.splitlines() if line.startswith("·")]
     assert items and all("2024-" in line or "2023-" in line for line in items)
     assert not any(f"a00{n}" in reply.answer for n in range(5))
+
+
+def test_an_exact_count_of_a_group_counted_loosely_is_declined(engine: Engine) -> None:
+    reply = engine.ask("11/19那天说要走的那些员工,确切是多少人?")
+    assert not reply.answered and "数十名" in reply.answer and "没有给出确切人数" in reply.answer
+
+
+def test_a_group_the_articles_count_is_not_declined_as_loose(engine: Engine) -> None:
+    reply = engine.ask("11月20日具体有多少员工要求董事会辞职?")
+    assert reply.answered and "710" in reply.answer
+
+
+def test_who_the_articles_mention_is_a_list(engine: Engine) -> None:
+    reply = engine.ask("从OpenAI跳去Anthropic的,文章提到了谁?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {"达里奥·阿莫迪", "简·雷克", "约翰·舒尔曼", "杰克·克拉克"} <= {
+        i.text.split("(")[0] for i in reply.items
+    }
+
+
+def test_founders_who_went_to_an_organisation(engine: Engine) -> None:
+    reply = engine.ask("which openai founders went to anthropic")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.text.split("(")[0] for i in reply.items] == ["约翰·舒尔曼"]
+
+
+def test_cantonese_who_came_over_from_openai(engine: Engine) -> None:
+    reply = engine.ask("Anthropic有冇人系由OpenAI过去嘅?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {"达里奥·阿莫迪", "约翰·舒尔曼"} <= {i.text.split("(")[0] for i in reply.items}

@@ -37,3 +37,43 @@ def test_an_impossible_date_is_no_date_at_all(engine: Engine) -> None:
 def test_holders_asked_outright_beside_a_name(engine: Engine) -> None:
     reply = engine.ask("Altman 被赶走期间都有谁代理过CEO?")
     assert reply.answered and "米拉·穆拉蒂" in reply.answer and "埃米特·希尔" in reply.answer
+
+
+def test_who_held_a_post_before_a_named_holder(engine: Engine) -> None:
+    reply = engine.ask("在Pachocki以前,谁是OpenAI的首席科学家?")
+    assert reply.answered and reply.answer_kind == "role_at"
+    assert reply.items[0].text.startswith("伊利亚·苏茨克维")
+    assert "没有说是否直接接替" in reply.answer  # ordered by dates, no succession claimed
+
+
+def test_a_successor_the_articles_do_not_name_is_declined(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂辞职以后谁接替她当CTO?")
+    assert not reply.answered and "米拉·穆拉蒂之后" in reply.answer
+
+
+def test_what_someone_was_before_a_post_is_no_succession(engine: Engine) -> None:
+    # "X之前是哪家的CEO" asks about X's past, not who held a post before X.
+    reply = engine.ask("埃米特·希尔之前是哪家公司的CEO?")
+    assert reply.answer_kind != "role_at"
+
+
+def test_the_day_of_a_move_dated_to_the_month_is_declined_saying_the_month(engine: Engine) -> None:
+    reply = engine.ask("Altman到底哪一天复职的?")
+    assert not reply.answered and "2023年11月" in reply.answer and "没有给出具体哪一天" in reply.answer
+    assert reply.sources
+
+
+def test_the_day_of_a_move_dated_to_the_day_is_answered(engine: Engine) -> None:
+    reply = engine.ask("Murati是哪一天宣布离职的?")
+    assert reply.answered and "9月26日" in reply.answer
+
+
+def test_a_successor_whose_start_is_not_given_counts_from_when_first_shown(engine: Engine) -> None:
+    reply = engine.ask("在Sutskever之后,谁是OpenAI的首席科学家?")
+    assert reply.answered and reply.items[0].text.startswith("雅库布·帕乔基")
+
+
+def test_a_second_departure_the_articles_do_not_date_is_declined(engine: Engine) -> None:
+    reply = engine.ask("卡帕西再次离职是什么时候?")
+    assert not reply.answered and "没有给出时间" in reply.answer
+    assert any("再次离职" in s.quote for s in reply.sources)
