@@ -35,6 +35,8 @@ _SOMEONE_UNNAMED = re.compile(
     r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
+# What may follow a 谁 that ends its clause: particles, then the clause's end.
+_ENDS_CLAUSE = re.compile(r"[了呢啊呀吗嘛啦]*\s*(?:[,，;；。!！?？]|$)")
 
 
 def answer(
@@ -103,11 +105,25 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
     question = reply.read_as or normalise(reply.question).display
     analysis = engine.matcher.analyse(matching_key(to_simplified(question)))
     answered: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
     if reply.fact_id and reply.fact_id.startswith("entity:"):
         answered = (reply.fact_id.removeprefix("entity:"),)
     elif reply.fact_id in engine.base.by_id:
         answered = tuple(engine.base.by_id[reply.fact_id].entities)
-    return Turn(question, tuple(analysis.entities), answered, _asks_for_someone(engine, question, analysis))
+        # A runner-up shown with it ("相关:…卡帕西…") brings its people in, for "另一个".
+        related = to_simplified(reply.answer).partition(labels.ALSO)[2]
+        also = tuple(e for e in _people_in(engine, related) if e not in answered) if related else ()
+    elif reply.items:
+        # A list ("which two founders left in 2017?"): whom each item is about, its first name.
+        heads = (_people_in(engine, to_simplified(item.text).partition(":")[0])[:1] for item in reply.items)
+        answered = tuple(dict.fromkeys(e for head in heads for e in head))
+    asked_who = _asks_for_someone(engine, question, analysis)
+    return Turn(question, tuple(analysis.entities), answered, asked_who, also=also)
+
+
+def _people_in(engine: Engine, text: str) -> tuple[str, ...]:
+    found = engine.context.find(text.casefold())
+    return tuple(e for e in found if engine.base.entities[e].kind == "person")
 
 
 def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) -> bool:
@@ -122,7 +138,16 @@ def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) ->
     # The clause that asks: "奥特曼被解雇之后,谁当了临时CEO?" asks of whoever did, not Altman.
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(question, 0, asked.start())), default=0)
     first = engine.context.surface(question[clause_start:], people[0])
-    return first is None or first[0] > asked.start() - clause_start
+    if first is None or first[0] > asked.start() - clause_start:
+        return True
+    # 谁 that does something ("Altman被开除后谁当了临时CEO?", "马斯克跟谁闹翻了?") asks for
+    # another actor, who is next talked about; 谁 that ends the clause ("…带走了谁?") does not,
+    # nor 谁 right after the names it chooses among ("穆拉蒂和Brockman谁待得更久?").
+    before = to_simplified(question[clause_start : asked.start()]).casefold().rstrip()
+    among = any(
+        (span := engine.context.surface(before, e)) is not None and span[1] == len(before) for e in people
+    )
+    return not among and not _ENDS_CLAUSE.match(question, asked.end())
 
 
 def in_context(
