@@ -91,7 +91,10 @@ _EN_OPENING = re.compile(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|d
 _YES_NO = re.compile(r"是不是|有没有|是否|吗|\bdid\b|\bis\b|\bwas\b")
 # A description that points at someone the question itself describes ("那个烧掉木雕的科学家,
 # 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
-_DESCRIBES = re.compile(r"[那这](?:个|位|名)|的人")
+_DESCRIBES = re.compile(
+    r"[那这](?:个|位|名)|的人|^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b|"
+    r"^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,5} ?(?:—|–|--| - )"
+)
 
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")

@@ -167,21 +167,37 @@ def in_context(
         resolution = replace(resolution, used_context=True)
     script = override or choose_script(display, preferred)
     if resolution.unclear is None and not resolution.used_context:
-        described = engine.described.read(display)
+        described = engine.described.read(display) or engine.described.read_english(display)
         if described is None:
             alone = engine.ask_alone(question, preferred, override=override)
-            who = None if alone.answered else engine.described.who_for_name(display)
-            if who is None:
+            if alone.answered:
                 return alone
-            # "OpenAI的首席信息安全官叫什么?" asks who holds the title.
-            asked = engine.ask_alone(who, override=script)
-            if not asked.answered:
-                return alone
-            read_as = to_script(labels.READ_AS.format(question=who), script, engine.variant)
-            return replace(asked, question=question, answer=read_as + "\n" + asked.answer, read_as=who)
+            # "…家里有泳池都没空用的那个高管叫啥?": who the description fits, by name; "OpenAI
+            # 的首席信息安全官叫什么?" asks who holds the title.
+            who = engine.described.who_for_name(display)
+            asked = engine.ask_alone(who, override=script) if who else None
+            described = None
+            if asked is None or not asked.answered:
+                described = engine.described.who(display)
+                if described is None:
+                    return alone
+                who = described.question
+                asked = engine.ask_alone(who, override=script) if len(described.people) == 1 else None
+            if asked is not None and who is not None:
+                if not asked.answered:
+                    return alone
+                read_as = to_script(labels.READ_AS.format(question=who), script, engine.variant)
+                return replace(asked, question=question, answer=read_as + "\n" + asked.answer, read_as=who)
+            assert described is not None  # several people fit the description
         if len(described.people) > 1:
-            resolution = replace(resolution, unclear=described.people)
-        else:
+            # Two fit the description; when what is asked has an answer for one of them only
+            # ("…的那位,他在新团队主要做哪些研究方向?"), it is that one.
+            answerable = [q for q in described.by_person if engine.ask_alone(q, override=script).answered]
+            if len(answerable) == 1:
+                described = replace(described, question=answerable[0])
+            else:
+                resolution = replace(resolution, unclear=described.people)
+        if resolution.unclear is None:
             reply = engine.ask_alone(described.question, override=script)
             if not reply.answered:
                 return engine.ask_alone(question, preferred, override=override)

@@ -683,6 +683,8 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:work|working|works) on\b"), " 致力于 "),
     # "who's taking over research": 接替; "taking over as svp" is becoming one
     (re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"), " 接替 "),
+    (re.compile(r"\b(?:a |an )?(?:long |extended )?(?:break|time off)\b"), " vacation "),
+    (re.compile(r"\b(?:the )?end of (?:the|this) year\b|\byear[- ]end\b"), " 年底 "),
 )
 
 
@@ -745,6 +747,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
     boss=上司  grow=增加  grew=增加  growth=增加
+    tweets=推文  tweeted=推文  robotics=机器人  robot=机器人  robots=机器人  quitting=离职  dev=开发者
     teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  trusted=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
