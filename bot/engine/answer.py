@@ -138,7 +138,7 @@ class Engine(Lookups):
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
         self._several = SeveralFacts(self.base, self.matcher, self.variant)
         self.context = Context(self.base, lambda text: self.matcher.analyse(matching_key(text)).entities)
-        self.described = DescribedPeople(self.base, self._sure_facts, self.context.find)
+        self.described = DescribedPeople(self.base, self._sure_facts, self.context.find, self._read_words)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]
         names = {
@@ -291,6 +291,10 @@ class Engine(Lookups):
                 reason=decision.reason,
             )
         return self._answer(question, top, script, self._close_second(ranked))
+
+    def _read_words(self, text: str) -> tuple[Sequence[str], Sequence[str]]:
+        analysis = self.matcher.analyse(matching_key(text))
+        return analysis.entities, analysis.tokens
 
     def _sure_facts(self, text: str) -> list[Fact]:
         """The facts that answer `text` surely enough, best first; none when none does."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from bot.factbase.loader import FactBase
 from bot.text import has_cjk, to_simplified
@@ -24,13 +25,26 @@ from bot.text import has_cjk, to_simplified
 # in order. The engine passes its matcher's reading; the stage needs nothing else of it.
 FindEntities = Callable[[str], Sequence[str]]
 
+Gender = Literal["female", "male"]
+
 # How many earlier questions count: a conversation moves on.
 MAX_TURNS = 5
 
 # A person pointed at, not named. 他们/she/they…; not 其他 ("the others"), nor 他人.
 _PLURAL_PERSON = re.compile(r"(?<!其)(?:[他她][们們倆俩]|佢哋)|\b(?:they|them|their)\b")
-_SINGULAR_PERSON = re.compile(r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b")
-_POSSESSIVE = re.compile(r"\b(?:his|their)\b")
+_SINGULAR_PERSON = re.compile(
+    r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b|"
+    # "那个人是哪家公司的?", "that guy": pointed at like 他, unless a description leads to it
+    # ("接替McGrew的那个人" describes someone).
+    r"(?<![的\w])(?:[那这](?:个|位)?(?:人|家伙|哥们)|此人)|\b(?:that|this) (?:guy|person|dude)\b"
+)
+# "her job" is hers; "fire her", "told her about" are her.
+_POSSESSIVE = re.compile(
+    r"\b(?:his|their|her(?= (?!(?:to|from|in|on|at|and|or|for|about|out|up|off|back|over|again|as|with|that|"
+    r"when|after|before|if|so|the|a|an)\b)[a-z]))\b"
+)
+# Pronouns that may stand for companies or a product when no one has been talked about.
+_NEUTER_OR_PLURAL = re.compile(r"佢|[他她]们|佢哋|they|them|their")
 # An organisation or product pointed at: "这家公司", "that company", "它".
 _THING = re.compile(
     r"[这那该此呢嗰](?:家|间|個|个)?(?:公司|初创公司|初创|新公司|企业|机构)|它(?!们)|"
@@ -38,6 +52,19 @@ _THING = re.compile(
 )
 # "另一个" / "the other one": the one of two earlier people who was not the subject.
 _OTHER_ONE = re.compile(r"另(?:外)?一(?:个|位|人|名)?|\bthe other (?:one|guy|person)\b|\bthe other\b")
+# Who "the other one" is not: "不是Ilya的另一个", "另一个不是CEO的那位", "the other one, the one
+# who isn't karpathy". The whole phrase is what the name replaces.
+_OTHER_BUT = re.compile(
+    r"(?:(?:不是(?P<before>[^,，?？]{1,15}?)的|除了?(?P<besides>[^,，?？]{1,15}?)(?:以外|之外)?的?|"
+    r"(?P<apart>[^,，?？]{1,15}?)(?:以外|之外)的?)(?:那)?)?"
+    r"另(?:外)?一(?:个|位|人|名)?(?:不是(?P<after>[^,，?？]{1,15}?)(?:的(?:那(?:个|位|名)?)?|那(?:个|位|名)))?|"
+    # "不是Ilya的那个", "the other one": the one who is not
+    r"不是(?P<bare>[^,，?？]{1,15}?)的?(?:那|这)(?:一)?(?:个|位|名)|"
+    r"\bthe other(?: one| guy| person)?"
+)
+_NOT_THAT_ONE = re.compile(
+    r",?\s*(?:the one|one) (?:who|that) (?:isn'?t|is not|wasn'?t|was not) (?P<en>[^,?.]+)"
+)
 # Words a bare follow-up has besides a name or a question word: "那Brockman呢?", "and greg?".
 _FILLER = re.compile(
     r"那么|那个|那|呢|啊|呀|吧|吗|咧|嘞|咁|又|还有|\b(?:and|what|how|about|so|then|with|well|ok|okay)\b|[\s?？!！,，.。、~…]+"
@@ -64,7 +91,10 @@ _EN_OPENING = re.compile(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|d
 _YES_NO = re.compile(r"是不是|有没有|是否|吗|\bdid\b|\bis\b|\bwas\b")
 # A description that points at someone the question itself describes ("那个烧掉木雕的科学家,
 # 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
-_DESCRIBES = re.compile(r"[那这](?:个|位|名)|的人")
+_DESCRIBES = re.compile(
+    r"[那这](?:个|位|名)|的人|^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b|"
+    r"^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,5} ?(?:—|–|--| - )"
+)
 
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
@@ -91,6 +121,7 @@ class Turn:
     # that one, whom no earlier name fits.
     introduces: bool = False
     told: bool = False  # a sentence of a story told around a question, not a question
+    also: tuple[str, ...] = ()  # people of a runner-up the answer showed too ("相关:…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,15 +143,24 @@ class Context:
         return tuple(e for e in ids if e in self.base.entities and self.base.entities[e].kind in kinds)
 
     def _subject(
-        self, turns: Sequence[Turn], *kinds: str, besides: str = "", single: bool = False
+        self,
+        turns: Sequence[Turn],
+        *kinds: str,
+        besides: str = "",
+        single: bool = False,
+        gender: Gender | None = None,
     ) -> tuple[str, ...]:
         """Whom the conversation is about now: the people (or things) the latest turn that has
         any names; for a who-question, the people its answer brought in. `besides` is never it.
         With `single` (a "他", "that company"), of several an answer brought in, its fact's
-        first: a fact lists first whom it is about ("穆拉蒂被任命为临时CEO" names Altman too)."""
+        first: a fact lists first whom it is about ("穆拉蒂被任命为临时CEO" names Altman too).
+        A 她 (`gender` female) is a woman of the turn when it has one ("Altman被开除后谁当了临时
+        CEO?" → "她…" is Murati); a 他 is anyone, since many type 他 of a woman too."""
         for turn in reversed(turns[-MAX_TURNS:]):
             named = tuple(e for e in self._kind(turn.named, *kinds) if e != besides)
             brought = tuple(e for e in self._kind(turn.answered, *kinds) if e not in named and e != besides)
+            if gender == "female" and self._of_gender((*named, *brought), gender):
+                named, brought = self._of_gender(named, gender), self._of_gender(brought, gender)
             if single:
                 brought = brought[:1]
             if turn.introduces and not named and not brought:
@@ -134,6 +174,10 @@ class Context:
             if brought:
                 return brought
         return ()
+
+    def _of_gender(self, ids: Sequence[str], gender: Gender) -> tuple[str, ...]:
+        """Those of `ids` who may be of `gender`: a 她 is no man the articles call 他."""
+        return tuple(e for e in ids if self.base.entities[e].gender in (gender, None))
 
     def _coordinated(self, text: str, named: Sequence[str]) -> bool:
         """The first two names stand together ("McGrew和Zoph…"), not one acting on the other."""
@@ -159,6 +203,24 @@ class Context:
                 if subject[0] in group and len(group) == 2:
                     return tuple(e for e in group if e != subject[0])
         return ()
+
+    def _all_but(self, turns: Sequence[Turn], excluded: str) -> tuple[str, ...]:
+        """Of the latest turn's people (two or more), those `excluded` does not name or
+        describe ("Ilya"; "CEO", a title of their roles); () when it excludes none of them."""
+        for turn in reversed(turns[-MAX_TURNS:]):
+            group = tuple(dict.fromkeys((*self._everyone(turn), *turn.also)))
+            if len(group) < 2:
+                continue
+            named = set(self.find(excluded))
+            title = to_simplified(excluded).casefold().strip()
+            out = tuple(e for e in group if e not in named and not self._holds(e, title))
+            return out if len(out) < len(group) else ()
+        return ()
+
+    def _holds(self, entity_id: str, title: str) -> bool:
+        """The person held a role of this title ("ceo", "首席科学家")."""
+        entity = self.base.entities[entity_id]
+        return len(title) >= 2 and any(title in to_simplified(r.title).casefold() for r in entity.roles)
 
     def name(self, entity_id: str, english: bool, turns: Sequence[Turn] = ()) -> str:
         """The entity's name as the conversation last wrote it, else its usual name."""
@@ -188,7 +250,11 @@ class Context:
         plural = _PLURAL_PERSON.search(simplified)
         singular = None if plural else _SINGULAR_PERSON.search(simplified)
         pointer = plural or singular
-        describes = bool(_DESCRIBES.search(simplified))
+        # "那个人" points; the description words it is made of describe no one.
+        unpointed = (
+            simplified if pointer is None else simplified[: pointer.start()] + simplified[pointer.end() :]
+        )
+        describes = bool(_DESCRIBES.search(unpointed))
         if plural and (
             _GROUP.search(simplified[: plural.start()])
             or (turns and not turns[-1].named and _GROUP.search(to_simplified(turns[-1].question)))
@@ -214,6 +280,33 @@ class Context:
         last = turns[-1]
         rest = _FILLER.sub("", simplified)
 
+        # "不是Ilya的另一个后来去了哪?": of the people the conversation brought up, the one it
+        # is not.
+        text = simplified if english else question
+        not_that_one = _NOT_THAT_ONE.search(text) if english else None
+        but = _OTHER_BUT.search(to_simplified(text).casefold())
+        excluded = None
+        if but is not None:
+            excluded = next((g for g in but.group("before", "after", "besides", "apart", "bare") if g), None)
+        if not_that_one and (excluded is None or but is None or but.start() > not_that_one.start()):
+            # "what about the one who isn't karpathy?", "the other one, the one who isn't…"
+            excluded = not_that_one.group("en")
+            if but is not None and but.group() and but.start() < not_that_one.start():
+                text = text[: not_that_one.start()] + text[not_that_one.end() :]
+            else:
+                but = not_that_one
+        if but is not None and excluded:
+            others = self._all_but(turns, excluded)
+            if len(others) != 1:
+                return Resolution(question, unclear=others)
+            name = self.name(others[0], english, turns)
+            space = " " if english else ""
+            rewritten = _LEADING.sub("", f"{text[: but.start()].rstrip()}{space}{name}".lstrip())
+            rewritten = f"{rewritten}{space}{text[but.end() :].lstrip(' ,，')}".strip()
+            # Read again: "卡帕西以外的另一个呢?" is now "Blackwell呢?", a bare name to swap in.
+            again = self.resolve(rewritten, turns)
+            return again if again.used_context or again.unclear else self._read(rewritten)
+
         # "另一个呢?" / "the other one": the other of two people the conversation brought up.
         other = _OTHER_ONE.search(simplified)
         if other and not people:
@@ -237,17 +330,28 @@ class Context:
         if pointer and not (describes and not people):
             if people and pointer.start() > (self.surface(question, people[0]) or (0, 0))[0]:
                 return Resolution(question)  # "穆拉蒂说她…": the question's own person
-            subject = self._subject(turns, "person", single=bool(singular))
+            subject = self._subject(turns, "person", single=bool(singular), gender=_gender(pointer.group()))
+            companies = self._kind(last.named, "org", "product")
+            if plural and not self._kind(last.named, "person") and len(companies) >= 2:
+                # "红杉和a16z投了OpenAI吗?" → "他们…": the companies it named, not the answer's people
+                subject = tuple(e for e in companies if e != "openai") if len(companies) > 2 else companies
+                subject = tuple(e for e in subject if e not in named)
             if plural and len(subject) < 2:
                 subject = self._everyone(last) if len(self._everyone(last)) >= 2 else subject
             subject = tuple(e for e in subject if e not in people)
+            if not subject and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
+                # No one talked about: 佢/他们/they point at the companies or the product
+                # ("Claude 3 Opus排第几?" → "佢啲投票数…"; "红杉和a16z…" → "他们有没有投…").
+                things = self._subject(turns, "org", "product", besides="openai", single=bool(singular))
+                things = tuple(e for e in things if e not in named)  # "…投资Anthropic?" is not one
+                subject = things if len(things) >= 2 or (singular and things) else ()
             if not subject or (singular and len(subject) > 1):
                 return Resolution(question, unclear=subject)
             joiner = " and " if english else "和"
             names = joiner.join(self.name(e, english, turns) for e in subject)
             rewritten = _POSSESSIVE.sub(names + "'s", question.casefold() if english else question)
             rewritten = (_PLURAL_PERSON if plural else _SINGULAR_PERSON).sub(
-                lambda _: names, rewritten.casefold() if english else rewritten, count=1
+                lambda _: names, rewritten, count=1
             )
             rewritten = _LEADING.sub("", rewritten)
             return self._read(self._thing(rewritten, turns, english) or rewritten)
@@ -366,3 +470,8 @@ class Context:
     @staticmethod
     def _read(question: str) -> Resolution:
         return Resolution(question, used_context=True)
+
+
+def _gender(pronoun: str) -> Gender | None:
+    """Whom a singular pronoun must be: 她/she a woman; 他, 佢 and the plural anyone."""
+    return "female" if pronoun in ("她", "she", "her", "hers") else None

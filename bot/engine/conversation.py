@@ -35,6 +35,8 @@ _SOMEONE_UNNAMED = re.compile(
     r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
+# What may follow a 谁 that ends its clause: particles, then the clause's end.
+_ENDS_CLAUSE = re.compile(r"[了呢啊呀吗嘛啦]*\s*(?:[,，;；。!！?？]|$)")
 
 
 def answer(
@@ -103,11 +105,25 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
     question = reply.read_as or normalise(reply.question).display
     analysis = engine.matcher.analyse(matching_key(to_simplified(question)))
     answered: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()
     if reply.fact_id and reply.fact_id.startswith("entity:"):
         answered = (reply.fact_id.removeprefix("entity:"),)
     elif reply.fact_id in engine.base.by_id:
         answered = tuple(engine.base.by_id[reply.fact_id].entities)
-    return Turn(question, tuple(analysis.entities), answered, _asks_for_someone(engine, question, analysis))
+        # A runner-up shown with it ("相关:…卡帕西…") brings its people in, for "另一个".
+        related = to_simplified(reply.answer).partition(labels.ALSO)[2]
+        also = tuple(e for e in _people_in(engine, related) if e not in answered) if related else ()
+    elif reply.items:
+        # A list ("which two founders left in 2017?"): whom each item is about, its first name.
+        heads = (_people_in(engine, to_simplified(item.text).partition(":")[0])[:1] for item in reply.items)
+        answered = tuple(dict.fromkeys(e for head in heads for e in head))
+    asked_who = _asks_for_someone(engine, question, analysis)
+    return Turn(question, tuple(analysis.entities), answered, asked_who, also=also)
+
+
+def _people_in(engine: Engine, text: str) -> tuple[str, ...]:
+    found = engine.context.find(text.casefold())
+    return tuple(e for e in found if engine.base.entities[e].kind == "person")
 
 
 def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) -> bool:
@@ -122,7 +138,16 @@ def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) ->
     # The clause that asks: "奥特曼被解雇之后,谁当了临时CEO?" asks of whoever did, not Altman.
     clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(question, 0, asked.start())), default=0)
     first = engine.context.surface(question[clause_start:], people[0])
-    return first is None or first[0] > asked.start() - clause_start
+    if first is None or first[0] > asked.start() - clause_start:
+        return True
+    # 谁 that does something ("Altman被开除后谁当了临时CEO?", "马斯克跟谁闹翻了?") asks for
+    # another actor, who is next talked about; 谁 that ends the clause ("…带走了谁?") does not,
+    # nor 谁 right after the names it chooses among ("穆拉蒂和Brockman谁待得更久?").
+    before = to_simplified(question[clause_start : asked.start()]).casefold().rstrip()
+    among = any(
+        (span := engine.context.surface(before, e)) is not None and span[1] == len(before) for e in people
+    )
+    return not among and not _ENDS_CLAUSE.match(question, asked.end())
 
 
 def in_context(
@@ -142,21 +167,37 @@ def in_context(
         resolution = replace(resolution, used_context=True)
     script = override or choose_script(display, preferred)
     if resolution.unclear is None and not resolution.used_context:
-        described = engine.described.read(display)
+        described = engine.described.read(display) or engine.described.read_english(display)
         if described is None:
             alone = engine.ask_alone(question, preferred, override=override)
-            who = None if alone.answered else engine.described.who_for_name(display)
-            if who is None:
+            if alone.answered:
                 return alone
-            # "OpenAI的首席信息安全官叫什么?" asks who holds the title.
-            asked = engine.ask_alone(who, override=script)
-            if not asked.answered:
-                return alone
-            read_as = to_script(labels.READ_AS.format(question=who), script, engine.variant)
-            return replace(asked, question=question, answer=read_as + "\n" + asked.answer, read_as=who)
+            # "…家里有泳池都没空用的那个高管叫啥?": who the description fits, by name; "OpenAI
+            # 的首席信息安全官叫什么?" asks who holds the title.
+            who = engine.described.who_for_name(display)
+            asked = engine.ask_alone(who, override=script) if who else None
+            described = None
+            if asked is None or not asked.answered:
+                described = engine.described.who(display)
+                if described is None:
+                    return alone
+                who = described.question
+                asked = engine.ask_alone(who, override=script) if len(described.people) == 1 else None
+            if asked is not None and who is not None:
+                if not asked.answered:
+                    return alone
+                read_as = to_script(labels.READ_AS.format(question=who), script, engine.variant)
+                return replace(asked, question=question, answer=read_as + "\n" + asked.answer, read_as=who)
+            assert described is not None  # several people fit the description
         if len(described.people) > 1:
-            resolution = replace(resolution, unclear=described.people)
-        else:
+            # Two fit the description; when what is asked has an answer for one of them only
+            # ("…的那位,他在新团队主要做哪些研究方向?"), it is that one.
+            answerable = [q for q in described.by_person if engine.ask_alone(q, override=script).answered]
+            if len(answerable) == 1:
+                described = replace(described, question=answerable[0])
+            else:
+                resolution = replace(resolution, unclear=described.people)
+        if resolution.unclear is None:
             reply = engine.ask_alone(described.question, override=script)
             if not reply.answered:
                 return engine.ask_alone(question, preferred, override=override)

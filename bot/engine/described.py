@@ -12,10 +12,12 @@ enough (or not at all), and one that names the entities a text mentions.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from bot.engine.lexicon import SYNONYMS
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Fact
 from bot.text import to_simplified
@@ -23,10 +25,18 @@ from bot.text import to_simplified
 # The facts that answer a text surely enough, best first (empty when none does).
 SureFacts = Callable[[str], Sequence[Fact]]
 FindEntities = Callable[[str], Sequence[str]]
+# The entities a text names and its content words, as the matcher reads them.
+ReadWords = Callable[[str], tuple[Sequence[str], Sequence[str]]]
+
+# A person fits a description when their profile has this share of its words and names, and
+# the description has at least this many ("波兰计算机科学家": 波兰, 计算机, 科学家).
+_FIT_SHARE = 0.75
+_FIT_LEAST = 2
+_FIT_MOST = 3
 
 # What a description ends with: a noun for a person, after 的 or a pointing word.
 _HEAD = (
-    r"首席(?:科学家|技术官|产品官|财务官|研究官|信息安全官|科学官|执行官)|科学家|华人|产品经理|创始成员|"
+    r"首席(?:科学家|技术官|产品官|财务官|研究官|信息安全官|科学官|执行官)|科学家|华人|产品经理|创始(?:团队)?成员|"
     r"联合创始人|创始人|女高管|高管|总裁|负责人|研究员|工程师|董事长|儿子|女儿|学生|老师|师父|"
     r"副总裁|前cto|cto|ceo|cfo|cpo|人|家伙|大佬|大神|哥们|女士|先生"
 )
@@ -36,9 +46,36 @@ _HEAD = (
 # The head may follow a few words of its own ("…的OpenAI前CTO") and be several nouns long
 # ("华人产品经理").
 _DESCRIPTION = re.compile(
-    rf"^(?P<description>.{{0,60}}?(?:那个|那位|那名|这个|这位)(?:.{{0,30}}?的)?.{{0,8}}?"
+    rf"^(?P<description>.{{0,60}}?(?:那个|那位|那名|这个|这位)(?:.{{0,30}}?的)?.{{0,12}}?"
     rf"(?P<head>(?:{_HEAD})+))(?P<asked>.*)$"
 )
+# "父亲当过联亚光电董事长的那位,…": a description ending in a pointing word alone, before a
+# comma or what asks who.
+_BARE_DESCRIPTION = re.compile(
+    r"^(?P<description>.{2,60}?的(?:那位|那个人|那个|那名|这位)(?P<head>))"
+    r"(?P<asked>[,，].*|(?:是|叫)?(?:谁|什么名字|啥名字?).*)$"
+)
+# "the ex-CTO who worked on the Model X at Tesla — what year did she join openai?": an English
+# description (head, relative clause), a break, then what is asked of them.
+_EN_DESCRIPTION = re.compile(
+    r"^(?:so |and |hey |ok |okay |wait )?(?:the|that|this) (?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}?) "
+    r"(?:who|that|whose)(?:'s|'d| is| was| had)? (?P<description>[^—–]{4,120}?)\s*(?:—|–|--| - |,|;|:)\s*"
+    r"(?P<asked>[^—–]{3,})$"
+)
+# "the albanian-born cto — what did she do at tesla?": a description of words alone, then a dash.
+_EN_SHORT_DESCRIPTION = re.compile(
+    r"^(?:so |and |hey |ok |okay |wait )?(?:the|that|this) (?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,5}?)"
+    r"(?P<description>)\s*(?:—|–|--| - )\s*(?P<asked>[^—–]{3,})$"
+)
+# A pronoun of the asked part, for the name; his/her/their before a noun are possessive.
+_EN_PRONOUN = re.compile(r"\b(?:he|she|they|him|them)\b")
+_EN_POSSESSIVE = re.compile(r"\b(?:his|her|their)\b")
+# What asks only the described person's name: "what's his name", "who is it".
+_EN_ASKS_WHO = re.compile(
+    r"^(?:what(?:'s| is| was) (?:his|her|their) (?:full )?name|who(?:'s| is| was) (?:he|she|it|that|they))\W*$"
+)
+# A description that starts with a relative ("父亲…", "老婆…") describes whose relative it is.
+_KIN = re.compile(r"^(?:他|她)?的?(?:父亲|爸爸|老爸|母亲|妈妈|老妈|妻子|老婆|丈夫|老公|儿子|女儿)")
 # What asks only who the described person is, or their name: the engine answers that from the
 # description's own fact, with no one to put in its place.
 _ASKS_WHO = re.compile(
@@ -60,6 +97,7 @@ _NAME_OF_TITLE = re.compile(
 class Described:
     question: str  # the question with the person's name in place of the description
     people: tuple[str, ...]  # whom the description fits: one, or several to choose from
+    by_person: tuple[str, ...] = ()  # with several: the question asked of each of them
 
 
 @dataclass(slots=True)
@@ -67,6 +105,90 @@ class DescribedPeople:
     base: FactBase
     sure_facts: SureFacts
     find: FindEntities
+    read_words: ReadWords | None = None
+    # Per person: the text that describes them (summary, roles, the facts about them) and the
+    # entities those name. Built on first use.
+    _profiles: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+
+    def _profile(self, person: str) -> tuple[str, frozenset[str]]:
+        if person not in self._profiles:
+            entity = self.base.entities[person]
+            about = [
+                f
+                for f in self.base.by_entity.get(person, [])
+                if next((e for e in f.entities if self.base.entities[e].kind == "person"), None) == person
+            ]
+            texts = [entity.summary, entity.went_to or "", *(r.title for r in entity.roles)]
+            texts += [f.answer for f in about]
+            related = {r.org for r in entity.roles if r.org} | {e for f in about for e in f.entities}
+            related |= {m.from_org for m in entity.moves if m.from_org} | {m.to for m in entity.moves if m.to}
+            self._profiles[person] = (to_simplified(" ".join(texts)).casefold(), frozenset(related))
+        return self._profiles[person]
+
+    def _own(self, person: str) -> str:
+        entity = self.base.entities[person]
+        return to_simplified(" ".join((entity.summary, *(r.title for r in entity.roles)))).casefold()
+
+    @staticmethod
+    def _holds(text: str, word: str) -> bool:
+        """The profile has the word, a synonym, or the word less a leading or trailing
+        character jieba glued to it ("有泳池")."""
+        if word.isascii():  # a whole word: "ten" is not in "often"
+            return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text) is not None
+        forms = (word, *SYNONYMS.get(word, ()))
+        if len(word) >= 3:
+            forms += (word[1:], word[:-1])
+        return any(form in text for form in forms)
+
+    def _names_in(self, text: str, entity_id: str) -> bool:
+        names = self.base.entities[entity_id].all_names()
+        return any(len(n) >= 2 and to_simplified(n).casefold() in text for n in names)
+
+    def fitting(self, description: str, gender: str | None = None) -> tuple[str, ...]:
+        """The people whose profile holds the description's words and names best, when it holds
+        most of them ("波兰计算机科学家", "在OpenAI干了快8年、家里有泳池…"); () when no one fits."""
+        if self.read_words is None:
+            return ()
+        entities, read = self.read_words(description)
+        # Single characters (干, 当, 先) are grammar more than description.
+        words = [w for w in read if len(w) > 1 or w.isdigit()]
+        named = {e for e in entities if self.base.entities[e].kind == "person"}
+        things = [e for e in entities if e not in named]
+        if len(words) + len(entities) < _FIT_LEAST:
+            return ()
+        people = [
+            p
+            for p, e in self.base.entities.items()
+            if e.kind == "person" and p not in named and e.gender in (None, gender or e.gender)
+        ]
+        held: dict[str, list[bool]] = {}
+        for person in people:
+            text, related = self._profile(person)
+            held[person] = [self._holds(text, w) for w in words]
+            held[person] += [e in related or self._names_in(text, e) for e in (*things, *named)]
+        # A word most profiles hold (OpenAI, 加入) tells people apart less than a rare one; one
+        # no profile holds ("没空" for "很少有机会") tells nothing, but half must be held.
+        holders = [sum(held[p][i] for p in people) for i in range(len(words) + len(things) + len(named))]
+        weights = [math.log((len(people) + 1) / (1 + n)) + 0.1 if n else 0.0 for n in holders]
+        if not any(weights):
+            return ()
+        scores = {
+            p: sum(w for w, h in zip(weights, held[p], strict=True) if h) / sum(weights)
+            for p in people
+            if 2 * sum(held[p]) >= len(held[p])
+        }
+        best = max(scores.values(), default=0.0)
+        if best < _FIT_SHARE:
+            return ()
+        tied = tuple(p for p, score in scores.items() if score == best)
+        if len(tied) > _FIT_MOST:
+            return ()  # a description this many fit alike describes no one
+        if len(tied) > 1:
+            # Of those the facts fit alike, whose own summary and roles say more of it: a fact
+            # that names Altman first may be about Zaremba, "波兰计算机科学家".
+            own = {p: sum(self._holds(self._own(p), w) for w in words) for p in tied}
+            tied = tuple(p for p in tied if own[p] == max(own.values()))
+        return tied
 
     def who_for_name(self, question: str) -> str | None:
         """ "OpenAI的首席信息安全官叫什么?" asked as "OpenAI的首席信息安全官是谁?"; None for a
@@ -80,9 +202,77 @@ class DescribedPeople:
         """The question about the person it describes, or None when it describes no one it
         can find (or names the person it asks about)."""
         simplified = to_simplified(question).casefold()
-        found = _DESCRIPTION.match(simplified)
+        found = _match(simplified)
         if found is None or not found.group("asked").strip(" ?？") or _ASKS_WHO.match(found.group("asked")):
             return None
+        people = self._described(found)
+        if not people:
+            return None
+        asked = _LINK.sub("", found.group("asked"))
+        # Positions in the simplified text are those of the question: OpenCC keeps lengths.
+        start = len(question) - len(found.group("asked")) + (len(found.group("asked")) - len(asked))
+        rest = question[start:] if len(question) == len(simplified) else asked
+        questions = tuple(self.base.entities[p].name + rest for p in people)
+        if len(people) > 1:
+            return Described(question, people, questions)
+        return Described(questions[0], people)
+
+    def read_english(self, question: str) -> Described | None:
+        """An English description and what is asked of the one it describes: the question
+        with their name in place of its pronoun ("what year did Mira Murati join openai?"),
+        or "who is Mira Murati?" when it asks their name."""
+        simplified = question.strip().casefold()
+        found = _EN_DESCRIPTION.match(simplified) or _EN_SHORT_DESCRIPTION.match(simplified)
+        if found is None:
+            return None
+        # The profiles first: an English description rarely reads as one fact's question.
+        described = f"{found.group('head')} {found.group('description')}"
+        # "…, what's her name?": a woman, where the articles show whether someone is one.
+        gender = "female" if re.search(r"\b(?:she|her)\b", found.group("asked")) else None
+        people = (
+            self.fitting(described, gender)
+            or self._fit(described, found.group("description") or described)[:1]
+        )
+        if len(people) > 1:
+            return Described(question, people)
+        if not people:
+            return None
+        entity = self.base.entities[people[0]]
+        name = entity.name_en or entity.name
+        asked = found.group("asked").strip()
+        if _EN_ASKS_WHO.match(asked):
+            return Described(f"who is {name}?", people)
+        rewritten = _EN_POSSESSIVE.sub(f"{name}'s", asked, count=1)
+        if rewritten == asked:
+            rewritten = _EN_PRONOUN.sub(name, asked, count=1)
+        if rewritten == asked:
+            return None  # it asks nothing of them
+        return Described(rewritten, people)
+
+    def _fit(self, description: str, without_head: str, named: Sequence[str] = ()) -> tuple[str, ...]:
+        facts = self.sure_facts(description) or self.sure_facts(without_head)
+        if facts:
+            people = tuple(
+                e for e in facts[0].entities if self.base.entities[e].kind == "person" and e not in named
+            )
+            if people:
+                return people
+        return self.fitting(description)
+
+    def who(self, question: str) -> Described | None:
+        """ "…的那个高管叫啥?", "…的那位创始成员是谁?": who the description is, asked of them by
+        name ("麦克格鲁是谁?"); None for a question of another form or no one found."""
+        found = _match(to_simplified(question).casefold())
+        if found is None or not _ASKS_WHO.match(found.group("asked") or "?"):
+            return None
+        people = self._described(found)
+        if len(people) != 1:
+            return Described(question, people) if people else None
+        return Described(self.base.entities[people[0]].name + "是谁?", people)
+
+    def _described(self, found: re.Match[str]) -> tuple[str, ...]:
+        """Whom the description of `found` fits: the people of the fact it surely finds, else
+        those whose profile holds it; the head noun picks among several."""
         description = found.group("description")
         # People the description names by name (接替McGrew的…), not by a title the matcher
         # reads as its holder: the holder is whom it describes.
@@ -95,26 +285,32 @@ class DescribedPeople:
         plain = _POINTING.sub("", description)
         # The head noun is often no word of the fact ("烧掉木雕的首席科学家"): without it, next.
         without_head = plain[: len(plain) - len(found.group("head"))]
-        facts = self.sure_facts(plain) or self.sure_facts(without_head)
-        if not facts:
-            return None
-        people = tuple(
-            e for e in facts[0].entities if self.base.entities[e].kind == "person" and e not in named
-        )
-        if len(people) > 1:  # the head noun ("华人", "总裁") picks, when only one of them is it
+        kin = _KIN.match(without_head)
+        facts = [] if kin else (self.sure_facts(plain) or self.sure_facts(without_head))
+        people: tuple[str, ...] = ()
+        if facts:
+            people = tuple(
+                e for e in facts[0].entities if self.base.entities[e].kind == "person" and e not in named
+            )
+        if not people:
+            # No one fact says it all ("波兰计算机科学家"): whose profile holds the description.
+            people = self.fitting(without_head)
+        if kin and len(people) == 1:
+            # "父亲当过联亚光电董事长的那位": the father fits; whose father he is, is meant.
+            relative = self.base.entities[people[0]]
+            people = tuple(
+                e
+                for e in self.find(to_simplified(relative.summary).casefold())
+                if e != relative.id and self.base.entities[e].kind == "person"
+            )[:1]
+        if len(people) > 1 and found.group("head"):  # the head noun ("华人", "总裁") picks
             head = found.group("head")
             fitting = tuple(
                 e for e in people if head in to_simplified(self.base.entities[e].summary).casefold()
             )
             people = fitting or people
-        if not people:
-            return None
-        asked = _LINK.sub("", found.group("asked"))
-        if len(people) > 1:
-            return Described(question, people)
-        # Positions in the simplified text are those of the question: OpenCC keeps lengths.
-        start = len(question) - len(found.group("asked")) + (len(found.group("asked")) - len(asked))
-        name = self.base.entities[people[0]].name
-        return Described(
-            name + question[start:] if len(question) == len(simplified) else name + asked, people
-        )
+        return people
+
+
+def _match(simplified: str) -> re.Match[str] | None:
+    return _DESCRIPTION.match(simplified) or _BARE_DESCRIPTION.match(simplified)

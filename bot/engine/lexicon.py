@@ -759,6 +759,8 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:work|working|works) on\b"), " 致力于 "),
     # "who's taking over research": 接替; "taking over as svp" is becoming one
     (re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"), " 接替 "),
+    (re.compile(r"\b(?:a |an )?(?:long |extended )?(?:break|time off)\b"), " vacation "),
+    (re.compile(r"\b(?:the )?end of (?:the|this) year\b|\byear[- ]end\b"), " 年底 "),
 )
 
 
@@ -821,6 +823,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
     boss=上司  grow=增加  grew=增加  growth=增加
+    tweets=推文  tweeted=推文  robotics=机器人  robot=机器人  robots=机器人  quitting=离职  dev=开发者
     teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  trusted=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
@@ -843,6 +846,8 @@ _CANTONESE = """
     系咩=是什么 系边个=是谁 系唔系=是不是 点算=怎么办 阿妈=母亲 阿爸=父亲 咩名=什么名字
     嗰阵=那时 嗰时=那时 点讲=怎么说 会点=会怎样 拣=选 落台=下台 联署=联名
     份工=工作 辞工=辞职 但系=但是 成日=经常 话佢=说他
+    系咪=是不是 俾人=被 话佢知=告诉他 老细=老板 好得=很得 边日=哪天 放紧=在放 净系=只是 输俾=输给
+    同人=跟人 搞咗间=创办了 开咗间=创办了 咩公司=什么公司 佢话=他说 㗎=啊 喎=啊 啫=啊
 """.split()
 # Taiwan words (in simplified form) for what the facts call otherwise: 甚麼 is 什么, a 财务长
 # is a 首席财务官.
@@ -971,6 +976,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("承诺", "答应", "许诺", "保证"),
     ("风投", "风险投资", "vc", "创投", "风投机构"),
     ("密切", "亲密", "要好", "交好", "铁", "很铁"),
+    ("仅次于", "输给", "落后于", "只输给"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

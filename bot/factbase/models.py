@@ -185,6 +185,8 @@ class Entity(_Record):
 
     id: RecordId
     kind: Literal["person", "org", "product"]
+    # Only where the articles show it (她/他 used of the person): a follow-up's 她 picks by it.
+    gender: Literal["female", "male"] | None = None
     name: str  # canonical display name, simplified Chinese
     name_en: str | None = None
     aliases: list[str] = Field(default_factory=list)

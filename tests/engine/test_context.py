@@ -226,3 +226,64 @@ def test_earlier_questions_that_needed_no_context_are_read_once(engine: Engine) 
 def test_a_he_after_a_clause_that_asks_who_is_that_clauses_answer_not_unknown(engine: Engine) -> None:
     reply = engine.ask("Twitch的前CEO是谁?他后来当了什么?")
     assert reply.answered and reply.read_as is None  # the engine's two-part reading answers it
+
+
+def test_she_after_a_question_about_a_man_and_a_woman_is_the_woman(engine: Engine) -> None:
+    # The who-question's subject clause names Altman; the answer brings in Murati. 她 is her,
+    # by the gender the fact base gives where the articles show it.
+    reply = ask(engine, "奥特曼被解雇后谁接任了临时CEO?", "她之前在特斯拉做什么?")
+    assert read_as(reply) == "米拉·穆拉蒂之前在特斯拉做什么?"
+    assert reply.fact_id == "a003-murati-tesla"
+
+
+def test_the_gender_is_data_only_where_the_articles_show_it(engine: Engine) -> None:
+    entities = engine.base.entities
+    assert entities["murati"].gender == "female" and entities["altman"].gender == "male"
+    assert entities["vicki-cheung"].gender is None  # the articles use no pronoun of her
+
+
+def test_a_who_that_does_something_makes_its_answer_the_subject(engine: Engine) -> None:
+    # "跟谁闹翻了": 谁 acts in the clause, so the one it asks for is whom "这个人" means.
+    reply = ask(engine, "马斯克为了挖伊利亚跟谁闹翻了?", "这个人是哪家公司的联合创始人?")
+    assert read_as(reply) == "拉里·佩奇是哪家公司的联合创始人?"
+    assert reply.answered
+
+
+def test_that_person_points_like_he_and_asks_who_without_a_conversation(engine: Engine) -> None:
+    reply = engine.ask("那个人是哪家公司的?")
+    assert not reply.answered and reply.decline_reason == "unknown_referent"
+
+
+def test_the_other_one_that_is_not_someone_named_or_titled(engine: Engine) -> None:
+    reply = ask(engine, "超级对齐团队是谁牵头成立的?", "另一个不是Ilya的那位为什么辞职?")
+    assert read_as(reply) == "简·雷克为什么辞职?" and reply.answered
+    reply = ask(engine, "OpenAI創始團隊現在只剩哪兩個人?", "不是CEO的另一位是哪国人?")
+    assert read_as(reply) == "沃伊切赫·扎伦巴是哪国人?" and "波兰" in reply.answer
+
+
+def test_the_other_one_of_a_list_answer_in_english(engine: Engine) -> None:
+    reply = ask(engine, "who left openai in 2017?", "and the other one, the one who isn't karpathy?")
+    assert reply.fact_id == "entity:blackwell" and "机器人" in reply.answer
+
+
+def test_they_or_its_with_no_one_talked_about_are_the_companies_or_the_product(engine: Engine) -> None:
+    reply = ask(engine, "亚马逊和谷歌跟Anthropic签了什么协议?", "他们有没有投资Anthropic?")
+    assert read_as(reply) == "亚马逊和谷歌有没有投资Anthropic?" and reply.answered
+    reply = ask(engine, "Claude 3 Opus在LMSYS排第几?", "佢嘅投票数高唔高?")
+    assert reply.fact_id == "a002-claude3-opus-votes"
+
+
+def test_the_other_one_of_an_answer_and_the_runner_up_it_showed(engine: Engine) -> None:
+    # The answer is Blackwell's fact, with Karpathy's shown as 相关: the pair is theirs.
+    reply = ask(engine, "2017年有哪两位创始成员离开OpenAI?", "卡帕西以外的另一个呢?")
+    assert reply.fact_id == "entity:blackwell" and read_as(reply) == "特雷弗·布莱克威尔呢?"
+
+
+def test_they_after_a_question_naming_two_companies_is_those_companies(engine: Engine) -> None:
+    reply = ask(engine, "红杉和a16z投了OpenAI吗?", "他们还投了马斯克的哪家公司?")
+    assert read_as(reply) == "红杉和a16z还投了马斯克的哪家公司?" and "xAI" in reply.answer
+
+
+def test_her_before_a_noun_is_possessive_in_english(engine: Engine) -> None:
+    reply = ask(engine, "who became interim ceo after altman was fired?", "what was her job before that?")
+    assert read_as(reply).startswith("what was Mira Murati's job")

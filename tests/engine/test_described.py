@@ -24,9 +24,19 @@ def test_the_head_noun_picks_among_the_people_of_the_fact(engine: Engine) -> Non
 
 
 def test_when_two_people_fit_the_description_it_asks_which(engine: Engine) -> None:
-    reply = engine.ask("带过超级对齐团队后来去了Anthropic的那个人,在那边向谁汇报?")
+    reply = engine.ask("带过超级对齐团队后来去了Anthropic的那个人,是哪年离开OpenAI的?")
     assert not reply.answered and "哪一位" in reply.answer
     assert "雷克" in reply.answer and "舒尔曼" in reply.answer
+
+
+def test_of_two_who_fit_the_one_the_articles_answer_for_is_meant(engine: Engine) -> None:
+    # Both Leike and Schulman led safety work and went to Anthropic; only Leike's reporting
+    # line there is in the articles.
+    question = "带过超级对齐团队后来去了Anthropic的那个人,在那边向谁汇报?"
+    assert engine.described.read(question) is not None
+    assert set(engine.described.read(question).people) == {"leike", "schulman"}  # type: ignore[union-attr]
+    reply = engine.ask(question)
+    assert reply.read_as == "简·雷克在那边向谁汇报?" and "卡普兰" in reply.answer
 
 
 def test_a_relation_or_a_who_question_is_no_description(engine: Engine) -> None:
@@ -55,3 +65,31 @@ def test_the_name_of_a_title_is_who_holds_it(engine: Engine) -> None:
     assert reply.read_as == "OpenAI的首席信息安全官是谁?"
     # Not a relation's name: that is a detail the facts must state.
     assert not engine.ask("OpenAI的CEO的妻子叫什么?").answered
+
+
+def test_a_person_no_single_fact_describes_is_found_by_their_profile(engine: Engine) -> None:
+    # The pool is one fact about McGrew, his eight years another: no fact says both.
+    question = "家里有泳池却很少用、在OpenAI干了快8年的那位高管,为什么要走?"
+    reply = engine.ask(question)
+    assert reply.read_as is not None and reply.read_as.startswith("鲍勃·麦克格鲁") and reply.answered
+    assert engine.described.fitting("波兰计算机") == ("zaremba",)  # Altman's facts say it of Zaremba
+
+
+def test_a_description_that_asks_who_gets_the_person_by_name(engine: Engine) -> None:
+    reply = engine.ask("后来在Google DeepMind做研究的那位创始团队成员是谁?")
+    assert reply.fact_id == "entity:kingma" and reply.read_as == "德克·金马是谁?"
+
+
+def test_a_description_led_by_a_relative_is_of_whose_relative_it_is(engine: Engine) -> None:
+    reply = engine.ask("母亲是大学教授的那位,在OpenAI是什么职位?")  # 的那位 with no head noun
+    assert reply.read_as == "陈信翰在OpenAI是什么职位?" and reply.answered
+
+
+def test_english_descriptions_then_what_is_asked_of_them(engine: Engine) -> None:
+    reply = engine.ask("the guy who used to run applied research at meta — what's his job at openai now?")
+    assert reply.read_as == "what's Srinivas Narayanan's job at openai now?" and "工程副总裁" in reply.answer
+    # her: a woman, where the articles show it (Musk fits the rest of it as well)
+    reply = engine.ask(
+        "the board member who said altman gave them inaccurate info about safety, what's her name?"
+    )
+    assert reply.fact_id == "entity:toner"
