@@ -463,6 +463,10 @@ class SeveralFacts:
             return None
         wanted = frame.event_types(analysis.key)
         close = [c for c in events if c.score >= events[0].score - 0.1]
+        if wanted and not any(c.fact.type in wanted for c in close):
+            # The verb names a kind ("被任命"): an event of that kind a little further down
+            # beats a close one of another ("Sutskever told staff Shear would be CEO").
+            close += [c for c in events if c.fact.type in wanted and c.score >= events[0].score - 0.3]
         best = min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
         # "第一次告OpenAI": of several events of that kind about the same people, the earliest.
         alike = [
