@@ -335,6 +335,10 @@ class SeveralFacts:
         analysis = self.matcher.analyse(matching_key(simplified))
         own = [e for e in analysis.entities if self.base.entities[e].kind == "person"]
         named = own or list(people)
+        if len(named) > 1 and not own and _PRONOUN.search(simplified) and frame.LEAVE.search(simplified):
+            # "A和B从…到他离开OpenAI": of the people named, the one who left and stayed gone.
+            gone = [p for p in named if lists.left_for_good(self.base.entities[p], HOME)]
+            named = gone if len(gone) == 1 else named
         if len(named) == 1:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
             bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
