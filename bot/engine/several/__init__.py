@@ -45,6 +45,7 @@ _GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?
 # A group counted loosely ("数十名员工"), or a question for its exact count ("确切是几个人").
 _VAGUE_GROUP = re.compile(r"数十|几十|数百|几百|上百|(?<![\d十百千])多名|数名|一些|不少")
 _EXACT_ASKED = re.compile(r"确切|具体|到底|究竟|\bexact")
+_POST = r"(?:ceo|cto|cfo|首席|总裁|董事长|执行长|行政总裁|chief|president|chair)"
 _PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
@@ -287,10 +288,18 @@ class SeveralFacts:
             return None
         if analysis.described and Intent.WHO not in analysis.intents:
             return None  # "那位前CTO在2016年跳去哪家": asks about the holder, not who held it
-        if not (when or frame.SEQUENCE_OF_HOLDERS.search(text)):
-            return None
         held, shown = title
         org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+        if not (when or frame.SEQUENCE_OF_HOLDERS.search(text)):
+            if org == HOME or named or self.matcher.accepts(self._rank(analysis)):
+                return None  # OpenAI's, someone's, or a fact answers it in its own words
+            names = "|".join(re.escape(n.casefold()) for n in self.base.entities[org].all_names())
+            if not re.search(rf"(?:{names})\s*(?:的|嘅|'s)?\s*(?:现任|当时的?)?\s*{_POST}", text):
+                return None  # the post is not that organisation's ("找哪个人来当CEO,跟Anthropic合并")
+            # "风波那阵子微软的CEO是谁": another organisation's post, which the articles give
+            # one holder of, whenever they write.
+            only = roles_at.holders(ctx, held, shown, org)
+            return only if only.answered and len(only.items) == 1 else None
         reply = roles_at.holders(ctx, held, shown, org, when[0] if when else None)
         return self._with_related(reply, analysis) if reply.answered and not when else reply
 
