@@ -173,3 +173,12 @@ def test_an_inferred_outlet_is_shown_as_inferred(factbase: FactBase) -> None:
     assert all(o.startswith("大鱼新闻") or o == "未署名媒体" for a, o in outlets.items() if a != "a000")
     listed = Engine(factbase).ask("2024年离开OpenAI的有哪些人?")
     assert "36氪 2024" not in listed.answer and "36氪(据署名推断) 2024-08-06" in listed.answer
+
+
+def test_departures_the_articles_do_not_date_are_not_dated(factbase: FactBase) -> None:
+    # Peter Deng left "不久之前" (a000, 2024-08-06); Karpathy left again after 2023: no dates.
+    deng = factbase.entities["peter-deng"]
+    assert "不久之前" in deng.summary and "于2024年离职" not in deng.summary
+    assert [m.date for m in deng.moves if m.from_org == "openai"] == [None]
+    karpathy = factbase.entities["karpathy"]
+    assert [m.date for m in karpathy.moves if m.from_org == "openai"] == ["2017", None]

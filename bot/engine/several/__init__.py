@@ -45,6 +45,7 @@ _GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?
 # A group counted loosely ("数十名员工"), or a question for its exact count ("确切是几个人").
 _VAGUE_GROUP = re.compile(r"数十|几十|数百|几百|上百|(?<![\d十百千])多名|数名|一些|不少")
 _EXACT_ASKED = re.compile(r"确切|具体|到底|究竟|\bexact")
+_POST = r"(?:ceo|cto|cfo|首席|总裁|董事长|执行长|行政总裁|chief|president|chair)"
 _PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
@@ -287,10 +288,18 @@ class SeveralFacts:
             return None
         if analysis.described and Intent.WHO not in analysis.intents:
             return None  # "那位前CTO在2016年跳去哪家": asks about the holder, not who held it
-        if not (when or frame.SEQUENCE_OF_HOLDERS.search(text)):
-            return None
         held, shown = title
         org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+        if not (when or frame.SEQUENCE_OF_HOLDERS.search(text)):
+            if org == HOME or named or self.matcher.accepts(self._rank(analysis)):
+                return None  # OpenAI's, someone's, or a fact answers it in its own words
+            names = "|".join(re.escape(n.casefold()) for n in self.base.entities[org].all_names())
+            if not re.search(rf"(?:{names})\s*(?:的|嘅|'s)?\s*(?:现任|当时的?)?\s*{_POST}", text):
+                return None  # the post is not that organisation's ("找哪个人来当CEO,跟Anthropic合并")
+            # "风波那阵子微软的CEO是谁": another organisation's post, which the articles give
+            # one holder of, whenever they write.
+            only = roles_at.holders(ctx, held, shown, org)
+            return only if only.answered and len(only.items) == 1 else None
         reply = roles_at.holders(ctx, held, shown, org, when[0] if when else None)
         return self._with_related(reply, analysis) if reply.answered and not when else reply
 
@@ -303,8 +312,10 @@ class SeveralFacts:
         others: list[str],
         when: list[str],
     ) -> Reply | None:
-        if len([c for c in re.split(r"[?？]", text) if c.strip()]) >= 2:
-            return None  # two questions in one: the engine answers them part by part
+        if len([c for c in re.split(r"[?？]", text) if c.strip()]) >= 2 and len(people) + len(others) != 1:
+            # two questions in one: the engine answers them part by part, unless both are
+            # about one subject ("X是什么人?他跟这次风波有什么关系?"), which a digest answers
+            return None
         subject = (others or people or [e for e in analysis.entities])[:1]
         if when and not others and not people:  # "2024年5月OpenAI发生了什么": a stretch of time
             return digest.span(ctx, when[0])
@@ -335,6 +346,10 @@ class SeveralFacts:
         analysis = self.matcher.analyse(matching_key(simplified))
         own = [e for e in analysis.entities if self.base.entities[e].kind == "person"]
         named = own or list(people)
+        if len(named) > 1 and not own and _PRONOUN.search(simplified) and frame.LEAVE.search(simplified):
+            # "A和B从…到他离开OpenAI": of the people named, the one who left and stayed gone.
+            gone = [p for p in named if lists.left_for_good(self.base.entities[p], HOME)]
+            named = gone if len(gone) == 1 else named
         if len(named) == 1:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
             bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
@@ -463,6 +478,10 @@ class SeveralFacts:
             return None
         wanted = frame.event_types(analysis.key)
         close = [c for c in events if c.score >= events[0].score - 0.1]
+        if wanted and not any(c.fact.type in wanted for c in close):
+            # The verb names a kind ("被任命"): an event of that kind a little further down
+            # beats a close one of another ("Sutskever told staff Shear would be CEO").
+            close += [c for c in events if c.fact.type in wanted and c.score >= events[0].score - 0.3]
         best = min(close, key=lambda c: (c.fact.type not in wanted, -len(c.fact.date or ""), -c.score)).fact
         # "第一次告OpenAI": of several events of that kind about the same people, the earliest.
         alike = [

@@ -53,6 +53,11 @@ def _where(ctx: Context, move: Move, person: Entity | None = None) -> str:
     return labels.THEN.format(where="→".join(places)) if places else ""
 
 
+def left_for_good(person: Entity, org: str) -> bool:
+    """Left `org` and not back since."""
+    return any(m.from_org == org for m in person.moves) and not _returned(person, org)
+
+
 def _returned(person: Entity, org: str) -> bool:
     """Back at `org` after their last departure from it (Altman, Brockman in November 2023)."""
     last_out = max((i for i, m in enumerate(person.moves) if m.from_org == org), default=-1)

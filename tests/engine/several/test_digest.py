@@ -64,3 +64,9 @@ def test_someones_story_at_an_organisation_keeps_to_it(engine: Engine) -> None:
     assert reply.answered and reply.answer_kind == "digest"
     assert reply.items[0].date == "2018" and "临时CEO" in reply.answer
     assert "塞耶" not in reply.answer  # her schooling is not her time at OpenAI
+
+
+def test_two_questions_about_one_subject_are_one_digest(engine: Engine) -> None:
+    reply = engine.ask("Emmett Shear是谁?他在OpenAI这场风波里起了什么作用?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "Twitch" in reply.answer and "临时CEO" in reply.answer

@@ -124,3 +124,10 @@ def test_a_first_event_closed_by_cai(engine: Engine) -> None:
 def test_how_many_months_in_english(engine: Engine) -> None:
     reply = engine.ask("How many months passed between Musk's first lawsuit and him dropping it?")
     assert reply.answered and "约相隔4个月" in reply.answer
+
+
+def test_he_who_left_of_two_named_is_the_one_who_stayed_gone(engine: Engine) -> None:
+    # Altman was fired and came back; Schulman left for good: "他离开OpenAI" is Schulman.
+    reply = engine.ask("奥特曼和舒尔曼从2015年伯克利见面到他离开OpenAI,过了几年?")
+    assert reply.answered and "约相隔9年" in reply.answer
+    assert reply.items[-1].text.startswith("2024年8月:约翰·舒尔曼离开OpenAI")

@@ -101,3 +101,10 @@ def test_a_promotion_is_not_a_join(engine: Engine) -> None:
 def test_who_did_a_post_first_in_cantonese(engine: Engine) -> None:
     reply = engine.ask("穆拉蒂同希尔,边个先做临时CEO?")
     assert reply.answered and "先出任临时CEO" in reply.answer
+
+
+def test_the_kind_the_verb_names_beats_a_closer_match_of_another(engine: Engine) -> None:
+    # "被任命" is the board hiring Shear (11-19, appointed), not Sutskever telling staff (11-20).
+    reply = engine.ask("Shear被任命临时CEO和微软宣布招揽Altman,哪个先?")
+    assert not reply.answered and "两件事都在2023年11月19日" in reply.answer
+    assert "a001-shear-hired" in reply.fact_ids

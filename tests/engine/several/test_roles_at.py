@@ -77,3 +77,14 @@ def test_a_second_departure_the_articles_do_not_date_is_declined(engine: Engine)
     reply = engine.ask("卡帕西再次离职是什么时候?")
     assert not reply.answered and "没有给出时间" in reply.answer
     assert any("再次离职" in s.quote for s in reply.sources)
+
+
+def test_another_organisations_post_with_one_holder_needs_no_date(engine: Engine) -> None:
+    reply = engine.ask("OpenAI闹得最凶那段时间,微软的CEO是谁?")
+    assert reply.answered and reply.answer_kind == "role_at" and "纳德拉" in reply.answer
+
+
+def test_a_post_not_of_the_organisation_named_is_not_its_holders(engine: Engine) -> None:
+    # "找哪个人来当CEO,跟Anthropic合并": OpenAI's post, not Anthropic's.
+    reply = engine.ask("董事会想找谁来当CEO,顺便跟Anthropic合并?")
+    assert reply.answer_kind != "role_at"
