@@ -90,7 +90,7 @@ class Found:
 class EntityFinder:
     """The alias tables of a fact base's entities, and the search of a key for them.
 
-    `home` is the organisation the story happens at (bot.engine.domain): its titles describe
+    `home` is the organisation the story happens at (bot.factbase.domain): its titles describe
     people. `known` says whether the fact base uses a word (set once the index is built);
     `on_windows` counts the windows the typo search compares (Matcher.work)."""
 

@@ -24,7 +24,6 @@ from rapidfuzz import fuzz, process
 from bot.engine import index
 from bot.engine.acceptance import REASONS, Decision, decide
 from bot.engine.checks import CHECKS, Checked, MoveText, first_failed
-from bot.engine.domain import home_of, home_organisations, load_domain
 from bot.engine.entities import (
     ENTITY_MARK,
     FUZZY_CJK_CUTOFF,
@@ -61,6 +60,7 @@ from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.slots import CLAUSE_PUNCT, NAME_ASKED, Slots, read_slots
 from bot.engine.stage import Stage
+from bot.factbase.domain import home_of, home_organisations
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent
 from bot.text import fold_name, nfkc, to_simplified
@@ -297,7 +297,7 @@ class Matcher:
     base: FactBase
     weights: Weights = field(default_factory=lambda: Weights())
     _segmenter: Segmenter = field(init=False)
-    _home: frozenset[str] = field(init=False)  # the story's home organisations (bot.engine.domain)
+    _home: frozenset[str] = field(init=False)  # the story's home organisations (bot.factbase.domain)
     _place_text: re.Pattern[str] = field(init=False)  # what an answer says to name a place
     entity_finder: EntityFinder = field(init=False)  # the entities stage
     _moves: MoveText = field(init=False)
@@ -324,7 +324,7 @@ class Matcher:
         # 搞掉 and 打工人 stay whole, to find their group; question words (几岁) stay cues.
         words |= {w for w in SYNONYMS if _IS_CJK.match(w) and not _QUESTION_WORD.search(w)}
         self._segmenter = Segmenter(words)
-        domain = load_domain(self.base.root, self.base.entities)
+        domain = self.base.domain
         self._home = home_of(domain, self.base.entities)
         self._place_text = domain.place_text()
         self.entity_finder = EntityFinder(self.base.entities, self._home, self._known, self._count_windows)

@@ -24,12 +24,13 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot import text as text_module
 from bot.factbase.cleaning import split_sentences
+from bot.factbase.domain import Domain
 from bot.factbase.loader import Article, FactBase
 from bot.factbase.models import Entity, Fact, SourceMeta
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2  # 2: the domain file's data
 PREFIX = "factbase-"
 SUFFIX = ".json"
 # The loader's code and the libraries whose output the cache holds (parsed YAML, validated
@@ -55,6 +56,7 @@ class CachedFactBase(BaseModel):
     entities: list[Entity]
     facts: list[Fact]
     alias_index: dict[str, str]
+    domain: Domain
 
 
 def _version_of(package: str) -> str:
@@ -129,6 +131,7 @@ def _as_cached(base: FactBase) -> CachedFactBase:
         entities=list(base.entities.values()),
         facts=base.facts,
         alias_index=base.alias_index,
+        domain=base.domain,
     )
 
 
@@ -137,7 +140,7 @@ def _as_factbase(root: Path, cached: CachedFactBase) -> FactBase:
         a.meta.id: Article(a.meta, a.text, split_sentences(a.text, a.meta.id)) for a in cached.articles
     }
     entities = {entity.id: entity for entity in cached.entities}
-    return FactBase(root, articles, entities, list(cached.facts), dict(cached.alias_index))
+    return FactBase(root, articles, entities, list(cached.facts), dict(cached.alias_index), cached.domain)
 
 
 def load_factbase_cached(root: Path, cache_dir: Path, load_files: Callable[[Path], FactBase]) -> FactBase:

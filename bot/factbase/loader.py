@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from bot.factbase.cleaning import CleaningError, Sentence, clean_article, split_sentences
+from bot.factbase.domain import DOMAIN_FILE, Domain
 from bot.factbase.models import Citation, Entity, Fact, SourceMeta
 from bot.paths import default_facts_dir
 from bot.text import fold_name
@@ -97,6 +98,7 @@ class FactBase:
     entities: dict[str, Entity]
     facts: list[Fact]
     alias_index: dict[str, str]  # folded alias -> entity id
+    domain: Domain = field(default_factory=Domain)  # the story's home and place words
     by_id: dict[str, Fact] = field(default_factory=dict)
     by_entity: dict[str, list[Fact]] = field(default_factory=dict)
     by_conflict: dict[str, list[Fact]] = field(default_factory=dict)
@@ -189,8 +191,9 @@ def _refuse_anchors(text: str) -> None:
             raise yaml.YAMLError(f"anchors and aliases (& and *) are not allowed, line {line}")
 
 
-def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
-    """The file's list of records; none (and a problem) when it is unreadable or not a list."""
+def _read_yaml_data(path: Path, root: Path, problems: list[Problem]) -> Any:
+    """The file's YAML, read within the size caps and without anchors; None (and a problem)
+    when it is unreadable."""
     rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
     yaml, loader = _yaml()
     try:
@@ -199,15 +202,21 @@ def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
         data = yaml.load(text, Loader=loader)
     except _Unreadable as exc:
         problems.append(Problem(rel, "-", str(exc)))
-        return []
+        return None
     except UnicodeDecodeError as exc:
         problems.append(Problem(rel, "-", f"not UTF-8 text (undecodable byte at offset {exc.start})"))
-        return []
+        return None
     except yaml.YAMLError as exc:
         reason = " ".join(str(exc).split())
         problems.append(Problem(rel, "-", f"not valid YAML: {reason}"))
-        return []
-    data = _nulls(data)
+        return None
+    return _nulls(data)
+
+
+def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> list[Any]:
+    """The file's list of records; none (and a problem) when it is unreadable or not a list."""
+    rel = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    data = _read_yaml_data(path, root, problems)
     if data is None:
         return []
     if not isinstance(data, list):
@@ -409,11 +418,43 @@ def load_factbase(root: Path | None = None, *, cache_dir: Path | None = None) ->
     return _load_files(root)
 
 
+def _load_domain(root: Path, entities: dict[str, Entity], problems: list[Problem]) -> Domain:
+    """The fact base's domain.yaml (what the story's home is, which words name its places);
+    an empty Domain when there is none."""
+    path = root / DOMAIN_FILE
+    if not path.is_file():
+        return Domain()
+    data = _read_yaml_data(path, root, problems)
+    if data is None:
+        return Domain()
+    try:
+        domain = Domain.model_validate(data)
+    except ValidationError as exc:
+        problems.append(Problem(DOMAIN_FILE, "-", _validation_reason(exc)))
+        return Domain()
+    unknown = [org for org in domain.home_organisations if org not in entities or entities[org].kind != "org"]
+    if unknown:
+        problems.append(
+            Problem(DOMAIN_FILE, "home_organisations", f"not an organisation: {', '.join(unknown)}")
+        )
+    return domain
+
+
+def load_domain(root: Path, entities: dict[str, Entity]) -> Domain:
+    """The domain file alone, validated against `entities`; raises FactBaseError."""
+    problems: list[Problem] = []
+    domain = _load_domain(root, entities, problems)
+    if problems:
+        raise FactBaseError(problems)
+    return domain
+
+
 def _load_files(root: Path) -> FactBase:
     problems: list[Problem] = []
     articles = _load_articles(root, problems)
     entities, aliases = _load_entities(root, articles, problems)
     facts = _load_facts(root, articles, entities, problems)
+    domain = _load_domain(root, entities, problems)
     if problems:
         raise FactBaseError(problems)
-    return FactBase(root, articles, entities, facts, aliases)
+    return FactBase(root, articles, entities, facts, aliases, domain)

@@ -74,7 +74,12 @@ class _RunsCode:
         pytest.param(lambda data, marker: b"not json", id="garbage"),
         pytest.param(lambda data, marker: data[: len(data) // 2], id="truncated"),
         pytest.param(lambda data, marker: data.replace(b'"answer"', b'"answr"', 1), id="wrong-field"),
-        pytest.param(lambda data, marker: data.replace(b'"format":1', b'"format":"1"', 1), id="lax-type"),
+        pytest.param(
+            lambda data, marker: data.replace(
+                b'"format":%d' % cache.FORMAT, b'"format":"%d"' % cache.FORMAT, 1
+            ),
+            id="lax-type",
+        ),
         pytest.param(
             lambda data, marker: pickle.dumps(_RunsCode(f"open({str(marker)!r}, 'w').write('ran')")),
             id="planted-pickle",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.domain import DOMAIN_FILE, Domain, home_of, home_organisations, load_domain
-from bot.factbase.loader import FactBase, FactBaseError
+from bot.factbase.domain import DOMAIN_FILE, Domain, home_of, home_organisations
+from bot.factbase.loader import FactBase, FactBaseError, load_domain
 from bot.factbase.models import Entity, Role
 
 ENGINE = Path(__file__).resolve().parents[2] / "bot" / "engine"

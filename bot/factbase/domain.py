@@ -1,5 +1,6 @@
 """Facts about the story that the engine's rules need, read from the fact base's domain.yaml
-(validated by a strict pydantic model), so the engine's code holds no saga's names.
+(validated by a strict pydantic model) with the rest of the fact base, and cached with it, so
+the engine's code holds no saga's names.
 
 - `home_organisations`: where the story happens. Everyone worked there, so naming it says
   nothing of where someone went, and its facts name titles without it ("首席技术官穆拉蒂").
@@ -13,12 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from bot.factbase.loader import FactBaseError, Problem
 from bot.factbase.models import Entity
 
 DOMAIN_FILE = "domain.yaml"
@@ -48,27 +46,6 @@ def home_organisations(entities: Iterable[Entity]) -> frozenset[str]:
         for org in {role.org for role in entity.roles if role.org is not None}
     )
     return frozenset(org for org, _count in held.most_common(1))
-
-
-def load_domain(root: Path, entities: Mapping[str, Entity]) -> Domain:
-    """The fact base's domain.yaml, validated; an empty Domain when there is none. Raises
-    FactBaseError, in one line a problem, when it is malformed or names an unknown organisation."""
-    path = root / DOMAIN_FILE
-    if not path.is_file():
-        return Domain()
-    try:
-        domain = Domain.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
-    except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as exc:
-        first = str(exc).replace("\n", " ")[:200]
-        raise FactBaseError([Problem(DOMAIN_FILE, "-", first)]) from None
-    unknown = [
-        org for org in domain.home_organisations if entities.get(org) is None or entities[org].kind != "org"
-    ]
-    if unknown:
-        raise FactBaseError(
-            [Problem(DOMAIN_FILE, "home_organisations", f"not an organisation: {', '.join(unknown)}")]
-        )
-    return domain
 
 
 def home_of(domain: Domain, entities: Mapping[str, Entity]) -> frozenset[str]:
