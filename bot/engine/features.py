@@ -115,6 +115,13 @@ class Term:
     bigrams: tuple[str, ...]  # its two-character parts, for a word of three or more
     single: bool  # one character
     cjk: bool  # two or more characters, Chinese
+    forms: frozenset[str] = frozenset()  # the token and its synonyms (Term.of fills it)
+
+    @classmethod
+    def of(cls, token: str, weight: float, synonyms: frozenset[str], cjk: bool) -> Term:
+        """A question word with what coverage needs of it, worked out once per question."""
+        bigrams = tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else ()
+        return cls(token, weight, synonyms, bigrams, len(token) == 1, cjk, synonyms | {token})
 
 
 class Indexed(Protocol):
@@ -142,11 +149,12 @@ def coverage(terms: Sequence[Term], indexed: Indexed, stated: frozenset[str] = f
     hit = 0.0
     total = 0.0
     for term in terms:
-        token, weight, synonyms = term.token, term.weight, term.synonyms
+        token, weight, forms = term.token, term.weight, term.forms
         total += weight
-        if token in stated or token in core or not synonyms.isdisjoint(core):
+        # forms is the token and its synonyms: one set operation each for the fact's words
+        if not forms.isdisjoint(core) or token in stated:
             hit += weight
-        elif token in bag or not synonyms.isdisjoint(bag):
+        elif not forms.isdisjoint(bag):
             # A word only the fact's phrasings use says less: phrasings ask, they do not state.
             hit += weight * PHRASING_WORD
         elif term.single and token in indexed.chars:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 from bot import text as text_module
 from bot.engine import index_cache
 from bot.engine.acceptance import REASONS, Decision, decide
-from bot.engine.checks import CHECKS, Checked, MoveText, first_failed
+from bot.engine.checks import CHECKS, Check, Checked, MoveText, checks_for, first_failed
 from bot.engine.domain import home_of, home_organisations, load_domain
 from bot.engine.entities import (
     ENTITY_MARK,
@@ -352,6 +352,7 @@ class Matcher:
 
     cache_dir: Path | None = None  # where the built index is kept between runs; None: no cache
     _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
+    _entity_names: dict[str, str] = field(init=False, default_factory=dict)  # see _names_of
     work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
@@ -484,6 +485,13 @@ class Matcher:
         self._stated_texts = {}
         self._titled = {}
         self._title_of_person = {}
+
+    def _names_of(self, entity: str) -> str:
+        """The regex of an entity's names (_names_pattern), built once."""
+        names = self._entity_names.get(entity)
+        if names is None:
+            names = self._entity_names[entity] = _names_pattern(self.base.entities[entity])
+        return names
 
     def tells_a_move(self, answer: str) -> bool:
         """Whether an answer says someone left and joined or founded something."""
@@ -824,12 +832,10 @@ class Matcher:
     def _coverage_terms(self, tokens: Sequence[str]) -> list[Term]:
         """What coverage needs of each question word, worked out once per question."""
         return [
-            Term(
+            Term.of(
                 token,
                 self._weight(token),
                 SYNONYMS.get(token, frozenset()),
-                tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else (),
-                len(token) == 1,
                 len(token) >= 2 and _IS_CJK.match(token) is not None,
             )
             for token in tokens
@@ -861,12 +867,13 @@ class Matcher:
             allowed = every if every.any() else np.logical_or.reduce(masks)
         scores = np.zeros(count, dtype=np.float32)
         for token in query.tokens:
-            hit = np.zeros(count, dtype=bool)
-            for form in (token, *SYNONYMS.get(token, ())):
-                postings = self._postings.get(form)
-                if postings is not None:
-                    hit[postings] = True
-            scores += hit * np.float32(self._weight(token))
+            # The facts using the word or a synonym, each once: its weight is added once.
+            using = [
+                p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
+            ]
+            if using:
+                hit = using[0] if len(using) == 1 else np.unique(np.concatenate(using))
+                scores[hit] += np.float32(self._weight(token))
         if allowed is not None:
             scores[~allowed] = -1.0
             pool = int(allowed.sum())
@@ -892,16 +899,13 @@ class Matcher:
         title_of = query.title_of
         given = _figures(query.key)
         # "Clark在Anthropic是什么职位" asks his title there: a fact giving his OpenAI title is a near miss.
-        title_at = [
-            _names_pattern(self.base.entities[e])
-            for e in query.entities
-            if self.base.entities[e].kind == "org"
-        ]
+        title_at = [self._names_of(e) for e in query.entities if self.base.entities[e].kind == "org"]
 
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
             tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
         terms = self._coverage_terms(tokens)  # once, not per candidate
+        checks = checks_for(query, subject)  # the checks this question can fail
 
         def coverage_of(indexed: _IndexedFact) -> float:
             if title_of is not None and self.gives_title(indexed.fact, title_of):
@@ -925,7 +929,9 @@ class Matcher:
                 for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
-            failed_check = self._failed_check(indexed, query, asked_about, subject, title_at)
+            failed_check = (
+                self._failed_check(indexed, query, asked_about, subject, title_at, checks) if checks else None
+            )
             states_asked = failed_check is None
             features = Features(
                 coverage,
@@ -981,15 +987,17 @@ class Matcher:
             return found
 
         with_phrasings = [indexed for indexed in candidates if indexed.residuals]
-        weighted = ratios * np.concatenate(
-            [
-                np.asarray([factor(group) for group in indexed.entity_groups], dtype=np.float64)[
-                    indexed.group_of
-                ]
-                for indexed in with_phrasings
-            ]
+        # Each phrasing's factor, from its candidate's entity groups: all candidates' groups in
+        # one array, and each phrasing's group number shifted past the groups before its own.
+        group_factors = np.asarray(
+            [factor(group) for indexed in with_phrasings for group in indexed.entity_groups], dtype=np.float64
         )
-        starts = np.cumsum([0] + [len(indexed.residuals) for indexed in with_phrasings[:-1]])
+        group_counts = [len(indexed.entity_groups) for indexed in with_phrasings]
+        phrasing_counts = [len(indexed.residuals) for indexed in with_phrasings]
+        group_starts = np.repeat(np.cumsum([0, *group_counts[:-1]]), phrasing_counts)
+        groups = np.concatenate([indexed.group_of for indexed in with_phrasings]) + group_starts
+        weighted = ratios * group_factors[groups]
+        starts = np.cumsum([0, *phrasing_counts[:-1]])
         best = iter(np.maximum.reduceat(weighted, starts).tolist())
         return [max(0.0, next(best)) if indexed.residuals else 0.0 for indexed in candidates]
 
@@ -1000,12 +1008,15 @@ class Matcher:
         asked_about: frozenset[str],
         subject: str | None,
         title_at: Sequence[str] = (),
+        checks: Sequence[Check] | None = None,
     ) -> str | None:
-        """The first of the checks (bot.engine.checks) the fact fails, None when it passes them all."""
+        """The first of the checks (bot.engine.checks) the fact fails, None when it passes them
+        all; `checks`: those that apply to the question, worked out once for all its candidates."""
         return first_failed(
             Checked(
                 indexed.fact, indexed.entities, indexed.named, query, asked_about, subject, title_at, self
-            )
+            ),
+            checks,
         )
 
     def names_a_thing(

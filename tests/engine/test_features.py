@@ -18,8 +18,7 @@ class Indexed:
 
 
 def term(token: str, weight: float = 1.0, synonyms: frozenset[str] = frozenset()) -> Term:
-    bigrams = tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else ()
-    return Term(token, weight, synonyms, bigrams, len(token) == 1, len(token) >= 2)
+    return Term.of(token, weight, synonyms, len(token) >= 2)
 
 
 FACT = Indexed(
