@@ -19,7 +19,6 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -41,13 +40,22 @@ from bot.engine.entities import (
     SURNAME_CUTOFF,
     EntityFinder,
 )
-from bot.engine.features import PHRASING_WORD, STRONG_INTENTS, Candidate, Features, Term, Weights
+from bot.engine.features import (
+    DATE_TEXT,
+    PHRASING_WORD,
+    STRONG_INTENTS,
+    Candidate,
+    Features,
+    Term,
+    Weights,
+    figures,
+    serves,
+)
 from bot.engine.features import coverage as fact_coverage
 from bot.engine.intents import intents_of
 from bot.engine.lexicon import (
     CJK_STOP,
     COURTESY_RE,
-    DAY_STATED,
     EDGE_PARTICLES,
     EN_GLOSSARY,
     EN_STOP,
@@ -120,10 +128,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
-# Dates are not amounts: "2023年11月17日" says when, not how many.
-_DATE_TEXT = re.compile(
-    r"(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?!\d)|(?:19|20)\d\d(?!\d)"
-)
+_DATE_TEXT = DATE_TEXT  # dates are not amounts (bot.engine.features)
 _AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
 # An answer that names who reported it: "据FT报道", "外媒Vox扒出", "多家媒体", not a bare "据报道".
 _SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
@@ -148,53 +153,6 @@ _TITLE_TOKENS = frozenset({"职位", *SYNONYMS["职位"]})
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 TITLE_TIE = 0.15  # ... and for a question about what title someone holds
-
-
-# A figure, not part of a name ("GPT-4", "o1"), in text whose dates are taken out.
-_FIGURE = re.compile(r"(?<![a-z\-.\d])\d+(?:\.\d+)?", re.IGNORECASE)
-_CJK_AMOUNT = re.compile(r"[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
-
-
-def _figures(text: str) -> frozenset[str]:
-    return frozenset(_FIGURE.findall(_DATE_TEXT.sub(" ", text)))
-
-
-def _states_other_figure(answer: str, given: frozenset[str]) -> bool:
-    """Whether an answer states an amount besides those a question gives."""
-    return bool(_figures(answer) - given) or _CJK_AMOUNT.search(answer) is not None
-
-
-# What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
-# whole numbers only: the "0" of "20美元" is not a figure of its own
-_NUMBER = (
-    r"(?:[数几]?(?:(?<![\d.])\d+(?:\.\d+)?(?![\d.])|(?<![一二两三四五六七八九十百千万亿])"
-    r"[一二两三四五六七八九十百千万亿]+(?![一二两三四五六七八九十百千万亿]))\s*[多余]?)"
-)
-_MEASURE = r"[个位名家条次种款项部篇张块台只份件则户人]"
-# After the noun, a figure in another unit counts something else: "新账号带来的20美元".
-_OTHER_UNIT = r"(?!\s*(?:美元|元|%|％|岁|倍|分|小时|年|个?月|天|周|亿|万美元))"
-
-
-_PEOPLE_NOUNS = frozenset({"员工", "雇员", "职员", "人", "人员", "成员", "研究员", "employees", "staff"})
-
-
-@lru_cache(maxsize=256)
-def _count_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A figure before one of `words`, and one after it in no other unit, compiled once for
-    all the candidates of a question (a question's synonyms are dozens of patterns)."""
-    nouns = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # People are counted, not measured: "九成员工" is a share of the staff, not its size.
-    share = r"(?!\s*[成%％])" if words & _PEOPLE_NOUNS else ""
-    return (
-        re.compile(rf"{_NUMBER}{share}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?(?:{nouns})", re.IGNORECASE),
-        re.compile(rf"(?:{nouns})[^,，。;；]{{0,6}}?{_NUMBER}{_OTHER_UNIT}", re.IGNORECASE),
-    )
-
-
-def _counts(answer: str, words: frozenset[str]) -> bool:
-    """Whether an answer gives a figure for one of `words`: "12位高管", "员工从770名增至1600多名"."""
-    before, after = _count_patterns(words)
-    return before.search(answer) is not None or after.search(answer) is not None
 
 
 def _names_pattern(entity: Entity) -> str:
@@ -897,7 +855,7 @@ class Matcher:
         # Murati leaving?" is not answered by what Murati said.
         subject = next((e for e in query.entities if self.base.entities[e].kind == "person"), None)
         title_of = query.title_of
-        given = _figures(query.key)
+        given = figures(query.key)
         # "Clark在Anthropic是什么职位" asks his title there: a fact giving his OpenAI title is a near miss.
         title_at = [self._names_of(e) for e in query.entities if self.base.entities[e].kind == "org"]
 
@@ -1037,29 +995,8 @@ class Matcher:
         given: frozenset[str] = frozenset(),
         counted: frozenset[str] = frozenset(),
     ) -> bool:
-        """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
-        fact naming someone besides McGrew; "where did Deng go?" an organisation besides
-        the ones asked about; "那个20美元的诈骗损失了多少钱?" a figure besides the 20 it
-        gives; "多少块GPU" a figure of GPUs. (The unit a how-many question names, "how old is
-        Altman?", is what it asks: a fact without one does not say, however it ranks.)"""
-        if intent == Intent.HOW_MANY and (
-            (given and not _states_other_figure(indexed.fact.answer, given))
-            or (counted and not _counts(indexed.fact.answer, counted))
-        ):
-            return False
-        if intent == Intent.HOW_MANY and units:
-            return True  # the fact states an amount in the unit asked ("到年底", "六年半")
-        if intent == Intent.WHEN and day:
-            fact = indexed.fact
-            return fact.precision == "day" or DAY_STATED.search(fact.answer) is not None
-        if intent in indexed.intents:
-            return True
-        if intent == Intent.WHO:
-            return bool(indexed.people - asked_about)
-        if intent in (Intent.WHERE, Intent.SOURCE):
-            # Everyone in the saga worked at OpenAI: naming it does not say where someone went.
-            return bool(indexed.orgs - asked_about - self._home)
-        return False
+        """Whether the fact can answer this kind of question (features.serves)."""
+        return serves(indexed, intent, asked_about, self._home, units, day, given, counted)
 
     def accepts(self, ranked: Sequence[Candidate]) -> bool:
         """Whether the top candidate is good enough to answer with."""

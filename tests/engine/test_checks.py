@@ -8,7 +8,7 @@ import pytest
 
 from bot.engine.answer import Engine
 from bot.engine.checks import CHECKS, REGISTRY, Checked, MoveText, checks_for, first_failed, unit
-from bot.engine.matcher import _counts
+from bot.engine.features import counts as _counts
 from bot.engine.normalise import normalise
 from bot.engine.slots import Slots
 from bot.factbase.models import Intent
