@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 STAGE = Stage(
     "checks",
-    "bot.engine.checks",
+    "bot.engine.checks, bot.engine.statements",
     requires=("question.slots", "question.entities", "candidate.fact"),
     assigns=("candidate.failed_check",),
     doc="each veto a named check -> the first check a candidate fails",

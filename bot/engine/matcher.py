@@ -4,7 +4,8 @@ engine's stages (docs/engine.md).
 `Matcher.analyse` runs the question stages: entities (bot/engine/entities.py), intents
 (intents.py), content words (here, with the segmenter), slots (slots.py). `Matcher.rank` runs the
 candidate stages: retrieval (the inverted index, here), features (features.py), checks
-(checks.py); `Matcher.decide` the acceptance stage (acceptance.py).
+(checks.py, reading what a fact states through statements.py); `Matcher.decide` the acceptance
+stage (acceptance.py).
 
 A question whose content the best fact does not cover is declined: that is what
 keeps "Dario Amodei的妻子是谁" from being answered with the nearest Amodei fact.
@@ -28,14 +29,13 @@ from rapidfuzz import fuzz, process
 from bot import text as text_module
 from bot.engine import index_cache
 from bot.engine.acceptance import REASONS, Decision, decide
-from bot.engine.checks import CHECKS, Check, Checked, MoveText, checks_for, first_failed
+from bot.engine.checks import CHECKS, Check, Checked, checks_for, first_failed
 from bot.engine.domain import home_of, home_organisations, load_domain
 from bot.engine.entities import (
     ENTITY_MARK,
     FUZZY_CJK_CUTOFF,
     IS_CJK,
     LATIN_ALNUM,
-    LATIN_WORD,
     MAX_NAME_WINDOWS,
     SURNAME_CUTOFF,
     EntityFinder,
@@ -63,18 +63,17 @@ from bot.engine.lexicon import (
     ORG_TITLES,
     QUESTION_PHRASE_RE,
     SYNONYMS,
-    TITLE_GIVEN,
-    TITLE_WORD,
     english_phrases,
     to_mandarin,
 )
 from bot.engine.normalise import matching_key
 from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
-from bot.engine.slots import CLAUSE_PUNCT, NAME_ASKED, Slots, read_slots
+from bot.engine.slots import NAME_ASKED, Slots, read_slots
 from bot.engine.stage import Stage
+from bot.engine.statements import Statements
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Intent
+from bot.factbase.models import Fact, Intent
 from bot.text import fold_name, nfkc, to_simplified
 
 # Re-exported: the stages' types were the matcher's, and callers import them from here.
@@ -135,9 +134,6 @@ _SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|�
 # "无故撤诉" answers why he withdrew: for no reason given
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢|试图|目的|无故")
 
-_NAME_AFTER = 6  # characters between the noun and a name after it
-_NAME_BEFORE = 2
-_QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|《[^》]{1,20}》|\"[^\"]{1,20}\"")
 
 _APPOSITIVE = re.compile(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
 
@@ -153,12 +149,6 @@ _TITLE_TOKENS = frozenset({"职位", *SYNONYMS["职位"]})
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 TITLE_TIE = 0.15  # ... and for a question about what title someone holds
-
-
-def _names_pattern(entity: Entity) -> str:
-    """A regex of all the entity's names as stated text spells them, longest first."""
-    names = {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}
-    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
@@ -295,13 +285,7 @@ class Matcher:
     _home: frozenset[str] = field(init=False)  # the story's home organisations (bot.engine.domain)
     _place_text: re.Pattern[str] = field(init=False)  # what an answer says to name a place
     entity_finder: EntityFinder = field(init=False)  # the entities stage
-    _moves: MoveText = field(init=False)
-    _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
-    _title_patterns: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
-    _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
-    _person_names: dict[str, str] = field(init=False)  # person id -> regex of their names
-    _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _titled_people
-    _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False)
+    statements: Statements = field(init=False)  # what a fact states, for the checks
     _facts: list[_IndexedFact] = field(init=False)
     _postings: index_cache.Postings = field(init=False)  # facts by word
     _by_entity: index_cache.Postings = field(init=False)  # facts by entity
@@ -310,7 +294,6 @@ class Matcher:
 
     cache_dir: Path | None = None  # where the built index is kept between runs; None: no cache
     _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
-    _entity_names: dict[str, str] = field(init=False, default_factory=dict)  # see _names_of
     work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
@@ -324,7 +307,7 @@ class Matcher:
         self._home = home_of(domain, self.base.entities)
         self._place_text = domain.place_text()
         self.entity_finder = EntityFinder(self.base.entities, self._home, self._known, self._count_windows)
-        self._build_name_patterns()
+        self.statements = Statements(self.base.entities, self._home, self.entity_finder.alias_owner)
         if not self._load_cached_index():
             self._build_index()
             self._store_index()
@@ -423,103 +406,6 @@ class Matcher:
             index_cache.remove_stale(path.parent, keep=path)
         except OSError:  # a read-only cache directory only costs start-up time
             return
-
-    # -- names in stated text ---------------------------------------------------------------
-
-    def _build_name_patterns(self) -> None:
-        self._org_names = {
-            entity.id: _names_pattern(entity)
-            for entity in self.base.entities.values()
-            if entity.kind == "org" and entity.id not in self._home
-        }
-        self._person_names = {
-            entity.id: _names_pattern(entity)
-            for entity in self.base.entities.values()
-            if entity.kind == "person"
-        }
-        home_names = "|".join(_names_pattern(self.base.entities[org]) for org in sorted(self._home))
-        self._moves = MoveText.at(home_names or "(?!)")
-        self._title_patterns = {}
-        self._stated_texts = {}
-        self._titled = {}
-        self._title_of_person = {}
-
-    def _names_of(self, entity: str) -> str:
-        """The regex of an entity's names (_names_pattern), built once."""
-        names = self._entity_names.get(entity)
-        if names is None:
-            names = self._entity_names[entity] = _names_pattern(self.base.entities[entity])
-        return names
-
-    def tells_a_move(self, answer: str) -> bool:
-        """Whether an answer says someone left and joined or founded something."""
-        return self._moves.tells_a_move(answer)
-
-    # -- titles -----------------------------------------------------------------------------
-    # "亚马逊的创始人是谁" asks who holds a title at an organisation; only a fact that says so
-    # next to that organisation's name answers it. OpenAI is left out: its facts name titles
-    # without the company ("首席技术官穆拉蒂").
-
-    def _title_pattern(self, org: str, title: TitleRule) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """(how a question asks org's title, how a fact states it)"""
-        patterns = self._title_patterns.get((org, title.name))
-        if patterns is None:
-            names = self._org_names[org]
-            asked, stated, verbs = title.asked, title.stated, title.verbs
-            gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
-            question = re.compile(
-                rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|现在的|目前的|如今的|新任|现|前|新)?\s?(?:{asked})"
-                rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
-            )
-            fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
-            patterns = self._title_patterns[(org, title.name)] = (question, fact)
-        return patterns
-
-    def stated_text(self, fact: Fact) -> str:
-        """What a fact itself says (answer and quotes, not phrasings), simplified and folded."""
-        text = self._stated_texts.get(fact.id)
-        if text is None:
-            pieces = [fact.answer, *(source.quote for source in fact.sources)]
-            text = self._stated_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
-        return text
-
-    def states_title(self, fact: Fact, org: str, title: TitleRule) -> bool:
-        return self._title_pattern(org, title)[1].search(self.stated_text(fact)) is not None
-
-    def _titled_people(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
-        """(the people a fact names by their title, "首席研究官Bob McGrew", and those it says
-        were given one, "穆拉蒂晋升为OpenAI首席技术官")"""
-        titled = self._titled.get(fact.id)
-        if titled is None:
-            text = self.stated_text(fact)
-            named_by: set[str] = set()
-            given: set[str] = set()
-            for person in fact.entities:
-                patterns = self._person_title_patterns(person)
-                if patterns is None:
-                    continue
-                before, after = patterns
-                if before.search(text):
-                    named_by.add(person)
-                if after.search(text):
-                    given.add(person)
-            titled = self._titled[fact.id] = (frozenset(named_by), frozenset(given))
-        return titled
-
-    def _person_title_patterns(self, person: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-        """(a title set before the person's name, a title given to them), compiled once."""
-        if person not in self._title_of_person:
-            names = self._person_names.get(person)
-            patterns = None
-            if names is not None:
-                before = rf"(?:{TITLE_WORD})[^,.;:!?，。；：！？\n]{{0,4}}?(?:{names})"
-                given = rf"(?:{names})[^.;!?。；！？\n]{{0,20}}?(?:{TITLE_GIVEN})[^,.;，。；\n]{{0,16}}?(?:{TITLE_WORD})"
-                patterns = (re.compile(before), re.compile(given))
-            self._title_of_person[person] = patterns
-        return self._title_of_person[person]
-
-    def gives_title(self, fact: Fact, person: str) -> bool:
-        return any(person in people for people in self._titled_people(fact))
 
     def find_entities(self, key: str, *, fuzzy: bool = True) -> tuple[list[str], str]:
         """Entity ids named in `key` (in order) and the key with those names marked out (the
@@ -713,46 +599,14 @@ class Matcher:
         return tuple(
             (org, title)
             for org in entities
-            if org in self._org_names
+            if self.statements.names_another_organisation(org)
             for title in ORG_TITLES
-            if self._title_pattern(org, title)[0].search(key)
+            if self.statements.title_pattern(org, title)[0].search(key)
         )
 
-    def _names_near(
-        self, fact: Fact, named: frozenset[str], nouns: frozenset[str], asked: frozenset[str]
-    ) -> bool | None:
-        """Whether the fact names something in the same clause as, and close to, one of `nouns`;
-        None when it never mentions them."""
-        text = self.stated_text(fact)
-        spots = [m.span() for noun in nouns for m in re.finditer(re.escape(noun), text)]
-        if not spots:
-            return None
-        pointed = asked | self._home
-        names = [
-            m.span()
-            for entity in named - pointed
-            if not entity.startswith("~")
-            for m in re.finditer(
-                self._org_names.get(entity) or self._person_names.get(entity) or "(?!)", text
-            )
-        ]
-        names += [
-            m.span()
-            for m in LATIN_WORD.finditer(text)
-            if self._alias_owner.get(fold_name(m.group())) not in pointed and m.group() not in EN_STOP
-        ]
-        names += [m.span() for m in _QUOTED.finditer(text)]
-        for start, end in spots:
-            for name_start, name_end in names:
-                if start - _NAME_BEFORE <= name_end <= start:
-                    between = text[name_end:start]
-                elif end <= name_start <= end + _NAME_AFTER:
-                    between = text[end:name_start]
-                else:
-                    continue
-                if not CLAUSE_PUNCT.search(between):
-                    return True
-        return False
+    def tells_a_move(self, answer: str) -> bool:
+        """Whether an answer says someone left and joined or founded something."""
+        return self.statements.tells_a_move(answer)
 
     def _known_spelling(self, token: str) -> str:
         """A Latin token as the fact base spells it: "gpt3.5" is "gpt-3.5", "gpt-4o" "gpt4o"."""
@@ -857,7 +711,9 @@ class Matcher:
         title_of = query.title_of
         given = figures(query.key)
         # "Clark在Anthropic是什么职位" asks his title there: a fact giving his OpenAI title is a near miss.
-        title_at = [self._names_of(e) for e in query.entities if self.base.entities[e].kind == "org"]
+        title_at = [
+            self.statements.names_of(e) for e in query.entities if self.base.entities[e].kind == "org"
+        ]
 
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
@@ -866,7 +722,7 @@ class Matcher:
         checks = checks_for(query, subject)  # the checks this question can fail
 
         def coverage_of(indexed: _IndexedFact) -> float:
-            if title_of is not None and self.gives_title(indexed.fact, title_of):
+            if title_of is not None and self.statements.gives_title(indexed.fact, title_of):
                 return self._coverage(terms, indexed, _TITLE_TOKENS)
             return self._coverage(terms, indexed)
 
@@ -916,7 +772,7 @@ class Matcher:
             # "穆拉蒂是什么职位" asks what she is: the title the articles set before her name
             # (首席技术官穆拉蒂), not the one she was given on joining in 2018.
             near = [c for c in ranked if ranked[0].score - c.score <= TITLE_TIE and c.features.states_asked]
-            best = next((c for c in near if title_of in self._titled_people(c.fact)[0]), None)
+            best = next((c for c in near if title_of in self.statements.titled_people(c.fact)[0]), None)
             if best is not None and best is not ranked[0] and ranked[0].features.states_asked:
                 ranked.remove(best)
                 ranked.insert(0, best)
@@ -972,18 +828,17 @@ class Matcher:
         all; `checks`: those that apply to the question, worked out once for all its candidates."""
         return first_failed(
             Checked(
-                indexed.fact, indexed.entities, indexed.named, query, asked_about, subject, title_at, self
+                indexed.fact,
+                indexed.entities,
+                indexed.named,
+                query,
+                asked_about,
+                subject,
+                title_at,
+                self.statements,
             ),
             checks,
         )
-
-    def names_a_thing(
-        self, fact: Fact, named: frozenset[str], query: QueryAnalysis, asked: frozenset[str]
-    ) -> bool:
-        """For a question asking a name: whether the fact names what it asks about, or, when
-        it does not say which thing, anyone or anything the question does not name."""
-        near = self._names_near(fact, named, query.name_of, asked) if query.name_of else None
-        return near if near is not None else bool(named - asked - self._home)
 
     def _serves(
         self,

@@ -312,11 +312,16 @@ def test_a_check_vetoes_by_its_name_and_rule(engine: Engine) -> None:
     matcher = engine.matcher
     query = matcher.analyse(normalise("Altman今年几岁?").key)
     fact = next(f for f in engine.base.facts if "altman" in f.entities and "岁" not in f.answer)
-    candidate = Checked(fact, frozenset(fact.entities), frozenset(), query, frozenset(), None, (), matcher)
+    candidate = Checked(
+        fact, frozenset(fact.entities), frozenset(), query, frozenset(), None, (), matcher.statements
+    )
     assert unit(candidate) == "unit:age"
     assert first_failed(candidate) == "unit:age"
     young = next(f for f in engine.base.facts if "16岁" in f.answer)
-    assert unit(Checked(young, frozenset(), frozenset(), query, frozenset(), None, (), matcher)) is None
+    assert (
+        unit(Checked(young, frozenset(), frozenset(), query, frozenset(), None, (), matcher.statements))
+        is None
+    )
 
 
 def test_a_move_is_told_with_the_home_organisations_own_names(engine: Engine) -> None:
