@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 STAGE = Stage(
     "checks",
-    "bot.engine.checks",
+    "bot.engine.checks, bot.engine.statements",
     requires=("question.slots", "question.entities", "candidate.fact"),
     assigns=("candidate.failed_check",),
     doc="each veto a named check -> the first check a candidate fails",
@@ -94,28 +94,46 @@ class Check:
     name: str
     doc: str  # what a fact must say to pass, in a line
     run: Callable[[Checked], str | None]  # None when the fact passes, else the veto's name
+    # What of the question it reads: the QueryAnalysis slot, or "subject", which left empty
+    # means the check cannot fail (so it is not tried for that question).
+    reads: str
 
 
 REGISTRY: list[Check] = []
+CheckFunction = Callable[[Checked], str | None]
 
 
-def check(run: Callable[[Checked], str | None]) -> Callable[[Checked], str | None]:
-    """Register a check, tried after those registered before it."""
-    doc = (inspect.getdoc(run) or run.__name__).splitlines()[0]
-    REGISTRY.append(Check(run.__name__, doc, run))
-    return run
+def check(reads: str) -> Callable[[CheckFunction], CheckFunction]:
+    """Register a check that reads `reads` of the question, tried after those registered before it."""
+
+    def register(run: CheckFunction) -> CheckFunction:
+        doc = (inspect.getdoc(run) or run.__name__).splitlines()[0]
+        REGISTRY.append(Check(run.__name__, doc, run, reads))
+        return run
+
+    return register
 
 
-def first_failed(candidate: Checked) -> str | None:
-    """The veto of the first check the candidate fails, None when it passes them all."""
-    for registered in REGISTRY:
+def checks_for(query: QueryAnalysis, subject: str | None) -> tuple[Check, ...]:
+    """The checks a question can fail: those whose slot it fills, in order."""
+    return tuple(
+        registered
+        for registered in REGISTRY
+        if (subject if registered.reads == "subject" else getattr(query, registered.reads))
+    )
+
+
+def first_failed(candidate: Checked, checks: Sequence[Check] | None = None) -> str | None:
+    """The veto of the first check the candidate fails (of `checks`, by default all that apply
+    to its question), None when it passes them all."""
+    for registered in checks if checks is not None else checks_for(candidate.query, candidate.subject):
         failed = registered.run(candidate)
         if failed is not None:
             return failed
     return None
 
 
-@check
+@check(reads="titles")
 def org_title(c: Checked) -> str | None:
     """asked who holds a title at a company (亚马逊的创始人): the fact says so beside its name"""
     for org, title in c.query.titles:
@@ -124,7 +142,7 @@ def org_title(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="after_leaving")
 def tells_a_move(c: Checked) -> str | None:
     """asked where someone went after leaving: the fact says they left and joined or founded"""
     if c.query.after_leaving and not c.reader.tells_a_move(c.fact.answer):
@@ -132,7 +150,7 @@ def tells_a_move(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="details")
 def detail(c: Checked) -> str | None:
     """asked a particular detail (ASKED_DETAILS: salary, court, city …): answer or quotes state it"""
     for rule in c.query.details:
@@ -141,7 +159,7 @@ def detail(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="name_asked")
 def names_a_thing(c: Checked) -> str | None:
     """asked a name (叫什么名字): the fact names what is asked about, or someone not asked"""
     if c.query.name_asked and not c.reader.names_a_thing(c.fact, c.named, c.query, c.asked_about):
@@ -149,7 +167,7 @@ def names_a_thing(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="outcome_asked")
 def outcome_settled(c: Checked) -> str | None:
     """asked how something ended (最后有没有): the fact does not say it is still open"""
     if c.query.outcome_asked and STILL_OPEN.search(c.fact.answer):
@@ -157,7 +175,7 @@ def outcome_settled(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="subject")
 def about_the_subject(c: Checked) -> str | None:
     """the first person the question names is one the fact is about"""
     if c.subject is not None and c.subject not in c.entities:
@@ -165,7 +183,7 @@ def about_the_subject(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="title_of")
 def gives_title(c: Checked) -> str | None:
     """asked someone's title: the fact sets a title before their name or gives them one"""
     if c.query.title_of is not None and not c.reader.gives_title(c.fact, c.query.title_of):
@@ -173,7 +191,7 @@ def gives_title(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="title_of")
 def title_at(c: Checked) -> str | None:
     """asked someone's title at an organisation (Clark在Anthropic是什么职位): the fact names it"""
     if c.query.title_of is not None and not all(
@@ -183,7 +201,7 @@ def title_at(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="units")
 def unit(c: Checked) -> str | None:
     """asked an amount in a unit (AMOUNT_UNITS: age, money, people …): the answer states one"""
     # "聊了多久" needs a length of time, "几岁" an age
@@ -193,7 +211,7 @@ def unit(c: Checked) -> str | None:
     return None
 
 
-@check
+@check(reads="share_of")
 def share_of(c: Checked) -> str | None:
     """asked the share of something (女性占多少): the answer names every word of it"""
     answer = c.fact.answer.casefold()

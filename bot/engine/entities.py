@@ -103,6 +103,7 @@ class EntityFinder:
     latin_aliases: list[str] = field(init=False)
     _latin_by_initial: dict[str, list[str]] = field(init=False)  # Latin aliases by first letter
     _cjk_aliases: dict[int, list[str]] = field(init=False)
+    _cjk_alias_chars: dict[int, frozenset[str]] = field(init=False)  # the characters of those names, by size
     _cjk_other_names: dict[int, list[str]] = field(init=False)  # of teams, companies, products
     # person aliases by size and first syllable: (pinyin, alias)
     _cjk_sounds: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = field(init=False)
@@ -141,6 +142,7 @@ class EntityFinder:
             elif len(alias) >= 4:
                 other[len(alias)].append(alias)
         self._cjk_aliases = dict(cjk)
+        self._cjk_alias_chars = {size: frozenset("".join(names)) for size, names in cjk.items()}
         sounds: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for names in cjk.values():
             for alias in names:
@@ -298,12 +300,16 @@ class EntityFinder:
                     if CJK_STOP_RE.fullmatch(window[:2]) or CJK_STOP_RE.fullmatch(window[-2:]):
                         continue
                     how = "typo"
-                    hits = process.extract(
-                        window,
-                        self._cjk_aliases[size],
-                        scorer=fuzz.ratio,
-                        score_cutoff=FUZZY_CJK_CUTOFF,
-                        limit=None,
+                    hits = (
+                        process.extract(
+                            window,
+                            self._cjk_aliases[size],
+                            scorer=fuzz.ratio,
+                            score_cutoff=FUZZY_CJK_CUTOFF,
+                            limit=None,
+                        )
+                        if self.may_be_near_a_name(window)
+                        else []
                     )
                     if not hits:
                         # Heard, not misspelt: 艾美特希尔 is 埃米特希尔 in pinyin but for a letter.
@@ -324,6 +330,14 @@ class EntityFinder:
                         residual = residual.replace(window, ENTITY_MARK)
                         taken[start : start + size] = [True] * size
         return found, residual
+
+    def may_be_near_a_name(self, window: str) -> bool:
+        """Whether a window could be a typo of a person's name as long as it. For names of its
+        length, rapidfuzz's ratio is the share of the window's characters a name keeps in order:
+        a window with too few characters of any such name cannot reach the cutoff, and is not
+        compared name by name."""
+        chars = self._cjk_alias_chars.get(len(window), frozenset())
+        return sum(ch in chars for ch in window) * 100 >= FUZZY_CJK_CUTOFF * len(window)
 
     # -- described by a title ---------------------------------------------------------------
 

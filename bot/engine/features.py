@@ -9,10 +9,14 @@ agreement; and whether it passed the checks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from bot.engine.lexicon import DAY_STATED
+from bot.engine.rules import Rule
 from bot.engine.stage import Stage
 from bot.factbase.models import Fact, Intent
 
@@ -115,6 +119,13 @@ class Term:
     bigrams: tuple[str, ...]  # its two-character parts, for a word of three or more
     single: bool  # one character
     cjk: bool  # two or more characters, Chinese
+    forms: frozenset[str] = frozenset()  # the token and its synonyms (Term.of fills it)
+
+    @classmethod
+    def of(cls, token: str, weight: float, synonyms: frozenset[str], cjk: bool) -> Term:
+        """A question word with what coverage needs of it, worked out once per question."""
+        bigrams = tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else ()
+        return cls(token, weight, synonyms, bigrams, len(token) == 1, cjk, synonyms | {token})
 
 
 class Indexed(Protocol):
@@ -144,11 +155,12 @@ def coverage(terms: Sequence[Term], indexed: Indexed, stated: frozenset[str] = f
     hit = 0.0
     total = 0.0
     for term in terms:
-        token, weight, synonyms = term.token, term.weight, term.synonyms
+        token, weight, forms = term.token, term.weight, term.forms
         total += weight
-        if token in stated or token in core or not synonyms.isdisjoint(core):
+        # forms is the token and its synonyms: one set operation each for the fact's words
+        if not forms.isdisjoint(core) or token in stated:
             hit += weight
-        elif token in bag or not synonyms.isdisjoint(bag):
+        elif not forms.isdisjoint(bag):
             # A word only the fact's phrasings use says less: phrasings ask, they do not state.
             hit += weight * PHRASING_WORD
         elif term.single and token in indexed.chars:
@@ -158,3 +170,108 @@ def coverage(terms: Sequence[Term], indexed: Indexed, stated: frozenset[str] = f
         elif term.cjk and token in indexed.core_text:
             hit += weight / 2  # a part of a compound the fact uses: 副总裁 ~ 研究高级副总裁
     return hit / total
+
+
+# -- intent agreement -------------------------------------------------------------------------
+
+# Dates are not amounts: "2023年11月17日" says when, not how many.
+DATE_TEXT = re.compile(
+    r"(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?!\d)|(?:19|20)\d\d(?!\d)"
+)
+
+# A figure, not part of a name ("GPT-4", "o1"), in text whose dates are taken out.
+_FIGURE = re.compile(r"(?<![a-z\-.\d])\d+(?:\.\d+)?", re.IGNORECASE)
+_CJK_AMOUNT = re.compile(r"[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
+
+
+def figures(text: str) -> frozenset[str]:
+    return frozenset(_FIGURE.findall(DATE_TEXT.sub(" ", text)))
+
+
+def states_other_figure(answer: str, given: frozenset[str]) -> bool:
+    """Whether an answer states an amount besides those a question gives."""
+    return bool(figures(answer) - given) or _CJK_AMOUNT.search(answer) is not None
+
+
+# whole numbers only: the "0" of "20美元" is not a figure of its own
+_NUMBER = (
+    r"(?:[数几]?(?:(?<![\d.])\d+(?:\.\d+)?(?![\d.])|(?<![一二两三四五六七八九十百千万亿])"
+    r"[一二两三四五六七八九十百千万亿]+(?![一二两三四五六七八九十百千万亿]))\s*[多余]?)"
+)
+_MEASURE = r"[个位名家条次种款项部篇张块台只份件则户人]"
+# After the noun, a figure in another unit counts something else: "新账号带来的20美元".
+_OTHER_UNIT = r"(?!\s*(?:美元|元|%|％|岁|倍|分|小时|年|个?月|天|周|亿|万美元))"
+
+
+_PEOPLE_NOUNS = frozenset({"员工", "雇员", "职员", "人", "人员", "成员", "研究员", "employees", "staff"})
+
+
+@lru_cache(maxsize=256)
+def count_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A figure before one of `words`, and one after it in no other unit, compiled once for
+    all the candidates of a question (a question's synonyms are dozens of patterns)."""
+    nouns = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # People are counted, not measured: "九成员工" is a share of the staff, not its size.
+    share = r"(?!\s*[成%％])" if words & _PEOPLE_NOUNS else ""
+    return (
+        re.compile(rf"{_NUMBER}{share}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?(?:{nouns})", re.IGNORECASE),
+        re.compile(rf"(?:{nouns})[^,，。;；]{{0,6}}?{_NUMBER}{_OTHER_UNIT}", re.IGNORECASE),
+    )
+
+
+def counts(answer: str, words: frozenset[str]) -> bool:
+    """Whether an answer gives a figure for one of `words`: "12位高管", "员工从770名增至1600多名"."""
+    before, after = count_patterns(words)
+    return before.search(answer) is not None or after.search(answer) is not None
+
+
+class Serving(Protocol):
+    """What intent agreement reads of an indexed fact."""
+
+    @property
+    def fact(self) -> Fact: ...
+
+    @property
+    def intents(self) -> frozenset[Intent]: ...
+
+    @property
+    def people(self) -> frozenset[str]: ...  # people the fact itself names
+
+    @property
+    def orgs(self) -> frozenset[str]: ...
+
+
+def serves(
+    indexed: Serving,
+    intent: Intent,
+    asked_about: frozenset[str],
+    home: frozenset[str],
+    units: tuple[Rule, ...] = (),
+    day: bool = False,
+    given: frozenset[str] = frozenset(),
+    counted: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
+    fact naming someone besides McGrew; "where did Deng go?" an organisation besides
+    the ones asked about; "那个20美元的诈骗损失了多少钱?" a figure besides the 20 it
+    gives; "多少块GPU" a figure of GPUs. (The unit a how-many question names, "how old is
+    Altman?", is what it asks: a fact without one does not say, however it ranks.)"""
+    if intent == Intent.HOW_MANY and (
+        (given and not states_other_figure(indexed.fact.answer, given))
+        or (counted and not counts(indexed.fact.answer, counted))
+    ):
+        return False
+    if intent == Intent.HOW_MANY and units:
+        return True  # the fact states an amount in the unit asked ("到年底", "六年半")
+    if intent == Intent.WHEN and day:
+        fact = indexed.fact
+        return fact.precision == "day" or DAY_STATED.search(fact.answer) is not None
+    if intent in indexed.intents:
+        return True
+    if intent == Intent.WHO:
+        return bool(indexed.people - asked_about)
+    if intent in (Intent.WHERE, Intent.SOURCE):
+        # Everyone in the story worked at its home organisation: naming it does not say where
+        # someone went.
+        return bool(indexed.orgs - asked_about - home)
+    return False

@@ -4,7 +4,8 @@ engine's stages (docs/engine.md).
 `Matcher.analyse` runs the question stages: entities (bot/engine/entities.py), intents
 (intents.py), content words (here, with the segmenter), slots (slots.py). `Matcher.rank` runs the
 candidate stages: retrieval (the inverted index, here), features (features.py), checks
-(checks.py); `Matcher.decide` the acceptance stage (acceptance.py).
+(checks.py, reading what a fact states through statements.py); `Matcher.decide` the acceptance
+stage (acceptance.py).
 
 A question whose content the best fact does not cover is declined: that is what
 keeps "Dario Amodei的妻子是谁" from being answered with the nearest Amodei fact.
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -23,18 +23,27 @@ from rapidfuzz import fuzz, process
 
 from bot.engine import index
 from bot.engine.acceptance import REASONS, Decision, decide
-from bot.engine.checks import CHECKS, Checked, MoveText, first_failed
+from bot.engine.checks import CHECKS, Check, Checked, checks_for, first_failed
 from bot.engine.entities import (
     ENTITY_MARK,
     FUZZY_CJK_CUTOFF,
     IS_CJK,
     LATIN_ALNUM,
-    LATIN_WORD,
     MAX_NAME_WINDOWS,
     SURNAME_CUTOFF,
     EntityFinder,
 )
-from bot.engine.features import PHRASING_WORD, STRONG_INTENTS, Candidate, Features, Term, Weights
+from bot.engine.features import (
+    DATE_TEXT,
+    PHRASING_WORD,
+    STRONG_INTENTS,
+    Candidate,
+    Features,
+    Term,
+    Weights,
+    figures,
+    serves,
+)
 from bot.engine.features import coverage as fact_coverage
 from bot.engine.index import Idf, IndexReader, Postings
 from bot.engine.index import IndexedFact as _IndexedFact
@@ -42,7 +51,6 @@ from bot.engine.intents import intents_of
 from bot.engine.lexicon import (
     CJK_STOP,
     COURTESY_RE,
-    DAY_STATED,
     EDGE_PARTICLES,
     EN_GLOSSARY,
     EN_STOP,
@@ -50,20 +58,19 @@ from bot.engine.lexicon import (
     ORG_TITLES,
     QUESTION_PHRASE_RE,
     SYNONYMS,
-    TITLE_GIVEN,
-    TITLE_WORD,
     english_phrases,
     to_mandarin,
 )
 from bot.engine.normalise import matching_key
 from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
-from bot.engine.slots import CLAUSE_PUNCT, NAME_ASKED, Slots, read_slots
+from bot.engine.slots import NAME_ASKED, Slots, read_slots
 from bot.engine.stage import Stage
+from bot.engine.statements import Statements
 from bot.factbase.domain import home_of, home_organisations
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Intent
-from bot.text import fold_name, nfkc, to_simplified
+from bot.factbase.models import Fact, Intent
+from bot.text import nfkc, to_simplified
 
 # Re-exported: the stages' types were the matcher's, and callers import them from here.
 __all__ = [
@@ -116,19 +123,13 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
-# Dates are not amounts: "2023年11月17日" says when, not how many.
-_DATE_TEXT = re.compile(
-    r"(?:19|20)\d\d年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}月(?!\d)|(?:19|20)\d\d(?!\d)"
-)
+_DATE_TEXT = DATE_TEXT  # dates are not amounts (bot.engine.features)
 _AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
 # An answer that names who reported it: "据FT报道", "外媒Vox扒出", "多家媒体", not a bare "据报道".
 _SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
 # "无故撤诉" answers why he withdrew: for no reason given
 _REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢|试图|目的|无故")
 
-_NAME_AFTER = 6  # characters between the noun and a name after it
-_NAME_BEFORE = 2
-_QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|《[^》]{1,20}》|\"[^\"]{1,20}\"")
 
 _APPOSITIVE = re.compile(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
 
@@ -144,59 +145,6 @@ _TITLE_TOKENS = frozenset({"职位", *SYNONYMS["职位"]})
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 TITLE_TIE = 0.15  # ... and for a question about what title someone holds
-
-
-# A figure, not part of a name ("GPT-4", "o1"), in text whose dates are taken out.
-_FIGURE = re.compile(r"(?<![a-z\-.\d])\d+(?:\.\d+)?", re.IGNORECASE)
-_CJK_AMOUNT = re.compile(r"[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
-
-
-def _figures(text: str) -> frozenset[str]:
-    return frozenset(_FIGURE.findall(_DATE_TEXT.sub(" ", text)))
-
-
-def _states_other_figure(answer: str, given: frozenset[str]) -> bool:
-    """Whether an answer states an amount besides those a question gives."""
-    return bool(_figures(answer) - given) or _CJK_AMOUNT.search(answer) is not None
-
-
-# What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
-# whole numbers only: the "0" of "20美元" is not a figure of its own
-_NUMBER = (
-    r"(?:[数几]?(?:(?<![\d.])\d+(?:\.\d+)?(?![\d.])|(?<![一二两三四五六七八九十百千万亿])"
-    r"[一二两三四五六七八九十百千万亿]+(?![一二两三四五六七八九十百千万亿]))\s*[多余]?)"
-)
-_MEASURE = r"[个位名家条次种款项部篇张块台只份件则户人]"
-# After the noun, a figure in another unit counts something else: "新账号带来的20美元".
-_OTHER_UNIT = r"(?!\s*(?:美元|元|%|％|岁|倍|分|小时|年|个?月|天|周|亿|万美元))"
-
-
-_PEOPLE_NOUNS = frozenset({"员工", "雇员", "职员", "人", "人员", "成员", "研究员", "employees", "staff"})
-
-
-@lru_cache(maxsize=256)
-def _count_patterns(words: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A figure before one of `words`, and one after it in no other unit, compiled once for
-    all the candidates of a question (a question's synonyms are dozens of patterns)."""
-    nouns = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    # People are counted, not measured: "九成员工" is a share of the staff, not its size.
-    share = r"(?!\s*[成%％])" if words & _PEOPLE_NOUNS else ""
-    return (
-        re.compile(rf"{_NUMBER}{share}\s*{_MEASURE}?[^\d,，。;；]{{0,8}}?(?:{nouns})", re.IGNORECASE),
-        re.compile(rf"(?:{nouns})[^,，。;；]{{0,6}}?{_NUMBER}{_OTHER_UNIT}", re.IGNORECASE),
-    )
-
-
-def _counts(answer: str, words: frozenset[str]) -> bool:
-    """Whether an answer gives a figure for one of `words`: "12位高管", "员工从770名增至1600多名"."""
-    before, after = _count_patterns(words)
-    return before.search(answer) is not None or after.search(answer) is not None
-
-
-def _names_pattern(entity: Entity) -> str:
-    """A regex of all the entity's names as stated text spells them, longest first."""
-    names = {to_simplified(nfkc(n)).casefold() for n in entity.all_names()}
-    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
@@ -300,13 +248,7 @@ class Matcher:
     _home: frozenset[str] = field(init=False)  # the story's home organisations (bot.factbase.domain)
     _place_text: re.Pattern[str] = field(init=False)  # what an answer says to name a place
     entity_finder: EntityFinder = field(init=False)  # the entities stage
-    _moves: MoveText = field(init=False)
-    _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
-    _title_patterns: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str]]] = field(init=False)
-    _stated_texts: dict[str, str] = field(init=False)  # fact id -> answer and quotes, simplified
-    _person_names: dict[str, str] = field(init=False)  # person id -> regex of their names
-    _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False)  # see _titled_people
-    _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(init=False)
+    statements: Statements = field(init=False)  # what a fact states, for the checks
     _facts: list[_IndexedFact] = field(init=False)
     _postings: Postings = field(init=False)  # facts by word
     _by_entity: Postings = field(init=False)  # facts by entity
@@ -328,7 +270,7 @@ class Matcher:
         self._home = home_of(domain, self.base.entities)
         self._place_text = domain.place_text()
         self.entity_finder = EntityFinder(self.base.entities, self._home, self._known, self._count_windows)
-        self._build_name_patterns()
+        self.statements = Statements(self.base.entities, self._home, self.entity_finder.alias_owner)
         reader = IndexReader(
             prepare=self._prepare,
             exact_entities=lambda key: self.find_entities(key, fuzzy=False),
@@ -349,96 +291,6 @@ class Matcher:
 
     def is_person(self, entity: str) -> bool:
         return self.base.entities[entity].kind == "person"
-
-    # -- names in stated text ---------------------------------------------------------------
-
-    def _build_name_patterns(self) -> None:
-        self._org_names = {
-            entity.id: _names_pattern(entity)
-            for entity in self.base.entities.values()
-            if entity.kind == "org" and entity.id not in self._home
-        }
-        self._person_names = {
-            entity.id: _names_pattern(entity)
-            for entity in self.base.entities.values()
-            if entity.kind == "person"
-        }
-        home_names = "|".join(_names_pattern(self.base.entities[org]) for org in sorted(self._home))
-        self._moves = MoveText.at(home_names or "(?!)")
-        self._title_patterns = {}
-        self._stated_texts = {}
-        self._titled = {}
-        self._title_of_person = {}
-
-    def tells_a_move(self, answer: str) -> bool:
-        """Whether an answer says someone left and joined or founded something."""
-        return self._moves.tells_a_move(answer)
-
-    # -- titles -----------------------------------------------------------------------------
-    # "亚马逊的创始人是谁" asks who holds a title at an organisation; only a fact that says so
-    # next to that organisation's name answers it. OpenAI is left out: its facts name titles
-    # without the company ("首席技术官穆拉蒂").
-
-    def _title_pattern(self, org: str, title: TitleRule) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """(how a question asks org's title, how a fact states it)"""
-        patterns = self._title_patterns.get((org, title.name))
-        if patterns is None:
-            names = self._org_names[org]
-            asked, stated, verbs = title.asked, title.stated, title.verbs
-            gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
-            question = re.compile(
-                rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|现在的|目前的|如今的|新任|现|前|新)?\s?(?:{asked})"
-                rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
-            )
-            fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
-            patterns = self._title_patterns[(org, title.name)] = (question, fact)
-        return patterns
-
-    def stated_text(self, fact: Fact) -> str:
-        """What a fact itself says (answer and quotes, not phrasings), simplified and folded."""
-        text = self._stated_texts.get(fact.id)
-        if text is None:
-            pieces = [fact.answer, *(source.quote for source in fact.sources)]
-            text = self._stated_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
-        return text
-
-    def states_title(self, fact: Fact, org: str, title: TitleRule) -> bool:
-        return self._title_pattern(org, title)[1].search(self.stated_text(fact)) is not None
-
-    def _titled_people(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
-        """(the people a fact names by their title, "首席研究官Bob McGrew", and those it says
-        were given one, "穆拉蒂晋升为OpenAI首席技术官")"""
-        titled = self._titled.get(fact.id)
-        if titled is None:
-            text = self.stated_text(fact)
-            named_by: set[str] = set()
-            given: set[str] = set()
-            for person in fact.entities:
-                patterns = self._person_title_patterns(person)
-                if patterns is None:
-                    continue
-                before, after = patterns
-                if before.search(text):
-                    named_by.add(person)
-                if after.search(text):
-                    given.add(person)
-            titled = self._titled[fact.id] = (frozenset(named_by), frozenset(given))
-        return titled
-
-    def _person_title_patterns(self, person: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-        """(a title set before the person's name, a title given to them), compiled once."""
-        if person not in self._title_of_person:
-            names = self._person_names.get(person)
-            patterns = None
-            if names is not None:
-                before = rf"(?:{TITLE_WORD})[^,.;:!?，。；：！？\n]{{0,4}}?(?:{names})"
-                given = rf"(?:{names})[^.;!?。；！？\n]{{0,20}}?(?:{TITLE_GIVEN})[^,.;，。；\n]{{0,16}}?(?:{TITLE_WORD})"
-                patterns = (re.compile(before), re.compile(given))
-            self._title_of_person[person] = patterns
-        return self._title_of_person[person]
-
-    def gives_title(self, fact: Fact, person: str) -> bool:
-        return any(person in people for people in self._titled_people(fact))
 
     def find_entities(self, key: str, *, fuzzy: bool = True) -> tuple[list[str], str]:
         """Entity ids named in `key` (in order) and the key with those names marked out (the
@@ -564,46 +416,14 @@ class Matcher:
         return tuple(
             (org, title)
             for org in entities
-            if org in self._org_names
+            if self.statements.names_another_organisation(org)
             for title in ORG_TITLES
-            if self._title_pattern(org, title)[0].search(key)
+            if self.statements.title_pattern(org, title)[0].search(key)
         )
 
-    def _names_near(
-        self, fact: Fact, named: frozenset[str], nouns: frozenset[str], asked: frozenset[str]
-    ) -> bool | None:
-        """Whether the fact names something in the same clause as, and close to, one of `nouns`;
-        None when it never mentions them."""
-        text = self.stated_text(fact)
-        spots = [m.span() for noun in nouns for m in re.finditer(re.escape(noun), text)]
-        if not spots:
-            return None
-        pointed = asked | self._home
-        names = [
-            m.span()
-            for entity in named - pointed
-            if not entity.startswith("~")
-            for m in re.finditer(
-                self._org_names.get(entity) or self._person_names.get(entity) or "(?!)", text
-            )
-        ]
-        names += [
-            m.span()
-            for m in LATIN_WORD.finditer(text)
-            if self._alias_owner.get(fold_name(m.group())) not in pointed and m.group() not in EN_STOP
-        ]
-        names += [m.span() for m in _QUOTED.finditer(text)]
-        for start, end in spots:
-            for name_start, name_end in names:
-                if start - _NAME_BEFORE <= name_end <= start:
-                    between = text[name_end:start]
-                elif end <= name_start <= end + _NAME_AFTER:
-                    between = text[end:name_start]
-                else:
-                    continue
-                if not CLAUSE_PUNCT.search(between):
-                    return True
-        return False
+    def tells_a_move(self, answer: str) -> bool:
+        """Whether an answer says someone left and joined or founded something."""
+        return self.statements.tells_a_move(answer)
 
     def _known_spelling(self, token: str) -> str:
         """A Latin token as the fact base spells it: "gpt3.5" is "gpt-3.5", "gpt-4o" "gpt4o"."""
@@ -641,12 +461,10 @@ class Matcher:
     def _coverage_terms(self, tokens: Sequence[str]) -> list[Term]:
         """What coverage needs of each question word, worked out once per question."""
         return [
-            Term(
+            Term.of(
                 token,
                 self._weight(token),
                 SYNONYMS.get(token, frozenset()),
-                tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else (),
-                len(token) == 1,
                 len(token) >= 2 and _IS_CJK.match(token) is not None,
             )
             for token in tokens
@@ -678,12 +496,13 @@ class Matcher:
             allowed = every if every.any() else np.logical_or.reduce(masks)
         scores = np.zeros(count, dtype=np.float32)
         for token in query.tokens:
-            hit = np.zeros(count, dtype=bool)
-            for form in (token, *SYNONYMS.get(token, ())):
-                postings = self._postings.get(form)
-                if postings is not None:
-                    hit[postings] = True
-            scores += hit * np.float32(self._weight(token))
+            # The facts using the word or a synonym, each once: its weight is added once.
+            using = [
+                p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
+            ]
+            if using:
+                hit = using[0] if len(using) == 1 else np.unique(np.concatenate(using))
+                scores[hit] += np.float32(self._weight(token))
         if allowed is not None:
             scores[~allowed] = -1.0
             pool = int(allowed.sum())
@@ -707,21 +526,20 @@ class Matcher:
         # Murati leaving?" is not answered by what Murati said.
         subject = next((e for e in query.entities if self.base.entities[e].kind == "person"), None)
         title_of = query.title_of
-        given = _figures(query.key)
+        given = figures(query.key)
         # "Clark在Anthropic是什么职位" asks his title there: a fact giving his OpenAI title is a near miss.
         title_at = [
-            _names_pattern(self.base.entities[e])
-            for e in query.entities
-            if self.base.entities[e].kind == "org"
+            self.statements.names_of(e) for e in query.entities if self.base.entities[e].kind == "org"
         ]
 
         tokens = query.tokens
         if title_of is not None and _TITLE_TOKENS.isdisjoint(tokens):
             tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
         terms = self._coverage_terms(tokens)  # once, not per candidate
+        checks = checks_for(query, subject)  # the checks this question can fail
 
         def coverage_of(indexed: _IndexedFact) -> float:
-            if title_of is not None and self.gives_title(indexed.fact, title_of):
+            if title_of is not None and self.statements.gives_title(indexed.fact, title_of):
                 return self._coverage(terms, indexed, _TITLE_TOKENS)
             return self._coverage(terms, indexed)
 
@@ -742,7 +560,9 @@ class Matcher:
                 for i in strong
             )
             # What the question asks beyond its kind, which a fact either states or does not.
-            failed_check = self._failed_check(indexed, query, asked_about, subject, title_at)
+            failed_check = (
+                self._failed_check(indexed, query, asked_about, subject, title_at, checks) if checks else None
+            )
             states_asked = failed_check is None
             features = Features(
                 coverage,
@@ -769,7 +589,7 @@ class Matcher:
             # "穆拉蒂是什么职位" asks what she is: the title the articles set before her name
             # (首席技术官穆拉蒂), not the one she was given on joining in 2018.
             near = [c for c in ranked if ranked[0].score - c.score <= TITLE_TIE and c.features.states_asked]
-            best = next((c for c in near if title_of in self._titled_people(c.fact)[0]), None)
+            best = next((c for c in near if title_of in self.statements.titled_people(c.fact)[0]), None)
             if best is not None and best is not ranked[0] and ranked[0].features.states_asked:
                 ranked.remove(best)
                 ranked.insert(0, best)
@@ -798,15 +618,17 @@ class Matcher:
             return found
 
         with_phrasings = [indexed for indexed in candidates if indexed.residuals]
-        weighted = ratios * np.concatenate(
-            [
-                np.asarray([factor(group) for group in indexed.entity_groups], dtype=np.float64)[
-                    indexed.group_of
-                ]
-                for indexed in with_phrasings
-            ]
+        # Each phrasing's factor, from its candidate's entity groups: all candidates' groups in
+        # one array, and each phrasing's group number shifted past the groups before its own.
+        group_factors = np.asarray(
+            [factor(group) for indexed in with_phrasings for group in indexed.entity_groups], dtype=np.float64
         )
-        starts = np.cumsum([0] + [len(indexed.residuals) for indexed in with_phrasings[:-1]])
+        group_counts = [len(indexed.entity_groups) for indexed in with_phrasings]
+        phrasing_counts = [len(indexed.residuals) for indexed in with_phrasings]
+        group_starts = np.repeat(np.cumsum([0, *group_counts[:-1]]), phrasing_counts)
+        groups = np.concatenate([indexed.group_of for indexed in with_phrasings]) + group_starts
+        weighted = ratios * group_factors[groups]
+        starts = np.cumsum([0, *phrasing_counts[:-1]])
         best = iter(np.maximum.reduceat(weighted, starts).tolist())
         return [max(0.0, next(best)) if indexed.residuals else 0.0 for indexed in candidates]
 
@@ -817,21 +639,23 @@ class Matcher:
         asked_about: frozenset[str],
         subject: str | None,
         title_at: Sequence[str] = (),
+        checks: Sequence[Check] | None = None,
     ) -> str | None:
-        """The first of the checks (bot.engine.checks) the fact fails, None when it passes them all."""
+        """The first of the checks (bot.engine.checks) the fact fails, None when it passes them
+        all; `checks`: those that apply to the question, worked out once for all its candidates."""
         return first_failed(
             Checked(
-                indexed.fact, indexed.entities, indexed.named, query, asked_about, subject, title_at, self
-            )
+                indexed.fact,
+                indexed.entities,
+                indexed.named,
+                query,
+                asked_about,
+                subject,
+                title_at,
+                self.statements,
+            ),
+            checks,
         )
-
-    def names_a_thing(
-        self, fact: Fact, named: frozenset[str], query: QueryAnalysis, asked: frozenset[str]
-    ) -> bool:
-        """For a question asking a name: whether the fact names what it asks about, or, when
-        it does not say which thing, anyone or anything the question does not name."""
-        near = self._names_near(fact, named, query.name_of, asked) if query.name_of else None
-        return near if near is not None else bool(named - asked - self._home)
 
     def _serves(
         self,
@@ -843,29 +667,8 @@ class Matcher:
         given: frozenset[str] = frozenset(),
         counted: frozenset[str] = frozenset(),
     ) -> bool:
-        """Whether the fact can answer this kind of question. "Who replaced McGrew?" needs a
-        fact naming someone besides McGrew; "where did Deng go?" an organisation besides
-        the ones asked about; "那个20美元的诈骗损失了多少钱?" a figure besides the 20 it
-        gives; "多少块GPU" a figure of GPUs. (The unit a how-many question names, "how old is
-        Altman?", is what it asks: a fact without one does not say, however it ranks.)"""
-        if intent == Intent.HOW_MANY and (
-            (given and not _states_other_figure(indexed.fact.answer, given))
-            or (counted and not _counts(indexed.fact.answer, counted))
-        ):
-            return False
-        if intent == Intent.HOW_MANY and units:
-            return True  # the fact states an amount in the unit asked ("到年底", "六年半")
-        if intent == Intent.WHEN and day:
-            fact = indexed.fact
-            return fact.precision == "day" or DAY_STATED.search(fact.answer) is not None
-        if intent in indexed.intents:
-            return True
-        if intent == Intent.WHO:
-            return bool(indexed.people - asked_about)
-        if intent in (Intent.WHERE, Intent.SOURCE):
-            # Everyone in the saga worked at OpenAI: naming it does not say where someone went.
-            return bool(indexed.orgs - asked_about - self._home)
-        return False
+        """Whether the fact can answer this kind of question (features.serves)."""
+        return serves(indexed, intent, asked_about, self._home, units, day, given, counted)
 
     def accepts(self, ranked: Sequence[Candidate]) -> bool:
         """Whether the top candidate is good enough to answer with."""

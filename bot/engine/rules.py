@@ -38,7 +38,7 @@ class TitleRule:
     """A title a question may ask of an organisation ("亚马逊的创始人是谁"): the title as a
     question writes it, as a fact writes it, and verbs that state it before the name ((?!)
     matches nothing: no verb states a CTO). Patterns are strings: they are joined with each
-    organisation's names (Matcher._title_pattern)."""
+    organisation's names (Statements.title_pattern)."""
 
     name: str
     asked: str

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.checks import CHECKS, REGISTRY, Checked, MoveText, first_failed, unit
-from bot.engine.matcher import _counts
+from bot.engine.checks import CHECKS, REGISTRY, Checked, MoveText, checks_for, first_failed, unit
+from bot.engine.features import counts as _counts
 from bot.engine.normalise import normalise
+from bot.engine.slots import Slots
 from bot.factbase.models import Intent
 
 
@@ -309,11 +312,16 @@ def test_a_check_vetoes_by_its_name_and_rule(engine: Engine) -> None:
     matcher = engine.matcher
     query = matcher.analyse(normalise("Altman今年几岁?").key)
     fact = next(f for f in engine.base.facts if "altman" in f.entities and "岁" not in f.answer)
-    candidate = Checked(fact, frozenset(fact.entities), frozenset(), query, frozenset(), None, (), matcher)
+    candidate = Checked(
+        fact, frozenset(fact.entities), frozenset(), query, frozenset(), None, (), matcher.statements
+    )
     assert unit(candidate) == "unit:age"
     assert first_failed(candidate) == "unit:age"
     young = next(f for f in engine.base.facts if "16岁" in f.answer)
-    assert unit(Checked(young, frozenset(), frozenset(), query, frozenset(), None, (), matcher)) is None
+    assert (
+        unit(Checked(young, frozenset(), frozenset(), query, frozenset(), None, (), matcher.statements))
+        is None
+    )
 
 
 def test_a_move_is_told_with_the_home_organisations_own_names(engine: Engine) -> None:
@@ -321,3 +329,16 @@ def test_a_move_is_told_with_the_home_organisations_own_names(engine: Engine) ->
     assert moves.tells_a_move("前openai研究员加入了anthropic")
     assert not moves.tells_a_move("加入openai前,他曾在谷歌工作,后来创办了公司")
     assert engine.matcher.tells_a_move("前openai研究员加入了anthropic")
+
+
+def test_a_question_tries_only_the_checks_whose_slot_it_fills(engine: Engine) -> None:
+    plain = engine.matcher.analyse(normalise("穆拉蒂什么时候离职?").key)
+    assert [c.name for c in checks_for(plain, "murati")] == ["about_the_subject"]
+    assert checks_for(plain, None) == ()
+    spouse = engine.matcher.analyse(normalise("穆拉蒂的丈夫是谁?").key)
+    assert [c.name for c in checks_for(spouse, "murati")] == ["detail", "about_the_subject"]
+
+
+def test_every_check_reads_a_slot_of_the_question() -> None:
+    slots = {f.name for f in fields(Slots)} | {"subject"}
+    assert all(registered.reads in slots for registered in REGISTRY)

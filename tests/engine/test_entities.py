@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
 from bot.engine.answer import Engine
+from bot.engine.entities import FUZZY_CJK_CUTOFF
 from bot.engine.normalise import normalise
 from bot.text import to_simplified
 
@@ -164,3 +168,22 @@ def test_exact_names_only_when_fuzzy_search_is_off(engine: Engine) -> None:
 def test_a_person_described_by_a_title_is_found_as_described(engine: Engine) -> None:
     analysis = engine.matcher.analyse(normalise("那位前CTO在2016年跳去哪家新创?").key)
     assert dict(analysis.found_by)["murati"] == "described"
+
+
+@given(st.data())
+def test_a_window_the_character_filter_skips_is_near_no_name(engine: Engine, data: st.DataObject) -> None:
+    """The typo search compares a window with names only when it may be near one: a window it
+    skips is near no person's name of its length."""
+    finder = engine.matcher.entity_finder
+    size = data.draw(st.sampled_from(sorted(finder._cjk_aliases)))
+    names = finder._cjk_aliases[size]
+    pool = "".join(sorted(finder._cjk_alias_chars[size])) + "的是在了和说他她们"
+    window = data.draw(st.text(alphabet=pool, min_size=size, max_size=size))
+    if not finder.may_be_near_a_name(window):
+        assert process.extractOne(window, names, scorer=fuzz.ratio, score_cutoff=FUZZY_CJK_CUTOFF) is None
+
+
+def test_the_character_filter_lets_typos_through(engine: Engine) -> None:
+    finder = engine.matcher.entity_finder
+    assert finder.may_be_near_a_name("穆拉提")  # two of three characters of 穆拉蒂
+    assert not finder.may_be_near_a_name("的是了")

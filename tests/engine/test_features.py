@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.engine.features import PHRASING_WORD, Features, Term, Weights, coverage
+from bot.engine.features import PHRASING_WORD, Features, Term, Weights, coverage, figures, serves
+from bot.factbase.models import Fact, Intent
 
 
 @dataclass
@@ -18,8 +19,7 @@ class Indexed:
 
 
 def term(token: str, weight: float = 1.0, synonyms: frozenset[str] = frozenset()) -> Term:
-    bigrams = tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else ()
-    return Term(token, weight, synonyms, bigrams, len(token) == 1, len(token) >= 2)
+    return Term.of(token, weight, synonyms, len(token) >= 2)
 
 
 FACT = Indexed(
@@ -57,3 +57,36 @@ def test_the_score_weighs_coverage_against_phrasing_and_penalises_a_mismatch() -
     assert weights.score(other_kind) == pytest.approx(weights.score(sure) * weights.intent_mismatch)
     about_no_one_named = Features(0.8, 0.6, 0.0, True, 0.0, True)
     assert weights.score(about_no_one_named) == pytest.approx(weights.score(sure) * weights.entity_floor)
+
+
+@dataclass
+class Served:
+    fact: Fact
+    intents: frozenset[Intent] = frozenset()
+    people: frozenset[str] = frozenset()
+    orgs: frozenset[str] = frozenset()
+
+
+def fact(answer: str, precision: str | None = None) -> Fact:
+    return Fact.model_construct(id="a001-test", answer=answer, precision=precision)
+
+
+HOME = frozenset({"acme"})
+
+
+def test_intent_agreement_wants_someone_or_somewhere_besides_those_asked() -> None:
+    left = Served(fact("Deng离开了Acme"), people=frozenset({"deng"}), orgs=frozenset({"acme"}))
+    assert not serves(left, Intent.WHO, frozenset({"deng"}), HOME)
+    assert not serves(left, Intent.WHERE, frozenset({"deng"}), HOME)  # the home says nowhere
+    joined = Served(fact("Deng加入了Globex"), people=frozenset({"deng"}), orgs=frozenset({"globex"}))
+    assert serves(joined, Intent.WHERE, frozenset({"deng"}), HOME)
+
+
+def test_intent_agreement_on_amounts_and_days() -> None:
+    twenty = Served(fact("诈骗用20美元的优惠引诱用户"), intents=frozenset({Intent.HOW_MANY}))
+    assert not serves(twenty, Intent.HOW_MANY, frozenset(), HOME, given=frozenset({"20"}))
+    assert serves(twenty, Intent.HOW_MANY, frozenset(), HOME)
+    month = Served(fact("2023年11月,董事会解雇了他", "month"), intents=frozenset({Intent.WHEN}))
+    assert serves(month, Intent.WHEN, frozenset(), HOME)
+    assert not serves(month, Intent.WHEN, frozenset(), HOME, day=True)
+    assert figures("2023年11月17日他拿到了20亿美元和3.5%") == frozenset({"20", "3.5"})

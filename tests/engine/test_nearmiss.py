@@ -32,7 +32,7 @@ def test_a_title_at_the_organisation_the_facts_name_is_answered(
 
 
 def test_a_share_of_the_staff_is_no_count_of_it_but_a_share_of_compute_is_an_amount() -> None:
-    from bot.engine.matcher import _counts
+    from bot.engine.features import counts as _counts
 
     assert not _counts("超过九成员工联名要求董事会解散", frozenset({"员工"}))
     assert _counts("OpenAI员工从约770名增至1600多名", frozenset({"员工"}))

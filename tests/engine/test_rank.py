@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
+import numpy as np
 import pytest
 from rapidfuzz import fuzz
 
 from bot.engine.answer import Engine
+from bot.engine.lexicon import SYNONYMS
 from bot.engine.matcher import QueryAnalysis, _IndexedFact
 from bot.engine.normalise import normalise
 
@@ -40,3 +44,24 @@ def test_phrasing_scores_are_the_closest_phrasing_of_each_candidate(engine: Engi
     assert candidates
     scores = matcher._phrasing_scores(query, candidates)
     assert scores == [closest_phrasing(query, indexed) for indexed in candidates]
+
+
+@pytest.mark.parametrize("question", [*QUESTIONS, "OpenAI的员工有多少人?", "谁被罢免了?"])
+def test_the_candidate_pre_score_counts_each_word_once_per_fact(engine: Engine, question: str) -> None:
+    """The pre-score is the weight of each question word a fact uses, itself or a synonym, once
+    (a fact using two words of one synonym group gets its weight once)."""
+    matcher = engine.matcher
+    query = matcher.analyse(normalise(question).key)
+    expected: dict[int, float] = {}
+    for position, indexed in enumerate(matcher._facts):
+        expected[position] = float(
+            sum(
+                np.float32(matcher._weight(token))
+                for token in query.tokens
+                if any(form in indexed.bag for form in (token, *SYNONYMS.get(token, ())))
+            )
+        )
+    positions = matcher._candidate_positions(query)
+    assert positions
+    scores = [expected[p] for p in positions]
+    assert all(a >= b - 1e-6 for a, b in pairwise(scores))  # best first

@@ -9,9 +9,11 @@ import pytest
 
 from bot.engine.answer import Engine
 from bot.engine.lexicon import (
+    _SYNONYM_GROUPS,
     AMOUNT_UNITS,
     ASKED_DETAILS,
     CUES,
+    EN_GLOSSARY,
     INTENT_CUES,
     ORG_TITLES,
     REGIONAL_TO_MANDARIN,
@@ -107,3 +109,16 @@ def test_every_cue_is_named_once_and_has_an_example() -> None:
 def test_a_regional_word_in_a_question_is_read_as_its_mandarin(word: str, mandarin: str) -> None:
     # In a sentence, not alone: a longer or overlapping entry must not take it over.
     assert mandarin in to_mandarin(f"奥特曼{word}吗")
+
+
+@pytest.mark.parametrize("group", _SYNONYM_GROUPS, ids=[group[0] for group in _SYNONYM_GROUPS])
+def test_a_synonym_group_names_a_word_the_facts_use(engine: Engine, group: tuple[str, ...]) -> None:
+    """A group earns its place by joining a question's word to one the facts use."""
+    assert any(engine.matcher._known(word) for word in group)
+
+
+@pytest.mark.parametrize(("word", "chinese"), sorted(EN_GLOSSARY.items()))
+def test_an_english_glossary_word_is_read_as_chinese_content(engine: Engine, word: str, chinese: str) -> None:
+    """Not dropped as a function word: the Chinese it stands for is a content word of the question."""
+    tokens = engine.matcher.content_tokens(word, glossary=True)
+    assert tokens and all(not token.isascii() or token == chinese for token in tokens)

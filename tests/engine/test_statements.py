@@ -1,0 +1,48 @@
+"""What a fact itself states, as the checks read it (bot/engine/statements.py)."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine
+from bot.engine.lexicon import ORG_TITLES
+from bot.engine.normalise import normalise
+from bot.factbase.models import Fact
+
+
+def fact_saying(engine: Engine, *words: str) -> Fact:
+    return next(f for f in engine.base.facts if all(w in f.answer for w in words))
+
+
+def test_a_fact_gives_a_title_set_before_a_name_or_given_to_someone(engine: Engine) -> None:
+    statements = engine.matcher.statements
+    promoted = fact_saying(engine, "晋升为OpenAI首席技术官")
+    assert statements.gives_title(promoted, "murati")
+    assert "murati" in statements.titled_people(promoted)[1]
+    departures = fact_saying(engine, "首席研究官Bob McGrew")
+    assert "mcgrew" in statements.titled_people(departures)[0]
+
+
+def test_the_stated_text_is_the_answer_and_quotes_simplified_and_folded(engine: Engine) -> None:
+    promoted = fact_saying(engine, "晋升为OpenAI首席技术官")
+    text = engine.matcher.statements.stated_text(promoted)
+    assert promoted.answer.casefold() in text and promoted.sources[0].quote.casefold() in text
+
+
+def test_who_holds_a_title_at_a_company_is_stated_beside_its_name(engine: Engine) -> None:
+    statements = engine.matcher.statements
+    founder = next(rule for rule in ORG_TITLES if rule.name == "founder")
+    twitch = fact_saying(engine, "Twitch")
+    assert statements.names_another_organisation("amazon")
+    assert not statements.names_another_organisation("openai")  # the home: titles without it
+    assert not statements.states_title(twitch, "amazon", founder)  # Twitch's founder, not Amazon's
+
+
+def test_a_name_asked_stands_beside_the_thing_in_its_clause(engine: Engine) -> None:
+    statements = engine.matcher.statements
+    query = engine.matcher.analyse(normalise("那个流量监测工具叫什么名字?").key)
+    tool = fact_saying(engine, "流量监测工具")
+    # ChatGPT is named a clause away from the tool, not as its name
+    assert not statements.names_a_thing(tool, frozenset({"chatgpt"}), query, frozenset())
+    plain = engine.matcher.analyse(normalise("他叫什么名字?").key)  # no thing named: anyone not asked
+    assert not plain.name_of
+    assert statements.names_a_thing(tool, frozenset({"chatgpt"}), plain, frozenset())
+    assert not statements.names_a_thing(tool, frozenset({"chatgpt"}), plain, frozenset({"chatgpt"}))
