@@ -172,3 +172,19 @@ def test_an_idf_array_of_the_wrong_size_is_refused(factbase: FactBase, tmp_path:
     assert answers(engine) == answers(Engine(factbase))
     with np.load(the_cache(tmp_path), allow_pickle=False) as rebuilt:
         assert len(rebuilt["idf"]) == len(arrays["idf"]) + 1
+
+
+def test_word_sets_pointing_past_the_words_are_refused(factbase: FactBase, tmp_path: Path) -> None:
+    """Each fact's words are stored as positions in the token list; one past its end is refused."""
+    Engine(factbase, cache_dir=tmp_path)
+    cache = the_cache(tmp_path)
+    with np.load(cache, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    arrays["bags"] = arrays["bags"].copy()
+    arrays["bags"][0] = len(arrays["idf"])  # one past the last word
+    with cache.open("wb") as handle:
+        np.savez(handle, **arrays)
+    engine = Engine(factbase, cache_dir=tmp_path)
+    assert answers(engine) == answers(Engine(factbase))
+    with np.load(the_cache(tmp_path), allow_pickle=False) as rebuilt:
+        assert rebuilt["bags"][0] < len(rebuilt["idf"])

@@ -240,12 +240,18 @@ def load_cached(base: FactBase, path: Path) -> FactIndex | None:
     cached = index_cache.load(path, [f.id for f in base.facts])
     if cached is None:
         return None
+    tokens = cached.meta.tokens
+
+    def words_of(arrays: index_cache.Arrays, position: int) -> frozenset[str]:
+        flat, offsets = arrays
+        return frozenset(map(tokens.__getitem__, flat[offsets[position] : offsets[position + 1]].tolist()))
+
     facts = [
         IndexedFact(
             fact,
             frozenset(stored.entities),
-            frozenset(stored.bag),
-            frozenset(stored.core),
+            words_of(cached.bags, position),
+            words_of(cached.cores, position),
             stored.chars,
             stored.core_text,
             frozenset(stored.intents),
@@ -255,9 +261,9 @@ def load_cached(base: FactBase, path: Path) -> FactIndex | None:
             list(stored.residuals),
             [frozenset(found) for found in stored.phrasing_entities],
         )
-        for fact, stored in zip(base.facts, cached.meta.facts, strict=True)
+        for position, (fact, stored) in enumerate(zip(base.facts, cached.meta.facts, strict=True))
     ]
-    words = Postings(cached.meta.tokens, *cached.postings)
+    words = Postings(tokens, *cached.postings)
     return FactIndex(
         facts,
         words,
@@ -275,8 +281,6 @@ def store(index: FactIndex, base: FactBase, path: Path) -> None:
         facts=[
             index_cache.CachedFact(
                 entities=sorted(f.entities),
-                bag=sorted(f.bag),
-                core=sorted(f.core),
                 chars=f.chars,
                 core_text=f.core_text,
                 intents=sorted(f.intents),
@@ -294,7 +298,11 @@ def store(index: FactIndex, base: FactBase, path: Path) -> None:
     )
     postings = (index.postings.flat, index.postings.offsets)
     by_entity = (index.by_entity.flat, index.by_entity.offsets)
-    index_cache.save(path, index_cache.CachedIndex(meta, postings, by_entity, index.idf.weights))
+    slots = index.postings.slots
+    bags = Postings.build({str(i): sorted(slots[w] for w in f.bag) for i, f in enumerate(index.facts)})
+    cores = Postings.build({str(i): sorted(slots[w] for w in f.core) for i, f in enumerate(index.facts)})
+    arrays = ((bags.flat, bags.offsets), (cores.flat, cores.offsets))
+    index_cache.save(path, index_cache.CachedIndex(meta, postings, by_entity, index.idf.weights, *arrays))
     index_cache.remove_stale(path.parent, keep=path)
 
 
