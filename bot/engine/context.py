@@ -96,6 +96,14 @@ _DESCRIBES = re.compile(
     r"^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,5} ?(?:—|–|--| - )"
 )
 
+# A clause that opens by asking who did something: its subject is what it asks.
+_ASKS_ACTOR = re.compile(
+    r"^\s*(?:是|还有|又是|到底是|究竟是)?(?:谁|哪位|哪个人|哪一位|哪几位|哪两位|哪些人|边个)"
+)
+# A question that opens with its own time or things: "那时候…", "这些大客户…", "当时…".
+_OWN_SETTING = re.compile(
+    r"^\s*(?:那|所以)?(?:那时候?|当时|那个时候|那件事|这件事|[这那](?:第[一二三四五六七八九十\d]+|[些个位家次]))"
+)
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -369,6 +377,16 @@ class Context:
             asked = self._ask_instead(last.question, question)
             if asked is not None:
                 return self._read(asked)
+        bare = any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS)
+        if (
+            not bare
+            and not (_NEXT.search(simplified) and len(rest) <= 4)
+            and (english or _own_question(simplified))
+        ):
+            # An English question states its subject; one without a pronoun is a question of
+            # its own. So is one whose asking clause asks who did it ("团队散了之后,是哪位联合
+            # 创始人接手的?"), or that sets its own time or things ("那时候这些大客户…").
+            return Resolution(question)
         subject = self._subject(turns, "person")
         if not subject and not last.told:  # a story's company is no subject of its question
             subject = self._subject(turns, "org", "product")
@@ -382,10 +400,7 @@ class Context:
         if _NEXT.search(simplified) and len(rest) <= 4:
             name = self.name(subject[0], english, turns)
             return self._read(f"what happened to {name} after that?" if english else f"{name}后来怎么样了?")
-        # "师父是谁?": a question with its subject left out is about the subject. An English
-        # question states its subject; one without a pronoun is a question of its own.
-        if english:
-            return Resolution(question)
+        # "师父是谁?": a question with its subject left out is about the subject.
         name = self.name(subject[0], english, turns)
         body = _LEADING.sub("", question.strip())
         return self._read(f"{name}{body}")
@@ -475,3 +490,16 @@ class Context:
 def _gender(pronoun: str) -> Gender | None:
     """Whom a singular pronoun must be: 她/she a woman; 他, 佢 and the plural anyone."""
     return "female" if pronoun in ("她", "she", "her", "hers") else None
+
+
+def points_at_someone(text: str) -> bool:
+    """The text has a pronoun for a person (他, 她们, that guy, they)."""
+    simplified = to_simplified(text).casefold()
+    return bool(_PLURAL_PERSON.search(simplified) or _SINGULAR_PERSON.search(simplified))
+
+
+def _own_question(simplified: str) -> bool:
+    """A question that leaves out no subject: its asking clause asks who did it, or it opens
+    with its own time or things."""
+    last_clause = re.split(r"[,，;；]", simplified.strip(" ?？!！"))[-1]
+    return bool(_ASKS_ACTOR.match(last_clause) or _OWN_SETTING.match(simplified))

@@ -287,3 +287,10 @@ def test_they_after_a_question_naming_two_companies_is_those_companies(engine: E
 def test_her_before_a_noun_is_possessive_in_english(engine: Engine) -> None:
     reply = ask(engine, "who became interim ceo after altman was fired?", "what was her job before that?")
     assert read_as(reply).startswith("what was Mira Murati's job")
+
+
+def test_an_english_question_without_a_pronoun_after_two_people_is_its_own(engine: Engine) -> None:
+    reply = ask(
+        engine, "穆拉蒂和Brockman谁在OpenAI待得更久?", "how many employees signed the letter to the board?"
+    )
+    assert reply.decline_reason != "ambiguous_referent" and reply.read_as is None and reply.answered
