@@ -104,6 +104,19 @@ _ASKS_ACTOR = re.compile(
 _OWN_SETTING = re.compile(
     r"^\s*(?:那|所以)?(?:那时候?|当时|那个时候|那件事|这件事|[这那](?:第[一二三四五六七八九十\d]+|[些个位家次]))"
 )
+# "这么做", "do that": what the last question asked about, done.
+_DO_THAT = re.compile(r"这么做|这样做|那么做|那样做|这么干|那样干|咁做|\bdo (?:that|this|it|so)\b")
+# A reaction asked of someone: "怎么回应", "什么反应", "how did he respond".
+_REACTION = re.compile(
+    r"(?:怎么|如何|怎样|点样)(?:回应|回复|解释|表态|评价|看)|(?:什么|啥|咩)(?:反应|回应|态度)|"
+    r"\bhow did \w+ (?:respond|react)\b"
+)
+# The question words of a question, which leave its topic: "OpenAI 5月份被爆出什么离职协议的事?"
+_ASKING_WORDS = re.compile(
+    r"(?:是)?怎么回事|什么|啥|哪(?:个|些|家|位|天|年)?|谁|怎么|如何|多少|几|吗|呢|是不是|有没有|为什么"
+)
+# A date in a question: "2024年5月", "11月17日".
+_DATE = re.compile(r"\s*(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?<=[年月份日号])\s*")
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -326,6 +339,28 @@ class Context:
             name = self.name(others[0], english, turns)
             return self._read(_LEADING.sub("", _OTHER_ONE.sub(lambda _: name, question, count=1)))
 
+        # "他为什么这么做?", "why'd he do that": why the subject did what the last question
+        # asked about.
+        if _DO_THAT.search(simplified):
+            bare_ask = _FILLER.sub(
+                "", _DO_THAT.sub("", (_PLURAL_PERSON if plural else _SINGULAR_PERSON).sub("", simplified))
+            )
+            bare_ask = re.sub(r"'d$|'d(?=\W)", "", bare_ask)
+            if re.fullmatch(
+                r"(?:为什么|为啥|为何|点解)(?:要|会|非要)?|why(?:did|does|would)?|howcome", bare_ask
+            ):
+                # Who did it is whom the last question named ("马斯克跟谁闹翻了?"), not its answer.
+                subject = self._kind(last.named, "person")[:1] or self._subject(turns, "person", single=True)
+                if len(subject) == 1:
+                    why = "why" if english else "为什么"
+                    return self._read(self._ask_of(last.question, subject[0], why, english))
+
+        # "Altman怎么回应?": how someone met what the last question was about.
+        if people and _REACTION.search(simplified) and len(self._without_names(rest, named)) <= 8:
+            topic = _ASKING_WORDS.sub("", to_simplified(last.question)).strip(" ?？!！。.,，")
+            if topic and not english:  # "OpenAI被爆出离职协议的事,Altman怎么回应?"
+                return self._read(topic + "," + _LEADING.sub("", question.strip()))
+
         # "那Brockman呢?": the earlier question again, about someone (or something) else.
         if named and self._bare(rest, named, simplified):
             kinds = ("person",) if people else ("org", "product")
@@ -405,6 +440,13 @@ class Context:
         body = _LEADING.sub("", question.strip())
         return self._read(f"{name}{body}")
 
+    def _without_names(self, text: str, named: Sequence[str]) -> str:
+        for entity_id in named:
+            span = self.surface(text, entity_id)
+            if span is not None:
+                text = text[: span[0]] + text[span[1] :]
+        return text
+
     def _bare(self, rest: str, named: Sequence[str], simplified: str) -> bool:
         """Nothing but the names (and filler): "那Brockman呢?", "what about greg?"."""
         left = rest
@@ -462,6 +504,11 @@ class Context:
             rest = earlier[opening.end() :] if opening else earlier
             return f"{asked} {rest.strip(' ?')}?"
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
+        if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", to_simplified(asked).casefold()):
+            # A why needs no date ("Leike 2024年5月是不是离开了?" → "Leike为什么离开了?"), nor
+            # the earlier question's own question word ("烧了什么" → "烧了").
+            core = _DATE.sub("", core)
+            core = re.sub(r"(?:什么|啥|什麼)$", "", core).strip()
         span = self.surface(core, subject)
         if span is None:
             return f"{core}{asked}?"

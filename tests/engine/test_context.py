@@ -294,3 +294,21 @@ def test_an_english_question_without_a_pronoun_after_two_people_is_its_own(engin
         engine, "穆拉蒂和Brockman谁在OpenAI待得更久?", "how many employees signed the letter to the board?"
     )
     assert reply.decline_reason != "ambiguous_referent" and reply.read_as is None and reply.answered
+
+
+def test_why_did_he_do_that_asks_why_of_what_the_last_question_was_about(engine: Engine) -> None:
+    reply = ask(engine, "伊利亚在内部活动上烧了什么?", "他为什么这么做?")
+    assert read_as(reply) == "伊利亚为什么在内部活动上烧了?" and reply.fact_id == "a001-effigy-meaning"
+    reply = ask(engine, "what did ilya burn at that internal event?", "why'd he do that")
+    assert read_as(reply) == "why did ilya burn at that internal event?"
+
+
+def test_a_why_after_a_dated_yes_or_no_question_drops_the_date(engine: Engine) -> None:
+    reply = ask(engine, "Jan Leike 2024年5月是不是離開OpenAI了?", "為什麼?")
+    assert read_as(reply) == "Jan Leike为什么离开OpenAI了?" and reply.answered
+
+
+def test_how_someone_responded_is_to_what_the_last_question_was_about(engine: Engine) -> None:
+    reply = ask(engine, "OpenAI 5月份被爆出什么离职协议的事?", "Altman怎么回应?")
+    assert read_as(reply) == "OpenAI 5月份被爆出离职协议的事,Altman怎么回应?"
+    assert reply.fact_id == "a004-altman-severance-response"
