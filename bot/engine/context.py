@@ -143,6 +143,7 @@ class Turn:
     introduces: bool = False
     told: bool = False  # a sentence of a story told around a question, not a question
     also: tuple[str, ...] = ()  # people of a runner-up the answer showed too ("相关:…")
+    fact: str | None = None  # the fact that answered it, when one did
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,12 +434,48 @@ class Context:
             return self._read(self._ask_of(last.question, subject[0], question, english))
         # "后来呢?": what became of the subject.
         if _NEXT.search(simplified) and len(rest) <= 4:
+            # After an answer of one dated event, what happened to them next; else a digest.
+            following = self._next_event(subject[0], last, english)
+            if following is not None:
+                return self._read(following)
             name = self.name(subject[0], english, turns)
             return self._read(f"what happened to {name} after that?" if english else f"{name}后来怎么样了?")
         # "师父是谁?": a question with its subject left out is about the subject.
         name = self.name(subject[0], english, turns)
         body = _LEADING.sub("", question.strip())
         return self._read(f"{name}{body}")
+
+    def _next_event(self, person: str, last: Turn, english: bool) -> str | None:
+        """A question of the person's first event after the one the last answer told ("穆拉蒂
+        哪年加入OpenAI?" → "后来呢?" asks of her next event); None when there is none."""
+        answered = self.base.by_id.get(last.fact or "")
+        if answered is None or answered.date is None:
+            return None
+        later = sorted(
+            (
+                f
+                for f in self.base.by_entity.get(person, [])
+                if f.kind == "event"
+                and f.date is not None
+                and f.date[: len(answered.date)] > answered.date
+                and person in self._kind(f.entities, "person")[:2]  # about them, or them and one more
+            ),
+            key=lambda f: (f.date or "", f.id),
+        )
+        # What became of the same matter first ("起诉" → its withdrawal), else the next event.
+        keywords = set(answered.keywords)
+        later = [f for f in later if keywords & set(f.keywords)] + [
+            f for f in later if not keywords & set(f.keywords)
+        ]
+        for fact in later:
+            for asked in fact.questions:  # one that names them, in the asker's language
+                if (
+                    has_cjk(asked) != english
+                    and to_simplified(asked) == asked
+                    and self.surface(asked, person)
+                ):
+                    return asked
+        return None
 
     def _without_names(self, text: str, named: Sequence[str]) -> str:
         for entity_id in named:

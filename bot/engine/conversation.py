@@ -139,7 +139,8 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         heads = (_people_in(engine, to_simplified(item.text).partition(":")[0])[:1] for item in reply.items)
         answered = tuple(dict.fromkeys(e for head in heads for e in head))
     asked_who = _asks_for_someone(engine, question, analysis)
-    return Turn(question, tuple(analysis.entities), answered, asked_who, also=also)
+    fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
+    return Turn(question, tuple(analysis.entities), answered, asked_who, also=also, fact=fact)
 
 
 def _people_in(engine: Engine, text: str) -> tuple[str, ...]:

@@ -312,3 +312,10 @@ def test_how_someone_responded_is_to_what_the_last_question_was_about(engine: En
     reply = ask(engine, "OpenAI 5月份被爆出什么离职协议的事?", "Altman怎么回应?")
     assert read_as(reply) == "OpenAI 5月份被爆出离职协议的事,Altman怎么回应?"
     assert reply.fact_id == "a004-altman-severance-response"
+
+
+def test_what_happened_next_after_one_dated_event_is_their_next_event(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂哪年加入OpenAI?", "后来呢?")
+    assert reply.fact_id == "a003-murati-cto" and read_as(reply).startswith("穆拉蒂")
+    # Of the matter asked about first: the lawsuit's withdrawal, not xAI's funding in between.
+    assert ask(engine, "Musk哪年第一次起诉OpenAI?", "后来呢?").fact_id == "a000-musk-withdrew-june"
