@@ -38,7 +38,7 @@ _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
 # Declines that ask the asker who is meant: no second reading overrides them.
 _ASKED_BACK = ("ambiguous_referent", "unknown_referent")
 # What may follow a 谁 that ends its clause: particles, then the clause's end.
-_ENDS_CLAUSE = re.compile(r"[了呢啊呀吗嘛啦]*\s*(?:[,，;；。!！?？]|$)")
+_ENDS_CLAUSE = re.compile(r"(?:[了呢啊呀吗嘛啦嚟㗎嘅咧喎咩]|来的|来着)*\s*(?:[,，;；。!！?？]|$)")
 
 
 def answer(
@@ -169,7 +169,9 @@ def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) ->
     among = any(
         (span := engine.context.surface(before, e)) is not None and span[1] == len(before) for e in people
     )
-    return not among and not _ENDS_CLAUSE.match(question, asked.end())
+    # "X是谁" asks who X is, whatever follows.
+    identity = before.endswith(("是", "系", "係"))
+    return not among and not identity and not _ENDS_CLAUSE.match(question, asked.end())
 
 
 def in_context(

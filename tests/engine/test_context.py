@@ -319,3 +319,13 @@ def test_what_happened_next_after_one_dated_event_is_their_next_event(engine: En
     assert reply.fact_id == "a003-murati-cto" and read_as(reply).startswith("穆拉蒂")
     # Of the matter asked about first: the lawsuit's withdrawal, not xAI's funding in between.
     assert ask(engine, "Musk哪年第一次起诉OpenAI?", "后来呢?").fact_id == "a000-musk-withdrew-june"
+
+
+def test_who_someone_is_asks_of_them_not_of_another(engine: Engine) -> None:
+    from bot.engine.conversation import turns
+
+    # "X係邊個嚟㗎?" / "X是谁来着?": who X is; the next 佢 is X, not someone X's fact names.
+    assert not turns(engine, ["Jack Clark係邊個嚟㗎?"])[0].asked_who
+    assert not turns(engine, ["Jack Clark是谁来着?"])[0].asked_who
+    reply = ask(engine, "Helen Toner係邊個嚟㗎?", "佢講Altman喺安全方面點樣瞞住董事會?")
+    assert reply.answered and reply.read_as is not None and reply.read_as.startswith("Helen Toner")
