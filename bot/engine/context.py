@@ -96,6 +96,27 @@ _DESCRIBES = re.compile(
     r"^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,5} ?(?:—|–|--| - )"
 )
 
+# A clause that opens by asking who did something: its subject is what it asks.
+_ASKS_ACTOR = re.compile(
+    r"^\s*(?:是|还有|又是|到底是|究竟是)?(?:谁|哪位|哪个人|哪一位|哪几位|哪两位|哪些人|边个)"
+)
+# A question that opens with its own time or things: "那时候…", "这些大客户…", "当时…".
+_OWN_SETTING = re.compile(
+    r"^\s*(?:那|所以)?(?:那时候?|当时|那个时候|那件事|这件事|[这那](?:第[一二三四五六七八九十\d]+|[些个位家次]))"
+)
+# "这么做", "do that": what the last question asked about, done.
+_DO_THAT = re.compile(r"这么做|这样做|那么做|那样做|这么干|那样干|咁做|\bdo (?:that|this|it|so)\b")
+# A reaction asked of someone: "怎么回应", "什么反应", "how did he respond".
+_REACTION = re.compile(
+    r"(?:怎么|如何|怎样|点样)(?:回应|回复|解释|表态|评价|看)|(?:什么|啥|咩)(?:反应|回应|态度)|"
+    r"\bhow did \w+ (?:respond|react)\b"
+)
+# The question words of a question, which leave its topic: "OpenAI 5月份被爆出什么离职协议的事?"
+_ASKING_WORDS = re.compile(
+    r"(?:是)?怎么回事|什么|啥|哪(?:个|些|家|位|天|年)?|谁|怎么|如何|多少|几|吗|呢|是不是|有没有|为什么"
+)
+# A date in a question: "2024年5月", "11月17日".
+_DATE = re.compile(r"\s*(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?<=[年月份日号])\s*")
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -122,6 +143,7 @@ class Turn:
     introduces: bool = False
     told: bool = False  # a sentence of a story told around a question, not a question
     also: tuple[str, ...] = ()  # people of a runner-up the answer showed too ("相关:…")
+    fact: str | None = None  # the fact that answered it, when one did
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +340,28 @@ class Context:
             name = self.name(others[0], english, turns)
             return self._read(_LEADING.sub("", _OTHER_ONE.sub(lambda _: name, question, count=1)))
 
+        # "他为什么这么做?", "why'd he do that": why the subject did what the last question
+        # asked about.
+        if _DO_THAT.search(simplified):
+            bare_ask = _FILLER.sub(
+                "", _DO_THAT.sub("", (_PLURAL_PERSON if plural else _SINGULAR_PERSON).sub("", simplified))
+            )
+            bare_ask = re.sub(r"'d$|'d(?=\W)", "", bare_ask)
+            if re.fullmatch(
+                r"(?:为什么|为啥|为何|点解)(?:要|会|非要)?|why(?:did|does|would)?|howcome", bare_ask
+            ):
+                # Who did it is whom the last question named ("马斯克跟谁闹翻了?"), not its answer.
+                subject = self._kind(last.named, "person")[:1] or self._subject(turns, "person", single=True)
+                if len(subject) == 1:
+                    why = "why" if english else "为什么"
+                    return self._read(self._ask_of(last.question, subject[0], why, english))
+
+        # "Altman怎么回应?": how someone met what the last question was about.
+        if people and _REACTION.search(simplified) and len(self._without_names(rest, named)) <= 8:
+            topic = _ASKING_WORDS.sub("", to_simplified(last.question)).strip(" ?？!！。.,，")
+            if topic and not english:  # "OpenAI被爆出离职协议的事,Altman怎么回应?"
+                return self._read(topic + "," + _LEADING.sub("", question.strip()))
+
         # "那Brockman呢?": the earlier question again, about someone (or something) else.
         if named and self._bare(rest, named, simplified):
             kinds = ("person",) if people else ("org", "product")
@@ -369,6 +413,16 @@ class Context:
             asked = self._ask_instead(last.question, question)
             if asked is not None:
                 return self._read(asked)
+        bare = any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS)
+        if (
+            not bare
+            and not (_NEXT.search(simplified) and len(rest) <= 4)
+            and (english or _own_question(simplified))
+        ):
+            # An English question states its subject; one without a pronoun is a question of
+            # its own. So is one whose asking clause asks who did it ("团队散了之后,是哪位联合
+            # 创始人接手的?"), or that sets its own time or things ("那时候这些大客户…").
+            return Resolution(question)
         subject = self._subject(turns, "person")
         if not subject and not last.told:  # a story's company is no subject of its question
             subject = self._subject(turns, "org", "product")
@@ -380,15 +434,55 @@ class Context:
             return self._read(self._ask_of(last.question, subject[0], question, english))
         # "后来呢?": what became of the subject.
         if _NEXT.search(simplified) and len(rest) <= 4:
+            # After an answer of one dated event, what happened to them next; else a digest.
+            following = self._next_event(subject[0], last, english)
+            if following is not None:
+                return self._read(following)
             name = self.name(subject[0], english, turns)
             return self._read(f"what happened to {name} after that?" if english else f"{name}后来怎么样了?")
-        # "师父是谁?": a question with its subject left out is about the subject. An English
-        # question states its subject; one without a pronoun is a question of its own.
-        if english:
-            return Resolution(question)
+        # "师父是谁?": a question with its subject left out is about the subject.
         name = self.name(subject[0], english, turns)
         body = _LEADING.sub("", question.strip())
         return self._read(f"{name}{body}")
+
+    def _next_event(self, person: str, last: Turn, english: bool) -> str | None:
+        """A question of the person's first event after the one the last answer told ("穆拉蒂
+        哪年加入OpenAI?" → "后来呢?" asks of her next event); None when there is none."""
+        answered = self.base.by_id.get(last.fact or "")
+        if answered is None or answered.date is None:
+            return None
+        later = sorted(
+            (
+                f
+                for f in self.base.by_entity.get(person, [])
+                if f.kind == "event"
+                and f.date is not None
+                and f.date[: len(answered.date)] > answered.date
+                and person in self._kind(f.entities, "person")[:2]  # about them, or them and one more
+            ),
+            key=lambda f: (f.date or "", f.id),
+        )
+        # What became of the same matter first ("起诉" → its withdrawal), else the next event.
+        keywords = set(answered.keywords)
+        later = [f for f in later if keywords & set(f.keywords)] + [
+            f for f in later if not keywords & set(f.keywords)
+        ]
+        for fact in later:
+            for asked in fact.questions:  # one that names them, in the asker's language
+                if (
+                    has_cjk(asked) != english
+                    and to_simplified(asked) == asked
+                    and self.surface(asked, person)
+                ):
+                    return asked
+        return None
+
+    def _without_names(self, text: str, named: Sequence[str]) -> str:
+        for entity_id in named:
+            span = self.surface(text, entity_id)
+            if span is not None:
+                text = text[: span[0]] + text[span[1] :]
+        return text
 
     def _bare(self, rest: str, named: Sequence[str], simplified: str) -> bool:
         """Nothing but the names (and filler): "那Brockman呢?", "what about greg?"."""
@@ -447,6 +541,11 @@ class Context:
             rest = earlier[opening.end() :] if opening else earlier
             return f"{asked} {rest.strip(' ?')}?"
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
+        if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", to_simplified(asked).casefold()):
+            # A why needs no date ("Leike 2024年5月是不是离开了?" → "Leike为什么离开了?"), nor
+            # the earlier question's own question word ("烧了什么" → "烧了").
+            core = _DATE.sub("", core)
+            core = re.sub(r"(?:什么|啥|什麼)$", "", core).strip()
         span = self.surface(core, subject)
         if span is None:
             return f"{core}{asked}?"
@@ -475,3 +574,16 @@ class Context:
 def _gender(pronoun: str) -> Gender | None:
     """Whom a singular pronoun must be: 她/she a woman; 他, 佢 and the plural anyone."""
     return "female" if pronoun in ("她", "she", "her", "hers") else None
+
+
+def points_at_someone(text: str) -> bool:
+    """The text has a pronoun for a person (他, 她们, that guy, they)."""
+    simplified = to_simplified(text).casefold()
+    return bool(_PLURAL_PERSON.search(simplified) or _SINGULAR_PERSON.search(simplified))
+
+
+def _own_question(simplified: str) -> bool:
+    """A question that leaves out no subject: its asking clause asks who did it, or it opens
+    with its own time or things."""
+    last_clause = re.split(r"[,，;；]", simplified.strip(" ?？!！"))[-1]
+    return bool(_ASKS_ACTOR.match(last_clause) or _OWN_SETTING.match(simplified))

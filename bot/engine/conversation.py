@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.engine import labels
-from bot.engine.context import MAX_TURNS, Turn
+from bot.engine.context import MAX_TURNS, Turn, points_at_someone
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import split_story
@@ -35,8 +35,10 @@ _SOMEONE_UNNAMED = re.compile(
     r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
+# Declines that ask the asker who is meant: no second reading overrides them.
+_ASKED_BACK = ("ambiguous_referent", "unknown_referent")
 # What may follow a 谁 that ends its clause: particles, then the clause's end.
-_ENDS_CLAUSE = re.compile(r"[了呢啊呀吗嘛啦]*\s*(?:[,，;；。!！?？]|$)")
+_ENDS_CLAUSE = re.compile(r"(?:[了呢啊呀吗嘛啦嚟㗎嘅咧喎咩]|来的|来着)*\s*(?:[,，;；。!！?？]|$)")
 
 
 def answer(
@@ -62,7 +64,8 @@ def answer(
         named = tuple(engine.context.find(to_simplified(read).casefold()))
         unnamed = bool(_SOMEONE_UNNAMED.search(to_simplified(display)))
         told.append(Turn(read, named, introduces=unnamed, told=True))
-    if told and told[-1].introduces and not _names_someone(engine, story.question):
+    joined_tried = bool(told and told[-1].introduces and not _names_someone(engine, story.question))
+    if joined_tried:
         # "…有个Twitch的前CEO被找来当临时CEO。他叫什么名字?": the sentence before describes
         # whom the question asks about; read together, the engine may find them.
         joined = story.told[-1].rstrip("。.!！…") + "," + story.question
@@ -70,6 +73,24 @@ def answer(
         if reply.answered:
             return replace(reply, question=question)
     reply = in_context(engine, story.question, [*earlier, *told], None, script, say_how=True)
+    if (
+        not reply.answered
+        and not joined_tried
+        and reply.decline_reason not in _ASKED_BACK
+        and story.told
+        and not points_at_someone(story.question)
+        and not _names_someone(engine, story.question)
+    ):
+        # "…团队解散以后,剩下的人被打散了。团队散了之后,是哪位联合创始人接手的?": the sentence
+        # before may hold what the question leaves out; read together, the engine may find it.
+        # Asked as it stands (one analysis): the question names no one for context to resolve.
+        joined = normalise(story.told[-1].rstrip("。.!！…") + "," + story.question).display
+        together = engine.ask_alone(joined, override=script)
+        if together.answered:
+            read_as = to_script(labels.READ_AS.format(question=joined), script, engine.variant)
+            return replace(
+                together, question=question, answer=read_as + "\n" + together.answer, read_as=joined
+            )
     return replace(reply, question=question)
 
 
@@ -118,7 +139,8 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         heads = (_people_in(engine, to_simplified(item.text).partition(":")[0])[:1] for item in reply.items)
         answered = tuple(dict.fromkeys(e for head in heads for e in head))
     asked_who = _asks_for_someone(engine, question, analysis)
-    return Turn(question, tuple(analysis.entities), answered, asked_who, also=also)
+    fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
+    return Turn(question, tuple(analysis.entities), answered, asked_who, also=also, fact=fact)
 
 
 def _people_in(engine: Engine, text: str) -> tuple[str, ...]:
@@ -147,7 +169,9 @@ def _asks_for_someone(engine: Engine, question: str, analysis: QueryAnalysis) ->
     among = any(
         (span := engine.context.surface(before, e)) is not None and span[1] == len(before) for e in people
     )
-    return not among and not _ENDS_CLAUSE.match(question, asked.end())
+    # "X是谁" asks who X is, whatever follows.
+    identity = before.endswith(("是", "系", "係"))
+    return not among and not identity and not _ENDS_CLAUSE.match(question, asked.end())
 
 
 def in_context(

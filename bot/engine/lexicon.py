@@ -712,6 +712,7 @@ EN_STOP = frozenset(
     say shall she should so still t tell than that the their them then there these they this those
     to up want was we were what when where which who whom whose why will with would yes you your
     according article articles reportedly allegedly apparently besides lol lmao haha hhh hh omg btw pls plz thx wtf xd emm ok okay yyds orz nb
+    whats guy guys dude mentioned
     """.split()
 )
 
@@ -761,6 +762,15 @@ EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"), " 接替 "),
     (re.compile(r"\b(?:a |an )?(?:long |extended )?(?:break|time off)\b"), " vacation "),
     (re.compile(r"\b(?:the )?end of (?:the|this) year\b|\byear[- ]end\b"), " 年底 "),
+    (
+        re.compile(
+            r"\b(?:start|started|starts|found|founded) (?:something|a company|his own \w+|her own \w+)\b"
+        ),
+        " 创立 公司 ",
+    ),
+    (re.compile(r"\bnext (?:big )?(?:ai )?model\b"), " 下一代 大语言模型 "),
+    (re.compile(r"\b(?:always|kept|keeps) (?:going|saying|chanting)\b"), " 口头禅 "),
+    (re.compile(r"\bfeel the agi\b"), " 感受agi "),
 )
 
 
@@ -824,6 +834,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
     boss=上司  grow=增加  grew=增加  growth=增加
     tweets=推文  tweeted=推文  robotics=机器人  robot=机器人  robots=机器人  quitting=离职  dev=开发者
+    svp=高级副总裁  shakeup=调整  shake-up=调整  building=开发  build=开发  builds=开发
     teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
     threaten=威胁  threatened=威胁  title=职位  trust=信任  trusted=信任  tweet=推文  understand=理解  unicorn=独角兽
     university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值

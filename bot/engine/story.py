@@ -31,6 +31,44 @@ _ASKING = re.compile(
 )
 
 
+# Words that only lead into the question ("所以我想问:", "我好奇的是,", "anyway my actual
+# question:"): the question is what follows them.
+_LEAD_IN = re.compile(
+    r"^(?:那么?|所以|那就|anyway,?|so,?|ok,?)?\s*(?:我|i)?\s*(?:就|只|先|还|還)?"
+    r"(?:想|要|很|比较|比較|一直|真的)?(?:问|問|请问|請問|确认|確認|知道|好奇|了解)(?:一)?(?:下|一下)?"
+    r"(?:一个数字|一個數字|一个细节|一個細節)?(?:再继续吵|再繼續吵)?(?:的是|的)?\s*[,，:：]\s*|"
+    r"^.{0,30}?(?:my (?:actual |real )?question|what i want to know|i'?m (?:curious|wondering))\s*(?:is)?\s*[,:]\s*",
+    re.I,
+)
+# A last question that only asks whether the articles say it ("文章里有写吗?", "有没有公开过?"):
+# the question before it is what is asked.
+_META = re.compile(
+    r"^(?:那|所以)?(?:文章|报道|報導|新闻|新聞|媒体|媒體)?(?:里|裡|中|上)?(?:有|有没有|有沒有)?"
+    r"(?:写|寫|提|说|說|讲|講|公开|公開|报道|報導)(?:到|过|過)?(?:吗|嗎|没有|沒有)?(?:呢)?[?？]*$|"
+    r"^(?:是|对|對|有)(?:吗|嗎|不|没有|沒有)[?？]*$"
+)
+
+
+# "文章里说…", "报道说…" inside the question: where it was read, not what is asked (but "哪家
+# 媒体报道说…" asks the outlet).
+_SOURCE_SAID = re.compile(r"(?:文章|报道|報導|新闻|新聞)(?:里|裡|中|上)?(?:说|說|称|稱|提到)的?")
+
+
+def without_lead_in(sentence: str) -> str:
+    """The asking sentence without the words that lead into it: what follows a colon ("我想先
+    确认一个数字:…"), a lead-in ("所以我想问,"), a source ("文章里说")."""
+    rest = re.split(r"[:：]\s*", sentence)[-1]
+    rest = rest if _ASKING.search(rest) else sentence
+    found = _LEAD_IN.match(rest)
+    rest = rest[found.end() :] if found else rest
+    # "照9月的报道,…": which report, not what is asked
+    rest = re.sub(r"^(?:照|据|據|根据|根據|按照?)[^,，]{0,12}?(?:报道|報導|文章|新闻|新聞)[,，]\s*", "", rest)
+    said = _SOURCE_SAID.search(rest)
+    if said and not re.search(r"哪|谁|誰|which|who", rest[: said.start()]):
+        rest = rest[: said.start()] + rest[said.end() :]
+    return rest if _ASKING.search(rest) else sentence
+
+
 @dataclass(frozen=True, slots=True)
 class Story:
     question: str  # the sentence that asks
@@ -51,8 +89,12 @@ def split_story(message: str) -> Story | None:
     marked = [i for i in asking if re.search(r"[?？]", sentences[i])]
     if not asking:
         return None
-    chosen = (marked or asking)[-1]
+    candidates = marked or asking
+    chosen = candidates[-1]
+    if len(candidates) > 1 and _META.match(sentences[chosen].strip()):
+        chosen = candidates[-2]
     if chosen == 0 and len(message) <= MAX_QUESTION_CHARS:
         return None  # a question first and details after is a question of its own
-    told = tuple(s for i, s in enumerate(sentences) if i != chosen)
-    return Story(sentences[chosen], told)
+    # A question that only asks whether the articles say it tells nothing either.
+    told = tuple(s for i, s in enumerate(sentences) if i != chosen and not _META.match(s.strip()))
+    return Story(without_lead_in(sentences[chosen]), told)

@@ -287,3 +287,45 @@ def test_they_after_a_question_naming_two_companies_is_those_companies(engine: E
 def test_her_before_a_noun_is_possessive_in_english(engine: Engine) -> None:
     reply = ask(engine, "who became interim ceo after altman was fired?", "what was her job before that?")
     assert read_as(reply).startswith("what was Mira Murati's job")
+
+
+def test_an_english_question_without_a_pronoun_after_two_people_is_its_own(engine: Engine) -> None:
+    reply = ask(
+        engine, "穆拉蒂和Brockman谁在OpenAI待得更久?", "how many employees signed the letter to the board?"
+    )
+    assert reply.decline_reason != "ambiguous_referent" and reply.read_as is None and reply.answered
+
+
+def test_why_did_he_do_that_asks_why_of_what_the_last_question_was_about(engine: Engine) -> None:
+    reply = ask(engine, "伊利亚在内部活动上烧了什么?", "他为什么这么做?")
+    assert read_as(reply) == "伊利亚为什么在内部活动上烧了?" and reply.fact_id == "a001-effigy-meaning"
+    reply = ask(engine, "what did ilya burn at that internal event?", "why'd he do that")
+    assert read_as(reply) == "why did ilya burn at that internal event?"
+
+
+def test_a_why_after_a_dated_yes_or_no_question_drops_the_date(engine: Engine) -> None:
+    reply = ask(engine, "Jan Leike 2024年5月是不是離開OpenAI了?", "為什麼?")
+    assert read_as(reply) == "Jan Leike为什么离开OpenAI了?" and reply.answered
+
+
+def test_how_someone_responded_is_to_what_the_last_question_was_about(engine: Engine) -> None:
+    reply = ask(engine, "OpenAI 5月份被爆出什么离职协议的事?", "Altman怎么回应?")
+    assert read_as(reply) == "OpenAI 5月份被爆出离职协议的事,Altman怎么回应?"
+    assert reply.fact_id == "a004-altman-severance-response"
+
+
+def test_what_happened_next_after_one_dated_event_is_their_next_event(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂哪年加入OpenAI?", "后来呢?")
+    assert reply.fact_id == "a003-murati-cto" and read_as(reply).startswith("穆拉蒂")
+    # Of the matter asked about first: the lawsuit's withdrawal, not xAI's funding in between.
+    assert ask(engine, "Musk哪年第一次起诉OpenAI?", "后来呢?").fact_id == "a000-musk-withdrew-june"
+
+
+def test_who_someone_is_asks_of_them_not_of_another(engine: Engine) -> None:
+    from bot.engine.conversation import turns
+
+    # "X係邊個嚟㗎?" / "X是谁来着?": who X is; the next 佢 is X, not someone X's fact names.
+    assert not turns(engine, ["Jack Clark係邊個嚟㗎?"])[0].asked_who
+    assert not turns(engine, ["Jack Clark是谁来着?"])[0].asked_who
+    reply = ask(engine, "Helen Toner係邊個嚟㗎?", "佢講Altman喺安全方面點樣瞞住董事會?")
+    assert reply.answered and reply.read_as is not None and reply.read_as.startswith("Helen Toner")

@@ -45,3 +45,19 @@ def test_taking_over_is_replacing_but_taking_over_as_is_becoming() -> None:
 def test_who_is_taking_over_reaches_the_successor(engine: Engine) -> None:
     reply = engine.ask("who's taking over research now that Bob McGrew left?")
     assert reply.answered and "Mark Chen" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # "start something": founded a company
+        ("what's sutskever doing lately, did he start something?", "a003-sutskever-left"),
+        # "next big model": the next-generation model
+        ("which next big model is openai working on?", "a004-impact-orion"),
+        # "kept saying": a catchphrase
+        ("who kept saying feel the agi at the company?", "a001-feel-the-agi"),
+    ],
+)
+def test_more_casual_idioms_reach_the_fact(engine: Engine, question: str, fact_id: str) -> None:
+    reply = engine.ask(question)
+    assert reply.answered and reply.fact_id == fact_id, reply.answer

@@ -55,9 +55,12 @@ def random_cjk(length: int, seed: int) -> str:
 
 # A long message is read as a story (bot.engine.story): its last MAX_TURNS told sentences are
 # each read as a turn (an analysis or two, of a short sentence), then the asking sentence is
-# asked like a short question. What it may cost in all is what FEW short questions cost.
+# asked like a short question; when that names no one and is declined, it is asked once more
+# joined to the sentence before it (a question of two parts: up to three analyses). What it
+# may cost in all is what FEW short questions cost.
 FEW = 4
-STORY_ANALYSES = FEW + 2 * MAX_TURNS
+JOINED = 3
+STORY_ANALYSES = FEW + 2 * MAX_TURNS + JOINED
 
 
 def assert_costs_a_few_short_questions(work: Work) -> None:

@@ -46,3 +46,34 @@ def test_it_in_a_story_is_the_thing_the_story_named_besides_openai(engine: Engin
     message = "公司群里今天在讨论AI安全。有个同事说OpenAI以前专门有个团队搞超级对齐。后来这个团队好像解散了。它是哪个月解散的?"
     reply = engine.ask(message)
     assert reply.answered and "5月" in reply.answer
+
+
+def test_the_words_that_lead_into_the_question_are_not_the_question() -> None:
+    found = split_story(
+        "我们公司在用OpenAI的API。去年11月那几天老板特别紧张。我想确认一下:那时候大客户在考虑转投哪些公司?"
+    )
+    assert found is not None and found.question == "那时候大客户在考虑转投哪些公司?"
+    found = split_story("我对这事一直很好奇。报道很多。大家都在聊。所以我想问,照9月的报道,OpenAI有多少员工?")
+    assert found is not None and found.question == "OpenAI有多少员工?"
+
+
+def test_a_last_question_that_only_asks_whether_the_articles_say_it_is_not_the_question(
+    engine: Engine,
+) -> None:
+    message = "我对Ilya一直很好奇。他以前在Hinton那边读书。后来又去了谷歌。他离开OpenAI以后创办的公司叫什么?文章里有提到吗?"
+    found = split_story(message)
+    assert (
+        found is not None
+        and found.question.startswith("他离开OpenAI以后")
+        and "文章里有提到吗?" not in found.told
+    )
+    reply = engine.ask(message)
+    assert reply.answered and "Safe Superintelligence" in reply.answer
+
+
+def test_a_question_that_asks_who_did_it_is_not_given_the_storys_subject(engine: Engine) -> None:
+    message = "最近在看OpenAI安全团队的新闻。雷克辞职的时候说团队拿不到算力。没多久超级对齐团队就散了。所以我想问,团队解散后是谁接着领导对齐工作的?"
+    reply = engine.ask(message)
+    assert reply.read_as is not None and not reply.read_as.startswith("雷克")
+    # Alone it names no team; with the sentence before it, the engine finds who took over.
+    assert reply.answered and "舒尔曼" in reply.answer
