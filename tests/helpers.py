@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import unittest.mock
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import discord
@@ -227,6 +228,10 @@ def make_settings(**values: Any) -> Settings:
     return Settings(_env_file=None, **values)
 
 
+async def _call(work: Callable[[], Any]) -> Any:
+    return work()
+
+
 class MockBot(SpecMock):
     """A SagaBot double holding the real engine, storage and settings."""
 
@@ -245,6 +250,7 @@ class MockBot(SpecMock):
         context = unittest.mock.MagicMock(spec_set=commands.Context)
         context.valid = False
         self.get_context.return_value = context
+        self.in_engine.side_effect = _call  # the real engine's work, awaited, on the test's thread
         for name, value in attributes.items():
             setattr(self, name, value)
 

@@ -4,6 +4,7 @@ mentions that ping nobody."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
@@ -164,3 +165,23 @@ async def test_an_ask_channel_lets_chatter_pass_silently(fake_discord: FakeDisco
         "哈哈哈", author=fake_discord.add_user("other"), channel_id=channel
     )
     await fake_discord.reply_to(hello)
+
+
+async def test_the_engine_answers_off_the_event_loop_one_question_at_a_time(
+    fake_discord: FakeDiscord, saga: SagaBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long message costs the engine tens of milliseconds: that work runs on the engine's own
+    thread, so the event loop (heartbeats, other users' presses) is not held up meanwhile."""
+    threads: list[str] = []
+    ask = Engine.ask
+
+    def recording_ask(self: Engine, *args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return ask(self, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "ask", recording_ask)
+    user = fake_discord.add_user("asker")
+    message = await fake_discord.send_message("奥特曼什么时候被解雇？", author=user)
+    await fake_discord.reply_to(message)
+    assert threads and all(name.startswith("saga-engine") for name in threads)
+    assert saga.engine_thread._max_workers == 1  # the engine's memos are never shared between threads

@@ -12,7 +12,8 @@ import json
 import logging
 import pkgutil
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import aiohttp
 import discord
@@ -29,6 +30,8 @@ from bot.discord.views import PERSISTENT_ITEMS, is_current, tell_outdated
 from bot.engine.answer import Engine
 from bot.settings import Settings
 from bot.storage import Storage, StorageError
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -184,6 +187,23 @@ class SagaBot(commands.AutoShardedBot):
         self.engine = engine
         self.storage = storage
         self.persistent_items = (*PERSISTENT_ITEMS, PictureButton)
+        # The engine's analysis and ranking (tens of milliseconds for a long message) run off the
+        # event loop, so heartbeats and other users' presses are not held up; on one thread, one
+        # question at a time, because the engine's memos are not made for sharing between threads.
+        self.engine_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="saga-engine")
+
+    async def in_engine(self, work: Callable[[], T]) -> T:
+        """`work` (a call into the engine) run on the engine's thread, awaited here."""
+        result = await asyncio.get_running_loop().run_in_executor(self.engine_thread, work)
+        if self.is_closed():
+            # The bot stopped while the engine worked: nothing can be sent any more. The handler
+            # ends as cancelled, which discord.py drops quietly, instead of failing to send.
+            raise asyncio.CancelledError
+        return result
+
+    async def close(self) -> None:
+        await super().close()
+        self.engine_thread.shutdown(wait=False, cancel_futures=True)
 
     def _get_state(self, **options: Any) -> AutoShardedConnectionState[SagaBot]:
         return _TolerantConnectionState(

@@ -20,6 +20,7 @@ import time
 from collections import deque
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Literal
 
 import discord
@@ -188,11 +189,11 @@ class Ask(commands.Cog, name=ASK_COG):
         )
 
     async def answer(self, question: str, reader: Reader, history: list[str] | None = None) -> Reply:
-        reply = for_reader(
-            self.bot.engine.ask(question, override=reader.script, history=history or ()),
-            reader,
-            self.bot.engine.variant,
+        engine = self.bot.engine
+        asked = await self.bot.in_engine(
+            partial(engine.ask, question, override=reader.script, history=history or ())
         )
+        reply = for_reader(asked, reader, engine.variant)
         if reply.kind == "not_covered":
             try:
                 # The display form: mentions (which carry user ids), markup and URLs removed.
@@ -300,7 +301,9 @@ class Ask(commands.Cog, name=ASK_COG):
         if not message.content:
             return  # nothing to read: an attachment, or an ask channel without the Message Content intent
         question = self.question_of(message)
-        if addressed == "ask_channel" and not is_saga_question(self.bot.engine, question):
+        if addressed == "ask_channel" and not await self.bot.in_engine(
+            partial(is_saga_question, self.bot.engine, question)
+        ):
             return  # chatter: no reply, no miss logged, no cooldown spent
         locale = message.guild.preferred_locale if message.guild else None
         guild_id = message.guild.id if message.guild else None
