@@ -265,7 +265,7 @@ class Matcher:
         words |= {self._prepare(n) for e in self.base.entities.values() for n in e.all_names()}
         # 搞掉 and 打工人 stay whole, to find their group; question words (几岁) stay cues.
         words |= {w for w in SYNONYMS if _IS_CJK.match(w) and not _QUESTION_WORD.search(w)}
-        self._segmenter = Segmenter(words)
+        self._segmenter = Segmenter(words, cache_dir=self.cache_dir)
         domain = self.base.domain
         self._home = home_of(domain, self.base.entities)
         self._place_text = domain.place_text()

@@ -7,7 +7,9 @@ tools/build_words.py) plus the fact base's keywords, so domain terms such as
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import sys
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -40,8 +42,19 @@ def _memo_size(text: str, words: tuple[str, ...]) -> int:
 
 
 class Segmenter:
-    def __init__(self, extra_words: Iterable[str] = (), *, memo_bytes: int = MEMO_BYTES) -> None:
+    def __init__(
+        self, extra_words: Iterable[str] = (), *, memo_bytes: int = MEMO_BYTES, cache_dir: Path | None = None
+    ) -> None:
         self._tokenizer = jieba.Tokenizer(dictionary=str(WORDS_FILE))
+        if cache_dir is not None:
+            # jieba keeps its built dictionary as a marshal file, by default in the shared,
+            # world-writable temporary directory, and loads it unchecked: anyone on the machine
+            # could plant one there and change how every question is cut into words. The
+            # engine's own cache directory is the bot's alone.
+            with contextlib.suppress(OSError):
+                cache_dir.mkdir(parents=True, exist_ok=True)
+            if os.access(cache_dir, os.W_OK):  # else jieba would log a traceback failing to write
+                self._tokenizer.tmp_dir = str(cache_dir)
         self._tokenizer.initialize()
         for word in extra_words:
             word = word.strip()

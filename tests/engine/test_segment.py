@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import tracemalloc
+from pathlib import Path
 
 from bot.engine.segment import MEMO_BYTES, Segmenter
 
@@ -60,3 +61,10 @@ def test_a_text_larger_than_the_memo_is_segmented_and_not_kept() -> None:
 
 def test_the_default_bound_holds_the_index_builds_repeats() -> None:
     assert 8 * MIB <= MEMO_BYTES <= 64 * MIB
+
+
+def test_jiebas_built_dictionary_is_kept_in_the_engines_cache_not_the_shared_temp(tmp_path: Path) -> None:
+    """A dictionary file planted in the world-writable temporary directory is never read:
+    jieba's cache goes where the engine keeps its own."""
+    Segmenter(cache_dir=tmp_path / "cache").words("穆拉蒂离职")
+    assert [p.name for p in (tmp_path / "cache").glob("jieba*.cache")]
