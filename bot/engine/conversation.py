@@ -19,7 +19,7 @@ from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import split_story
 from bot.factbase.models import Intent
-from bot.text import Script, has_cjk, to_script, to_simplified
+from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
 if TYPE_CHECKING:
     from bot.engine.answer import Engine
@@ -39,6 +39,15 @@ _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
 _ASKED_BACK = ("ambiguous_referent", "unknown_referent")
 # What may follow a 谁 that ends its clause: particles, then the clause's end.
 _ENDS_CLAUSE = re.compile(r"(?:[了呢啊呀吗嘛啦嚟㗎嘅咧喎咩]|来的|来着)*\s*(?:[,，;；。!！?？]|$)")
+
+
+def read_as_line(question: str, script: Script, variant: TraditionalVariant) -> str:
+    """「按"…"理解:」 in the asker's script; traditional text quotes with 「」, as Taiwan and
+    Hong Kong write."""
+    opening, closing = labels.READ_AS.split("{question}")
+    if script == "traditional":
+        opening, closing = opening.replace("“", "「"), closing.replace("”", "」")
+    return to_script(opening + question + closing, script, variant)
 
 
 def answer(
@@ -87,7 +96,7 @@ def answer(
         joined = normalise(story.told[-1].rstrip("。.!！…") + "," + story.question).display
         together = engine.ask_alone(joined, override=script)
         if together.answered:
-            read_as = to_script(labels.READ_AS.format(question=joined), script, engine.variant)
+            read_as = read_as_line(joined, script, engine.variant)
             return replace(
                 together, question=question, answer=read_as + "\n" + together.answer, read_as=joined
             )
@@ -210,7 +219,7 @@ def in_context(
             if asked is not None and who is not None:
                 if not asked.answered:
                     return alone
-                read_as = to_script(labels.READ_AS.format(question=who), script, engine.variant)
+                read_as = read_as_line(who, script, engine.variant)
                 return replace(asked, question=question, answer=read_as + "\n" + asked.answer, read_as=who)
             assert described is not None  # several people fit the description
         if len(described.people) > 1:
@@ -239,7 +248,7 @@ def in_context(
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
     reply = engine.ask_alone(resolution.question, override=script)
-    read_as = to_script(labels.READ_AS.format(question=resolution.question), script, engine.variant)
+    read_as = read_as_line(resolution.question, script, engine.variant)
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
     )

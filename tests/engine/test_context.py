@@ -39,7 +39,7 @@ def test_the_same_pronoun_without_a_conversation_asks_who_even_when_a_company_is
 def test_traditional_and_cantonese_pronouns_and_the_reply_in_the_askers_script(engine: Engine) -> None:
     reply = ask(engine, "奧特曼是哪天被開除的?", "佢點解被炒?")
     assert reply.answered and reply.script == "traditional"
-    assert reply.answer.startswith("按“奧特曼點解被炒?”理解:\n")
+    assert reply.answer.startswith("按「奧特曼點解被炒?」理解:\n")
     assert reply.fact_id == "a001-board-reason"
 
 
