@@ -373,8 +373,12 @@ class SeveralFacts:
             clear_lead = len(ranked) < 2 or ranked[0].score - ranked[1].score >= digest.CLEAR_LEAD
             if accepted and clear_lead and not asks_several:
                 return None  # one fact answers it well
-            if ranked[0].features.novelty > self.matcher.weights.max_novelty:
-                continue  # much of the question is unknown to the articles
+            # Much of the question unknown to the articles: the stricter bar when it names
+            # nothing of theirs ("How do I reverse a linked list in Python?").
+            unnamed = not reading.entities
+            most = self.matcher.weights.unnamed_max_novelty if unnamed else self.matcher.weights.max_novelty
+            if ranked[0].features.novelty > most:
+                continue
             chosen = fitting.choose(
                 ranked, everyone if asks_people else frozenset(), frozenset(analysis.entities), accepted
             )

@@ -24,7 +24,7 @@ MAX_FACTS = 4
 # ("有几个员工在Slack上抱怨") is one figure, not a list of facts.
 ASKS_SEVERAL = re.compile(
     r"哪些|哪几|哪一些|有谁|都有谁|还有谁|分别(?:是|叫)?(?:谁|哪)|列一下|列几|列出|列举|几条|几种|几个(?:理由|原因|方面|说法)|"
-    r"边啲|边几|\bwhich (?:\w+ )?(?:are|were|have)\b|\bwhat are\b|\blist\b"
+    r"边啲|边几|\bwhich (?:\w+ )?(?:are|were|have)\b|\bwhat are\b|^\s*list\b|\blist (?:the|all|every)\b"
 )
 # Asks who (people, or the firms of "谁领投"): every fact shown must name someone or something
 # the question does not.
@@ -41,7 +41,7 @@ class Bar:
     floor: float = 0.2  # least matcher score of any fact shown
     share: float = 0.5  # least share of the best fact's score
     share_beside_answer: float = 0.55  # the same, when the best fact would answer alone
-    coverage: float = 0.25  # least share of the question's words the fact uses
+    coverage: float = 0.15  # least share of the question's words the fact uses
     min_facts: int = 2  # one fact alone is the single-fact path's to answer or decline
 
 
@@ -56,9 +56,9 @@ def choose(
     bar: Bar = BAR,
 ) -> list[Fact]:
     """The facts of `ranked` (best first) that fit the question about as well as the best; none
-    when fewer than `bar.min_facts` do (`answers_alone`: the best would answer by itself). When the question asks who, each must name one of
-    `people` (every person and organisation of the fact base) that the question does not
-    (`named`)."""
+    when fewer than `bar.min_facts` do (`answers_alone`: the best would answer by itself).
+    When the question asks who, each must name one of `people` (every person and organisation
+    of the fact base) that the question does not (`named`)."""
     if not ranked:
         return []
     best = ranked[0].score

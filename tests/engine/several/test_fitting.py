@@ -40,3 +40,17 @@ def test_a_bare_count_is_not_a_list_of_facts(engine: Engine) -> None:
 def test_a_described_person_is_left_to_the_stage_that_resolves_the_description(engine: Engine) -> None:
     reply = engine.ask("负责超级对齐后来去了Anthropic的那位,他在新团队研究哪些方向?")
     assert reply.answer_kind != "list"
+
+
+def test_a_reason_the_question_words_only_loosely_still_counts(engine: Engine) -> None:
+    # Cantonese wording shares few words with each reason: one of the three fits at 0.17.
+    reply = engine.ask("Toner话员工点解会撑Altman返嚟,有边几个原因?")
+    assert "a004-toner-return-destroyed" in reply.fact_ids
+
+
+def test_an_off_topic_list_question_is_not_answered_from_the_articles(engine: Engine) -> None:
+    for question in (
+        "How do I reverse a linked list in Python?",
+        "List the reasons in Python for a linked list",
+    ):
+        assert not engine.ask(question).answered
