@@ -17,8 +17,8 @@ from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
-from bot.engine.several import digest, durations, frame, labels, lists, order, roles_at
-from bot.engine.several.common import HOME, PRECISION_WORDS, Context, dates_in, show_date
+from bot.engine.several import digest, durations, fitting, frame, labels, lists, order, roles_at
+from bot.engine.several.common import HOME, PRECISION_WORDS, Context, dates_in, show_date, sort_key
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
@@ -111,6 +111,21 @@ class SeveralFacts:
             ):
                 return None  # a count the articles state wins over counting the named
             reply = self._list(ctx, text, people, others, when)
+        if (
+            reply is None
+            and (
+                fitting.ASKS_SEVERAL.search(text)
+                or kind == frame.Frame.DIGEST
+                or frame.SEVERAL_ASKED.search(text)
+            )
+            and not (fitting.POINTS.search(text) and not people)
+        ):
+            reply = self._fitting(
+                ctx,
+                analysis,
+                asks_people=bool(fitting.ASKS_PEOPLE.search(text)),
+                asks_several=bool(fitting.ASKS_SEVERAL.search(text)),
+            )
         if reply is not None and not reply.answered and not reply.suggestions:
             reply = replace(reply, suggestions=self._suggestions(analysis, script))
         return reply
@@ -336,6 +351,49 @@ class SeveralFacts:
             ctx, subject[0], ranked, asks_why=bool(frame.WHY.search(text)), also=both[0] if both else None
         )
         return digest.about(ctx, subject[0], chosen)
+
+    def _fitting(
+        self, ctx: Context, analysis: QueryAnalysis, asks_people: bool, asks_several: bool
+    ) -> Reply | None:
+        """A list or broad question whose answer is spread over a few facts none of which the
+        single-fact path takes alone, or that asks for several things outright ("列几个理由")
+        which one fact gives only one of: those facts together (bot.engine.several.fitting)."""
+        readings = [analysis]
+        if HOME in analysis.entities and any(
+            self.base.entities[e].kind == "org" and e != HOME for e in analysis.entities
+        ):
+            # "xAI那轮融资有哪些OpenAI的投资人": OpenAI named in passing, the facts about xAI
+            readings.append(replace(analysis, entities=tuple(e for e in analysis.entities if e != HOME)))
+        everyone = frozenset(e.id for e in self.base.entities.values() if e.kind in ("person", "org"))
+        for passing, reading in enumerate(readings):
+            ranked = self._rank(reading, limit=10)
+            if not ranked:
+                continue
+            accepted = self.matcher.accepts(ranked)
+            clear_lead = len(ranked) < 2 or ranked[0].score - ranked[1].score >= digest.CLEAR_LEAD
+            if accepted and clear_lead and not asks_several:
+                return None  # one fact answers it well
+            # Much of the question unknown to the articles: the stricter bar when it names
+            # nothing of theirs ("How do I reverse a linked list in Python?").
+            unnamed = not reading.entities
+            most = self.matcher.weights.unnamed_max_novelty if unnamed else self.matcher.weights.max_novelty
+            if ranked[0].features.novelty > most:
+                continue
+            chosen = fitting.choose(
+                ranked, everyone if asks_people else frozenset(), frozenset(analysis.entities), accepted
+            )
+            if not chosen and passing and accepted:
+                # Only without the organisation named in passing does one fact answer it.
+                chosen = [ranked[0].fact]
+            if chosen:
+                items = [
+                    ctx.item(
+                        (f"{show_date(f.date)}:" if f.date else "") + f.answer, f.date, [f], f.sources[:1]
+                    )
+                    for f in sorted(chosen, key=lambda f: (sort_key(f.date), f.id))
+                ]
+                return ctx.reply("list", labels.FITTING, items)
+        return None
 
     # -- helpers ----------------------------------------------------------------------------
 

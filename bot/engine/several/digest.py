@@ -85,8 +85,8 @@ def choose(
     best = _score(scored[0], relevance.get(scored[0].id, 0.0), subject, asks_why, weights) if scored else 0.0
     for fact in scored:
         score = _score(fact, relevance.get(fact.id, 0.0), subject, asks_why, weights)
-        if len(chosen) >= MIN_FACTS and score < weights.keep * best:
-            break  # an aside: far below the best of them
+        if len(chosen) >= MIN_FACTS and score < weights.keep * best and len(scored) > MAX_FACTS:
+            break  # an aside: far below the best of them (when the articles say little, all of it)
         if fact.conflict is not None:
             if fact.conflict in seen_conflicts:
                 continue

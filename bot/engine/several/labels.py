@@ -59,6 +59,7 @@ ROLE_SPAN_UNKNOWN: Final = "文章没有给出{who}{what}担任{org}{title}的�
 STATED: Final = "文章给出的时长:"
 TENURE_UNKNOWN: Final = "文章没有给出{who}{what}的时间,无法计算他在{org}待了多久。"
 DIGEST: Final = "关于{subject},文章里最主要的几件事(按时间):"
+FITTING: Final = "文章里和你问的相关的几条(按时间):"
 DIGEST_SPAN: Final = "{span}文章记载的事件:"
 DAY_UNKNOWN: Final = "文章只说{what}在{date}(只精确到{precision}),没有给出具体哪一天。"
 SECOND_UNDATED: Final = "文章提到{who}第二次{verb}OpenAI,但没有给出时间。"

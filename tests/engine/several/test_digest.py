@@ -70,3 +70,11 @@ def test_two_questions_about_one_subject_are_one_digest(engine: Engine) -> None:
     reply = engine.ask("Emmett Shear是谁?他在OpenAI这场风波里起了什么作用?")
     assert reply.answered and reply.answer_kind == "digest"
     assert "Twitch" in reply.answer and "临时CEO" in reply.answer
+
+
+def test_a_subject_the_articles_say_little_about_is_shown_whole(engine: Engine) -> None:
+    # Three facts tie Thrive to OpenAI; the one its name barely fits (leading the 2024-09 round)
+    # is no aside when the articles say no more.
+    reply = engine.ask("Thrive Capital和OpenAI之间是啥关系?")
+    assert reply.answer_kind == "digest"
+    assert "a003-funding-round" in reply.fact_ids and len(reply.fact_ids) == 3

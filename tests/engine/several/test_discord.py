@@ -47,3 +47,11 @@ def test_the_discord_timeline_of_a_range_leaves_coarse_dates_out(engine: Engine)
     names = [field.name or "" for page in pages for field in page.fields]
     assert names and names[0].startswith("2023-11-16")
     assert all(name[:10] >= "2023-11-16" and name[:10] <= "2023-11-20" for name in names)
+
+
+def test_a_list_of_facts_renders_within_limits_in_the_askers_script(engine: Engine) -> None:
+    reply = engine.ask("托納覺得員工力挺Altman回來有哪幾個理由?")
+    assert reply.answer_kind == "list" and reply.script == "traditional"
+    embed = reply_embed(reply, engine)
+    assert_within_limits(embed)
+    assert embed.description and "相關的幾條" in embed.description and "相关" not in embed.description
