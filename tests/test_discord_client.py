@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
+import aiohttp
 import discord
 import pytest
 from discord import app_commands
@@ -181,3 +183,24 @@ async def test_unknown_prefix_commands_are_not_logged(
     await client.on_command_error(context, commands.CommandNotFound("穆拉蒂 is not a command"))
     await client.on_command_error(context, commands.NotOwner())
     assert not caplog.records
+
+
+async def test_a_reply_cut_off_by_the_bot_stopping_is_one_line_not_a_traceback(
+    client: SagaBot, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reply under way when the bot stops loses its connection: expected at every restart."""
+    caplog.set_level(logging.INFO)
+    try:
+        raise aiohttp.ServerDisconnectedError()
+    except aiohttp.ClientError:
+        await client.on_error("on_message")  # running: a real fault, logged with its traceback
+    assert [(r.levelno, r.exc_info is not None) for r in caplog.records] == [(logging.ERROR, True)]
+    caplog.clear()
+    monkeypatch.setattr(client, "is_closed", lambda: True)  # as close() leaves it
+    try:
+        raise aiohttp.ServerDisconnectedError()
+    except aiohttp.ClientError:
+        await client.on_error("on_message")
+    (record,) = caplog.records
+    assert record.levelno == logging.INFO and record.exc_info is None
+    assert record.getMessage() == "on_message was cut off by the bot stopping: ServerDisconnectedError"

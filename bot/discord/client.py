@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import pkgutil
+import sys
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -246,6 +247,15 @@ class SagaBot(commands.AutoShardedBot):
             await tell_outdated(interaction)
         except discord.HTTPException as error:
             log.info("could not answer a press on an outdated component: %s", error)
+
+    async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
+        error = sys.exc_info()[1]
+        if self.is_closed() and isinstance(error, aiohttp.ClientError | discord.HTTPException | RuntimeError):
+            # A reply under way when the bot stopped: its connection is gone. Expected at every
+            # stop or restart, so it is said in one line, not as a traceback.
+            log.info("%s was cut off by the bot stopping: %s", event_method, type(error).__name__)
+            return
+        await super().on_error(event_method, *args, **kwargs)
 
     async def on_command_error(self, context: commands.Context[Any], error: commands.CommandError, /) -> None:
         # Questions that mention the bot parse as unknown commands; only real failures are logged.
