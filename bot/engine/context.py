@@ -576,6 +576,11 @@ def _gender(pronoun: str) -> Gender | None:
     return "female" if pronoun in ("她", "she", "her", "hers") else None
 
 
+def points_at_something(text: str) -> bool:
+    """The text points at a company or product ("这家公司", "它", "that company")."""
+    return _THING.search(to_simplified(text).casefold()) is not None
+
+
 def points_at_someone(text: str) -> bool:
     """The text has a pronoun for a person (他, 她们, that guy, they)."""
     simplified = to_simplified(text).casefold()

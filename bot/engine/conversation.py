@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.engine import labels
-from bot.engine.context import MAX_TURNS, Turn, points_at_someone
+from bot.engine.context import MAX_TURNS, Turn, points_at_someone, points_at_something
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import split_story
@@ -248,6 +248,14 @@ def in_context(
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
     reply = engine.ask_alone(resolution.question, override=script)
+    pointing = points_at_someone(display) or points_at_something(display)
+    if not reply.answered and not pointing and not _names_someone(engine, display):
+        # No pronoun and no one named, so context filled in a subject it took to be left out;
+        # read so, nothing answers it. As it stands it may be whole ("按路透社报道,重组后非营利
+        # 组织会持有什么股权?" after a question about Kevin Weil): then it is answered as it stands.
+        alone = engine.ask_alone(question, preferred, override=override)
+        if alone.answered:
+            return alone
     read_as = read_as_line(resolution.question, script, engine.variant)
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
