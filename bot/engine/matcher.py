@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -149,6 +150,7 @@ TITLE_TIE = 0.15  # ... and for a question about what title someone holds
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 ANALYSES_KEPT = 1024  # analyses remembered by key (Matcher.analyse), the oldest forgotten first
+RANKINGS_KEPT = 256  # rankings remembered by analysis (Matcher.rank), the oldest forgotten first
 # Bounds on the work one message costs, since the engine runs inside the bot's event loop: a
 # 2,000-character message must cost a few short questions, not fifty. The questions of every
 # set in tests/data are at most ~130 characters and ~450 name windows, well inside both.
@@ -166,6 +168,8 @@ class Work:
     analysed_chars: int = 0  # characters of keys analysed
     name_windows: int = 0  # windows the fuzzy name search compared with names
     scored: int = 0  # candidate facts scored in full
+    rankings: int = 0  # analyses ranked
+    rankings_reused: int = 0  # rankings of an analysis ranked before, given again without the work
 
 
 def bounded_key(key: str) -> str:
@@ -257,6 +261,9 @@ class Matcher:
 
     cache_dir: Path | None = None  # where the built index is kept between runs (see index); None: none
     _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
+    _ranked: dict[tuple[QueryAnalysis, int, Weights], tuple[Candidate, ...]] = field(
+        init=False, default_factory=dict
+    )  # see rank
     work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
@@ -516,6 +523,22 @@ class Matcher:
         return [int(i) for i in best[np.argsort(-scores[best], kind="stable")]]
 
     def rank(self, query: QueryAnalysis, limit: int = 5) -> list[Candidate]:
+        """The best `limit` candidates for the question, best first; remembered: the several-facts
+        answerer ranks a question's analysis before the single-fact answerer ranks it again, and
+        the ranking depends on the analysis and the weights alone."""
+        key = (query, limit, self.weights)
+        remembered = self._ranked.get(key)
+        if remembered is not None:
+            self.work.rankings_reused += 1
+            return list(remembered)
+        ranked = self._rank(query, limit)
+        if len(self._ranked) >= RANKINGS_KEPT:
+            del self._ranked[next(iter(self._ranked))]  # the oldest: a bounded memo
+        self._ranked[key] = tuple(ranked)
+        return ranked
+
+    def _rank(self, query: QueryAnalysis, limit: int) -> list[Candidate]:
+        self.work.rankings += 1
         positions = self._candidate_positions(query)
         if not positions:
             return []
@@ -598,7 +621,7 @@ class Matcher:
     def _phrasing_scores(self, query: QueryAnalysis, candidates: list[_IndexedFact]) -> list[float]:
         """Each candidate's closest phrasing to the question, names aside (rapidfuzz ratio), in
         one cdist call over all their phrasings rather than one call per phrasing."""
-        residuals = [residual for indexed in candidates for residual in indexed.residuals]
+        residuals = list(chain.from_iterable(indexed.residuals for indexed in candidates))
         if not residuals:
             return [0.0] * len(candidates)
         ratios = process.cdist([query.residual], residuals, scorer=fuzz.ratio, dtype=np.float64)[0] / 100
@@ -620,8 +643,9 @@ class Matcher:
         with_phrasings = [indexed for indexed in candidates if indexed.residuals]
         # Each phrasing's factor, from its candidate's entity groups: all candidates' groups in
         # one array, and each phrasing's group number shifted past the groups before its own.
-        group_factors = np.asarray(
-            [factor(group) for indexed in with_phrasings for group in indexed.entity_groups], dtype=np.float64
+        group_factors = np.fromiter(
+            map(factor, chain.from_iterable(indexed.entity_groups for indexed in with_phrasings)),
+            dtype=np.float64,
         )
         group_counts = [len(indexed.entity_groups) for indexed in with_phrasings]
         phrasing_counts = [len(indexed.residuals) for indexed in with_phrasings]
