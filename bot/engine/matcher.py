@@ -501,15 +501,7 @@ class Matcher:
                 masks.append(mask)
             every = np.logical_and.reduce(masks)
             allowed = every if every.any() else np.logical_or.reduce(masks)
-        scores = np.zeros(count, dtype=np.float32)
-        for token in query.tokens:
-            # The facts using the word or a synonym, each once: its weight is added once.
-            using = [
-                p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
-            ]
-            if using:
-                hit = using[0] if len(using) == 1 else np.unique(np.concatenate(using))
-                scores[hit] += np.float32(self._weight(token))
+        scores = self._pre_scores(query.tokens)
         if allowed is not None:
             scores[~allowed] = -1.0
             pool = int(allowed.sum())
@@ -521,6 +513,21 @@ class Matcher:
         best = np.argpartition(-scores, take - 1)[:take] if take < count else np.arange(count)
         best = best[scores[best] >= (0 if allowed is not None else 1e-9)]
         return [int(i) for i in best[np.argsort(-scores[best], kind="stable")]]
+
+    def _pre_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """Each fact's pre-score: the weight of each question word it uses, itself or a synonym,
+        once."""
+        scores = np.zeros(len(self._facts), dtype=np.float32)
+        for token in tokens:
+            using = [
+                p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
+            ]
+            if using:
+                # A fact listed under two forms still gets the weight once: `+=` through an index
+                # array adds once per distinct position however often it repeats, so no np.unique.
+                hit = using[0] if len(using) == 1 else np.concatenate(using)
+                scores[hit] += np.float32(self._weight(token))
+        return scores
 
     def rank(self, query: QueryAnalysis, limit: int = 5) -> list[Candidate]:
         """The best `limit` candidates for the question, best first; remembered: the several-facts

@@ -63,6 +63,10 @@ def test_the_candidate_pre_score_counts_each_word_once_per_fact(engine: Engine, 
                 if any(form in indexed.bag for form in (token, *SYNONYMS.get(token, ())))
             )
         )
+    pre_scores = matcher._pre_scores(query.tokens)
+    assert [float(score) for score in pre_scores] == pytest.approx(
+        [expected[p] for p in range(len(pre_scores))]
+    )
     positions = matcher._candidate_positions(query)
     assert positions
     scores = [expected[p] for p in positions]
