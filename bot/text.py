@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import opencc
@@ -26,7 +26,26 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+# The engine converts the same short texts many times a question (the question at each stage,
+# names, fact texts), so conversions are remembered; bounded in entries and in the length of a
+# text kept, so long messages neither fill the memory nor push the short texts out.
+CONVERSIONS_KEPT = 4096
+CONVERTED_CHARS_KEPT = 256
+
+
 def _convert(config: str, text: str) -> str:
+    """OpenCC's conversion, remembered for short texts (see CONVERSIONS_KEPT)."""
+    if len(text) <= CONVERTED_CHARS_KEPT:
+        return _convert_remembered(config, text)
+    return _convert_now(config, text)
+
+
+@lru_cache(maxsize=CONVERSIONS_KEPT)
+def _convert_remembered(config: str, text: str) -> str:
+    return _convert_now(config, text)
+
+
+def _convert_now(config: str, text: str) -> str:
     """OpenCC's conversion; text OpenCC cannot take (a lone surrogate, which Discord messages
     and JSON can carry) is converted with those characters replaced, never an exception."""
     try:

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -173,8 +174,12 @@ class EntityFinder:
         without separators (so "山姆·奥特曼" and "sam altman" match their folded aliases);
         a Latin alias must not be part of a longer word ("jan" is not in "january").
         """
-        positions = [i for i, ch in enumerate(key) if not _NAME_SEPARATOR.match(ch)]
-        compact = "".join(key[i] for i in positions)
+        positions: Sequence[int]
+        if _NAME_SEPARATOR.search(key) is None:  # most keys: nothing to take out
+            positions, compact = range(len(key)), key
+        else:
+            positions = [i for i, ch in enumerate(key) if not _NAME_SEPARATOR.match(ch)]
+            compact = "".join(key[i] for i in positions)
         found: list[str] = []
         spans: list[tuple[int, int]] = []
         i = 0
@@ -290,14 +295,18 @@ class EntityFinder:
             # 尔德曼), and no name starts with a joining character ("和舒尔" is not 舒尔曼).
             taken = [False] * len(run)
             run_sounds = syllables(run)
+            # Once a run, not once a window (names are 3 characters or longer): which pairs of
+            # characters are a function word.
+            stop_pair = [CJK_STOP_RE.fullmatch(run[i : i + 2]) is not None for i in range(len(run) - 1)]
             for size in sorted(self._cjk_aliases, reverse=True):
                 if not spend(len(run) - size + 1):
                     return found, residual
+                near_a_name = self.windows_near_a_name(run, size)
                 for start in range(len(run) - size + 1):
                     window = run[start : start + size]
                     if any(taken[start : start + size]) or window[0] in _JOINING_CHARS:
                         continue
-                    if CJK_STOP_RE.fullmatch(window[:2]) or CJK_STOP_RE.fullmatch(window[-2:]):
+                    if stop_pair[start] or stop_pair[start + size - 2]:
                         continue
                     how = "typo"
                     hits = (
@@ -308,7 +317,7 @@ class EntityFinder:
                             score_cutoff=FUZZY_CJK_CUTOFF,
                             limit=None,
                         )
-                        if self.may_be_near_a_name(window)
+                        if near_a_name[start]
                         else []
                     )
                     if not hits:
@@ -338,6 +347,16 @@ class EntityFinder:
         compared name by name."""
         chars = self._cjk_alias_chars.get(len(window), frozenset())
         return sum(ch in chars for ch in window) * 100 >= FUZZY_CJK_CUTOFF * len(window)
+
+    def windows_near_a_name(self, run: str, size: int) -> list[bool]:
+        """may_be_near_a_name of each window of `size` characters in `run`, by start: counted
+        once for the run (running counts of characters in names), not once a window."""
+        name_chars = self._cjk_alias_chars.get(size, frozenset())
+        in_names = list(accumulate((ch in name_chars for ch in run), initial=0))
+        least = FUZZY_CJK_CUTOFF * size
+        return [
+            (in_names[start + size] - in_names[start]) * 100 >= least for start in range(len(run) - size + 1)
+        ]
 
     # -- described by a title ---------------------------------------------------------------
 

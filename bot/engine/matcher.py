@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -149,6 +150,7 @@ TITLE_TIE = 0.15  # ... and for a question about what title someone holds
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 ANALYSES_KEPT = 1024  # analyses remembered by key (Matcher.analyse), the oldest forgotten first
+RANKINGS_KEPT = 256  # rankings remembered by analysis (Matcher.rank), the oldest forgotten first
 # Bounds on the work one message costs, since the engine runs inside the bot's event loop: a
 # 2,000-character message must cost a few short questions, not fifty. The questions of every
 # set in tests/data are at most ~130 characters and ~450 name windows, well inside both.
@@ -166,6 +168,8 @@ class Work:
     analysed_chars: int = 0  # characters of keys analysed
     name_windows: int = 0  # windows the fuzzy name search compared with names
     scored: int = 0  # candidate facts scored in full
+    rankings: int = 0  # analyses ranked
+    rankings_reused: int = 0  # rankings of an analysis ranked before, given again without the work
 
 
 def bounded_key(key: str) -> str:
@@ -257,6 +261,9 @@ class Matcher:
 
     cache_dir: Path | None = None  # where the built index is kept between runs (see index); None: none
     _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
+    _ranked: dict[tuple[QueryAnalysis, int, Weights], tuple[Candidate, ...]] = field(
+        init=False, default_factory=dict
+    )  # see rank
     work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
@@ -494,15 +501,7 @@ class Matcher:
                 masks.append(mask)
             every = np.logical_and.reduce(masks)
             allowed = every if every.any() else np.logical_or.reduce(masks)
-        scores = np.zeros(count, dtype=np.float32)
-        for token in query.tokens:
-            # The facts using the word or a synonym, each once: its weight is added once.
-            using = [
-                p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
-            ]
-            if using:
-                hit = using[0] if len(using) == 1 else np.unique(np.concatenate(using))
-                scores[hit] += np.float32(self._weight(token))
+        scores = self._pre_scores(query.tokens)
         if allowed is not None:
             scores[~allowed] = -1.0
             pool = int(allowed.sum())
@@ -515,7 +514,38 @@ class Matcher:
         best = best[scores[best] >= (0 if allowed is not None else 1e-9)]
         return [int(i) for i in best[np.argsort(-scores[best], kind="stable")]]
 
+    def _pre_scores(self, tokens: Sequence[str]) -> np.ndarray:
+        """Each fact's pre-score: the weight of each question word it uses, itself or a synonym,
+        once."""
+        scores = np.zeros(len(self._facts), dtype=np.float32)
+        for token in tokens:
+            using = [
+                p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
+            ]
+            if using:
+                # A fact listed under two forms still gets the weight once: `+=` through an index
+                # array adds once per distinct position however often it repeats, so no np.unique.
+                hit = using[0] if len(using) == 1 else np.concatenate(using)
+                scores[hit] += np.float32(self._weight(token))
+        return scores
+
     def rank(self, query: QueryAnalysis, limit: int = 5) -> list[Candidate]:
+        """The best `limit` candidates for the question, best first; remembered: the several-facts
+        answerer ranks a question's analysis before the single-fact answerer ranks it again, and
+        the ranking depends on the analysis and the weights alone."""
+        key = (query, limit, self.weights)
+        remembered = self._ranked.get(key)
+        if remembered is not None:
+            self.work.rankings_reused += 1
+            return list(remembered)
+        ranked = self._rank(query, limit)
+        if len(self._ranked) >= RANKINGS_KEPT:
+            del self._ranked[next(iter(self._ranked))]  # the oldest: a bounded memo
+        self._ranked[key] = tuple(ranked)
+        return ranked
+
+    def _rank(self, query: QueryAnalysis, limit: int) -> list[Candidate]:
+        self.work.rankings += 1
         positions = self._candidate_positions(query)
         if not positions:
             return []
@@ -598,7 +628,7 @@ class Matcher:
     def _phrasing_scores(self, query: QueryAnalysis, candidates: list[_IndexedFact]) -> list[float]:
         """Each candidate's closest phrasing to the question, names aside (rapidfuzz ratio), in
         one cdist call over all their phrasings rather than one call per phrasing."""
-        residuals = [residual for indexed in candidates for residual in indexed.residuals]
+        residuals = list(chain.from_iterable(indexed.residuals for indexed in candidates))
         if not residuals:
             return [0.0] * len(candidates)
         ratios = process.cdist([query.residual], residuals, scorer=fuzz.ratio, dtype=np.float64)[0] / 100
@@ -620,8 +650,9 @@ class Matcher:
         with_phrasings = [indexed for indexed in candidates if indexed.residuals]
         # Each phrasing's factor, from its candidate's entity groups: all candidates' groups in
         # one array, and each phrasing's group number shifted past the groups before its own.
-        group_factors = np.asarray(
-            [factor(group) for indexed in with_phrasings for group in indexed.entity_groups], dtype=np.float64
+        group_factors = np.fromiter(
+            map(factor, chain.from_iterable(indexed.entity_groups for indexed in with_phrasings)),
+            dtype=np.float64,
         )
         group_counts = [len(indexed.entity_groups) for indexed in with_phrasings]
         phrasing_counts = [len(indexed.residuals) for indexed in with_phrasings]

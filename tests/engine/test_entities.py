@@ -187,3 +187,17 @@ def test_the_character_filter_lets_typos_through(engine: Engine) -> None:
     finder = engine.matcher.entity_finder
     assert finder.may_be_near_a_name("穆拉提")  # two of three characters of 穆拉蒂
     assert not finder.may_be_near_a_name("的是了")
+
+
+@given(st.data())
+def test_the_windows_near_a_name_of_a_run_are_those_of_each_window(
+    engine: Engine, data: st.DataObject
+) -> None:
+    """The typo search counts a run's characters in names once, not window by window: the
+    same windows pass as when each is counted on its own."""
+    finder = engine.matcher.entity_finder
+    size = data.draw(st.sampled_from(sorted(finder._cjk_aliases)))
+    pool = "".join(sorted(finder._cjk_alias_chars[size]))[:40] + "的是在了和说他她们"
+    run = data.draw(st.text(alphabet=pool, min_size=0, max_size=3 * size))
+    near = finder.windows_near_a_name(run, size)
+    assert near == [finder.may_be_near_a_name(run[s : s + size]) for s in range(len(run) - size + 1)]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 
 import numpy as np
 import pytest
 from rapidfuzz import fuzz
 
+import bot.engine.matcher as matcher_module
 from bot.engine.answer import Engine
 from bot.engine.lexicon import SYNONYMS
 from bot.engine.matcher import QueryAnalysis, _IndexedFact
@@ -61,7 +63,48 @@ def test_the_candidate_pre_score_counts_each_word_once_per_fact(engine: Engine, 
                 if any(form in indexed.bag for form in (token, *SYNONYMS.get(token, ())))
             )
         )
+    pre_scores = matcher._pre_scores(query.tokens)
+    assert [float(score) for score in pre_scores] == pytest.approx(
+        [expected[p] for p in range(len(pre_scores))]
+    )
     positions = matcher._candidate_positions(query)
     assert positions
     scores = [expected[p] for p in positions]
     assert all(a >= b - 1e-6 for a, b in pairwise(scores))  # best first
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_a_remembered_ranking_is_the_ranking_worked_out_afresh(engine: Engine, question: str) -> None:
+    matcher = engine.matcher
+    query = matcher.analyse(normalise(question).key)
+    first = matcher.rank(query)
+    reused = matcher.work.rankings_reused
+    again = matcher.rank(query)
+    assert matcher.work.rankings_reused == reused + 1
+    assert again == first == matcher._rank(query, 5)
+    again.clear()  # a caller's list is its own: the memo keeps its copy
+    assert matcher.rank(query) == first
+
+
+def test_a_ranking_is_remembered_for_its_weights_only(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matcher = engine.matcher
+    query = matcher.analyse(normalise(QUESTIONS[0]).key)
+    matcher.rank(query)
+    monkeypatch.setattr(matcher, "weights", replace(matcher.weights, coverage=matcher.weights.coverage / 2))
+    rankings = matcher.work.rankings
+    halved = matcher.rank(query)
+    assert matcher.work.rankings == rankings + 1
+    assert halved == matcher._rank(query, 5)
+
+
+def test_the_rankings_remembered_are_bounded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = engine.matcher
+    monkeypatch.setattr(matcher_module, "RANKINGS_KEPT", 3)
+    monkeypatch.setattr(matcher, "_ranked", {})
+    queries = [matcher.analyse(normalise(q).key) for q in QUESTIONS[:5]]
+    for query in queries:
+        matcher.rank(query)
+    assert len(matcher._ranked) == 3
+    assert {key[0] for key in matcher._ranked} == set(queries[-3:])  # the oldest forgotten first
