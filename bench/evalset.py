@@ -93,6 +93,12 @@ ENGLISH = ROOT / "tests" / "data" / "questions_english.jsonl"
 # Near misses (the project's own, 30 questions: 21 details the articles do not give about people
 # and events they mention, 9 close ones they do).
 NEARMISS = ROOT / "tests" / "data" / "questions_nearmiss.jsonl"
+# Held-out rounds written from the articles alone, in Discord styles, each recorded on its first
+# run before its misses were read (tests/data/heldout/README.md): several facts, dialogues, styles.
+HELDOUT_DIR = ROOT / "tests" / "data" / "heldout"
+HELDOUT_ROUNDS = tuple(
+    HELDOUT_DIR / f"r{n}_{kind}.jsonl" for n in (1, 2) for kind in ("several", "dialogue", "styles")
+)
 ALL_SETS = (
     DEFAULT_QUESTIONS,
     HOLDOUT,
@@ -120,6 +126,7 @@ ALL_SETS = (
     DESCRIBED,
     ENGLISH,
     NEARMISS,
+    *HELDOUT_ROUNDS,
 )
 
 

@@ -329,3 +329,15 @@ def test_who_someone_is_asks_of_them_not_of_another(engine: Engine) -> None:
     assert not turns(engine, ["Jack Clark是谁来着?"])[0].asked_who
     reply = ask(engine, "Helen Toner係邊個嚟㗎?", "佢講Altman喺安全方面點樣瞞住董事會?")
     assert reply.answered and reply.read_as is not None and reply.read_as.startswith("Helen Toner")
+
+
+def test_a_question_out_of_scope_gets_no_subject_glued_on_from_the_conversation(engine: Engine) -> None:
+    """With Leike's name glued on, "世界上最高的山" matched his "世界上进行这项研究的最佳场所"."""
+    reply = engine.ask("世界上最高的山是哪座?", history=["Jan Leike当初为什么加入OpenAI?"])
+    assert not reply.answered and reply.read_as is None, reply.answer
+
+
+def test_a_whole_question_after_a_conversation_about_someone_is_answered_as_it_stands(engine: Engine) -> None:
+    question = "按路透社報道，重組後非營利組織會持有營利公司什麼樣的股權？"
+    history = ["今天北京天气怎么样？", "instagram出來的那個產品副總裁現在在openai幹啥"]
+    assert engine.ask(question, history=history).fact_id == engine.ask(question).fact_id is not None
