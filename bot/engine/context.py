@@ -117,6 +117,17 @@ _ASKING_WORDS = re.compile(
 )
 # A date in a question: "2024年5月", "11月17日".
 _DATE = re.compile(r"\s*(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?<=[年月份日号])\s*")
+# A follow-up that is a time alone ("那现在呢?", "2023年呢?", "and now?") as the filler leaves it:
+# the earlier question asked again at that time.
+_TIME_ALONE = re.compile(
+    r"现在|目前|如今|当时|那时候?|今年|去年|(?:\d{4}年)(?:\d{1,2}月份?)?(?:的时候)?|"
+    r"now|today|currently|backthen|(?:in)?\d{4}"
+)
+# The time an earlier question asks at, which the follow-up's time replaces.
+_TIME_IN = re.compile(
+    r"(?:\d{4}年)(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:的时候|时)?|现在|目前|如今|当时|那时候?|今年|去年|"
+    r"\b(?:in |back in )?\d{4}\b|\bnow\b|\bcurrently\b|\btoday\b|\bback then\b"
+)
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -408,6 +419,10 @@ class Context:
         if named or describes:
             return Resolution(question)  # a question of its own
 
+        # "那现在呢?": the earlier question again at another time.
+        if _TIME_ALONE.fullmatch(rest):
+            return self._read(self._at_time(last.question, question, english))
+
         # "为什么?" / "哪天?" / "哪一年?": the earlier question asking this instead.
         if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
             asked = self._ask_instead(last.question, question)
@@ -520,6 +535,22 @@ class Context:
         asked = _LEADING.sub("", followup.strip(" ?？!！。.")).strip()
         asked = re.sub(r"^how come$", "why", asked, flags=re.I)  # "how come did he leave" reads badly
         return re.sub(r"[呢啊呀]+$", "", asked) or asked
+
+    @staticmethod
+    def _at_time(earlier: str, followup: str, english: bool) -> str:
+        """The earlier question with its time replaced by the follow-up's, or the follow-up's
+        time added ("2021年的时候OpenAI估值多少?" + "那现在呢?" is "现在OpenAI估值多少?")."""
+        time = _TIME_IN.search(to_simplified(followup).casefold()) if english else None
+        if english:
+            when = time.group() if time else followup.strip(" ?.!").removeprefix("and ").strip()
+        else:
+            when = re.sub(r"[呢啊呀吗]+$", "", _LEADING.sub("", followup.strip(" ?？!！。.")))
+        found = _TIME_IN.search(to_simplified(earlier).casefold() if english else to_simplified(earlier))
+        if found is not None:
+            return earlier[: found.start()] + when + earlier[found.end() :]
+        if english:
+            return f"{earlier.rstrip(' ?')} {when}?"
+        return when + earlier
 
     def _ask_instead(self, earlier: str, followup: str) -> str | None:
         """The earlier question with its question word replaced by the follow-up's ("Brockman

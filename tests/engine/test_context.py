@@ -341,3 +341,19 @@ def test_a_whole_question_after_a_conversation_about_someone_is_answered_as_it_s
     question = "按路透社報道，重組後非營利組織會持有營利公司什麼樣的股權？"
     history = ["今天北京天气怎么样？", "instagram出來的那個產品副總裁現在在openai幹啥"]
     assert engine.ask(question, history=history).fact_id == engine.ask(question).fact_id is not None
+
+
+def test_a_time_alone_asks_the_earlier_question_at_that_time(engine: Engine) -> None:
+    # "那现在呢?" names no one and has no pronoun: it changes the earlier question's time.
+    reply = ask(engine, "2021年的时候OpenAI估值多少?", "那现在呢?")
+    assert read_as(reply) == "现在OpenAI估值多少?"
+    assert reply.answered and "1500" in reply.answer
+    reply = ask(engine, "OpenAI估值多少?", "2021年呢?")
+    assert read_as(reply) == "2021年OpenAI估值多少?"
+    reply = ask(engine, "what was openai valued at in 2021?", "and now?")
+    assert read_as(reply) == "what was openai valued at now?"
+
+
+def test_a_time_alone_after_an_out_of_scope_question_stays_declined(engine: Engine) -> None:
+    reply = ask(engine, "世界上最高的山是哪座?", "那现在呢?")
+    assert not reply.answered
