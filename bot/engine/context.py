@@ -31,7 +31,12 @@ Gender = Literal["female", "male"]
 MAX_TURNS = 5
 
 # A person pointed at, not named. 他们/she/they…; not 其他 ("the others"), nor 他人.
-_PLURAL_PERSON = re.compile(r"(?<!其)(?:[他她][们們倆俩]|佢哋)|\b(?:they|them|their)\b")
+_PLURAL_PERSON = re.compile(
+    r"(?<!其)(?:[他她](?:[们們](?:[倆俩]|[两兩](?:个|個|位)|二人)?|[倆俩])|佢哋(?:[两兩](?:个|個))?)|"
+    r"\b(?:they|them|their)\b"
+)
+# A plural pronoun that counts two: "他们俩", "他俩", "佢哋兩個", "both of them".
+_PAIR = re.compile(r"[俩倆两兩二]|\bboth\b")
 _SINGULAR_PERSON = re.compile(
     r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b|"
     # "那个人是哪家公司的?", "that guy": pointed at like 他, unless a description leads to it
@@ -223,6 +228,17 @@ class Context:
     def _everyone(self, turn: Turn) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self._kind((*turn.named, *turn.answered), "person")))
 
+    def _pair(self, turn: Turn) -> tuple[str, ...]:
+        """The first two people the turn names, or its answer brings in, or shows too; ()
+        when no group of the turn is two."""
+        named = self._kind(turn.named, "person")
+        brought = tuple(e for e in self._kind(turn.answered, "person") if e not in named)
+        also = tuple(e for e in self._kind(turn.also, "person") if e not in named)
+        for group in (named, brought, also, self._everyone(turn)):
+            if len(group) == 2:
+                return group
+        return ()
+
     def _other_one(self, turns: Sequence[Turn]) -> tuple[str, ...]:
         """Who "the other one" is: of a pair an earlier turn named or answered with, the one
         the conversation is not about now. Every candidate when that is not one person."""
@@ -393,6 +409,9 @@ class Context:
                 subject = tuple(e for e in subject if e not in named)
             if plural and len(subject) < 2:
                 subject = self._everyone(last) if len(self._everyone(last)) >= 2 else subject
+            if plural and _PAIR.search(simplified) and len(subject) != 2:
+                # "他们俩…": the two the last turn named, or its answer brought in, or showed too.
+                subject = self._pair(last) or subject
             subject = tuple(e for e in subject if e not in people)
             if not subject and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
                 # No one talked about: 佢/他们/they point at the companies or the product

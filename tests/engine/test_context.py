@@ -357,3 +357,10 @@ def test_a_time_alone_asks_the_earlier_question_at_that_time(engine: Engine) -> 
 def test_a_time_alone_after_an_out_of_scope_question_stays_declined(engine: Engine) -> None:
     reply = ask(engine, "世界上最高的山是哪座?", "那现在呢?")
     assert not reply.answered
+
+
+def test_they_two_is_the_pair_the_last_turn_brought_in_not_the_one_it_named(engine: Engine) -> None:
+    # The answer is about Murati and shows McGrew and Zoph beside it: 他们俩 are those two.
+    reply = ask(engine, "2024年9月跟Murati一起宣布要走的是哪两个人?", "他们俩在公司分别是什么职位?")
+    assert read_as(reply) == "鲍勃·麦克格鲁和巴雷特·佐夫在公司分别是什么职位?"
+    assert reply.answered and "首席研究官" in reply.answer and "研究副总裁" in reply.answer
