@@ -462,6 +462,11 @@ class Context:
             subject = self._subject(turns, "org", "product")
         if not subject:
             return Resolution(question)
+        asks_only = bare or (_NEXT.search(simplified) and len(rest) <= 4)
+        if len(subject) > 1 and not asks_only:
+            # No pronoun points at anyone ("員工知道以後有什麼反應?" after a list of three):
+            # asking which of them is meant asks what the asker never said; it stands alone.
+            return Resolution(question)
         if len(subject) > 1:
             return Resolution(question, unclear=subject)
         if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):

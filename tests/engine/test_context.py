@@ -364,3 +364,11 @@ def test_they_two_is_the_pair_the_last_turn_brought_in_not_the_one_it_named(engi
     reply = ask(engine, "2024年9月跟Murati一起宣布要走的是哪两个人?", "他们俩在公司分别是什么职位?")
     assert read_as(reply) == "鲍勃·麦克格鲁和巴雷特·佐夫在公司分别是什么职位?"
     assert reply.answered and "首席研究官" in reply.answer and "研究副总裁" in reply.answer
+
+
+def test_a_question_with_no_pronoun_after_two_people_is_not_asked_back(engine: Engine) -> None:
+    # Nothing points at McGrew or Zoph: "which of them?" would ask what the asker never said.
+    reply = ask(engine, "McGrew和Zoph是什么职位?", "员工知道以后有什么反应?")
+    assert reply.decline_reason != "ambiguous_referent" and reply.read_as is None
+    # A bare question word still asks who is meant when the earlier question has none to swap.
+    assert ask(engine, "McGrew和Zoph是什么职位?", "他哪天走的?").decline_reason == "ambiguous_referent"

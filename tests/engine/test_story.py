@@ -77,3 +77,10 @@ def test_a_question_that_asks_who_did_it_is_not_given_the_storys_subject(engine:
     assert reply.read_as is not None and not reply.read_as.startswith("雷克")
     # Alone it names no team; with the sentence before it, the engine finds who took over.
     assert reply.answered and "舒尔曼" in reply.answer
+
+
+def test_a_last_question_that_asks_how_the_articles_put_it_is_not_the_question() -> None:
+    message = "老师聊到超级对齐团队。他说那个团队成立时很高调。大家在争论:他们当时觉得AGI多久以内会到来?文章裡到底怎麼寫的?"
+    found = split_story(message)
+    assert found is not None and found.question.startswith("他们当时觉得AGI")
+    assert "文章裡到底怎麼寫的?" not in found.told
