@@ -100,6 +100,8 @@ _DESCRIBES = re.compile(
     r"[那这](?:个|位|名)|的人|^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b|"
     r"^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,5} ?(?:—|–|--| - )"
 )
+# The same, inside an English question: "who's the exec that said…".
+_DESCRIBES_INSIDE = re.compile(r"\bthe (?:ex-)?[a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b")
 
 # A clause that opens by asking who did something: its subject is what it asks.
 _ASKS_ACTOR = re.compile(
@@ -304,6 +306,10 @@ class Context:
             simplified if pointer is None else simplified[: pointer.start()] + simplified[pointer.end() :]
         )
         describes = bool(_DESCRIBES.search(unpointed))
+        if english and pointer is not None:
+            # "who's the exec that said … his time at openai": a description before the pronoun
+            # is whom it points at, wherever the description starts.
+            describes = describes or bool(_DESCRIBES_INSIDE.search(simplified[: pointer.start()]))
         if plural and (
             _GROUP.search(simplified[: plural.start()])
             or (turns and not turns[-1].named and _GROUP.search(to_simplified(turns[-1].question)))

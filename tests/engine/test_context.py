@@ -372,3 +372,16 @@ def test_a_question_with_no_pronoun_after_two_people_is_not_asked_back(engine: E
     assert reply.decline_reason != "ambiguous_referent" and reply.read_as is None
     # A bare question word still asks who is meant when the earlier question has none to swap.
     assert ask(engine, "McGrew和Zoph是什么职位?", "他哪天走的?").decline_reason == "ambiguous_referent"
+
+
+def test_an_english_description_before_the_pronoun_is_whom_it_points_at(engine: Engine) -> None:
+    # "his" is the exec the question describes, even though it opens with "who is": no one to ask
+    # about, and no conversation needed.
+    assert (
+        engine.context.resolve("who's the researcher that burned an effigy before his exit?", []).unclear
+        is None
+    )
+    reply = engine.ask("who is the exec that said shipping o1 was the best way to end his time at openai?")
+    assert reply.answered and reply.fact_id == "a003-mcgrew-statement"
+    # A description after the pronoun describes something else: "he" is still unknown.
+    assert engine.context.resolve("when did he leave the company that made chatgpt?", []).unclear == ()
