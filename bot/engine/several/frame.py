@@ -63,6 +63,7 @@ DATED = _re(r"20\d\d|\d{1,2}\s*月")
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
 JOIN_VERB = _re(
     r"加入|入职|加盟|到openai|进openai|来openai|进入|进的|进了|早进|先进(?!行|展|步)|"
+    r"(?:早|先|晚)(?:啲|d|点|一点|些)?入|入(?:咗|了)?\s*(?=openai|anthropic|[a-z])|"
     r"\bjoin(?:ed)?\b|\bcame to\b|\barrived?\b"
 )
 

@@ -133,3 +133,10 @@ def test_the_earliest_of_three_named_people_to_leave(engine: Engine) -> None:
     reply = engine.ask("Kingma、Karpathy同Vagata,边个最早离开?")
     assert reply.answered and reply.answer_kind == "order"
     assert reply.answer.startswith("帕梅拉·瓦加塔先离开(2016年)")
+
+
+def test_ru_is_joining_not_leaving(engine: Engine) -> None:
+    # Cantonese and colloquial "入" (entered) asks who joined first; leaving is the default verb.
+    reply = engine.ask("Kevin Weil和Mark Chen谁先入的OpenAI?")
+    assert reply.answered and reply.answer_kind == "order"
+    assert "先加入" in reply.answer
