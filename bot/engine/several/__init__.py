@@ -47,6 +47,21 @@ _VAGUE_GROUP = re.compile(r"数十|几十|数百|几百|上百|(?<![\d十百千]
 _EXACT_ASKED = re.compile(r"确切|具体|到底|究竟|\bexact")
 _POST = r"(?:ceo|cto|cfo|首席|总裁|董事长|执行长|行政总裁|chief|president|chair)"
 _PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
+# A count the question puts on the people it asks for: "那12位高管", "三个人".
+_ASKED_COUNT = re.compile(r"(?<![数几\d])(\d+|[一二两三四五六七八九十]+)\s*(位|名|个人|人)")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+
+
+def _count_value(number: str) -> int | None:
+    """12, 十二, 三 as a number (up to 99); None for what is not one."""
+    if number.isdigit():
+        return int(number)
+    if "十" in number:
+        tens, _, ones = number.partition("十")
+        return (_DIGITS.get(tens, 1) if tens else 1) * 10 + (_DIGITS.get(ones, 0) if ones else 0)
+    return _DIGITS.get(number) if len(number) == 1 else None
+
+
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
@@ -111,6 +126,7 @@ class SeveralFacts:
             ):
                 return None  # a count the articles state wins over counting the named
             reply = self._list(ctx, text, people, others, when)
+            reply = self._count_agrees(ctx, text, reply)
         if (
             reply is None
             and (
@@ -125,6 +141,7 @@ class SeveralFacts:
                 analysis,
                 asks_people=bool(fitting.ASKS_PEOPLE.search(text)),
                 asks_several=bool(fitting.ASKS_SEVERAL.search(text)),
+                asks_named_people=bool(fitting.ASKS_NAMED_PEOPLE.search(text)),
             )
         if reply is not None and not reply.answered and not reply.suggestions:
             reply = replace(reply, suggestions=self._suggestions(analysis, script))
@@ -353,7 +370,12 @@ class SeveralFacts:
         return digest.about(ctx, subject[0], chosen)
 
     def _fitting(
-        self, ctx: Context, analysis: QueryAnalysis, asks_people: bool, asks_several: bool
+        self,
+        ctx: Context,
+        analysis: QueryAnalysis,
+        asks_people: bool,
+        asks_several: bool,
+        asks_named_people: bool = False,
     ) -> Reply | None:
         """A list or broad question whose answer is spread over a few facts none of which the
         single-fact path takes alone, or that asks for several things outright ("列几个理由")
@@ -364,7 +386,11 @@ class SeveralFacts:
         ):
             # "xAI那轮融资有哪些OpenAI的投资人": OpenAI named in passing, the facts about xAI
             readings.append(replace(analysis, entities=tuple(e for e in analysis.entities if e != HOME)))
-        everyone = frozenset(e.id for e in self.base.entities.values() if e.kind in ("person", "org"))
+        # Who may answer a who-question: people and organisations ("谁领投"), or only people
+        # when names of people are asked ("有哪些成员"): a fact naming no new person lacks them.
+        kinds = ("person",) if asks_named_people else ("person", "org")
+        everyone = frozenset(e.id for e in self.base.entities.values() if e.kind in kinds)
+        asks_people = asks_people or asks_named_people
         for passing, reading in enumerate(readings):
             ranked = self._rank(reading, limit=10)
             if not ranked:
@@ -383,8 +409,11 @@ class SeveralFacts:
                 ranked, everyone if asks_people else frozenset(), frozenset(analysis.entities), accepted
             )
             if not chosen and passing and accepted:
-                # Only without the organisation named in passing does one fact answer it.
+                # Only without the organisation named in passing does one fact answer it, when
+                # it names the people asked for.
                 chosen = [ranked[0].fact]
+                if asks_people and not (set(ranked[0].fact.entities) & everyone) - set(analysis.entities):
+                    chosen = []
             if chosen:
                 items = [
                     ctx.item(
@@ -392,10 +421,38 @@ class SeveralFacts:
                     )
                     for f in sorted(chosen, key=lambda f: (sort_key(f.date), f.id))
                 ]
+                if asks_people and (counted := _ASKED_COUNT.search(to_simplified(ctx.question))):
+                    # "那12位高管是哪些人": facts about some of them are not the set counted.
+                    note = NO_NAMES.format(what=f"这{counted.group(1)}{counted.group(2)}")
+                    return ctx.decline("list", note, shown=items)
                 return ctx.reply("list", labels.FITTING, items)
+        if asks_named_people and asks_several:
+            # Names of people asked for, and the facts that fit best name no one new: no single
+            # fact on the same subject may answer in their place (a decline, never an aside).
+            ranked = self._rank(analysis, limit=10)
+            if ranked and self.matcher.accepts(ranked):
+                top = ranked[0].fact
+                if not (set(top.entities) & everyone) - set(analysis.entities):
+                    shown = ctx.item(top.answer, top.date, [top], top.sources[:1])
+                    return ctx.decline("list", NO_NAMES.format(what="你问的人"), shown=[shown])
         return None
 
     # -- helpers ----------------------------------------------------------------------------
+
+    def _count_agrees(self, ctx: Context, text: str, reply: Reply | None) -> Reply | None:
+        """A list of people for a question that counts them ("那12位高管是哪些人"): when the
+        named items are not that many, the list is some other set, not the one asked for."""
+        stated = _ASKED_COUNT.search(text)
+        if reply is None or not reply.answered or stated is None:
+            return reply
+        asked = _count_value(stated.group(1))
+        if asked is None or asked == len(reply.items):
+            return reply
+        _, conflict, said = to_simplified(reply.answer).partition(labels.CONFLICT)
+        if conflict and any(_count_value(n) == asked for n, _ in _ASKED_COUNT.findall(said)):
+            return reply  # one article's own count is the one asked, shown beside the others
+        note = NO_NAMES.format(what=f"这{stated.group(1)}{stated.group(2)}")
+        return ctx.decline("list", labels.COUNT_MISMATCH.format(named=len(reply.items)) + note)
 
     def _point_named(self, part: str, people: tuple[str, ...], whole: str = "") -> durations.Point | None:
         """What a part of a how-long question names: a person's move when it names one person

@@ -29,6 +29,12 @@ ASKS_SEVERAL = re.compile(
 # Asks who (people, or the firms of "谁领投"): every fact shown must name someone or something
 # the question does not.
 ASKS_PEOPLE = re.compile(r"谁|名字|叫什么|哪些人|哪几位|哪几个人|边个|\bwho\b")
+# Asks for people by name (members, co-founders, who was hired away): an organisation does not
+# answer it, so every fact shown must name a person the question does not.
+ASKS_NAMED_PEOPLE = re.compile(
+    r"名字|名单|叫什么|叫咩|哪些人|哪几位|哪几个人|成员|共同创办人|共同创始人|联合创始人|联合创办人|"
+    r"挖走了?(?:哪些|谁)|\bwho (?:are|were) the\b|\bmembers?\b|\bco-?founders?\b|\bnames?\b"
+)
 # Points at someone the question describes ("跑去Anthropic的那位,他…") when it names no one:
 # the stages that resolve the description answer it, not a search by the question's words.
 POINTS = re.compile(r"[他她]|那位|这位|那个人|\b(?:he|she|his|her)\b")

@@ -31,6 +31,8 @@ ORDER_PAIR = _re(
     r"哪(?:个|位|一个|一位|家|一家|件|件事|一件)(?:比较|更)?(?:早|先|晚)|哪个?先发生|是先.{1,40}还是先?|"
     r"\b(?:leave|left|quit|join(?:ed)?|depart(?:ed)?)\b.{0,20}\b(?:before|after|earlier than|later than)\b|"
     r"谁先|谁后|谁(?:比较|更)?早|谁(?:比较|更)?晚|先后|哪个先|边个先|边个早|谁第一个|"
+    r"(?:边样|边件|边单)(?:嘢|事)?(?:先|早)|哪(?:个|件|一个|一件|件事|样)?(?:在前|在先|排前)|(?:谁|边个|哪个|哪位)最(?:早|先|晚)(?:走|离开|离职|加入)|"
+    r"(?<!是)先.{1,40}[,，\s]还是.{1,40}先|"
     r"早过|先走|在.{1,12}之前还是之后|之前还是之后|前面?还是后面?|以前还是以后|\bwho (?:left|quit|joined|went)(?: \w+)? first\b|"
     r"\bfirst to (?:leave|quit|join)\b|\bearlier\b|\bbefore or after\b"
 )
@@ -49,7 +51,7 @@ EVENT_ORDER = _re(
 # "A跟B,哪个先发生", "A和B哪一家比较早成立": two things, then which came first. The parts may
 # be events ("马斯克离开董事会") or bare names that take the question's verb ("Anthropic").
 WHICH_FIRST = _re(
-    r"^(.+?)(?:跟|和|与|同|还有)(.+?)[,，\s]*(?:哪个|哪件事?|哪一个|哪一件|边个|边件|哪一家|哪家)(?:比较|更)?(?:先|早)"
+    r"^(.+?)(?:跟|和|与|同|还有)(.+?)[,，\s]*(?:哪个|哪件事?|哪一个|哪一件|边个|边件|边样嘢?|哪一家|哪家)(?:比较|更)?(?:先|早|在前|在先)"
 )
 # "Altman是先跟投资人说要另起炉灶,还是先回旧金山总部跟高管见面": a subject, then two events.
 FIRST_OR = _re(r"^(.*?)(?:是)?先(.+?)[,，\s]*还是先?(.+?)[?？。\s]*$")
@@ -61,6 +63,7 @@ DATED = _re(r"20\d\d|\d{1,2}\s*月")
 LATEST = _re(r"最晚|最后|\blast\b|\blatest\b")
 JOIN_VERB = _re(
     r"加入|入职|加盟|到openai|进openai|来openai|进入|进的|进了|早进|先进(?!行|展|步)|"
+    r"(?:早|先|晚)(?:啲|d|点|一点|些)?入|入(?:咗|了)?\s*(?=openai|anthropic|[a-z])|"
     r"\bjoin(?:ed)?\b|\bcame to\b|\barrived?\b"
 )
 
@@ -69,7 +72,8 @@ GAP = _re(
     r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
     r"(?:几|多少)\s*(?:天|日|个月)|\bhow many (?:days|weeks|months|years)\b|\bhow long (?:between|after|before|from|until)\b|"
-    r"(?:才|没)(?:多久|几天|几个月|几年)\s*[,，]?\s*(?:就|便)|认识了?(?:多久|多少年|几年)|"
+    r"(?:才|没)(?:多久|几天|几个月|几年)\s*[,，]?\s*(?:就|便)|隔(?:了)?\s*(?:多久|多长|几)|(?:多久|几个月|几年|几天)(?:就|便|又|才)|"
+    r"认识了?(?:多久|多少年|几年)|"
     r"从.{1,30}到.{1,30}(?:多少年|几耐)"
 )
 # How long someone held a post: "Mira当了多久的CTO", "做了几年CEO", "how long was she CTO".

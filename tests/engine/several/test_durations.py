@@ -131,3 +131,10 @@ def test_he_who_left_of_two_named_is_the_one_who_stayed_gone(engine: Engine) -> 
     reply = engine.ask("奥特曼和舒尔曼从2015年伯克利见面到他离开OpenAI,过了几年?")
     assert reply.answered and "约相隔9年" in reply.answer
     assert reply.items[-1].text.startswith("2024年8月:约翰·舒尔曼离开OpenAI")
+
+
+def test_how_long_between_asked_with_ge_duo_jiu(engine: Engine) -> None:
+    # "隔多久" (how long after) between a degree and a first job.
+    reply = engine.ask("Murati拿到学位以后隔多久才进的特斯拉?")
+    assert reply.answered and reply.answer_kind == "duration"
+    assert "1年" in reply.answer

@@ -54,3 +54,21 @@ def test_an_off_topic_list_question_is_not_answered_from_the_articles(engine: En
         "List the reasons in Python for a linked list",
     ):
         assert not engine.ask(question).answered
+
+
+def test_names_of_people_asked_for_are_declined_when_no_fact_names_them(engine: Engine) -> None:
+    # The articles say SSI is recruiting, never whom it hired: an organisation is no name asked.
+    hired = engine.ask("伊利亚的SSI从OpenAI挖了哪些人过去?")
+    assert not hired.answered and hired.answer_kind == "list"
+    # Nor do they name co-founders beside Sutskever: the fact that he founded it is no answer.
+    cofounders = engine.ask("苏茨克维创办的SSI还有哪几位共同创办人?")
+    assert not cofounders.answered and cofounders.answer_kind == "list"
+
+
+def test_members_of_a_team_no_article_lists_are_not_answered_with_facts_about_its_leader(
+    engine: Engine,
+) -> None:
+    # Leike leads a new team at Anthropic; no member is named. A fact naming Schulman beside
+    # him is one fact, not a list of members.
+    reply = engine.ask("雷克在Anthropic带的那个新团队有哪些成员?")
+    assert not reply.answered

@@ -151,3 +151,11 @@ def test_cantonese_who_came_over_from_openai(engine: Engine) -> None:
     reply = engine.ask("Anthropic有冇人系由OpenAI过去嘅?")
     assert reply.answered and reply.answer_kind == "list"
     assert {"达里奥·阿莫迪", "约翰·舒尔曼"} <= {i.text.split("(")[0] for i in reply.items}
+
+
+def test_a_list_of_another_size_than_the_count_asked_is_declined(engine: Engine) -> None:
+    # The articles count twelve executives who left this year but name a different set: the
+    # people they name who ever left are not "those twelve".
+    reply = engine.ask("今年走掉的那12位高管分别是哪些人?")
+    assert not reply.answered
+    assert "12" in reply.answer

@@ -108,3 +108,35 @@ def test_the_kind_the_verb_names_beats_a_closer_match_of_another(engine: Engine)
     reply = engine.ask("Shear被任命临时CEO和微软宣布招揽Altman,哪个先?")
     assert not reply.answered and "两件事都在2023年11月19日" in reply.answer
     assert "a001-shear-hired" in reply.fact_ids
+
+
+def test_two_events_with_no_one_acting_are_put_in_order(engine: Engine) -> None:
+    # A company founded and a product launched, asked "which was first" in Cantonese words.
+    reply = engine.ask("ChatGPT發佈同Anthropic成立,邊樣嘢早?")
+    assert reply.answered and reply.answer_kind == "order"
+    assert "2021年" in reply.answer and "2022年11月" in reply.answer
+
+
+def test_which_is_in_front_asks_for_an_order(engine: Engine) -> None:
+    reply = engine.ask("Schulman跳槽去Anthropic跟Murati宣布辞职,哪件在前?")
+    assert reply.answered and reply.answer_kind == "order"
+    assert reply.answer.index("2024年8月") < reply.answer.index("2024年9月")
+
+
+def test_first_this_or_first_that_with_two_subjects_asks_for_an_order(engine: Engine) -> None:
+    # "先A,还是B先": each event has its own subject, so no "是先" leads the question.
+    reply = engine.ask("董事会先请了Emmett Shear当CEO,还是Altman先去跟投资人讲开新公司?")
+    assert reply.answered and reply.answer_kind == "order"
+
+
+def test_the_earliest_of_three_named_people_to_leave(engine: Engine) -> None:
+    reply = engine.ask("Kingma、Karpathy同Vagata,边个最早离开?")
+    assert reply.answered and reply.answer_kind == "order"
+    assert reply.answer.startswith("帕梅拉·瓦加塔先离开(2016年)")
+
+
+def test_ru_is_joining_not_leaving(engine: Engine) -> None:
+    # Cantonese and colloquial "入" (entered) asks who joined first; leaving is the default verb.
+    reply = engine.ask("Kevin Weil和Mark Chen谁先入的OpenAI?")
+    assert reply.answered and reply.answer_kind == "order"
+    assert "先加入" in reply.answer
