@@ -117,3 +117,15 @@ def test_round_three_words_and_rules(engine: Engine) -> None:
     # "从多少涨到多少" counts no thing called 涨到.
     assert "770" in engine.ask("OpenAI的员工数从多少增加到多少?").answer
     assert "微软" in engine.ask("Which companies did Altman partner with?").answer
+
+
+def test_coming_in_is_joining_and_being_stronger_is_strong(engine: Engine) -> None:
+    # 进来 a company is to join it; 劲 (Cantonese) and 厉害 are the facts' 强.
+    assert "6月" in engine.ask("Kevin Weil几月进来的?").answer
+    assert "指令遵循" in engine.ask("GPT-4 同 Claude 3 比,Claude 3 有咩劲过佢?").answer
+
+
+def test_cantonese_studying_and_going_to_work() -> None:
+    # 读紧书 / 返紧工: "is studying" / "is at work", the facts' 读书 and 上班.
+    assert to_mandarin("佢读紧书定返紧工") == "他在读书定在上班"
+    assert to_mandarin("返工") == "上班"
