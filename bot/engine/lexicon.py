@@ -123,7 +123,8 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     IntentCue(
         Intent.WHERE,
         re.compile(
-            r"(?<!放在|花在|用在)哪(?:里|儿)|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
+            # "他哪里有问题" asks what is wrong with him, not where he is.
+            r"(?<!放在|花在|用在)哪(?:里|儿)(?!有?(?:问题|毛病|不对|不好|不妥|做错|出了问题))|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
             r"|(?<![放花用])在哪(?!些|一?[天年]|个?(?:月|方面|领域|行业|方向|部分|块|环节))|边度"
             r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
@@ -132,7 +133,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
             "Schulman去了哪里?",
             "Where did Schulman go?",
         ),
-        not_on=("钱都花在哪了?",),
+        not_on=("钱都花在哪了?", "董事会觉得奥特曼哪里有问题?"),
     ),
     IntentCue(
         Intent.HOW,
@@ -870,7 +871,9 @@ _TAIWAN = """
 # Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
 # look as much like "用什么办法" as the words do. 他爸 is one word to jieba, so it is spelt out
 # here; 爸爸 alone is a synonym of 父亲 below.
-_COLLOQUIAL = "啥=什么 咋=怎么 他爸=他父亲 她爸=她父亲 他妈=他母亲 她妈=她母亲".split()
+_COLLOQUIAL = (
+    "头一回=第一次 头一次=第一次 啥=什么 咋=怎么 他爸=他父亲 她爸=她父亲 他妈=他母亲 她妈=她母亲".split()
+)
 REGIONAL_TO_MANDARIN: dict[str, str] = dict(
     pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
 )
@@ -956,7 +959,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("策略", "手段", "手法", "招数"),
     ("本来", "原本", "原先", "本打算"),
     ("改用", "选用", "换成", "换用"),
-    ("休假", "放假", "休息", "长假"),
+    ("休假", "放假", "休息", "长假", "休长假"),
     ("投资", "注资", "投资者", "投资人", "金主", "掏钱", "出钱", "投钱"),
     ("融资", "募资", "筹款", "筹集", "筹资"),
     ("股权", "股份", "持股"),
