@@ -699,6 +699,8 @@ CJK_STOP = frozenset(
         # determiners: "那位联合创始人" is about the co-founder
         "那位", "这位", "那批", "这批", "那些", "这些", "那名", "这名", "那件", "这件", "那件事", "这件事",
         "关于", "对于", "有关", "那边", "这边",
+        # exclamations of chat that react to the question and ask nothing: "离谱 😂"
+        "离谱", "太离谱", "卧槽", "我靠", "绝了", "无语", "来着",
     }
 )
 # fmt: on

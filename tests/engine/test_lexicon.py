@@ -143,3 +143,10 @@ def test_a_first_time_and_a_long_leave_in_colloquial_words(engine: Engine) -> No
 def test_what_is_wrong_with_someone_is_not_where_they_are(engine: Engine) -> None:
     assert Intent.WHERE not in intents_of("伊利亚觉得奥特曼哪里有问题?")
     assert Intent.WHERE in intents_of("伊利亚后来去了哪里?")
+
+
+def test_chat_exclamations_ask_nothing(engine: Engine) -> None:
+    # "离谱", "无语": the asker's reaction, not a word the fact must contain.
+    assert "离谱" not in engine.matcher.content_tokens("董事会居然找过对手谈合并 离谱")
+    reply = engine.ask("董事会还想跟哪家公司合并来着?无语")
+    assert reply.answered and "Anthropic" in reply.answer
