@@ -836,6 +836,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
     boss=上司  grow=增加  grew=增加  growth=增加
+    models=模型  shipping=发布  ships=发布  launching=发布  releasing=发布  recently=最近  lately=最近
     tweets=推文  tweeted=推文  robotics=机器人  robot=机器人  robots=机器人  quitting=离职  dev=开发者
     svp=高级副总裁  shakeup=调整  shake-up=调整  building=开发  build=开发  builds=开发
     teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁

@@ -70,3 +70,9 @@ def test_ordinary_english_words_are_not_foreign_names(engine: Engine) -> None:
     question = "what did some anonymous staffer compare the board fight to?"
     analysis = engine.matcher.analyse(normalise(question).key)
     assert "比作" in analysis.key and analysis.foreign == ()
+
+
+def test_shipping_models_lately_are_the_facts_words(engine: Engine) -> None:
+    # "shipping", "models", "lately": 发布, 模型, 最近 in the facts.
+    reply = engine.ask("which models was murati proud of shipping lately?")
+    assert reply.answered and "o1" in reply.answer
