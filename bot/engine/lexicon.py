@@ -123,7 +123,8 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     IntentCue(
         Intent.WHERE,
         re.compile(
-            r"(?<!放在|花在|用在)哪(?:里|儿)|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
+            # "他哪里有问题" asks what is wrong with him, not where he is.
+            r"(?<!放在|花在|用在)哪(?:里|儿)(?!有?(?:问题|毛病|不对|不好|不妥|做错|出了问题))|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
             r"|(?<![放花用])在哪(?!些|一?[天年]|个?(?:月|方面|领域|行业|方向|部分|块|环节))|边度"
             r"|\bwhere\b"
             r"|\bwhich (?:company|companies|school|firm|outlet|investors?)\b"
@@ -132,7 +133,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
             "Schulman去了哪里?",
             "Where did Schulman go?",
         ),
-        not_on=("钱都花在哪了?",),
+        not_on=("钱都花在哪了?", "董事会觉得奥特曼哪里有问题?"),
     ),
     IntentCue(
         Intent.HOW,
@@ -698,6 +699,8 @@ CJK_STOP = frozenset(
         # determiners: "那位联合创始人" is about the co-founder
         "那位", "这位", "那批", "这批", "那些", "这些", "那名", "这名", "那件", "这件", "那件事", "这件事",
         "关于", "对于", "有关", "那边", "这边",
+        # exclamations of chat that react to the question and ask nothing: "离谱 😂"
+        "离谱", "太离谱", "卧槽", "我靠", "绝了", "无语", "来着",
     }
 )
 # fmt: on
@@ -833,6 +836,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
     leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
     boss=上司  grow=增加  grew=增加  growth=增加
+    models=模型  shipping=发布  ships=发布  launching=发布  releasing=发布  recently=最近  lately=最近
     tweets=推文  tweeted=推文  robotics=机器人  robot=机器人  robots=机器人  quitting=离职  dev=开发者
     svp=高级副总裁  shakeup=调整  shake-up=调整  building=开发  build=开发  builds=开发
     teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
@@ -858,6 +862,7 @@ _CANTONESE = """
     嗰阵=那时 嗰时=那时 点讲=怎么说 会点=会怎样 拣=选 落台=下台 联署=联名
     份工=工作 辞工=辞职 但系=但是 成日=经常 话佢=说他
     系咪=是不是 俾人=被 话佢知=告诉他 老细=老板 好得=很得 边日=哪天 放紧=在放 净系=只是 输俾=输给
+    返工=上班 返紧工=在上班 读紧书=在读书 劲过=强过
     同人=跟人 搞咗间=创办了 开咗间=创办了 咩公司=什么公司 佢话=他说 㗎=啊 喎=啊 啫=啊
 """.split()
 # Taiwan words (in simplified form) for what the facts call otherwise: 甚麼 is 什么, a 财务长
@@ -869,7 +874,9 @@ _TAIWAN = """
 # Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
 # look as much like "用什么办法" as the words do. 他爸 is one word to jieba, so it is spelt out
 # here; 爸爸 alone is a synonym of 父亲 below.
-_COLLOQUIAL = "啥=什么 咋=怎么 他爸=他父亲 她爸=她父亲 他妈=他母亲 她妈=她母亲".split()
+_COLLOQUIAL = (
+    "头一回=第一次 头一次=第一次 啥=什么 咋=怎么 他爸=他父亲 她爸=她父亲 他妈=他母亲 她妈=她母亲".split()
+)
 REGIONAL_TO_MANDARIN: dict[str, str] = dict(
     pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
 )
@@ -925,7 +932,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
         "赶下台",
         "踢走",
     ),
-    ("加入", "入职", "加盟", "投奔", "投靠", "去了", "招进", "招入", "招揽", "进", "进入"),
+    ("加入", "入职", "加盟", "投奔", "投靠", "去了", "招进", "招入", "招揽", "进", "进入", "进来"),
     ("创立", "创办", "成立", "创建", "组建", "创设", "创"),  # not 建立: 建立合作关系 founds nothing
     ("任命", "担任", "出任", "接任", "聘请", "上任", "就任", "当", "当上", "成为"),
     ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回", "回锅", "归队"),
@@ -955,7 +962,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("策略", "手段", "手法", "招数"),
     ("本来", "原本", "原先", "本打算"),
     ("改用", "选用", "换成", "换用"),
-    ("休假", "放假", "休息", "长假"),
+    ("休假", "放假", "休息", "长假", "休长假"),
     ("投资", "注资", "投资者", "投资人", "金主", "掏钱", "出钱", "投钱"),
     ("融资", "募资", "筹款", "筹集", "筹资"),
     ("股权", "股份", "持股"),
@@ -988,6 +995,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("风投", "风险投资", "vc", "创投", "风投机构"),
     ("密切", "亲密", "要好", "交好", "铁", "很铁"),
     ("仅次于", "输给", "落后于", "只输给"),
+    ("强", "劲", "强过", "厉害", "胜过", "优于"),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:

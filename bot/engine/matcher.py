@@ -369,7 +369,8 @@ class Matcher:
     def _analyse(self, key: str) -> QueryAnalysis:
         self.work.analyses += 1
         self.work.analysed_chars += len(key)
-        key = english_phrases(to_mandarin(key))
+        mandarin = to_mandarin(key)
+        key = english_phrases(mandarin)
         found = self.entity_finder.find(key)
         entities, residual = found.entities, found.residual
         found_by = dict(found.found_by)
@@ -385,7 +386,9 @@ class Matcher:
         # the fact base never uses is about something else. English questions are judged by
         # novelty instead: their unknown words are mostly ordinary verbs.
         # A year no fact mentions ("2025年OpenAI的估值") is outside the articles in any language.
-        chinese = bool(_IS_CJK.search(residual))
+        # Judged on the question as written: the English phrases turned into Chinese words above
+        # ("compare" -> 比作) do not make "anonymous" or "losing" a name.
+        chinese = bool(_IS_CJK.search(residual)) and bool(_IS_CJK.search(mandarin))
         foreign = tuple(
             t
             for t in tokens

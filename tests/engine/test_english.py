@@ -6,6 +6,7 @@ import pytest
 
 from bot.engine.answer import Engine
 from bot.engine.lexicon import english_phrases
+from bot.engine.normalise import normalise
 
 
 @pytest.mark.parametrize(
@@ -61,3 +62,17 @@ def test_who_is_taking_over_reaches_the_successor(engine: Engine) -> None:
 def test_more_casual_idioms_reach_the_fact(engine: Engine, question: str, fact_id: str) -> None:
     reply = engine.ask(question)
     assert reply.answered and reply.fact_id == fact_id, reply.answer
+
+
+def test_ordinary_english_words_are_not_foreign_names(engine: Engine) -> None:
+    # english_phrases writes Chinese words into an English question ("compare" -> 比作); that
+    # must not make its other English words look like names the articles never use.
+    question = "what did some anonymous staffer compare the board fight to?"
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert "比作" in analysis.key and analysis.foreign == ()
+
+
+def test_shipping_models_lately_are_the_facts_words(engine: Engine) -> None:
+    # "shipping", "models", "lately": 发布, 模型, 最近 in the facts.
+    reply = engine.ask("which models was murati proud of shipping lately?")
+    assert reply.answered and "o1" in reply.answer

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bot.engine.answer import Engine
+from bot.engine.intents import intents_of
 from bot.engine.lexicon import english_phrases, to_mandarin
 from bot.engine.normalise import normalise
+from bot.factbase.models import Intent
 
 
 def test_cantonese_question_words_become_mandarin() -> None:
@@ -117,3 +119,34 @@ def test_round_three_words_and_rules(engine: Engine) -> None:
     # "从多少涨到多少" counts no thing called 涨到.
     assert "770" in engine.ask("OpenAI的员工数从多少增加到多少?").answer
     assert "微软" in engine.ask("Which companies did Altman partner with?").answer
+
+
+def test_coming_in_is_joining_and_being_stronger_is_strong(engine: Engine) -> None:
+    # 进来 a company is to join it; 劲 (Cantonese) and 厉害 are the facts' 强.
+    assert "6月" in engine.ask("Kevin Weil几月进来的?").answer
+    assert "指令遵循" in engine.ask("GPT-4 同 Claude 3 比,Claude 3 有咩劲过佢?").answer
+
+
+def test_cantonese_studying_and_going_to_work() -> None:
+    # 读紧书 / 返紧工: "is studying" / "is at work", the facts' 读书 and 上班.
+    assert to_mandarin("佢读紧书定返紧工") == "他在读书定在上班"
+    assert to_mandarin("返工") == "上班"
+
+
+def test_a_first_time_and_a_long_leave_in_colloquial_words(engine: Engine) -> None:
+    # 头一回 is the facts' 第一次; 休长假 stays one word to jieba and is 休假.
+    assert to_mandarin("头一回") == "第一次"
+    reply = engine.ask("谁说这是自己九年来头一回休长假?")
+    assert reply.answered and "布罗克曼" in reply.answer
+
+
+def test_what_is_wrong_with_someone_is_not_where_they_are(engine: Engine) -> None:
+    assert Intent.WHERE not in intents_of("伊利亚觉得奥特曼哪里有问题?")
+    assert Intent.WHERE in intents_of("伊利亚后来去了哪里?")
+
+
+def test_chat_exclamations_ask_nothing(engine: Engine) -> None:
+    # "离谱", "无语": the asker's reaction, not a word the fact must contain.
+    assert "离谱" not in engine.matcher.content_tokens("董事会居然找过对手谈合并 离谱")
+    reply = engine.ask("董事会还想跟哪家公司合并来着?无语")
+    assert reply.answered and "Anthropic" in reply.answer
