@@ -13,6 +13,7 @@ checked before the first write, and migrations run inside one write transaction.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -138,26 +139,32 @@ class SqliteStorage:
         # Read-only opens (`saga-bot misses`) may run beside the bot; writers may not.
         process_lock = None if memory or read_only else _ProcessLock.acquire(path)
         connections: list[aiosqlite.Connection] = []
+        # Opens of one file in this process take turns: SQLite's busy handler polls, so opens
+        # racing on a fresh file (one switching it to WAL while the others read it) could each
+        # wait out the busy timeout on a loaded machine and fail with "database is locked".
+        # Other processes are kept out by the flock; read-only opens neither migrate nor switch.
+        opening = process_lock.opening if process_lock is not None else contextlib.nullcontext()
         try:
-            try:
-                writer = await aiosqlite.connect(target, uri=read_only, isolation_level=None)
-                connections.append(writer)
-                # Set before anything reads: a fresh file being migrated by another open would
-                # otherwise fail this one at once with "database is locked".
-                await writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            except sqlite3.Error as exc:
-                raise StorageError(f"cannot open database {path}: {exc}") from None
-            storage = cls(writer, writer, path, limits or MissLimits(), process_lock)
-            await storage._prepare(read_only=read_only, memory=memory)
-            if not (memory or read_only):
+            async with opening:
                 try:
-                    reader = await aiosqlite.connect(target, isolation_level=None)
-                    connections.append(reader)
-                    await reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                    await reader.execute("PRAGMA query_only = ON")
+                    writer = await aiosqlite.connect(target, uri=read_only, isolation_level=None)
+                    connections.append(writer)
+                    # Set before anything reads: a fresh file being migrated by another open would
+                    # otherwise fail this one at once with "database is locked".
+                    await writer.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                 except sqlite3.Error as exc:
-                    raise StorageError(storage._describe(exc)) from None
-                storage._reader = reader
+                    raise StorageError(f"cannot open database {path}: {exc}") from None
+                storage = cls(writer, writer, path, limits or MissLimits(), process_lock)
+                await storage._prepare(read_only=read_only, memory=memory)
+                if not (memory or read_only):
+                    try:
+                        reader = await aiosqlite.connect(target, isolation_level=None)
+                        connections.append(reader)
+                        await reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                        await reader.execute("PRAGMA query_only = ON")
+                    except sqlite3.Error as exc:
+                        raise StorageError(storage._describe(exc)) from None
+                    storage._reader = reader
         except BaseException:
             for connection in reversed(connections):
                 await connection.close()
@@ -486,6 +493,7 @@ class _ProcessLock:
 
     def __init__(self, key: str, fd: int) -> None:
         self._key, self._fd, self._count = key, fd, 1
+        self.opening = asyncio.Lock()  # see SqliteStorage.open
 
     @classmethod
     def acquire(cls, path: str) -> _ProcessLock | None:

@@ -343,3 +343,33 @@ async def test_a_killed_process_leaves_no_stale_lock(db_path: Path) -> None:
         if holder.poll() is None:
             holder.kill()
             holder.wait()
+
+
+async def test_opens_of_one_file_in_a_process_take_turns(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Opens racing on a fresh file waited on SQLite's polling busy handler (one switching the
+    # file to WAL while the others read it) and, on a loaded machine, failed with "database is
+    # locked". One open at a time per file in a process leaves nothing to wait for.
+    preparing = 0
+    most_at_once = 0
+    prepare = SqliteStorage._prepare
+
+    async def counted_prepare(self: SqliteStorage, *, read_only: bool, memory: bool) -> None:
+        nonlocal preparing, most_at_once
+        preparing += 1
+        most_at_once = max(most_at_once, preparing)
+        try:
+            await asyncio.sleep(0.01)  # let the other opens run, as a slow machine would
+            await prepare(self, read_only=read_only, memory=memory)
+        finally:
+            preparing -= 1
+
+    monkeypatch.setattr(SqliteStorage, "_prepare", counted_prepare)
+    stores = await asyncio.gather(*(open_storage(str(db_path)) for _ in range(4)))
+    try:
+        assert most_at_once == 1
+        assert [await s.schema_version() for s in stores] == [SCHEMA_VERSION] * 4
+    finally:
+        for store in stores:
+            await store.close()
