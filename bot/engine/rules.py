@@ -45,6 +45,8 @@ class TitleRule:
     stated: str
     verbs: str
     fires_on: tuple[str, ...]
+    not_on: tuple[str, ...] = ()  # questions it must not fire on: the home organisation's, a near title
+    reads: Reads = "answer and quotes"  # what `stated` and `verbs` are searched in (Statements.stated_text)
 
 
 # What text a cue is searched in: the question (its analysed key), or a fact's text.
@@ -124,9 +126,11 @@ def catalogue() -> str:
         _TAIWAN,
         AMOUNT_UNITS,
         ASKED_DETAILS,
+        CJK_STOP,
         CUES,
         EN_GLOSSARY,
         EN_PHRASES,
+        EN_STOP,
         INTENT_CUES,
         ORG_TITLES,
     )
@@ -186,11 +190,13 @@ def catalogue() -> str:
             f"### {title_rule.name}",
             "",
             f"- asked: `{title_rule.asked}`",
-            f"- stated: `{title_rule.stated}`",
-            f"- verbs: `{title_rule.verbs}`",
+            f"- stated ({title_rule.reads}): `{title_rule.stated}`",
+            f"- verbs ({title_rule.reads}): `{title_rule.verbs}`",
             "- fires on: " + " · ".join(f"「{q}」" for q in title_rule.fires_on),
-            "",
         ]
+        if title_rule.not_on:
+            lines.append("- not on: " + " · ".join(f"「{q}」" for q in title_rule.not_on))
+        lines.append("")
     lines += [
         "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py)",
         "",
@@ -254,6 +260,17 @@ def catalogue() -> str:
         if phrase.not_on:
             lines.append("- not on: " + " · ".join(f"「{q}」" for q in phrase.not_on))
         lines.append("")
+    lines += [
+        "",
+        "## Function words (`CJK_STOP`, `EN_STOP`)",
+        "",
+        "Plain word lists, not rules: a word here is never a content word, so it neither counts "
+        "toward a fact's coverage nor makes a question look novel. What a question word asks is "
+        "read before it is dropped, by the intent cues, slots and frames above.",
+        "",
+        "- CJK: " + " · ".join(sorted(CJK_STOP, key=lambda w: (len(w), w))),
+        "- English: " + " · ".join(sorted(EN_STOP)),
+    ]
     lines += [
         "",
         "## English glossary (`EN_GLOSSARY`)",

@@ -51,12 +51,19 @@ def test_a_rule_fires_on_its_examples_only(
 
 
 @pytest.mark.parametrize(
-    ("rule", "question"),
-    [pytest.param(rule, q, id=f"{rule.name}+{q}") for rule in ORG_TITLES for q in rule.fires_on],
+    ("rule", "question", "fires"),
+    [
+        pytest.param(rule, q, fires, id=f"{rule.name}{'+' if fires else '-'}{q}")
+        for rule in ORG_TITLES
+        for fires, questions in ((True, rule.fires_on), (False, rule.not_on))
+        for q in questions
+    ],
 )
-def test_a_title_rule_fires_on_its_examples(engine: Engine, rule: TitleRule, question: str) -> None:
+def test_a_title_rule_fires_on_its_examples_only(
+    engine: Engine, rule: TitleRule, question: str, fires: bool
+) -> None:
     analysis = engine.matcher.analyse(normalise(question).key)
-    assert rule in [title for _org, title in analysis.titles]
+    assert (rule in [title for _org, title in analysis.titles]) is fires
 
 
 @pytest.mark.parametrize(
