@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.rules import Cue, IntentCue, Rule, TitleRule
+from bot.engine.rules import Cue, IntentCue, Phrase, RegionalWord, Rule, SynonymGroup, TitleRule
 from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
@@ -643,6 +643,7 @@ ORG_TITLES: tuple[TitleRule, ...] = (
             "亚马逊的创始人是谁?",
             "谁创办了Anthropic?",
         ),
+        not_on=("OpenAI的创始人是谁?", "马斯克是创始人吗?"),
     ),
     TitleRule(
         "ceo",
@@ -653,6 +654,7 @@ ORG_TITLES: tuple[TitleRule, ...] = (
             "微软的CEO是谁?",
             "Anthropic的首席执行官是谁?",
         ),
+        not_on=("OpenAI的CEO是谁?",),
     ),
     TitleRule(
         "cto",
@@ -660,6 +662,7 @@ ORG_TITLES: tuple[TitleRule, ...] = (
         r"cto|首席技术官|技术长",
         r"(?!)",
         fires_on=("微软的CTO是谁?",),
+        not_on=("穆拉蒂是CTO吗?",),
     ),
     TitleRule(
         "president",
@@ -667,6 +670,7 @@ ORG_TITLES: tuple[TitleRule, ...] = (
         r"(?<!副)总裁|president",
         r"(?!)",
         fires_on=("微软的总裁是谁?",),
+        not_on=("微软的副总裁是谁?",),
     ),
     TitleRule(
         "chair",
@@ -674,10 +678,16 @@ ORG_TITLES: tuple[TitleRule, ...] = (
         r"董事长|主席|chairman",
         r"(?!)",
         fires_on=("微软的董事长是谁?",),
+        not_on=("OpenAI董事会主席是谁?",),
     ),
 )
 
 # Function words and question scaffolding, removed before content tokens are taken.
+# Plain word lists, not named rules: a word here does one thing, it is not a content word, so it
+# neither counts toward a fact's coverage nor makes a question look novel. What a question word
+# asks is read before they are dropped, by the intent cues, slots and frames (INTENT_CUES, the
+# rules above); a word belongs here when it says nothing a fact could be found by ("的", "请问",
+# "到底", "那位", "离谱"). Listed in docs/rules.md.
 # fmt: off
 CJK_STOP = frozenset(
     {
@@ -707,6 +717,9 @@ CJK_STOP = frozenset(
 # Longest first so 什么时候 goes before 什么 (used to skip question words in name windows).
 CJK_STOP_RE = re.compile("|".join(map(re.escape, sorted(CJK_STOP, key=len, reverse=True))))
 
+# English function words, dropped like CJK_STOP (English domain words are in EN_GLOSSARY; a word
+# in neither is kept as written: a name, or a word the question's novelty counts). Also used to
+# tell a name from an ordinary word: an EN_STOP word is never taken for a misspelt name.
 EN_STOP = frozenset(
     """
     a about after also an and are as at be been before being big by can could did do does during for
@@ -720,66 +733,209 @@ EN_STOP = frozenset(
 )
 
 # English phrases whose words mean something else alone: "on leave" is 休假, not 离开.
-# Replaced in a question before its words are looked up in EN_GLOSSARY.
-EN_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
+# Replaced in a question, in this order, before its words are looked up in EN_GLOSSARY.
+EN_PHRASES: tuple[Phrase, ...] = (
+    Phrase(
+        "on_leave",
         re.compile(
             r"\b(?:on|taking|take|takes|took|a) (?:an? )?(?:long |extended )?leave\b|\bleave of absence\b"
         ),
         " vacation ",
+        fires_on=("Is Brockman on leave?", "How long is Greg Brockman's leave of absence?"),
+        not_on=("Why did Murati leave OpenAI?",),
     ),
-    (re.compile(r"\blarge language models?\b|\bllms?\b"), " 大语言模型 "),
-    (re.compile(r"\bequity stake\b"), " 股权 "),
-    (re.compile(r"\b(?:final|last|farewell) (?:project|work|release)\b|\bswan song\b"), " 收官之作 "),
-    (re.compile(r"\bhow large\b"), " how much "),
-    (re.compile(r"\b(?:pushed|forced|kicked|thrown) out\b"), " 罢免 "),
-    (re.compile(r"\bright (?:after|away)\b"), " after "),
+    Phrase(
+        "llm",
+        re.compile(r"\blarge language models?\b|\bllms?\b"),
+        " 大语言模型 ",
+        fires_on=("Which large language model did OpenAI release?", "Who builds the best LLMs?"),
+    ),
+    Phrase(
+        "equity_stake",
+        re.compile(r"\bequity stake\b"),
+        " 股权 ",
+        fires_on=("Will Altman get an equity stake?",),
+    ),
+    Phrase(
+        "swan_song",
+        re.compile(r"\b(?:final|last|farewell) (?:project|work|release)\b|\bswan song\b"),
+        " 收官之作 ",
+        fires_on=("What was Murati's final project at OpenAI?",),
+    ),
+    Phrase(
+        "how_large", re.compile(r"\bhow large\b"), " how much ", fires_on=("How large are OpenAI's losses?",)
+    ),
+    Phrase(
+        "pushed_out",
+        re.compile(r"\b(?:pushed|forced|kicked|thrown) out\b"),
+        " 罢免 ",
+        fires_on=("Was Altman pushed out by the board?", "Why was Sam kicked out?"),
+    ),
+    Phrase(
+        "right_after",
+        re.compile(r"\bright (?:after|away)\b"),
+        " after ",
+        fires_on=("What did Altman do right after he was fired?",),
+    ),
     # "What is Karpathy up to these days" is "卡帕西现在在干嘛": who he is now
-    (
+    Phrase(
+        "doing_now",
         re.compile(
             r"\bwhat(?: is|'s| are| has)? ([^?]{1,30}?) (?:doing|up to|been up to|been doing)\b"
             r"(?: (?:now|these days|nowadays|lately|at the moment|right now))?"
         ),
         r" \1 现在在干嘛 ",
+        fires_on=("What is Karpathy up to these days?", "What's Ilya doing now?"),
     ),
-    (re.compile(r"\bright now\b|\bcurrently\b|\bthese days\b|\bat the moment\b"), " 目前 "),
+    Phrase(
+        "now",
+        re.compile(r"\bright now\b|\bcurrently\b|\bthese days\b|\bat the moment\b"),
+        " 目前 ",
+        fires_on=("Who is OpenAI's CTO currently?", "Who leads research at OpenAI right now?"),
+    ),
     # not 副 + 总裁: a vice president is no president
-    (re.compile(r"\bsenior vice president\b"), " svp "),
-    (re.compile(r"\bvice president\b"), " 副总裁 "),
-    (re.compile(r"\bproduct managers?\b"), " 产品经理 "),
+    Phrase(
+        "senior_vice_president",
+        re.compile(r"\bsenior vice president\b"),
+        " svp ",
+        fires_on=("Who is the senior vice president of research?",),
+    ),
+    Phrase(
+        "vice_president",
+        re.compile(r"\bvice president\b"),
+        " 副总裁 ",
+        fires_on=("Who is OpenAI's vice president of product?",),
+        not_on=("Who is the senior vice president of research?",),
+    ),
+    Phrase(
+        "product_manager",
+        re.compile(r"\bproduct managers?\b"),
+        " 产品经理 ",
+        fires_on=("Who was the product manager for ChatGPT?",),
+    ),
     # "bringing him into OpenAI": 让他进入公司
-    (re.compile(r"\b(?:bring|brings|bringing|brought)\b(?: \w+)? (?:in|into|on)\b"), " 进入 "),
+    Phrase(
+        "bring_in",
+        re.compile(r"\b(?:bring|brings|bringing|brought)\b(?: \w+)? (?:in|into|on)\b"),
+        " 进入 ",
+        fires_on=("Who brought Murati into OpenAI?",),
+    ),
     # Idioms of casual English, to the words the articles use.
-    (re.compile(r"\b(?:broke|break|breaks|broken) (?:the )?(?:news|story)\b"), " 报道 "),
-    (re.compile(r"\b(?:jump|jumped|jumps|jumping) ship\b"), " 跳槽 "),
-    (re.compile(r"\bpower (?:struggle|grab|fight)\b|\bboardroom (?:drama|coup|fight)\b"), " 宫斗 "),
+    Phrase(
+        "broke_the_news",
+        re.compile(r"\b(?:broke|break|breaks|broken) (?:the )?(?:news|story)\b"),
+        " 报道 ",
+        fires_on=("Which outlet broke the news?",),
+    ),
+    Phrase(
+        "jump_ship",
+        re.compile(r"\b(?:jump|jumped|jumps|jumping) ship\b"),
+        " 跳槽 ",
+        fires_on=("Why did Schulman jump ship to Anthropic?",),
+    ),
+    Phrase(
+        "power_struggle",
+        re.compile(r"\bpower (?:struggle|grab|fight)\b|\bboardroom (?:drama|coup|fight)\b"),
+        " 宫斗 ",
+        fires_on=("What was the power struggle at OpenAI about?", "Who won the boardroom drama?"),
+    ),
     # "compared altman to jobs" likens; "compared with" only compares
-    (re.compile(r"\b(?:compare|compared|compares|comparing|liken|likened)\b(?=[^?,]{1,40}\bto\b)"), " 比作 "),
-    (re.compile(r"\b(?:make|makes|earn|earns|making|earning) (?:a|per|each) year\b"), " salary "),
+    Phrase(
+        "liken",
+        re.compile(r"\b(?:compare|compared|compares|comparing|liken|likened)\b(?=[^?,]{1,40}\bto\b)"),
+        " 比作 ",
+        fires_on=("Who compared Altman to Steve Jobs?",),
+        not_on=("How large are Anthropic's losses compared with OpenAI's?",),
+    ),
+    Phrase(
+        "a_year",
+        re.compile(r"\b(?:make|makes|earn|earns|making|earning) (?:a|per|each) year\b"),
+        " salary ",
+        fires_on=("How much does Altman make a year?",),
+    ),
     # "how big is his pool" asks a size; "how big a stake" an amount
-    (re.compile(r"\bhow big (?=is|are|was|were)\b"), " 多大 "),
-    (re.compile(r"\bhow big\b"), " how much "),
-    (re.compile(r"\b(?:going|gone|been|went) through\b"), " 经历 "),
-    (re.compile(r"\b(?:work|working|works) on\b"), " 致力于 "),
+    Phrase(
+        "how_big_is",
+        re.compile(r"\bhow big (?=is|are|was|were)\b"),
+        " 多大 ",
+        fires_on=("How big is Altman's pool?",),
+        not_on=("How big a stake is OpenAI giving Altman?",),
+    ),
+    Phrase(
+        "how_big",
+        re.compile(r"\bhow big\b"),
+        " how much ",
+        fires_on=("How big a stake is OpenAI giving Altman?",),
+        not_on=("How big is Altman's pool?",),
+    ),
+    Phrase(
+        "went_through",
+        re.compile(r"\b(?:going|gone|been|went) through\b"),
+        " 经历 ",
+        fires_on=("What has OpenAI gone through this year?",),
+    ),
+    Phrase(
+        "work_on",
+        re.compile(r"\b(?:work|working|works) on\b"),
+        " 致力于 ",
+        fires_on=("What did Sutskever work on at OpenAI?",),
+    ),
     # "who's taking over research": 接替; "taking over as svp" is becoming one
-    (re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"), " 接替 "),
-    (re.compile(r"\b(?:a |an )?(?:long |extended )?(?:break|time off)\b"), " vacation "),
-    (re.compile(r"\b(?:the )?end of (?:the|this) year\b|\byear[- ]end\b"), " 年底 "),
-    (
+    Phrase(
+        "take_over",
+        re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"),
+        " 接替 ",
+        fires_on=("Who's taking over research now that Bob McGrew left?",),
+        not_on=("Who is taking over as OpenAI's new SVP of research?",),
+    ),
+    Phrase(
+        "time_off",
+        re.compile(r"\b(?:a |an )?(?:long |extended )?(?:break|time off)\b"),
+        " vacation ",
+        fires_on=("Why is Brockman taking time off?", "When does Greg's long break end?"),
+    ),
+    Phrase(
+        "year_end",
+        re.compile(r"\b(?:the )?end of (?:the|this) year\b|\byear[- ]end\b"),
+        " 年底 ",
+        fires_on=("Will Brockman be back by the end of the year?",),
+    ),
+    Phrase(
+        "start_a_company",
         re.compile(
             r"\b(?:start|started|starts|found|founded) (?:something|a company|his own \w+|her own \w+)\b"
         ),
         " 创立 公司 ",
+        fires_on=("Did Sutskever start a company after he left?", "Murati founded her own startup?"),
     ),
-    (re.compile(r"\bnext (?:big )?(?:ai )?model\b"), " 下一代 大语言模型 "),
-    (re.compile(r"\b(?:always|kept|keeps) (?:going|saying|chanting)\b"), " 口头禅 "),
-    (re.compile(r"\bfeel the agi\b"), " 感受agi "),
+    Phrase(
+        "next_model",
+        re.compile(r"\bnext (?:big )?(?:ai )?model\b"),
+        " 下一代 大语言模型 ",
+        fires_on=("When is OpenAI's next big model coming out?",),
+    ),
+    Phrase(
+        "catchphrase",
+        re.compile(r"\b(?:always|kept|keeps) (?:going|saying|chanting)\b"),
+        " 口头禅 ",
+        fires_on=("What was Ilya always saying at the office?",),
+    ),
+    Phrase(
+        "feel_the_agi",
+        re.compile(r"\bfeel the agi\b"),
+        " 感受agi ",
+        fires_on=("Who chanted 'feel the AGI'?",),
+    ),
 )
 
 
-def english_phrases(text: str) -> str:
-    for pattern, replacement in EN_PHRASES:
-        text = pattern.sub(replacement, text)
+def english_phrases(text: str, fired: list[str] | None = None) -> str:
+    """`text` with EN_PHRASES replaced, in order; the names of those that fired are added to
+    `fired` when one is given (the rule tests and the trace read them)."""
+    for phrase in EN_PHRASES:
+        text, count = phrase.pattern.subn(phrase.replacement, text)
+        if count and fired is not None:
+            fired.append(phrase.name)
     return text
 
 
@@ -852,34 +1008,121 @@ EN_GLOSSARY: dict[str, str] = dict(
 )
 
 # Cantonese words (in simplified form) to the Mandarin the facts are written in, so
-# "Schulman同Altman喺边度识" meets the phrasings of "在哪里认识". Longest first.
-_CANTONESE = """
-    边度=哪里 边间=哪家 边个=谁 点解=为什么 点样=怎样 几时=什么时候 几多=多少 乜嘢=什么
-    佢哋=他们 唔系=不是 屋企=家 做嘢=工作 嘢=东西 喺=在 嘅=的 咗=了 佢=他 冇=没有 咩=什么 乜=什么 嗰=那
-    唔=不 揾=找 俾=给 畀=给 睇=看 啲=些 咁=这么
-    而家=现在 几耐=多久 边位=哪位 搞紧=在搞 做紧=在做 讲紧=在讲 谂紧=在想 谂=想 老豆=父亲 老窦=父亲
-    系咩=是什么 系边个=是谁 系唔系=是不是 点算=怎么办 阿妈=母亲 阿爸=父亲 咩名=什么名字
-    嗰阵=那时 嗰时=那时 点讲=怎么说 会点=会怎样 拣=选 落台=下台 联署=联名
-    份工=工作 辞工=辞职 但系=但是 成日=经常 话佢=说他
-    系咪=是不是 俾人=被 话佢知=告诉他 老细=老板 好得=很得 边日=哪天 放紧=在放 净系=只是 输俾=输给
-    返工=上班 返紧工=在上班 读紧书=在读书 劲过=强过
-    同人=跟人 搞咗间=创办了 开咗间=创办了 咩公司=什么公司 佢话=他说 㗎=啊 喎=啊 啫=啊
-""".split()
+# "Schulman同Altman喺边度识" meets the phrasings of "在哪里认识". The longest word found is
+# read first (REGIONAL_RE); each entry's example is a question it must fire in.
+_CANTONESE: tuple[RegionalWord, ...] = (
+    RegionalWord("边度", "哪里", fires_on=("Schulman同Altman喺边度识㗎?",)),
+    RegionalWord("边间", "哪家", fires_on=("Murati走咗之后去咗边间公司?",)),
+    RegionalWord("边个", "谁", fires_on=("边个接替咗McGrew?",)),
+    RegionalWord("点解", "为什么", fires_on=("Altman点解会俾人炒?",)),
+    RegionalWord("点样", "怎样", fires_on=("微软点样回应?",)),
+    RegionalWord("几时", "什么时候", fires_on=("Murati几时离职?",)),
+    RegionalWord("几多", "多少", fires_on=("OpenAI有几多员工?",)),
+    RegionalWord("乜嘢", "什么", fires_on=("Ilya离开之后做过乜嘢?",)),
+    RegionalWord("佢哋", "他们", fires_on=("佢哋点解闹翻?",)),
+    RegionalWord("唔系", "不是", fires_on=("Altman唔系已经返咗OpenAI咩?",)),
+    RegionalWord("屋企", "家", fires_on=("Altman喺屋企搞咗咩派对?",)),
+    RegionalWord("做嘢", "工作", fires_on=("Murati而家喺边度做嘢?",)),
+    RegionalWord("嘢", "东西", fires_on=("Altman发咗啲咩嘢?",)),
+    RegionalWord("喺", "在", fires_on=("Brockman喺边度?",)),
+    RegionalWord("嘅", "的", fires_on=("Murati嘅老公系边个?",)),
+    RegionalWord("咗", "了", fires_on=("Ilya去咗边?",)),
+    RegionalWord("佢", "他", fires_on=("佢点解走?",)),
+    RegionalWord("冇", "没有", fires_on=("微软有冇投资OpenAI?",)),
+    RegionalWord("咩", "什么", fires_on=("Altman话咗咩?",)),
+    RegionalWord("乜", "什么", fires_on=("Sutskever离开OpenAI之后搞乜?",)),
+    RegionalWord("嗰", "那", fires_on=("嗰封联名信有几多人签?",)),
+    RegionalWord("唔", "不", fires_on=("Altman点解唔去微软?",)),
+    RegionalWord("揾", "找", fires_on=("OpenAI揾咗边个做临时CEO?",)),
+    RegionalWord("俾", "给", fires_on=("微软俾咗OpenAI几多钱?",)),
+    RegionalWord("畀", "给", fires_on=("微软畀咗几多钱OpenAI?",)),
+    RegionalWord("睇", "看", fires_on=("董事会点睇Altman?",)),
+    RegionalWord("啲", "些", fires_on=("啲员工点解签联名信?",)),
+    RegionalWord("咁", "这么", fires_on=("点解Altman咁快返嚟?",)),
+    RegionalWord("而家", "现在", fires_on=("Karpathy而家做紧咩?",)),
+    RegionalWord("几耐", "多久", fires_on=("Brockman休假休咗几耐?",)),
+    RegionalWord("边位", "哪位", fires_on=("边位高管最先离开?",)),
+    RegionalWord("搞紧", "在搞", fires_on=("Ilya而家搞紧咩?",)),
+    RegionalWord("做紧", "在做", fires_on=("Murati而家做紧乜?",)),
+    RegionalWord("讲紧", "在讲", fires_on=("Altman条推文讲紧咩?",)),
+    RegionalWord("谂紧", "在想", fires_on=("董事会当时谂紧咩?",)),
+    RegionalWord("谂", "想", fires_on=("员工点谂?",)),
+    RegionalWord("老豆", "父亲", fires_on=("Altman老豆做咩嘅?",)),
+    RegionalWord("老窦", "父亲", fires_on=("Murati老窦系边个?",)),
+    RegionalWord("系咩", "是什么", fires_on=("超级对齐系咩?",)),
+    RegionalWord("系边个", "是谁", fires_on=("OpenAI嘅CTO系边个?",)),
+    RegionalWord("系唔系", "是不是", fires_on=("Altman系唔系俾人炒咗?",)),
+    RegionalWord("点算", "怎么办", fires_on=("Altman走咗之后OpenAI点算?",)),
+    RegionalWord("阿妈", "母亲", fires_on=("Altman阿妈系做咩嘅?",)),
+    RegionalWord("阿爸", "父亲", fires_on=("Murati阿爸系边个?",)),
+    RegionalWord("咩名", "什么名字", fires_on=("Ilya嘅新公司叫咩名?",)),
+    RegionalWord("嗰阵", "那时", fires_on=("Altman俾人炒嗰阵喺边度?",)),
+    RegionalWord("嗰时", "那时", fires_on=("嗰时边个做临时CEO?",)),
+    RegionalWord("点讲", "怎么说", fires_on=("Murati点讲Altman?",)),
+    RegionalWord("会点", "会怎样", fires_on=("OpenAI之后会点?",)),
+    RegionalWord("拣", "选", fires_on=("董事会点解拣Shear做CEO?",)),
+    RegionalWord("落台", "下台", fires_on=("Altman点解落台?",)),
+    RegionalWord("联署", "联名", fires_on=("几多员工联署要求董事会辞职?",)),
+    RegionalWord("份工", "工作", fires_on=("Murati辞咗份工之后做咩?",)),
+    RegionalWord("辞工", "辞职", fires_on=("Murati点解辞工?",)),
+    RegionalWord("但系", "但是", fires_on=("Altman走咗,但系点解又返嚟?",)),
+    RegionalWord("成日", "经常", fires_on=("Ilya成日讲咩?",)),
+    RegionalWord("话佢", "说他", fires_on=("董事会话佢唔坦诚?",)),
+    RegionalWord("系咪", "是不是", fires_on=("Altman系咪返咗OpenAI?",)),
+    RegionalWord("俾人", "被", fires_on=("Altman点解俾人炒?",)),
+    RegionalWord("话佢知", "告诉他", fires_on=("边个话佢知俾人炒咗?",)),
+    RegionalWord("老细", "老板", fires_on=("Murati嘅老细系边个?",)),
+    RegionalWord("好得", "很得", fires_on=("Altman系咪好得员工支持?",)),
+    RegionalWord("边日", "哪天", fires_on=("Altman边日俾人炒?",)),
+    RegionalWord("放紧", "在放", fires_on=("Brockman系咪放紧假?",)),
+    RegionalWord("净系", "只是", fires_on=("Brockman净系休假定系辞职?",)),
+    RegionalWord("输俾", "输给", fires_on=("GPT-4输俾边个模型?",)),
+    RegionalWord("返工", "上班", fires_on=("Brockman几时返工?",)),
+    RegionalWord("返紧工", "在上班", fires_on=("Brockman而家返紧工未?",)),
+    RegionalWord("读紧书", "在读书", fires_on=("Murati嗰时仲读紧书?",)),
+    RegionalWord("劲过", "强过", fires_on=("边个模型劲过GPT-4?",)),
+    RegionalWord("同人", "跟人", fires_on=("Altman同人闹翻过未?",)),
+    RegionalWord("搞咗间", "创办了", fires_on=("Ilya搞咗间咩公司?",)),
+    RegionalWord("开咗间", "创办了", fires_on=("Murati开咗间咩公司?",)),
+    RegionalWord("咩公司", "什么公司", fires_on=("Schulman去咗咩公司?",)),
+    RegionalWord("佢话", "他说", fires_on=("佢话点解要走?",)),
+    RegionalWord("㗎", "啊", fires_on=("Altman几时返嚟㗎?",)),
+    # 喎 as a question's key holds it: simplifying writes it 㖞
+    RegionalWord("㖞", "啊", fires_on=("Altman好似返咗嚟喎?",)),
+    RegionalWord("啫", "啊", fires_on=("Murati净系走咗啫?",)),
+)
 # Taiwan words (in simplified form) for what the facts call otherwise: 甚麼 is 什么, a 财务长
 # is a 首席财务官.
-_TAIWAN = """
-    甚么=什么 财务长=首席财务官 技术长=首席技术官 营运长=首席运营官 产品长=首席产品官 研究长=首席研究官
-    社群平台=社交平台 社群媒体=社交媒体 社群网站=社交网站 新创=初创 新创公司=初创公司 使用者=用户
-""".split()
+_TAIWAN: tuple[RegionalWord, ...] = (
+    RegionalWord("甚么", "什么", fires_on=("Murati離職後去做甚麼?",)),
+    RegionalWord("财务长", "首席财务官", fires_on=("OpenAI的財務長是誰?",)),
+    RegionalWord("技术长", "首席技术官", fires_on=("OpenAI的技術長是誰?",)),
+    RegionalWord("营运长", "首席运营官", fires_on=("OpenAI的營運長是誰?",)),
+    RegionalWord("产品长", "首席产品官", fires_on=("OpenAI的產品長是誰?",)),
+    RegionalWord("研究长", "首席研究官", fires_on=("OpenAI的研究長是誰?",)),
+    RegionalWord("社群平台", "社交平台", fires_on=("Altman在哪個社群平台發文?",)),
+    RegionalWord("社群媒体", "社交媒体", fires_on=("Murati在社群媒體上說了什麼?",)),
+    RegionalWord("社群网站", "社交网站", fires_on=("Altman在哪個社群網站宣布回歸?",)),
+    RegionalWord("新创", "初创", fires_on=("Sutskever成立了哪家新創?",)),
+    RegionalWord("新创公司", "初创公司", fires_on=("Murati的新創公司叫什麼?",)),
+    RegionalWord("使用者", "用户", fires_on=("ChatGPT有多少使用者?",)),
+)
 # Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
 # look as much like "用什么办法" as the words do. 他爸 is one word to jieba, so it is spelt out
 # here; 爸爸 alone is a synonym of 父亲 below.
-_COLLOQUIAL = (
-    "头一回=第一次 头一次=第一次 啥=什么 咋=怎么 他爸=他父亲 她爸=她父亲 他妈=他母亲 她妈=她母亲".split()
+_COLLOQUIAL: tuple[RegionalWord, ...] = (
+    RegionalWord("头一回", "第一次", fires_on=("Altman头一回被解雇是什么时候?",)),
+    RegionalWord("头一次", "第一次", fires_on=("奥特曼头一次见马斯克是哪年?",)),
+    RegionalWord("啥", "什么", fires_on=("Ilya现在在干啥?",)),
+    RegionalWord("咋", "怎么", fires_on=("微软咋回应的?",)),
+    RegionalWord("他爸", "他父亲", fires_on=("奥特曼说他爸教了他什么?",)),
+    RegionalWord("她爸", "她父亲", fires_on=("穆拉蒂说她爸是做什么的?",)),
+    RegionalWord("他妈", "他母亲", fires_on=("奥特曼他妈是做什么的?",)),
+    RegionalWord("她妈", "她母亲", fires_on=("穆拉蒂她妈是哪国人?",)),
 )
-REGIONAL_TO_MANDARIN: dict[str, str] = dict(
-    pair.split("=", 1) for pair in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
-)
+REGIONAL_TO_MANDARIN: dict[str, str] = {
+    entry.word: entry.mandarin for entry in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
+}
 REGIONAL_RE = re.compile("|".join(sorted(map(re.escape, REGIONAL_TO_MANDARIN), key=len, reverse=True)))
 
 
@@ -894,110 +1137,156 @@ def to_mandarin(key: str) -> str:
 EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很")
 
 # Groups of words the articles and users use for the same thing. A query word finds a
-# fact when the fact uses any word of its group.
-_SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    (
-        "离职",
-        "辞",
-        "辞职",
-        "离开",
-        "出走",
-        "走人",
-        "跳槽",
-        "辞去",
-        "请辞",
-        "走",
-        "退出",
-        "离去",
-        "不干",
-        "跑路",
-        "撂挑子",
-        "跑",
+# fact when the fact uses any word of its group. Each with a question that must use it: a word
+# of the group in the question, another in the facts.
+_SYNONYM_GROUPS: tuple[SynonymGroup, ...] = (
+    SynonymGroup(
+        (
+            "离职",
+            "辞",
+            "辞职",
+            "离开",
+            "出走",
+            "走人",
+            "跳槽",
+            "辞去",
+            "请辞",
+            "走",
+            "退出",
+            "离去",
+            "不干",
+            "跑路",
+            "撂挑子",
+            "跑",
+        ),
+        fires_on=("穆拉蒂为什么辞去CTO一职?",),
     ),
-    (
-        "解雇",
-        "开除",
-        "罢免",
-        "辞退",
-        "炒",
-        "炒掉",
-        "炒鱿鱼",
-        "解职",
-        "赶走",
-        "踢出",
-        "下台",
-        "解僱",
-        "被炒",
-        "搞掉",
-        "赶下台",
-        "踢走",
+    SynonymGroup(
+        (
+            "解雇",
+            "开除",
+            "罢免",
+            "辞退",
+            "炒",
+            "炒掉",
+            "炒鱿鱼",
+            "解职",
+            "赶走",
+            "踢出",
+            "下台",
+            "解僱",
+            "被炒",
+            "搞掉",
+            "赶下台",
+            "踢走",
+        ),
+        fires_on=("奥特曼为什么被解职?",),
     ),
-    ("加入", "入职", "加盟", "投奔", "投靠", "去了", "招进", "招入", "招揽", "进", "进入", "进来"),
-    ("创立", "创办", "成立", "创建", "组建", "创设", "创"),  # not 建立: 建立合作关系 founds nothing
-    ("任命", "担任", "出任", "接任", "聘请", "上任", "就任", "当", "当上", "成为"),
-    ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回", "回锅", "归队"),
-    ("接替", "接任", "继任", "取代", "接手", "接班"),
-    ("估值", "身价"),
-    ("员工", "雇员", "职员", "人数", "员工数", "人员", "打工人"),
-    ("收入", "营收", "营业收入", "进账"),
-    ("亏损", "亏钱", "赔钱", "亏"),
-    ("出生", "生于", "出生于", "生日", "出世"),
-    ("毕业", "学位", "就读", "念书", "读书"),
-    ("父亲", "爸爸", "老爸", "父母"),
-    ("母亲", "妈妈", "老妈", "父母"),
-    ("协议", "合同", "条款"),
-    ("家里", "家中", "他家", "她家", "家"),
-    ("起诉", "诉讼", "告上法庭", "告", "控告", "状告", "提告", "官司", "打官司"),
-    ("批评", "指责", "抨击", "不满", "炮轰", "坏话", "数落", "吐槽"),
-    ("撤诉", "撤回", "撤", "撤案", "撤告"),
-    ("评价", "看法", "认为", "称", "形容", "怎么看"),
-    ("形容", "描述", "描绘", "比作", "比喻", "打比方", "比方", "类比"),
-    ("师从", "师父", "老师", "恩师"),  # "他的师父是谁" asks whom he studied under
-    ("目标", "使命", "任务"),
-    ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
-    ("解散", "解体", "散伙"),
-    ("发布", "推出", "上线", "发表", "公布", "问世", "发出"),
-    ("准备", "筹备", "预备", "打算"),
-    ("产品经理", "pm"),
-    ("策略", "手段", "手法", "招数"),
-    ("本来", "原本", "原先", "本打算"),
-    ("改用", "选用", "换成", "换用"),
-    ("休假", "放假", "休息", "长假", "休长假"),
-    ("投资", "注资", "投资者", "投资人", "金主", "掏钱", "出钱", "投钱"),
-    ("融资", "募资", "筹款", "筹集", "筹资"),
-    ("股权", "股份", "持股"),
-    ("合并", "并购", "收购"),
-    ("担忧", "担心", "忧虑"),
-    ("工作", "任职", "就职", "上班", "做事", "担任", "待", "待过"),
-    ("心情", "感觉", "感到", "心态", "情绪", "觉得"),
-    ("矛盾", "冲突", "分歧", "不和", "摩擦", "恩怨", "过节", "争执", "闹掰", "决裂", "翻脸", "闹翻"),
-    ("说", "表示", "称", "宣布", "透露"),
-    ("原因", "理由", "为什么", "动机", "缘由"),
-    ("宣布", "官宣", "公布", "发推"),
-    ("竞争对手", "对手", "竞品", "劲敌", "强敌"),
-    ("首席执行官", "ceo"),
-    ("头衔", "职务", "职位", "职称", "身份", "角色", "岗位", "官职", "担任"),
-    ("国家", "国籍", "哪国人", "祖国"),
-    ("年龄", "岁", "多大", "年纪", "几岁", "多少岁"),
-    ("首席技术官", "cto"),
-    ("人工智能", "ai"),
-    ("算力", "计算资源", "芯片"),
-    ("账号", "帐号", "账户", "帐户"),
-    ("推文", "帖子", "发帖", "推特贴文"),
-    ("研究员", "研究人员"),
-    ("大模型", "大语言模型", "大型语言模型", "llm"),
-    ("规矩", "规则", "惯例", "行规", "潜规则"),
-    ("严苛", "严格", "苛刻"),
-    ("私信", "联系", "联络"),
-    ("家庭", "人家", "住户", "家户"),
-    ("相当于", "等于", "等同于", "约等于"),
-    ("承诺", "答应", "许诺", "保证"),
-    ("风投", "风险投资", "vc", "创投", "风投机构"),
-    ("密切", "亲密", "要好", "交好", "铁", "很铁"),
-    ("仅次于", "输给", "落后于", "只输给"),
-    ("强", "劲", "强过", "厉害", "胜过", "优于"),
+    SynonymGroup(
+        ("加入", "入职", "加盟", "投奔", "投靠", "去了", "招进", "招入", "招揽", "进", "进入", "进来"),
+        fires_on=("舒尔曼为什么投奔Anthropic?",),
+    ),
+    # not 建立: 建立合作关系 founds nothing
+    SynonymGroup(
+        ("创立", "创办", "成立", "创建", "组建", "创设", "创"), fires_on=("苏茨克维创设的公司叫什么?",)
+    ),
+    SynonymGroup(
+        ("任命", "担任", "出任", "接任", "聘请", "上任", "就任", "当", "当上", "成为"),
+        fires_on=("谁出任了临时CEO?",),
+    ),
+    SynonymGroup(
+        ("回归", "回来", "重返", "复职", "重聘", "返回", "回到", "迎回", "回锅", "归队"),
+        fires_on=("奥特曼是什么时候归队的?",),
+    ),
+    SynonymGroup(("接替", "接任", "继任", "取代", "接手", "接班"), fires_on=("谁接手了McGrew的工作?",)),
+    SynonymGroup(("估值", "身价"), fires_on=("OpenAI现在身价多少?",)),
+    SynonymGroup(
+        ("员工", "雇员", "职员", "人数", "员工数", "人员", "打工人"), fires_on=("OpenAI有多少雇员?",)
+    ),
+    SynonymGroup(("收入", "营收", "营业收入", "进账"), fires_on=("OpenAI今年营收多少?",)),
+    SynonymGroup(("亏损", "亏钱", "赔钱", "亏"), fires_on=("OpenAI一年赔钱多少?",)),
+    SynonymGroup(("出生", "生于", "出生于", "生日", "出世"), fires_on=("穆拉蒂生于哪一年?",)),
+    SynonymGroup(("毕业", "学位", "就读", "念书", "读书"), fires_on=("穆拉蒂在哪所大学念书?",)),
+    SynonymGroup(("父亲", "爸爸", "老爸", "父母"), fires_on=("穆拉蒂的老爸是做什么的?",)),
+    SynonymGroup(("母亲", "妈妈", "老妈", "父母"), fires_on=("奥特曼的老妈是谁?",)),
+    SynonymGroup(("协议", "合同", "条款"), fires_on=("马斯克和OpenAI签过什么合同?",)),
+    SynonymGroup(("家里", "家中", "他家", "她家", "家"), fires_on=("奥特曼在家中说了什么?",)),
+    SynonymGroup(
+        ("起诉", "诉讼", "告上法庭", "告", "控告", "状告", "提告", "官司", "打官司"),
+        fires_on=("马斯克为什么跟OpenAI打官司?",),
+    ),
+    SynonymGroup(
+        ("批评", "指责", "抨击", "不满", "炮轰", "坏话", "数落", "吐槽"),
+        fires_on=("马斯克为什么炮轰OpenAI?",),
+    ),
+    SynonymGroup(("撤诉", "撤回", "撤", "撤案", "撤告"), fires_on=("马斯克为什么撤告?",)),
+    SynonymGroup(("评价", "看法", "认为", "称", "形容", "怎么看"), fires_on=("大家对奥特曼有什么看法?",)),
+    SynonymGroup(
+        ("形容", "描述", "描绘", "比作", "比喻", "打比方", "比方", "类比"),
+        fires_on=("穆拉蒂把奥特曼类比成什么?",),
+    ),
+    # "他的师父是谁" asks whom he studied under
+    SynonymGroup(("师从", "师父", "老师", "恩师"), fires_on=("苏茨克维的恩师是谁?",)),
+    SynonymGroup(("目标", "使命", "任务"), fires_on=("OpenAI的使命是什么?",)),
+    SynonymGroup(
+        ("负责", "领导", "主管", "带领", "掌管", "负责人", "领头", "管", "带"),
+        fires_on=("谁掌管OpenAI的研究?",),
+    ),
+    SynonymGroup(("解散", "解体", "散伙"), fires_on=("超级对齐团队为什么散伙了?",)),
+    SynonymGroup(
+        ("发布", "推出", "上线", "发表", "公布", "问世", "发出"), fires_on=("GPT-4o是什么时候上线的?",)
+    ),
+    SynonymGroup(("准备", "筹备", "预备", "打算"), fires_on=("苏茨克维预备做什么?",)),
+    SynonymGroup(("产品经理", "pm"), fires_on=("ChatGPT的PM是谁?",)),
+    SynonymGroup(("策略", "手段", "手法", "招数"), fires_on=("奥特曼用了什么手段回归?",)),
+    SynonymGroup(("本来", "原本", "原先", "本打算"), fires_on=("布罗克曼原先打算休假多久?",)),
+    SynonymGroup(("改用", "选用", "换成", "换用"), fires_on=("苹果为什么换用OpenAI的模型?",)),
+    SynonymGroup(("休假", "放假", "休息", "长假", "休长假"), fires_on=("布罗克曼为什么要放长假?",)),
+    SynonymGroup(
+        ("投资", "注资", "投资者", "投资人", "金主", "掏钱", "出钱", "投钱"), fires_on=("微软一共注资多少?",)
+    ),
+    SynonymGroup(("融资", "募资", "筹款", "筹集", "筹资"), fires_on=("OpenAI这轮筹集了多少钱?",)),
+    SynonymGroup(("股权", "股份", "持股"), fires_on=("奥特曼在OpenAI持股多少?",)),
+    SynonymGroup(("合并", "并购", "收购"), fires_on=("OpenAI会被收购吗?",)),
+    SynonymGroup(("担忧", "担心", "忧虑"), fires_on=("员工担心什么?",)),
+    SynonymGroup(
+        ("工作", "任职", "就职", "上班", "做事", "担任", "待", "待过"), fires_on=("穆拉蒂之前在哪里任职?",)
+    ),
+    SynonymGroup(("心情", "感觉", "感到", "心态", "情绪", "觉得"), fires_on=("奥特曼回归时心态如何?",)),
+    SynonymGroup(
+        ("矛盾", "冲突", "分歧", "不和", "摩擦", "恩怨", "过节", "争执", "闹掰", "决裂", "翻脸", "闹翻"),
+        fires_on=("马斯克和奥特曼之间有什么恩怨?",),
+    ),
+    SynonymGroup(("说", "表示", "称", "宣布", "透露"), fires_on=("奥特曼透露了什么?",)),
+    SynonymGroup(("原因", "理由", "为什么", "动机", "缘由"), fires_on=("苏茨克维离开的缘由是什么?",)),
+    SynonymGroup(("宣布", "官宣", "公布", "发推"), fires_on=("OpenAI什么时候官宣的?",)),
+    SynonymGroup(("竞争对手", "对手", "竞品", "劲敌", "强敌"), fires_on=("OpenAI最大的劲敌是谁?",)),
+    SynonymGroup(("首席执行官", "ceo"), fires_on=("OpenAI的首席执行官是谁?",)),
+    SynonymGroup(
+        ("头衔", "职务", "职位", "职称", "身份", "角色", "岗位", "官职", "担任"),
+        fires_on=("穆拉蒂在OpenAI是什么官职?",),
+    ),
+    SynonymGroup(("国家", "国籍", "哪国人", "祖国"), fires_on=("穆拉蒂的国籍是什么?",)),
+    SynonymGroup(("年龄", "岁", "多大", "年纪", "几岁", "多少岁"), fires_on=("奥特曼年纪多大?",)),
+    SynonymGroup(("首席技术官", "cto"), fires_on=("OpenAI的CTO是谁?",)),
+    SynonymGroup(("人工智能", "ai"), fires_on=("马斯克怎么看AI?",)),
+    SynonymGroup(("算力", "计算资源", "芯片"), fires_on=("OpenAI缺多少计算资源?",)),
+    SynonymGroup(("账号", "帐号", "账户", "帐户"), fires_on=("奥特曼的推特账户是什么?",)),
+    SynonymGroup(("推文", "帖子", "发帖", "推特贴文"), fires_on=("奥特曼被解雇后发了什么帖子?",)),
+    SynonymGroup(("研究员", "研究人员"), fires_on=("有多少研究人员离职了?",)),
+    SynonymGroup(("大模型", "大语言模型", "大型语言模型", "llm"), fires_on=("OpenAI的大型语言模型叫什么?",)),
+    SynonymGroup(("规矩", "规则", "惯例", "行规", "潜规则"), fires_on=("硅谷有什么潜规则?",)),
+    SynonymGroup(("严苛", "严格", "苛刻"), fires_on=("OpenAI的保密协议有多苛刻?",)),
+    SynonymGroup(("私信", "联系", "联络"), fires_on=("马斯克怎么联络奥特曼的?",)),
+    SynonymGroup(("家庭", "人家", "住户", "家户"), fires_on=("ChatGPT进入了多少住户?",)),
+    SynonymGroup(("相当于", "等于", "等同于", "约等于"), fires_on=("这笔钱等同于多少人民币?",)),
+    SynonymGroup(("承诺", "答应", "许诺", "保证"), fires_on=("微软许诺了什么?",)),
+    SynonymGroup(("风投", "风险投资", "vc", "创投", "风投机构"), fires_on=("哪些风投机构投资了OpenAI?",)),
+    SynonymGroup(("密切", "亲密", "要好", "交好", "铁", "很铁"), fires_on=("奥特曼和纳德拉关系亲密吗?",)),
+    SynonymGroup(("仅次于", "输给", "落后于", "只输给"), fires_on=("这个模型输给了谁?",)),
+    SynonymGroup(("强", "劲", "强过", "厉害", "胜过", "优于"), fires_on=("哪个模型比GPT-4厉害?",)),
 )
 SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:
-    for _word in _group:
-        SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | frozenset(_group)
+    for _word in _group.words:
+        SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | frozenset(_group.words)

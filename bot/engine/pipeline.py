@@ -24,10 +24,23 @@ CONTEXT = Stage(
     assigns=("question.key",),
     doc="a follow-up rewritten against the asker's earlier questions; someone described, named",
 )
+# The issue's "intent and question frame": the intents are read by their own stage; which frame a
+# question is answered in is decided here, before any candidate is ranked: the several-fact frames
+# (order, duration, role held, list, digest) by their cue words in bot.engine.several.frame, the
+# single-fact frames (profile, names, parts, one fact) by the answerers' order in Engine.answerers,
+# each answerer replying only to its frame. Declared as a stage so it can be found by its name.
+FRAME = Stage(
+    "frame",
+    "bot.engine.several.frame (detect), bot.engine.answer (Engine.answerers)",
+    requires=("question.key", "question.entities", "question.intents", "question.tokens"),
+    assigns=("question.frame",),
+    doc="intent and question frame: several facts (order, duration, role, list, digest), profile, "
+    "names, parts or a single fact",
+)
 ANSWERERS = Stage(
     "answerers",
     "bot.engine.answer (Engine.answerers), bot.engine.several",
-    requires=("question.entities", "question.intents", "question.slots", "decision"),
+    requires=("question.entities", "question.intents", "question.frame", "question.slots", "decision"),
     assigns=("reply.fact", "reply.decline_reason"),
     doc="greeting, unknown referent, several facts, profile, names, parts, single fact: the first that replies",
 )
@@ -46,6 +59,7 @@ PIPELINE: tuple[Stage, ...] = (
     intents.STAGE,
     ANALYSIS,
     slots.STAGE,
+    FRAME,
     RETRIEVAL,
     features.STAGE,
     checks.STAGE,

@@ -45,6 +45,8 @@ class TitleRule:
     stated: str
     verbs: str
     fires_on: tuple[str, ...]
+    not_on: tuple[str, ...] = ()  # questions it must not fire on: the home organisation's, a near title
+    reads: Reads = "answer and quotes"  # what `stated` and `verbs` are searched in (Statements.stated_text)
 
 
 # What text a cue is searched in: the question (its analysed key), or a fact's text.
@@ -74,6 +76,47 @@ class IntentCue:
     not_on: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Phrase:
+    """English words that mean something else together ("on leave" is 休假, not 离开): read in
+    a question as `replacement` before its words are looked up in the glossary."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replacement: str
+    fires_on: tuple[str, ...]  # questions it must fire on: one test each
+    not_on: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class SynonymGroup:
+    """Words the articles and users use for the same thing: a question's word finds a fact
+    that uses any word of its group. Named by its first word."""
+
+    words: tuple[str, ...]
+    # questions a word of the group is read in, whose coverage reaches another word of it that
+    # the facts use: one test each
+    fires_on: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.words[0]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RegionalWord:
+    """A Cantonese, Taiwan or northern colloquial word, as a question's key holds it (simplified),
+    read as the Mandarin the facts use. Named by the word."""
+
+    word: str
+    mandarin: str
+    fires_on: tuple[str, ...]  # questions it must be read in: one test each
+
+    @property
+    def name(self) -> str:
+        return self.word
+
+
 def catalogue() -> str:
     """docs/rules.md: every rule, its patterns and examples, from the data above."""
     from bot.engine.lexicon import (
@@ -83,8 +126,11 @@ def catalogue() -> str:
         _TAIWAN,
         AMOUNT_UNITS,
         ASKED_DETAILS,
+        CJK_STOP,
         CUES,
         EN_GLOSSARY,
+        EN_PHRASES,
+        EN_STOP,
         INTENT_CUES,
         ORG_TITLES,
     )
@@ -144,11 +190,13 @@ def catalogue() -> str:
             f"### {title_rule.name}",
             "",
             f"- asked: `{title_rule.asked}`",
-            f"- stated: `{title_rule.stated}`",
-            f"- verbs: `{title_rule.verbs}`",
+            f"- stated ({title_rule.reads}): `{title_rule.stated}`",
+            f"- verbs ({title_rule.reads}): `{title_rule.verbs}`",
             "- fires on: " + " · ".join(f"「{q}」" for q in title_rule.fires_on),
-            "",
         ]
+        if title_rule.not_on:
+            lines.append("- not on: " + " · ".join(f"「{q}」" for q in title_rule.not_on))
+        lines.append("")
     lines += [
         "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py)",
         "",
@@ -174,15 +222,55 @@ def catalogue() -> str:
         "Read in a question as the Mandarin the facts use (the reply stays in the asker's script).",
         "",
     ]
-    for name, pairs in (("cantonese", _CANTONESE), ("taiwan", _TAIWAN), ("colloquial", _COLLOQUIAL)):
-        lines += [f"### {name}", "", " · ".join(f"{pair.replace('=', ' → ')}" for pair in pairs), ""]
+    for name, words in (("cantonese", _CANTONESE), ("taiwan", _TAIWAN), ("colloquial", _COLLOQUIAL)):
+        lines += [f"### {name}", ""]
+        lines += [
+            f"- **{w.word}** → {w.mandarin}: " + " · ".join(f"「{q}」" for q in w.fires_on) for w in words
+        ]
+        lines.append("")
     lines += [
         "## Synonym groups (`SYNONYMS`)",
         "",
-        "A question word finds a fact that uses any word of its group; each group is named by its first word.",
+        "A question word finds a fact that uses any word of its group; each group is named by its "
+        "first word, and each example is a question whose coverage reaches another word of the group "
+        "that the facts use.",
         "",
     ]
-    lines += [f"- **{group[0]}**: {' · '.join(group[1:])}" for group in _SYNONYM_GROUPS]
+    lines += [
+        f"- **{group.name}**: {' · '.join(group.words[1:])} — "
+        + " · ".join(f"「{q}」" for q in group.fires_on)
+        for group in _SYNONYM_GROUPS
+    ]
+    lines += [
+        "",
+        "## English phrases (`EN_PHRASES`)",
+        "",
+        "English words that mean something else together, read in a question (in this order) as "
+        "the replacement before its words are looked up in the glossary.",
+        "",
+    ]
+    for phrase in EN_PHRASES:
+        lines += [
+            f"### {phrase.name}",
+            "",
+            f"- pattern: `{phrase.pattern.pattern}`",
+            f"- read as: `{phrase.replacement.strip()}`",
+            "- fires on: " + " · ".join(f"「{q}」" for q in phrase.fires_on),
+        ]
+        if phrase.not_on:
+            lines.append("- not on: " + " · ".join(f"「{q}」" for q in phrase.not_on))
+        lines.append("")
+    lines += [
+        "",
+        "## Function words (`CJK_STOP`, `EN_STOP`)",
+        "",
+        "Plain word lists, not rules: a word here is never a content word, so it neither counts "
+        "toward a fact's coverage nor makes a question look novel. What a question word asks is "
+        "read before it is dropped, by the intent cues, slots and frames above.",
+        "",
+        "- CJK: " + " · ".join(sorted(CJK_STOP, key=lambda w: (len(w), w))),
+        "- English: " + " · ".join(sorted(EN_STOP)),
+    ]
     lines += [
         "",
         "## English glossary (`EN_GLOSSARY`)",

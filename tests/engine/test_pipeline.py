@@ -31,12 +31,25 @@ def test_the_issues_stage_order() -> None:
         "intents",
         "analysis",
         "slots",
+        "frame",
         "retrieval",
         "features",
         "checks",
         "acceptance",
         "answerers",
         "compose",
+    ]
+
+
+def test_the_answerers_read_the_question_frame_that_its_stage_assigns() -> None:
+    """A newcomer looking for where the frame is decided finds it by the stage's name."""
+    by_name = {stage.name: stage for stage in PIPELINE}
+    assert "question.frame" in by_name["frame"].assigns
+    assert "question.frame" in by_name["answerers"].requires
+    assert "bot.engine.several.frame" in by_name["frame"].module
+    without_frame = [stage for stage in PIPELINE if stage.name != "frame"]
+    assert problems((GIVEN, *without_frame)) == [
+        "answerers requires question.frame, which no earlier stage assigns"
     ]
 
 

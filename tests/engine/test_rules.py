@@ -9,18 +9,24 @@ import pytest
 
 from bot.engine.answer import Engine
 from bot.engine.lexicon import (
+    _CANTONESE,
+    _COLLOQUIAL,
     _SYNONYM_GROUPS,
+    _TAIWAN,
     AMOUNT_UNITS,
     ASKED_DETAILS,
     CUES,
     EN_GLOSSARY,
+    EN_PHRASES,
     INTENT_CUES,
     ORG_TITLES,
+    REGIONAL_RE,
     REGIONAL_TO_MANDARIN,
+    english_phrases,
     to_mandarin,
 )
 from bot.engine.normalise import normalise
-from bot.engine.rules import Cue, IntentCue, Rule, TitleRule, catalogue
+from bot.engine.rules import Cue, IntentCue, Phrase, RegionalWord, Rule, SynonymGroup, TitleRule, catalogue
 from bot.engine.slots import SLOT_CUES
 
 RULE_TABLES: dict[str, tuple[Rule, ...]] = {"units": AMOUNT_UNITS, "details": ASKED_DETAILS}
@@ -45,12 +51,19 @@ def test_a_rule_fires_on_its_examples_only(
 
 
 @pytest.mark.parametrize(
-    ("rule", "question"),
-    [pytest.param(rule, q, id=f"{rule.name}+{q}") for rule in ORG_TITLES for q in rule.fires_on],
+    ("rule", "question", "fires"),
+    [
+        pytest.param(rule, q, fires, id=f"{rule.name}{'+' if fires else '-'}{q}")
+        for rule in ORG_TITLES
+        for fires, questions in ((True, rule.fires_on), (False, rule.not_on))
+        for q in questions
+    ],
 )
-def test_a_title_rule_fires_on_its_examples(engine: Engine, rule: TitleRule, question: str) -> None:
+def test_a_title_rule_fires_on_its_examples_only(
+    engine: Engine, rule: TitleRule, question: str, fires: bool
+) -> None:
     analysis = engine.matcher.analyse(normalise(question).key)
-    assert rule in [title for _org, title in analysis.titles]
+    assert (rule in [title for _org, title in analysis.titles]) is fires
 
 
 @pytest.mark.parametrize(
@@ -111,10 +124,65 @@ def test_a_regional_word_in_a_question_is_read_as_its_mandarin(word: str, mandar
     assert mandarin in to_mandarin(f"奥特曼{word}吗")
 
 
-@pytest.mark.parametrize("group", _SYNONYM_GROUPS, ids=[group[0] for group in _SYNONYM_GROUPS])
-def test_a_synonym_group_names_a_word_the_facts_use(engine: Engine, group: tuple[str, ...]) -> None:
+@pytest.mark.parametrize("group", _SYNONYM_GROUPS, ids=[group.name for group in _SYNONYM_GROUPS])
+def test_a_synonym_group_names_a_word_the_facts_use(engine: Engine, group: SynonymGroup) -> None:
     """A group earns its place by joining a question's word to one the facts use."""
-    assert any(engine.matcher._known(word) for word in group)
+    assert any(engine.matcher._known(word) for word in group.words)
+
+
+@pytest.mark.parametrize(
+    ("group", "question"),
+    [pytest.param(group, q, id=f"{group.name}+{q}") for group in _SYNONYM_GROUPS for q in group.fires_on],
+)
+def test_a_synonym_group_carries_its_examples_to_a_word_the_facts_use(
+    engine: Engine, group: SynonymGroup, question: str
+) -> None:
+    """A content word of the question is in the group, and the group reaches another of its words
+    that the facts use: coverage of that word counts a fact that says it the other way."""
+    matcher = engine.matcher
+    tokens = matcher.analyse(normalise(question).key).tokens
+    assert any(
+        token in group.words and any(word != token and word in matcher._idf for word in group.words)
+        for token in tokens
+    ), tokens
+
+
+REGIONAL_WORDS: tuple[RegionalWord, ...] = (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
+
+
+@pytest.mark.parametrize(
+    ("entry", "question"),
+    [pytest.param(entry, q, id=f"{entry.name}+{q}") for entry in REGIONAL_WORDS for q in entry.fires_on],
+)
+def test_a_regional_word_is_read_in_its_examples(entry: RegionalWord, question: str) -> None:
+    """Read in the question's key as the matcher reads it (normalised: simplified, lower case),
+    by this entry and not a longer one that overlaps it."""
+    key = normalise(question).key
+    assert entry.word in [found.group() for found in REGIONAL_RE.finditer(key)]
+    assert entry.mandarin in to_mandarin(key)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "question", "fires"),
+    [
+        pytest.param(phrase, q, fires, id=f"{phrase.name}{'+' if fires else '-'}{q}")
+        for phrase in EN_PHRASES
+        for fires, questions in ((True, phrase.fires_on), (False, phrase.not_on))
+        for q in questions
+    ],
+)
+def test_an_english_phrase_fires_on_its_examples_only(phrase: Phrase, question: str, fires: bool) -> None:
+    # As the analysis reads it: regional words first, then the phrases in their order.
+    fired: list[str] = []
+    english_phrases(to_mandarin(normalise(question).key), fired)
+    assert (phrase.name in fired) is fires
+
+
+def test_every_phrase_regional_word_and_synonym_group_is_named_once_with_an_example() -> None:
+    for entries in (EN_PHRASES, REGIONAL_WORDS, _SYNONYM_GROUPS):
+        names = [entry.name for entry in entries]
+        assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+        assert all(entry.fires_on for entry in entries)
 
 
 @pytest.mark.parametrize(("word", "chinese"), sorted(EN_GLOSSARY.items()))
