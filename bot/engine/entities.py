@@ -105,11 +105,18 @@ class EntityFinder:
     _latin_by_initial: dict[str, list[str]] = field(init=False)  # Latin aliases by first letter
     _cjk_aliases: dict[int, list[str]] = field(init=False)
     _cjk_alias_chars: dict[int, frozenset[str]] = field(init=False)  # the characters of those names, by size
-    _cjk_other_names: dict[int, list[str]] = field(init=False)  # of teams, companies, products
     # person aliases by size and first syllable: (pinyin, alias)
     _cjk_sounds: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = field(init=False)
     _cjk_shortened: dict[str, str] = field(init=False)  # a person's long name less a character
     _cjk_shortened_sizes: list[int] = field(init=False)
+    # Per size, a pattern that finds every start (overlapping) where a shortened form begins: the
+    # regex engine scans the run, not a Python loop over every window.
+    _cjk_shortened_starts: dict[int, re.Pattern[str]] = field(init=False)
+    # Other names (of teams, companies, products) by size and first character: a typo keeps the first character, so only windows
+    # starting with one are compared.
+    _cjk_other_by_first: dict[int, dict[str, list[str]]] = field(init=False)
+    # First syllables of person names by size: a window starting with none is not heard as one.
+    _cjk_first_sounds: dict[int, frozenset[str]] = field(init=False)
     _title_holders: dict[str, str] = field(init=False)  # title token -> its one holder
 
     def __post_init__(self) -> None:
@@ -150,7 +157,16 @@ class EntityFinder:
                 heard = syllables(alias)
                 sounds[len(alias), heard[0]].append((heard, alias))
         self._cjk_sounds = dict(sounds)
-        self._cjk_other_names = dict(other)
+        self._cjk_first_sounds = {
+            size: frozenset(first for sound_size, first in sounds if sound_size == size) for size in cjk
+        }
+        other_by_first: dict[int, dict[str, list[str]]] = {}
+        for size, names in other.items():
+            firsts: dict[str, list[str]] = defaultdict(list)
+            for name in names:
+                firsts[name[0]].append(name)  # in the order of `names`: the first hit wins
+            other_by_first[size] = dict(firsts)
+        self._cjk_other_by_first = other_by_first
         # A long name with one inner character left out (奥尔曼 for 奥尔特曼, 苏克维 for
         # 苏茨克维); first and last characters stay, and a form two people share names neither.
         shortened: dict[str, set[str]] = defaultdict(set)
@@ -163,6 +179,12 @@ class EntityFinder:
             if len(owners) == 1 and form not in owner and not CJK_STOP_RE.search(form)
         }
         self._cjk_shortened_sizes = sorted({len(form) for form in self._cjk_shortened}, reverse=True)
+        self._cjk_shortened_starts = {
+            size: re.compile(
+                "(?=({}))".format("|".join(re.escape(f) for f in self._cjk_shortened if len(f) == size))
+            )
+            for size in self._cjk_shortened_sizes
+        }
         self._title_holders = title_holders(self.entities.values(), self.home)
 
     # -- exact ------------------------------------------------------------------------------
@@ -254,40 +276,52 @@ class EntityFinder:
             if near:
                 found.setdefault(self.alias_owner[near[0]], "typo")
                 residual = residual.replace(word, ENTITY_MARK)
+        residual = self._find_fuzzy_cjk(residual, found)
+        return found, residual
+
+    def _find_fuzzy_cjk(self, residual: str, found: dict[str, str]) -> str:
+        """Shortened, misspelt and heard names in the Chinese runs of `residual`, added to
+        `found`; the residual with them marked out."""
         # Every window below is counted against one budget: past it, the rest of a long
-        # message is not searched for misspelt names.
-        budget = MAX_NAME_WINDOWS
+        # message is not searched for misspelt names. The windows are reported once, at the end:
+        # min(all asked for, the budget) is what reporting each spend as it came added up to.
+        asked_for = 0
 
         def spend(windows: int) -> bool:
-            nonlocal budget
-            windows = max(windows, 0)
-            self.on_windows(min(windows, budget))
-            budget -= windows
-            return budget >= 0
+            nonlocal asked_for
+            asked_for += max(windows, 0)
+            return asked_for <= MAX_NAME_WINDOWS
 
+        try:
+            return self._search_cjk_runs(residual, found, spend)
+        finally:
+            self.on_windows(min(asked_for, MAX_NAME_WINDOWS))
+
+    def _search_cjk_runs(self, residual: str, found: dict[str, str], spend: Callable[[int], bool]) -> str:
         for run in CJK_RUN.findall(residual):
             for size in self._cjk_shortened_sizes:
                 if not spend(len(run) - size + 1):
-                    return found, residual
-                for start in range(len(run) - size + 1):
-                    window = run[start : start + size]
-                    entity_id = self._cjk_shortened.get(window)
-                    if entity_id is not None and window in residual:
-                        found.setdefault(entity_id, "shortened")
+                    return residual
+                # Every window that is a shortened form, in order of its start (same-size forms:
+                # at most one matches at a start).
+                for match in self._cjk_shortened_starts[size].finditer(run):
+                    window = match.group(1)
+                    if window in residual:
+                        found.setdefault(self._cjk_shortened[window], "shortened")
                         residual = residual.replace(window, ENTITY_MARK)
         for run in CJK_RUN.findall(residual):
-            for size, names in self._cjk_other_names.items():
+            for size, by_first in self._cjk_other_by_first.items():
                 if not spend(len(run) - size + 1):
-                    return found, residual
+                    return residual
                 for start in range(len(run) - size + 1):
+                    # The first character must match: "以后对齐团队" holds "后对齐团队", one
+                    # character from 超对齐团队 but not a typo of it.
+                    names = by_first.get(run[start])
+                    if names is None:
+                        continue
                     window = run[start : start + size]
                     for name in names:
-                        # The first character must match: "以后对齐团队" holds "后对齐团队", one
-                        # character from 超对齐团队 but not a typo of it.
-                        if (
-                            window[0] == name[0]
-                            and sum(a != b for a, b in zip(window, name, strict=True)) == 1
-                        ):
+                        if sum(a != b for a, b in zip(window, name, strict=True)) == 1:
                             found.setdefault(self.alias_owner[name], "typo")
                             residual = residual.replace(window, ENTITY_MARK)
                             break
@@ -300,9 +334,16 @@ class EntityFinder:
             stop_pair = [CJK_STOP_RE.fullmatch(run[i : i + 2]) is not None for i in range(len(run) - 1)]
             for size in sorted(self._cjk_aliases, reverse=True):
                 if not spend(len(run) - size + 1):
-                    return found, residual
+                    return residual
                 near_a_name = self.windows_near_a_name(run, size)
-                for start in range(len(run) - size + 1):
+                first_sounds = self._cjk_first_sounds[size]
+                # Only windows near a name in writing or starting with a name's first syllable can
+                # be one: the others would find no hit below.
+                for start in [
+                    start
+                    for start, near in enumerate(near_a_name)
+                    if near or run_sounds[start] in first_sounds
+                ]:
                     window = run[start : start + size]
                     if any(taken[start : start + size]) or window[0] in _JOINING_CHARS:
                         continue
@@ -338,7 +379,7 @@ class EntityFinder:
                         found[self.alias_owner[alias]] = how
                         residual = residual.replace(window, ENTITY_MARK)
                         taken[start : start + size] = [True] * size
-        return found, residual
+        return residual
 
     def may_be_near_a_name(self, window: str) -> bool:
         """Whether a window could be a typo of a person's name as long as it. For names of its
@@ -352,11 +393,11 @@ class EntityFinder:
         """may_be_near_a_name of each window of `size` characters in `run`, by start: counted
         once for the run (running counts of characters in names), not once a window."""
         name_chars = self._cjk_alias_chars.get(size, frozenset())
-        in_names = list(accumulate((ch in name_chars for ch in run), initial=0))
+        in_names = list(accumulate(map(name_chars.__contains__, run), initial=0))
         least = FUZZY_CJK_CUTOFF * size
-        return [
-            (in_names[start + size] - in_names[start]) * 100 >= least for start in range(len(run) - size + 1)
-        ]
+        # in_names[start + size] - in_names[start]: the window's characters in names (the last
+        # `size` counts start no window, hence not strict)
+        return [(end - start) * 100 >= least for start, end in zip(in_names, in_names[size:], strict=False)]
 
     # -- described by a title ---------------------------------------------------------------
 
