@@ -18,7 +18,7 @@ from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
 from bot.engine.several import digest, durations, fitting, frame, labels, lists, order, roles_at
-from bot.engine.several.common import HOME, PRECISION_WORDS, Context, dates_in, show_date, sort_key
+from bot.engine.several.common import PRECISION_WORDS, Context, dates_in, show_date, sort_key, story_home
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
@@ -74,6 +74,11 @@ class SeveralFacts:
     # question (cleared by each answer()).
     _ranked: dict[tuple[QueryAnalysis, int], list[Candidate]] = field(default_factory=dict)
 
+    @property
+    def home(self) -> str:
+        """The organisation the story is about (the fact base's domain data)."""
+        return story_home(self.base)
+
     def _rank(self, analysis: QueryAnalysis, limit: int = 5) -> list[Candidate]:
         key = (analysis, limit)
         if key not in self._ranked:
@@ -94,7 +99,7 @@ class SeveralFacts:
             if self.base.entities[e].kind == "person"
             and not (e in analysis.described and Intent.WHO in analysis.intents)
         ]
-        others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != HOME]
+        others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != self.home]
         when = dates_in(text, self.base)
         kind = frame.detect(text)
         # How two named things relate, when no one fact answers it.
@@ -220,7 +225,7 @@ class SeveralFacts:
             # "Mira当了多久的CTO": from the start of that role to its end.
             return durations.role_span(ctx, self.base.entities[people[0]], *title)
         if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
-            where = next((o for o in orgs if o != HOME), HOME)
+            where = next((o for o in orgs if o != self.home), self.home)
             return durations.tenure(ctx, self.base.entities[people[0]], where)
         if frame.GAP.search(text):
             pair = durations.two_points(text, lambda part: self._point_named(part, tuple(people), text))
@@ -239,7 +244,7 @@ class SeveralFacts:
             period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]
         if frame.FOUNDER.search(text):
-            went = [o for o in orgs if o != HOME and self.base.entities[o].part_of is None]
+            went = [o for o in orgs if o != self.home and self.base.entities[o].part_of is None]
             if went and (frame.LEAVE.search(text) or frame.ARRIVE.search(text)):
                 # "which OpenAI founders went to Anthropic": founders who left for it
                 return lists.departures(ctx, to=went[0], when=period, founders_only=True, span=span)
@@ -279,7 +284,7 @@ class SeveralFacts:
         if frame.ARRIVE.search(text) and not others:
             return lists.arrivals(ctx, when=period)
         if frame.ARRIVE.search(text) and orgs:
-            if HOME in self._named(text):  # "which Google executives joined OpenAI"
+            if self.home in self._named(text):  # "which Google executives joined OpenAI"
                 return lists.arrivals(ctx, when=period, from_org=orgs[0])
             return lists.departures(ctx, to=orgs[0], when=period)
         return None
@@ -301,7 +306,7 @@ class SeveralFacts:
             later = bool(frame.SUCCESSOR.search(text))
             if later or frame.PREDECESSOR.search(text):
                 # "在Jakub之前OpenAI的首席科学家是谁", "Murati走了以后谁接任了CTO"
-                org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+                org = next((o for o in others if self.base.entities[o].kind == "org"), self.home)
                 beside = roles_at.next_to(ctx, *title, self.base.entities[named[0]], later, org)
                 if beside is not None:
                     reply, nearest = beside
@@ -321,9 +326,9 @@ class SeveralFacts:
         if analysis.described and Intent.WHO not in analysis.intents:
             return None  # "那位前CTO在2016年跳去哪家": asks about the holder, not who held it
         held, shown = title
-        org = next((o for o in others if self.base.entities[o].kind == "org"), HOME)
+        org = next((o for o in others if self.base.entities[o].kind == "org"), self.home)
         if not (when or frame.SEQUENCE_OF_HOLDERS.search(text)):
-            if org == HOME or named or self.matcher.accepts(self._rank(analysis)):
+            if org == self.home or named or self.matcher.accepts(self._rank(analysis)):
                 return None  # OpenAI's, someone's, or a fact answers it in its own words
             names = "|".join(re.escape(n.casefold()) for n in self.base.entities[org].all_names())
             if not re.search(rf"(?:{names})\s*(?:的|嘅|'s)?\s*(?:现任|当时的?)?\s*{_POST}", text):
@@ -361,7 +366,9 @@ class SeveralFacts:
         both = [e for e in analysis.entities if e != subject[0]][:1]
         if frame.STORY.search(text):
             # "讲讲Murati在OpenAI的经历": her story there, when the articles tell enough of it
-            story = digest.story(ctx, subject[0], within=HOME if HOME in analysis.entities else None)
+            story = digest.story(
+                ctx, subject[0], within=self.home if self.home in analysis.entities else None
+            )
             if story:
                 return digest.about(ctx, subject[0], story)
         chosen = digest.choose(
@@ -381,11 +388,11 @@ class SeveralFacts:
         single-fact path takes alone, or that asks for several things outright ("列几个理由")
         which one fact gives only one of: those facts together (bot.engine.several.fitting)."""
         readings = [analysis]
-        if HOME in analysis.entities and any(
-            self.base.entities[e].kind == "org" and e != HOME for e in analysis.entities
+        if self.home in analysis.entities and any(
+            self.base.entities[e].kind == "org" and e != self.home for e in analysis.entities
         ):
             # "xAI那轮融资有哪些OpenAI的投资人": OpenAI named in passing, the facts about xAI
-            readings.append(replace(analysis, entities=tuple(e for e in analysis.entities if e != HOME)))
+            readings.append(replace(analysis, entities=tuple(e for e in analysis.entities if e != self.home)))
         # Who may answer a who-question: people and organisations ("谁领投"), or only people
         # when names of people are asked ("有哪些成员"): a fact naming no new person lacks them.
         kinds = ("person",) if asks_named_people else ("person", "org")
@@ -463,7 +470,7 @@ class SeveralFacts:
         named = own or list(people)
         if len(named) > 1 and not own and _PRONOUN.search(simplified) and frame.LEAVE.search(simplified):
             # "A和B从…到他离开OpenAI": of the people named, the one who left and stayed gone.
-            gone = [p for p in named if lists.left_for_good(self.base.entities[p], HOME)]
+            gone = [p for p in named if lists.left_for_good(self.base.entities[p], self.home)]
             named = gone if len(gone) == 1 else named
         if len(named) == 1:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
@@ -521,16 +528,18 @@ class SeveralFacts:
         """ "Karpathy第二次离开OpenAI是哪一年": a second departure (or arrival) the articles
         state but do not date is declined saying so; a dated one is the single-fact path's."""
         if frame.LEAVE.search(text):
-            moves, word = [m for m in person.moves if m.from_org == HOME], "离开"
+            moves, word = [m for m in person.moves if m.from_org == self.home], "离开"
         elif frame.ARRIVE.search(text) or frame.JOIN_VERB.search(text) or frame.RETURN.search(text):
-            moves, word = [m for m in person.moves if m.to == HOME], "加入"
+            moves, word = [m for m in person.moves if m.to == self.home], "加入"
         else:
             return None
         if len(moves) < 2 or moves[1].date is not None:
             return None
         quote = moves[1].sources[:1]
         item = ctx.item(f"「{quote[0].quote}」", None, [], quote) if quote else None
-        text = labels.SECOND_UNDATED.format(who=person.name, verb=word)
+        text = labels.SECOND_UNDATED.format(
+            who=person.name, verb=word, org=self.base.entities[self.home].name
+        )
         return ctx.decline("date", text, shown=[item] if item else [])
 
     def _move_point(self, person: Entity, text: str) -> durations.Point | None:
@@ -539,9 +548,14 @@ class SeveralFacts:
         if frame.RETURN.search(text):
             gone = False
             for move in person.moves:
-                gone = gone or move.from_org == HOME
-                if gone and move.to == HOME and move.date:
-                    return durations.Point(f"{person.name}回归OpenAI", move.date, (), tuple(move.sources[:1]))
+                gone = gone or move.from_org == self.home
+                if gone and move.to == self.home and move.date:
+                    return durations.Point(
+                        f"{person.name}回归{self.base.entities[self.home].name}",
+                        move.date,
+                        (),
+                        tuple(move.sources[:1]),
+                    )
             return None
         verb: order.Verb
         if frame.LEAVE.search(text):
@@ -552,7 +566,7 @@ class SeveralFacts:
             return None
         # The organisation the part names ("离开特斯拉"), else OpenAI.
         named = self.matcher.analyse(matching_key(text)).entities
-        org = next((e for e in named if self.base.entities[e].kind == "org" and e != HOME), HOME)
+        org = next((e for e in named if self.base.entities[e].kind == "org" and e != self.home), self.home)
         dated = order.when_of(person, verb, org)
         if dated.date is None or not dated.citations:
             return None

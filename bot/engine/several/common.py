@@ -11,11 +11,10 @@ from typing import Any
 from bot.engine import labels as engine_labels
 from bot.engine.answer import Reply, SourceRef
 from bot.engine.several import labels
+from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Citation, Entity, Fact, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script
-
-HOME = "openai"  # the organisation the saga is about: the default of every list and role
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +143,12 @@ def dates_in(text: str, base: FactBase) -> list[str]:
     return found
 
 
+def story_home(base: FactBase) -> str:
+    """The organisation the story happens at (the domain file's first home organisation)."""
+    named = base.domain.home_organisations
+    return named[0] if named else min(home_of(base.domain, base.entities))
+
+
 @dataclass(slots=True)
 class Context:
     """What answerers need of the engine: the fact base and how to write for the asker."""
@@ -152,6 +157,12 @@ class Context:
     variant: TraditionalVariant
     script: Script
     question: str
+
+    @property
+    def home(self) -> str:
+        """The organisation the story is about, from the fact base's domain data: the default
+        of every list, role and move."""
+        return story_home(self.base)
 
     def conv(self, text: str) -> str:
         return to_script(text, self.script, self.variant)

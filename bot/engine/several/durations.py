@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, PRECISION_WORDS, Context, coarser, overlap, show_date
+from bot.engine.several.common import PRECISION_WORDS, Context, coarser, overlap, show_date
 from bot.engine.several.order import when_of
 from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Move, Precision
 
@@ -197,25 +197,32 @@ _STATED_YEARS = re.compile(
 )
 
 
-def stated_tenure(ctx: Context, person: Entity, org: str = HOME) -> Fact | None:
+def stated_tenure(ctx: Context, person: Entity, org: str | None = None) -> Fact | None:
     """The fact that states how long the person was at `org`: that figure wins."""
+    org = org or ctx.home
     for fact in ctx.base.by_entity.get(person.id, []):
         if not fact.entities or fact.entities[0] != person.id:
             continue
-        if org != HOME and org not in fact.entities:
+        if org != ctx.home and org not in fact.entities:
             continue
-        if fact.kind == "figure" and Intent.HOW_MANY in fact.intents and "年" in fact.answer and org == HOME:
+        if (
+            fact.kind == "figure"
+            and Intent.HOW_MANY in fact.intents
+            and "年" in fact.answer
+            and org == ctx.home
+        ):
             return fact
-        if org != HOME and _STATED_YEARS.search(fact.answer):
+        if org != ctx.home and _STATED_YEARS.search(fact.answer):
             return fact
     return None
 
 
-def tenure(ctx: Context, person: Entity, org: str = HOME) -> Reply | None:
+def tenure(ctx: Context, person: Entity, org: str | None = None) -> Reply | None:
     """How long the person was at `org`, from the dates they joined and left; None when the
     articles state it (the single-fact path answers with their figure)."""
+    org = org or ctx.home
     stated = stated_tenure(ctx, person, org)
-    if stated is not None and org != HOME:
+    if stated is not None and org != ctx.home:
         # The articles give the figure: it is the answer, not a computation from dates.
         item = ctx.item(stated.answer, stated.date, [stated], stated.sources[:1])
         return ctx.reply("duration", labels.STATED, [item])
@@ -243,11 +250,12 @@ def tenure(ctx: Context, person: Entity, org: str = HOME) -> Reply | None:
 
 
 def role_span(
-    ctx: Context, person: Entity, held: re.Pattern[str], title: str, org: str = HOME
+    ctx: Context, person: Entity, held: re.Pattern[str], title: str, org: str | None = None
 ) -> Reply | None:
     """How long someone held a post, from the start of the role to its end, no finer than the
     coarser of them; declined by name when the articles give only one end. None when the
     person never held it (the single-fact path answers)."""
+    org = org or ctx.home
     roles = [r for r in person.roles if r.org == org and held.search(r.title)]
     if not roles:
         return None

@@ -14,12 +14,12 @@ from datetime import date
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, display, show_date, sort_key
+from bot.engine.several.common import Context, Item, display, show_date, sort_key
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import DEPARTURES, Entity, Fact, Move, ParticipantRole
 
 
-def is_founder(entity: Entity, org: str = HOME) -> bool:
+def is_founder(entity: Entity, org: str) -> bool:
     return any(r.org == org and "创始" in r.title for r in entity.roles)
 
 
@@ -66,13 +66,14 @@ def _returned(person: Entity, org: str) -> bool:
 
 def departures(
     ctx: Context,
-    org: str = HOME,
+    org: str | None = None,
     to: str | None = None,
     when: str | None = None,
     founders_only: bool = False,
     span: tuple[date, date] | None = None,
 ) -> Reply:
     """Who left `org` (for `to`, when asked; within `when` or the days of `span`, when asked)."""
+    org = org or ctx.home
     items: list[Item] = []
     undated = 0
     for person in ctx.base.entities.values():
@@ -143,8 +144,11 @@ def _tally_notes(ctx: Context, of: str, org: str, when: str | None, named: int) 
     return notes
 
 
-def arrivals(ctx: Context, org: str = HOME, when: str | None = None, from_org: str | None = None) -> Reply:
+def arrivals(
+    ctx: Context, org: str | None = None, when: str | None = None, from_org: str | None = None
+) -> Reply:
     """Who joined `org` (from `from_org`, when asked), from where when the articles say."""
+    org = org or ctx.home
     items: list[Item] = []
     for person in ctx.base.entities.values():
         moves = [m for m in person.moves if m.to == org and (when is None or compatible(m.date, when))]
@@ -173,9 +177,10 @@ def arrivals(ctx: Context, org: str = HOME, when: str | None = None, from_org: s
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items)
 
 
-def founders(ctx: Context, org: str = HOME, remaining: bool = False, gone: bool = False) -> Reply:
+def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone: bool = False) -> Reply:
     """The founders and what became of each; `remaining` or `gone` keeps those still there or
     those who left. Statements of how many remain are shown side by side."""
+    org = org or ctx.home
     items: list[Item] = []
     for person in ctx.base.entities.values():
         if person.kind != "person" or not is_founder(person, org):
@@ -192,7 +197,7 @@ def founders(ctx: Context, org: str = HOME, remaining: bool = False, gone: bool 
             citations = [c for m in outs for c in m.sources[:1]]
             when = outs[0].date
         else:
-            status = labels.STILL_THERE
+            status = labels.STILL_THERE.format(org=_org_name(ctx, org))
             if outs:
                 status += "(" + "、".join(f"{show_date(m.date)}曾离开后回归" for m in outs) + ")"
             citations = [c for r in person.roles if r.org == org and "创始" in r.title for c in r.sources[:1]]
@@ -205,7 +210,7 @@ def founders(ctx: Context, org: str = HOME, remaining: bool = False, gone: bool 
     if not remaining and not gone:
         notes = _tally_notes(ctx, "founders", org, None, len(items))
         notes = [n for n in notes if f"{len(items)}位" not in n]  # the count agrees: nothing to add
-    conflict = [f for f in ctx.base.facts if f.conflict == "founders-remaining"] if org == HOME else []
+    conflict = [f for f in ctx.base.facts if f.conflict == "founders-remaining"] if org == ctx.home else []
     if conflict and not gone:
         notes.append(labels.CONFLICT)
         for fact in sorted(conflict, key=lambda f: ctx.base.articles[f.sources[0].article].meta.published):
@@ -225,8 +230,9 @@ def founders(ctx: Context, org: str = HOME, remaining: bool = False, gone: bool 
     return reply
 
 
-def companies_founded(ctx: Context, org: str = HOME, founders_only: bool = False) -> Reply:
+def companies_founded(ctx: Context, org: str | None = None, founders_only: bool = False) -> Reply:
     """The companies people founded after leaving `org`."""
+    org = org or ctx.home
     items: list[Item] = []
     for person in ctx.base.entities.values():
         if person.kind != "person" or not any(m.from_org == org for m in person.moves):

@@ -15,7 +15,7 @@ from typing import Literal
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, overlap, show_date
+from bot.engine.several.common import Context, Item, overlap, show_date
 from bot.engine.several.lists import is_founder
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import Citation, Entity, Move
@@ -46,7 +46,7 @@ class Dated:
         )
 
 
-def when_of(person: Entity, verb: Verb, org: str = HOME) -> Dated:
+def when_of(person: Entity, verb: Verb, org: str) -> Dated:
     """The first departure from (or arrival at) `org`, from the moves, else the roles (for
     an arrival, only the first role there: a later one is a promotion, not a start)."""
     for move in person.moves:
@@ -71,9 +71,10 @@ def _years_before(day: Day, years: int) -> Day:
     return day.replace(year=day.year - years, day=min(day.day, 28))
 
 
-def joined_by_stay(ctx: Context, person: Entity, org: str = HOME) -> Dated | None:
+def joined_by_stay(ctx: Context, person: Entity, org: str | None = None) -> Dated | None:
     """When someone joined, inferred from a stay a figure states at its article's date: the
     days it allows, with that figure's quote. None when no article states one."""
+    org = org or ctx.home
     for fact in ctx.base.by_entity.get(person.id, []):
         if (
             fact.kind != "figure"
@@ -120,7 +121,7 @@ def _item(ctx: Context, dated: Dated, word: str) -> Item:
 def between(ctx: Context, people: list[Entity], verb: Verb) -> Reply:
     """Which of two (or more) people left or joined first. A join no article dates may be
     bounded by a stay an article states ("工作了接近8年"); the answer says it is inferred."""
-    dated = [when_of(p, verb) for p in people]
+    dated = [when_of(p, verb, ctx.home) for p in people]
     if verb == "join":
         dated = [(d if d.date is not None else joined_by_stay(ctx, d.person) or d) for d in dated]
     return _compare(ctx, dated, VERB_WORDS[verb])
@@ -169,7 +170,7 @@ def took_post(ctx: Context, people: list[Entity], held: re.Pattern[str], title: 
     dated = []
     titles = set()
     for person in people:
-        roles = [r for r in person.roles if r.org == HOME and held.search(r.title)]
+        roles = [r for r in person.roles if r.org == ctx.home and held.search(r.title)]
         start = next((r for r in roles if r.start is not None), None)
         titles |= {start.title} if start else set()
         dated.append(Dated(person, start.start if start else None, tuple(start.sources[:1]) if start else ()))
@@ -184,10 +185,10 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool, when: s
         p
         for p in ctx.base.entities.values()
         if p.kind == "person"
-        and (not founders_only or is_founder(p))
-        and any((m.from_org == HOME if verb == "leave" else m.to == HOME) for m in p.moves)
+        and (not founders_only or is_founder(p, ctx.home))
+        and any((m.from_org == ctx.home if verb == "leave" else m.to == ctx.home) for m in p.moves)
     ]
-    dated = [d for d in (when_of(p, verb) for p in pool) if d.date is not None]
+    dated = [d for d in (when_of(p, verb, ctx.home) for p in pool) if d.date is not None]
     if when is not None:
         dated = [d for d in dated if compatible(d.date, when) and len(d.date or "") >= len(when)]
     if not dated:
@@ -230,9 +231,10 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool, when: s
                 ),
                 None,
             )
-    scope = "OpenAI创始团队成员" if founders_only else "文章点名的人"
+    home = ctx.base.entities[ctx.home].name
+    scope = f"{home}创始团队成员" if founders_only else "文章点名的人"
     if when is not None:
-        scope = f"{show_date(when)}{VERB_WORDS[verb]}OpenAI的人"
+        scope = f"{show_date(when)}{VERB_WORDS[verb]}{home}的人"
     which = "晚" if latest else "早"
     items = [_item(ctx, d, VERB_WORDS[verb]) for d in ties]
     if settled is not None:  # the stated order that settled a tie, as the articles put it

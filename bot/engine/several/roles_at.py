@@ -13,7 +13,7 @@ from datetime import date
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
-from bot.engine.several.common import HOME, Context, Item, show_date
+from bot.engine.several.common import Context, Item, show_date
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import Entity, Role
 
@@ -51,9 +51,10 @@ def _span(role: Role) -> str:
 
 
 def holders(
-    ctx: Context, held: re.Pattern[str], title: str, org: str = HOME, when: str | None = None
+    ctx: Context, held: re.Pattern[str], title: str, org: str | None = None, when: str | None = None
 ) -> Reply:
     """Who held the title at `org` on `when` (a partial date), or every holder in date order."""
+    org = org or ctx.home
     surely: list[Item] = []
     maybe: list[Item] = []
     order: dict[Item, tuple[date, str]] = {}
@@ -135,12 +136,13 @@ def _reference(ctx: Context, role: Role, later: bool) -> date | None:
 
 
 def next_to(
-    ctx: Context, held: re.Pattern[str], title: str, person: Entity, later: bool, org: str = HOME
+    ctx: Context, held: re.Pattern[str], title: str, person: Entity, later: bool, org: str | None = None
 ) -> tuple[Reply, str | None] | None:
     """Who held the title before `person` ("在Jakub之前首席科学家是谁") or after them ("Murati走了
     以后谁接任CTO"), by the dates of the roles: the holders whose role ended before theirs is
     known held, or began after theirs ended, nearest first, and the nearest one's id. None when
     `person` never held it."""
+    org = org or ctx.home
     own = [r for r in person.roles if r.org == org and held.search(r.title)]
     if not own:
         return None

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bot.engine.several.common import dates_in, overlap
+import copy
+
+from bot.engine.several import order
+from bot.engine.several.common import Context, dates_in, overlap
+from bot.factbase.domain import Domain
 from bot.factbase.loader import FactBase
 
 
@@ -19,3 +23,17 @@ def test_overlapping_dates_say_which_is_coarse() -> None:
     )
     assert overlap("2024-05", "2024-05", who=("甲", "乙")) == "两件事都在2024年5月(日期只精确到月)"
     assert overlap("2024-09-26", "2024-09-26", who=("甲", "乙"), what="人") == "两人都在2024年9月26日"
+
+
+def test_the_home_organisation_is_read_from_the_domain_data(factbase: FactBase) -> None:
+    """No organisation is named in the answerers' code: the story's home, the default of every
+    list and move, is the fact base's domain data, and the replies name it from there."""
+    ctx = Context(factbase, "tw", "simplified", "创始人里谁最早走的")
+    assert ctx.home == factbase.domain.home_organisations[0]
+    elsewhere = copy.copy(factbase)
+    elsewhere.domain = Domain(home_organisations=("anthropic",))
+    moved = Context(elsewhere, "tw", "simplified", "创始人里谁最早走的")
+    assert moved.home == "anthropic"
+    # The founders who left are the home's: the articles tell of none leaving Anthropic.
+    assert "OpenAI创始团队成员" in order.extreme(ctx, "leave", latest=False, founders_only=True).answer
+    assert not order.extreme(moved, "leave", latest=False, founders_only=True).answered
