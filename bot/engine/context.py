@@ -14,10 +14,11 @@ people fit), the stage says so, and the engine asks who is meant instead of gues
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
 from bot.text import has_cjk, to_simplified
 
@@ -55,6 +56,14 @@ _THING = re.compile(
     r"[这那该此呢嗰](?:家|间|個|个)?(?:公司|初创公司|初创|新公司|企业|机构)|它(?!们)|"
     r"\b(?:that|this|the) (?:company|startup|firm)\b"
 )
+# A body named by a phrase, not a name: "OpenAI 的非营利组织", "那个安全团队". What it belongs
+# to is a Latin name or a few characters before 的.
+_BODY_PHRASE = re.compile(
+    r"(?:[A-Za-z][\w\-. ]{0,15}?\s*的\s*|[\u4e00-\u9fff]{2,4}的)?[\u4e00-\u9fff]{0,4}"
+    r"(?:组织|团队|部门|机构|董事会|委员会|实验室|基金会|小组)"
+)
+# "it" / "its" in English, which may point at a product or company the conversation is about.
+_IT = re.compile(r"\b(?:it|its)\b")
 # "另一个" / "the other one": the one of two earlier people who was not the subject.
 _OTHER_ONE = re.compile(r"另(?:外)?一(?:个|位|人|名)?|\bthe other (?:one|guy|person)\b|\bthe other\b")
 # Who "the other one" is not: "不是Ilya的另一个", "另一个不是CEO的那位", "the other one, the one
@@ -135,6 +144,13 @@ _TIME_IN = re.compile(
     r"(?:\d{4}年)(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:的时候|时)?|现在|目前|如今|当时|那时候?|今年|去年|"
     r"\b(?:in |back in )?\d{4}\b|\bnow\b|\bcurrently\b|\btoday\b|\bback then\b"
 )
+# A question that asks which thing, or a thing's name: its answer's organisation or product is
+# what a later 它/佢/"it" points at. Not 边个/哪个人/哪位, which ask for someone.
+_ASKS_THING = re.compile(
+    r"叫(?:什么|啥|咩|乜)|(?:什么|啥|咩|乜(?:嘢)?)名|哪(?:一)?(?:家|间|款)|哪(?:一)?个(?!人)|边(?:间|家|款)|"
+    r"\bwhich (?:company|firm|startup|product|model|lab|one)\b|\bwhat(?:'s| is| was)\b[^?]*\bcalled\b|"
+    r"\bwhat(?:'s| is| was) (?:the|its) name\b"
+)
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -162,6 +178,9 @@ class Turn:
     told: bool = False  # a sentence of a story told around a question, not a question
     also: tuple[str, ...] = ()  # people of a runner-up the answer showed too ("相关:…")
     fact: str | None = None  # the fact that answered it, when one did
+    # It asked for a thing by its name or which one ("Anthropic的聊天机器人叫什么?", "which
+    # company…"): the organisation or product its answer brought in is what it is about now.
+    asked_what: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +197,12 @@ class Context:
     # Earlier questions that needed no context, as turns, by their text: they read the same in
     # any conversation (filled and bounded by bot.engine.conversation).
     standalone: dict[str, Turn] = field(default_factory=dict)
+    # Where the story happens (the fact base's domain data): it is in nearly every question, so
+    # "that company" or "他们" of several companies is another one.
+    home: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.home = home_of(self.base.domain, self.base.entities)
 
     def _kind(self, ids: Sequence[str], *kinds: str) -> tuple[str, ...]:
         return tuple(e for e in ids if e in self.base.entities and self.base.entities[e].kind in kinds)
@@ -186,25 +211,29 @@ class Context:
         self,
         turns: Sequence[Turn],
         *kinds: str,
-        besides: str = "",
+        besides: Collection[str] = (),
         single: bool = False,
         gender: Gender | None = None,
     ) -> tuple[str, ...]:
         """Whom the conversation is about now: the people (or things) the latest turn that has
-        any names; for a who-question, the people its answer brought in. `besides` is never it.
+        any names; for a who-question, the people its answer brought in. None of `besides` is it.
         With `single` (a "他", "that company"), of several an answer brought in, its fact's
         first: a fact lists first whom it is about ("穆拉蒂被任命为临时CEO" names Altman too).
         A 她 (`gender` female) is a woman of the turn when it has one ("Altman被开除后谁当了临时
         CEO?" → "她…" is Murati); a 他 is anyone, since many type 他 of a woman too."""
         for turn in reversed(turns[-MAX_TURNS:]):
-            named = tuple(e for e in self._kind(turn.named, *kinds) if e != besides)
-            brought = tuple(e for e in self._kind(turn.answered, *kinds) if e not in named and e != besides)
+            named = tuple(e for e in self._kind(turn.named, *kinds) if e not in besides)
+            brought = tuple(
+                e for e in self._kind(turn.answered, *kinds) if e not in named and e not in besides
+            )
             if gender == "female" and self._of_gender((*named, *brought), gender):
                 named, brought = self._of_gender(named, gender), self._of_gender(brought, gender)
             if single:
                 brought = brought[:1]
             if turn.introduces and not named and not brought:
                 return ()
+            if turn.asked_what and brought and "person" not in kinds:
+                return brought  # "Anthropic的聊天机器人叫什么?": the product it answered with
             if turn.asked_who and brought:
                 return brought
             if len(named) >= 2 and not self._coordinated(turn.question, named):
@@ -214,6 +243,22 @@ class Context:
             if brought:
                 return brought
         return ()
+
+    def _thing_topic(self, last: Turn) -> tuple[str, ...]:
+        """The organisations or products the last turn is about when it is about no one: the
+        one its answer brought in when it asked which (or a thing's name), else those it
+        named, the story's home aside (it is in nearly every question)."""
+        if last.told or self._kind(last.named, "person"):
+            return ()
+        named = self._kind(last.named, "org", "product")
+        brought = tuple(
+            e for e in self._kind(last.answered, "org", "product") if e not in named and e not in self.home
+        )
+        if last.asked_what and brought:
+            return brought[:1]
+        if last.asked_who and self._kind(last.answered, "person"):
+            return ()  # "超级对齐团队是谁带的?": its answer's people are talked about now
+        return tuple(e for e in named if e not in self.home)
 
     def _of_gender(self, ids: Sequence[str], gender: Gender) -> tuple[str, ...]:
         """Those of `ids` who may be of `gender`: a 她 is no man the articles call 他."""
@@ -408,10 +453,17 @@ class Context:
             if people and pointer.start() > (self.surface(question, people[0]) or (0, 0))[0]:
                 return Resolution(question)  # "穆拉蒂说她…": the question's own person
             subject = self._subject(turns, "person", single=bool(singular), gender=_gender(pointer.group()))
+            things_talked_of = self._thing_topic(last)
+            if things_talked_of and not people and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
+                # 佢/they after a question about a thing and no one ("Anthropic的聊天机器人叫
+                # 什么?" → "佢同GPT-4比…"): that thing, not a person its answer mentions.
+                subject = things_talked_of
             companies = self._kind(last.named, "org", "product")
             if plural and not self._kind(last.named, "person") and len(companies) >= 2:
                 # "红杉和a16z投了OpenAI吗?" → "他们…": the companies it named, not the answer's people
-                subject = tuple(e for e in companies if e != "openai") if len(companies) > 2 else companies
+                subject = (
+                    tuple(e for e in companies if e not in self.home) if len(companies) > 2 else companies
+                )
                 subject = tuple(e for e in subject if e not in named)
             if plural and len(subject) < 2:
                 subject = self._everyone(last) if len(self._everyone(last)) >= 2 else subject
@@ -422,7 +474,7 @@ class Context:
             if not subject and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
                 # No one talked about: 佢/他们/they point at the companies or the product
                 # ("Claude 3 Opus排第几?" → "佢啲投票数…"; "红杉和a16z…" → "他们有没有投…").
-                things = self._subject(turns, "org", "product", besides="openai", single=bool(singular))
+                things = self._subject(turns, "org", "product", besides=self.home, single=bool(singular))
                 things = tuple(e for e in things if e not in named)  # "…投资Anthropic?" is not one
                 subject = things if len(things) >= 2 or (singular and things) else ()
             if not subject or (singular and len(subject) > 1):
@@ -440,6 +492,16 @@ class Context:
         thing = self._thing(question, turns, english)
         if thing is not None:
             return self._read(thing) if thing else Resolution(question, unclear=())
+
+        # "it" after a question about one thing and no one ("what's anthropic's chatbot
+        # called?" → "how does it compare…"): that thing. Elsewhere "it" points at nothing the
+        # conversation can tell ("is it true…"), and the question stands as it is.
+        it = _IT.search(simplified) if english and not people else None
+        things_talked_of = self._thing_topic(last) if it else ()
+        if it and len(things_talked_of) == 1 and things_talked_of[0] not in named:
+            name = self.name(things_talked_of[0], english, turns)
+            owned = name + "'s" if it.group() == "its" else name
+            return self._read(_LEADING.sub("", simplified[: it.start()] + owned + simplified[it.end() :]))
 
         if named or describes:
             return Resolution(question)  # a question of its own
@@ -463,7 +525,9 @@ class Context:
             # its own. So is one whose asking clause asks who did it ("团队散了之后,是哪位联合
             # 创始人接手的?"), or that sets its own time or things ("那时候这些大客户…").
             return Resolution(question)
-        subject = self._subject(turns, "person")
+        # After a question about a thing and no one ("超级对齐团队哪个月解散的?"), the left-out
+        # subject is that thing, not a person its answer mentions.
+        subject = self._thing_topic(last) or self._subject(turns, "person")
         if not subject and not last.told:  # a story's company is no subject of its question
             subject = self._subject(turns, "org", "product")
         if not subject:
@@ -620,8 +684,19 @@ class Context:
             return None
         if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
             return None
-        # OpenAI is in nearly every question: "that company" is another one.
-        things = self._subject(turns, "org", "product", besides="openai", single=True)
+        # The story's home is in nearly every question: "that company" is another one.
+        things = self._subject(turns, "org", "product", besides=self.home, single=True)
+        last = turns[-1] if turns and not turns[-1].told else None
+        if not things and last is not None:
+            # A body the fact base has no entry for ("OpenAI的非营利组织还会存在吗?" → "它…"):
+            # the last question's phrase for it. Else the story's home, when the last question
+            # named it alone ("OpenAI有多少员工?" → "它哪年成立?").
+            phrase = None if english else _BODY_PHRASE.search(to_simplified(last.question))
+            if phrase is not None:
+                body = last.question[phrase.start() : phrase.end()]
+                return _LEADING.sub("", question[: found.start()] + body + question[found.end() :])
+            things = self._kind(last.named, "org", "product")
+            things = things if len(things) == 1 and things[0] in self.home else ()
         if len(things) != 1:
             return ""
         name = self.name(things[0], english, turns)
@@ -638,8 +713,14 @@ def _gender(pronoun: str) -> Gender | None:
 
 
 def points_at_something(text: str) -> bool:
-    """The text points at a company or product ("这家公司", "它", "that company")."""
-    return _THING.search(to_simplified(text).casefold()) is not None
+    """The text points at a company or product ("这家公司", "它", "that company", "it")."""
+    simplified = to_simplified(text).casefold()
+    return _THING.search(simplified) is not None or (not has_cjk(text) and _IT.search(simplified) is not None)
+
+
+def asks_for_something(text: str) -> bool:
+    """The text asks which organisation or product, or its name ("叫什么名字?", "which company")."""
+    return _ASKS_THING.search(to_simplified(text).casefold()) is not None
 
 
 def points_at_someone(text: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.engine import labels
-from bot.engine.context import MAX_TURNS, Turn, points_at_someone, points_at_something
+from bot.engine.context import MAX_TURNS, Turn, asks_for_something, points_at_someone, points_at_something
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import split_story
@@ -155,7 +155,10 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         answered = tuple(dict.fromkeys(e for head in heads for e in head))
     asked_who = _asks_for_someone(engine, question, analysis)
     fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
-    return Turn(question, tuple(analysis.entities), answered, asked_who, also=also, fact=fact)
+    asked_what = asks_for_something(question)
+    return Turn(
+        question, tuple(analysis.entities), answered, asked_who, also=also, fact=fact, asked_what=asked_what
+    )
 
 
 def _people_in(engine: Engine, text: str) -> tuple[str, ...]:

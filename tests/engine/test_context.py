@@ -385,3 +385,33 @@ def test_an_english_description_before_the_pronoun_is_whom_it_points_at(engine: 
     assert reply.answered and reply.fact_id == "a003-mcgrew-statement"
     # A description after the pronoun describes something else: "he" is still unknown.
     assert engine.context.resolve("when did he leave the company that made chatgpt?", []).unclear == ()
+
+
+def test_a_left_out_subject_after_a_question_about_a_team_is_the_team(engine: Engine) -> None:
+    # The answer to the first question names people; the conversation is about the team.
+    reply = ask(engine, "超级对齐团队是哪年成立的?", "为什么解散?")
+    assert read_as(reply) == "超级对齐团队为什么解散?"
+
+
+def test_a_neuter_pronoun_after_asking_for_a_things_name_is_that_thing(engine: Engine) -> None:
+    reply = ask(engine, "Anthropic的聊天机器人叫什么名字?", "佢同GPT-4比边样强?")
+    assert read_as(reply).startswith("Claude同GPT-4比")
+
+
+def test_it_in_english_is_the_one_thing_the_conversation_is_about(engine: Engine) -> None:
+    reply = ask(engine, "what's the name of anthropic's chatbot?", "how does it compare with gpt-4?")
+    assert read_as(reply) == "how does Claude compare with gpt-4?"
+    # About a person, "it" points at nothing the conversation can tell: the question stands.
+    reply = ask(engine, "when did murati leave?", "is it true that brockman is on leave?")
+    assert reply.read_as is None and reply.answered
+
+
+def test_it_for_a_body_with_no_entry_is_the_last_questions_phrase_for_it(engine: Engine) -> None:
+    reply = ask(engine, "OpenAI的非营利组织会继续存在吗?", "那它会拿到多少股权?")
+    assert read_as(reply) == "OpenAI的非营利组织会拿到多少股权?"
+
+
+def test_it_after_a_question_about_the_storys_home_alone_is_the_home(engine: Engine) -> None:
+    reply = ask(engine, "OpenAI现在有多少员工?", "它是哪年成立的?")
+    assert reply.answered and "2015" in reply.answer
+    assert read_as(reply) == "OpenAI是哪年成立的?"
