@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -124,9 +123,6 @@ class Engine(Lookups):
     # The answerers, in order: the first that replies answers. Those before the analysis stage
     # need only the normalised text; the single-fact answerer, last, always replies.
     before_analysis: list[tuple[str, Answerer]] = field(init=False)
-    # Text of the fact base and labels in a script: every answer converts the same titles,
-    # outlets and quotes, so each is converted once (bounded: no user text passes here).
-    _in_script: Callable[[str, Script], str] = field(init=False)
     answerers: list[tuple[str, Answerer]] = field(init=False)
     _several: SeveralFacts = field(init=False)  # lists, orders, durations, digests
     context: Context = field(init=False)  # the conversation's (bot.engine.conversation)
@@ -148,7 +144,6 @@ class Engine(Lookups):
             for name in entity.all_names()
         }
         self._person_names = [(name, fold_name(name), entity_id) for name, entity_id in names.items()]
-        self._in_script = lru_cache(maxsize=8192)(self._convert)
         self.before_analysis = [("empty", self._empty), ("greeting", self._greeting)]
         self.answerers = [
             ("unknown_referent", self._unknown_referent),
@@ -539,5 +534,7 @@ class Engine(Lookups):
                 break
         return suggestions
 
-    def _convert(self, text: str, script: Script) -> str:
+    def _in_script(self, text: str, script: Script) -> str:
+        """Text of the fact base and labels in the reply's script. Every answer converts the same
+        titles, outlets and quotes: bot.text remembers each conversion, the one cache of them."""
         return to_script(text, script, self.variant)
