@@ -117,18 +117,36 @@ class RegionalWord:
         return self.word
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Gloss:
+    """English words of a question (`english`, space-separated) read as the Chinese word the facts
+    use (`chinese`, its name)."""
+
+    chinese: str
+    english: str
+    fires_on: tuple[str, ...]  # questions an English word of it is read in as the Chinese: one test each
+
+    @property
+    def name(self) -> str:
+        return self.chinese
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.english.split())
+
+
 def catalogue() -> str:
     """docs/rules.md: every rule, its patterns and examples, from the data above."""
     from bot.engine.lexicon import (
         _CANTONESE,
         _COLLOQUIAL,
+        _GLOSSARY,
         _SYNONYM_GROUPS,
         _TAIWAN,
         AMOUNT_UNITS,
         ASKED_DETAILS,
         CJK_STOP,
         CUES,
-        EN_GLOSSARY,
         EN_PHRASES,
         EN_STOP,
         INTENT_CUES,
@@ -275,9 +293,14 @@ def catalogue() -> str:
         "",
         "## English glossary (`EN_GLOSSARY`)",
         "",
-        "English words of a question read as the Chinese the facts use.",
-        "",
-        " · ".join(f"{word} → {chinese}" for word, chinese in sorted(EN_GLOSSARY.items())),
+        "English words of a question read as the Chinese the facts use, or as the name of the "
+        "entity it names; each entry with a question it must be read in.",
         "",
     ]
+    lines += [
+        f"- **{gloss.chinese}** ← {' · '.join(gloss.words)}: "
+        + " · ".join(f"「{q}」" for q in gloss.fires_on)
+        for gloss in sorted(_GLOSSARY, key=lambda gloss: gloss.words[0])
+    ]
+    lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
