@@ -137,6 +137,7 @@ class Gloss:
 
 def catalogue() -> str:
     """docs/rules.md: every rule, its patterns and examples, from the data above."""
+    from bot.engine.answer import ANSWER_CUES
     from bot.engine.lexicon import (
         _CANTONESE,
         _COLLOQUIAL,
@@ -216,12 +217,12 @@ def catalogue() -> str:
             lines.append("- not on: " + " · ".join(f"「{q}」" for q in title_rule.not_on))
         lines.append("")
     lines += [
-        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py)",
+        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py, `ANSWER_CUES` in answer.py)",
         "",
         "Single patterns the engine reads in a question or in a fact's answer.",
         "",
     ]
-    for cue in (*CUES, *SLOT_CUES):
+    for cue in (*CUES, *SLOT_CUES, *ANSWER_CUES):
         lines += [
             f"### {cue.name}",
             "",

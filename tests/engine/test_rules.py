@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.answer import Engine
+from bot.engine.answer import ANSWER_CUES, Engine
 from bot.engine.lexicon import (
     _CANTONESE,
     _COLLOQUIAL,
@@ -111,7 +111,7 @@ def test_the_rule_catalogue_is_generated_from_the_rules() -> None:
 def _cue_examples() -> list[object]:
     return [
         pytest.param(cue, q, fires, id=f"{cue.name}{'+' if fires else '-'}{q}")
-        for cue in (*CUES, *SLOT_CUES)
+        for cue in (*CUES, *SLOT_CUES, *ANSWER_CUES)
         for fires, texts in ((True, cue.fires_on), (False, cue.not_on))
         for q in texts
     ]
@@ -125,7 +125,7 @@ def test_a_cue_fires_on_its_examples_only(engine: Engine, cue: Cue, text: str, f
 
 
 def test_every_cue_is_named_once_and_has_an_example() -> None:
-    cues = (*CUES, *SLOT_CUES)
+    cues = (*CUES, *SLOT_CUES, *ANSWER_CUES)
     assert len({cue.name for cue in cues}) == len(cues)
     assert all(cue.fires_on and cue.doc for cue in cues)
 
