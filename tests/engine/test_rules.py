@@ -227,3 +227,18 @@ def test_an_english_glossary_word_is_read_as_chinese_content(engine: Engine, wor
     """Not dropped as a function word: the Chinese it stands for is a content word of the question."""
     tokens = engine.matcher.content_tokens(word, glossary=True)
     assert tokens and all(not token.isascii() or token == chinese for token in tokens)
+
+
+def test_the_explain_trace_names_the_rules_that_read_a_question(engine: Engine) -> None:
+    from bot.engine.explain import explain, render
+
+    assert explain(engine, "Is Brockman on leave?")["rules"] == {
+        "regional": [],
+        "phrases": ["on_leave"],
+        "glossary": ["vacation→休假"],
+        "synonyms": ["休假"],
+    }
+    cantonese = explain(engine, "Schulman同Altman喺边度识?")
+    assert cantonese["rules"]["regional"] == ["喺", "边度"]
+    assert "rules:      regional 喺, 边度" in render(cantonese).splitlines()
+    assert explain(engine, "穆拉蒂为什么辞去CTO一职?")["rules"]["synonyms"] == ["离职", "首席技术官"]
