@@ -158,8 +158,17 @@ def catalogue() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "Generated from the rule data in `bot/engine/lexicon.py` by `python tools/build_rules_doc.py`;",
-        "do not edit by hand. Every example below is a test (tests/engine/test_rules.py).",
+        "Generated from the rule data in `bot/engine/lexicon.py` (and the cues of `slots.py` and",
+        "`answer.py`) by `python tools/build_rules_doc.py`; do not edit by hand. Every example below",
+        "is a test (tests/engine/test_rules.py).",
+        "",
+        "To add vocabulary, append one constructor call to its table, with a question as users write",
+        "it that the entry must change: `Rule(...)` to `ASKED_DETAILS` or `AMOUNT_UNITS`, `Cue(...)`,",
+        "`Phrase(...)` to `EN_PHRASES`, `Gloss(chinese, english words, fires_on=...)` to `_GLOSSARY`,",
+        "`SynonymGroup(words, fires_on=...)` to `_SYNONYM_GROUPS`, `RegionalWord(word, mandarin,",
+        "fires_on=...)` to `_CANTONESE`, `_TAIWAN` or `_COLLOQUIAL` (a word for a Chinese word or",
+        "group already there joins that entry: names are unique); then regenerate this file.",
+        "`saga-bot ask --explain QUESTION` shows which of them read a question.",
         "",
     ]
     for title, rules, what in (
