@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from bot.engine.described import DescribedPeople
 from bot.engine.lookups import BadDate, Lookups, ReversedRange, UnknownEntity, parse_partial_date
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
+from bot.engine.rules import Cue
 from bot.engine.script import choose_script
 from bot.engine.views import Profile, Reply, ReplyKind, RoleView, SourceRef, TimelineEntry
 from bot.factbase.loader import FactBase
@@ -58,12 +58,29 @@ _CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+")
 _SPACE_BREAK = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 
 # A question word that asks no particular kind of thing: "都有哪些vc投了" is a question.
-_ASKS = re.compile(r"哪|什么|谁|几|多少|吗|呢|\?")
+ASKS_CUE = Cue(
+    "asks",
+    re.compile(r"哪|什么|谁|几|多少|吗|呢|\?"),
+    "question",
+    "a question word of no particular kind: a part of a several-part question that has one (or an "
+    "intent) is a question of its own (the parts answerer)",
+    fires_on=("都有哪些vc投了", "穆拉蒂去了哪里"),
+    not_on=("OpenAI的估值",),
+)
+_ASKS = ASKS_CUE.pattern
 
 # A question asked of several people at once: each of them, or a comparison between them.
-_EACH = re.compile(
-    r"分别|各自|各[待干做当是在有]|相比|比较|谁更|谁[^,?？]{0,12}更|\b(?:respectively|each|compared?)\b"
+EACH_CUE = Cue(
+    "each",
+    re.compile(
+        r"分别|各自|各[待干做当是在有]|相比|比较|谁更|谁[^,?？]{0,12}更|\b(?:respectively|each|compared?)\b"
+    ),
+    "question",
+    "one question asked of several people, each or compared: the parts answerer asks it of each",
+    fires_on=("穆拉蒂和舒尔曼分别去了哪里?", "Where did Murati and Schulman each go?"),
+    not_on=("穆拉蒂和舒尔曼去了哪里?",),
 )
+_EACH = EACH_CUE.pattern
 
 
 def _sentences(simplified: str) -> list[str]:
@@ -71,7 +88,15 @@ def _sentences(simplified: str) -> list[str]:
 
 
 # A description that points at someone it does not name: "接替McGrew的那个华人", "…的那位".
-_POINTS_AT_SOMEONE = re.compile(r"[那这](?:个|位|名)|的人")
+POINTS_AT_SOMEONE_CUE = Cue(
+    "points_at_someone",
+    re.compile(r"[那这](?:个|位|名)|的人"),
+    "question",
+    "a description pointing at someone it does not name: the one it describes is looked for",
+    fires_on=("接替McGrew的那个华人是谁?",),
+    not_on=("McGrew的继任者是谁?",),
+)
+_POINTS_AT_SOMEONE = POINTS_AT_SOMEONE_CUE.pattern
 
 _COMPARING = re.compile(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
 
@@ -81,14 +106,33 @@ _NAME_WORD = re.compile(
 )
 _NAME_NOUN = re.compile(r"名|\bnames?\b")
 
-_GREETING = re.compile(
-    r"^(?:你好|您好|hi|hello|hey|help|帮助|帮忙|在吗|嗨|哈喽|早上好|晚上好|使用说明|怎么用|你是谁|你能做什么|你会什么|"
-    r"有什么功能|命令|指令|说明)(?:啊|呀|吗|呢|saga ?bot)?$"
+GREETING_CUE = Cue(
+    "greeting",
+    re.compile(
+        r"^(?:你好|您好|hi|hello|hey|help|帮助|帮忙|在吗|嗨|哈喽|早上好|晚上好|使用说明|怎么用|你是谁|你能做什么|你会什么|"
+        r"有什么功能|命令|指令|说明)(?:啊|呀|吗|呢|saga ?bot)?$"
+    ),
+    "question",
+    "a greeting or a request for help, and nothing else: the greeting answerer says what the bot does",
+    fires_on=("你好", "Hello!", "你能做什么?"),
+    not_on=("你好,奥特曼为什么被解雇?",),
 )
+_GREETING = GREETING_CUE.pattern
 
-# "他什么时候走的" with no one named: the bot keeps no conversation to lean on, so it cannot
-# tell who is meant, and the nearest fact would be about whoever its few words fit.
-_PRONOUN = re.compile(r"(?<!其)[他她佢]|\b(?:he|she|him|her|they|them)\b")
+# "他什么时候走的" with no one named and no earlier question to lean on: the bot cannot tell who
+# is meant, and the nearest fact would be about whoever its few words fit.
+PRONOUN_CUE = Cue(
+    "pronoun",
+    re.compile(r"(?<!其)[他她佢]|\b(?:he|she|him|her|they|them)\b"),
+    "question",
+    "a pronoun: with no one named, the unknown_referent answerer asks who is meant",
+    fires_on=("他什么时候走的?", "When did he leave?"),
+    not_on=("奥特曼为什么被解雇?", "其他人呢?"),
+)
+_PRONOUN = PRONOUN_CUE.pattern
+
+# The question cues of the answerers, for the rule catalogue (docs/rules.md) and its tests.
+ANSWER_CUES: tuple[Cue, ...] = (GREETING_CUE, PRONOUN_CUE, ASKS_CUE, EACH_CUE, POINTS_AT_SOMEONE_CUE)
 
 
 @dataclass(slots=True)
@@ -124,9 +168,6 @@ class Engine(Lookups):
     # The answerers, in order: the first that replies answers. Those before the analysis stage
     # need only the normalised text; the single-fact answerer, last, always replies.
     before_analysis: list[tuple[str, Answerer]] = field(init=False)
-    # Text of the fact base and labels in a script: every answer converts the same titles,
-    # outlets and quotes, so each is converted once (bounded: no user text passes here).
-    _in_script: Callable[[str, Script], str] = field(init=False)
     answerers: list[tuple[str, Answerer]] = field(init=False)
     _several: SeveralFacts = field(init=False)  # lists, orders, durations, digests
     context: Context = field(init=False)  # the conversation's (bot.engine.conversation)
@@ -148,7 +189,6 @@ class Engine(Lookups):
             for name in entity.all_names()
         }
         self._person_names = [(name, fold_name(name), entity_id) for name, entity_id in names.items()]
-        self._in_script = lru_cache(maxsize=8192)(self._convert)
         self.before_analysis = [("empty", self._empty), ("greeting", self._greeting)]
         self.answerers = [
             ("unknown_referent", self._unknown_referent),
@@ -539,5 +579,7 @@ class Engine(Lookups):
                 break
         return suggestions
 
-    def _convert(self, text: str, script: Script) -> str:
+    def _in_script(self, text: str, script: Script) -> str:
+        """Text of the fact base and labels in the reply's script. Every answer converts the same
+        titles, outlets and quotes: bot.text remembers each conversion, the one cache of them."""
         return to_script(text, script, self.variant)

@@ -1,8 +1,9 @@
 """Why the engine answered as it did: the trace `saga-bot ask --explain` prints.
 
 The trace re-runs the stages of one question and reports what each found: the normalised
-text, the entities and how each was found, the intents and slots, the top candidates with
-their features and the check that vetoed each, and the decision with its reason.
+text, the named rules that read it (regional words, English phrases, glossary entries, synonym
+groups: docs/rules.md), the entities and how each was found, the intents and slots, the top
+candidates with their features and the check that vetoed each, and the decision with its reason.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from bot.engine.acceptance import REASONS
 from bot.engine.answer import Engine
 from bot.engine.checks import CHECKS
 from bot.engine.entities import FOUND_BY
+from bot.engine.lexicon import _SYNONYM_GROUPS, EN_GLOSSARY, REGIONAL_RE, english_phrases, to_mandarin
+from bot.engine.matcher import _PIECE, QueryAnalysis
 from bot.text import Script
 
 CANDIDATES_SHOWN = 5
@@ -23,6 +26,28 @@ def _reason_in_words(reason: str) -> str:
         name = reason.removeprefix("check:").split(":")[0]
         return CHECKS.get(name, name)
     return REASONS.get(reason, reason)
+
+
+def rules_read(engine: Engine, key: str, analysis: QueryAnalysis) -> dict[str, list[str]]:
+    """The named rules of the lexicon that read a question's key, in the order the analysis
+    applies them: regional words, English phrases, glossary entries, and the synonym groups that
+    carry a content word to another word of its group that the facts use."""
+    fired: list[str] = []
+    english_phrases(to_mandarin(key), fired)
+    residual_words = _PIECE.findall(analysis.residual)  # as content_tokens cuts it
+    idf = engine.matcher._idf
+    return {
+        "regional": list(dict.fromkeys(found.group() for found in REGIONAL_RE.finditer(key))),
+        "phrases": fired,
+        "glossary": list(dict.fromkeys(f"{w}→{EN_GLOSSARY[w]}" for w in residual_words if w in EN_GLOSSARY)),
+        "synonyms": [
+            group.name
+            for group in _SYNONYM_GROUPS
+            if any(
+                t in group.words and any(w != t and w in idf for w in group.words) for t in analysis.tokens
+            )
+        ],
+    }
 
 
 def explain(
@@ -45,6 +70,7 @@ def explain(
             return FOUND_BY.get(how, how) if how is not None else "named in another part"
 
         trace["analysed"] = analysis.key
+        trace["rules"] = rules_read(engine, asked.normalised.key, analysis)
         trace["entities"] = [
             {"id": e, "name": engine.base.entities[e].name, "found": how_found(e)} for e in analysis.entities
         ]
@@ -88,6 +114,8 @@ def render(trace: dict[str, Any]) -> str:
     if "analysed" in trace:
         if trace["analysed"] != trace["normalised"]:
             lines.append(f"analysed:   {trace['analysed']}")
+        rules = "; ".join(f"{kind} {', '.join(names)}" for kind, names in trace["rules"].items() if names)
+        lines.append(f"rules:      {rules or '-'}")
         entities = "; ".join(f"{e['name']} ({e['id']}, {e['found']})" for e in trace["entities"])
         lines.append(f"entities:   {entities or '-'}")
         lines.append(f"intents:    {', '.join(trace['intents']) or '-'}")

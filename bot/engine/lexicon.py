@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.rules import Cue, IntentCue, Phrase, RegionalWord, Rule, SynonymGroup, TitleRule
+from bot.engine.rules import Cue, Gloss, IntentCue, Phrase, RegionalWord, Rule, SynonymGroup, TitleRule
 from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
@@ -940,72 +940,266 @@ def english_phrases(text: str, fired: list[str] | None = None) -> str:
 
 
 # English domain words to the Chinese words the facts use. A bridge for English
-# questions, applied to the query only.
-EN_GLOSSARY: dict[str, str] = dict(
-    pair.split("=", 1)
-    for pair in """
-    account=账号  accounts=账号  acquire=收购  active=活跃  age=年龄  agreement=协议  aim=目标
-    albania=阿尔巴尼亚  alignment=对齐  all-hands=全体员工  amazon=亚马逊  angry=怒  announce=宣布  announced=宣布
-    application=应用  applied=应用  appoint=任命  appointed=任命  ask=要求  asked=要求  attention=attention
-    autopilot=autopilot    billion=亿  birth=出生  blog=博文  board=董事会  born=出生
-    burn=烧  burned=烧  call=会议  called=叫  canada=加拿大  candid=坦诚  capital=首都
-    cash=套现  catchphrase=口头禅  center=中心  centrist=中间派  ceo=ceo  chant=高呼  chatbot=聊天机器人
-    chief=首席  children=孩子  close=密切  cloud=云计算  co-found=创办  co-founded=联合创始人  co-founder=联合创始人  cofounder=联合创始人
-    companies=公司  company=公司  compensation=报酬  competitor=竞品  competitors=对手  compute=算力  computing=算力  conference=大会
-    confidence=信心  conflict=冲突  contributed=贡献  contribution=贡献  country=国家  coupon=优惠  court=法院
-    credit=优惠  criticise=批评  criticised=批评  criticism=批评  criticize=批评  criticized=批评  cto=首席技术官
-    contact=联系  culture=文化  custom=定制  dad=父亲  data=数据  date=日期  days=天  deal=协议
-    decision=决定  decisions=决定  declare=裁定  degree=学位  describe=形容  described=形容  demand=要求  demanded=要求  depart=离职  departed=离职  departure=离职
-    departures=离职  devday=开发者大会  develop=开发  developer=开发者  developing=开发  disagree=分歧  disagreement=分歧
-    disagreements=分歧  disbanded=解散  dissolved=解散  document=文件  documents=文件  dozens=数十名  education=学位
-    effigy=木雕像  emigrated=移居  emoji=emoji  employee=员工  employees=员工  energy=耗能  engineer=工程
-    executive=高管  executives=高管  engineering=工程  engineering-degree=学位  equity=股权  exit=离职  explain=解释  famous=论文  father=父亲
-    fight=斗争  fire=解雇  fired=解雇  first=首次  fittest=适者生存  for-profit=营利  found=创立
-    founded=创立  founder=创始人  founders=创始人  francisco=旧金山  fraud=诈骗  friday=周五  funding=融资
-    flag=目标  furious=怒  goal=目标  google=谷歌  gpts=gpt  graduate=毕业  graduated=毕业  harvard=哈佛
-    head=负责人  headcount=员工  headquarters=总部  homes=家庭  honest=坦诚  hours=小时  households=家庭
-    husband=丈夫  immigrated=移居  imprint=印  imprinting=印  income=收入  influence=影响力  instinct=天性
-    interim=临时  intern=实习  internship=实习  invalid=无效  invest=投资  investment=投资  investor=投资者
-    investors=投资者  job=工作  join=加入  join-microsoft=微软  joined=加入  joins=加入  joke=笑话
-    jokes=笑话  launch=发布  launched=发布  laws=定律  lawsuit=起诉  lead=领导  leader=负责人
-    leads=领导  leave=离开  leave-of-absence=休假  leaving=离开  led=领导  left=离开  letter=联名信
-    license=许可  lose=亏损  loss=亏损  losses=亏损  married=结婚  math=数学  mathematics=数学
-    mechanical=机械  media=媒体  meeting=会议  memo=备忘录  mentor=师从  merge=合并  merger=合并
-    meet=见面  met=见面  message=信息  microsoft=微软  middle=中间派  million=百万  mission=使命  mit=麻省理工  model=模型
-    mom=母亲  money=钱  monthly=月活  months=月  mother=母亲  moved=移居  multimodal=多模态
-    name=名字  named=任命  nda=协议  new=新  next-gen=下一代  next-generation=下一代  non-profit=非营利  nonprofit=非营利
-    old=年龄  online=线上  oust=罢免  ousted=罢免  outlet=媒体  paid=报酬  paper=论文
-    partner=合作  partners=合作  partnership=合作  partnerships=合作  paperwork=文件  parent=父亲  parents=父亲  party=派对  pay=报酬  percent=%  percentage=%
-    physics=物理  pool=游泳池  post=发文  posted=发文  power=权力  president=总裁  price=价格
-    priorities=优先  priority=优先  process=流程  processes=流程  product=产品  products=产品  profit=营利
-    promoted=晋升  promotion=晋升  quantitative=量化  quit=离职  quits=离职  raise=融资  reason=原因
-    reasoning=推理  receive=收到  received=收到  reduce=削弱  rehired=重聘  release=发布  released=发布
-    removed=罢免  replace=接替  replaced=接替  report=汇报  reports=汇报  research=研究  researcher=研究员
-    resign=辞职  resignation=辞职  resigned=辞职  restructure=重组  restructuring=重组  return=回归  returned=回归
-    returns=回归  reveal=透露  revealed=透露  revenue=收入  rival=对手  rivals=对手  role=职位
-    round=融资  sabbatical=休假  sacked=解雇  safety=安全  safety-first=安全  said=表示  salary=报酬
-    sanfrancisco=旧金山  say=表示  scaling=缩放  scam=诈骗  scholar=学者  school=学院  scientist=科学家
-    sell=出售  share=占比  shares=股权  shiny=产品  sign=签  signature=签名  signed=签
-    slogan=口头禅  sold=出售  speed=速度  staff=员工  staff-wide=全体员工  stake=股权  start=创立
-    started=创立  startup=公司  statue=雕像  stock=股票  struggle=斗争  student=学生  studied=学
-    study=学  succeed=接替  successor=接替  sue=起诉  sued=起诉  suing=起诉  superalignment=超级对齐
-    survival=生存  rumor=传言  rumour=传言  rumors=传言  ship=发布  shipped=发布  wrap=收官
-    leading=领导  keeps=继续  early=提前  talks=洽谈  talk=洽谈  history=前科  swimming=游泳池
-    boss=上司  grow=增加  grew=增加  growth=增加
-    models=模型  shipping=发布  ships=发布  launching=发布  releasing=发布  recently=最近  lately=最近
-    tweets=推文  tweeted=推文  robotics=机器人  robot=机器人  robots=机器人  quitting=离职  dev=开发者
-    svp=高级副总裁  shakeup=调整  shake-up=调整  building=开发  build=开发  builds=开发
-    teacher=师从  team=团队  tension=矛盾  tesla=特斯拉  thank=感谢  thanked=感谢  thanks=感谢  threat=威胁
-    threaten=威胁  threatened=威胁  title=职位  trust=信任  trusted=信任  tweet=推文  understand=理解  unicorn=独角兽
-    university=大学  unlikely=不太可能  user=用户  users=用户  vacation=休假  valuation=估值  value=估值
-    valued=估值  venture=企业  vice=副总裁  video=视频  video-call=线上会议  vision=视觉  visiting=访问
-    vp=副总裁  weaken=削弱  weather=天气  weekly=每周  weeks=周  why=原因  wife=妻子
-    wooden=木雕像  work=工作  worked=工作  working=工作  workers=员工  worth=估值  write=写  wrote=写  year=年
-    years=年  guess=猜测  guessed=猜测  speculate=猜测  speculated=猜测  speculation=猜测
-    feel=感觉  feels=感觉  felt=感觉  kids=孩子  position=职位
-    discuss=讨论  discussed=讨论  discussing=讨论  give=授予  gave=授予  giving=授予  grant=授予  granting=授予
-    """.split()
+# questions, applied to the query only. One entry per Chinese word, with the English words read
+# as it and a question each must be read in (tests/engine/test_rules.py).
+_GLOSSARY: tuple[Gloss, ...] = (
+    Gloss("账号", "account accounts", fires_on=("Which account did Altman tweet from?",)),
+    Gloss("收购", "acquire", fires_on=("Did Microsoft try to acquire OpenAI?",)),
+    Gloss("活跃", "active", fires_on=("How many active users does ChatGPT have?",)),
+    Gloss("年龄", "age old", fires_on=("What is Murati's age?",)),
+    Gloss("协议", "agreement deal nda", fires_on=("What did the NDA say?",)),
+    Gloss("目标", "aim flag goal", fires_on=("What is OpenAI's goal?",)),
+    Gloss("阿尔巴尼亚", "albania", fires_on=("Which town in Albania was Murati born in?",)),
+    Gloss("对齐", "alignment", fires_on=("Why did Leike care so much about alignment?",)),
+    Gloss("全体员工", "all-hands staff-wide", fires_on=("What did Altman say at the all-hands?",)),
+    Gloss("亚马逊", "amazon", fires_on=("Who founded Amazon?",)),
+    Gloss("怒", "angry furious", fires_on=("Why were the employees so angry?",)),
+    Gloss("宣布", "announce announced", fires_on=("When did Murati announce she was leaving?",)),
+    Gloss("应用", "application applied", fires_on=("What application did OpenAI launch?",)),
+    Gloss("任命", "appoint appointed named", fires_on=("Who was appointed interim CEO?",)),
+    Gloss("要求", "ask asked demand demanded", fires_on=("What did the employees demand from the board?",)),
+    Gloss("attention", "attention", fires_on=("What does the attention paper have to do with OpenAI?",)),
+    Gloss("autopilot", "autopilot", fires_on=("Who worked on Tesla Autopilot?",)),
+    Gloss("亿", "billion", fires_on=("Is OpenAI worth 150 billion dollars?",)),
+    Gloss("出生", "birth born", fires_on=("Where was Murati born?",)),
+    Gloss("博文", "blog", fires_on=("What did Leike write in his blog?",)),
+    Gloss("董事会", "board", fires_on=("Who was on the board?",)),
+    Gloss("烧", "burn burned", fires_on=("How much money did OpenAI burn last year?",)),
+    Gloss("会议", "call meeting", fires_on=("What happened in the meeting?",)),
+    Gloss("叫", "called", fires_on=("What is Ilya's new company called?",)),
+    Gloss("加拿大", "canada", fires_on=("Did Sutskever grow up in Canada?",)),
+    Gloss("坦诚", "candid honest", fires_on=("Why did the board say Altman was not candid?",)),
+    Gloss("首都", "capital", fires_on=("Was Murati born in the capital of Albania?",)),
+    Gloss("套现", "cash", fires_on=("Can employees cash out their shares?",)),
+    Gloss("口头禅", "catchphrase slogan", fires_on=("What was Ilya's catchphrase?",)),
+    Gloss("中心", "center", fires_on=("Who is at the center of the drama?",)),
+    Gloss("中间派", "centrist middle", fires_on=("Was anyone on the board a centrist?",)),
+    Gloss("ceo", "ceo", fires_on=("Who is the CEO of OpenAI?",)),
+    Gloss("高呼", "chant", fires_on=("What did Ilya chant at the party?",)),
+    Gloss("聊天机器人", "chatbot", fires_on=("Which chatbot did OpenAI release?",)),
+    Gloss("首席", "chief", fires_on=("Who is the chief scientist?",)),
+    Gloss("孩子", "children kids", fires_on=("Does Altman have children?",)),
+    Gloss("密切", "close", fires_on=("How close are Altman and Nadella?",)),
+    Gloss("云计算", "cloud", fires_on=("Which cloud does OpenAI use?",)),
+    Gloss("创办", "co-found", fires_on=("Who did Sutskever co-found SSI with?",)),
+    Gloss("联合创始人", "co-founded co-founder cofounder", fires_on=("Which co-founder left OpenAI first?",)),
+    Gloss("公司", "companies company startup", fires_on=("Which company did Murati join before OpenAI?",)),
+    Gloss("报酬", "compensation paid pay salary", fires_on=("What compensation does Altman get?",)),
+    Gloss("竞品", "competitor", fires_on=("Which competitor did Schulman join?",)),
+    Gloss("对手", "competitors rival rivals", fires_on=("Who are OpenAI's biggest rivals?",)),
+    Gloss("算力", "compute computing", fires_on=("How much compute did the superalignment team get?",)),
+    Gloss("大会", "conference", fires_on=("What was announced at the conference?",)),
+    Gloss("信心", "confidence", fires_on=("Did investors lose confidence in OpenAI?",)),
+    Gloss("冲突", "conflict", fires_on=("What was the conflict between Altman and the board?",)),
+    Gloss("贡献", "contributed contribution", fires_on=("What was Ilya's contribution to GPT-4?",)),
+    Gloss("国家", "country", fires_on=("Which country is Murati from?",)),
+    Gloss("优惠", "coupon credit", fires_on=("What coupon did OpenAI offer?",)),
+    Gloss("法院", "court", fires_on=("Which court did Musk sue in?",)),
+    Gloss(
+        "批评",
+        "criticise criticised criticism criticize criticized",
+        fires_on=("Why did Musk criticize OpenAI?",),
+    ),
+    Gloss("首席技术官", "cto", fires_on=("Who replaced Murati as CTO?",)),
+    Gloss("联系", "contact", fires_on=("How did Musk contact Altman?",)),
+    Gloss("文化", "culture", fires_on=("What was OpenAI's culture like?",)),
+    Gloss("定制", "custom", fires_on=("Can users build custom GPTs?",)),
+    Gloss("父亲", "dad father parent parents", fires_on=("What does Murati's father do?",)),
+    Gloss("数据", "data", fires_on=("What data was GPT-4 trained on?",)),
+    Gloss("日期", "date", fires_on=("What date was Altman fired?",)),
+    Gloss("天", "days", fires_on=("How many days was Altman gone?",)),
+    Gloss("决定", "decision decisions", fires_on=("Who made the decision to fire Altman?",)),
+    Gloss("裁定", "declare", fires_on=("What did Musk ask the court to declare?",)),
+    Gloss("学位", "degree education engineering-degree", fires_on=("What degree does Murati have?",)),
+    Gloss("形容", "describe described", fires_on=("How did Murati describe Altman?",)),
+    Gloss(
+        "离职",
+        "depart departed departure departures exit quit quits quitting",
+        fires_on=("Why did Murati quit?",),
+    ),
+    Gloss("开发者大会", "devday", fires_on=("What happened at DevDay?",)),
+    Gloss("开发", "develop developing building build builds", fires_on=("What is OpenAI developing next?",)),
+    Gloss("开发者", "developer dev", fires_on=("What did OpenAI announce for developer tools?",)),
+    Gloss("分歧", "disagree disagreement disagreements", fires_on=("What was the disagreement about?",)),
+    Gloss("解散", "disbanded dissolved", fires_on=("Why was the superalignment team disbanded?",)),
+    Gloss("文件", "document documents paperwork", fires_on=("What documents did the board release?",)),
+    Gloss("数十名", "dozens", fires_on=("Did dozens of researchers leave?",)),
+    Gloss("木雕像", "effigy wooden", fires_on=("Why did Ilya burn an effigy?",)),
+    Gloss("移居", "emigrated immigrated moved", fires_on=("How old was Murati when she emigrated?",)),
+    Gloss("emoji", "emoji", fires_on=("What emoji did the employees post?",)),
+    Gloss(
+        "员工",
+        "employee employees headcount staff workers",
+        fires_on=("How many employees signed the letter?",),
+    ),
+    Gloss("耗能", "energy", fires_on=("How much energy does ChatGPT use?",)),
+    Gloss("工程", "engineer engineering", fires_on=("Who leads engineering at OpenAI?",)),
+    Gloss("高管", "executive executives", fires_on=("Which executives left OpenAI in 2024?",)),
+    Gloss("股权", "equity shares stake", fires_on=("Does Altman have equity in OpenAI?",)),
+    Gloss("解释", "explain", fires_on=("Did the board explain why it fired Altman?",)),
+    Gloss("论文", "famous paper", fires_on=("Which paper made Ilya famous?",)),
+    Gloss("斗争", "fight struggle", fires_on=("Who won the fight for control of OpenAI?",)),
+    Gloss("解雇", "fire fired sacked", fires_on=("Why was Altman fired?",)),
+    Gloss("首次", "first", fires_on=("When did Altman first meet Musk?",)),
+    Gloss("适者生存", "fittest", fires_on=("Who said it was survival of the fittest?",)),
+    Gloss("营利", "for-profit profit", fires_on=("When did OpenAI become for-profit?",)),
+    Gloss("创立", "found founded start started", fires_on=("When was OpenAI founded?",)),
+    Gloss("创始人", "founder founders", fires_on=("Who are OpenAI's founders?",)),
+    Gloss("旧金山", "francisco sanfrancisco", fires_on=("Where in San Francisco is OpenAI?",)),
+    Gloss("诈骗", "fraud scam", fires_on=("What was the scam?",)),
+    Gloss("周五", "friday", fires_on=("What happened on Friday?",)),
+    Gloss("融资", "funding raise round", fires_on=("How much funding did OpenAI raise?",)),
+    Gloss("谷歌", "google", fires_on=("Why did Ilya leave Google?",)),
+    Gloss("gpt", "gpts", fires_on=("What are GPTs?",)),
+    Gloss("毕业", "graduate graduated", fires_on=("Where did Murati graduate from?",)),
+    Gloss("哈佛", "harvard", fires_on=("Did anyone at OpenAI go to Harvard?",)),
+    Gloss("负责人", "head leader", fires_on=("Who is the head of research?",)),
+    Gloss("总部", "headquarters", fires_on=("Where are OpenAI's headquarters?",)),
+    Gloss("家庭", "homes households", fires_on=("How many households use ChatGPT?",)),
+    Gloss("小时", "hours", fires_on=("How many hours did the talks last?",)),
+    Gloss("丈夫", "husband", fires_on=("Who is Murati's husband?",)),
+    Gloss("印", "imprint imprinting", fires_on=("What is imprinting?",)),
+    Gloss("收入", "income revenue", fires_on=("How much revenue does OpenAI make?",)),
+    Gloss("影响力", "influence", fires_on=("How much influence does Microsoft have?",)),
+    Gloss("天性", "instinct", fires_on=("What instinct did Ilya talk about?",)),
+    Gloss("临时", "interim", fires_on=("Who was the interim CEO?",)),
+    Gloss("实习", "intern internship", fires_on=("Where did Murati intern?",)),
+    Gloss("无效", "invalid", fires_on=("What did Musk want declared invalid?",)),
+    Gloss("投资", "invest investment", fires_on=("How much did Microsoft invest?",)),
+    Gloss("投资者", "investor investors", fires_on=("Who are OpenAI's investors?",)),
+    Gloss("工作", "job work worked working", fires_on=("Where did Murati work before OpenAI?",)),
+    Gloss("加入", "join joined joins", fires_on=("When did Murati join OpenAI?",)),
+    Gloss("微软", "join-microsoft microsoft", fires_on=("What did Microsoft do after Altman was fired?",)),
+    Gloss("笑话", "joke jokes", fires_on=("What jokes did Altman make?",)),
+    Gloss(
+        "发布",
+        "launch launched release released ship shipped shipping ships launching releasing",
+        fires_on=("When was GPT-4o released?",),
+    ),
+    Gloss("定律", "laws", fires_on=("What are the scaling laws?",)),
+    Gloss("起诉", "lawsuit sue sued suing", fires_on=("Why did Musk sue OpenAI?",)),
+    Gloss("领导", "lead leads led leading", fires_on=("Who leads OpenAI's research?",)),
+    Gloss("离开", "leave leaving left", fires_on=("Why did Sutskever leave?",)),
+    Gloss("休假", "leave-of-absence sabbatical vacation", fires_on=("Why did Brockman go on sabbatical?",)),
+    Gloss("联名信", "letter", fires_on=("Who wrote the letter?",)),
+    Gloss("许可", "license", fires_on=("What license did Microsoft get?",)),
+    Gloss("亏损", "lose loss losses", fires_on=("How much money does OpenAI lose?",)),
+    Gloss("结婚", "married", fires_on=("Is Murati married?",)),
+    Gloss("数学", "math mathematics", fires_on=("Did Murati study math?",)),
+    Gloss("机械", "mechanical", fires_on=("Did Murati study mechanical engineering?",)),
+    Gloss("媒体", "media outlet", fires_on=("Which media reported it first?",)),
+    Gloss("备忘录", "memo", fires_on=("What did the memo say?",)),
+    Gloss("师从", "mentor teacher", fires_on=("Who was Ilya's mentor?",)),
+    Gloss("合并", "merge merger", fires_on=("Did OpenAI consider a merger with Anthropic?",)),
+    Gloss("见面", "meet met", fires_on=("When did Altman meet Nadella?",)),
+    Gloss("信息", "message", fires_on=("What message did Altman send?",)),
+    Gloss("百万", "million", fires_on=("Is it 10 million users?",)),
+    Gloss("使命", "mission", fires_on=("What is OpenAI's mission?",)),
+    Gloss("麻省理工", "mit", fires_on=("Who studied at MIT?",)),
+    Gloss("模型", "model models", fires_on=("What model did OpenAI release in May?",)),
+    Gloss("母亲", "mom mother", fires_on=("What does Altman's mom do?",)),
+    Gloss("钱", "money", fires_on=("Where did the money come from?",)),
+    Gloss("月活", "monthly", fires_on=("How many monthly users does ChatGPT have?",)),
+    Gloss("月", "months", fires_on=("How many months did it take?",)),
+    Gloss("多模态", "multimodal", fires_on=("Is GPT-4o multimodal?",)),
+    Gloss("名字", "name", fires_on=("What is the name of Ilya's company?",)),
+    Gloss("新", "new", fires_on=("What is Murati's new company?",)),
+    Gloss("下一代", "next-gen next-generation", fires_on=("When is the next-generation model coming?",)),
+    Gloss("非营利", "non-profit nonprofit", fires_on=("Why did OpenAI start as a nonprofit?",)),
+    Gloss("线上", "online", fires_on=("Was the meeting online?",)),
+    Gloss("罢免", "oust ousted removed", fires_on=("Who ousted Altman?",)),
+    Gloss(
+        "合作",
+        "partner partners partnership partnerships",
+        fires_on=("What is the partnership between Microsoft and OpenAI?",),
+    ),
+    Gloss("派对", "party", fires_on=("What happened at the party?",)),
+    Gloss("%", "percent percentage", fires_on=("What percent of employees signed?",)),
+    Gloss("物理", "physics", fires_on=("Did anyone study physics?",)),
+    Gloss("游泳池", "pool swimming", fires_on=("Does Altman have a swimming pool?",)),
+    Gloss("发文", "post posted", fires_on=("What did Altman post after he was fired?",)),
+    Gloss("权力", "power", fires_on=("Who has the power at OpenAI?",)),
+    Gloss("总裁", "president", fires_on=("Who is the president of OpenAI?",)),
+    Gloss("价格", "price", fires_on=("What is the price of ChatGPT Plus?",)),
+    Gloss("优先", "priorities priority", fires_on=("What were OpenAI's priorities?",)),
+    Gloss("流程", "process processes", fires_on=("What was wrong with the process?",)),
+    Gloss("产品", "product products shiny", fires_on=("Which products did Murati oversee?",)),
+    Gloss("晋升", "promoted promotion", fires_on=("When was Murati promoted?",)),
+    Gloss("量化", "quantitative", fires_on=("Did Altman work at a quantitative fund?",)),
+    Gloss("原因", "reason why", fires_on=("What was the reason Altman was fired?",)),
+    Gloss("推理", "reasoning", fires_on=("What reasoning model did OpenAI release?",)),
+    Gloss("收到", "receive received", fires_on=("What did the employees receive?",)),
+    Gloss("削弱", "reduce weaken", fires_on=("Did the board try to weaken Altman?",)),
+    Gloss("重聘", "rehired", fires_on=("Was Altman rehired?",)),
+    Gloss("接替", "replace replaced succeed successor", fires_on=("Who replaced Murati?",)),
+    Gloss("汇报", "report reports", fires_on=("Who does Murati report to?",)),
+    Gloss("研究", "research", fires_on=("Who leads research at OpenAI?",)),
+    Gloss("研究员", "researcher", fires_on=("Which researcher left for Anthropic?",)),
+    Gloss("辞职", "resign resignation resigned", fires_on=("When did Murati resign?",)),
+    Gloss("重组", "restructure restructuring", fires_on=("Why is OpenAI restructuring?",)),
+    Gloss("回归", "return returned returns", fires_on=("When did Altman return?",)),
+    Gloss("透露", "reveal revealed", fires_on=("What did Altman reveal?",)),
+    Gloss("职位", "role title position", fires_on=("What role did Murati have?",)),
+    Gloss("安全", "safety safety-first", fires_on=("Why did the safety team leave?",)),
+    Gloss("表示", "said say", fires_on=("What did Nadella say?",)),
+    Gloss("缩放", "scaling", fires_on=("What is scaling?",)),
+    Gloss("学者", "scholar", fires_on=("Which scholar did Ilya study under?",)),
+    Gloss("学院", "school", fires_on=("Which school did Murati go to?",)),
+    Gloss("科学家", "scientist", fires_on=("Who is OpenAI's chief scientist?",)),
+    Gloss("出售", "sell sold", fires_on=("Are employees allowed to sell shares?",)),
+    Gloss("占比", "share", fires_on=("What share of employees signed?",)),
+    Gloss("签", "sign signed", fires_on=("How many employees signed?",)),
+    Gloss("签名", "signature", fires_on=("Whose signature was on the letter?",)),
+    Gloss("速度", "speed", fires_on=("Why did the board worry about speed?",)),
+    Gloss("雕像", "statue", fires_on=("What happened to the statue?",)),
+    Gloss("股票", "stock", fires_on=("Do employees get stock?",)),
+    Gloss("学生", "student", fires_on=("Was Ilya Hinton's student?",)),
+    Gloss("学", "studied study", fires_on=("What did Murati study?",)),
+    Gloss("超级对齐", "superalignment", fires_on=("Who led superalignment?",)),
+    Gloss("生存", "survival", fires_on=("Was it about survival?",)),
+    Gloss("传言", "rumor rumour rumors", fires_on=("Is the rumor true?",)),
+    Gloss("收官", "wrap", fires_on=("What did Murati wrap up before leaving?",)),
+    Gloss("继续", "keeps", fires_on=("Who keeps leaving OpenAI?",)),
+    Gloss("提前", "early", fires_on=("Did Altman know early?",)),
+    Gloss("洽谈", "talks talk", fires_on=("Were there talks with Anthropic?",)),
+    Gloss("前科", "history", fires_on=("Does Altman have a history of lying?",)),
+    Gloss("上司", "boss", fires_on=("Who was Murati's boss?",)),
+    Gloss("增加", "grow grew growth", fires_on=("How fast did ChatGPT grow?",)),
+    Gloss("最近", "recently lately", fires_on=("What did Altman say recently?",)),
+    Gloss("推文", "tweets tweeted tweet", fires_on=("What did Altman tweet?",)),
+    Gloss("机器人", "robotics robot robots", fires_on=("Did OpenAI work on robotics?",)),
+    Gloss("高级副总裁", "svp", fires_on=("Who is the SVP of research?",)),
+    Gloss("调整", "shakeup shake-up", fires_on=("What was the leadership shakeup?",)),
+    Gloss("团队", "team", fires_on=("Which team did Leike lead?",)),
+    Gloss("矛盾", "tension", fires_on=("Was there tension between Altman and Sutskever?",)),
+    Gloss("特斯拉", "tesla", fires_on=("Did Karpathy work at Tesla?",)),
+    Gloss("感谢", "thank thanked thanks", fires_on=("Who did Altman thank?",)),
+    Gloss("威胁", "threat threaten threatened", fires_on=("Did the employees threaten to quit?",)),
+    Gloss("信任", "trust trusted", fires_on=("Why did the board not trust Altman?",)),
+    Gloss("理解", "understand", fires_on=("Did the employees understand the decision?",)),
+    Gloss("独角兽", "unicorn", fires_on=("Is OpenAI a unicorn?",)),
+    Gloss("大学", "university", fires_on=("Which university did Ilya go to?",)),
+    Gloss("不太可能", "unlikely", fires_on=("Is it unlikely Altman returns?",)),
+    Gloss("用户", "user users", fires_on=("How many users does ChatGPT have?",)),
+    Gloss("估值", "valuation value valued worth", fires_on=("What is OpenAI's valuation?",)),
+    Gloss("企业", "venture", fires_on=("What is Murati's new venture?",)),
+    Gloss("副总裁", "vice vp", fires_on=("Who is the VP of product?",)),
+    Gloss("视频", "video", fires_on=("What video model did OpenAI show?",)),
+    Gloss("线上会议", "video-call", fires_on=("Was Altman fired in a video-call?",)),
+    Gloss("视觉", "vision", fires_on=("Who leads vision research?",)),
+    Gloss("访问", "visiting", fires_on=("Who was visiting OpenAI?",)),
+    Gloss("天气", "weather", fires_on=("What was the weather like?",)),
+    Gloss("每周", "weekly", fires_on=("How many weekly users are there?",)),
+    Gloss("周", "weeks", fires_on=("How many weeks did it take?",)),
+    Gloss("妻子", "wife", fires_on=("Who is Altman's wife?",)),
+    Gloss("写", "write wrote", fires_on=("What did Leike write?",)),
+    Gloss("年", "year years", fires_on=("How many years was Murati at OpenAI?",)),
+    Gloss("猜测", "guess guessed speculate speculated speculation", fires_on=("What did people speculate?",)),
+    Gloss("感觉", "feel feels felt", fires_on=("How did Murati feel?",)),
+    Gloss("讨论", "discuss discussed discussing", fires_on=("What did the board discuss?",)),
+    Gloss("授予", "give gave giving grant granting", fires_on=("Will OpenAI give Altman equity?",)),
 )
+EN_GLOSSARY: dict[str, str] = {word: entry.chinese for entry in _GLOSSARY for word in entry.words}
 
 # Cantonese words (in simplified form) to the Mandarin the facts are written in, so
 # "Schulman同Altman喺边度识" meets the phrasings of "在哪里认识". The longest word found is

@@ -117,18 +117,37 @@ class RegionalWord:
         return self.word
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Gloss:
+    """English words of a question (`english`, space-separated) read as the Chinese word the facts
+    use (`chinese`, its name)."""
+
+    chinese: str
+    english: str
+    fires_on: tuple[str, ...]  # questions an English word of it is read in as the Chinese: one test each
+
+    @property
+    def name(self) -> str:
+        return self.chinese
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.english.split())
+
+
 def catalogue() -> str:
     """docs/rules.md: every rule, its patterns and examples, from the data above."""
+    from bot.engine.answer import ANSWER_CUES
     from bot.engine.lexicon import (
         _CANTONESE,
         _COLLOQUIAL,
+        _GLOSSARY,
         _SYNONYM_GROUPS,
         _TAIWAN,
         AMOUNT_UNITS,
         ASKED_DETAILS,
         CJK_STOP,
         CUES,
-        EN_GLOSSARY,
         EN_PHRASES,
         EN_STOP,
         INTENT_CUES,
@@ -139,8 +158,17 @@ def catalogue() -> str:
     lines = [
         "# Rule catalogue",
         "",
-        "Generated from the rule data in `bot/engine/lexicon.py` by `python tools/build_rules_doc.py`;",
-        "do not edit by hand. Every example below is a test (tests/engine/test_rules.py).",
+        "Generated from the rule data in `bot/engine/lexicon.py` (and the cues of `slots.py` and",
+        "`answer.py`) by `python tools/build_rules_doc.py`; do not edit by hand. Every example below",
+        "is a test (tests/engine/test_rules.py).",
+        "",
+        "To add vocabulary, append one constructor call to its table, with a question as users write",
+        "it that the entry must change: `Rule(...)` to `ASKED_DETAILS` or `AMOUNT_UNITS`, `Cue(...)`,",
+        "`Phrase(...)` to `EN_PHRASES`, `Gloss(chinese, english words, fires_on=...)` to `_GLOSSARY`,",
+        "`SynonymGroup(words, fires_on=...)` to `_SYNONYM_GROUPS`, `RegionalWord(word, mandarin,",
+        "fires_on=...)` to `_CANTONESE`, `_TAIWAN` or `_COLLOQUIAL` (a word for a Chinese word or",
+        "group already there joins that entry: names are unique); then regenerate this file.",
+        "`saga-bot ask --explain QUESTION` shows which of them read a question.",
         "",
     ]
     for title, rules, what in (
@@ -198,12 +226,12 @@ def catalogue() -> str:
             lines.append("- not on: " + " · ".join(f"「{q}」" for q in title_rule.not_on))
         lines.append("")
     lines += [
-        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py)",
+        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py, `ANSWER_CUES` in answer.py)",
         "",
         "Single patterns the engine reads in a question or in a fact's answer.",
         "",
     ]
-    for cue in (*CUES, *SLOT_CUES):
+    for cue in (*CUES, *SLOT_CUES, *ANSWER_CUES):
         lines += [
             f"### {cue.name}",
             "",
@@ -275,9 +303,14 @@ def catalogue() -> str:
         "",
         "## English glossary (`EN_GLOSSARY`)",
         "",
-        "English words of a question read as the Chinese the facts use.",
-        "",
-        " · ".join(f"{word} → {chinese}" for word, chinese in sorted(EN_GLOSSARY.items())),
+        "English words of a question read as the Chinese the facts use, or as the name of the "
+        "entity it names; each entry with a question it must be read in.",
         "",
     ]
+    lines += [
+        f"- **{gloss.chinese}** ← {' · '.join(gloss.words)}: "
+        + " · ".join(f"「{q}」" for q in gloss.fires_on)
+        for gloss in sorted(_GLOSSARY, key=lambda gloss: gloss.words[0])
+    ]
+    lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -3,14 +3,16 @@ example, through the matcher's analysis as a real question takes it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from bot.engine.answer import Engine
+from bot.engine.answer import ANSWER_CUES, Engine
 from bot.engine.lexicon import (
     _CANTONESE,
     _COLLOQUIAL,
+    _GLOSSARY,
     _SYNONYM_GROUPS,
     _TAIWAN,
     AMOUNT_UNITS,
@@ -26,7 +28,17 @@ from bot.engine.lexicon import (
     to_mandarin,
 )
 from bot.engine.normalise import normalise
-from bot.engine.rules import Cue, IntentCue, Phrase, RegionalWord, Rule, SynonymGroup, TitleRule, catalogue
+from bot.engine.rules import (
+    Cue,
+    Gloss,
+    IntentCue,
+    Phrase,
+    RegionalWord,
+    Rule,
+    SynonymGroup,
+    TitleRule,
+    catalogue,
+)
 from bot.engine.slots import SLOT_CUES
 
 RULE_TABLES: dict[str, tuple[Rule, ...]] = {"units": AMOUNT_UNITS, "details": ASKED_DETAILS}
@@ -99,7 +111,7 @@ def test_the_rule_catalogue_is_generated_from_the_rules() -> None:
 def _cue_examples() -> list[object]:
     return [
         pytest.param(cue, q, fires, id=f"{cue.name}{'+' if fires else '-'}{q}")
-        for cue in (*CUES, *SLOT_CUES)
+        for cue in (*CUES, *SLOT_CUES, *ANSWER_CUES)
         for fires, texts in ((True, cue.fires_on), (False, cue.not_on))
         for q in texts
     ]
@@ -113,7 +125,7 @@ def test_a_cue_fires_on_its_examples_only(engine: Engine, cue: Cue, text: str, f
 
 
 def test_every_cue_is_named_once_and_has_an_example() -> None:
-    cues = (*CUES, *SLOT_CUES)
+    cues = (*CUES, *SLOT_CUES, *ANSWER_CUES)
     assert len({cue.name for cue in cues}) == len(cues)
     assert all(cue.fires_on and cue.doc for cue in cues)
 
@@ -178,8 +190,33 @@ def test_an_english_phrase_fires_on_its_examples_only(phrase: Phrase, question: 
     assert (phrase.name in fired) is fires
 
 
-def test_every_phrase_regional_word_and_synonym_group_is_named_once_with_an_example() -> None:
-    for entries in (EN_PHRASES, REGIONAL_WORDS, _SYNONYM_GROUPS):
+@pytest.mark.parametrize(
+    ("gloss", "question"),
+    [pytest.param(gloss, q, id=f"{gloss.name}+{q}") for gloss in _GLOSSARY for q in gloss.fires_on],
+)
+def test_a_glossary_entry_reads_its_examples_as_its_chinese(
+    engine: Engine, gloss: Gloss, question: str
+) -> None:
+    """An English word of the entry is in the question as the analysis reads it (after the
+    phrases), and the question's content words hold the entry's Chinese, or it names the entity
+    the Chinese names (an English name the entity finder takes first: "Amazon")."""
+    matcher = engine.matcher
+    key = normalise(question).key
+    read = english_phrases(to_mandarin(key))
+    assert any(re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", read) for word in gloss.words), read
+    analysis = matcher.analyse(key)
+    chinese = matcher.content_tokens(gloss.chinese) or [gloss.chinese]
+    named = [name.casefold() for e in analysis.entities for name in engine.base.entities[e].all_names()]
+    assert all(token in analysis.tokens for token in chinese) or gloss.chinese in named, analysis.tokens
+
+
+def test_an_english_word_is_in_one_glossary_entry() -> None:
+    words = [word for gloss in _GLOSSARY for word in gloss.words]
+    assert len(words) == len(set(words)) == len(EN_GLOSSARY)
+
+
+def test_every_phrase_regional_word_synonym_group_and_gloss_is_named_once_with_an_example() -> None:
+    for entries in (EN_PHRASES, REGIONAL_WORDS, _SYNONYM_GROUPS, _GLOSSARY):
         names = [entry.name for entry in entries]
         assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
         assert all(entry.fires_on for entry in entries)
@@ -190,3 +227,18 @@ def test_an_english_glossary_word_is_read_as_chinese_content(engine: Engine, wor
     """Not dropped as a function word: the Chinese it stands for is a content word of the question."""
     tokens = engine.matcher.content_tokens(word, glossary=True)
     assert tokens and all(not token.isascii() or token == chinese for token in tokens)
+
+
+def test_the_explain_trace_names_the_rules_that_read_a_question(engine: Engine) -> None:
+    from bot.engine.explain import explain, render
+
+    assert explain(engine, "Is Brockman on leave?")["rules"] == {
+        "regional": [],
+        "phrases": ["on_leave"],
+        "glossary": ["vacation→休假"],
+        "synonyms": ["休假"],
+    }
+    cantonese = explain(engine, "Schulman同Altman喺边度识?")
+    assert cantonese["rules"]["regional"] == ["喺", "边度"]
+    assert "rules:      regional 喺, 边度" in render(cantonese).splitlines()
+    assert explain(engine, "穆拉蒂为什么辞去CTO一职?")["rules"]["synonyms"] == ["离职", "首席技术官"]
