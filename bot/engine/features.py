@@ -10,10 +10,10 @@ agreement; and whether it passed the checks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bot.engine.lexicon import DAY_STATED
 from bot.engine.rules import Rule
@@ -170,6 +170,45 @@ def coverage(terms: Sequence[Term], indexed: Indexed, stated: frozenset[str] = f
         elif term.cjk and token in indexed.core_text:
             hit += weight / 2  # a part of a compound the fact uses: 副总裁 ~ 研究高级副总裁
     return hit / total
+
+
+IndexedT = TypeVar("IndexedT", bound=Indexed)
+
+
+def coverages(
+    terms: Sequence[Term],
+    facts: Sequence[IndexedT],
+    stated_of: Callable[[IndexedT], frozenset[str]] | None = None,
+) -> list[float]:
+    """`coverage` of each fact, in one loop: the terms are unpacked once for all the candidates
+    of a question, not once a fact (the same sums in the same order, so the same floats).
+    stated_of: a fact's words stated in other words, when some fact has any."""
+    if not terms:
+        return [1.0] * len(facts)
+    unpacked = [(t.token, t.weight, t.forms, t.single, t.bigrams, t.cjk) for t in terms]
+    total = 0.0
+    for term in terms:
+        total += term.weight
+    found: list[float] = []
+    nothing: frozenset[str] = frozenset()
+    for indexed in facts:
+        bag, core = indexed.bag, indexed.core
+        stated = nothing if stated_of is None else stated_of(indexed)
+        hit = 0.0
+        for token, weight, forms, single, bigrams, cjk in unpacked:
+            # as coverage's branches, in its order
+            if not forms.isdisjoint(core) or token in stated:
+                hit += weight
+            elif not forms.isdisjoint(bag):
+                hit += weight * PHRASING_WORD
+            elif single and token in indexed.chars:
+                hit += weight / 2  # a lone character the fact uses in some word
+            elif bigrams and not bag.isdisjoint(bigrams):
+                hit += weight / 2  # a compound whose part the fact uses
+            elif cjk and token in indexed.core_text:
+                hit += weight / 2  # a part of a compound the fact uses
+        found.append(hit / total)
+    return found
 
 
 # -- intent agreement -------------------------------------------------------------------------

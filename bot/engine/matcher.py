@@ -14,7 +14,7 @@ keeps "Dario Amodei的妻子是谁" from being answered with the nearest Amodei 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -46,6 +46,7 @@ from bot.engine.features import (
     serves,
 )
 from bot.engine.features import coverage as fact_coverage
+from bot.engine.features import coverages as fact_coverages
 from bot.engine.index import Idf, IndexReader, Postings
 from bot.engine.index import IndexedFact as _IndexedFact
 from bot.engine.intents import intents_of
@@ -151,6 +152,11 @@ TITLE_TIE = 0.15  # ... and for a question about what title someone holds
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
 ANALYSES_KEPT = 1024  # analyses remembered by key (Matcher.analyse), the oldest forgotten first
 RANKINGS_KEPT = 256  # rankings remembered by analysis (Matcher.rank), the oldest forgotten first
+# A question word's facts and weight, and the facts a question's names allow, remembered for the
+# pre-score: most questions share their words and names with earlier ones (bounded: at 100,000
+# facts a name's mask is 100 KB).
+WORDS_KEPT = 2048
+ENTITY_SETS_KEPT = 64
 # Bounds on the work one message costs, since the engine runs inside the bot's event loop: a
 # 2,000-character message must cost a few short questions, not fifty. The questions of every
 # set in tests/data are at most ~130 characters and ~450 name windows, well inside both.
@@ -264,6 +270,8 @@ class Matcher:
     _ranked: dict[tuple[QueryAnalysis, int, Weights], tuple[Candidate, ...]] = field(
         init=False, default_factory=dict
     )  # see rank
+    _word_hits: dict[str, tuple[np.ndarray | None, np.float32]] = field(init=False, default_factory=dict)
+    _excluded_by: dict[tuple[str, ...], tuple[np.ndarray, int]] = field(init=False, default_factory=dict)
     work: Work = field(init=False, default_factory=Work)
 
     def __post_init__(self) -> None:
@@ -494,43 +502,67 @@ class Matcher:
         synonyms) each fact uses. numpy keeps this linear pass fast at 100,000 facts.
         """
         count = len(self._facts)
-        allowed: np.ndarray | None = None
-        if query.entities:
-            masks = []
-            for entity in query.entities:
-                mask = np.zeros(count, dtype=bool)
-                found = self._by_entity.get(entity)
-                mask[found if found is not None else _EMPTY] = True
-                masks.append(mask)
-            every = np.logical_and.reduce(masks)
-            allowed = every if every.any() else np.logical_or.reduce(masks)
         scores = self._pre_scores(query.tokens)
-        if allowed is not None:
-            scores[~allowed] = -1.0
-            pool = int(allowed.sum())
+        if query.entities:
+            excluded, pool = self._excluded(query.entities)
+            scores[excluded] = -1.0
         else:
             pool = int((scores > 0).sum())
         if pool == 0:
             return []
         take = min(pool, CANDIDATES * 2)
         best = np.argpartition(-scores, take - 1)[:take] if take < count else np.arange(count)
-        best = best[scores[best] >= (0 if allowed is not None else 1e-9)]
+        best = best[scores[best] >= (0 if query.entities else 1e-9)]
         return [int(i) for i in best[np.argsort(-scores[best], kind="stable")]]
+
+    def _excluded(self, entities: tuple[str, ...]) -> tuple[np.ndarray, int]:
+        """The facts a question naming `entities` does not consider (a mask), and how many it
+        does: facts about all of them if any are, else about any."""
+        remembered = self._excluded_by.get(entities)
+        if remembered is not None:
+            return remembered
+        count = len(self._facts)
+        masks = []
+        for entity in entities:
+            mask = np.zeros(count, dtype=bool)
+            found = self._by_entity.get(entity)
+            mask[found if found is not None else _EMPTY] = True
+            masks.append(mask)
+        every = np.logical_and.reduce(masks)
+        allowed = every if every.any() else np.logical_or.reduce(masks)
+        excluded = ~allowed
+        excluded.flags.writeable = False  # shared by every question naming them
+        if len(self._excluded_by) >= ENTITY_SETS_KEPT:
+            del self._excluded_by[next(iter(self._excluded_by))]  # the oldest: a bounded memo
+        self._excluded_by[entities] = (excluded, int(allowed.sum()))
+        return excluded, int(allowed.sum())
 
     def _pre_scores(self, tokens: Sequence[str]) -> np.ndarray:
         """Each fact's pre-score: the weight of each question word it uses, itself or a synonym,
         once."""
         scores = np.zeros(len(self._facts), dtype=np.float32)
         for token in tokens:
-            using = [
-                p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
-            ]
-            if using:
-                # A fact listed under two forms still gets the weight once: `+=` through an index
-                # array adds once per distinct position however often it repeats, so no np.unique.
-                hit = using[0] if len(using) == 1 else np.concatenate(using)
-                scores[hit] += np.float32(self._weight(token))
+            hit, weight = self._hits_of(token)
+            if hit is not None:
+                scores[hit] += weight
         return scores
+
+    def _hits_of(self, token: str) -> tuple[np.ndarray | None, np.float32]:
+        """The facts that use a question word, itself or a synonym, and its weight; remembered."""
+        remembered = self._word_hits.get(token)
+        if remembered is not None:
+            return remembered
+        using = [
+            p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
+        ]
+        # A fact listed under two forms still gets the weight once: `+=` through an index array
+        # adds once per distinct position however often it repeats, so no np.unique.
+        hit = None if not using else using[0] if len(using) == 1 else np.concatenate(using)
+        found = (hit, np.float32(self._weight(token)))
+        if len(self._word_hits) >= WORDS_KEPT:
+            del self._word_hits[next(iter(self._word_hits))]  # the oldest: a bounded memo
+        self._word_hits[token] = found
+        return found
 
     def rank(self, query: QueryAnalysis, limit: int = 5) -> list[Candidate]:
         """The best `limit` candidates for the question, best first; remembered: the several-facts
@@ -571,12 +603,20 @@ class Matcher:
         terms = self._coverage_terms(tokens)  # once, not per candidate
         checks = checks_for(query, subject)  # the checks this question can fail
 
-        def coverage_of(indexed: _IndexedFact) -> float:
-            if title_of is not None and self.statements.gives_title(indexed.fact, title_of):
-                return self._coverage(terms, indexed, _TITLE_TOKENS)
-            return self._coverage(terms, indexed)
+        stated_of: Callable[[_IndexedFact], frozenset[str]] | None = None
+        if title_of is not None:
+            asked_title = title_of
 
-        pre = sorted(((coverage_of(self._facts[p]), p) for p in positions), reverse=True)
+            def stated_of(indexed: _IndexedFact) -> frozenset[str]:
+                # A fact giving the title asked states 职位 in other words.
+                gives = self.statements.gives_title(indexed.fact, asked_title)
+                return _TITLE_TOKENS if gives else frozenset()
+
+        facts = self._facts
+        pre = sorted(
+            zip(fact_coverages(terms, [facts[p] for p in positions], stated_of), positions, strict=True),
+            reverse=True,
+        )
         strong = [i for i in query.intents if i in STRONG_INTENTS]
         ranked: list[Candidate] = []
         scored = pre[:CANDIDATES]

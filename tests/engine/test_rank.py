@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 
 import bot.engine.matcher as matcher_module
 from bot.engine.answer import Engine
+from bot.engine.features import coverage, coverages
 from bot.engine.lexicon import SYNONYMS
 from bot.engine.matcher import QueryAnalysis, _IndexedFact
 from bot.engine.normalise import normalise
@@ -108,3 +109,70 @@ def test_the_rankings_remembered_are_bounded(engine: Engine, monkeypatch: pytest
         matcher.rank(query)
     assert len(matcher._ranked) == 3
     assert {key[0] for key in matcher._ranked} == set(queries[-3:])  # the oldest forgotten first
+
+
+# The sets' kinds of question: named and not, a title asked (职位 stated in other words), one
+# character words, compounds, English.
+COVERAGE_QUESTIONS = [
+    *QUESTIONS,
+    "穆拉蒂是什么职位?",
+    "Clark在Anthropic是什么职位?",
+    "研究高级副总裁是谁?",
+    "逼宫的是谁?",
+    "超级对齐团队解散后谁走了?",
+    "What did Nadella say about the board?",
+]
+
+
+@pytest.mark.parametrize("question", COVERAGE_QUESTIONS)
+def test_coverage_of_all_candidates_at_once_is_each_ones_coverage(engine: Engine, question: str) -> None:
+    """features.coverages (one loop for a question's candidates) gives exactly the float
+    features.coverage gives each fact alone, with and without words a fact states otherwise."""
+    matcher = engine.matcher
+    query = matcher.analyse(normalise(question).key)
+    terms = matcher._coverage_terms((*query.tokens, "职位"))
+    facts = matcher._facts
+    stated = matcher_module._TITLE_TOKENS
+
+    def stated_of(indexed: _IndexedFact) -> frozenset[str]:
+        return stated if indexed.fact.id < "a002" else frozenset()
+
+    assert coverages(terms, facts) == [coverage(terms, indexed) for indexed in facts]
+    assert coverages(terms, facts, stated_of) == [
+        coverage(terms, indexed, stated_of(indexed)) for indexed in facts
+    ]
+    assert coverages([], facts[:3]) == [1.0] * 3
+
+
+@pytest.mark.parametrize("question", COVERAGE_QUESTIONS)
+def test_remembered_pre_scores_and_name_masks_are_those_worked_out_afresh(
+    engine: Engine, question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pre-score's remembered word hits and name masks give the candidates a fresh matcher
+    would: the same positions, asked twice (the second time from the memos)."""
+    matcher = engine.matcher
+    monkeypatch.setattr(matcher, "_word_hits", {})
+    monkeypatch.setattr(matcher, "_excluded_by", {})
+    query = matcher.analyse(normalise(question).key)
+    expected = [float(s) for s in matcher._pre_scores(query.tokens)]
+    fresh = matcher._candidate_positions(query)
+    assert matcher._candidate_positions(query) == fresh
+    assert [float(s) for s in matcher._pre_scores(query.tokens)] == expected
+    if query.entities:
+        excluded, pool = matcher._excluded(query.entities)
+        about = [{p for p, f in enumerate(matcher._facts) if e in f.entities} for e in query.entities]
+        allowed = set.intersection(*about) or set.union(*about)
+        assert pool == len(allowed)
+        assert {p for p in range(len(matcher._facts)) if not excluded[p]} == allowed
+
+
+def test_the_memos_of_the_pre_score_are_bounded(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = engine.matcher
+    monkeypatch.setattr(matcher_module, "WORDS_KEPT", 2)
+    monkeypatch.setattr(matcher_module, "ENTITY_SETS_KEPT", 2)
+    monkeypatch.setattr(matcher, "_word_hits", {})
+    monkeypatch.setattr(matcher, "_excluded_by", {})
+    for question in QUESTIONS:
+        matcher._candidate_positions(matcher.analyse(normalise(question).key))
+    assert len(matcher._word_hits) == 2
+    assert len(matcher._excluded_by) == 2
