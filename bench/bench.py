@@ -367,6 +367,24 @@ def rss_mib() -> float:
     return pages * resource.getpagesize() / (1 << 20)
 
 
+def reset_peak_rss() -> bool:
+    """Start this process's peak resident memory afresh (Linux: /proc/self/clear_refs), so the
+    peak of one build is measured, not of the process so far; False where it cannot."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory since reset_peak_rss (Linux), in MiB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def memory_by_line(base: FactBase, size: int, lines: int = 12) -> None:
     """What the index of a `size`-fact synthetic base holds, by the source line that allocated
     it (tracemalloc; the build runs several times slower under it)."""
@@ -393,26 +411,36 @@ def memory_by_line(base: FactBase, size: int, lines: int = 12) -> None:
 
 def scale_table(base: FactBase, sizes: list[int], trace: bool = False) -> None:
     """Index build time and the memory the index holds, per size, the synthetic bases built
-    first so that only the index is measured; with `trace`, what it holds by source line at the
-    smallest size."""
-    if trace:
-        memory_by_line(base, min(sizes))
-    print("\n| facts | phrasings | index build | index memory | per fact |\n|---|---|---|---|---|")
+    first so that only the index is measured; with `trace`, then what it holds by source line
+    at the smallest size. CPU time beside wall time: on a shared machine the wall time says
+    more about the other processes than about the build. Peak: the most the process held above
+    its start during the build (the build's own working memory on top of what it keeps)."""
+    print(
+        "\n| facts | phrasings | build (wall) | build (CPU) | CPU per fact | index memory | per fact "
+        "| peak during build |\n|---|---|---|---|---|---|---|---|",
+        flush=True,
+    )
     for size in sizes:
         synthetic = synthetic_base(base, size)
         phrasings = sum(len(f.questions) for f in synthetic.facts)
         gc.collect()
         before = rss_mib()
-        start = time.perf_counter()
+        peak_known = reset_peak_rss()
+        cpu_start, start = time.process_time(), time.perf_counter()
         engine = Engine(synthetic)
-        build_s = time.perf_counter() - start
+        build_s, cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
+        peak = f"{peak_rss_mib() - before:.0f} MiB" if peak_known else "?"
         gc.collect()
         held = rss_mib() - before
         print(
-            f"| {size:,} | {phrasings:,} | {build_s:.1f} s | {held:.0f} MiB | {held * 1024 / size:.1f} KiB |"
+            f"| {size:,} | {phrasings:,} | {build_s:.1f} s | {cpu_s:.1f} s | {cpu_s * 1000 / size:.2f} ms "
+            f"| {held:.0f} MiB | {held * 1024 / size:.1f} KiB | {peak} |",
+            flush=True,
         )
         del engine, synthetic
         gc.collect()
+    if trace:  # last: tracemalloc leaves freed memory behind that the resident sizes above would count
+        memory_by_line(base, min(sizes))
 
 
 def latency_table(engine: Engine, base: FactBase, questions: list[Question], size: int, repeat: int) -> None:

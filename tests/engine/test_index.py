@@ -10,7 +10,7 @@ import numpy as np
 
 from bot.engine import index
 from bot.engine.answer import Engine
-from bot.engine.index import FactIndex, Postings
+from bot.engine.index import FactIndex, IndexedFact, Postings
 from bot.engine.matcher import Matcher
 from bot.factbase.loader import FactBase
 
@@ -23,6 +23,27 @@ def test_postings_give_each_keys_positions_in_order() -> None:
     assert postings.get("never") is None
     assert postings.keys() == ["离职", "openai", "空"]
     assert postings.flat.dtype == np.int32 and len(postings.flat) == 4
+
+
+def test_postings_of_runs_give_each_keys_positions_in_order() -> None:
+    """The build's layout: every fact's word slots in one array, a count per fact."""
+    keys = ["离职", "openai", "空", "董事会"]
+    slots = {key: i for i, key in enumerate(keys)}
+    # fact 0 uses 董事会 and 离职, fact 1 nothing, fact 2 离职, openai and 董事会
+    key_slots = np.array([3, 0, 0, 1, 3], dtype=np.intc)
+    postings = Postings.of_runs(keys, slots, key_slots, np.array([2, 0, 3], dtype=np.intc))
+    assert postings.get("离职").tolist() == [0, 2]  # type: ignore[union-attr]
+    assert postings.get("openai").tolist() == [2]  # type: ignore[union-attr]
+    assert postings.get("空").tolist() == []  # type: ignore[union-attr]
+    assert postings.get("董事会").tolist() == [0, 2]  # type: ignore[union-attr]
+    assert postings.keys() == keys and postings.slots is slots
+    assert postings.flat.dtype == np.int32 and postings.offsets.tolist() == [0, 2, 3, 3, 5]
+
+
+def test_postings_of_no_runs_are_empty() -> None:
+    empty = np.array([], dtype=np.intc)
+    postings = Postings.of_runs([], {}, empty, empty)
+    assert postings.get("离职") is None and postings.offsets.tolist() == [0] and len(postings.flat) == 0
 
 
 def test_every_word_leads_to_the_facts_that_use_it(engine: Engine) -> None:
@@ -40,6 +61,30 @@ def test_phrasings_share_their_entity_sets(engine: Engine) -> None:
     """Equal sets of names are one object: 7,000 phrasings hold a few hundred sets."""
     sets = [found for indexed in engine.matcher._facts for found in indexed.phrasing_entities]
     assert len({id(found) for found in sets}) == len(set(sets))
+
+
+def _assert_equal_sets_are_one_object(facts: list[IndexedFact]) -> None:
+    names = [found for f in facts for found in (f.entities, f.people, f.orgs, f.named, *f.phrasing_entities)]
+    intents = [f.intents for f in facts]
+    for sets in (names, intents):
+        assert len({id(found) for found in sets}) == len(set(sets))
+
+
+def test_facts_share_their_sets_of_names_and_intents(
+    engine: Engine, factbase: FactBase, tmp_path: Path
+) -> None:
+    """Facts name the same few people and serve the same few intents: each distinct set is one
+    object, in the built index and in one loaded from the cache."""
+    matcher = engine.matcher
+    _assert_equal_sets_are_one_object(matcher._facts)
+    built = FactIndex(
+        matcher._facts, matcher._postings, matcher._by_entity, matcher._idf, matcher._idf_unknown
+    )
+    path = tmp_path / "index.npz"
+    index.store(built, factbase, path)
+    loaded = index.load_cached(factbase, path)
+    assert loaded is not None
+    _assert_equal_sets_are_one_object(loaded.facts)
 
 
 def _table(postings: Postings) -> dict[str, list[int]]:
