@@ -570,6 +570,7 @@ class Matcher:
             tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
         terms = self._coverage_terms(tokens)  # once, not per candidate
         checks = checks_for(query, subject)  # the checks this question can fail
+        kind_asked = bool(query.intents or query.slots.filled())
 
         def coverage_of(indexed: _IndexedFact) -> float:
             if title_of is not None and self.statements.gives_title(indexed.fact, title_of):
@@ -607,6 +608,7 @@ class Matcher:
                 bool(query.foreign),
                 states_asked,
                 failed_check,
+                kind_asked,
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
