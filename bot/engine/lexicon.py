@@ -544,6 +544,21 @@ ASKED_DETAILS: tuple[Rule, ...] = (
             "Who is the chairman of the board?",
         ),
     ),
+    # a partner not (yet) a spouse: "他对象是谁" asks whom he is with; 汇报对象/合作对象 are no partner
+    Rule(
+        "partner",
+        re.compile(
+            r"(?<!汇报|合作|投资|收购|攻击|服务|比较|研究|调查|审查|起诉)对象(?:是|叫|是谁|是哪)"
+            r"|男朋友|女朋友|男友|女友|伴侣|\b(?:boyfriend|girlfriend)\b"
+        ),
+        re.compile(r"妻|丈夫|老公|太太|配偶|婚|伴侣|男友|女友|男朋友|女朋友|恋|married|wife|husband|partner"),
+        reads="answer and quotes",
+        fires_on=(
+            "Brockman的对象是谁?",
+            "Does Murati have a boyfriend?",
+        ),
+        not_on=("Murati的汇报对象是谁?",),
+    ),
 )
 
 # A question about someone's title ("穆拉蒂在OpenAI是什么职位", "What is McGrew's title?") is
