@@ -906,7 +906,7 @@ def to_mandarin(key: str) -> str:
 
 # Function characters that jieba leaves glued to a content word ("签了", "后要"): trimmed
 # from both ends of a token before it is looked up.
-EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很")
+EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很刚")
 
 # Groups of words the articles and users use for the same thing. A query word finds a
 # fact when the fact uses any word of its group.
@@ -1016,3 +1016,7 @@ SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:
     for _word in _group:
         SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | frozenset(_group)
+
+# Interjections typed in Latin letters, however drawn out ("hmmm", "ummm", "hahaha", "loool",
+# "ahhh"): they ask nothing and name no one, so they are no content word and no foreign name.
+INTERJECTION = re.compile(r"(?:h+m+|u+m+|e+m+|m{2,}|a+h+|o+h+|e+h+|(?:h+a+)+h*|(?:h+e+)+h*|l+o+l+|x+d+)")

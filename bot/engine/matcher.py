@@ -55,6 +55,7 @@ from bot.engine.lexicon import (
     EDGE_PARTICLES,
     EN_GLOSSARY,
     EN_STOP,
+    INTERJECTION,
     LIGHT_VERB_RE,
     ORG_TITLES,
     QUESTION_PHRASE_RE,
@@ -316,7 +317,11 @@ class Matcher:
             if not _IS_CJK.match(piece):
                 if glossary and piece in EN_GLOSSARY:
                     tokens.extend(self.content_tokens(EN_GLOSSARY[piece]) or [EN_GLOSSARY[piece]])
-                elif piece not in EN_STOP and (len(piece) > 1 or piece.isdigit()):
+                elif (
+                    piece not in EN_STOP
+                    and not INTERJECTION.fullmatch(piece)
+                    and (len(piece) > 1 or piece.isdigit())
+                ):
                     tokens.append(piece)
                 continue
             for word in self._segmenter.words(piece):
