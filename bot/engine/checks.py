@@ -36,6 +36,12 @@ STAGE = Stage(
 _MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创办|创立|创建|成立|新去向|落脚")
 
 
+# A span with no end is a length of time too: "多久不能批评" is answered by 终身 (for life).
+_OPEN_ENDED_SPAN = re.compile(
+    r"终身|终生|永久|永远|一辈子|无限期|无期限|\b(?:lifetime|for life|forever|indefinitely)\b"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class MoveText:
     """How a fact says someone left and joined or founded something, not where they had been;
@@ -206,8 +212,11 @@ def unit(c: Checked) -> str | None:
     """asked an amount in a unit (AMOUNT_UNITS: age, money, people …): the answer states one"""
     # "聊了多久" needs a length of time, "几岁" an age
     for rule in c.query.units:
-        if not rule.stated.search(c.fact.answer):
-            return f"unit:{rule.name}"
+        if rule.stated.search(c.fact.answer):
+            continue
+        if rule.name == "duration" and _OPEN_ENDED_SPAN.search(c.fact.answer):
+            continue
+        return f"unit:{rule.name}"
     return None
 
 

@@ -51,6 +51,7 @@ class Features:
     foreign: bool = False  # the question names a year or Latin-script name the base never uses
     states_asked: bool = True  # the fact states the detail, title or move the question asks for
     failed_check: str | None = None  # the name of the check it failed when it does not (CHECKS)
+    kind_asked: bool = True  # the question says what it asks (an intent or a slot) for the checks
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,14 @@ _WHEN_CLAUSE = re.compile(
 )
 
 
+# "在哪个场合" asks the occasion (a party, a meeting), not a place: the 哪 is no where-question.
+_OCCASION = re.compile(r"哪(?:一)?(?:个|种|类)?(?:场合|场景|情况|情形|时机|阶段|时期)|\bon what occasion\b")
+
+
+def _asks_where(text: str) -> bool:
+    return any(rule.cue.search(text) for rule in INTENT_CUES if rule.intent == Intent.WHERE)
+
+
 def _asks_when(text: str) -> bool:
     return any(rule.cue.search(text) for rule in INTENT_CUES if rule.intent == Intent.WHEN)
 
@@ -38,6 +46,8 @@ def intents_of(key: str) -> tuple[Intent, ...]:
     intents = tuple(rule.intent for rule in INTENT_CUES if rule.cue.search(key))
     if Intent.WHEN in intents and _WHEN_CLAUSE.search(key) and not _asks_when(_WHEN_CLAUSE.sub(" ", key)):
         intents = tuple(i for i in intents if i != Intent.WHEN)
+    if Intent.WHERE in intents and _OCCASION.search(key) and not _asks_where(_OCCASION.sub(" ", key)):
+        intents = tuple(i for i in intents if i != Intent.WHERE)
     if Intent.SOURCE in intents:  # the 哪家 of 哪家媒体 and the 谁 of 谁报道 ask for the outlet
         intents = tuple(i for i in intents if i not in (Intent.WHERE, Intent.WHO))
     return intents

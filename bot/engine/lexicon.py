@@ -544,6 +544,21 @@ ASKED_DETAILS: tuple[Rule, ...] = (
             "Who is the chairman of the board?",
         ),
     ),
+    # a partner not (yet) a spouse: "他对象是谁" asks whom he is with; 汇报对象/合作对象 are no partner
+    Rule(
+        "partner",
+        re.compile(
+            r"(?<!汇报|合作|投资|收购|攻击|服务|比较|研究|调查|审查|起诉)对象(?:是|叫|是谁|是哪)"
+            r"|男朋友|女朋友|男友|女友|伴侣|\b(?:boyfriend|girlfriend)\b"
+        ),
+        re.compile(r"妻|丈夫|老公|太太|配偶|婚|伴侣|男友|女友|男朋友|女朋友|恋|married|wife|husband|partner"),
+        reads="answer and quotes",
+        fires_on=(
+            "Brockman的对象是谁?",
+            "Does Murati have a boyfriend?",
+        ),
+        not_on=("Murati的汇报对象是谁?",),
+    ),
 )
 
 # A question about someone's title ("穆拉蒂在OpenAI是什么职位", "What is McGrew's title?") is
@@ -1328,7 +1343,7 @@ def to_mandarin(key: str) -> str:
 
 # Function characters that jieba leaves glued to a content word ("签了", "后要"): trimmed
 # from both ends of a token before it is looked up.
-EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很")
+EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很刚")
 
 # Groups of words the articles and users use for the same thing. A query word finds a
 # fact when the fact uses any word of its group. Each with a question that must use it: a word
@@ -1484,3 +1499,7 @@ SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:
     for _word in _group.words:
         SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | frozenset(_group.words)
+
+# Interjections typed in Latin letters, however drawn out ("hmmm", "ummm", "hahaha", "loool",
+# "ahhh"): they ask nothing and name no one, so they are no content word and no foreign name.
+INTERJECTION = re.compile(r"(?:h+m+|u+m+|e+m+|m{2,}|a+h+|o+h+|e+h+|(?:h+a+)+h*|(?:h+e+)+h*|l+o+l+|x+d+)")

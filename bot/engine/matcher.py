@@ -56,6 +56,7 @@ from bot.engine.lexicon import (
     EDGE_PARTICLES,
     EN_GLOSSARY,
     EN_STOP,
+    INTERJECTION,
     LIGHT_VERB_RE,
     ORG_TITLES,
     QUESTION_PHRASE_RE,
@@ -324,7 +325,11 @@ class Matcher:
             if not _IS_CJK.match(piece):
                 if glossary and piece in EN_GLOSSARY:
                     tokens.extend(self.content_tokens(EN_GLOSSARY[piece]) or [EN_GLOSSARY[piece]])
-                elif piece not in EN_STOP and (len(piece) > 1 or piece.isdigit()):
+                elif (
+                    piece not in EN_STOP
+                    and not INTERJECTION.fullmatch(piece)
+                    and (len(piece) > 1 or piece.isdigit())
+                ):
                     tokens.append(piece)
                 continue
             for word in self._segmenter.words(piece):
@@ -602,6 +607,7 @@ class Matcher:
             tokens = (*tokens, "职位")  # "Zoph在OpenAI负责哪一块" asks the title in other words
         terms = self._coverage_terms(tokens)  # once, not per candidate
         checks = checks_for(query, subject)  # the checks this question can fail
+        kind_asked = bool(query.intents or query.slots.filled())
 
         stated_of: Callable[[_IndexedFact], frozenset[str]] | None = None
         if title_of is not None:
@@ -647,6 +653,7 @@ class Matcher:
                 bool(query.foreign),
                 states_asked,
                 failed_check,
+                kind_asked,
             )
             ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
         ranked.sort(key=lambda c: (-c.score, c.fact.id))

@@ -51,3 +51,58 @@ def test_no_candidate_and_the_runner_up_of_a_ranking() -> None:
     assert decide(WEIGHTS, [candidate(0.35), candidate(0.33)]).reason == "no_margin"
     assert decide(WEIGHTS, [candidate(0.35)]).reason == "accepted"
     assert WEIGHTS.decide(candidate(0.35), 0.33) == decide(WEIGHTS, [candidate(0.35), candidate(0.33)])
+
+
+# Two reports of one event in different articles' words, a third fact on the same person that
+# says something else, and a credit line about other people alike in its frame.
+REPORT_A = Fact.model_construct(
+    id="a001-report-a",
+    entities=["someone", "acme"],
+    answer="2024年3月1日,某人(Someone)宣布离开Acme,转投竞争对手创办的新实验室。",
+)
+REPORT_B = Fact.model_construct(
+    id="a002-report-b",
+    entities=["someone"],
+    answer="某人(Someone)在3月1日宣布离开Acme,随后转投一家竞争对手的新实验室。",
+)
+OTHER_ASPECT = Fact.model_construct(
+    id="a002-other-aspect",
+    entities=["someone"],
+    answer="某人(Someone)的母亲是一名中学数学教师,父亲经营一家书店。",
+)
+CREDIT_A = Fact.model_construct(id="a003-credit-a", entities=["editor"], answer="这篇报道的编辑是张三。")
+CREDIT_B = Fact.model_construct(
+    id="a003-credit-b", entities=["writer"], answer="这篇报道的作者是李四和王五。"
+)
+
+
+def of(fact: Fact, score: float, **changes: object) -> Candidate:
+    return Candidate(fact, score, candidate(score, **changes).features)
+
+
+def test_a_runner_up_that_restates_the_best_is_no_reason_to_decline() -> None:
+    decision = decide(WEIGHTS, [of(REPORT_A, 0.35), of(REPORT_B, 0.33)])
+    assert decision.accepted and decision.reason == "restated"
+
+
+@pytest.mark.parametrize(
+    ("ranked", "why"),
+    [
+        ([of(REPORT_A, 0.35), of(OTHER_ASPECT, 0.33)], "says something else"),
+        ([of(CREDIT_A, 0.35), of(CREDIT_B, 0.33)], "alike in words, about different people"),
+        ([of(REPORT_A, 0.35), of(REPORT_B, 0.33, entity_agreement=0.5)], "not about all the question names"),
+        (
+            [of(REPORT_A, 0.35), of(REPORT_B, 0.33, states_asked=False, failed_check="detail:x")],
+            "does not state what is asked",
+        ),
+        ([of(REPORT_A, 0.35), of(REPORT_B, 0.33, intent_ok=False)], "answers another kind of question"),
+        (
+            [of(REPORT_A, 0.35, kind_asked=False), of(REPORT_B, 0.33, kind_asked=False)],
+            "the question says nothing the checks read, so neither was checked against it",
+        ),
+    ],
+)
+def test_a_close_runner_up_that_does_not_restate_the_best_still_declines(
+    ranked: list[Candidate], why: str
+) -> None:
+    assert decide(WEIGHTS, ranked).reason == "no_margin", why

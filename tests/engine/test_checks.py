@@ -342,3 +342,17 @@ def test_a_question_tries_only_the_checks_whose_slot_it_fills(engine: Engine) ->
 def test_every_check_reads_a_slot_of_the_question() -> None:
     slots = {f.name for f in fields(Slots)} | {"subject"}
     assert all(registered.reads in slots for registered in REGISTRY)
+
+
+def test_a_span_with_no_end_answers_how_long(engine: Engine) -> None:
+    # "终身" (for life) is a length of time: the duration check lets it answer 多长时间.
+    reply = engine.ask("离职协议要员工多长时间不能说OpenAI坏话?")
+    assert reply.answered and reply.fact_id == "a004-severance-terms"
+
+
+def test_whom_someone_is_dating_is_a_detail_a_fact_must_state(engine: Engine) -> None:
+    # "他对象" is his partner; the fact that Altman is someone's 汇报对象 (whom they report to)
+    # does not say who that is.
+    reply = engine.ask("奥特曼他对象是谁")
+    assert not reply.answered and reply.decline_reason == "check:detail:partner"
+    assert engine.ask("Murati的汇报对象是谁?").decline_reason != "check:detail:partner"

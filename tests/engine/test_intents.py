@@ -157,3 +157,13 @@ def test_the_intents_stage_reads_the_kinds_asked_from_the_key_alone(
     key: str, intents: tuple[Intent, ...]
 ) -> None:
     assert intents_of(key) == intents
+
+
+@pytest.mark.parametrize("question", ["Altman是在哪个场合宣布人事变动的?", "他们是在哪种情况下决定合并的"])
+def test_which_occasion_asks_no_place(question: str) -> None:
+    assert Intent.WHERE not in intents_of(normalise(question).key)
+
+
+@pytest.mark.parametrize("question", ["他在哪个城市长大?", "在哪个场合说的,那场活动在哪里办的?"])
+def test_a_place_asked_beside_an_occasion_is_still_asked(question: str) -> None:
+    assert Intent.WHERE in intents_of(normalise(question).key)

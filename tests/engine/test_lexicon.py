@@ -150,3 +150,17 @@ def test_chat_exclamations_ask_nothing(engine: Engine) -> None:
     assert "离谱" not in engine.matcher.content_tokens("董事会居然找过对手谈合并 离谱")
     reply = engine.ask("董事会还想跟哪家公司合并来着?无语")
     assert reply.answered and "Anthropic" in reply.answer
+
+
+def test_an_adverb_glued_to_a_verb_is_trimmed(engine: Engine) -> None:
+    # jieba keeps "刚发" (just released) as one word, which no fact uses; 发 is the verb.
+    assert engine.matcher.content_tokens("刚发的那个模型") == ["发", "模型"]
+
+
+def test_a_drawn_out_interjection_is_no_word_and_no_foreign_name(engine: Engine) -> None:
+    for question in ("穆拉蒂后来去哪了 hmmmm", "ummm 奥特曼被开除是哪天", "Leike的新团队做什么 ahhh"):
+        analysed = engine.matcher.analyse(normalise(question).key)
+        assert not analysed.foreign, question
+        assert all(word.isascii() is False for word in analysed.tokens), question
+    # A Latin word no fact uses is still foreign in a Chinese question.
+    assert engine.matcher.analyse(normalise("OpenAI和Zorblax合作了吗").key).foreign
