@@ -346,10 +346,9 @@ class Context:
         plural = _PLURAL_PERSON.search(simplified)
         singular = None if plural else _SINGULAR_PERSON.search(simplified)
         pointer = plural or singular
-        # "那个人" points; the description words it is made of describe no one.
-        unpointed = (
-            simplified if pointer is None else simplified[: pointer.start()] + simplified[pointer.end() :]
-        )
+        # "那个人" points; the description words it is made of describe no one. A description
+        # after the pronoun ("他会回避…,得由别的高管来当这个坏人") is not whom it points at.
+        unpointed = simplified if pointer is None else simplified[: pointer.start()]
         describes = bool(_DESCRIBES.search(unpointed))
         if english and pointer is not None:
             # "who's the exec that said … his time at openai": a description before the pronoun
