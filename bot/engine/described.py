@@ -233,21 +233,28 @@ class DescribedPeople:
             self.fitting(described, gender)
             or self._fit(described, found.group("description") or described)[:1]
         )
-        if len(people) > 1:
-            return Described(question, people)
         if not people:
             return None
-        entity = self.base.entities[people[0]]
-        name = entity.name_en or entity.name
         asked = found.group("asked").strip()
+        questions = tuple(self._asked_of(p, asked) for p in people)
+        if questions[0] is None:
+            return None  # it asks nothing of them
+        if len(people) > 1:
+            # With the question asked of each, the engine can tell whom the articles answer for.
+            return Described(question, people, tuple(q for q in questions if q is not None))
+        return Described(questions[0], people)
+
+    def _asked_of(self, person: str, asked: str) -> str | None:
+        """An English question's asking part asked of `person` by name ("why did he quit?" →
+        "why did Dario Amodei quit?"); None when it has no pronoun for them."""
+        entity = self.base.entities[person]
+        name = entity.name_en or entity.name
         if _EN_ASKS_WHO.match(asked):
-            return Described(f"who is {name}?", people)
+            return f"who is {name}?"
         rewritten = _EN_POSSESSIVE.sub(f"{name}'s", asked, count=1)
         if rewritten == asked:
             rewritten = _EN_PRONOUN.sub(name, asked, count=1)
-        if rewritten == asked:
-            return None  # it asks nothing of them
-        return Described(rewritten, people)
+        return None if rewritten == asked else rewritten
 
     def _fit(self, description: str, without_head: str, named: Sequence[str] = ()) -> tuple[str, ...]:
         facts = self.sure_facts(description) or self.sure_facts(without_head)
@@ -309,7 +316,38 @@ class DescribedPeople:
                 e for e in people if head in to_simplified(self.base.entities[e].summary).casefold()
             )
             people = fitting or people
+        if len(people) > 1 and facts:
+            people = self._actors(facts[0], without_head, people) or people
         return people
+
+    def _actors(self, fact: Fact, description: str, people: Sequence[str]) -> tuple[str, ...]:
+        """Of the fact's `people`, the one the fact names last before the first of the
+        description's words it says: the one who did what the description tells ("在X上说如果
+        Altman回来他会很担心的那位" is "马斯克(…)在X上表示…", not Ilya, of whom he spoke). ()
+        when none of its words is in a clause of one of them."""
+        if self.read_words is None:
+            return ()
+        _entities, read = self.read_words(description)
+        text = to_simplified(fact.answer).casefold()
+        found = sorted(at for w in read if (len(w) > 1 or w.isascii()) and (at := text.find(w)) >= 0)
+        # Where each person of the fact is named: the clause from a name to the next is theirs.
+        starts = sorted(
+            (start, e)
+            for e in fact.entities
+            if self.base.entities[e].kind == "person"
+            for name in self.base.entities[e].all_names()
+            if len(name) >= 2
+            for start in _positions(text, to_simplified(name).casefold())
+        )
+        for at in found:
+            owner = next((e for start, e in reversed(starts) if start < at), None)
+            if owner is not None and owner in people:
+                return (owner,)
+        return ()
+
+
+def _positions(text: str, name: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(name), text)]
 
 
 def _match(simplified: str) -> re.Match[str] | None:

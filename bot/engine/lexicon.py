@@ -848,6 +848,7 @@ EN_GLOSSARY: dict[str, str] = dict(
     years=年  guess=猜测  guessed=猜测  speculate=猜测  speculated=猜测  speculation=猜测
     feel=感觉  feels=感觉  felt=感觉  kids=孩子  position=职位
     discuss=讨论  discussed=讨论  discussing=讨论  give=授予  gave=授予  giving=授予  grant=授予  granting=授予
+    poland=波兰  polish=波兰  computer=计算机
     """.split()
 )
 

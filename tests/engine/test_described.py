@@ -93,3 +93,25 @@ def test_english_descriptions_then_what_is_asked_of_them(engine: Engine) -> None
         "the board member who said altman gave them inaccurate info about safety, what's her name?"
     )
     assert reply.fact_id == "entity:toner"
+
+
+def test_of_two_an_english_description_fits_the_one_the_articles_answer_for_is_meant(engine: Engine) -> None:
+    question = "the ex-openai guy who set up anthropic in 2021 — why did he leave openai?"
+    described = engine.described.read_english(question)
+    assert described is not None and len(described.people) == 2  # Amodei and Jack Clark fit
+    reply = engine.ask(question)
+    assert reply.answered and reply.read_as == "why did Dario Amodei leave openai?"
+
+
+def test_of_a_facts_people_the_one_who_did_what_the_description_tells_is_meant(engine: Engine) -> None:
+    # The fact names Musk, who spoke, and Ilya, of whom he spoke; both founded a company.
+    described = engine.described.read("面对奥特曼要回归的传闻,在X上表示会很担心的那位,后来创办的公司叫什么?")
+    assert described is not None and described.people == ("musk",)
+
+
+def test_english_nationality_words_describe_like_chinese_ones(engine: Engine) -> None:
+    # "波兰计算机科学家" is Zaremba's own summary; read in English it must not tie with Ilya.
+    described = engine.described.read_english(
+        "the polish computer scientist who cofounded openai — which team does he lead?"
+    )
+    assert described is not None and described.people == ("zaremba",)
