@@ -683,6 +683,9 @@ class Context:
             return None
         if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
             return None
+        described_by = _LEADING.sub("", to_simplified(question)[: found.start()]).strip(" ,，")
+        if described_by.endswith("的") or self.find(described_by.casefold()):
+            return None  # "马斯克那家公司", "做Claude的那家公司": a description, not a pointer
         # The story's home is in nearly every question: "that company" is another one.
         things = self._subject(turns, "org", "product", besides=self.home, single=True)
         last = turns[-1] if turns and not turns[-1].told else None

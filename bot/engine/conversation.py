@@ -247,7 +247,11 @@ def in_context(
         resolution = replace(resolution, used_context=True)
     script = override or choose_script(display, preferred)
     if resolution.unclear is None and not resolution.used_context:
-        described = engine.described.read(display) or engine.described.read_english(display)
+        described = (
+            engine.described.read(display)
+            or engine.described.read_english(display)
+            or engine.described.read_thing(display, engine.context.home)
+        )
         if described is None:
             alone = engine.ask_alone(question, preferred, override=override)
             if alone.answered:
