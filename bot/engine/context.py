@@ -465,7 +465,10 @@ class Context:
                 )
                 subject = tuple(e for e in subject if e not in named)
             if plural and len(subject) < 2:
-                subject = self._everyone(last) if len(self._everyone(last)) >= 2 else subject
+                # 他们: everyone of the latest turn that has people, not only of the last turn
+                # (a story's sentence after its question names no one).
+                latest = next((t for t in reversed(turns[-MAX_TURNS:]) if self._everyone(t)), last)
+                subject = self._everyone(latest) if len(self._everyone(latest)) >= 2 else subject
             if plural and _PAIR.search(simplified) and len(subject) != 2:
                 # "他们俩…": the two the last turn named, or its answer brought in, or showed too.
                 subject = self._pair(last) or subject

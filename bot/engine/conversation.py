@@ -80,7 +80,10 @@ def answer(
     # sentence costs an analysis or two, so a long message's work stays bounded (#17).
     for sentence in story.told[-MAX_TURNS:]:
         display = normalise(sentence).display
-        read = engine.context.resolve(display, [*earlier, *told]).question
+        # Only what points is resolved: a told sentence with no pronoun states something of
+        # its own ("我想拿去跟老板说"), and a subject glued on would make it name someone.
+        pointing = points_at_someone(display) or points_at_something(display)
+        read = engine.context.resolve(display, [*earlier, *told]).question if pointing else display
         named = tuple(engine.context.find(to_simplified(read).casefold()))
         unnamed = bool(_SOMEONE_UNNAMED.search(to_simplified(display)))
         told.append(Turn(read, named, introduces=unnamed, told=True))

@@ -106,3 +106,15 @@ def test_a_question_that_points_back_at_what_the_articles_do_not_match_is_declin
         "that came in over the years. which companies were those?"
     )
     assert not engine.ask(message).answered
+
+
+def test_they_in_a_story_is_everyone_the_sentence_before_named_despite_a_sentence_after(
+    engine: Engine,
+) -> None:
+    # The sentence after the question names no one and points at no one: it is no subject's.
+    message = (
+        "最近同事一直在聊OpenAI高层不和的传闻。报道里说总裁Brockman的角色有问题,"
+        "所以常跟CTO Murati和她的团队闹矛盾。为什么他们常常起冲突?我打算转给同事看看。"
+    )
+    reply = engine.ask(message)
+    assert reply.read_as == "为什么Brockman和Murati常常起冲突?"
