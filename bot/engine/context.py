@@ -346,10 +346,9 @@ class Context:
         plural = _PLURAL_PERSON.search(simplified)
         singular = None if plural else _SINGULAR_PERSON.search(simplified)
         pointer = plural or singular
-        # "那个人" points; the description words it is made of describe no one.
-        unpointed = (
-            simplified if pointer is None else simplified[: pointer.start()] + simplified[pointer.end() :]
-        )
+        # "那个人" points; the description words it is made of describe no one. A description
+        # after the pronoun ("他会回避…,得由别的高管来当这个坏人") is not whom it points at.
+        unpointed = simplified if pointer is None else simplified[: pointer.start()]
         describes = bool(_DESCRIBES.search(unpointed))
         if english and pointer is not None:
             # "who's the exec that said … his time at openai": a description before the pronoun
@@ -466,7 +465,10 @@ class Context:
                 )
                 subject = tuple(e for e in subject if e not in named)
             if plural and len(subject) < 2:
-                subject = self._everyone(last) if len(self._everyone(last)) >= 2 else subject
+                # 他们: everyone of the latest turn that has people, not only of the last turn
+                # (a story's sentence after its question names no one).
+                latest = next((t for t in reversed(turns[-MAX_TURNS:]) if self._everyone(t)), last)
+                subject = self._everyone(latest) if len(self._everyone(latest)) >= 2 else subject
             if plural and _PAIR.search(simplified) and len(subject) != 2:
                 # "他们俩…": the two the last turn named, or its answer brought in, or showed too.
                 subject = self._pair(last) or subject
@@ -684,6 +686,9 @@ class Context:
             return None
         if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
             return None
+        described_by = _LEADING.sub("", to_simplified(question)[: found.start()]).strip(" ,，")
+        if described_by.endswith("的") or self.find(described_by.casefold()):
+            return None  # "马斯克那家公司", "做Claude的那家公司": a description, not a pointer
         # The story's home is in nearly every question: "that company" is another one.
         things = self._subject(turns, "org", "product", besides=self.home, single=True)
         last = turns[-1] if turns and not turns[-1].told else None

@@ -17,7 +17,7 @@ from bot.engine import labels
 from bot.engine.context import MAX_TURNS, Turn, asks_for_something, points_at_someone, points_at_something
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
-from bot.engine.story import split_story
+from bot.engine.story import Story, split_story
 from bot.factbase.models import Intent
 from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
@@ -33,6 +33,11 @@ _WHO = re.compile(r"谁|边个|\bwho\b")
 # A sentence that brings in someone without a name: "有个…的前CEO", "有一位科学家", "a guy who".
 _SOMEONE_UNNAMED = re.compile(
     r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
+)
+# What points back at something a story told: "这个角色", "那些公司", "which companies were
+# those?". Not 这么/那时, which set a manner or a time.
+_POINTS_BACK = re.compile(
+    r"[这那](?:个|些|件|种|样的|位|家|项|条|两|几)|\b(?:those|these)\b|\b(?:that|this) (?:one|thing|role|job|deal|company|companies|team)\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
 # Declines that ask the asker who is meant: no second reading overrides them.
@@ -75,11 +80,35 @@ def answer(
     # sentence costs an analysis or two, so a long message's work stays bounded (#17).
     for sentence in story.told[-MAX_TURNS:]:
         display = normalise(sentence).display
-        read = engine.context.resolve(display, [*earlier, *told]).question
+        # Only what points is resolved: a told sentence with no pronoun states something of
+        # its own ("我想拿去跟老板说"), and a subject glued on would make it name someone.
+        pointing = points_at_someone(display) or points_at_something(display)
+        read = engine.context.resolve(display, [*earlier, *told]).question if pointing else display
         named = tuple(engine.context.find(to_simplified(read).casefold()))
         unnamed = bool(_SOMEONE_UNNAMED.search(to_simplified(display)))
         told.append(Turn(read, named, introduces=unnamed, told=True))
+    before = _told_before(question, story)
     joined_tried = bool(told and told[-1].introduces and not _names_someone(engine, story.question))
+    if (
+        not joined_tried
+        and before
+        and _POINTS_BACK.search(to_simplified(story.question).casefold())
+        and not _names_something(engine, story.question)
+    ):
+        # "…结果得由别的高管来当这个坏人。那这个角色到底是谁在扛?": 这个/those point back at what
+        # the sentence before told; asked alone, the question has lost its topic. It is read
+        # together with that sentence, the sentences before as context.
+        read_of = dict(zip(story.told[-MAX_TURNS:], told, strict=True))
+        # The sentence before as the context stage read it (its 他 named), from its colon on:
+        # "还有一点很离谱:…" leads into what it tells.
+        told_before = read_of[before[-1]].question if before[-1] in read_of else before[-1]
+        told_before = re.split(r"[:：]\s*", told_before.rstrip("。.!！…"))[-1]
+        joined = normalise(told_before + "," + story.question).display
+        context = [read_of[sentence] for sentence in before[:-1] if sentence in read_of]
+        together = in_context(engine, joined, [*earlier, *context], None, script, say_how=True)
+        # Not found together, the asking sentence alone answers a question the asker did not
+        # ask ("which companies were those?" matched to any company): declined as read.
+        return replace(together, question=question)
     if joined_tried:
         # "…有个Twitch的前CEO被找来当临时CEO。他叫什么名字?": the sentence before describes
         # whom the question asks about; read together, the engine may find them.
@@ -99,7 +128,7 @@ def answer(
         # "…团队解散以后,剩下的人被打散了。团队散了之后,是哪位联合创始人接手的?": the sentence
         # before may hold what the question leaves out; read together, the engine may find it.
         # Asked as it stands (one analysis): the question names no one for context to resolve.
-        joined = normalise(story.told[-1].rstrip("。.!！…") + "," + story.question).display
+        joined = normalise((before or story.told)[-1].rstrip("。.!！…") + "," + story.question).display
         together = engine.ask_alone(joined, override=script)
         if together.answered:
             read_as = read_as_line(joined, script, engine.variant)
@@ -107,6 +136,18 @@ def answer(
                 together, question=question, answer=read_as + "\n" + together.answer, read_as=joined
             )
     return replace(reply, question=question)
+
+
+def _told_before(message: str, story: Story) -> tuple[str, ...]:
+    """The told sentences that come before the asking one in the message, in order."""
+    asked_at = message.find(story.question)
+    return tuple(s for s in story.told if 0 <= message.find(s) < asked_at)
+
+
+def _names_something(engine: Engine, text: str) -> bool:
+    """The text names an entity of any kind but the story's home ("那些公司" names none)."""
+    found = engine.context.find(to_simplified(normalise(text).display).casefold())
+    return any(e not in engine.context.home for e in found)
 
 
 def _names_someone(engine: Engine, text: str) -> bool:
@@ -209,7 +250,11 @@ def in_context(
         resolution = replace(resolution, used_context=True)
     script = override or choose_script(display, preferred)
     if resolution.unclear is None and not resolution.used_context:
-        described = engine.described.read(display) or engine.described.read_english(display)
+        described = (
+            engine.described.read(display)
+            or engine.described.read_english(display)
+            or engine.described.read_thing(display, engine.context.home)
+        )
         if described is None:
             alone = engine.ask_alone(question, preferred, override=override)
             if alone.answered:

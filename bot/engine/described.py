@@ -93,6 +93,20 @@ _NAME_OF_TITLE = re.compile(
 )
 
 
+# "马斯克那家公司…", "做Claude的那家公司…", "the startup ilya founded, …": an organisation
+# described by whom or what it goes with, then what is asked of it.
+_THING_HEAD = r"公司|初创公司|创业公司|企业|实验室|机构"
+_THING_DESCRIPTION = re.compile(
+    rf"^(?P<description>.{{2,40}}?)(?:的)?(?:那|这)(?:家|间|个)(?:{_THING_HEAD})(?P<asked>.+)$"
+)
+_EN_THING_DESCRIPTION = re.compile(
+    r"^(?:the|that) (?:startup|company|firm|lab) (?:that |which )?(?P<description>[^,—–]{4,60}?)\s*(?:—|–|--| - |,)\s*"
+    r"(?P<asked>.{3,})$"
+)
+_EN_IT = re.compile(r"\b(?:it|they)\b")
+_EN_ITS = re.compile(r"\b(?:its|their)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Described:
     question: str  # the question with the person's name in place of the description
@@ -190,6 +204,69 @@ class DescribedPeople:
             tied = tuple(p for p in tied if own[p] == max(own.values()))
         return tied
 
+    def read_thing(self, question: str, home: frozenset[str]) -> Described | None:
+        """The question about the organisation it describes by whom or what it goes with
+        ("马斯克那家公司融了多少钱?" → "xAI融了多少钱?"); None when the description fits no
+        one organisation (the story's `home` aside) or names one itself."""
+        simplified = to_simplified(question).casefold().strip()
+        found = _THING_DESCRIPTION.match(simplified)
+        english = found is None
+        found = found or _EN_THING_DESCRIPTION.match(simplified)
+        if found is None:
+            return None
+        description = found.group("description")
+        named = [e for e in self.find(description) if e not in home]
+        if any(
+            self.base.entities[e].kind == "org"
+            and description.rstrip(" 的").endswith(
+                tuple(to_simplified(n).casefold() for n in self.base.entities[e].all_names())
+            )
+            for e in named
+        ):
+            return None  # "在Leap Motion那间公司…" names the company it points at
+        # The organisations each person or product the description names goes with (a
+        # person's roles and moves, an organisation's summary naming it), scored by how many
+        # of them it goes with, and one more when the fact the description finds names it
+        # ("Ilya可能加盟的、马斯克那家公司": the rival the fact guesses he joins, of Musk's).
+        scores: dict[str, int] = {}
+        for entity_id in named:
+            if self.base.entities[entity_id].kind != "org":
+                for org_id in self._organisations_of(entity_id) - home - set(named):
+                    scores[org_id] = scores.get(org_id, 0) + 1
+        facts = self.sure_facts(description) if len(scores) > 1 else ()
+        for org_id in scores:
+            scores[org_id] += bool(facts) and org_id in facts[0].entities
+        best = max(scores.values(), default=0)
+        candidates = [org_id for org_id, score in scores.items() if score == best]
+        if not best or len(candidates) != 1:
+            return None
+        org = self.base.entities[candidates[0]]
+        asked = found.group("asked").strip(" ,，、")
+        if english:
+            name = org.name_en or org.name
+            rewritten = _EN_ITS.sub(f"{name}'s", asked, count=1)
+            rewritten = rewritten if rewritten != asked else _EN_IT.sub(name, asked, count=1)
+            return None if rewritten == asked else Described(rewritten, (org.id,))
+        start = len(question.strip()) - len(found.group("asked"))
+        rest = (
+            question.strip()[start:].lstrip(" ,，、") if len(question.strip()) == len(simplified) else asked
+        )
+        return Described(org.name + re.sub(r"^(?:它|佢)的?", "", rest), (org.id,))
+
+    def _organisations_of(self, entity_id: str) -> set[str]:
+        """Where a person held a role or went; whose summary names a product (its maker). An
+        investor's summary names many people, so it counts for products only."""
+        entity = self.base.entities[entity_id]
+        orgs = {r.org for r in entity.roles if r.org} | {m.to for m in entity.moves if m.to}
+        names = [to_simplified(n).casefold() for n in entity.all_names() if len(n) >= 2]
+        if entity.kind == "product":
+            orgs |= {
+                o.id
+                for o in self.base.entities.values()
+                if o.kind == "org" and any(n in to_simplified(o.summary).casefold() for n in names)
+            }
+        return {o for o in orgs if o in self.base.entities and self.base.entities[o].kind == "org"}
+
     def who_for_name(self, question: str) -> str | None:
         """ "OpenAI的首席信息安全官叫什么?" asked as "OpenAI的首席信息安全官是谁?"; None for a
         question of another form."""
@@ -233,21 +310,28 @@ class DescribedPeople:
             self.fitting(described, gender)
             or self._fit(described, found.group("description") or described)[:1]
         )
-        if len(people) > 1:
-            return Described(question, people)
         if not people:
             return None
-        entity = self.base.entities[people[0]]
-        name = entity.name_en or entity.name
         asked = found.group("asked").strip()
+        questions = tuple(self._asked_of(p, asked) for p in people)
+        if questions[0] is None:
+            return None  # it asks nothing of them
+        if len(people) > 1:
+            # With the question asked of each, the engine can tell whom the articles answer for.
+            return Described(question, people, tuple(q for q in questions if q is not None))
+        return Described(questions[0], people)
+
+    def _asked_of(self, person: str, asked: str) -> str | None:
+        """An English question's asking part asked of `person` by name ("why did he quit?" →
+        "why did Dario Amodei quit?"); None when it has no pronoun for them."""
+        entity = self.base.entities[person]
+        name = entity.name_en or entity.name
         if _EN_ASKS_WHO.match(asked):
-            return Described(f"who is {name}?", people)
+            return f"who is {name}?"
         rewritten = _EN_POSSESSIVE.sub(f"{name}'s", asked, count=1)
         if rewritten == asked:
             rewritten = _EN_PRONOUN.sub(name, asked, count=1)
-        if rewritten == asked:
-            return None  # it asks nothing of them
-        return Described(rewritten, people)
+        return None if rewritten == asked else rewritten
 
     def _fit(self, description: str, without_head: str, named: Sequence[str] = ()) -> tuple[str, ...]:
         facts = self.sure_facts(description) or self.sure_facts(without_head)
@@ -309,7 +393,38 @@ class DescribedPeople:
                 e for e in people if head in to_simplified(self.base.entities[e].summary).casefold()
             )
             people = fitting or people
+        if len(people) > 1 and facts:
+            people = self._actors(facts[0], without_head, people) or people
         return people
+
+    def _actors(self, fact: Fact, description: str, people: Sequence[str]) -> tuple[str, ...]:
+        """Of the fact's `people`, the one the fact names last before the first of the
+        description's words it says: the one who did what the description tells ("在X上说如果
+        Altman回来他会很担心的那位" is "马斯克(…)在X上表示…", not Ilya, of whom he spoke). ()
+        when none of its words is in a clause of one of them."""
+        if self.read_words is None:
+            return ()
+        _entities, read = self.read_words(description)
+        text = to_simplified(fact.answer).casefold()
+        found = sorted(at for w in read if (len(w) > 1 or w.isascii()) and (at := text.find(w)) >= 0)
+        # Where each person of the fact is named: the clause from a name to the next is theirs.
+        starts = sorted(
+            (start, e)
+            for e in fact.entities
+            if self.base.entities[e].kind == "person"
+            for name in self.base.entities[e].all_names()
+            if len(name) >= 2
+            for start in _positions(text, to_simplified(name).casefold())
+        )
+        for at in found:
+            owner = next((e for start, e in reversed(starts) if start < at), None)
+            if owner is not None and owner in people:
+                return (owner,)
+        return ()
+
+
+def _positions(text: str, name: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(name), text)]
 
 
 def _match(simplified: str) -> re.Match[str] | None:

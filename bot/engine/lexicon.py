@@ -1213,6 +1213,8 @@ _GLOSSARY: tuple[Gloss, ...] = (
     Gloss("感觉", "feel feels felt", fires_on=("How did Murati feel?",)),
     Gloss("讨论", "discuss discussed discussing", fires_on=("What did the board discuss?",)),
     Gloss("授予", "give gave giving grant granting", fires_on=("Will OpenAI give Altman equity?",)),
+    Gloss("波兰", "poland polish", fires_on=("Which Polish scientist co-founded OpenAI?",)),
+    Gloss("计算机", "computer", fires_on=("Which computer scientist co-founded OpenAI?",)),
 )
 EN_GLOSSARY: dict[str, str] = {word: entry.chinese for entry in _GLOSSARY for word in entry.words}
 

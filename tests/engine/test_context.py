@@ -415,3 +415,10 @@ def test_it_after_a_question_about_the_storys_home_alone_is_the_home(engine: Eng
     reply = ask(engine, "OpenAI现在有多少员工?", "它是哪年成立的?")
     assert reply.answered and "2015" in reply.answer
     assert read_as(reply) == "OpenAI是哪年成立的?"
+
+
+def test_a_description_after_the_pronoun_does_not_stop_it_pointing_back(engine: Engine) -> None:
+    # "这个位置" comes after 他: it describes no one the pronoun could be.
+    reply = ask(engine, "奥特曼是哪天被开除的?", "他被开除后谁接了这个位置?")
+    assert read_as(reply) == "奥特曼被开除后谁接了这个位置?"
+    assert reply.answered and "穆拉蒂" in reply.answer

@@ -93,3 +93,54 @@ def test_english_descriptions_then_what_is_asked_of_them(engine: Engine) -> None
         "the board member who said altman gave them inaccurate info about safety, what's her name?"
     )
     assert reply.fact_id == "entity:toner"
+
+
+def test_of_two_an_english_description_fits_the_one_the_articles_answer_for_is_meant(engine: Engine) -> None:
+    question = "the ex-openai guy who set up anthropic in 2021 — why did he leave openai?"
+    described = engine.described.read_english(question)
+    assert described is not None and len(described.people) == 2  # Amodei and Jack Clark fit
+    reply = engine.ask(question)
+    assert reply.answered and reply.read_as == "why did Dario Amodei leave openai?"
+
+
+def test_of_a_facts_people_the_one_who_did_what_the_description_tells_is_meant(engine: Engine) -> None:
+    # The fact names Musk, who spoke, and Ilya, of whom he spoke; both founded a company.
+    described = engine.described.read("面对奥特曼要回归的传闻,在X上表示会很担心的那位,后来创办的公司叫什么?")
+    assert described is not None and described.people == ("musk",)
+
+
+def test_english_nationality_words_describe_like_chinese_ones(engine: Engine) -> None:
+    # "波兰计算机科学家" is Zaremba's own summary; read in English it must not tie with Ilya.
+    described = engine.described.read_english(
+        "the polish computer scientist who cofounded openai — which team does he lead?"
+    )
+    assert described is not None and described.people == ("zaremba",)
+
+
+def test_an_organisation_described_by_the_product_it_makes_is_asked_about_by_name(engine: Engine) -> None:
+    reply = engine.ask("做Claude的那家公司是谁创办的?")
+    assert reply.read_as == "Anthropic是谁创办的?" and reply.answered and "阿莫迪" in reply.answer
+
+
+def test_an_organisation_described_by_whom_it_goes_with_in_english(engine: Engine) -> None:
+    reply = engine.ask("the startup ilya founded after leaving openai — what's it called?")
+    assert reply.read_as == "what's Safe Superintelligence Inc called?" and reply.answered
+
+
+def test_of_several_organisations_a_person_goes_with_the_fact_the_description_finds_picks(
+    engine: Engine,
+) -> None:
+    # Ilya and Musk each go with several companies; the reported guess names one of Musk's.
+    question = "外媒猜测苏茨克维或许会投奔的马斯克那家公司,推出过什么聊天机器人?"
+    described = engine.described.read_thing(question, engine.context.home)
+    assert described is not None and described.people == ("xai",)
+    assert "Grok" in engine.ask(question).answer
+
+
+def test_a_company_named_before_that_company_is_not_described(engine: Engine) -> None:
+    assert engine.described.read_thing("穆拉蒂在特斯拉那家公司负责什么?", engine.context.home) is None
+
+
+def test_a_described_company_after_a_conversation_is_no_pointer_at_the_last_one(engine: Engine) -> None:
+    reply = engine.ask("做Claude的那家公司是谁创办的?", history=["Ilya后来创办了什么公司?"])
+    assert reply.read_as == "Anthropic是谁创办的?"

@@ -84,3 +84,37 @@ def test_a_last_question_that_asks_how_the_articles_put_it_is_not_the_question()
     found = split_story(message)
     assert found is not None and found.question.startswith("他们当时觉得AGI")
     assert "文章裡到底怎麼寫的?" not in found.told
+
+
+def test_a_question_that_points_back_is_read_with_the_sentence_before_it(engine: Engine) -> None:
+    # "这种时候" points at what the sentence before told; asked alone it has lost its topic.
+    message = (
+        "最近在读OpenAI管理层的八卦,我对Sam Altman的印象一直还行。"
+        "据说领导层想多招人或者多要资源的时候,他总是躲着不做这种艰难的决定。"
+        "那这种时候都是哪几个人来顶上?"
+    )
+    reply = engine.ask(message)
+    assert reply.answered and reply.fact_id == "a004-altman-avoids-decisions"
+    assert reply.read_as is not None and "躲着不做这种艰难的决定" in reply.read_as
+
+
+def test_a_question_that_points_back_at_what_the_articles_do_not_match_is_declined(engine: Engine) -> None:
+    # Asked alone, "which companies were those?" matched some company; that answers nothing asked.
+    message = (
+        "so i was chatting with a friend about openai last night. she kept going on about how the "
+        "company has changed since the early days. she mentioned there were some big money partners "
+        "that came in over the years. which companies were those?"
+    )
+    assert not engine.ask(message).answered
+
+
+def test_they_in_a_story_is_everyone_the_sentence_before_named_despite_a_sentence_after(
+    engine: Engine,
+) -> None:
+    # The sentence after the question names no one and points at no one: it is no subject's.
+    message = (
+        "最近同事一直在聊OpenAI高层不和的传闻。报道里说总裁Brockman的角色有问题,"
+        "所以常跟CTO Murati和她的团队闹矛盾。为什么他们常常起冲突?我打算转给同事看看。"
+    )
+    reply = engine.ask(message)
+    assert reply.read_as == "为什么Brockman和Murati常常起冲突?"
