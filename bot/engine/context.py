@@ -57,10 +57,13 @@ _THING = re.compile(
     r"\b(?:that|this|the) (?:company|startup|firm)\b"
 )
 # A body named by a phrase, not a name: "OpenAI 的非营利组织", "那个安全团队". What it belongs
-# to is a Latin name or a few characters before 的.
+# to is a Latin name or a few characters before 的; the words before the noun hold no function
+# word ("Altman被董事会解雇" names 董事会, not 被董事会). Searched in the question as written,
+# so both scripts are spelt out: offsets into a converted text need not fit the original.
+_BODY_WORD = r"(?:(?![被把将给让叫由了的地得是在和与跟及对向从为吗呢吧])[\u4e00-\u9fff])"
 _BODY_PHRASE = re.compile(
-    r"(?:[A-Za-z][\w\-. ]{0,15}?\s*的\s*|[\u4e00-\u9fff]{2,4}的)?[\u4e00-\u9fff]{0,4}"
-    r"(?:组织|团队|部门|机构|董事会|委员会|实验室|基金会|小组)"
+    rf"(?:[A-Za-z][\w\-. ]{{0,15}}?\s*的\s*|{_BODY_WORD}{{2,4}}的)?{_BODY_WORD}{{0,4}}"
+    r"(?:组织|組織|团队|團隊|部门|部門|机构|機構|董事会|董事會|委员会|委員會|实验室|實驗室|基金会|基金會|小组|小組)"
 )
 # "it" / "its" in English, which may point at a product or company the conversation is about.
 _IT = re.compile(r"\b(?:it|its)\b")
@@ -696,7 +699,7 @@ class Context:
             # A body the fact base has no entry for ("OpenAI的非营利组织还会存在吗?" → "它…"):
             # the last question's phrase for it. Else the story's home, when the last question
             # named it alone ("OpenAI有多少员工?" → "它哪年成立?").
-            phrase = None if english else _BODY_PHRASE.search(to_simplified(last.question))
+            phrase = None if english else _BODY_PHRASE.search(last.question)
             if phrase is not None:
                 body = last.question[phrase.start() : phrase.end()]
                 return _LEADING.sub("", question[: found.start()] + body + question[found.end() :])

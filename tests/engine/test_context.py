@@ -422,3 +422,10 @@ def test_a_description_after_the_pronoun_does_not_stop_it_pointing_back(engine: 
     reply = ask(engine, "奥特曼是哪天被开除的?", "他被开除后谁接了这个位置?")
     assert read_as(reply) == "奥特曼被开除后谁接了这个位置?"
     assert reply.answered and "穆拉蒂" in reply.answer
+
+
+def test_it_for_a_body_is_the_body_without_the_words_before_it(engine: Engine) -> None:
+    # "被董事会" was read as the body: the phrase took any characters before the noun.
+    reply = ask(engine, "Altman是被董事会赶走的吗?", "它一共有几个人?")
+    assert "被董事会" not in read_as(reply)
+    assert read_as(reply) == "董事会一共有几个人?"
