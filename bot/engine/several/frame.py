@@ -72,7 +72,7 @@ GAP = _re(
     r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
     r"(?:几|多少)\s*(?:天|日|个月)|\bhow many (?:days|weeks|months|years)\b|\bhow long (?:between|after|before|from|until)\b|"
-    r"(?:才|没)(?:多久|几天|几个月|几年)\s*[,，]?\s*(?:就|便)|隔(?:了)?\s*(?:多久|多长|几)|(?:多久|几个月|几年|几天)(?:就|便|又|才)|"
+    r"(?:才|没)(?:多久|几天|几个月|几年)\s*[,，]?\s*(?:就|便)|隔(?:了)?\s*(?:多久|多长|几)|(?:多久|几个月|几年|几天)(?:就|便|又|才)|(?:之|以)后\s*(?:大概|大约|约)?\s*(?:过了?)?\s*(?:多久|多长时间|几个月|几年|几天)|"
     r"认识了?(?:多久|多少年|几年)|"
     r"从.{1,30}到.{1,30}(?:多少年|几耐)"
 )
@@ -122,7 +122,9 @@ PEOPLE_ASKED = _re(
 ONE_ASKED = _re(r"\s*(?:who|what|which one) (?:is|was)\b")
 ASKS_COMPANIES = _re(r"(?:哪些|哪几家|几家|哪家|什么|啥)(?:公司|企业|机构)|\bwhich (?:companies|firms)\b")
 COUNT = _re(r"多少|(?<!哪)几|\bhow many\b|\bnumber of\b")
-RETURN = _re(r"回归|回去|回到|回来|返回|重返|复职|\breturn|\bcame back\b|\bwent back\b")
+RETURN = _re(
+    r"回归|回去|回到|回来|返回|重返|复职|(?<![来返])回(?:了|咗)?\s*(?=[a-z])|\breturn|\bcame back\b|\bwent back\b"
+)
 # Worked at an organisation at some time: "哪些人以前在Meta干过", "who worked at Google".
 WORKED_AT = _re(
     r"在.{1,20}?(?:干过|工作过|待过|呆过|任职过|做过|效力过|上过班|实习过)|(?:曾|以前|之前|此前|曾经)在.{1,20}(?:工作|任职|干|做|待)|"
@@ -136,13 +138,14 @@ DIGEST = _re(
     r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
     r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
     r"点解咁多人|总结一下|概括一下|怎么回事|怎么闹(?:掰|翻)|恩怨|过节|瓜葛|什么来头|啥来头|什么来历|从头到尾|"
+    r"渊源|"
     r"什么关系|啥关系|关系(?:怎么样|如何)|\brole in the\b|\bpart in the\b|(?:哪些|什么|几种|啥)(?:原因|理由)的?说法|\bwhat role\b|\bwhat happened\b|\bsummar|\bsum up\b|\boverview\b"
 )
 # A broad question that asks for several things outright: "有哪些说法", "为什么这么多人离开".
 SEVERAL_ASKED = _re(
     r"什么关系|啥关系|咩关系|关系(?:怎么样|如何)|\brelationship\b|"
     r"哪些说法|几种说法|有哪些原因|哪些原因|为什么这么多人|为何这么多人|点解咁多人|\breasons\b|\bwhat happened\b|"
-    r"恩怨|怎么闹(?:掰|翻)|过节|来龙去脉|始末|前因后果|从头到尾|经历了"
+    r"恩怨|怎么闹(?:掰|翻)|过节|来龙去脉|始末|前因后果|从头到尾|经历了|渊源"
 )
 # A story: the events of a subject from first to last ("超级对齐团队从头到尾经历了什么").
 STORY = _re(r"来龙去脉|始末|前因后果|从头到尾|经历|后来怎么|最后怎么|怎么了|结局|下场|\bwhat happened\b")
@@ -193,7 +196,7 @@ def detect(text: str) -> Frame | None:
 _EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
     (_re(pattern), frozenset(types))
     for pattern, types in (
-        (r"解雇|开除|炒|辞退|罢免|fired|firing|ousted", {EventType.FIRED}),
+        (r"解雇|开除|炒|辞退|罢免|被开|踢出|fired|firing|ousted|kicked out", {EventType.FIRED}),
         (r"聘|任命|出任|接任|担任|上任|appoint|hired|named", {EventType.APPOINTED}),
         (r"辞职|离职|离开|走|resign|quit|left|leav", {EventType.RESIGNED, EventType.LEFT}),
         (r"加入|入职|joined|join", {EventType.JOINED}),

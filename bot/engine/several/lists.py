@@ -8,6 +8,7 @@ is shown beside the named ones, so a partial list never passes for the whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -18,9 +19,12 @@ from bot.engine.several.common import Context, Item, display, show_date, sort_ke
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import DEPARTURES, Entity, Fact, Move, ParticipantRole
 
+# A founder's role title ("联合创始人", "创始团队成员").
+FOUNDER_TITLE = re.compile("创始")
+
 
 def is_founder(entity: Entity, org: str) -> bool:
-    return any(r.org == org and "创始" in r.title for r in entity.roles)
+    return any(r.org == org and FOUNDER_TITLE.search(r.title) for r in entity.roles)
 
 
 def _org_name(ctx: Context, org: str | None) -> str:

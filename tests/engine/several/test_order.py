@@ -140,3 +140,10 @@ def test_ru_is_joining_not_leaving(engine: Engine) -> None:
     reply = engine.ask("Kevin Weil和Mark Chen谁先入的OpenAI?")
     assert reply.answered and reply.answer_kind == "order"
     assert "先加入" in reply.answer
+
+
+def test_a_cofounder_joined_at_the_founding_and_the_answer_says_so(engine: Engine) -> None:
+    # No article dates Brockman's start; he co-founded OpenAI (2015), Murati joined in 2018.
+    reply = engine.ask("Brockman和Murati,哪个先进的OpenAI?")
+    assert reply.answered and reply.answer.startswith("格雷格·布罗克曼先加入(2015年)")
+    assert "按OpenAI成立的时间" in reply.answer
