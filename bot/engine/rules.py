@@ -47,8 +47,9 @@ class TitleRule:
     fires_on: tuple[str, ...]
 
 
-# What text a cue is searched in: the question (its analysed key), or a fact's text.
-CueReads = Literal["question", "answer", "answer and quotes"]
+# What text a cue is searched in: the question (its analysed key), its text (simplified,
+# case-folded: the several-fact frames), or a fact's text.
+CueReads = Literal["question", "question text", "answer", "answer and quotes"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -88,6 +89,7 @@ def catalogue() -> str:
         INTENT_CUES,
         ORG_TITLES,
     )
+    from bot.engine.several.frame import CUES as SEVERAL_CUES
     from bot.engine.slots import SLOT_CUES
 
     lines = [
@@ -150,12 +152,12 @@ def catalogue() -> str:
             "",
         ]
     lines += [
-        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py)",
+        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py, `CUES` in several/frame.py)",
         "",
         "Single patterns the engine reads in a question or in a fact's answer.",
         "",
     ]
-    for cue in (*CUES, *SLOT_CUES):
+    for cue in (*CUES, *SLOT_CUES, *SEVERAL_CUES):
         lines += [
             f"### {cue.name}",
             "",
