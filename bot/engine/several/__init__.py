@@ -102,6 +102,12 @@ class SeveralFacts:
         others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != self.home]
         when = dates_in(text, self.base)
         kind = frame.detect(text)
+        if kind == frame.Frame.LIST and (besides := frame.BESIDES.search(text)):
+            # "除了Altman被炒,还有谁辞职": those named there are left out, not the list's subject.
+            ctx.besides = frozenset(
+                e for e in self._named(besides.group(1)) if self.base.entities[e].kind == "person"
+            )
+            people = [p for p in people if p not in ctx.besides]
         # How two named things relate, when no one fact answers it.
         if (
             kind is None

@@ -221,7 +221,7 @@ COMPANY_FOUNDED = _cue(
 )
 REMAINING = _cue(
     "remaining",
-    r"还剩|剩下|还在|留下|留着|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b",
+    r"还剩|剩下|还在|留下|留着|留在|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b",
     "Those still there: the founders who have not left.",
     ("联合创始人还剩谁", "who is still at openai"),
     ("联合创始人有谁",),
@@ -406,6 +406,15 @@ SEQUENCE_OF_HOLDERS = _cue(
     "Words that ask for every holder of a post in turn.",
     ("四天换了哪四个ceo", "all the ceos"),
     ("openai的ceo是谁",),
+)
+# Those a list leaves out: "除了Altman被炒,还有谁辞职" asks for the others.
+BESIDES = _cue(
+    "besides",
+    r"(?:除了|除咗|除开|除去|\bbesides\b|\bother than\b|\bapart from\b|\bexcept(?: for)?\b)\s*(.{1,30}?)\s*"
+    r"(?:之外|以外|外|[,，?？]|还有|仲有|\bwho\b|$)",
+    "Someone a list question leaves out: the people named in it are not its subject nor its items.",
+    ("除了altman被炒,还有谁辞职", "除咗ilya仲有边个走咗", "who left besides ilya"),
+    ("altman被炒之后谁辞职了",),
 )
 
 # Every cue above, for the rule catalogue.

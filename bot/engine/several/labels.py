@@ -71,4 +71,5 @@ YEAR: Final = "年"
 MONTH: Final = "月"
 DAY: Final = "日"
 # A founder's join, dated by the organisation's founding (no article dates it otherwise).
+BESIDES: Final = "除{names}外,"
 AT_FOUNDING: Final = "(创始团队成员,按{org}成立的时间)"

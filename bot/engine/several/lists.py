@@ -81,7 +81,11 @@ def departures(
     items: list[Item] = []
     undated = 0
     for person in ctx.base.entities.values():
-        if person.kind != "person" or (founders_only and not is_founder(person, org)):
+        if (
+            person.kind != "person"
+            or (founders_only and not is_founder(person, org))
+            or person.id in ctx.besides
+        ):
             continue
         moves = [m for m in person.moves if m.from_org == org]
         if to is not None:
@@ -118,6 +122,7 @@ def departures(
     if to is not None:
         what += "后去了" + _org_name(ctx, to)
     what += "的" + ("创始团队成员" if founders_only else "人")
+    what = _besides_said(ctx) + what
     if when is not None:
         what = show_date(when) + what
     if span is not None:
@@ -133,6 +138,13 @@ def departures(
     if undated:
         notes.append(f"另有{undated}人离开的时间文章未说明,未列入。")
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items, notes)
+
+
+def _besides_said(ctx: Context) -> str:
+    """What a list leaves out, as its head says it: "除萨姆·奥尔特曼外"."""
+    if not ctx.besides:
+        return ""
+    return labels.BESIDES.format(names="、".join(ctx.base.entities[p].name for p in sorted(ctx.besides)))
 
 
 def _tally_notes(ctx: Context, of: str, org: str, when: str | None, named: int) -> list[str]:
@@ -160,7 +172,7 @@ def arrivals(
             moves = [m for m in moves if m.from_org == from_org]
         if when is not None:
             moves = [m for m in moves if m.date is not None]
-        if person.kind != "person" or not moves:
+        if person.kind != "person" or not moves or person.id in ctx.besides:
             continue
         parts = []
         for move in moves:
@@ -176,6 +188,7 @@ def arrivals(
     items.sort(key=lambda i: (sort_key(i.date), i.text))
     what = ("" if when is None else show_date(when)) + (f"从{_org_name(ctx, from_org)}" if from_org else "")
     what += "加入" + _org_name(ctx, org) + "的人"
+    what = _besides_said(ctx) + what
     if not items:
         return ctx.decline("list", f"文章没有点名{what}。")
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items)
@@ -187,7 +200,7 @@ def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone
     org = org or ctx.home
     items: list[Item] = []
     for person in ctx.base.entities.values():
-        if person.kind != "person" or not is_founder(person, org):
+        if person.kind != "person" or not is_founder(person, org) or person.id in ctx.besides:
             continue
         outs = [m for m in person.moves if m.from_org == org]
         left = bool(outs) and not _returned(person, org)
@@ -210,6 +223,7 @@ def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone
         items.append(ctx.item(f"{display(person)}:{status}", when, facts, citations))
     items.sort(key=lambda i: (sort_key(i.date), i.text))
     what = _org_name(ctx, org) + "创始团队成员" + ("中仍在的" if remaining else "中已离开的" if gone else "")
+    what = _besides_said(ctx) + what
     notes = []
     if not remaining and not gone:
         notes = _tally_notes(ctx, "founders", org, None, len(items))
