@@ -131,6 +131,15 @@ class SeveralFacts:
             reply = self._digest(ctx, text, analysis, people, others, when)
         if reply is None:
             reply = self._unnamed(ctx, analysis, text)
+        if (
+            reply is None
+            and len(people) == 1
+            and frame.CAREER.search(text)
+            and frame.BEFORE_HOME.search(text)
+        ):
+            # "她加入OpenAI之前在哪些公司工作过": the dated roles elsewhere before she joined, from
+            # the typed data (every employer ever is left to the facts: roles miss some)
+            reply = lists.career(ctx, self.base.entities[people[0]])
         if reply is None and kind == frame.Frame.LIST:
             if frame.COUNT.search(text) and self._stated_figure(
                 analysis, counts_departures=bool(frame.LEAVE.search(text))

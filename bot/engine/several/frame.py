@@ -416,7 +416,24 @@ BESIDES = _cue(
     ("除了altman被炒,还有谁辞职", "除咗ilya仲有边个走咗", "who left besides ilya"),
     ("altman被炒之后谁辞职了",),
 )
-
+# Where someone worked, as a list of employers: "她之前在哪些公司工作过", "返过工嘅公司有边几间".
+CAREER = _cue(
+    "career",
+    r"(?:工作|做|干|返工|返过工|任职|上班|待|呆)过?(?:嘅|的)?(?:公司|企业|机构|地方)|"
+    r"(?:工作|返工|任职|上班)过?.{0,12}(?:哪些|哪几|边几|边啲)(?:间|家|公司)|"
+    r"\bwhere did .{1,30} work\b|\b(?:companies|employers)\b.{0,30}\bwork",
+    "Which organisations someone worked at: their roles elsewhere, in date order.",
+    ("mira之前工作过的公司有哪些", "入openai之前返过工嘅公司有边几间", "where did she work before"),
+    ("mira为什么离开openai",),
+)
+# Before they joined the home organisation: "加入OpenAI之前", "before OpenAI".
+BEFORE_HOME = _cue(
+    "before_home",
+    r"之前|以前|此前|\bbefore\b|\bprior\b",
+    "Before something: with a career question, the roles before they joined the home organisation.",
+    ("加入openai之前", "before joining"),
+    ("加入openai之后",),
+)
 # Every cue above, for the rule catalogue.
 CUES: tuple[Cue, ...] = tuple(_CUES)
 

@@ -294,3 +294,31 @@ def worked_at(ctx: Context, orgs: list[str]) -> Reply:
         return ctx.decline("list", f"文章没有提到{what}。")
     count = len({i.text.split(":")[0] for i in items})
     return ctx.reply("list", labels.COVERS.format(what=what, count=count), items)
+
+
+def career(ctx: Context, person: Entity) -> Reply | None:
+    """The organisations someone held a dated role at before they joined the home one, each
+    with the role and its dates, in date order (an undated internship is no dated role).
+    None when the articles give no such role (a fact answers, or the engine declines)."""
+    home_roles = [r for r in person.roles if r.org == ctx.home and r.start]
+    joined = min((r.start for r in home_roles if r.start), default=None)
+    items: list[Item] = []
+    for role in person.roles:
+        if role.org is None or role.org == ctx.home or ctx.base.entities[role.org].kind != "org":
+            continue
+        if ctx.base.entities[role.org].part_of == ctx.home:
+            continue  # a team of the home organisation is no other employer
+        if joined is None or role.start is None or role.start >= joined:
+            continue
+        span = (
+            f"{show_date(role.start)}至{show_date(role.end)}"
+            if role.start and role.end
+            else show_date(role.start)
+        )
+        text = f"{_org_name(ctx, role.org)}:{role.title}" + (f"({span})" if role.start else "")
+        items.append(ctx.item(text, role.start, [], role.sources[:1]))
+    if not items:
+        return None
+    items.sort(key=lambda i: sort_key(i.date))
+    what = f"{person.name}加入{_org_name(ctx, ctx.home)}之前任职过的机构"
+    return ctx.reply("list", labels.COVERS_ORGS.format(what=what, count=len(items)), items)

@@ -183,3 +183,21 @@ def test_remaining_founders_besides_one(engine: Engine) -> None:
     assert reply.answered and reply.answer_kind == "list"
     assert all(not item.text.startswith("格雷格·布罗克曼") for item in reply.items)
     assert any(item.text.startswith("萨姆·奥尔特曼") for item in reply.items)
+
+
+# -- the employers before the home organisation, from the typed roles (#22 cause 8) --
+
+
+def test_the_employers_before_joining_are_a_dated_list_of_organisations(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂加入OpenAI以前做过的公司有哪些?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [item.text.split(":")[0] for item in reply.items] == ["特斯拉", "Leap Motion"]
+    assert "共2家" in reply.answer
+
+
+def test_employers_asked_in_english_and_without_dated_roles_left_to_the_facts(engine: Engine) -> None:
+    reply = engine.ask("Which companies did Murati work at before OpenAI?")
+    assert reply.answer_kind == "list" and len(reply.items) == 2
+    # Mark Chen's earlier jobs are told only in a fact's words (an undated internship): it answers.
+    chen = engine.ask("Mark Chen加入OpenAI之前在哪几家公司工作过?")
+    assert chen.answered and "任职过的机构" not in chen.answer
