@@ -62,6 +62,8 @@ def _count_value(number: str) -> int | None:
     return _DIGITS.get(number) if len(number) == 1 else None
 
 
+# Words by which a fact itself states an order ("后加入", "此前", "then").
+_STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
@@ -185,6 +187,8 @@ class SeveralFacts:
         pair = self._two_events(text, people)
         if pair is not None:
             return durations.in_order(ctx, *pair)
+        if len(people) == 1 and not others and frame.FIRST_OR.search(text):
+            return self._order_not_stated(ctx, self.base.entities[people[0]])
         title = roles_at.asked_title(text)
         if len(people) >= 2 and title is not None and frame.APPOINT_VERB.search(text):
             # "Murati和Shear谁先当上临时CEO": who took up the post first.
@@ -559,6 +563,24 @@ class SeveralFacts:
         return durations.Point(
             f"{person.name}出任{role.title}", role.start, (), tuple(role.sources[:1]), person.id
         )
+
+    def _order_not_stated(self, ctx: Context, person: Entity) -> Reply | None:
+        """ "X是先A还是先B" of one person, when neither thing is a dated event of theirs: the
+        fact the question fits best answers only when it states an order itself; else the
+        articles give none, and a list of two things is no order."""
+        ranked = self._rank(self.matcher.analyse(matching_key(to_simplified(ctx.question).casefold())))
+        if ranked and self.matcher.accepts(ranked) and _STATES_ORDER.search(ranked[0].fact.answer):
+            return None
+        shown = (
+            [
+                ctx.item(
+                    ranked[0].fact.answer, ranked[0].fact.date, [ranked[0].fact], ranked[0].fact.sources[:1]
+                )
+            ]
+            if ranked and self.matcher.accepts(ranked)
+            else []
+        )
+        return ctx.decline("order", labels.ORDER_NOT_STATED.format(who=person.name), shown=shown)
 
     def _founding_named(self, analysis: QueryAnalysis, text: str) -> Fact | None:
         """The founding event of the one organisation a part names beside a founding verb

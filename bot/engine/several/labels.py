@@ -71,5 +71,6 @@ YEAR: Final = "年"
 MONTH: Final = "月"
 DAY: Final = "日"
 # A founder's join, dated by the organisation's founding (no article dates it otherwise).
+ORDER_NOT_STATED: Final = "文章提到了{who}的这两件事,但没有说哪件在先,我无法判断先后。"
 BESIDES: Final = "除{names}外,"
 AT_FOUNDING: Final = "(创始团队成员,按{org}成立的时间)"

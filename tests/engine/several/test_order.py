@@ -147,3 +147,20 @@ def test_a_cofounder_joined_at_the_founding_and_the_answer_says_so(engine: Engin
     reply = engine.ask("Brockman和Murati,哪个先进的OpenAI?")
     assert reply.answered and reply.answer.startswith("格雷格·布罗克曼先加入(2015年)")
     assert "按OpenAI成立的时间" in reply.answer
+
+
+# -- an order the articles never give is declined, not answered by a fact listing both (#22 cause 6) --
+
+
+def test_two_undated_things_of_one_person_have_no_order(engine: Engine) -> None:
+    # Weil's fact lists his Instagram and Twitter posts side by side, in no order.
+    reply = engine.ask("Weil是先去Twitter工作还是先去Instagram的?")
+    assert not reply.answered and reply.answer_kind == "order"
+    assert "没有说哪件在先" in reply.answer and "a003-weil-background" in reply.fact_ids
+    assert reply.suggestions
+
+
+def test_a_fact_that_states_the_order_still_answers(engine: Engine) -> None:
+    # "于2016年离开OpenAI,后加入Stripe,现创立了Pebblebed": 后 and 现 order them.
+    reply = engine.ask("Pamela Vagata是先去Stripe还是先创立Pebblebed?")
+    assert reply.answered and reply.fact_id == "a003-vagata-left"
