@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date as Day
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import PRECISION_WORDS, Context, coarser, overlap, show_date
 from bot.engine.several.order import founding, when_of
-from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Move, Precision
+from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Move, Precision, precision_of
 
 # An English how-long question asks first: "How many days between A and B?".
 _ENGLISH_ASKING = re.compile(
@@ -135,12 +136,40 @@ def _between_moves(ctx: Context, first: Point, second: Point) -> list[str]:
     return lines
 
 
+# A part of a month its fact's words give beside a date known to the month: "9月上旬".
+_PART_OF_MONTH = re.compile(r"(\d{1,2})\s*月\s*(上旬|中旬|下旬|初|底|末)")
+_PART_DAYS = {
+    "上旬": (1, 10),
+    "初": (1, 10),
+    "中旬": (11, 20),
+    "下旬": (21, 31),
+    "底": (21, 31),
+    "末": (21, 31),
+}
+
+
+def narrowed(point: Point) -> tuple[Day, Day, str]:
+    """The days a point covers and how to show its date: a month-dated point whose words say
+    which part of that month ("2024年9月上旬") covers those days only."""
+    low, high = interval(point.date)
+    found = _PART_OF_MONTH.search(point.text)
+    if precision_of(point.date) != Precision.MONTH or found is None or int(found.group(1)) != low.month:
+        return low, high, show_date(point.date)
+    first, last = _PART_DAYS[found.group(2)]
+    return (
+        low.replace(day=first),
+        low.replace(day=min(last, high.day)),
+        show_date(point.date) + found.group(2),
+    )
+
+
 def in_order(ctx: Context, first: Point, second: Point) -> Reply:
     """Whether the first thing asked came before the second: by dates that differ at the
-    precision known; else a decline that shows both dates."""
+    precision known (a part of a month the fact's words give counts); else a decline that
+    shows both dates."""
     items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
-    (a_low, a_high), (b_low, b_high) = interval(first.date), interval(second.date)
-    shown = {"first_date": show_date(first.date), "second_date": show_date(second.date)}
+    (a_low, a_high, a_shown), (b_low, b_high, b_shown) = narrowed(first), narrowed(second)
+    shown = {"first_date": a_shown, "second_date": b_shown}
     if a_high < b_low:
         return ctx.reply("order", labels.EVENTS_BEFORE.format(**shown), items)
     if b_high < a_low:
