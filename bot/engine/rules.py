@@ -49,8 +49,9 @@ class TitleRule:
     reads: Reads = "answer and quotes"  # what `stated` and `verbs` are searched in (Statements.stated_text)
 
 
-# What text a cue is searched in: the question (its analysed key), or a fact's text.
-CueReads = Literal["question", "answer", "answer and quotes"]
+# What text a cue is searched in: the question (its analysed key), its text (simplified,
+# case-folded: the several-fact frames), or a fact's text.
+CueReads = Literal["question", "question text", "answer", "answer and quotes"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -153,6 +154,7 @@ def catalogue() -> str:
         INTENT_CUES,
         ORG_TITLES,
     )
+    from bot.engine.several.frame import CUES as SEVERAL_CUES
     from bot.engine.slots import SLOT_CUES
 
     lines = [
@@ -226,12 +228,13 @@ def catalogue() -> str:
             lines.append("- not on: " + " · ".join(f"「{q}」" for q in title_rule.not_on))
         lines.append("")
     lines += [
-        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py, `ANSWER_CUES` in answer.py)",
+        "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py, `ANSWER_CUES` in answer.py, "
+        "`CUES` in several/frame.py)",
         "",
         "Single patterns the engine reads in a question or in a fact's answer.",
         "",
     ]
-    for cue in (*CUES, *SLOT_CUES, *ANSWER_CUES):
+    for cue in (*CUES, *SLOT_CUES, *ANSWER_CUES, *SEVERAL_CUES):
         lines += [
             f"### {cue.name}",
             "",

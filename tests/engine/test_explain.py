@@ -34,8 +34,8 @@ def known_reason(reason: str | None) -> bool:
         ("Altman今年几岁?", "check:unit:age"),
         ("亚马逊的创始人是谁?", "check:org_title:founder"),  # Twitch's founder is near it
         ("OpenAI打算什么时候IPO", "foreign_word"),
-        # the articles date Murati's joining, not Brockman's: no order to state
-        ("Murati和Brockman谁先加入OpenAI的?", "several_facts:order"),
+        # the articles date Murati's joining, not Jakub's: no order to state
+        ("Murati和Jakub谁先加入OpenAI的?", "several_facts:order"),
     ],
 )
 def test_a_declined_reply_says_why(engine: Engine, question: str, reason: str) -> None:

@@ -21,7 +21,7 @@ from bot.engine.several import digest, durations, fitting, frame, labels, lists,
 from bot.engine.several.common import PRECISION_WORDS, Context, dates_in, show_date, sort_key, story_home
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, Fact, Intent, Precision, precision_of
+from bot.factbase.models import Entity, EventType, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
@@ -62,6 +62,8 @@ def _count_value(number: str) -> int | None:
     return _DIGITS.get(number) if len(number) == 1 else None
 
 
+# Words by which a fact itself states an order ("后加入", "此前", "then").
+_STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
@@ -102,6 +104,12 @@ class SeveralFacts:
         others = [e for e in analysis.entities if self.base.entities[e].kind != "person" and e != self.home]
         when = dates_in(text, self.base)
         kind = frame.detect(text)
+        if kind == frame.Frame.LIST and (besides := frame.BESIDES.search(text)):
+            # "除了Altman被炒,还有谁辞职": those named there are left out, not the list's subject.
+            ctx.besides = frozenset(
+                e for e in self._named(besides.group(1)) if self.base.entities[e].kind == "person"
+            )
+            people = [p for p in people if p not in ctx.besides]
         # How two named things relate, when no one fact answers it.
         if (
             kind is None
@@ -125,6 +133,15 @@ class SeveralFacts:
             reply = self._digest(ctx, text, analysis, people, others, when)
         if reply is None:
             reply = self._unnamed(ctx, analysis, text)
+        if (
+            reply is None
+            and len(people) == 1
+            and frame.CAREER.search(text)
+            and frame.BEFORE_HOME.search(text)
+        ):
+            # "她加入OpenAI之前在哪些公司工作过": the dated roles elsewhere before she joined, from
+            # the typed data (every employer ever is left to the facts: roles miss some)
+            reply = lists.career(ctx, self.base.entities[people[0]])
         if reply is None and kind == frame.Frame.LIST:
             if frame.COUNT.search(text) and self._stated_figure(
                 analysis, counts_departures=bool(frame.LEAVE.search(text))
@@ -170,6 +187,8 @@ class SeveralFacts:
         pair = self._two_events(text, people)
         if pair is not None:
             return durations.in_order(ctx, *pair)
+        if len(people) == 1 and not others and frame.FIRST_OR.search(text):
+            return self._order_not_stated(ctx, self.base.entities[people[0]])
         title = roles_at.asked_title(text)
         if len(people) >= 2 and title is not None and frame.APPOINT_VERB.search(text):
             # "Murati和Shear谁先当上临时CEO": who took up the post first.
@@ -224,13 +243,18 @@ class SeveralFacts:
         if frame.ROLE_TENURE.search(text) and len(people) == 1 and title is not None:
             # "Mira当了多久的CTO": from the start of that role to its end.
             return durations.role_span(ctx, self.base.entities[people[0]], *title)
-        if frame.TENURE.search(text) and len(people) == 1 and not frame.GAP.search(text):
+        stay = frame.TENURE.search(text)
+        # "待了几年就走了": the asking words of the stay, not a gap between two other things.
+        rest = text[: stay.start()] + "," + text[stay.end() :] if stay else text
+        if stay and len(people) == 1 and not frame.GAP.search(rest):
             where = next((o for o in orgs if o != self.home), self.home)
-            return durations.tenure(ctx, self.base.entities[people[0]], where)
+            # "2023年回OpenAI那次待了多久", "第二次待了多久": the stay after the return
+            returned = bool(frame.RETURN.search(text) or frame.AGAIN.search(text))
+            return durations.tenure(ctx, self.base.entities[people[0]], where, returned=returned)
         if frame.GAP.search(text):
             pair = durations.two_points(text, lambda part: self._point_named(part, tuple(people), text))
             if pair is not None:
-                return durations.between(ctx, *pair)
+                return durations.between(ctx, *pair, unit=durations.asked_unit(text))
         return None
 
     def _list(
@@ -466,12 +490,17 @@ class SeveralFacts:
         and a leaving, joining or returning verb ("Ilya走了", "才短暂回去"), else an event."""
         simplified = to_simplified(part).casefold()
         analysis = self.matcher.analyse(matching_key(simplified))
+        founded = self._founding_named(analysis, simplified)
+        if founded is not None:  # "OpenAI成立后多久": the organisation's founding, whoever else is named
+            return durations.point_of(founded)
         own = [e for e in analysis.entities if self.base.entities[e].kind == "person"]
         named = own or list(people)
         if len(named) > 1 and not own and _PRONOUN.search(simplified) and frame.LEAVE.search(simplified):
             # "A和B从…到他离开OpenAI": of the people named, the one who left and stayed gone.
             gone = [p for p in named if lists.left_for_good(self.base.entities[p], self.home)]
             named = gone if len(gone) == 1 else named
+        if len(named) == 1 and (took := self._took_post(self.base.entities[named[0]], simplified)):
+            return took  # "Mira当上CTO": the start of that post, not an appointment to another
         if len(named) == 1:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
             bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
@@ -510,6 +539,64 @@ class SeveralFacts:
             if not surely and fact.type not in frame.event_types(analysis.key):
                 return None
         return durations.point_of(fact) if fact is not None else None
+
+    def _took_post(self, person: Entity, text: str) -> durations.Point | None:
+        """When someone took up the post a part names with an appointing verb ("当上CTO",
+        "升任首席科学家"): the start of their role with that title, when the articles date it."""
+        title = roles_at.asked_title(text)
+        if title is None or not frame.APPOINT_VERB.search(text):
+            return None
+        held, _shown = title
+        roles = [r for r in person.roles if r.org == self.home and held.search(r.title) and r.start]
+        if not roles:
+            return None
+        role = roles[0]
+        assert role.start is not None
+        # The appointment as an event the articles tell, when there is one on that date.
+        told = [
+            f
+            for f in self.base.events()
+            if f.type == EventType.APPOINTED and f.date == role.start and person.id in f.entities
+        ]
+        if told:
+            return durations.point_of(told[0])
+        return durations.Point(
+            f"{person.name}出任{role.title}", role.start, (), tuple(role.sources[:1]), person.id
+        )
+
+    def _order_not_stated(self, ctx: Context, person: Entity) -> Reply | None:
+        """ "X是先A还是先B" of one person, when neither thing is a dated event of theirs: the
+        fact the question fits best answers only when it states an order itself; else the
+        articles give none, and a list of two things is no order."""
+        ranked = self._rank(self.matcher.analyse(matching_key(to_simplified(ctx.question).casefold())))
+        if ranked and self.matcher.accepts(ranked) and _STATES_ORDER.search(ranked[0].fact.answer):
+            return None
+        shown = (
+            [
+                ctx.item(
+                    ranked[0].fact.answer, ranked[0].fact.date, [ranked[0].fact], ranked[0].fact.sources[:1]
+                )
+            ]
+            if ranked and self.matcher.accepts(ranked)
+            else []
+        )
+        return ctx.decline("order", labels.ORDER_NOT_STATED.format(who=person.name), shown=shown)
+
+    def _founding_named(self, analysis: QueryAnalysis, text: str) -> Fact | None:
+        """The founding event of the one organisation a part names beside a founding verb
+        ("OpenAI成立", "创立Anthropic", "xAI was founded"), not of what it founded later
+        ("OpenAI成立营利性子公司": the verb does not stand by the name alone)."""
+        orgs = [e for e in analysis.entities if self.base.entities[e].kind == "org"]
+        if len(orgs) != 1:
+            return None
+        names = "|".join(re.escape(n.casefold()) for n in self.base.entities[orgs[0]].all_names())
+        if not re.search(
+            rf"(?:{names})\s*(?:的)?\s*(?:正式)?(?:成立|创立|诞生|(?:was |got )?founded)(?=$|[后时前,，?？\s]|之|以|那|的时)|"
+            rf"(?:成立|创立|创办|创建|founded|founding of)\s*(?:了)?\s*(?:{names})",
+            text,
+        ):
+            return None
+        return order.founding(self.base, orgs[0])
 
     def _day_of_move(self, ctx: Context, person: Entity, text: str) -> Reply | None:
         """ "Altman到底是哪一天复职的": the day of a move the articles date only to the month
@@ -567,7 +654,7 @@ class SeveralFacts:
         # The organisation the part names ("离开特斯拉"), else OpenAI.
         named = self.matcher.analyse(matching_key(text)).entities
         org = next((e for e in named if self.base.entities[e].kind == "org" and e != self.home), self.home)
-        dated = order.when_of(person, verb, org)
+        dated = order.when_of(person, verb, org, order.founding(self.base, org))
         if dated.date is None or not dated.citations:
             return None
         word = "离开" if verb == "leave" else "加入"

@@ -93,7 +93,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年?")
 _MONTH_DAY = re.compile(r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號])?")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_DATE = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(20\d\d)\b"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?\b"
 )
 _ISO = re.compile(r"(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?")
 # "11/19": month and day, as Chinese users write them (no year: the saga's year is looked up).
@@ -128,8 +128,15 @@ def dates_in(text: str, base: FactBase) -> list[str]:
     for match in _ENGLISH_DATE.finditer(text):
         month = _MONTHS.index(match.group(1)[:3]) + 1
         day, year = match.group(2), match.group(3)
+        if year is None and day is None:
+            continue  # an English month alone: too loose to guess ("may" is also a verb)
         if year is None:
-            continue  # an English month without a year: too loose to guess
+            # "November 17": the year of the events the articles date so, as for 11月17日
+            suffix = f"-{month:02d}-{int(day):02d}"
+            years = {f.date[:4] for f in base.events() if f.date and f.date[4:].startswith(suffix)}
+            if len(years) != 1:
+                continue
+            year = years.pop()
         value = f"{year}-{month:02d}" + (f"-{int(day):02d}" if day else "")
         try:
             precision_of(value)
@@ -157,6 +164,7 @@ class Context:
     variant: TraditionalVariant
     script: Script
     question: str
+    besides: frozenset[str] = frozenset()  # people a list leaves out ("除了Altman,还有谁")
 
     @property
     def home(self) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date as Day
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import PRECISION_WORDS, Context, coarser, overlap, show_date
-from bot.engine.several.order import when_of
-from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Move, Precision
+from bot.engine.several.order import founding, when_of
+from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Move, Precision, precision_of
 
 # An English how-long question asks first: "How many days between A and B?".
 _ENGLISH_ASKING = re.compile(
@@ -72,8 +73,22 @@ def point_of(fact: Fact) -> Point:
     return Point(fact.answer, fact.date, (fact,), tuple(fact.sources[:1]))
 
 
-def between(ctx: Context, first: Point, second: Point) -> Reply:
-    """How long between two dated things."""
+# The unit a how-long question asks in: a gap in days is also told in it, rounded.
+_MONTHS_ASKED = re.compile(r"几个月|多少个?月|\bhow many months\b")
+_YEARS_ASKED = re.compile(r"几年|多少年|\bhow many years\b")
+_DAYS_PER = {"月": 30.44, "年": 365.25}
+
+
+def asked_unit(text: str) -> str | None:
+    """月 or 年 when a how-long question asks in months or years."""
+    if _MONTHS_ASKED.search(text):
+        return "月"
+    return "年" if _YEARS_ASKED.search(text) else None
+
+
+def between(ctx: Context, first: Point, second: Point, unit: str | None = None) -> Reply:
+    """How long between two dated things; a gap known to the day is also told, rounded, in
+    the `unit` the question asks in (months, years)."""
     asked = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
     early, late = sorted((first.date, second.date))
     items = sorted(asked, key=lambda i: i.date or "")
@@ -90,7 +105,11 @@ def between(ctx: Context, first: Point, second: Point) -> Reply:
         "second_date": show_date(late),
     }
     if precision == Precision.DAY:
-        text = labels.GAP_DAYS.format(days=told.removesuffix("天"), **shown)
+        days = int(told.removesuffix("天"))
+        text = labels.GAP_DAYS.format(days=days, **shown)
+        if unit is not None and round(days / _DAYS_PER[unit]) >= 1:
+            rounded = round(days / _DAYS_PER[unit])
+            text += labels.GAP_ROUNDED.format(amount=f"{rounded}{'个月' if unit == '月' else '年'}")
     else:
         text = labels.GAP_COARSE.format(amount=told, precision=PRECISION_WORDS[precision], **shown)
     return ctx.reply("duration", text, items, _between_moves(ctx, first, second))
@@ -117,12 +136,40 @@ def _between_moves(ctx: Context, first: Point, second: Point) -> list[str]:
     return lines
 
 
+# A part of a month its fact's words give beside a date known to the month: "9月上旬".
+_PART_OF_MONTH = re.compile(r"(\d{1,2})\s*月\s*(上旬|中旬|下旬|初|底|末)")
+_PART_DAYS = {
+    "上旬": (1, 10),
+    "初": (1, 10),
+    "中旬": (11, 20),
+    "下旬": (21, 31),
+    "底": (21, 31),
+    "末": (21, 31),
+}
+
+
+def narrowed(point: Point) -> tuple[Day, Day, str]:
+    """The days a point covers and how to show its date: a month-dated point whose words say
+    which part of that month ("2024年9月上旬") covers those days only."""
+    low, high = interval(point.date)
+    found = _PART_OF_MONTH.search(point.text)
+    if precision_of(point.date) != Precision.MONTH or found is None or int(found.group(1)) != low.month:
+        return low, high, show_date(point.date)
+    first, last = _PART_DAYS[found.group(2)]
+    return (
+        low.replace(day=first),
+        low.replace(day=min(last, high.day)),
+        show_date(point.date) + found.group(2),
+    )
+
+
 def in_order(ctx: Context, first: Point, second: Point) -> Reply:
     """Whether the first thing asked came before the second: by dates that differ at the
-    precision known; else a decline that shows both dates."""
+    precision known (a part of a month the fact's words give counts); else a decline that
+    shows both dates."""
     items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
-    (a_low, a_high), (b_low, b_high) = interval(first.date), interval(second.date)
-    shown = {"first_date": show_date(first.date), "second_date": show_date(second.date)}
+    (a_low, a_high, a_shown), (b_low, b_high, b_shown) = narrowed(first), narrowed(second)
+    shown = {"first_date": a_shown, "second_date": b_shown}
     if a_high < b_low:
         return ctx.reply("order", labels.EVENTS_BEFORE.format(**shown), items)
     if b_high < a_low:
@@ -133,27 +180,34 @@ def in_order(ctx: Context, first: Point, second: Point) -> Reply:
 
 # The words that ask how long, wherever they stand: "A到B隔了几天", "A之后隔了几个月B".
 _GAP_ASKED = re.compile(
-    r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了)?"
+    r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了|过)?"
     r"(?:几|多少|多长|多久)(?:个)?(?:天|日|月|年|时间|久)?"
 )
 _FROM_TO = re.compile(r"(?:从|自从)([^,，]+?)(?:到|至)([^,，]+)")
 _AFTER_OR_UNTIL = re.compile(r"(?:之后|以后|过后|后|到|至|起)\s*[,，]?\s*(?:中间|之间)?\s*$")
 _AFTER = re.compile(r"(?:之后|以后|过后)\s*[,，]?\s*$")
-_FILLER = re.compile(r"^[,，\s]*(?:才|也|就|又|再|然后)?|[的吗呢?？,，\s]*$")
+_FILLER = re.compile(r"^[,，\s]*(?:才|也|就|又|然后)?|[的吗呢?？,，\s]*$")
+# A hedge before the asking words ("A之后大概多久B"): no part of either event.
+_HEDGE = re.compile(r"(?:大概|大约|大致|约莫|差不多|约)\s*$")
+# "how many months after A did B": the auxiliary that opens the second event.
+_ENGLISH_SECOND = re.compile(r"\s(?:did|was|were|had|does|do)\s")
 
 
 def two_points(text: str, find: Callable[[str], Point | None]) -> tuple[Point, Point] | None:
     """The two dated things a how-long question names, on either side of 到/和/距离, or
     before and after its asking words ("Ilya走了之后隔了几个月Schulman也跑了"), each found
     by `find`."""
-    if _ENGLISH_ASKING.match(text):
-        body = _ENGLISH_ASKING.sub("", text)
-        parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
+    if (english := _ENGLISH_ASKING.match(text)) is not None:
+        body = text[english.end() :]
+        if english.group(0).rstrip().endswith("after"):
+            parts = [p for p in _ENGLISH_SECOND.split(body, maxsplit=1) if p.strip()]
+        else:
+            parts = [p for p in _SPLIT.split(body, maxsplit=1) if p.strip()]
     else:
         asked = _GAP_ASKED.search(text)
         if asked is None:
             return None
-        before = text[: asked.start()]
+        before = _HEDGE.sub("", text[: asked.start()].rstrip())
         after = _FILLER.sub("", text[asked.end() :])
         # Asking words between two events follow a word of time ("A之后隔了几个月B") or lead
         # one ("A多久后B"); after a verb they split one event ("当了几天CEO就下台"): no pair.
@@ -197,6 +251,38 @@ _STATED_YEARS = re.compile(
 )
 
 
+def _stay_after_return(ctx: Context, person: Entity, org: str) -> Reply | None:
+    """The stay that began with a return to `org` and ended with the next departure; declined
+    by name when the articles leave either end undated. None when they tell of no return."""
+    gone = False
+    for index, move in enumerate(person.moves):
+        gone = gone or move.from_org == org
+        if not (gone and move.to == org):
+            continue
+        out = next((m for m in person.moves[index + 1 :] if m.from_org == org), None)
+        org_name = ctx.base.entities[org].name
+        if move.date is None or out is None or out.date is None:
+            what = "回归" if move.date is None else "再次离开"
+            return ctx.decline(
+                "duration", labels.TENURE_UNKNOWN.format(who=person.name, what=what, org=org_name)
+            )
+        told, precision = amount(move.date, out.date)
+        text = labels.TENURE.format(
+            who=person.name,
+            joined=show_date(move.date),
+            left=show_date(out.date),
+            org=org_name,
+            amount=told,
+            precision=PRECISION_WORDS[precision],
+        )
+        items = [
+            ctx.item(f"回归:{show_date(move.date)}", move.date, [], move.sources[:1]),
+            ctx.item(f"离开:{show_date(out.date)}", out.date, [], out.sources[:1]),
+        ]
+        return ctx.reply("duration", text, items)
+    return None
+
+
 def stated_tenure(ctx: Context, person: Entity, org: str | None = None) -> Fact | None:
     """The fact that states how long the person was at `org`: that figure wins."""
     org = org or ctx.home
@@ -217,10 +303,13 @@ def stated_tenure(ctx: Context, person: Entity, org: str | None = None) -> Fact 
     return None
 
 
-def tenure(ctx: Context, person: Entity, org: str | None = None) -> Reply | None:
+def tenure(ctx: Context, person: Entity, org: str | None = None, returned: bool = False) -> Reply | None:
     """How long the person was at `org`, from the dates they joined and left; None when the
-    articles state it (the single-fact path answers with their figure)."""
+    articles state it (the single-fact path answers with their figure). `returned`: the stay
+    after they came back, not the first."""
     org = org or ctx.home
+    if returned:
+        return _stay_after_return(ctx, person, org)
     stated = stated_tenure(ctx, person, org)
     if stated is not None and org != ctx.home:
         # The articles give the figure: it is the answer, not a computation from dates.
@@ -228,7 +317,8 @@ def tenure(ctx: Context, person: Entity, org: str | None = None) -> Reply | None
         return ctx.reply("duration", labels.STATED, [item])
     if stated is not None:
         return None  # the single-fact path answers with it, and with what else is said
-    joined, left = when_of(person, "join", org), when_of(person, "leave", org)
+    joined = when_of(person, "join", org, founding(ctx.base, org))
+    left = when_of(person, "leave", org)
     org_name = ctx.base.entities[org].name
     if joined.date is None or left.date is None or joined.date > left.date:
         what = "加入" if joined.date is None else "离开"
@@ -243,7 +333,13 @@ def tenure(ctx: Context, person: Entity, org: str | None = None) -> Reply | None
         precision=PRECISION_WORDS[precision],
     )
     items = [
-        ctx.item(f"加入:{show_date(joined.date)}", joined.date, [], joined.citations),
+        ctx.item(
+            f"加入:{show_date(joined.date)}"
+            + (labels.AT_FOUNDING.format(org=org_name) if joined.at_founding else ""),
+            joined.date,
+            [],
+            joined.citations,
+        ),
         ctx.item(f"离开:{show_date(left.date)}", left.date, [], left.citations),
     ]
     return ctx.reply("duration", text, items)

@@ -44,6 +44,7 @@ ORDER_UNKNOWN: Final = "文章没有提到{who}{verb}的时间,无法比较先�
 EXTREME: Final = "{scope}中最{which}{verb}的是{names}({date})。"
 EXTREME_TIE: Final = "{scope}中最{which}{verb}的有{names},都在{date},文章没说谁更{which}。"
 GAP_DAYS: Final = "相隔{days}天:{first}是{first_date},{second}是{second_date}。"
+GAP_ROUNDED: Final = "折合约{amount}。"
 GAP_COARSE: Final = (
     "约相隔{amount}({first}是{first_date},{second}是{second_date};日期只精确到{precision},无法算得更精确)。"
 )
@@ -69,3 +70,7 @@ NO_NAMES: Final = "文章没有给出{what}的名字。"
 YEAR: Final = "年"
 MONTH: Final = "月"
 DAY: Final = "日"
+# A founder's join, dated by the organisation's founding (no article dates it otherwise).
+ORDER_NOT_STATED: Final = "文章提到了{who}的这两件事,但没有说哪件在先,我无法判断先后。"
+BESIDES: Final = "除{names}外,"
+AT_FOUNDING: Final = "(创始团队成员,按{org}成立的时间)"

@@ -8,6 +8,7 @@ is shown beside the named ones, so a partial list never passes for the whole.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -18,9 +19,12 @@ from bot.engine.several.common import Context, Item, display, show_date, sort_ke
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import DEPARTURES, Entity, Fact, Move, ParticipantRole
 
+# A founder's role title ("联合创始人", "创始团队成员").
+FOUNDER_TITLE = re.compile("创始")
+
 
 def is_founder(entity: Entity, org: str) -> bool:
-    return any(r.org == org and "创始" in r.title for r in entity.roles)
+    return any(r.org == org and FOUNDER_TITLE.search(r.title) for r in entity.roles)
 
 
 def _org_name(ctx: Context, org: str | None) -> str:
@@ -77,7 +81,11 @@ def departures(
     items: list[Item] = []
     undated = 0
     for person in ctx.base.entities.values():
-        if person.kind != "person" or (founders_only and not is_founder(person, org)):
+        if (
+            person.kind != "person"
+            or (founders_only and not is_founder(person, org))
+            or person.id in ctx.besides
+        ):
             continue
         moves = [m for m in person.moves if m.from_org == org]
         if to is not None:
@@ -114,6 +122,7 @@ def departures(
     if to is not None:
         what += "后去了" + _org_name(ctx, to)
     what += "的" + ("创始团队成员" if founders_only else "人")
+    what = _besides_said(ctx) + what
     if when is not None:
         what = show_date(when) + what
     if span is not None:
@@ -129,6 +138,13 @@ def departures(
     if undated:
         notes.append(f"另有{undated}人离开的时间文章未说明,未列入。")
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items, notes)
+
+
+def _besides_said(ctx: Context) -> str:
+    """What a list leaves out, as its head says it: "除萨姆·奥尔特曼外"."""
+    if not ctx.besides:
+        return ""
+    return labels.BESIDES.format(names="、".join(ctx.base.entities[p].name for p in sorted(ctx.besides)))
 
 
 def _tally_notes(ctx: Context, of: str, org: str, when: str | None, named: int) -> list[str]:
@@ -156,7 +172,7 @@ def arrivals(
             moves = [m for m in moves if m.from_org == from_org]
         if when is not None:
             moves = [m for m in moves if m.date is not None]
-        if person.kind != "person" or not moves:
+        if person.kind != "person" or not moves or person.id in ctx.besides:
             continue
         parts = []
         for move in moves:
@@ -172,6 +188,7 @@ def arrivals(
     items.sort(key=lambda i: (sort_key(i.date), i.text))
     what = ("" if when is None else show_date(when)) + (f"从{_org_name(ctx, from_org)}" if from_org else "")
     what += "加入" + _org_name(ctx, org) + "的人"
+    what = _besides_said(ctx) + what
     if not items:
         return ctx.decline("list", f"文章没有点名{what}。")
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items)
@@ -183,7 +200,7 @@ def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone
     org = org or ctx.home
     items: list[Item] = []
     for person in ctx.base.entities.values():
-        if person.kind != "person" or not is_founder(person, org):
+        if person.kind != "person" or not is_founder(person, org) or person.id in ctx.besides:
             continue
         outs = [m for m in person.moves if m.from_org == org]
         left = bool(outs) and not _returned(person, org)
@@ -206,6 +223,7 @@ def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone
         items.append(ctx.item(f"{display(person)}:{status}", when, facts, citations))
     items.sort(key=lambda i: (sort_key(i.date), i.text))
     what = _org_name(ctx, org) + "创始团队成员" + ("中仍在的" if remaining else "中已离开的" if gone else "")
+    what = _besides_said(ctx) + what
     notes = []
     if not remaining and not gone:
         notes = _tally_notes(ctx, "founders", org, None, len(items))
@@ -276,3 +294,31 @@ def worked_at(ctx: Context, orgs: list[str]) -> Reply:
         return ctx.decline("list", f"文章没有提到{what}。")
     count = len({i.text.split(":")[0] for i in items})
     return ctx.reply("list", labels.COVERS.format(what=what, count=count), items)
+
+
+def career(ctx: Context, person: Entity) -> Reply | None:
+    """The organisations someone held a dated role at before they joined the home one, each
+    with the role and its dates, in date order (an undated internship is no dated role).
+    None when the articles give no such role (a fact answers, or the engine declines)."""
+    home_roles = [r for r in person.roles if r.org == ctx.home and r.start]
+    joined = min((r.start for r in home_roles if r.start), default=None)
+    items: list[Item] = []
+    for role in person.roles:
+        if role.org is None or role.org == ctx.home or ctx.base.entities[role.org].kind != "org":
+            continue
+        if ctx.base.entities[role.org].part_of == ctx.home:
+            continue  # a team of the home organisation is no other employer
+        if joined is None or role.start is None or role.start >= joined:
+            continue
+        span = (
+            f"{show_date(role.start)}至{show_date(role.end)}"
+            if role.start and role.end
+            else show_date(role.start)
+        )
+        text = f"{_org_name(ctx, role.org)}:{role.title}" + (f"({span})" if role.start else "")
+        items.append(ctx.item(text, role.start, [], role.sources[:1]))
+    if not items:
+        return None
+    items.sort(key=lambda i: sort_key(i.date))
+    what = f"{person.name}加入{_org_name(ctx, ctx.home)}之前任职过的机构"
+    return ctx.reply("list", labels.COVERS_ORGS.format(what=what, count=len(items)), items)

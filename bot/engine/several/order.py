@@ -16,9 +16,10 @@ from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, overlap, show_date
-from bot.engine.several.lists import is_founder
+from bot.engine.several.lists import FOUNDER_TITLE, is_founder
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import Citation, Entity, Move
+from bot.factbase.loader import FactBase
+from bot.factbase.models import Citation, Entity, EventType, Fact, Move, ParticipantRole
 
 Verb = Literal["leave", "join"]
 VERB_WORDS = {"leave": "离开", "join": "加入"}
@@ -33,6 +34,7 @@ class Dated:
     # Days a date not stated lies between, inferred from a stay the articles state ("已经在
     # OpenAI工作了接近8年", 2024-09-26: joined between 2016-09-26 and 2017-09-26); shown as such.
     inferred: tuple[Day, Day] | None = None
+    at_founding: bool = False  # a founder's join, dated by the organisation's founding
 
     def span(self) -> tuple[Day, Day]:
         return self.inferred or interval(self.date or "")
@@ -46,18 +48,43 @@ class Dated:
         )
 
 
-def when_of(person: Entity, verb: Verb, org: str) -> Dated:
+def founding(base: FactBase, org: str) -> Fact | None:
+    """The event of `org`'s founding: the earliest dated one that founded it."""
+    founded = [
+        f
+        for f in base.events()
+        if f.type == EventType.FOUNDED
+        and f.date
+        and f.superseded_by is None
+        and any(p.entity == org and p.role == ParticipantRole.ORG for p in f.participants)
+    ]
+    return min(founded, key=lambda f: (interval(f.date or "")[0], -len(f.date or ""), f.id), default=None)
+
+
+def when_of(person: Entity, verb: Verb, org: str, founded: Fact | None = None) -> Dated:
     """The first departure from (or arrival at) `org`, from the moves, else the roles (for
-    an arrival, only the first role there: a later one is a promotion, not a start)."""
+    an arrival, only the first role there: a later one is a promotion, not a start). A
+    founder with no stated start joined when `org` was `founded`: being one of its founders
+    is being there from its founding."""
     for move in person.moves:
         if (verb == "leave" and move.from_org == org) or (verb == "join" and move.to == org):
+            if verb == "join" and founded is not None and _first_move_is_return(person, org, move):
+                break  # a founder's later return ("2023年短暂回归") is not when they joined
             return Dated(person, move.date, tuple(move.sources[:2]), move)
     roles = [r for r in person.roles if r.org == org]
     for role in roles if verb == "leave" else roles[:1]:
         value = role.end if verb == "leave" else role.start
         if value is not None:
             return Dated(person, value, tuple(role.sources[:1]))
+        if verb == "join" and founded is not None and founded.date and FOUNDER_TITLE.search(role.title):
+            return Dated(person, founded.date, (*role.sources[:1], *founded.sources[:1]), at_founding=True)
     return Dated(person, None, ())
+
+
+def _first_move_is_return(person: Entity, org: str, move: Move) -> bool:
+    """An arrival at `org` after a departure from it: a return, not a start."""
+    earlier = person.moves[: person.moves.index(move)]
+    return any(m.from_org == org for m in earlier)
 
 
 # A stay stated in years: "工作了接近 8 年", "工作五年多", "待了3年".
@@ -113,6 +140,8 @@ def stated_before(ctx: Context, first: str, second: str) -> Citation | None:
 
 def _item(ctx: Context, dated: Dated, word: str) -> Item:
     text = f"{dated.person.name}:{dated.shown()}{word}"
+    if dated.at_founding:
+        text += labels.AT_FOUNDING.format(org=ctx.base.entities[ctx.home].name)
     if dated.inferred is not None:
         text += labels.INFERRED_FROM.format(quote=dated.citations[0].quote)
     return ctx.item(text, dated.date, [], dated.citations)
@@ -121,7 +150,7 @@ def _item(ctx: Context, dated: Dated, word: str) -> Item:
 def between(ctx: Context, people: list[Entity], verb: Verb) -> Reply:
     """Which of two (or more) people left or joined first. A join no article dates may be
     bounded by a stay an article states ("工作了接近8年"); the answer says it is inferred."""
-    dated = [when_of(p, verb, ctx.home) for p in people]
+    dated = [when_of(p, verb, ctx.home, founding(ctx.base, ctx.home)) for p in people]
     if verb == "join":
         dated = [(d if d.date is not None else joined_by_stay(ctx, d.person) or d) for d in dated]
     return _compare(ctx, dated, VERB_WORDS[verb])
@@ -188,7 +217,11 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool, when: s
         and (not founders_only or is_founder(p, ctx.home))
         and any((m.from_org == ctx.home if verb == "leave" else m.to == ctx.home) for m in p.moves)
     ]
-    dated = [d for d in (when_of(p, verb, ctx.home) for p in pool) if d.date is not None]
+    dated = [
+        d
+        for d in (when_of(p, verb, ctx.home, founding(ctx.base, ctx.home)) for p in pool)
+        if d.date is not None
+    ]
     if when is not None:
         dated = [d for d in dated if compatible(d.date, when) and len(d.date or "") >= len(when)]
     if not dated:

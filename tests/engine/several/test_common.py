@@ -37,3 +37,9 @@ def test_the_home_organisation_is_read_from_the_domain_data(factbase: FactBase) 
     # The founders who left are the home's: the articles tell of none leaving Anthropic.
     assert "OpenAI创始团队成员" in order.extreme(ctx, "leave", latest=False, founders_only=True).answer
     assert not order.extreme(moved, "leave", latest=False, founders_only=True).answered
+
+
+def test_an_english_month_and_day_takes_the_sagas_year(factbase: FactBase) -> None:
+    assert dates_in("who left on november 17?", factbase) == ["2023-11-17"]
+    assert dates_in("nov 19th", factbase) == ["2023-11-19"]
+    assert dates_in("who may know", factbase) == []  # a month alone, or the verb, is no date

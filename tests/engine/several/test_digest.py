@@ -78,3 +78,10 @@ def test_a_subject_the_articles_say_little_about_is_shown_whole(engine: Engine) 
     reply = engine.ask("Thrive Capital和OpenAI之间是啥关系?")
     assert reply.answer_kind == "digest"
     assert "a003-funding-round" in reply.fact_ids and len(reply.fact_ids) == 3
+
+
+def test_a_shared_history_of_two_people_is_a_digest(engine: Engine) -> None:
+    # 渊源 (history between two) asks for the facts about both, like 恩怨 and 过节.
+    reply = engine.ask("Altman和Brockman之间有什么渊源?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert len(reply.fact_ids) >= 2

@@ -138,3 +138,63 @@ def test_how_long_between_asked_with_ge_duo_jiu(engine: Engine) -> None:
     reply = engine.ask("Murati拿到学位以后隔多久才进的特斯拉?")
     assert reply.answered and reply.answer_kind == "duration"
     assert "1年" in reply.answer
+
+
+# -- a founder joined at the founding; an organisation's founding as an operand (#22 cause 7) --
+
+
+def test_a_founder_with_no_stated_start_joined_at_the_founding(engine: Engine) -> None:
+    # Blackwell is listed among the founding team, leaving in 2017; no article gives his start.
+    reply = engine.ask("Trevor Blackwell在OpenAI干了几年?")
+    assert reply.answered and reply.answer_kind == "duration"
+    assert "2015年加入" in reply.answer and "约2年" in reply.answer
+    assert "按OpenAI成立的时间" in reply.answer  # shown as the inference it is
+
+
+def test_an_organisations_founding_is_a_point_of_a_gap(engine: Engine) -> None:
+    reply = engine.ask("OpenAI创立以后多久Karpathy离开了?")
+    assert reply.answered and "约相隔2年" in reply.answer
+    assert any(f in reply.fact_ids for f in ("a000-musk-cofounded-2015", "a003-openai-founded"))
+
+
+def test_the_stay_after_a_return_is_not_the_first_one(engine: Engine) -> None:
+    # Karpathy came back in 2023 and left again on a date no article gives: no figure.
+    reply = engine.ask("Karpathy第二次回到OpenAI待了多长时间?")
+    assert not reply.answered and "再次离开" in reply.answer
+
+
+# -- gaps asked in more ways (#22 cause 3) --
+
+
+def test_a_gap_asked_with_guo_and_months(engine: Engine) -> None:
+    reply = engine.ask("Schulman走了之后过几个月Murati也走了?")
+    assert reply.answered and reply.answer_kind == "duration"
+    assert "2024年8月" in reply.answer and "2024年9月26日" in reply.answer
+
+
+def test_a_hedged_gap_with_the_second_event_after_its_subject(engine: Engine) -> None:
+    reply = engine.ask("Ilya离开之后大约多久Schulman就跳槽了?")
+    assert reply.answered and "约相隔3个月" in reply.answer
+
+
+def test_an_english_gap_asked_after_one_event_did_another(engine: Engine) -> None:
+    reply = engine.ask("How many months after Ilya left did Murati quit?")
+    assert reply.answered and "约相隔4个月" in reply.answer
+
+
+def test_a_gap_in_days_is_also_told_in_the_unit_asked(engine: Engine) -> None:
+    reply = engine.ask("Altman被解雇之后过了几个月马斯克再次起诉OpenAI?")
+    assert reply.answered and reply.answer.startswith("相隔263天") and "折合约9个月" in reply.answer
+
+
+def test_taking_up_a_post_is_the_start_of_that_role_not_another_appointment(engine: Engine) -> None:
+    # Murati became CTO in 2022-05; her interim-CEO appointment (2023-11-17) is another post.
+    reply = engine.ask("Murati当上CTO到她离开OpenAI隔了多久?")
+    assert reply.answered and "2022年5月" in reply.answer and "约相隔2年4个月" in reply.answer
+    assert "a001-murati-interim-ceo" not in reply.fact_ids
+
+
+def test_being_let_go_colloquially_is_the_firing(engine: Engine) -> None:
+    # 被开 is 被开除: the firing, not another departure on the same day.
+    reply = engine.ask("奥特曼被开了以后隔了几天微软宣布请他?")
+    assert reply.answered and "a001-altman-fired" in reply.fact_ids

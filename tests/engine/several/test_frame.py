@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.several.frame import Frame, detect
+from bot.engine.rules import Cue, catalogue
+from bot.engine.several.frame import CUES, Frame, detect
+from bot.text import to_simplified
 
 
 @pytest.mark.parametrize(
@@ -36,3 +38,33 @@ def test_cues(question: str, frame: Frame) -> None:
 )
 def test_single_fact_questions_route_nothing(question: str) -> None:
     assert detect(question) is None
+
+
+# -- every cue is named data of the rule catalogue, and its examples are tests --
+
+
+def _cue_examples() -> list[object]:
+    return [
+        pytest.param(cue, text, fires, id=f"{cue.name}{'+' if fires else '-'}{text}")
+        for cue in CUES
+        for fires, texts in ((True, cue.fires_on), (False, cue.not_on))
+        for text in texts
+    ]
+
+
+@pytest.mark.parametrize(("cue", "text", "fires"), _cue_examples())
+def test_a_several_fact_cue_fires_on_its_examples_only(cue: Cue, text: str, fires: bool) -> None:
+    # The frames read the question as SeveralFacts.answer does: simplified and case-folded.
+    assert (cue.pattern.search(to_simplified(text).casefold()) is not None) is fires
+
+
+def test_every_several_fact_cue_is_named_once_has_examples_and_is_in_the_catalogue() -> None:
+    assert len({cue.name for cue in CUES}) == len(CUES)
+    assert all(cue.fires_on and cue.not_on and cue.doc and cue.reads == "question text" for cue in CUES)
+    listed = catalogue()
+    assert all(f"### {cue.name}\n" in listed for cue in CUES)
+
+
+def test_no_cue_names_the_home_organisation() -> None:
+    # The home organisation is domain data (facts/domain.yaml), never a word of a cue.
+    assert not [cue.name for cue in CUES if "openai" in cue.pattern.pattern]

@@ -159,3 +159,45 @@ def test_a_list_of_another_size_than_the_count_asked_is_declined(engine: Engine)
     reply = engine.ask("今年走掉的那12位高管分别是哪些人?")
     assert not reply.answered
     assert "12" in reply.answer
+
+
+# -- "除了X,还有谁": X is left out, not the list's subject (#22 cause 8) --
+
+
+def test_a_list_leaves_out_who_the_question_sets_aside(engine: Engine) -> None:
+    reply = engine.ask("除了Sutskever之外,2024年5月还有谁离开了OpenAI?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [item.text.split("(")[0] for item in reply.items] == ["简·雷克"]
+    assert "除伊利亚·苏茨克维外" in reply.answer
+
+
+def test_an_english_month_and_day_takes_the_sagas_year_and_besides_leaves_out(engine: Engine) -> None:
+    reply = engine.ask("Besides Brockman, who else left OpenAI on November 17?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert len(reply.items) == 1 and reply.items[0].text.startswith("萨姆·奥尔特曼")
+    assert "三名高级研究人员" in reply.answer  # the count the articles give beside the names
+
+
+def test_remaining_founders_besides_one(engine: Engine) -> None:
+    reply = engine.ask("除了Brockman,还留在OpenAI的联合创始人有谁?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert all(not item.text.startswith("格雷格·布罗克曼") for item in reply.items)
+    assert any(item.text.startswith("萨姆·奥尔特曼") for item in reply.items)
+
+
+# -- the employers before the home organisation, from the typed roles (#22 cause 8) --
+
+
+def test_the_employers_before_joining_are_a_dated_list_of_organisations(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂加入OpenAI以前做过的公司有哪些?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [item.text.split(":")[0] for item in reply.items] == ["特斯拉", "Leap Motion"]
+    assert "共2家" in reply.answer
+
+
+def test_employers_asked_in_english_and_without_dated_roles_left_to_the_facts(engine: Engine) -> None:
+    reply = engine.ask("Which companies did Murati work at before OpenAI?")
+    assert reply.answer_kind == "list" and len(reply.items) == 2
+    # Mark Chen's earlier jobs are told only in a fact's words (an undated internship): it answers.
+    chen = engine.ask("Mark Chen加入OpenAI之前在哪几家公司工作过?")
+    assert chen.answered and "任职过的机构" not in chen.answer

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.engine.answer import Engine
+from bot.engine.several.durations import Point, narrowed
 
 
 def test_dates_that_differ_decide(engine: Engine) -> None:
@@ -140,3 +143,44 @@ def test_ru_is_joining_not_leaving(engine: Engine) -> None:
     reply = engine.ask("Kevin Weil和Mark Chen谁先入的OpenAI?")
     assert reply.answered and reply.answer_kind == "order"
     assert "先加入" in reply.answer
+
+
+def test_a_cofounder_joined_at_the_founding_and_the_answer_says_so(engine: Engine) -> None:
+    # No article dates Brockman's start; he co-founded OpenAI (2015), Murati joined in 2018.
+    reply = engine.ask("Brockman和Murati,哪个先进的OpenAI?")
+    assert reply.answered and reply.answer.startswith("格雷格·布罗克曼先加入(2015年)")
+    assert "按OpenAI成立的时间" in reply.answer
+
+
+# -- an order the articles never give is declined, not answered by a fact listing both (#22 cause 6) --
+
+
+def test_two_undated_things_of_one_person_have_no_order(engine: Engine) -> None:
+    # Weil's fact lists his Instagram and Twitter posts side by side, in no order.
+    reply = engine.ask("Weil是先去Twitter工作还是先去Instagram的?")
+    assert not reply.answered and reply.answer_kind == "order"
+    assert "没有说哪件在先" in reply.answer and "a003-weil-background" in reply.fact_ids
+    assert reply.suggestions
+
+
+def test_a_fact_that_states_the_order_still_answers(engine: Engine) -> None:
+    # "于2016年离开OpenAI,后加入Stripe,现创立了Pebblebed": 后 and 现 order them.
+    reply = engine.ask("Pamela Vagata是先去Stripe还是先创立Pebblebed?")
+    assert reply.answered and reply.fact_id == "a003-vagata-left"
+
+
+# -- a part of a month the fact's words give (上旬, 月底) orders it within that month (#22 cause 7) --
+
+
+def test_early_in_the_month_comes_before_a_later_day_of_it(engine: Engine) -> None:
+    # The funding round is dated 2024-09, and its words say 9月上旬; Murati left on 2024-09-26.
+    reply = engine.ask("穆拉蒂宣布离职和OpenAI寻求65亿美元融资,哪件事在前?")
+    assert reply.answered and reply.answer_kind == "order"
+    assert "2024年9月上旬" in reply.answer and "之后" in reply.answer.splitlines()[0]
+
+
+def test_a_part_of_a_month_narrows_only_that_month() -> None:
+    early = Point("2024年9月上旬,某事。", "2024-09", (), ())
+    other = Point("10月上旬另有一事。", "2024-09", (), ())  # the words are of another month
+    assert narrowed(early) == (date(2024, 9, 1), date(2024, 9, 10), "2024年9月上旬")
+    assert narrowed(other) == (date(2024, 9, 1), date(2024, 9, 30), "2024年9月")
