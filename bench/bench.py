@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import random
 import resource
 import statistics
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -288,7 +290,7 @@ def main() -> None:
     if "accuracy" in sections:
         accuracy_tables(engine, base, paths)
     if "scale" in sections:
-        scale_table(base, args.scale, args.trace_memory)
+        scale_table(args.scale, args.trace_memory)
     if "latency" in sections:
         latency_table(engine, base, questions, args.synthetic, args.repeat)
 
@@ -409,38 +411,47 @@ def memory_by_line(base: FactBase, size: int, lines: int = 12) -> None:
     del engine
 
 
-def scale_table(base: FactBase, sizes: list[int], trace: bool = False) -> None:
-    """Index build time and the memory the index holds, per size, the synthetic bases built
-    first so that only the index is measured; with `trace`, then what it holds by source line
-    at the smallest size. CPU time beside wall time: on a shared machine the wall time says
-    more about the other processes than about the build. Peak: the most the process held above
-    its start during the build (the build's own working memory on top of what it keeps)."""
+def scale_row(size: int) -> str:
+    """One row of the scale table: the index of a `size`-fact synthetic base, built in this
+    process (see scale_table), the synthetic base made first so that only the index counts."""
+    base = load_factbase()
+    real = Engine(base)  # as a running process has it: libraries loaded, converters made
+    synthetic = synthetic_base(base, size)
+    phrasings = sum(len(f.questions) for f in synthetic.facts)
+    gc.collect()
+    before = rss_mib()
+    peak_known = reset_peak_rss()
+    cpu_start, start = time.process_time(), time.perf_counter()
+    engine = Engine(synthetic)
+    build_s, cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
+    peak = f"{peak_rss_mib() - before:.0f} MiB" if peak_known else "?"
+    gc.collect()
+    held = rss_mib() - before
+    del engine, real
+    return (
+        f"| {size:,} | {phrasings:,} | {build_s:.1f} s | {cpu_s:.1f} s | {cpu_s * 1000 / size:.2f} ms "
+        f"| {held:.0f} MiB | {held * 1024 / size:.1f} KiB | {peak} |"
+    )
+
+
+def scale_table(sizes: list[int], trace: bool = False) -> None:
+    """Index build time and the memory the index holds, per size; with `trace`, then what it
+    holds by source line at the smallest size. Each size is built in a fresh process: memory an
+    earlier build freed stays with the process and would be reused, hiding the next one's.
+    CPU time beside wall time: on a shared machine the wall time says more about the other
+    processes than about the build. Peak: the most the process held above its start during
+    the build (the build's own working memory on top of what it keeps)."""
     print(
         "\n| facts | phrasings | build (wall) | build (CPU) | CPU per fact | index memory | per fact "
         "| peak during build |\n|---|---|---|---|---|---|---|---|",
         flush=True,
     )
+    spawn = multiprocessing.get_context("spawn")
     for size in sizes:
-        synthetic = synthetic_base(base, size)
-        phrasings = sum(len(f.questions) for f in synthetic.facts)
-        gc.collect()
-        before = rss_mib()
-        peak_known = reset_peak_rss()
-        cpu_start, start = time.process_time(), time.perf_counter()
-        engine = Engine(synthetic)
-        build_s, cpu_s = time.perf_counter() - start, time.process_time() - cpu_start
-        peak = f"{peak_rss_mib() - before:.0f} MiB" if peak_known else "?"
-        gc.collect()
-        held = rss_mib() - before
-        print(
-            f"| {size:,} | {phrasings:,} | {build_s:.1f} s | {cpu_s:.1f} s | {cpu_s * 1000 / size:.2f} ms "
-            f"| {held:.0f} MiB | {held * 1024 / size:.1f} KiB | {peak} |",
-            flush=True,
-        )
-        del engine, synthetic
-        gc.collect()
-    if trace:  # last: tracemalloc leaves freed memory behind that the resident sizes above would count
-        memory_by_line(base, min(sizes))
+        with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as child:
+            print(child.submit(scale_row, size).result(), flush=True)
+    if trace:
+        memory_by_line(load_factbase(), min(sizes))
 
 
 def latency_table(engine: Engine, base: FactBase, questions: list[Question], size: int, repeat: int) -> None:
