@@ -13,6 +13,7 @@ keeps "Dario Amodei的妻子是谁" from being answered with the nearest Amodei 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -147,6 +148,10 @@ _TITLE_TOKENS = frozenset({"职位", *SYNONYMS["职位"]})
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 TITLE_TIE = 0.15  # ... and for a question about what title someone holds
+# A candidate this far below the best cannot be among the near ties either re-ordering weighs
+# (the title's is measured from the when-question's choice, itself within WHEN_TIE of the best).
+_TIES = WHEN_TIE + TITLE_TIE
+_ROUNDING = 1e-9  # scores are compared with a margin, not to the last bit
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
@@ -622,12 +627,14 @@ class Matcher:
         scored = pre[:CANDIDATES]
         self.work.scored += len(scored)
         phrasings = self._phrasing_scores(query, [self._facts[position] for _, position in scored])
-        for (coverage, position), phrasing in zip(scored, phrasings, strict=True):
-            indexed = self._facts[position]
+        weights = self.weights
+
+        def agreement(indexed: _IndexedFact) -> float:
             if query_entities:
-                entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
-            else:
-                entity_agreement = 1.0
+                return len(query_entities & indexed.entities) / len(query_entities)
+            return 1.0
+
+        def candidate(coverage: float, indexed: _IndexedFact, phrasing: float) -> Candidate:
             intent_ok = not strong or any(
                 self._serves(indexed, i, asked_about, query.units, query.day, given, query.counted)
                 for i in strong
@@ -640,7 +647,7 @@ class Matcher:
             features = Features(
                 coverage,
                 phrasing,
-                entity_agreement,
+                agreement(indexed),
                 intent_ok and states_asked,
                 query.novelty,
                 bool(query_entities),
@@ -648,7 +655,28 @@ class Matcher:
                 states_asked,
                 failed_check,
             )
-            ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
+            return Candidate(indexed.fact, weights.score(features), features)
+
+        # The intent agreement and the checks are worked out best first by the score a candidate
+        # would have if it passed them (never less than its score), and no further once no
+        # candidate left can reach the returned few or the ties the re-orderings below weigh.
+        hopes: list[tuple[float, float, _IndexedFact, float]] = []
+        for (coverage, position), phrasing in zip(scored, phrasings, strict=True):
+            indexed = self._facts[position]
+            passing = Features(
+                coverage, phrasing, agreement(indexed), True, query.novelty, bool(query_entities)
+            )
+            hopes.append((weights.score(passing), coverage, indexed, phrasing))
+        lazy = limit > 0 and weights.passing_never_lowers_a_score()
+        if lazy:
+            hopes.sort(key=lambda h: -h[0])
+        below: list[float] = []  # the scores of the candidates worked out, negated, ascending
+        for hope, coverage, indexed, phrasing in hopes:
+            if lazy and len(below) >= limit and hope < min(-below[limit - 1], -below[0] - _TIES) - _ROUNDING:
+                break  # the hopes are best first: no candidate left can reach the few or the ties
+            found = candidate(coverage, indexed, phrasing)
+            ranked.append(found)
+            bisect.insort(below, -found.score)
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
         if Intent.WHEN in query.intents and ranked:
             # Between facts that match about equally, a when-question is better answered by
