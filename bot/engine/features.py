@@ -100,6 +100,12 @@ class Weights:
             base *= self.intent_mismatch
         return max(0.0, base - self.novelty_penalty * f.novelty)
 
+    def passing_never_lowers_a_score(self) -> bool:
+        """Whether a candidate's score with intent agreement is never below its score without:
+        so with these weights (a share, a floor and a factor within 0 and 1) the score is never
+        negative before the intent factor, which can then only lower it."""
+        return 0 <= self.coverage <= 1 and 0 <= self.entity_floor <= 1 and 0 <= self.intent_mismatch <= 1
+
     def accepts(self, top: Candidate, runner_up: float) -> bool:
         return self.decide(top, runner_up).accepted
 

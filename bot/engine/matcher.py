@@ -13,6 +13,7 @@ keeps "Dario Amodei的妻子是谁" from being answered with the nearest Amodei 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -148,6 +149,10 @@ _TITLE_TOKENS = frozenset({"职位", *SYNONYMS["职位"]})
 _DATE_DETAIL = {"year": 1, "month": 2, "day": 3}
 WHEN_TIE = 0.05  # scores this close are a tie for a when-question
 TITLE_TIE = 0.15  # ... and for a question about what title someone holds
+# A candidate this far below the best cannot be among the near ties either re-ordering weighs
+# (the title's is measured from the when-question's choice, itself within WHEN_TIE of the best).
+_TIES = WHEN_TIE + TITLE_TIE
+_ROUNDING = 1e-9  # scores are compared with a margin, not to the last bit
 
 
 CANDIDATES = 40  # facts scored in full after the coverage pre-ranking
@@ -628,12 +633,14 @@ class Matcher:
         scored = pre[:CANDIDATES]
         self.work.scored += len(scored)
         phrasings = self._phrasing_scores(query, [self._facts[position] for _, position in scored])
-        for (coverage, position), phrasing in zip(scored, phrasings, strict=True):
-            indexed = self._facts[position]
+        weights = self.weights
+
+        def agreement(indexed: _IndexedFact) -> float:
             if query_entities:
-                entity_agreement = len(query_entities & indexed.entities) / len(query_entities)
-            else:
-                entity_agreement = 1.0
+                return len(query_entities & indexed.entities) / len(query_entities)
+            return 1.0
+
+        def candidate(coverage: float, indexed: _IndexedFact, phrasing: float, agrees: float) -> Candidate:
             intent_ok = not strong or any(
                 self._serves(indexed, i, asked_about, query.units, query.day, given, query.counted)
                 for i in strong
@@ -646,7 +653,7 @@ class Matcher:
             features = Features(
                 coverage,
                 phrasing,
-                entity_agreement,
+                agrees,
                 intent_ok and states_asked,
                 query.novelty,
                 bool(query_entities),
@@ -655,7 +662,27 @@ class Matcher:
                 failed_check,
                 kind_asked,
             )
-            ranked.append(Candidate(indexed.fact, self.weights.score(features), features))
+            return Candidate(indexed.fact, weights.score(features), features)
+
+        # The intent agreement and the checks are worked out best first by the score a candidate
+        # would have if it passed them (never less than its score), and no further once no
+        # candidate left can reach the returned few or the ties the re-orderings below weigh.
+        hopes: list[tuple[float, float, _IndexedFact, float, float]] = []
+        for (coverage, position), phrasing in zip(scored, phrasings, strict=True):
+            indexed = self._facts[position]
+            agrees = agreement(indexed)
+            passing = Features(coverage, phrasing, agrees, True, query.novelty, bool(query_entities))
+            hopes.append((weights.score(passing), coverage, indexed, phrasing, agrees))
+        lazy = limit > 0 and weights.passing_never_lowers_a_score()
+        if lazy:
+            hopes.sort(key=lambda h: -h[0])
+        below: list[float] = []  # the scores of the candidates worked out, negated, ascending
+        for hope, coverage, indexed, phrasing, agrees in hopes:
+            if lazy and len(below) >= limit and hope < min(-below[limit - 1], -below[0] - _TIES) - _ROUNDING:
+                break  # the hopes are best first: no candidate left can reach the few or the ties
+            found = candidate(coverage, indexed, phrasing, agrees)
+            ranked.append(found)
+            bisect.insort(below, -found.score)
         ranked.sort(key=lambda c: (-c.score, c.fact.id))
         if Intent.WHEN in query.intents and ranked:
             # Between facts that match about equally, a when-question is better answered by
@@ -683,26 +710,22 @@ class Matcher:
             return [0.0] * len(candidates)
         ratios = process.cdist([query.residual], residuals, scorer=fuzz.ratio, dtype=np.float64)[0] / 100
         query_entities = frozenset(query.entities)
-        factors: dict[frozenset[str], float] = {}
 
         def factor(named: frozenset[str]) -> float:
             # A phrasing about other people matches less: "亚马逊的创始人" vs "Twitch的创始人".
-            found = factors.get(named)
-            if found is None:
-                if query_entities or named:
-                    union = query_entities | named
-                    found = 0.6 + 0.4 * len(query_entities & named) / len(union)
-                else:
-                    found = 1.0
-                factors[named] = found
-            return found
+            if query_entities or named:
+                union = query_entities | named
+                return 0.6 + 0.4 * len(query_entities & named) / len(union)
+            return 1.0
 
         with_phrasings = [indexed for indexed in candidates if indexed.residuals]
         # Each phrasing's factor, from its candidate's entity groups: all candidates' groups in
         # one array, and each phrasing's group number shifted past the groups before its own.
+        # Candidates share most groups: each distinct one is weighed once.
+        all_groups = list(chain.from_iterable(indexed.entity_groups for indexed in with_phrasings))
+        factor_of = {named: factor(named) for named in set(all_groups)}
         group_factors = np.fromiter(
-            map(factor, chain.from_iterable(indexed.entity_groups for indexed in with_phrasings)),
-            dtype=np.float64,
+            map(factor_of.__getitem__, all_groups), dtype=np.float64, count=len(all_groups)
         )
         group_counts = [len(indexed.entity_groups) for indexed in with_phrasings]
         phrasing_counts = [len(indexed.residuals) for indexed in with_phrasings]

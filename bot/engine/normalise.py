@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.text import nfkc, to_simplified
 
 MAX_QUESTION_CHARS = 500  # longer input is cut before matching: a question, not an essay
+# Texts normalised, remembered: the engine's stages normalise one question, its sentences and a
+# follow-up's joined form several times over (a 2,000-character message eight times).
+NORMALISED_KEPT = 128
 
 # Discord mentions and markup: <@123>, <@!123>, <@&123>, <#123>, <:name:123>, <t:123:R>.
 _DISCORD_TOKEN = re.compile(r"<(?:@[!&]?|#|a?:\w+:|t:)\d+(?::\w)?>")
@@ -71,7 +75,9 @@ def matching_key(simplified: str) -> str:
     return _SPACE_IN_CJK.sub("", key)  # Chinese has no word spaces: "穆拉蒂 什么" is "穆拉蒂什么"
 
 
+@lru_cache(maxsize=NORMALISED_KEPT)
 def normalise(question: str) -> Normalised:
+    """`question` in the forms the engine reads (a Normalised is immutable, so one is shared)."""
     display = display_form(question)
     simplified = to_simplified(display)
     return Normalised(question, display, simplified, matching_key(simplified))

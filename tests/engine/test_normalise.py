@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from bot.engine.answer import Engine
 from bot.engine.normalise import normalise
 from bot.engine.script import detect_script
 from bot.factbase.loader import FactBase
+from bot.text import to_simplified
 from tests.helpers import REPLY_FIELDS
 
 # The scorer's artefact pattern: pinyin after a character, a `?` that ate a tone mark, U+FFFD.
@@ -86,3 +88,32 @@ def test_courtesy_around_a_question_changes_nothing(engine: Engine) -> None:
     assert plain.answered and polite.answered and polite.fact_id == plain.fact_id
     analysed = engine.matcher.analyse(normalise("我想知道一下穆拉蒂什么时候离职呀").key)
     assert not analysed.residual.startswith("我想") and not analysed.residual.endswith("呀")
+
+
+def test_a_text_normalised_again_is_not_worked_out_again(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stages normalise one message's text several times (the conversation stage, the
+    engine, its sentences again and again): the work is done once a text, and the result is the
+    one worked out afresh."""
+    import bot.engine.normalise as normalise_module
+
+    # A long message no other test asks, so nothing has normalised it yet.
+    message = "穆拉蒂什么时候离职的?她后来去了哪里?" * 60 + "斯图尔特"
+    display = normalise_module.display_form(message)
+    simplified = to_simplified(display)
+    fresh = normalise_module.Normalised(
+        message, display, simplified, normalise_module.matching_key(simplified)
+    )
+    calls: list[str] = []
+    display_form = normalise_module.display_form
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return display_form(text)
+
+    monkeypatch.setattr(normalise_module, "display_form", counted)
+    engine.ask(message)
+    assert message in calls
+    assert Counter(calls).most_common(1)[0][1] == 1  # the message and each of its sentences once
+    assert normalise(message) == fresh

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from itertools import pairwise
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,10 +13,13 @@ from rapidfuzz import fuzz
 
 import bot.engine.matcher as matcher_module
 from bot.engine.answer import Engine
-from bot.engine.features import coverage, coverages
+from bot.engine.features import Features, Weights, coverage, coverages
 from bot.engine.lexicon import SYNONYMS
 from bot.engine.matcher import QueryAnalysis, _IndexedFact
 from bot.engine.normalise import normalise
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+from evalset import ALL_SETS, load
 
 QUESTIONS = [
     "穆拉蒂什么时候离职?",
@@ -176,3 +181,28 @@ def test_the_memos_of_the_pre_score_are_bounded(engine: Engine, monkeypatch: pyt
         matcher._candidate_positions(matcher.analyse(normalise(question).key))
     assert len(matcher._word_hits) == 2
     assert len(matcher._excluded_by) == 2
+
+
+@pytest.mark.parametrize("limit", [1, 5, 40])
+def test_a_ranking_that_stops_early_is_the_ranking_with_every_candidate_worked_out(
+    engine: Engine, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The intent agreement and checks are worked out only for candidates that can still reach
+    the returned few or the re-orderings' ties: the ranking, features included, is the one with
+    every candidate worked out, on every question of two sets (when-, title- and named questions
+    among them)."""
+    matcher = engine.matcher
+    queries = {matcher.analyse(normalise(question.q).key) for path in ALL_SETS[:2] for question in load(path)}
+    early = {query: matcher._rank(query, limit) for query in queries}
+    monkeypatch.setattr(Weights, "passing_never_lowers_a_score", lambda _weights: False)
+    assert {query: matcher._rank(query, limit) for query in queries} == early
+
+
+def test_a_score_with_intent_agreement_is_never_below_one_without() -> None:
+    weights = Weights()
+    assert weights.passing_never_lowers_a_score()
+    for covered, phrasing, agreement in [(0.0, 0.0, 0.0), (0.3, 0.9, 0.5), (1.0, 1.0, 1.0)]:
+        failing = Features(covered, phrasing, agreement, False, 0.2, True)
+        assert weights.score(failing) <= weights.score(replace(failing, intent_ok=True))
+    assert not replace(weights, intent_mismatch=1.5).passing_never_lowers_a_score()
+    assert not replace(weights, coverage=1.2).passing_never_lowers_a_score()
