@@ -7,7 +7,16 @@ from dataclasses import fields
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.checks import CHECKS, REGISTRY, Checked, MoveText, checks_for, first_failed, unit
+from bot.engine.checks import (
+    _OPEN_ENDED_SPAN,
+    CHECKS,
+    REGISTRY,
+    Checked,
+    MoveText,
+    checks_for,
+    first_failed,
+    unit,
+)
 from bot.engine.features import counts as _counts
 from bot.engine.normalise import normalise
 from bot.engine.slots import Slots
@@ -348,6 +357,38 @@ def test_a_span_with_no_end_answers_how_long(engine: Engine) -> None:
     # "终身" (for life) is a length of time: the duration check lets it answer 多长时间.
     reply = engine.ask("离职协议要员工多长时间不能说OpenAI坏话?")
     assert reply.answered and reply.fact_id == "a004-severance-terms"
+
+
+@pytest.mark.parametrize(
+    ("question", "not_fact"),
+    [
+        # 永远感激 (forever grateful) is a feeling, not how long anything lasted
+        ("穆拉蒂离职前跟团队合作了多久", "a003-murati-farewell-cheer"),
+        ("Murati离开后多久不能批评OpenAI", "a003-murati-farewell-cheer"),
+        ("米拉在OpenAI一共待了多长时间?", "a003-murati-farewell-cheer"),
+    ],
+)
+def test_forever_said_of_a_feeling_is_not_a_length_of_time(
+    engine: Engine, question: str, not_fact: str
+) -> None:
+    assert engine.ask(question).fact_id != not_fact
+
+
+@pytest.mark.parametrize(
+    ("answer", "is_span"),
+    [
+        ("这份协议禁止他们终身批评 OpenAI", True),
+        ("离职员工终身不得批评公司", True),
+        ("He is barred for life from the board", True),
+        ("我将永远感激有机会与这个团队一起工作", False),
+        ("她一辈子都记得那一天", False),
+        ("他获得终身成就奖", False),
+    ],
+)
+def test_a_span_with_no_end_is_a_length_of_time_only_as_a_restrictions_term(
+    answer: str, is_span: bool
+) -> None:
+    assert bool(_OPEN_ENDED_SPAN.search(answer)) is is_span
 
 
 def test_whom_someone_is_dating_is_a_detail_a_fact_must_state(engine: Engine) -> None:
