@@ -544,20 +544,28 @@ ASKED_DETAILS: tuple[Rule, ...] = (
             "Who is the chairman of the board?",
         ),
     ),
-    # a partner not (yet) a spouse: "他对象是谁" asks whom he is with; 汇报对象/合作对象 are no partner
+    # a partner not (yet) a spouse: "他对象是谁" asks whom he is with. 对象 is mostly an object
+    # (竞争对象, 采访对象, 汇报对象), so only a person's 对象 asked at the question's end is one:
+    # 他/她, a Latin name, or a name + 的, then 对象是谁 / 叫什么 (the key has no end punctuation).
     Rule(
         "partner",
         re.compile(
-            r"(?<!汇报|合作|投资|收购|攻击|服务|比较|研究|调查|审查|起诉)对象(?:是|叫|是谁|是哪)"
+            r"(?:他的?|她的?|\bta的?|[a-z]的?|[\u4e00-\u9fff]的)对象(?:是谁|是哪位|叫什么(?:名字)?)(?:啊|呀|呢)?$"
             r"|男朋友|女朋友|男友|女友|伴侣|\b(?:boyfriend|girlfriend)\b"
         ),
         re.compile(r"妻|丈夫|老公|太太|配偶|婚|伴侣|男友|女友|男朋友|女朋友|恋|married|wife|husband|partner"),
         reads="answer and quotes",
         fires_on=(
             "Brockman的对象是谁?",
+            "奥特曼他对象是谁",
+            "穆拉蒂的对象叫什么名字?",
             "Does Murati have a boyfriend?",
         ),
-        not_on=("Murati的汇报对象是谁?",),
+        not_on=(
+            "Murati的汇报对象是谁?",
+            "OpenAI的竞争对象是谁？",
+            "这篇报道的采访对象是谁？",
+        ),
     ),
 )
 

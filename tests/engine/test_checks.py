@@ -397,3 +397,10 @@ def test_whom_someone_is_dating_is_a_detail_a_fact_must_state(engine: Engine) ->
     reply = engine.ask("奥特曼他对象是谁")
     assert not reply.answered and reply.decline_reason == "check:detail:partner"
     assert engine.ask("Murati的汇报对象是谁?").decline_reason != "check:detail:partner"
+
+
+@pytest.mark.parametrize(
+    "question", ["OpenAI的竞争对象是谁？", "这篇报道的采访对象是谁？", "奥特曼的谈判对象是谁?"]
+)
+def test_an_object_called_duixiang_is_no_partner(engine: Engine, question: str) -> None:
+    assert engine.ask(question).decline_reason != "check:detail:partner"
