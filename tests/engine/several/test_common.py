@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import copy
 
-from bot.engine.several import order
-from bot.engine.several.common import Context, dates_in, overlap
+import pytest
+
+import bot.engine.several as several_module
+from bot.engine.answer import Engine
+from bot.engine.several import SeveralFacts, order
+from bot.engine.several.common import Context, dates_in, overlap, story_home
 from bot.factbase.domain import Domain
 from bot.factbase.loader import FactBase
 
@@ -37,3 +41,19 @@ def test_the_home_organisation_is_read_from_the_domain_data(factbase: FactBase) 
     # The founders who left are the home's: the articles tell of none leaving Anthropic.
     assert "OpenAI创始团队成员" in order.extreme(ctx, "leave", latest=False, founders_only=True).answer
     assert not order.extreme(moved, "leave", latest=False, founders_only=True).answered
+
+
+def test_a_fact_base_with_no_home_organisation_has_an_empty_home(factbase: FactBase) -> None:
+    # Neither the domain data nor any organisation with people names a home: no crash.
+    homeless = copy.copy(factbase)
+    homeless.domain = Domain(home_organisations=())
+    homeless.entities = {}
+    assert story_home(homeless) == ""
+
+
+def test_the_several_answerer_reads_the_home_once(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    several = SeveralFacts(engine.base, engine.matcher)
+    calls: list[FactBase] = []
+    monkeypatch.setattr(several_module, "story_home", lambda base: calls.append(base) or "x")
+    assert several.home == several.home == story_home(engine.base)
+    assert calls == []
