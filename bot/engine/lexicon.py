@@ -639,8 +639,22 @@ DAY_STATED_CUE = Cue(
 )
 DAY_STATED = DAY_STATED_CUE.pattern
 
+# Interjections typed in Latin letters, however drawn out ("hmmm", "ummm", "hahaha", "loool",
+# "ahhh"): they ask nothing and name no one, so they are no content word and no foreign name.
+# Whole words only: "um" in "human", "ha" in "Hamas" are none.
+INTERJECTION_CUE = Cue(
+    "interjection",
+    re.compile(r"\b(?:h+m+|u+m+|e+m+|m{2,}|a+h+|o+h+|e+h+|(?:h+a+)+h*|(?:h+e+)+h*|l+o+l+|x+d+)\b"),
+    reads="question",
+    doc="a Latin-letter interjection (hmm, umm, hahaha, lol): no content word, no foreign name",
+    fires_on=("hmmm who runs openai now", "hahaha why did Sam get fired", "ummm 穆拉蒂去哪了"),
+    not_on=("Who heads human resources?", "Is Hamas in the story?", "What did Altman say about humanity?"),
+)
+INTERJECTION = INTERJECTION_CUE.pattern
+
 # The single-pattern cues above, for the rule catalogue (docs/rules.md) and its tests.
 CUES: tuple[Cue, ...] = (
+    INTERJECTION_CUE,
     QUESTION_PHRASE,
     LIGHT_VERB,
     COURTESY,
@@ -1347,7 +1361,10 @@ def to_mandarin(key: str) -> str:
 
 # Function characters that jieba leaves glued to a content word ("签了", "后要"): trimmed
 # from both ends of a token before it is looked up.
-EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很刚")
+EDGE_PARTICLES = frozenset("了的着过后要会吗呢吧在是把被就也都还又很")
+# 刚 (just) is trimmed only from the front of a token the dictionary does not know ("刚发" is
+# 发); as an edge particle it turned 刚好 into 好 and 刚性 into 性.
+JUST = "刚"
 
 # Groups of words the articles and users use for the same thing. A query word finds a
 # fact when the fact uses any word of its group. Each with a question that must use it: a word
@@ -1503,7 +1520,3 @@ SYNONYMS: dict[str, frozenset[str]] = {}
 for _group in _SYNONYM_GROUPS:
     for _word in _group.words:
         SYNONYMS[_word] = SYNONYMS.get(_word, frozenset()) | frozenset(_group.words)
-
-# Interjections typed in Latin letters, however drawn out ("hmmm", "ummm", "hahaha", "loool",
-# "ahhh"): they ask nothing and name no one, so they are no content word and no foreign name.
-INTERJECTION = re.compile(r"(?:h+m+|u+m+|e+m+|m{2,}|a+h+|o+h+|e+h+|(?:h+a+)+h*|(?:h+e+)+h*|l+o+l+|x+d+)")
