@@ -5,16 +5,11 @@ back). The reasons are in REASONS; a veto is "check:" and the check's name (bot/
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from bot.engine.features import Candidate, Weights
 from bot.engine.stage import Stage
-
-if TYPE_CHECKING:
-    from bot.factbase.models import Fact
 
 STAGE = Stage(
     "acceptance",
@@ -37,16 +32,7 @@ REASONS: dict[str, str] = {
     "unnamed_weak": "the question names no one, and the best candidate is not close enough without",
     "low_coverage": "the best candidate uses too few of the question's words",
     "no_margin": "the runner-up is too close to the best candidate to choose",
-    "restated": "the runner-up is as close but says the same thing in other words: both are shown",
 }
-
-# Two facts say the same thing when this share of the shorter answer's character pairs (names,
-# Latin words and punctuation aside) is in the other too: two articles' reports of one event,
-# or a person's profile and the event that made them news. The margin exists to choose between
-# different answers, not between two wordings of one (measured: answers that share less than
-# a third are different answers, and a third or more are mostly restatements).
-RESTATED_OVERLAP = 0.3
-_NOT_CONTENT = re.compile(r"\([^)]*\)|[A-Za-z]+|[^\w]|_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,42 +49,7 @@ def decide(weights: Weights, ranked: Sequence[Candidate]) -> Decision:
     if not ranked:
         return Decision(False, "no_candidate")
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    decision = decide_top(weights, ranked[0], runner_up)
-    if decision.reason == "no_margin" and restates(ranked[0], ranked[1]):
-        return Decision(True, "restated")
-    return decision
-
-
-def _pairs(answer: str) -> frozenset[str]:
-    """The character pairs of an answer's Chinese words, names in brackets left out."""
-    text = _NOT_CONTENT.sub("", answer)
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
-
-
-def restates(top: Candidate, runner_up: Candidate) -> bool:
-    """Whether the runner-up, as good as the best candidate in every way, says what it says:
-    then there is no choice to make, and the answer shows both."""
-    second = runner_up.features
-    # Only a question that says what it asks has had both facts checked against it; "在那边
-    # 具体管什么" asks nothing the checks read, and two profiles of the person do not answer it.
-    if not top.features.kind_asked:
-        return False
-    # Both about everyone the question names, and about someone or something in common: two
-    # facts about different people (the credits of one article, "这篇报道的编辑/作者是…") are
-    # alike in words, not in what they say.
-    if (
-        not (second.states_asked and second.intent_ok)
-        or min(top.features.entity_agreement, second.entity_agreement) < 1.0
-        or set(top.fact.entities).isdisjoint(runner_up.fact.entities)
-    ):
-        return False
-    return _overlap(top.fact, runner_up.fact) >= RESTATED_OVERLAP
-
-
-def _overlap(first: Fact, second: Fact) -> float:
-    """The share of the shorter answer's character pairs the other answer has too."""
-    ours, theirs = _pairs(first.answer), _pairs(second.answer)
-    return len(ours & theirs) / max(1, min(len(ours), len(theirs)))
+    return decide_top(weights, ranked[0], runner_up)
 
 
 def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:

@@ -330,8 +330,7 @@ class Engine(Lookups):
                 suggestions=suggestions,
                 reason=decision.reason,
             )
-        also = ranked[1].fact if decision.reason == "restated" else None  # two wordings of one answer
-        return self._answer(question, top, script, self._close_second(ranked, also))
+        return self._answer(question, top, script, self._close_second(ranked))
 
     def _read_words(self, text: str) -> tuple[Sequence[str], Sequence[str]]:
         analysis = self.matcher.analyse(matching_key(text))
@@ -440,10 +439,9 @@ class Engine(Lookups):
             conflict=any(r.conflict for r in replies),
         )
 
-    def _close_second(self, ranked: list[Candidate], restated: Fact | None = None) -> Fact | None:
+    def _close_second(self, ranked: list[Candidate]) -> Fact | None:
         """The runner-up, when it is nearly as good as the best and says something else:
-        for a question two facts answer about equally well, both are shown (and always when
-        it `restated` the best)."""
+        for a question two facts answer about equally well, both are shown."""
         if len(ranked) < 2:
             return None
         top, second = ranked[0], ranked[1]
@@ -451,7 +449,7 @@ class Engine(Lookups):
             f.id for f in self.base.conflicting(top.fact)
         }:
             return None
-        if restated is None and not self.matcher.accepts(ranked[1:]):
+        if not self.matcher.accepts(ranked[1:]):
             return None
         return second.fact
 

@@ -36,9 +36,17 @@ STAGE = Stage(
 _MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创办|创立|创建|成立|新去向|落脚")
 
 
-# A span with no end is a length of time too: "多久不能批评" is answered by 终身 (for life).
+# A span with no end is a length of time only as the term of a restriction: "多久不能批评" is
+# answered by 终身不得批评 (banned for life), never by 永远感激 (forever grateful), which is
+# why 永远/一辈子/forever, mostly said of feelings, are not spans here.
+_SPAN_WITHOUT_END = r"终身|终生|永久|无限期|无期限|\b(?:lifetime|for life|indefinitely)\b"
+_RESTRICTION = (
+    r"禁止|不得|不能|不许|不准|不可|严禁|封口|"
+    r"\b(?:banned|barred|prohibited|forbidden|may not|must not|cannot|can't)\b"
+)
 _OPEN_ENDED_SPAN = re.compile(
-    r"终身|终生|永久|永远|一辈子|无限期|无期限|\b(?:lifetime|for life|forever|indefinitely)\b"
+    rf"(?:{_RESTRICTION}).{{0,8}}(?:{_SPAN_WITHOUT_END})|(?:{_SPAN_WITHOUT_END}).{{0,8}}(?:{_RESTRICTION})",
+    re.IGNORECASE,
 )
 
 

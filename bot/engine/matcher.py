@@ -58,6 +58,7 @@ from bot.engine.lexicon import (
     EN_GLOSSARY,
     EN_STOP,
     INTERJECTION,
+    JUST,
     LIGHT_VERB_RE,
     ORG_TITLES,
     QUESTION_PHRASE_RE,
@@ -341,6 +342,10 @@ class Matcher:
                 if word in CJK_STOP:  # before trimming: 现在 is a function word, 现 is not
                     continue
                 trimmed = word.strip(_EDGE) if len(word) >= 2 else word
+                # 刚 (just) glued to a verb the dictionary does not join it with (刚发, 刚走) is
+                # trimmed; 刚好, 刚性, 刚才 are words of their own and stay whole.
+                if trimmed[:1] == JUST and len(trimmed) > 1 and not self._segmenter.knows(trimmed):
+                    trimmed = trimmed[1:]
                 if trimmed and trimmed not in CJK_STOP:
                     tokens.append(trimmed)
         return tokens

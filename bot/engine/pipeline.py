@@ -24,23 +24,32 @@ CONTEXT = Stage(
     assigns=("question.key",),
     doc="a follow-up rewritten against the asker's earlier questions; someone described, named",
 )
-# The issue's "intent and question frame": the intents are read by their own stage; which frame a
-# question is answered in is decided here, before any candidate is ranked: the several-fact frames
-# (order, duration, role held, list, digest) by their cue words in bot.engine.several.frame, the
-# single-fact frames (profile, names, parts, one fact) by the answerers' order in Engine.answerers,
-# each answerer replying only to its frame. Declared as a stage so it can be found by its name.
+# The issue's "intent and question frame". No object carries a frame: the several-facts answerer
+# reads the question's several-fact frame from its cue words (bot.engine.several.frame.detect,
+# a Frame or None), and the other frames are the answerers' order in Engine.answerers, each
+# answerer replying only to its own kind of question. What is declared here is checked against
+# that code by tests/engine/test_pipeline.py.
+SEVERAL_FRAMES: tuple[str, ...] = ("order", "duration", "role_at", "list", "digest")  # several.frame.Frame
+ANSWERER_ORDER: tuple[str, ...] = (
+    "unknown_referent",
+    "several_facts",
+    "profile",
+    "names",
+    "parts",
+    "single_fact",
+)  # Engine.answerers, after the greeting and empty ones that need no analysis
 FRAME = Stage(
     "frame",
-    "bot.engine.several.frame (detect), bot.engine.answer (Engine.answerers)",
-    requires=("question.key", "question.entities", "question.intents", "question.tokens"),
-    assigns=("question.frame",),
-    doc="intent and question frame: several facts (order, duration, role, list, digest), profile, "
-    "names, parts or a single fact",
+    "bot.engine.several.frame (detect)",
+    requires=("question.key",),
+    assigns=("several.frame",),
+    doc="the several-fact frame by cue words (" + ", ".join(SEVERAL_FRAMES) + ") or none; "
+    "the others are the answerers' order (" + ", ".join(ANSWERER_ORDER) + ")",
 )
 ANSWERERS = Stage(
     "answerers",
     "bot.engine.answer (Engine.answerers), bot.engine.several",
-    requires=("question.entities", "question.intents", "question.frame", "question.slots", "decision"),
+    requires=("question.entities", "question.intents", "several.frame", "question.slots", "decision"),
     assigns=("reply.fact", "reply.decline_reason"),
     doc="greeting, unknown referent, several facts, profile, names, parts, single fact: the first that replies",
 )

@@ -67,6 +67,10 @@ class Segmenter:
         self._memo_limit = memo_bytes
         self.memo_bytes = 0  # what the memo holds now, as _memo_size counts it
 
+    def knows(self, word: str) -> bool:
+        """Whether `word` is a word of the dictionary, not one the HMM joined from unknown text."""
+        return bool(self._tokenizer.FREQ.get(word))
+
     def words(self, text: str) -> tuple[str, ...]:
         found = self._memo.get(text)
         if found is not None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot.engine.checks import MoveText
 from bot.engine.entities import LATIN_WORD
 from bot.engine.lexicon import EN_STOP, TITLE_GIVEN, TITLE_WORD
-from bot.engine.rules import TitleRule
+from bot.engine.rules import Reads, TitleRule
 from bot.engine.slots import CLAUSE_PUNCT
 from bot.factbase.models import Entity, Fact
 from bot.text import fold_name, nfkc, to_simplified
@@ -44,7 +44,7 @@ class Statements:
     _title_patterns: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str]]] = field(
         init=False, default_factory=dict
     )
-    _stated_texts: dict[str, str] = field(init=False, default_factory=dict)  # fact id -> its text
+    _stated_texts: dict[str, str] = field(init=False, default_factory=dict)  # fact id + reads -> text
     _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False, default_factory=dict)
     _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(
         init=False, default_factory=dict
@@ -79,12 +79,14 @@ class Statements:
         """Whether an answer says someone left and joined or founded something."""
         return self._moves.tells_a_move(answer)
 
-    def stated_text(self, fact: Fact) -> str:
-        """What a fact itself says (answer and quotes, not phrasings), simplified and folded."""
-        text = self._stated_texts.get(fact.id)
+    def stated_text(self, fact: Fact, reads: Reads = "answer and quotes") -> str:
+        """What a fact itself says (its answer, and with `reads` "answer and quotes" its quotes;
+        never its phrasings), simplified and folded."""
+        key = f"{fact.id}\n{reads}"
+        text = self._stated_texts.get(key)
         if text is None:
-            pieces = [fact.answer, *(source.quote for source in fact.sources)]
-            text = self._stated_texts[fact.id] = to_simplified(nfkc("\n".join(pieces))).casefold()
+            pieces = [fact.answer] if reads == "answer" else [fact.answer, *(s.quote for s in fact.sources)]
+            text = self._stated_texts[key] = to_simplified(nfkc("\n".join(pieces))).casefold()
         return text
 
     # -- titles -----------------------------------------------------------------------------
@@ -108,7 +110,7 @@ class Statements:
         return patterns
 
     def states_title(self, fact: Fact, org: str, title: TitleRule) -> bool:
-        return self.title_pattern(org, title)[1].search(self.stated_text(fact)) is not None
+        return self.title_pattern(org, title)[1].search(self.stated_text(fact, title.reads)) is not None
 
     def titled_people(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
         """(the people a fact names by their title, "首席研究官Bob McGrew", and those it says

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.acceptance import REASONS, decide, decide_top
+from bot.engine.answer import Engine
 from bot.engine.features import Candidate, Features, Weights
 from bot.factbase.models import Fact
 
@@ -53,8 +54,7 @@ def test_no_candidate_and_the_runner_up_of_a_ranking() -> None:
     assert WEIGHTS.decide(candidate(0.35), 0.33) == decide(WEIGHTS, [candidate(0.35), candidate(0.33)])
 
 
-# Two reports of one event in different articles' words, a third fact on the same person that
-# says something else, and a credit line about other people alike in its frame.
+# Two reports of one event in different articles' words: still two facts to choose between.
 REPORT_A = Fact.model_construct(
     id="a001-report-a",
     entities=["someone", "acme"],
@@ -65,44 +65,32 @@ REPORT_B = Fact.model_construct(
     entities=["someone"],
     answer="某人(Someone)在3月1日宣布离开Acme,随后转投一家竞争对手的新实验室。",
 )
-OTHER_ASPECT = Fact.model_construct(
-    id="a002-other-aspect",
-    entities=["someone"],
-    answer="某人(Someone)的母亲是一名中学数学教师,父亲经营一家书店。",
-)
-CREDIT_A = Fact.model_construct(id="a003-credit-a", entities=["editor"], answer="这篇报道的编辑是张三。")
-CREDIT_B = Fact.model_construct(
-    id="a003-credit-b", entities=["writer"], answer="这篇报道的作者是李四和王五。"
-)
 
 
 def of(fact: Fact, score: float, **changes: object) -> Candidate:
     return Candidate(fact, score, candidate(score, **changes).features)
 
 
-def test_a_runner_up_that_restates_the_best_is_no_reason_to_decline() -> None:
-    decision = decide(WEIGHTS, [of(REPORT_A, 0.35), of(REPORT_B, 0.33)])
-    assert decision.accepted and decision.reason == "restated"
+def test_a_close_runner_up_declines_even_when_it_reads_like_the_best() -> None:
+    # A "restated" rule accepted such pairs on shared wording; measured over every fact pair,
+    # shared wording (dates, names, even content words) did not tell a restatement from a
+    # different fact on the same day, so the margin decides.
+    assert decide(WEIGHTS, [of(REPORT_A, 0.35), of(REPORT_B, 0.33)]).reason == "no_margin"
 
 
 @pytest.mark.parametrize(
-    ("ranked", "why"),
+    ("question", "not_fact"),
     [
-        ([of(REPORT_A, 0.35), of(OTHER_ASPECT, 0.33)], "says something else"),
-        ([of(CREDIT_A, 0.35), of(CREDIT_B, 0.33)], "alike in words, about different people"),
-        ([of(REPORT_A, 0.35), of(REPORT_B, 0.33, entity_agreement=0.5)], "not about all the question names"),
+        # the question asks what Shear ran; the staff-meeting fact only names him
         (
-            [of(REPORT_A, 0.35), of(REPORT_B, 0.33, states_asked=False, failed_check="detail:x")],
-            "does not state what is asked",
+            "Before being named OpenAI's interim CEO, which streaming platform had Emmett Shear run?",
+            "a001-sutskever-tells-staff-nov20",
         ),
-        ([of(REPORT_A, 0.35), of(REPORT_B, 0.33, intent_ok=False)], "answers another kind of question"),
-        (
-            [of(REPORT_A, 0.35, kind_asked=False), of(REPORT_B, 0.33, kind_asked=False)],
-            "the question says nothing the checks read, so neither was checked against it",
-        ),
+        # the question rules out joining a rival
+        ("除了去別家公司,Ilya 還有可能怎麼做?", "a002-ilya-may-join-rival"),
     ],
 )
-def test_a_close_runner_up_that_does_not_restate_the_best_still_declines(
-    ranked: list[Candidate], why: str
+def test_a_runner_up_sharing_dates_and_names_does_not_make_a_close_call_an_answer(
+    engine: Engine, question: str, not_fact: str
 ) -> None:
-    assert decide(WEIGHTS, ranked).reason == "no_margin", why
+    assert engine.ask(question).fact_id != not_fact

@@ -108,26 +108,3 @@ def test_a_part_that_names_no_one_is_about_what_its_own_sentence_names(engine: E
     # about them, not about the ChatGPT of the second sentence.
     answer = engine.ask("FutureSearch 估 OpenAI 年經常性收入有多少？其中 ChatGPT 付費用戶佔幾成？").answer
     assert "34億" in answer and "84%" in answer
-
-
-def test_two_reports_of_one_thing_neck_and_neck_are_answered_with_both(
-    engine: Engine, factbase: FactBase, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Two articles report Brockman's leave, one with its planned end: neither leads, and the
-    # answer is in one of them, so both are shown rather than neither.
-    from bot.engine.features import Candidate, Features
-    from bot.engine.matcher import Matcher
-
-    def ranked(*_: object, **__: object) -> list[Candidate]:
-        features = Features(0.5, 0.4, 1.0, True, 0.0, True)
-        return [
-            Candidate(factbase.by_id["a000-brockman-leave"], 0.36, features),
-            Candidate(factbase.by_id["a003-brockman-leave"], 0.35, features),
-            # as close behind the second: the second alone would not be accepted
-            Candidate(factbase.by_id["a001-murati-rehire-plan"], 0.34, features),
-        ]
-
-    monkeypatch.setattr(Matcher, "rank", ranked)
-    reply = engine.ask("布罗克曼那个假大概放多长")
-    assert reply.answered and reply.fact_id == "a000-brockman-leave"
-    assert "长期休假" in reply.answer and "年底" in reply.answer

@@ -7,7 +7,16 @@ from dataclasses import fields
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.checks import CHECKS, REGISTRY, Checked, MoveText, checks_for, first_failed, unit
+from bot.engine.checks import (
+    _OPEN_ENDED_SPAN,
+    CHECKS,
+    REGISTRY,
+    Checked,
+    MoveText,
+    checks_for,
+    first_failed,
+    unit,
+)
 from bot.engine.features import counts as _counts
 from bot.engine.normalise import normalise
 from bot.engine.slots import Slots
@@ -350,9 +359,48 @@ def test_a_span_with_no_end_answers_how_long(engine: Engine) -> None:
     assert reply.answered and reply.fact_id == "a004-severance-terms"
 
 
+@pytest.mark.parametrize(
+    ("question", "not_fact"),
+    [
+        # 永远感激 (forever grateful) is a feeling, not how long anything lasted
+        ("穆拉蒂离职前跟团队合作了多久", "a003-murati-farewell-cheer"),
+        ("Murati离开后多久不能批评OpenAI", "a003-murati-farewell-cheer"),
+        ("米拉在OpenAI一共待了多长时间?", "a003-murati-farewell-cheer"),
+    ],
+)
+def test_forever_said_of_a_feeling_is_not_a_length_of_time(
+    engine: Engine, question: str, not_fact: str
+) -> None:
+    assert engine.ask(question).fact_id != not_fact
+
+
+@pytest.mark.parametrize(
+    ("answer", "is_span"),
+    [
+        ("这份协议禁止他们终身批评 OpenAI", True),
+        ("离职员工终身不得批评公司", True),
+        ("He is barred for life from the board", True),
+        ("我将永远感激有机会与这个团队一起工作", False),
+        ("她一辈子都记得那一天", False),
+        ("他获得终身成就奖", False),
+    ],
+)
+def test_a_span_with_no_end_is_a_length_of_time_only_as_a_restrictions_term(
+    answer: str, is_span: bool
+) -> None:
+    assert bool(_OPEN_ENDED_SPAN.search(answer)) is is_span
+
+
 def test_whom_someone_is_dating_is_a_detail_a_fact_must_state(engine: Engine) -> None:
     # "他对象" is his partner; the fact that Altman is someone's 汇报对象 (whom they report to)
     # does not say who that is.
     reply = engine.ask("奥特曼他对象是谁")
     assert not reply.answered and reply.decline_reason == "check:detail:partner"
     assert engine.ask("Murati的汇报对象是谁?").decline_reason != "check:detail:partner"
+
+
+@pytest.mark.parametrize(
+    "question", ["OpenAI的竞争对象是谁？", "这篇报道的采访对象是谁？", "奥特曼的谈判对象是谁?"]
+)
+def test_an_object_called_duixiang_is_no_partner(engine: Engine, question: str) -> None:
+    assert engine.ask(question).decline_reason != "check:detail:partner"

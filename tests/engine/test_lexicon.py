@@ -164,3 +164,11 @@ def test_a_drawn_out_interjection_is_no_word_and_no_foreign_name(engine: Engine)
         assert all(word.isascii() is False for word in analysed.tokens), question
     # A Latin word no fact uses is still foreign in a Chinese question.
     assert engine.matcher.analyse(normalise("OpenAI和Zorblax合作了吗").key).foreign
+
+
+def test_just_is_trimmed_from_a_verb_not_from_a_word_of_its_own(engine: Engine) -> None:
+    # 刚发了 is 发 (just released); 刚好 (exactly), 刚性 (rigid), 刚才 (a moment ago) are words.
+    tokens = engine.matcher.content_tokens
+    assert tokens("他刚发了什么") == ["发"]
+    assert "刚好" in tokens("时间刚好是周五") and "刚性" in tokens("这是刚性约束")
+    assert not {"好", "性"} & set(tokens("时间刚好是周五") + tokens("这是刚性约束"))

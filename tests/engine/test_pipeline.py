@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import importlib
 
-from bot.engine.pipeline import GIVEN, PIPELINE
+import pytest
+
+from bot.engine.answer import Engine
+from bot.engine.pipeline import ANSWERER_ORDER, GIVEN, PIPELINE, SEVERAL_FRAMES
+from bot.engine.several import frame
+from bot.engine.several.frame import Frame
 from bot.engine.stage import Stage, problems
 
 
@@ -41,16 +46,30 @@ def test_the_issues_stage_order() -> None:
     ]
 
 
-def test_the_answerers_read_the_question_frame_that_its_stage_assigns() -> None:
-    """A newcomer looking for where the frame is decided finds it by the stage's name."""
+def test_the_frame_stage_declares_what_the_code_decides(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer looking for where the frame is decided finds it by the stage's name, and what
+    the stage says is what the code does: detect's frames, the answerers' order."""
+    assert tuple(Frame) == SEVERAL_FRAMES
+    assert tuple(name for name, _ in engine.answerers) == ANSWERER_ORDER
     by_name = {stage.name: stage for stage in PIPELINE}
-    assert "question.frame" in by_name["frame"].assigns
-    assert "question.frame" in by_name["answerers"].requires
-    assert "bot.engine.several.frame" in by_name["frame"].module
+    assert "several.frame" in by_name["answerers"].requires
     without_frame = [stage for stage in PIPELINE if stage.name != "frame"]
     assert problems((GIVEN, *without_frame)) == [
-        "answerers requires question.frame, which no earlier stage assigns"
+        "answerers requires several.frame, which no earlier stage assigns"
     ]
+    # the several-facts answerer really reads the frame through detect
+    read: list[str] = []
+    real_detect = frame.detect
+
+    def detect(text: str) -> Frame | None:
+        read.append(text)
+        return real_detect(text)
+
+    monkeypatch.setattr(frame, "detect", detect)
+    engine.ask("OpenAI的创始人里谁最早离开?")
+    assert read
 
 
 def test_every_stage_names_a_module_that_exists_and_says_what_it_does() -> None:

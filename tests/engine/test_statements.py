@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from types import SimpleNamespace
+
 from bot.engine.answer import Engine
 from bot.engine.lexicon import ORG_TITLES
 from bot.engine.normalise import normalise
@@ -46,3 +49,16 @@ def test_a_name_asked_stands_beside_the_thing_in_its_clause(engine: Engine) -> N
     assert not plain.name_of
     assert statements.names_a_thing(tool, frozenset({"chatgpt"}), plain, frozenset())
     assert not statements.names_a_thing(tool, frozenset({"chatgpt"}), plain, frozenset({"chatgpt"}))
+
+
+def test_a_title_rule_searches_what_it_says_it_reads(engine: Engine) -> None:
+    statements = engine.matcher.statements
+    ceo = next(rule for rule in ORG_TITLES if rule.name == "ceo")
+    # The title is stated in the quote only: found in "answer and quotes", not in "answer".
+    quoted = Fact.model_construct(
+        id="t-quoted-title",
+        answer="他当天发表了讲话。",
+        sources=[SimpleNamespace(quote="微软的CEO纳德拉表示支持")],
+    )
+    assert ceo.reads == "answer and quotes" and statements.states_title(quoted, "microsoft", ceo)
+    assert not statements.states_title(quoted, "microsoft", replace(ceo, reads="answer"))

@@ -75,11 +75,10 @@ class SeveralFacts:
     # The frames rank the same analysis several times; scoring is the costly part, so once per
     # question (cleared by each answer()).
     _ranked: dict[tuple[QueryAnalysis, int], list[Candidate]] = field(default_factory=dict)
+    home: str = field(init=False)  # the organisation the story is about, computed once
 
-    @property
-    def home(self) -> str:
-        """The organisation the story is about (the fact base's domain data)."""
-        return story_home(self.base)
+    def __post_init__(self) -> None:
+        self.home = story_home(self.base)
 
     def _rank(self, analysis: QueryAnalysis, limit: int = 5) -> list[Candidate]:
         key = (analysis, limit)

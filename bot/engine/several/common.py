@@ -151,9 +151,10 @@ def dates_in(text: str, base: FactBase) -> list[str]:
 
 
 def story_home(base: FactBase) -> str:
-    """The organisation the story happens at (the domain file's first home organisation)."""
+    """The organisation the story happens at (the domain file's first home organisation), or
+    "" for a fact base with none (no organisation has people): no entity id is empty."""
     named = base.domain.home_organisations
-    return named[0] if named else min(home_of(base.domain, base.entities))
+    return named[0] if named else min(home_of(base.domain, base.entities), default="")
 
 
 @dataclass(slots=True)

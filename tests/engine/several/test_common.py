@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import copy
 
-from bot.engine.several import order
-from bot.engine.several.common import Context, dates_in, overlap
+import pytest
+
+import bot.engine.several as several_module
+from bot.engine.answer import Engine
+from bot.engine.several import SeveralFacts, order
+from bot.engine.several.common import Context, dates_in, overlap, story_home
 from bot.factbase.domain import Domain
 from bot.factbase.loader import FactBase
 
@@ -43,3 +47,19 @@ def test_an_english_month_and_day_takes_the_sagas_year(factbase: FactBase) -> No
     assert dates_in("who left on november 17?", factbase) == ["2023-11-17"]
     assert dates_in("nov 19th", factbase) == ["2023-11-19"]
     assert dates_in("who may know", factbase) == []  # a month alone, or the verb, is no date
+
+
+def test_a_fact_base_with_no_home_organisation_has_an_empty_home(factbase: FactBase) -> None:
+    # Neither the domain data nor any organisation with people names a home: no crash.
+    homeless = copy.copy(factbase)
+    homeless.domain = Domain(home_organisations=())
+    homeless.entities = {}
+    assert story_home(homeless) == ""
+
+
+def test_the_several_answerer_reads_the_home_once(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    several = SeveralFacts(engine.base, engine.matcher)
+    calls: list[FactBase] = []
+    monkeypatch.setattr(several_module, "story_home", lambda base: calls.append(base) or "x")
+    assert several.home == several.home == story_home(engine.base)
+    assert calls == []
