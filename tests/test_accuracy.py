@@ -67,6 +67,9 @@ BARS = {
     "r2_several": (0.55, 0.85),
     "r2_dialogue": (0.6, 0.7),
     "r2_styles": (0.7, 0.85),
+    "r3_several": (0.45, 0.75),  # round 3: its first run, not studied
+    "r3_dialogue": (0.6, 0.7),
+    "r3_styles": (0.6, 0.7),
 }
 
 
