@@ -251,6 +251,19 @@ _STATED_YEARS = re.compile(
 )
 
 
+def _tenure_text(person: Entity, org_name: str, start: str, end: str) -> str:
+    """ "X was at Y from start to end: about N", no finer than the coarser of the two dates."""
+    told, precision = amount(start, end)
+    return labels.TENURE.format(
+        who=person.name,
+        joined=show_date(start),
+        left=show_date(end),
+        org=org_name,
+        amount=told,
+        precision=PRECISION_WORDS[precision],
+    )
+
+
 def _stay_after_return(ctx: Context, person: Entity, org: str) -> Reply | None:
     """The stay that began with a return to `org` and ended with the next departure; declined
     by name when the articles leave either end undated. None when they tell of no return."""
@@ -266,15 +279,7 @@ def _stay_after_return(ctx: Context, person: Entity, org: str) -> Reply | None:
             return ctx.decline(
                 "duration", labels.TENURE_UNKNOWN.format(who=person.name, what=what, org=org_name)
             )
-        told, precision = amount(move.date, out.date)
-        text = labels.TENURE.format(
-            who=person.name,
-            joined=show_date(move.date),
-            left=show_date(out.date),
-            org=org_name,
-            amount=told,
-            precision=PRECISION_WORDS[precision],
-        )
+        text = _tenure_text(person, org_name, move.date, out.date)
         items = [
             ctx.item(f"回归:{show_date(move.date)}", move.date, [], move.sources[:1]),
             ctx.item(f"离开:{show_date(out.date)}", out.date, [], out.sources[:1]),
@@ -323,15 +328,7 @@ def tenure(ctx: Context, person: Entity, org: str | None = None, returned: bool 
     if joined.date is None or left.date is None or joined.date > left.date:
         what = "加入" if joined.date is None else "离开"
         return ctx.decline("duration", labels.TENURE_UNKNOWN.format(who=person.name, what=what, org=org_name))
-    told, precision = amount(joined.date, left.date)
-    text = labels.TENURE.format(
-        who=person.name,
-        joined=show_date(joined.date),
-        left=show_date(left.date),
-        org=org_name,
-        amount=told,
-        precision=PRECISION_WORDS[precision],
-    )
+    text = _tenure_text(person, org_name, joined.date, left.date)
     items = [
         ctx.item(
             f"加入:{show_date(joined.date)}"
