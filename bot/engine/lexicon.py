@@ -1358,6 +1358,8 @@ _CANTONESE: tuple[RegionalWord, ...] = (
     RegionalWord("过未", "过没有", fires_on=("Altman同馬斯克傾過未?",)),
     RegionalWord("仲", "还", fires_on=("Brockman仲喺唔喺OpenAI?",)),
     RegionalWord("净返", "只剩", fires_on=("超級對齊團隊淨返幾多人?",)),
+    # 晒 (all, after a verb) alone is also 晒出 (show off), which the facts use.
+    RegionalWord("走晒", "都走了", fires_on=("OpenAI嘅創辦人係咪走晒?",)),
     RegionalWord("就嚟", "即将", fires_on=("OpenAI係咪就嚟轉做營利公司?",)),
     RegionalWord("啱啱", "刚刚", fires_on=("邊個啱啱離開OpenAI?",)),
     RegionalWord("琴日", "昨天", fires_on=("Altman琴日講咗咩?",)),
@@ -1370,6 +1372,7 @@ _CANTONESE: tuple[RegionalWord, ...] = (
     RegionalWord("返去", "回去", fires_on=("Altman點解要返去OpenAI?",)),
     RegionalWord("出嚟", "出来", fires_on=("OpenAI幾時搞個營利子公司出嚟?",)),
     RegionalWord("攞", "拿", fires_on=("Altman攞咗幾多股份?",)),
+    RegionalWord("跟住", "跟着", fires_on=("邊位高管跟住Murati走咗?",)),
     RegionalWord("话咗", "说了", fires_on=("Murati話咗啲咩?",)),
     RegionalWord("话过", "说过", fires_on=("Ilya話過AGI會點?",)),
     RegionalWord("倾偈", "聊天", fires_on=("Ilya約Altman幾時傾偈?",)),

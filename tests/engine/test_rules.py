@@ -188,6 +188,8 @@ CANTONESE_TWINS: tuple[tuple[str, str], ...] = (
     ("Murati走咗未?", "Murati走了没有?"),
     ("Altman幾時返咗嚟OpenAI?", "Altman什么时候回来了OpenAI?"),
     ("Ilya呢排做緊咩?", "Ilya最近在做什么?"),
+    ("OpenAI嘅創辦人係咪走晒?", "OpenAI的创办人是不是都走了?"),
+    ("Murati走咗之後,邊個跟住走?", "Murati走了之后,谁跟着走?"),
 )
 
 
