@@ -1275,7 +1275,7 @@ _CANTONESE: tuple[RegionalWord, ...] = (
     RegionalWord("做紧", "在做", fires_on=("Murati而家做紧乜?",)),
     RegionalWord("讲紧", "在讲", fires_on=("Altman条推文讲紧咩?",)),
     RegionalWord("谂紧", "在想", fires_on=("董事会当时谂紧咩?",)),
-    RegionalWord("谂", "想", fires_on=("员工点谂?",)),
+    RegionalWord("谂", "想", fires_on=("员工谂过乜?",)),
     RegionalWord("老豆", "父亲", fires_on=("Altman老豆做咩嘅?",)),
     RegionalWord("老窦", "父亲", fires_on=("Murati老窦系边个?",)),
     RegionalWord("系咩", "是什么", fires_on=("超级对齐系咩?",)),
@@ -1319,6 +1319,71 @@ _CANTONESE: tuple[RegionalWord, ...] = (
     # 喎 as a question's key holds it: simplifying writes it 㖞
     RegionalWord("㖞", "啊", fires_on=("Altman好似返咗嚟喎?",)),
     RegionalWord("啫", "啊", fires_on=("Murati净系走咗啫?",)),
+    # The rest of the closed class, so a new question's wording is covered, not only past rows'.
+    # Pronouns and demonstratives; 呢 alone is also Mandarin's particle ("那Brockman呢"), so only
+    # with its measure word.
+    RegionalWord("我哋", "我们", fires_on=("我哋几时先知Altman俾人炒?",)),
+    RegionalWord("你哋", "你们", fires_on=("你哋知唔知Murati去咗边度?",)),
+    RegionalWord("呢个", "这个", fires_on=("呢個決定係邊個做嘅?",)),
+    RegionalWord("呢间", "这家", fires_on=("呢間公司幾時成立?",)),
+    RegionalWord("呢啲", "这些", fires_on=("呢啲員工點解要走?",)),
+    RegionalWord("呢位", "这位", fires_on=("呢位CTO喺OpenAI做咗幾耐?",)),
+    RegionalWord("呢次", "这次", fires_on=("呢次融資籌咗幾多錢?",)),
+    RegionalWord("呢排", "最近", fires_on=("Ilya呢排做緊咩?",)),
+    # Question words; 系 (係) is read as 是 only before one, as 系 is also 关系, 系统, 体系.
+    RegionalWord("边到", "哪里", fires_on=("Murati而家喺邊到做嘢?",)),
+    RegionalWord("边年", "哪年", fires_on=("Karpathy邊年離開OpenAI?",)),
+    RegionalWord("做乜要", "为什么要", fires_on=("Murati做乜要辭職?",)),
+    RegionalWord("做咩要", "为什么要", fires_on=("Leike做咩要走?",)),
+    RegionalWord("做乜会", "为什么会", fires_on=("Altman做乜會俾人炒?",)),
+    RegionalWord("做咩会", "为什么会", fires_on=("超級對齊團隊做咩會解散?",)),
+    RegionalWord("点睇", "怎么看", fires_on=("馬斯克點睇OpenAI?",)),
+    RegionalWord("点谂", "怎么想", fires_on=("員工點諗董事會個決定?",)),
+    RegionalWord("点知", "怎么知道", fires_on=("Altman點知自己俾人炒?",)),
+    RegionalWord("点做", "怎么做", fires_on=("董事會之後點做?",)),
+    RegionalWord("点话", "怎么说", fires_on=("Leike辭職嗰陣點話?",)),
+    RegionalWord("系边度", "是哪里", fires_on=("OpenAI總部係邊度?",)),
+    RegionalWord("系边间", "是哪家", fires_on=("最大投資者係邊間公司?",)),
+    RegionalWord("系边位", "是哪位", fires_on=("臨時CEO係邊位?",)),
+    RegionalWord("系边年", "是哪年", fires_on=("OpenAI成立係邊年?",)),
+    RegionalWord("系几时", "是什么时候", fires_on=("Altman返嚟係幾時?",)),
+    RegionalWord("系几多", "是多少", fires_on=("OpenAI估值係幾多?",)),
+    RegionalWord("系乜嘢", "是什么", fires_on=("Ilya新公司係乜嘢公司?",)),
+    RegionalWord("系点", "是怎么", fires_on=("Altman係點返到嚟?",)),
+    # 同 alone is also 同时, 同事, 共同: read as 和 only before a question word.
+    RegionalWord("同边个", "和谁", fires_on=("Murati同邊個傾緊離職細節?",)),
+    RegionalWord("同边间", "和哪家", fires_on=("OpenAI同邊間公司合作?",)),
+    # Aspect, negation and adverbs: 未 closing a question asks whether it has happened yet.
+    RegionalWord("咗未", "了没有", fires_on=("Murati走咗未?",)),
+    RegionalWord("过未", "过没有", fires_on=("Altman同馬斯克傾過未?",)),
+    RegionalWord("仲", "还", fires_on=("Brockman仲喺唔喺OpenAI?",)),
+    RegionalWord("净返", "只剩", fires_on=("超級對齊團隊淨返幾多人?",)),
+    # 晒 (all, after a verb) alone is also 晒出 (show off), which the facts use.
+    RegionalWord("走晒", "都走了", fires_on=("OpenAI嘅創辦人係咪走晒?",)),
+    RegionalWord("就嚟", "即将", fires_on=("OpenAI係咪就嚟轉做營利公司?",)),
+    RegionalWord("啱啱", "刚刚", fires_on=("邊個啱啱離開OpenAI?",)),
+    RegionalWord("琴日", "昨天", fires_on=("Altman琴日講咗咩?",)),
+    RegionalWord("寻日", "昨天", fires_on=("Murati尋日宣布咗咩?",)),
+    RegionalWord("今日", "今天", fires_on=("OpenAI今日發佈咗咩?",)),
+    RegionalWord("听日", "明天", fires_on=("Altman話聽日開咩會?",)),
+    # Verbs: 嚟 alone stays (the facts quote it); 返 alone is also 返回.
+    RegionalWord("返嚟", "回来", fires_on=("Altman點解可以返嚟?",)),
+    RegionalWord("返咗嚟", "回来了", fires_on=("Altman幾時返咗嚟OpenAI?",)),
+    RegionalWord("返去", "回去", fires_on=("Altman點解要返去OpenAI?",)),
+    RegionalWord("出嚟", "出来", fires_on=("OpenAI幾時搞個營利子公司出嚟?",)),
+    RegionalWord("攞", "拿", fires_on=("Altman攞咗幾多股份?",)),
+    RegionalWord("跟住", "跟着", fires_on=("邊位高管跟住Murati走咗?",)),
+    RegionalWord("话咗", "说了", fires_on=("Murati話咗啲咩?",)),
+    RegionalWord("话过", "说过", fires_on=("Ilya話過AGI會點?",)),
+    RegionalWord("倾偈", "聊天", fires_on=("Ilya約Altman幾時傾偈?",)),
+    RegionalWord("倾咗", "谈了", fires_on=("董事會同Altman傾咗咩?",)),
+    RegionalWord("倾紧", "在谈", fires_on=("Murati同邊個傾緊離職細節?",)),
+    RegionalWord("噉", "这样", fires_on=("Altman點解會噉做?",)),
+    RegionalWord("咁样", "这样", fires_on=("董事會點解咁樣做?",)),
+    # Sentence particles: they ask nothing, read as the Mandarin particle.
+    RegionalWord("啰", "啊", fires_on=("Murati走咗囉?",)),
+    RegionalWord("噃", "啊", fires_on=("Altman返咗嚟噃?",)),
+    RegionalWord("吖", "啊", fires_on=("邊個做CEO吖?",)),
 )
 # Taiwan words (in simplified form) for what the facts call otherwise: 甚麼 is 什么, a 财务长
 # is a 首席财务官.
@@ -1335,6 +1400,8 @@ _TAIWAN: tuple[RegionalWord, ...] = (
     RegionalWord("新创", "初创", fires_on=("Sutskever成立了哪家新創?",)),
     RegionalWord("新创公司", "初创公司", fires_on=("Murati的新創公司叫什麼?",)),
     RegionalWord("使用者", "用户", fires_on=("ChatGPT有多少使用者?",)),
+    # 资料 is Taiwan's 数据 (data); the facts say 数据. 执行长, 影片, 软体, 晶片 the facts already use.
+    RegionalWord("资料", "数据", fires_on=("Sora的訓練資料是從哪裡來的?",)),
 )
 # Northern colloquial question words: phrasings mostly say 什么 and 怎么, and "用啥办法" should
 # look as much like "用什么办法" as the words do. 他爸 is one word to jieba, so it is spelt out

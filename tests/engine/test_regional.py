@@ -10,8 +10,8 @@ from bot.engine.answer import Engine
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
-        # 係咪 是不是, 放緊 在放
-        ("Brockman係咪放緊長假?佢話幾時返嚟?", "a000-brockman-leave"),
+        # 係咪 是不是, 放緊 在放, 返嚟 回来: the fact that says when he returns, as for the twin
+        ("Brockman係咪放緊長假?佢話幾時返嚟?", "a003-brockman-leave"),
         # 同人 跟人, 開咗間 创办了
         ("Vicki Cheung同人開咗間咩公司?", "a003-vicki-cheung-left"),
         # 俾人炒 被解雇, 話佢知 告诉他

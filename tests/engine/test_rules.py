@@ -174,6 +174,33 @@ def test_a_regional_word_is_read_in_its_examples(entry: RegionalWord, question: 
     assert entry.mandarin in to_mandarin(key)
 
 
+# A Hong Kong user's question and its Mandarin twin: the Cantonese function and question words
+# (做乜要, 点睇, 仲, 返嚟, 咗未, 呢排, 同边个, ...) must leave the engine with the same reading, so
+# both get the same reply. Each pair was answered differently before those words were covered.
+CANTONESE_TWINS: tuple[tuple[str, str], ...] = (
+    ("Murati做乜要辭職?", "Murati为什么要辞职?"),
+    ("馬斯克點睇OpenAI?", "马斯克怎么看OpenAI?"),
+    ("Brockman仲喺唔喺OpenAI?", "Brockman还在不在OpenAI?"),
+    ("Altman點解可以返嚟?", "Altman为什么可以回来?"),
+    ("Leike做咩要走?", "Leike为什么要走?"),
+    ("超級對齊團隊做咩會解散?", "超级对齐团队为什么会解散?"),
+    ("Murati同邊個傾緊離職細節?", "Murati在和谁谈离职细节?"),
+    ("Murati走咗未?", "Murati走了没有?"),
+    ("Altman幾時返咗嚟OpenAI?", "Altman什么时候回来了OpenAI?"),
+    ("Ilya呢排做緊咩?", "Ilya最近在做什么?"),
+    ("OpenAI嘅創辦人係咪走晒?", "OpenAI的创办人是不是都走了?"),
+    ("Murati走咗之後,邊個跟住走?", "Murati走了之后,谁跟着走?"),
+)
+
+
+@pytest.mark.parametrize(("cantonese", "mandarin"), CANTONESE_TWINS)
+def test_a_cantonese_question_is_answered_as_its_mandarin_twin(
+    engine: Engine, cantonese: str, mandarin: str
+) -> None:
+    in_cantonese, in_mandarin = engine.ask(cantonese), engine.ask(mandarin)
+    assert (in_cantonese.kind, in_cantonese.fact_id) == (in_mandarin.kind, in_mandarin.fact_id)
+
+
 @pytest.mark.parametrize(
     ("phrase", "question", "fires"),
     [
