@@ -85,6 +85,18 @@ def _without_asker_clauses(sentence: str) -> str:
     return "".join(clauses[opening:]).strip()
 
 
+# A question that asks the reader to agree, not the articles ("谁能想到呢?", "是不是很离谱?",
+# "你说这公司还能好吗?", "crazy, right?"): the question before it is what is asked.
+_RHETORICAL = re.compile(
+    r"^(?:那|所以|但|真的|真是)?(?:(?:谁|誰)(?:能|会|會)?(?:想到|想得到|料到)|(?:谁|誰)知道呢|"
+    r"你(?:们|們)?(?:说|說|看|觉得|覺得)(?:是不是|这|這|那|能|会|會|还|還)|"
+    r"(?:是不是|是否)(?:很|太|有点|有點|也太)|(?:不是|对|對|是|好)(?:吗|嗎|吧)|对不对|對不對|"
+    r"(?:有没有|有沒有)(?:搞错|搞錯)).{0,12}[?？!！]*$|"
+    r"^(?:\w+\W+){0,3}(?:right|who knew|can you believe (?:it|that)|isn'?t it|am i (?:right|wrong)|lol|lmao)\W*$",
+    re.I,
+)
+
+
 # "文章里说…", "报道说…" inside the question: where it was read, not what is asked (but "哪家
 # 媒体报道说…" asks the outlet).
 _SOURCE_SAID = re.compile(r"(?:文章|报道|報導|新闻|新聞)(?:里|裡|中|上)?(?:说|說|称|稱|提到)的?")
@@ -127,7 +139,9 @@ def split_story(message: str) -> Story | None:
         return None
     candidates = marked or asking
     chosen = candidates[-1]
-    if len(candidates) > 1 and _META.match(sentences[chosen].strip()):
+    if len(candidates) > 1 and (
+        _META.match(sentences[chosen].strip()) or _RHETORICAL.match(sentences[chosen].strip())
+    ):
         chosen = candidates[-2]
     if chosen == 0 and len(message) <= MAX_QUESTION_CHARS:
         return None  # a question first and details after is a question of its own

@@ -158,3 +158,20 @@ def test_asking_the_bot_to_confirm_asks_what_follows(engine: Engine) -> None:
     assert found is not None and found.question == "which day devday took place?"
     reply = engine.ask(message)
     assert reply.answered and "11月6日" in reply.answer
+
+
+def test_a_last_question_that_only_asks_the_reader_to_agree_is_not_the_question(engine: Engine) -> None:
+    for aside in ("谁能想到呢?", "你说这公司以后还能稳住吗?", "是不是有点夸张?"):
+        message = "这两天在地铁上一直刷OpenAI的八卦。高管一个接一个跑。舒尔曼走了以后去了哪家公司?" + aside
+        found = split_story(message)
+        assert found is not None and found.question == "舒尔曼走了以后去了哪家公司?", aside
+        assert aside in found.told
+    reply = engine.ask(message)
+    assert reply.answered and "Anthropic" in reply.answer
+
+
+def test_a_trailing_right_in_english_is_not_the_question() -> None:
+    found = split_story(
+        "spent the weekend reading about openai. so many exits. who replaced mira as cto? wild, right?"
+    )
+    assert found is not None and found.question == "who replaced mira as cto?"
