@@ -175,3 +175,12 @@ def test_a_trailing_right_in_english_is_not_the_question() -> None:
         "spent the weekend reading about openai. so many exits. who replaced mira as cto? wild, right?"
     )
     assert found is not None and found.question == "who replaced mira as cto?"
+
+
+def test_a_last_sentence_asking_whether_anyone_knows_is_not_the_question(engine: Engine) -> None:
+    for last in ("有人知道吗?", "谁记得?", "Anybody know?"):
+        message = "午休时跟同事聊到OpenAI的人事变动。走的人真不少。雷克辞职后加入了哪家公司?" + last
+        found = split_story(message)
+        assert found is not None and found.question == "雷克辞职后加入了哪家公司?", last
+    reply = engine.ask(message)
+    assert reply.answered and "Anthropic" in reply.answer
