@@ -118,3 +118,69 @@ def test_they_in_a_story_is_everyone_the_sentence_before_named_despite_a_sentenc
     )
     reply = engine.ask(message)
     assert reply.read_as == "为什么Brockman和Murati常常起冲突?"
+
+
+def test_an_emoji_and_a_space_end_a_sentence_and_asking_whether_anyone_knows_asks_it(engine: Engine) -> None:
+    message = (
+        "上周部门分享会放了陈信翰谈GPT演进的片段。他讲到GPT从补全句子到能听指令对话,"
+        "后来又学会归纳和理解上下文,还打了个比方,我刷手机错过了🤣 有谁知道他把这个过程比作看什么成长吗?"
+    )
+    found = split_story(message)
+    assert found is not None and found.question == "他把这个过程比作看什么成长吗?"
+    reply = engine.ask(message)
+    assert reply.answered and "小孩" in reply.answer
+
+
+def test_a_clause_about_the_asker_before_the_asking_one_is_not_asked(engine: Engine) -> None:
+    message = (
+        "穆拉蒂走的时候发了一封很长的告别信。信里感谢了同事,也回顾了这几年。"
+        "其中有一段讲到公司刚推出的两个模型开启了新时代。我老是分不清这些型号,她说的是哪两个?"
+    )
+    found = split_story(message)
+    assert found is not None and found.question == "她说的是哪两个?"
+    reply = engine.ask(message)
+    assert reply.answered and "o1" in reply.answer and "4o" in reply.answer
+
+
+def test_a_clause_about_the_asker_that_leads_into_a_colon_keeps_what_follows_it() -> None:
+    found = split_story(
+        "那几天的新闻我全看了。真的很乱。我只想核对一件事:微软说要请Altman去带新团队,那是几号?"
+    )
+    assert found is not None and found.question == "微软说要请Altman去带新团队,那是几号?"
+
+
+def test_asking_the_bot_to_confirm_asks_what_follows(engine: Engine) -> None:
+    message = (
+        "my coworker and i were going over the openai board drama over lunch. he says the custom gpts "
+        "announcement is what set ilya off. could you remind me which day devday took place?"
+    )
+    found = split_story(message)
+    assert found is not None and found.question == "which day devday took place?"
+    reply = engine.ask(message)
+    assert reply.answered and "11月6日" in reply.answer
+
+
+def test_a_last_question_that_only_asks_the_reader_to_agree_is_not_the_question(engine: Engine) -> None:
+    for aside in ("谁能想到呢?", "你说这公司以后还能稳住吗?", "是不是有点夸张?"):
+        message = "这两天在地铁上一直刷OpenAI的八卦。高管一个接一个跑。舒尔曼走了以后去了哪家公司?" + aside
+        found = split_story(message)
+        assert found is not None and found.question == "舒尔曼走了以后去了哪家公司?", aside
+        assert aside in found.told
+    reply = engine.ask(message)
+    assert reply.answered and "Anthropic" in reply.answer
+
+
+def test_a_trailing_right_in_english_is_not_the_question() -> None:
+    found = split_story(
+        "spent the weekend reading about openai. so many exits. who replaced mira as cto? wild, right?"
+    )
+    assert found is not None and found.question == "who replaced mira as cto?"
+
+
+def test_a_last_sentence_asking_whether_anyone_knows_is_not_the_question(engine: Engine) -> None:
+    for last in ("有人知道吗?", "谁记得?", "Anybody know?"):
+        message = "午休时跟同事聊到OpenAI的人事变动。走的人真不少。雷克辞职后加入了哪家公司?" + last
+        found = split_story(message)
+        assert found is not None and found.question == "雷克辞职后加入了哪家公司?", last
+    reply = engine.ask(message)
+    assert reply.answered and "Anthropic" in reply.answer
