@@ -195,11 +195,18 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         heads = (_people_in(engine, to_simplified(item.text).partition(":")[0])[:1] for item in reply.items)
         answered = tuple(dict.fromkeys(e for head in heads for e in head))
     asked_who = _asks_for_someone(engine, question, analysis)
+    named = tuple(analysis.entities)
+    if asked_who:
+        # "谁是OpenAI的CTO?" finds Murati by her title: she is who the question asked for, which
+        # its answer gives, not someone it named; a 他 after it is her.
+        named = tuple(
+            e
+            for e in named
+            if engine.base.entities[e].kind != "person" or engine.context.surface(question, e) is not None
+        )
     fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
     asked_what = asks_for_something(question)
-    return Turn(
-        question, tuple(analysis.entities), answered, asked_who, also=also, fact=fact, asked_what=asked_what
-    )
+    return Turn(question, named, answered, asked_who, also=also, fact=fact, asked_what=asked_what)
 
 
 def _people_in(engine: Engine, text: str) -> tuple[str, ...]:

@@ -429,3 +429,10 @@ def test_it_for_a_body_is_the_body_without_the_words_before_it(engine: Engine) -
     reply = ask(engine, "Altman是被董事会赶走的吗?", "它一共有几个人?")
     assert "被董事会" not in read_as(reply)
     assert read_as(reply) == "董事会一共有几个人?"
+
+
+def test_he_after_asking_who_holds_a_title_is_whoever_holds_it(engine: Engine) -> None:
+    # The title found Murati in the question, so she counted as named and the pronoun went to
+    # the other person her answer's fact lists (Altman).
+    reply = ask(engine, "OpenAI的CTO是谁?", "那他是什么时候辞职的?")
+    assert read_as(reply).startswith("米拉·穆拉蒂")
