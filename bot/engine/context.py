@@ -42,7 +42,8 @@ _SINGULAR_PERSON = re.compile(
     r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b|"
     # "那个人是哪家公司的?", "that guy": pointed at like 他, unless a description leads to it
     # ("接替McGrew的那个人" describes someone).
-    r"(?<![的\w])(?:[那这](?:个|位)?(?:人|家伙|哥们)|此人)|\b(?:that|this) (?:guy|person|dude)\b"
+    # Both scripts: the pointer is replaced in the question as written.
+    r"(?<![的\w])(?:[那这這](?:个|個|位)?(?:人|家伙|傢伙|哥们|哥們)|此人)|\b(?:that|this) (?:guy|person|dude)\b"
 )
 # "her job" is hers; "fire her", "told her about" are her.
 _POSSESSIVE = re.compile(

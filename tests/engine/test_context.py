@@ -436,3 +436,10 @@ def test_he_after_asking_who_holds_a_title_is_whoever_holds_it(engine: Engine) -
     # the other person her answer's fact lists (Altman).
     reply = ask(engine, "OpenAI的CTO是谁?", "那他是什么时候辞职的?")
     assert read_as(reply).startswith("米拉·穆拉蒂")
+
+
+def test_that_person_in_traditional_points_like_he(engine: Engine) -> None:
+    # "那個人" was found in the simplified text but replaced in the question as written, where
+    # only the simplified 个 was spelt: the reading became "個人…".
+    reply = ask(engine, "誰是OpenAI的首席科學家?", "那個人後來去了哪?")
+    assert read_as(reply).startswith("伊利亚")
