@@ -21,7 +21,7 @@ from bot.engine.stage import Stage
 
 if TYPE_CHECKING:
     from bot.engine.matcher import QueryAnalysis
-    from bot.engine.rules import TitleRule
+    from bot.engine.rules import Reads, TitleRule
     from bot.factbase.models import Fact
 
 STAGE = Stage(
@@ -76,7 +76,7 @@ class MoveText:
 class FactReader(Protocol):
     """What the checks need to read of a fact (the Matcher provides it)."""
 
-    def stated_text(self, fact: Fact) -> str: ...
+    def stated_text(self, fact: Fact, reads: Reads = "answer and quotes") -> str: ...
 
     def states_title(self, fact: Fact, org: str, title: TitleRule) -> bool: ...
 
@@ -168,7 +168,7 @@ def tells_a_move(c: Checked) -> str | None:
 def detail(c: Checked) -> str | None:
     """asked a particular detail (ASKED_DETAILS: salary, court, city …): answer or quotes state it"""
     for rule in c.query.details:
-        if not rule.stated.search(c.reader.stated_text(c.fact)):
+        if not rule.stated.search(c.reader.stated_text(c.fact, rule.reads)):
             return f"detail:{rule.name}"
     return None
 

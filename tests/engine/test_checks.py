@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -14,6 +16,7 @@ from bot.engine.checks import (
     Checked,
     MoveText,
     checks_for,
+    detail,
     first_failed,
     unit,
 )
@@ -404,3 +407,26 @@ def test_whom_someone_is_dating_is_a_detail_a_fact_must_state(engine: Engine) ->
 )
 def test_an_object_called_duixiang_is_no_partner(engine: Engine, question: str) -> None:
     assert engine.ask(question).decline_reason != "check:detail:partner"
+
+
+def test_a_detail_rule_is_searched_in_the_text_it_says_it_reads(engine: Engine) -> None:
+    # The detail check searched the answer and its quotes whatever the rule's `reads` said.
+    matcher = engine.matcher
+    asked = matcher.analyse(normalise("Altman的年薪是多少?").key)
+    (rule,) = asked.details
+    fact = next(f for f in engine.base.facts if "altman" in f.entities)
+    read: list[str] = []
+
+    class Reader:
+        def stated_text(self, fact: object, reads: str = "answer and quotes") -> str:
+            read.append(reads)
+            return ""
+
+        def states_title(self, fact: object, org: str, title: object) -> bool:
+            return False
+
+    for reads in ("answer", "answer and quotes"):
+        query: Any = SimpleNamespace(details=(replace(rule, reads=reads),))  # all `detail` reads
+        checked = Checked(fact, frozenset(fact.entities), frozenset(), query, frozenset(), None, (), Reader())
+        assert detail(checked) == f"detail:{rule.name}"
+    assert read == ["answer", "answer and quotes"]
