@@ -136,6 +136,14 @@ class Gloss:
         return tuple(self.english.split())
 
 
+def _examples(fires_on: tuple[str, ...], not_on: tuple[str, ...]) -> list[str]:
+    """A rule's example lines in the catalogue: what it fires on, and what not."""
+    lines = ["- fires on: " + " · ".join(f"「{q}」" for q in fires_on)]
+    if not_on:
+        lines.append("- not on: " + " · ".join(f"「{q}」" for q in not_on))
+    return lines
+
+
 def catalogue() -> str:
     """docs/rules.md: every rule, its patterns and examples, from the data above."""
     from bot.engine.answer import ANSWER_CUES
@@ -192,9 +200,7 @@ def catalogue() -> str:
             lines += [f"### {rule.name}", ""]
             lines.append(f"- asked: `{rule.asked.pattern}`")
             lines.append(f"- stated ({rule.reads}): `{rule.stated.pattern}`")
-            lines.append("- fires on: " + " · ".join(f"「{q}」" for q in rule.fires_on))
-            if rule.not_on:
-                lines.append("- not on: " + " · ".join(f"「{q}」" for q in rule.not_on))
+            lines += _examples(rule.fires_on, rule.not_on)
             lines.append("")
     lines += [
         "## Intents (`INTENT_CUES`)",
@@ -204,9 +210,7 @@ def catalogue() -> str:
     ]
     for intent_cue in INTENT_CUES:
         lines += [f"### {intent_cue.intent.value}", "", f"- asked: `{intent_cue.cue.pattern}`"]
-        lines.append("- fires on: " + " · ".join(f"「{q}」" for q in intent_cue.fires_on))
-        if intent_cue.not_on:
-            lines.append("- not on: " + " · ".join(f"「{q}」" for q in intent_cue.not_on))
+        lines += _examples(intent_cue.fires_on, intent_cue.not_on)
         lines.append("")
     lines += [
         "## Titles at an organisation (`ORG_TITLES`)",
@@ -222,10 +226,8 @@ def catalogue() -> str:
             f"- asked: `{title_rule.asked}`",
             f"- stated ({title_rule.reads}): `{title_rule.stated}`",
             f"- verbs ({title_rule.reads}): `{title_rule.verbs}`",
-            "- fires on: " + " · ".join(f"「{q}」" for q in title_rule.fires_on),
+            *_examples(title_rule.fires_on, title_rule.not_on),
         ]
-        if title_rule.not_on:
-            lines.append("- not on: " + " · ".join(f"「{q}」" for q in title_rule.not_on))
         lines.append("")
     lines += [
         "## Cues (`CUES` in lexicon.py, `SLOT_CUES` in slots.py, `ANSWER_CUES` in answer.py, "
@@ -243,9 +245,7 @@ def catalogue() -> str:
             f"- reads: {cue.reads}",
             f"- pattern: `{cue.pattern.pattern}`",
         ]
-        lines.append("- fires on: " + " · ".join(f"「{q}」" for q in cue.fires_on))
-        if cue.not_on:
-            lines.append("- not on: " + " · ".join(f"「{q}」" for q in cue.not_on))
+        lines += _examples(cue.fires_on, cue.not_on)
         lines.append("")
     lines += [
         "## Regional words (`REGIONAL_TO_MANDARIN`)",
