@@ -38,16 +38,21 @@ _FIT_MOST = 3
 _HEAD = (
     r"首席(?:科学家|技术官|产品官|财务官|研究官|信息安全官|科学官|执行官)|科学家|华人|产品经理|创始(?:团队)?成员|"
     r"联合创始人|创始人|女高管|高管|总裁|负责人|研究员|工程师|董事长|儿子|女儿|学生|老师|师父|"
-    r"副总裁|前cto|cto|ceo|cfo|cpo|人|家伙|大佬|大神|哥们|女士|先生"
+    r"副总裁|前cto|cto|ceo|cfo|cpo|人|家伙|大佬|大神|哥们|女士|先生|"
+    # Any title or agent noun by its suffix ("财务首席官", "财务长", "发言者", "亿万富翁").
+    r"[\u4e00-\u9fff]{1,3}(?:官|长|员|者|翁|师)"
 )
+# The head stays in the description's clause: "…的那位,他公司的聊天机器人" is a description
+# ending at the comma, then what is asked of it: 机器人 there is no head noun of it.
+_IN_CLAUSE = r"[^,，;；。!！?？]"
 # "…的(那个)科学家" / "那个…的科学家" / "那个CTO": a description, then what is asked of it.
 # A pointing word (那个, 这位) is what marks a description: "Ilya的老师" asks a relation, and
 # "还留在OpenAI的创始人" is what a who-question asks for.
 # The head may follow a few words of its own ("…的OpenAI前CTO") and be several nouns long
 # ("华人产品经理").
 _DESCRIPTION = re.compile(
-    rf"^(?P<description>.{{0,60}}?(?:那个|那位|那名|这个|这位)(?:.{{0,30}}?的)?.{{0,12}}?"
-    rf"(?P<head>(?:{_HEAD})+))(?P<asked>.*)$"
+    rf"^(?P<description>.{{0,60}}?(?:那个|那位|那名|这个|这位)(?:{_IN_CLAUSE}{{0,30}}?的)?{_IN_CLAUSE}{{0,12}}?"
+    rf"(?P<head>(?:{_HEAD})+)(?:[(（][^)）]{{1,12}}[)）])?)(?P<asked>.*)$"
 )
 # "父亲当过联亚光电董事长的那位,…": a description ending in a pointing word alone, before a
 # comma or what asks who.
@@ -89,7 +94,7 @@ _POINTING = re.compile(r"那个|那位|那名|这个|这位|那|这")
 
 # "…的首席信息安全官叫什么(名字)?": the name of whoever holds a title, which is who holds it.
 _NAME_OF_TITLE = re.compile(
-    rf"^(?P<title>.{{0,40}}?(?:{_HEAD}))\s*(?:的名字|的全名)?(?:叫|是)?(?:什么|啥)(?:名字)?(?:来着)?[?？]*$"
+    rf"^(?P<title>{_IN_CLAUSE}{{0,40}}?(?:{_HEAD}))\s*(?:的名字|的全名)?(?:叫|是)?(?:什么|啥)(?:名字)?(?:来着)?[?？]*$"
 )
 
 
@@ -285,10 +290,13 @@ class DescribedPeople:
         people = self._described(found)
         if not people:
             return None
-        asked = _LINK.sub("", found.group("asked"))
+        link = _LINK.match(found.group("asked"))
+        asked = found.group("asked")[link.end() :] if link else found.group("asked")
         # Positions in the simplified text are those of the question: OpenCC keeps lengths.
         start = len(question) - len(found.group("asked")) + (len(found.group("asked")) - len(asked))
         rest = question[start:] if len(question) == len(simplified) else asked
+        # "…的那个科学家,他的老师叫什么?": 的 of possession stays with the name.
+        rest = ("的" if link and link.group().endswith("的") else "") + rest
         questions = tuple(self.base.entities[p].name + rest for p in people)
         if len(people) > 1:
             return Described(question, people, questions)
@@ -366,7 +374,8 @@ class DescribedPeople:
             if self.base.entities[e].kind == "person"
             and any(to_simplified(n).casefold() in description for n in self.base.entities[e].all_names())
         ]
-        plain = _POINTING.sub("", description)
+        # "那位财务长(CFO)": the gloss after the head is no word of what it describes.
+        plain = re.sub(r"[(（][^)）]{1,12}[)）]$", "", _POINTING.sub("", description))
         # The head noun is often no word of the fact ("烧掉木雕的首席科学家"): without it, next.
         without_head = plain[: len(plain) - len(found.group("head"))]
         kin = _KIN.match(without_head)
@@ -395,32 +404,85 @@ class DescribedPeople:
             people = fitting or people
         if len(people) > 1 and facts:
             people = self._actors(facts[0], without_head, people) or people
+        if len(people) > 1:
+            people = self._best_profile(without_head, people) or people
         return people
 
     def _actors(self, fact: Fact, description: str, people: Sequence[str]) -> tuple[str, ...]:
-        """Of the fact's `people`, the one the fact names last before the first of the
-        description's words it says: the one who did what the description tells ("在X上说如果
-        Altman回来他会很担心的那位" is "马斯克(…)在X上表示…", not Ilya, of whom he spoke). ()
-        when none of its words is in a clause of one of them."""
+        """Of the fact's `people`, the one who does what the description tells, in the role it
+        gives them. Each clause of the description ("带走OpenAI政策负责人、自己出去开了对家") is
+        found where the fact first says one of its words, and belongs to the person named last
+        before that ("在X上说如果Altman回来他会很担心的那位" is "马斯克(…)在X上表示,如果…", not
+        Ilya, of whom he spoke; "带走OpenAI政策负责人的那位" is who 带走, not whom), or to the
+        person a title stands right before ("首席科学家伊利亚·苏茨克维"). The person most
+        clauses belong to; () on a tie, or when no clause is in a clause of one of them."""
         if self.read_words is None:
             return ()
-        _entities, read = self.read_words(description)
         text = to_simplified(fact.answer).casefold()
-        found = sorted(at for w in read if (len(w) > 1 or w.isascii()) and (at := text.find(w)) >= 0)
         # Where each person of the fact is named: the clause from a name to the next is theirs.
         starts = sorted(
-            (start, e)
+            (start, start + len(name), e)
             for e in fact.entities
             if self.base.entities[e].kind == "person"
             for name in self.base.entities[e].all_names()
             if len(name) >= 2
             for start in _positions(text, to_simplified(name).casefold())
         )
-        for at in found:
-            owner = next((e for start, e in reversed(starts) if start < at), None)
-            if owner is not None and owner in people:
-                return (owner,)
-        return ()
+        held: dict[str, int] = {}
+        for clause in _DESCRIPTION_CLAUSE.split(description):
+            _entities, read = self.read_words(clause) if clause.strip() else ((), ())
+            found = sorted((at, w) for w in read if (len(w) > 1 or w.isascii()) and (at := text.find(w)) >= 0)
+            for at, word in found:
+                end = at + len(word)
+                title = re.fullmatch(rf"(?:{_HEAD})+", word) is not None
+                named_next = next((e for start, _, e in starts if title and end <= start <= end + 1), None)
+                before = [(name_end, e) for _, name_end, e in starts if name_end <= at]
+                owner = named_next or (before[-1][1] if before else None)
+                if not named_next and before and _PRONOUN.search(text, before[-1][0], at):
+                    # "…将奥尔特曼告上法庭,这是他6月撤诉后…": a 他 after that name is the
+                    # sentence's subject, not someone named in a role of its own.
+                    owner = self._subject(text, starts, at) or owner
+                if owner is not None and owner in people:
+                    held[owner] = held.get(owner, 0) + 1
+                    break
+        best = max(held.values(), default=0)
+        chosen = tuple(p for p in people if held.get(p) == best)
+        return chosen if best and len(chosen) == 1 else ()
+
+    @staticmethod
+    def _subject(text: str, starts: Sequence[tuple[int, int, str]], at: int) -> str | None:
+        """The first person named in the sentence of position `at` who is not named after a
+        preposition or an object marker ("与Schulman…", "将奥尔特曼…"): its subject."""
+        sentence_start = max((m.end() for m in re.finditer(r"[。;；!！?？]", text[:at])), default=0)
+        for start, _end, person in starts:
+            if sentence_start <= start < at and not _OBLIQUE.search(
+                text[max(sentence_start, start - 4) : start]
+            ):
+                return person
+        return None
+
+    def _best_profile(self, description: str, people: Sequence[str]) -> tuple[str, ...]:
+        """Of `people`, the one whose own summary and roles hold the most of the description's
+        words ("当过首席科学家的那位" of Ilya and his teacher, whom one fact names together);
+        () on a tie."""
+        if self.read_words is None:
+            return ()
+        _entities, read = self.read_words(description)
+        words = [w for w in read if len(w) > 1 or w.isdigit()]
+        own = {p: sum(self._holds(self._own(p), w) for w in words) for p in people}
+        best = max(own.values(), default=0)
+        chosen = tuple(p for p in people if own[p] == best)
+        return chosen if best and len(chosen) == 1 else ()
+
+
+# Where a description of several clauses breaks: "带走OpenAI政策负责人、自己出去开了对家".
+_DESCRIPTION_CLAUSE = re.compile(r"[、,，;；]|后来|然后|并且|而且|之后又")
+
+
+# A pronoun for a person, and the words after which a name is no subject (a preposition or an
+# object marker, with a title or a bracket between: "将OpenAI及其CEO萨姆·奥尔特曼").
+_PRONOUN = re.compile(r"[他她]")
+_OBLIQUE = re.compile(r"(?:与|跟|和|同|对|向|将|把|被|给|面对|关于|据|从|及其)[^,，。]{0,3}$")
 
 
 def _positions(text: str, name: str) -> list[int]:

@@ -144,3 +144,24 @@ def test_a_company_named_before_that_company_is_not_described(engine: Engine) ->
 def test_a_described_company_after_a_conversation_is_no_pointer_at_the_last_one(engine: Engine) -> None:
     reply = engine.ask("做Claude的那家公司是谁创办的?", history=["Ilya后来创办了什么公司?"])
     assert reply.read_as == "Anthropic是谁创办的?"
+
+
+def test_a_description_ends_at_its_clause_and_a_robot_is_no_head_noun(engine: Engine) -> None:
+    # The title regexes once ran past the comma and took 机器人 for the person described.
+    question = "起诉过OpenAI、后来又撤诉的那位,他公司的聊天机器人叫什么?"
+    assert engine.described.who_for_name(question) is None
+    described = engine.described.read(question)
+    assert described is not None and described.question == "埃隆·马斯克公司的聊天机器人叫什么?"
+
+
+def test_any_title_by_its_suffix_is_a_head_noun(engine: Engine) -> None:
+    # 亿万富翁 is in no list of titles; 翁, like 官/长/员/者/师, ends a noun for a person.
+    reply = engine.ask("从Google挖走Ilya的那位亿万富翁,后来自己开了什么公司?")
+    assert reply.read_as == "埃隆·马斯克后来自己开了什么公司?" and "xAI" in reply.answer
+
+
+def test_a_title_right_before_a_name_in_the_fact_is_that_persons(engine: Engine) -> None:
+    # One fact names Ilya ("首席科学家伊利亚·苏茨克维") and his teacher: the title is Ilya's,
+    # and the teacher asked of him keeps its 的.
+    reply = engine.ask("当过OpenAI首席科学家的那位,他的老师叫什么?")
+    assert reply.read_as == "伊利亚·苏茨克维的老师叫什么?" and "Hinton" in reply.answer
