@@ -17,7 +17,7 @@ from bot.engine import labels
 from bot.engine.context import MAX_TURNS, Turn, asks_for_something, points_at_someone, points_at_something
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
-from bot.engine.story import Story, split_story
+from bot.engine.story import Story, both_parts, split_story
 from bot.factbase.models import Intent
 from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
@@ -73,6 +73,14 @@ def answer(
     if story is None:
         return in_context(engine, question, earlier, preferred, override)
     script = override or choose_script(normalise(question).display, preferred)
+    if story.also is not None:  # two questions: both answered, or the one that can be (story.py)
+        first = _story_answer(engine, question, story.also, earlier, script)
+        return both_parts(first, _story_answer(engine, question, replace(story, also=None), earlier, script))
+    return _story_answer(engine, question, story, earlier, script)
+
+
+def _story_answer(engine: Engine, question: str, story: Story, earlier: list[Turn], script: Script) -> Reply:
+    """The asking sentence of a story, read with the sentences told around it as context."""
     # The story's sentences are earlier turns that asked nothing, each read in the context of
     # those before it ("他跟着Amodei去了…" is about whom the sentence before named).
     told: list[Turn] = []

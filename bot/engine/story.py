@@ -10,9 +10,13 @@ subject like any follow-up.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from bot.engine.normalise import MAX_QUESTION_CHARS
+
+if TYPE_CHECKING:
+    from bot.engine.views import Reply
 
 # A message this long, or of this many sentences, is a story around a question.
 STORY_CHARS = 30
@@ -120,10 +124,73 @@ def without_lead_in(sentence: str) -> str:
     return rest if _ASKING.search(rest) else sentence
 
 
+# A question word inside a statement that explains, not asks ("大概这就是为什么大家都走了",
+# "难怪她去哪都有人跟"): the sentence is a remark, whatever its "??".
+_EXPLAINS_ZH = re.compile(
+    r"(?:就是|难怪|難怪|怪不得|所以才)\s*(?:为什么|為什麼|为何|為何|怎么|怎麼|谁|誰|哪|什么|什麼)"
+)
+# The question words of a Chinese request; 几 after 好/这/那 counts ("好几个模型"), not asks.
+_ASKS_ZH = re.compile(
+    r"吗|嗎|呢|谁|誰|哪|什么|什麼|啥|(?<![好十这這那])(?:几|幾)|多少|多久|多长|多長|为什么|為什麼|为何|為何|"
+    r"怎么|怎麼|怎样|怎樣|如何|是否|是不是|有没有|有沒有|点解|點解|边个|邊個|咩|乜|幾時|几时"
+)
+# "我想知道…", "我好奇…": the asker leads into what they ask, with no comma after.
+_WANTS_TO_KNOW = re.compile(
+    r"^(?:那|所以|反正|其实|其實)?我(?:就|只|还|還|真的|很)?(?:想|想要|要|好奇|很好奇)(?:知道|问|問|了解|确认|確認|请教|請教)?"
+)
+# Where an English question starts: the sentence's start, after a clause break, or after a
+# word that only leads in ("anyway", "so", "according to these articles").
+_EN_CLAUSE_START = (
+    r"(?:^|[,;:—–]\s*|\b(?:and|but|so|anyway|also|ok|okay|lol|well|then|plus|honestly|basically|btw|"
+    r"wait|seriously|now)\s+|\baccording to [^,?]{0,40}?\s+|\b(?:per|from|in) (?:the|these|those) "
+    r"(?:articles?|reports?)\s*,?\s*)"
+)
+# An English question in request shape: a question word, or an auxiliary before its subject,
+# where a clause starts ("anyway what company did he start", "is working nights normal
+# there"); not "that's why he left" or "the one who pushed", where the word starts no clause.
+_EN_REQUEST = re.compile(
+    _EN_CLAUSE_START
+    + r"(?:who|what|when|where|why|which|how|whose|whom)(?:'s|'re|\b)|"
+    + _EN_CLAUSE_START
+    + r"(?:is|are|was|were|did|does|do|can|could|has|have|had|will|would|should)\s+"
+    r"(?!you\b|anyone\b|someone\b)\w+",
+    re.I,
+)
+
+
+def asks_in_request_shape(sentence: str) -> bool:
+    """The sentence asks something of the reader in the shape of a request: a Chinese question
+    word outside a clause about the asker and outside an explanation ("这就是为什么…"), or an
+    English question word or inverted auxiliary where a clause starts. A "??" alone on a
+    remark ("maybe that's why the numbers differ??") is no request."""
+    if re.search(r"[\u3400-\u9fff]", sentence):
+        asked = without_lead_in(_without_asker_clauses(sentence))
+        wanted = _WANTS_TO_KNOW.match(asked.strip())
+        asked = asked.strip()[wanted.end() :] if wanted else asked
+        if _ABOUT_THE_ASKER.match(asked.strip()) and not _LEAD_IN.match(asked.strip()):
+            return False  # every clause is about the asker ("我一直搞不懂为什么…")
+        if _EXPLAINS_ZH.search(asked):
+            return False
+        return _ASKS_ZH.search(asked) is not None
+    return _EN_REQUEST.search(sentence.strip()) is not None
+
+
+# What adds a second question to the first ("另外,", "还有,", "also,", "and"): not a question.
+# In English, a word that only leads in before the question word goes too ("anyway what…").
+_ALSO = re.compile(
+    r"^(?:另外|还有|還有|再来|再來|以及|also|and|plus)\s*[,，:：]?\s*|"
+    r"^(?:anyway|so|ok|okay|but|lol|well|honestly|btw)\s*,?\s+(?=(?:who|what|when|where|why|which|how)\b)",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Story:
     question: str  # the sentence that asks
     told: tuple[str, ...]  # the sentences before (and after) it, in order
+    # A second question the message asks, right before the first ("她出生在哪?另外,她之前
+    # 在哪工作?"), as a story of its own (what was told before it): answered as well.
+    also: Story | None = None
 
 
 def split_story(message: str) -> Story | None:
@@ -137,10 +204,27 @@ def split_story(message: str) -> Story | None:
         return None
     # The last sentence that asks: a story comes first, then the question it leads to.
     asking = [i for i, s in enumerate(sentences) if _ASKING.search(s)]
-    marked = [i for i in asking if re.search(r"[?？]", sentences[i])]
     if not asking:
         return None
-    candidates = marked or asking
+    marked = [i for i in asking if re.search(r"[?？]", sentences[i])]
+    # What asks in the shape of a request is the question; a question mark settles which of
+    # those, and only a remark's "??" stands in for a request when none has that shape.
+    requests = [
+        i
+        for i in asking
+        if asks_in_request_shape(sentences[i])
+        and not _META.match(sentences[i].strip())
+        and not _RHETORICAL.match(sentences[i].strip())
+    ]
+    # A question mark marks the question, unless the last one is a remark's ("…why the
+    # numbers differ??"): then a request after it, unmarked, is the question.
+    marked_requests = [i for i in requests if i in marked]
+    late_requests = [i for i in requests if i > max(marked, default=-1)]
+    if marked_requests and marked_requests[-1] == max(marked):
+        candidates = marked_requests
+    else:
+        tiers = (late_requests, marked_requests, requests, marked, asking)
+        candidates = next(tier for tier in tiers if tier)
     chosen = candidates[-1]
     if len(candidates) > 1 and (
         _META.match(sentences[chosen].strip()) or _RHETORICAL.match(sentences[chosen].strip())
@@ -150,4 +234,42 @@ def split_story(message: str) -> Story | None:
         return None  # a question first and details after is a question of its own
     # A question that only asks whether the articles say it tells nothing either.
     told = tuple(s for i, s in enumerate(sentences) if i != chosen and not _META.match(s.strip()))
-    return Story(without_lead_in(_without_asker_clauses(sentences[chosen])), told)
+    also = None
+    if chosen - 1 in candidates and chosen - 1 in requests and chosen - 1 > 0:
+        # Two questions in a row, each a request: the one before is asked too, in the
+        # context of what was told before it.
+        before = tuple(s for s in sentences[: chosen - 1] if not _META.match(s.strip()))
+        also = Story(_asked(sentences[chosen - 1]), before)
+    return Story(_asked(sentences[chosen]), told, also)
+
+
+def _asked(sentence: str) -> str:
+    """What a sentence asks, without what leads into it or adds it to another question."""
+    asked = without_lead_in(_without_asker_clauses(sentence))
+    for lead_in in (_ALSO, _WANTS_TO_KNOW):
+        rest = lead_in.sub("", asked, count=1)
+        asked = rest if _ASKING.search(rest) else asked
+    return asked
+
+
+def both_parts(first: Reply, second: Reply) -> Reply:
+    """The reply to a message of two questions: both answers, each with how it was read and its
+    sources, when both are answered by different facts; else the one answered (the second's
+    decline when neither is)."""
+    if not first.answered:
+        return second
+    if not second.answered or (first.fact_ids or (first.fact_id,)) == (second.fact_ids or (second.fact_id,)):
+        return first if not second.answered else second
+    return replace(
+        second,
+        answer=first.answer + "\n\n" + second.answer,
+        confidence=min(first.confidence, second.confidence),
+        sources=tuple(dict.fromkeys((*first.sources, *second.sources))),
+        conflict=first.conflict or second.conflict,
+        fact_ids=tuple(
+            dict.fromkeys(
+                (*(first.fact_ids or (first.fact_id or "",)), *(second.fact_ids or (second.fact_id or "",)))
+            )
+        ),
+        items=(*first.items, *second.items),
+    )

@@ -184,3 +184,61 @@ def test_a_last_sentence_asking_whether_anyone_knows_is_not_the_question(engine:
         assert found is not None and found.question == "雷克辞职后加入了哪家公司?", last
     reply = engine.ask(message)
     assert reply.answered and "Anthropic" in reply.answer
+
+
+def test_a_remarks_question_marks_do_not_make_it_the_question(engine: Engine) -> None:
+    # "that's probably why…??" and "这就是为什么…??" explain; the request after them asks, "?" or not.
+    message = (
+        "so my cousin works in vc and keeps telling me about the openai drama. he says ilya was the "
+        "one who pushed the board to fire sam. honestly that's probably why ilya ended up leaving in "
+        "may?? anyway what company did ilya start after he left"
+    )
+    found = split_story(message)
+    assert found is not None and found.question == "what company did ilya start after he left"
+    assert "Safe Superintelligence" in engine.ask(message).answer
+    found = split_story(
+        "我室友一直在追OpenAI的新闻。她说Murati走的那天还有两个人一起宣布离开。"
+        "大概这就是为什么大家说OpenAI元老走光了??反正我想知道,McGrew走之前在OpenAI干了几年"
+    )
+    assert found is not None and found.question == "McGrew走之前在OpenAI干了几年"
+
+
+def test_a_marked_request_is_not_passed_over_for_an_earlier_or_later_remark() -> None:
+    # 好几个 is no question word; 多久 is one; "大家都在猜…什么" after the question has no "?".
+    found = split_story(
+        "我对这位研究主管很有兴趣。文章说他对好几个模型都有贡献。我想问一下,McGrew在OpenAI待了多久?"
+    )
+    assert found is not None and found.question == "McGrew在OpenAI待了多久?"
+    found = split_story(
+        "最近在读Anthropic的新闻。看到说Jan Leike去了那边。我一直在想这件事。"
+        "我想知道他在Anthropic向谁汇报?大家都在猜他下一步会做什么"
+    )
+    assert found is not None and found.question == "他在Anthropic向谁汇报?"
+
+
+def test_two_questions_in_a_row_are_both_answered_each_with_how_it_was_read_and_its_sources(
+    engine: Engine,
+) -> None:
+    message = (
+        "上周看了篇讲Murati离职的报道。说她在OpenAI待了六年多。"
+        "我想问两件事:她出生在哪个国家?另外,她是哪一年加入OpenAI的?"
+    )
+    found = split_story(message)
+    assert found is not None and found.question == "她是哪一年加入OpenAI的?"
+    assert found.also is not None and found.also.question == "她出生在哪个国家?"
+    reply = engine.ask(message)
+    assert reply.answered and "阿尔巴尼亚" in reply.answer and "2018" in reply.answer
+    assert "按“Murati出生在哪个国家?”理解" in reply.answer
+    assert "按“Murati是哪一年加入OpenAI的?”理解" in reply.answer
+    assert {"a003-murati-born", "a003-murati-joins-openai"} <= set(reply.fact_ids)
+    assert len({s.quote for s in reply.sources}) >= 2
+
+
+def test_of_two_questions_the_one_the_articles_answer_is_answered(engine: Engine) -> None:
+    # The articles name no husband: the last question alone would be declined.
+    message = (
+        "上周看了篇讲Murati离职的报道。说她在OpenAI待了六年多。"
+        "我想问两件事:她出生在哪个国家?另外,她丈夫叫什么名字?"
+    )
+    reply = engine.ask(message)
+    assert reply.answered and "阿尔巴尼亚" in reply.answer
