@@ -109,6 +109,19 @@ _RHETORICAL = re.compile(
 _SOURCE_SAID = re.compile(r"(?:文章|报道|報導|新闻|新聞)(?:里|裡|中|上)?(?:说|說|称|稱|提到)的?")
 
 
+# "那篇讲Schulman跳槽的文章里说…", "in the article about ilya's fundraising, …": which article
+# the asker read it in, described by what it is about. Context, not the question's subject:
+# its names would pull the question to the article's other facts.
+_SOURCE_CITED = re.compile(
+    r"(?:在|据|據|照|根据|根據)?(?:那|这|這)?(?:篇|则|則|条|條|份)?(?:讲|講|写|寫|报道|報導|关于|關於)"
+    r"[^,，。?？]{1,30}?的(?:那|这|這)?(?:篇|则|則|条|條|份)?(?:文章|报道|報導|新闻|新聞|报告|報告|帖子|推文)"
+    r"(?:里面|裡面|里|裡|中|上)?(?:说|說|称|稱|提到|写道|寫道|讲|講)?(?:的|过|過)?\s*[,，:：]?\s*|"
+    r"(?:^|\b)(?:in|per|according to) the (?:article|report|piece|story|post) (?:about|on) [^,?]{1,50}?,\s*|"
+    r"(?:^|\b)the (?:article|report|piece|story|post) (?:about|on) [^,?]{1,50}? (?:said|says|mentioned) (?:that )?",
+    re.I,
+)
+
+
 def without_lead_in(sentence: str) -> str:
     """The asking sentence without the words that lead into it: what follows a colon ("我想先
     确认一个数字:…"), a lead-in ("所以我想问,"), a source ("文章里说")."""
@@ -118,6 +131,13 @@ def without_lead_in(sentence: str) -> str:
     rest = rest[found.end() :] if found else rest
     # "照9月的报道,…": which report, not what is asked
     rest = re.sub(r"^(?:照|据|據|根据|根據|按照?)[^,，]{0,12}?(?:报道|報導|文章|新闻|新聞)[,，]\s*", "", rest)
+    cited = _SOURCE_CITED.search(rest)
+    if (
+        cited
+        and _ASKING.search(rest[cited.end() :])
+        and not re.search(r"哪|谁|誰|which|who", rest[: cited.start()])
+    ):
+        rest = rest[: cited.start()] + rest[cited.end() :]
     said = _SOURCE_SAID.search(rest)
     if said and not re.search(r"哪|谁|誰|which|who", rest[: said.start()]):
         rest = rest[: said.start()] + rest[said.end() :]
@@ -240,7 +260,9 @@ def split_story(message: str) -> Story | None:
         # context of what was told before it.
         before = tuple(s for s in sentences[: chosen - 1] if not _META.match(s.strip()))
         also = Story(_asked(sentences[chosen - 1]), before)
-    return Story(_asked(sentences[chosen]), told, also)
+    # The article the question cites is context: "讲Leike辞职的那篇文章里说,他…" is about Leike.
+    cited = [c.group().strip(" ,，:：") for c in (_SOURCE_CITED.search(sentences[chosen]),) if c]
+    return Story(_asked(sentences[chosen]), (*told, *cited), also)
 
 
 def _asked(sentence: str) -> str:

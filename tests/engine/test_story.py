@@ -242,3 +242,19 @@ def test_of_two_questions_the_one_the_articles_answer_is_answered(engine: Engine
     )
     reply = engine.ask(message)
     assert reply.answered and "阿尔巴尼亚" in reply.answer
+
+
+def test_the_article_a_question_cites_is_context_not_its_subject(engine: Engine) -> None:
+    # "那篇讲Schulman跳槽的文章里说": where it was read; its names are not what is asked.
+    reply = engine.ask(
+        "最近在补OpenAI的新闻。群里有人在争。那篇讲Schulman跳槽的文章里说马斯克又起诉了OpenAI,他之前是几月撤诉的?"
+    )
+    assert reply.read_as == "马斯克又起诉了OpenAI,他之前是几月撤诉的?" and "6月" in reply.answer
+    # The cited article is told context: the 他 of the question is whom it was about.
+    reply = engine.ask("最近在补OpenAI的新闻。群里有人在争。讲Leike辞职的那篇文章里说,他后来加入了哪家公司?")
+    assert reply.read_as == "Leike后来加入了哪家公司?" and "Anthropic" in reply.answer
+    found = split_story(
+        "spent the weekend catching up on openai. so many exits. in the article about ilya's fundraising, "
+        "which vc firms backed xai?"
+    )
+    assert found is not None and found.question == "which vc firms backed xai?"
