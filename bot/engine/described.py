@@ -72,6 +72,13 @@ _EN_SHORT_DESCRIPTION = re.compile(
     r"^(?:so |and |hey |ok |okay |wait )?(?:the|that|this) (?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,5}?)"
     r"(?P<description>)\s*(?:—|–|--| - )\s*(?P<asked>[^—–]{3,})$"
 )
+# "who is the scientist that burned the effigy?": a question that asks for the person a
+# relative clause describes, answered with that person, not with the fact it describes.
+_EN_ASKS_FOR = re.compile(
+    r"^(?:so |and |ok |okay |wait )?(?:who(?:'s| is| was)|what(?:'s| is| was) the name of) (?:the|that) "
+    r"(?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}?) (?:who|that)(?:'s|'d| is| was| had)? "
+    r"(?P<description>[^—–?]{4,120}?)\s*\?*$"
+)
 # A pronoun of the asked part, for the name; his/her/their before a noun are possessive.
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|him|them)\b")
 _EN_POSSESSIVE = re.compile(r"\b(?:his|her|their)\b")
@@ -109,6 +116,33 @@ _EN_THING_DESCRIPTION = re.compile(
     r"(?P<asked>.{3,})$"
 )
 _EN_IT = re.compile(r"\b(?:it|they)\b")
+# Where someone is from, in English, as the profiles say it: a head noun of a description
+# ("the chinese researcher who…", "the albanian-born cto"). Demonyms only: the glossary's
+# words are read everywhere, and "chinese" there would make "his chinese name" 华人.
+_ORIGIN = {
+    "chinese": "华人",
+    "chinese-american": "华人",
+    "taiwanese": "台湾",
+    "albanian": "阿尔巴尼亚",
+    "albanian-born": "阿尔巴尼亚",
+    "polish": "波兰",
+    "canadian": "加拿大",
+    "american": "美国",
+    "british": "英国",
+    "russian": "俄罗斯",
+    "israeli": "以色列",
+    "indian": "印度",
+    "dutch": "荷兰",
+    "german": "德国",
+    "french": "法国",
+}
+# The verbs that give a described organisation its role for the person named with it.
+_JOINED = re.compile(
+    r"加入|去了|跳槽|投奔|转投|跳到|跑去|\b(?:joined|join|went to|moved to|jumped to|jumped ship to|left for|"
+    r"defected to|ran off to|headed to|signed with)\b"
+)
+_LEFT = re.compile(r"离开|出走|离职|\b(?:left|quit|departed)\b(?! for)")
+_FOUNDED = re.compile(r"创办|创立|创建|成立|开了|\b(?:founded|co-?founded|started|set up|launched|created)\b")
 _EN_ITS = re.compile(r"\b(?:its|their)\b")
 
 
@@ -238,6 +272,12 @@ class DescribedPeople:
             if self.base.entities[entity_id].kind != "org":
                 for org_id in self._organisations_of(entity_id) - home - set(named):
                     scores[org_id] = scores.get(org_id, 0) + 1
+        if len(scores) > 1:
+            # The role the description gives the organisation: where someone went ("the
+            # company schulman joined"), came from, or founded, by their moves and roles.
+            for entity_id in named:
+                for org_id in self._organisations_in_role(entity_id, description) & scores.keys():
+                    scores[org_id] += 1
         facts = self.sure_facts(description) if len(scores) > 1 else ()
         for org_id in scores:
             scores[org_id] += bool(facts) and org_id in facts[0].entities
@@ -257,6 +297,19 @@ class DescribedPeople:
             question.strip()[start:].lstrip(" ,，、") if len(question.strip()) == len(simplified) else asked
         )
         return Described(org.name + re.sub(r"^(?:它|佢)的?", "", rest), (org.id,))
+
+    def _organisations_in_role(self, entity_id: str, description: str) -> set[str]:
+        """The organisations a person goes with in the role the description's verb gives them:
+        joined (a move's destination), left (a move's origin), founded (a founder's role)."""
+        entity = self.base.entities[entity_id]
+        orgs: set[str] = set()
+        if _JOINED.search(description):
+            orgs |= {m.to for m in entity.moves if m.to}
+        if _LEFT.search(description):
+            orgs |= {m.from_org for m in entity.moves if m.from_org}
+        if _FOUNDED.search(description):
+            orgs |= {r.org for r in entity.roles if r.org and re.search(r"创始|创办|创立", r.title)}
+        return orgs
 
     def _organisations_of(self, entity_id: str) -> set[str]:
         """Where a person held a role or went; whose summary names a product (its maker). An
@@ -307,6 +360,9 @@ class DescribedPeople:
         with their name in place of its pronoun ("what year did Mira Murati join openai?"),
         or "who is Mira Murati?" when it asks their name."""
         simplified = question.strip().casefold()
+        asks_for = _EN_ASKS_FOR.match(simplified)
+        if asks_for is not None:
+            return self._asked_for(asks_for)
         found = _EN_DESCRIPTION.match(simplified) or _EN_SHORT_DESCRIPTION.match(simplified)
         if found is None:
             return None
@@ -318,6 +374,11 @@ class DescribedPeople:
             self.fitting(described, gender)
             or self._fit(described, found.group("description") or described)[:1]
         )
+        if len(people) > 1:
+            # The head noun picks, as in Chinese: "the chinese researcher who took over…" is
+            # the one of them whose own summary says 华人.
+            head = " ".join(_ORIGIN.get(w, w) for w in found.group("head").split())
+            people = self._best_profile(head, people) or people
         if not people:
             return None
         asked = found.group("asked").strip()
@@ -328,6 +389,27 @@ class DescribedPeople:
             # With the question asked of each, the engine can tell whom the articles answer for.
             return Described(question, people, tuple(q for q in questions if q is not None))
         return Described(questions[0], people)
+
+    def _asked_for(self, found: re.Match[str]) -> Described | None:
+        """ "who is the scientist that burned the effigy?": the one person the fact the
+        description surely finds says did it, in the role it gives them, asked about by name
+        ("who is Ilya Sutskever?"); None when that is not one person (the question is then
+        matched as it stands, and the fact it finds names them)."""
+        description = found.group("description")
+        facts = self.sure_facts(description)
+        if not facts:
+            return None
+        named = set(self.find(description))
+        people = tuple(
+            e for e in facts[0].entities if self.base.entities[e].kind == "person" and e not in named
+        )
+        if len(people) > 1:
+            head = " ".join(_ORIGIN.get(w, w) for w in found.group("head").split())
+            people = self._actors(facts[0], description, people) or self._best_profile(head, people)
+        if len(people) != 1:
+            return None
+        entity = self.base.entities[people[0]]
+        return Described(f"who is {entity.name_en or entity.name}?", people)
 
     def _asked_of(self, person: str, asked: str) -> str | None:
         """An English question's asking part asked of `person` by name ("why did he quit?" →
@@ -428,6 +510,12 @@ class DescribedPeople:
             if len(name) >= 2
             for start in _positions(text, to_simplified(name).casefold())
         )
+        # "Pachocki" inside "Jakub Pachocki" is the same mention, in the same role.
+        starts = [
+            span
+            for span in starts
+            if not any(o[0] <= span[0] and span[1] <= o[1] and o[:2] != span[:2] for o in starts)
+        ]
         held: dict[str, int] = {}
         for clause in _DESCRIPTION_CLAUSE.split(description):
             _entities, read = self.read_words(clause) if clause.strip() else ((), ())
@@ -436,7 +524,12 @@ class DescribedPeople:
                 end = at + len(word)
                 title = re.fullmatch(rf"(?:{_HEAD})+", word) is not None
                 named_next = next((e for start, _, e in starts if title and end <= start <= end + 1), None)
-                before = [(name_end, e) for _, name_end, e in starts if name_end <= at]
+                # Not someone named after 与/将/面对…: an object or a companion, not who acts.
+                before = [
+                    (name_end, e)
+                    for start, name_end, e in starts
+                    if name_end <= at and not _oblique(text, start)
+                ]
                 owner = named_next or (before[-1][1] if before else None)
                 if not named_next and before and _PRONOUN.search(text, before[-1][0], at):
                     # "…将奥尔特曼告上法庭,这是他6月撤诉后…": a 他 after that name is the
@@ -455,9 +548,7 @@ class DescribedPeople:
         preposition or an object marker ("与Schulman…", "将奥尔特曼…"): its subject."""
         sentence_start = max((m.end() for m in re.finditer(r"[。;；!！?？]", text[:at])), default=0)
         for start, _end, person in starts:
-            if sentence_start <= start < at and not _OBLIQUE.search(
-                text[max(sentence_start, start - 4) : start]
-            ):
+            if sentence_start <= start < at and not _oblique(text, start, sentence_start):
                 return person
         return None
 
@@ -482,7 +573,16 @@ _DESCRIPTION_CLAUSE = re.compile(r"[、,，;；]|后来|然后|并且|而且|之
 # A pronoun for a person, and the words after which a name is no subject (a preposition or an
 # object marker, with a title or a bracket between: "将OpenAI及其CEO萨姆·奥尔特曼").
 _PRONOUN = re.compile(r"[他她]")
-_OBLIQUE = re.compile(r"(?:与|跟|和|同|对|向|将|把|被|给|面对|关于|据|从|及其)[^,，。]{0,3}$")
+_OBLIQUE = re.compile(r"(?:与|跟|和|同|对|向|将|把|被|给|面对|关于|据|从|及其)[^,，。()（）]{0,6}$")
+
+
+def _oblique(text: str, start: int, since: int = 0) -> bool:
+    """The name at `start` follows a preposition or an object marker in its clause; a name in
+    brackets ("雅库布(Jakub Pachocki)") is in the role of the name it glosses."""
+    window = text[max(since, start - 18) : start]
+    if window.endswith(("(", "（")):
+        window = re.sub(r"[^,，。()（）]{1,8}[(（]$", "", window)
+    return _OBLIQUE.search(window[-10:]) is not None
 
 
 def _positions(text: str, name: str) -> list[int]:

@@ -165,3 +165,21 @@ def test_a_title_right_before_a_name_in_the_fact_is_that_persons(engine: Engine)
     # and the teacher asked of him keeps its 的.
     reply = engine.ask("当过OpenAI首席科学家的那位,他的老师叫什么?")
     assert reply.read_as == "伊利亚·苏茨克维的老师叫什么?" and "Hinton" in reply.answer
+
+
+def test_an_organisation_described_by_the_move_a_person_made_is_where_they_went(engine: Engine) -> None:
+    # Schulman goes with OpenAI, its alignment team and Anthropic; "joined" is a move's destination.
+    reply = engine.ask("the company schulman joined in august — who founded it?")
+    assert reply.read_as == "who founded Anthropic?" and "阿莫迪" in reply.answer
+
+
+def test_an_english_origin_word_in_the_head_picks_among_those_the_description_fits(engine: Engine) -> None:
+    # Schulman and Chen each took over from someone; only Chen's summary says 华人.
+    reply = engine.ask("the chinese researcher who took over from mcgrew — where did he study?")
+    assert reply.read_as == "where did Mark Chen study?" and "MIT" in reply.answer
+
+
+def test_a_question_for_the_person_a_relative_clause_describes_is_answered_with_them(engine: Engine) -> None:
+    # The fact names Chen, who replaced McGrew, and Pachocki, with whom (与) he leads research.
+    assert engine.ask("who's the guy that replaced mcgrew?").fact_id == "entity:mark-chen"
+    assert engine.ask("who is the scientist that burned the effigy?").fact_id == "entity:sutskever"
