@@ -17,7 +17,7 @@ from bot.engine import labels
 from bot.engine.context import MAX_TURNS, Turn, asks_for_something, points_at_someone, points_at_something
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
-from bot.engine.story import Story, both_parts, split_story
+from bot.engine.story import Story, both_parts, split_story, with_pair_named, with_someone_described
 from bot.factbase.models import Intent
 from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
@@ -81,6 +81,13 @@ def answer(
 
 def _story_answer(engine: Engine, question: str, story: Story, earlier: list[Turn], script: Script) -> Reply:
     """The asking sentence of a story, read with the sentences told around it as context."""
+    paired = with_pair_named(story.question, story.told, lambda t: _people_at(engine, t))
+    described = with_someone_described(paired, story.told)
+    if described != paired:  # "这位" is whom a told sentence brought in: found by description
+        display = normalise(described).display
+        found = engine.described.read(display) or engine.described.who(display)
+        described = found.question if found is not None and len(found.people) == 1 else described
+    story = replace(story, question=described)
     # The story's sentences are earlier turns that asked nothing, each read in the context of
     # those before it ("他跟着Amodei去了…" is about whom the sentence before named).
     told: list[Turn] = []
@@ -97,6 +104,7 @@ def _story_answer(engine: Engine, question: str, story: Story, earlier: list[Tur
         told.append(Turn(read, named, introduces=unnamed, told=True))
     before = _told_before(question, story)
     joined_tried = bool(told and told[-1].introduces and not _names_someone(engine, story.question))
+    joined_tried = joined_tried and story.question == paired  # else it carries the description
     if (
         not joined_tried
         and before
@@ -150,6 +158,13 @@ def _told_before(message: str, story: Story) -> tuple[str, ...]:
     """The told sentences that come before the asking one in the message, in order."""
     asked_at = message.find(story.question)
     return tuple(s for s in story.told if 0 <= message.find(s) < asked_at)
+
+
+def _people_at(engine: Engine, text: str) -> list[tuple[int, int, str]]:
+    """Where `text` names each person it names, in order (for story.with_pair_named)."""
+    found = engine.context.find(to_simplified(normalise(text).display).casefold())
+    spans = [engine.context.surface(text, e) for e in found if engine.base.entities[e].kind == "person"]
+    return sorted((start, end, text[start:end]) for start, end in (s for s in spans if s is not None))
 
 
 def _names_something(engine: Engine, text: str) -> bool:

@@ -42,6 +42,7 @@ _HEAD = (
     # Any title or agent noun by its suffix ("财务首席官", "财务长", "发言者", "亿万富翁").
     r"[\u4e00-\u9fff]{1,3}(?:官|长|员|者|翁|师)"
 )
+HEAD_NOUN = _HEAD  # for a story's sentences that bring someone in by a title (bot.engine.story)
 # The head stays in the description's clause: "…的那位,他公司的聊天机器人" is a description
 # ending at the comma, then what is asked of it: 机器人 there is no head noun of it.
 _IN_CLAUSE = r"[^,，;；。!！?？]"

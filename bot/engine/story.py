@@ -10,10 +10,14 @@ subject like any follow-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from bot.engine.described import HEAD_NOUN
 from bot.engine.normalise import MAX_QUESTION_CHARS
+from bot.text import to_simplified
 
 if TYPE_CHECKING:
     from bot.engine.views import Reply
@@ -295,3 +299,58 @@ def both_parts(first: Reply, second: Reply) -> Reply:
         ),
         items=(*first.items, *second.items),
     )
+
+
+# "the two of them", "他们俩", "這兩位": a pair, which the story named as one ("Toner and Ilya
+# both voted…", "Amodei和Clark一起离开了"), not everyone it named.
+_PAIR_POINTER = re.compile(
+    r"\b(?:the two of them|both of them|those two|these two|the pair of them|the two)\b|"
+    r"(?:他们|她们|他們|她們)(?:俩|倆|两个|兩個|两位|兩位)|(?:这|這|那)(?:两|兩)(?:位|个人|個人|人)|(?:这|這|那)(?:俩|倆)",
+    re.I,
+)
+# What joins the two names of a pair: "X and Y", "X和Y", "X跟Y".
+_JOINS_PAIR = re.compile(r"\s*(?:and|&|和|跟|与|與|同|及|、)\s*", re.I)
+
+# Where a text names each person: (start, end, name as written), in order.
+PeopleIn = Callable[[str], Sequence[tuple[int, int, str]]]
+
+
+def with_pair_named(question: str, told: Sequence[str], people_in: PeopleIn) -> str:
+    """The question with its pointer at a pair ("the two of them", "他们俩") replaced by the two
+    people the nearest told sentence names joined as a pair; as it was when none does."""
+    pointer = _PAIR_POINTER.search(question)
+    if pointer is None:
+        return question
+    for sentence in reversed(told):
+        named = list(people_in(sentence))
+        for (_, first_end, first), (second_start, _, second) in pairwise(named):
+            if _JOINS_PAIR.fullmatch(sentence[first_end:second_start]):
+                joined = sentence[first_end:second_start]
+                return question[: pointer.start()] + first + joined + second + question[pointer.end() :]
+    return question
+
+
+# "这位到底是谁?", "那个人…": a pointer at someone, with no noun of its own after it.
+_SOMEONE_POINTER = re.compile(rf"(?:这|這|那)(?:位|个人|個人)(?![\u4e00-\u9fff]{{0,4}}?(?:{HEAD_NOUN}))|此人")
+# "有一位首席研究官跟Murati同一天宣布离开": someone brought in by a title, and what they did.
+_INTRODUCED = re.compile(
+    rf"有(?:一)?[位个個名](?P<head>[^,，。!！?？;；]{{0,8}}?(?:{HEAD_NOUN})+)(?P<did>[^,，。!！?？;；]*)"
+)
+
+
+def with_someone_described(question: str, told: Sequence[str]) -> str:
+    """The question with its "这位"/"那个人" replaced by whom the nearest told sentence brings in
+    without a name, described as it tells ("有一位首席研究官跟Murati同一天宣布离开。这位…" →
+    "跟Murati同一天宣布离开的那位首席研究官…"), for the description to find; as it was when
+    no told sentence brings someone in."""
+    pointer = _SOMEONE_POINTER.search(to_simplified(question))
+    if pointer is None:
+        return question
+    for sentence in reversed(told):
+        found = _INTRODUCED.search(to_simplified(sentence))
+        if found is not None:
+            head = sentence[found.start("head") : found.end("head")]
+            did = sentence[found.start("did") : found.end("did")].strip()
+            described = f"{did}的那位{head}" if did else f"那位{head}"
+            return question[: pointer.start()] + described + question[pointer.end() :]
+    return question

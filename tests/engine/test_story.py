@@ -258,3 +258,27 @@ def test_the_article_a_question_cites_is_context_not_its_subject(engine: Engine)
         "which vc firms backed xai?"
     )
     assert found is not None and found.question == "which vc firms backed xai?"
+
+
+def test_a_pointer_at_a_pair_is_the_pair_the_story_named_not_everyone_it_named(engine: Engine) -> None:
+    reply = engine.ask(
+        "i was reading about the board fight last night. helen toner and ilya both voted against sam "
+        "apparently. what did the two of them accuse him of? need it for a discord debate"
+    )
+    assert reply.read_as == "what did helen toner and ilya accuse him of?"
+    reply = engine.ask("最近在看OpenAI的旧闻。Murati和McGrew是同一天宣布离开的。這兩位各自在OpenAI待了多久?")
+    assert reply.read_as == "Murati和McGrew各自在OpenAI待了多久?"
+
+
+def test_this_one_after_a_sentence_that_brings_someone_in_by_a_title_is_them(engine: Engine) -> None:
+    # "有一位联合创始人…去了Anthropic" brings in someone unnamed; "这位" is them, found by what
+    # the sentence tells of them.
+    reply = engine.ask(
+        "我在整理OpenAI的人事时间线。有一位联合创始人2024年8月去了Anthropic,据说是想专注对齐研究。"
+        "这位到底是谁?我想顺便查查他的背景。"
+    )
+    assert reply.fact_id == "entity:schulman" and reply.read_as == "约翰·舒尔曼到底是谁?"
+    reply = engine.ask(
+        "昨天团队分享会聊到OpenAI的研究团队。有一位华人研究员接替了McGrew的位置。大家都说他很厉害。这位是在哪里读的大学?"
+    )
+    assert reply.read_as is not None and reply.read_as.startswith("陈信翰") and "MIT" in reply.answer
