@@ -199,6 +199,14 @@ def asks_in_request_shape(sentence: str) -> bool:
     return _EN_REQUEST.search(sentence.strip()) is not None
 
 
+# Where one sentence goes on to a second question: ", and" before a question word or an
+# inverted auxiliary; a comma and 另外/还有/顺便问. Not "and" with no comma: "where did he do
+# his phd and what year did he finish" is one question, its second half no question alone.
+_SECOND_QUESTION = re.compile(
+    r",\s*and\s+(?=(?:is|are|was|were|did|does|do|can|could|has|have|will|would|what|who|when|where|"
+    r"why|which|how)\b)|[,，;；]\s*(?:另外|还有|還有|以及|顺便问一下|順便問一下|顺便问|順便問)\s*[,，]?\s*",
+    re.I,
+)
 # What adds a second question to the first ("另外,", "还有,", "also,", "and"): not a question.
 # In English, a word that only leads in before the question word goes too ("anyway what…").
 _ALSO = re.compile(
@@ -264,6 +272,14 @@ def split_story(message: str) -> Story | None:
         # context of what was told before it.
         before = tuple(s for s in sentences[: chosen - 1] if not _META.match(s.strip()))
         also = Story(_asked(sentences[chosen - 1]), before)
+    if also is None:
+        # Two questions in one sentence ("which company did he join, and who does he report
+        # to there?", "她哪年加入的,另外她之前在哪工作?"): each part a request of its own.
+        parts = _SECOND_QUESTION.split(sentences[chosen], maxsplit=1)
+        if len(parts) == 2 and all(asks_in_request_shape(p) for p in parts):
+            before = tuple(s for s in sentences[:chosen] if not _META.match(s.strip()))
+            also = Story(_asked(parts[0]), before)
+            sentences[chosen] = parts[1]
     # The article the question cites is context: "讲Leike辞职的那篇文章里说,他…" is about Leike.
     cited = [c.group().strip(" ,，:：") for c in (_SOURCE_CITED.search(sentences[chosen]),) if c]
     return Story(_asked(sentences[chosen]), (*told, *cited), also)

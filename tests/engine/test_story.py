@@ -282,3 +282,19 @@ def test_this_one_after_a_sentence_that_brings_someone_in_by_a_title_is_them(eng
         "昨天团队分享会聊到OpenAI的研究团队。有一位华人研究员接替了McGrew的位置。大家都说他很厉害。这位是在哪里读的大学?"
     )
     assert reply.read_as is not None and reply.read_as.startswith("陈信翰") and "MIT" in reply.answer
+
+
+def test_two_questions_in_one_sentence_are_both_answered(engine: Engine) -> None:
+    message = (
+        "spent the weekend reading about openai's safety drama. jan leike quit in may and wrote a long "
+        "thread about it. which company did he join after that, and who does he report to there?"
+    )
+    found = split_story(message)
+    assert found is not None and found.question == "who does he report to there?"
+    assert found.also is not None and found.also.question == "which company did he join after that"
+    reply = engine.ask(message)
+    assert reply.answered and "Anthropic" in reply.answer and "卡普兰" in reply.answer
+    reply = engine.ask(
+        "最近在追OpenAI的人事新闻。Murati走的时候写了很长的告别信。她是哪一年加入OpenAI的,另外她之前在哪家公司做产品?"
+    )
+    assert reply.answered and "2018" in reply.answer and "特斯拉" in reply.answer
