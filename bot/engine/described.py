@@ -80,6 +80,15 @@ _EN_ASKS_FOR = re.compile(
     r"(?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}?) (?:who|that)(?:'s|'d| is| was| had)? "
     r"(?P<description>[^—–?]{4,120}?)\s*\?*$"
 )
+# "where did the guy who replaced mcgrew go to college?": a description inside the question,
+# between its auxiliary and its main verb (a bare verb; the description's are mostly past).
+_EN_EMBEDDED = re.compile(
+    r"^(?P<asking>(?:so |and |ok |okay |wait )?(?:what|when|where|why|how|which|who)\b[^?—–]*?\b"
+    r"(?:did|does|do|is|was|has|had|will|would|can)) (?:the|that) "
+    r"(?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,2}?) (?:who|that) (?P<description>[^?—–,]{4,80}?) "
+    r"(?P<main>(?:do|go|say|study|work|join|leave|start|found|become|get|think|want|make|take|run|lead|"
+    r"end up|move|write|tell|earn|sign|quit)\b[^—–]*)$"
+)
 # A pronoun of the asked part, for the name; his/her/their before a noun are possessive.
 _EN_PRONOUN = re.compile(r"\b(?:he|she|they|him|them)\b")
 _EN_POSSESSIVE = re.compile(r"\b(?:his|her|their)\b")
@@ -364,6 +373,14 @@ class DescribedPeople:
         asks_for = _EN_ASKS_FOR.match(simplified)
         if asks_for is not None:
             return self._asked_for(asks_for)
+        embedded = _EN_EMBEDDED.match(simplified)
+        if embedded is not None:
+            who = self._asked_for(embedded)
+            if who is None:
+                return None
+            entity = self.base.entities[who.people[0]]
+            name = entity.name_en or entity.name
+            return Described(f"{embedded.group('asking')} {name} {embedded.group('main')}", who.people)
         found = _EN_DESCRIPTION.match(simplified) or _EN_SHORT_DESCRIPTION.match(simplified)
         if found is None:
             return None

@@ -183,3 +183,11 @@ def test_a_question_for_the_person_a_relative_clause_describes_is_answered_with_
     # The fact names Chen, who replaced McGrew, and Pachocki, with whom (与) he leads research.
     assert engine.ask("who's the guy that replaced mcgrew?").fact_id == "entity:mark-chen"
     assert engine.ask("who is the scientist that burned the effigy?").fact_id == "entity:sutskever"
+
+
+def test_an_english_description_inside_the_question_is_asked_about_by_name(engine: Engine) -> None:
+    # Between the auxiliary and the main verb: "what did [the guy who replaced mcgrew] do …".
+    reply = engine.ask("what did the guy who replaced mcgrew do before openai?")
+    assert reply.read_as == "what did Mark Chen do before openai?" and "微软" in reply.answer
+    reply = engine.ask("when did the scientist that burned the effigy leave openai?")
+    assert reply.read_as == "when did Ilya Sutskever leave openai?" and "2024年5月" in reply.answer
