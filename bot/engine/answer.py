@@ -19,6 +19,7 @@ from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
 from bot.engine.rules import Cue
 from bot.engine.script import choose_script
+from bot.engine.slots import asking_clause
 from bot.engine.views import Profile, Reply, ReplyKind, RoleView, SourceRef, TimelineEntry
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent
@@ -235,13 +236,22 @@ class Engine(Lookups):
             if reply is not None:
                 asked.answered_by = name
                 return asked, reply
-        asked.analysis = self.matcher.analyse(normalised.key)
+        asked.analysis = self._figures_asked(normalised, self.matcher.analyse(normalised.key))
         for name, answerer in self.answerers:
             reply = answerer(asked)
             if reply is not None:
                 asked.answered_by = name
                 return asked, reply
         raise AssertionError("the single-fact answerer always replies")
+
+    def _figures_asked(self, normalised: Normalised, analysis: QueryAnalysis) -> QueryAnalysis:
+        """The figures an answer must state are those of the clause that asks: in "之前看到说
+        超过九成员工联名,那到11月20日具体有多少员工要求董事会辞职" the 九成 is what the asker read."""
+        clause = asking_clause(normalised.simplified)
+        if not analysis.slots.figures or matching_key(clause) == normalised.key:
+            return analysis
+        figures = self.matcher.analyse(matching_key(clause)).slots.figures
+        return replace(analysis, slots=replace(analysis.slots, figures=figures))
 
     # -- answerers --------------------------------------------------------------------------
 
@@ -274,7 +284,11 @@ class Engine(Lookups):
 
     def _several_facts(self, asked: Asked) -> Reply | None:
         """Lists, who held a role when, order, durations and digests (bot.engine.several)."""
-        reply = self._several.answer(asked.question, asked.analysed, asked.script)
+        # A count the question states ("那12位高管分别是谁") is the several-facts answerers' to
+        # compare with the items they find, not a figure each fact must state.
+        analysis = asked.analysed
+        analysis = replace(analysis, slots=replace(analysis.slots, figures=()))
+        reply = self._several.answer(asked.question, analysis, asked.script)
         if reply is not None and not reply.answered and reply.decline_reason is None:
             # Its declines say why in their text (an order the articles do not state, dates too
             # coarse to count days); the reason names the answerer that declined.

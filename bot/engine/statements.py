@@ -70,6 +70,11 @@ class Statements:
             names = self._entity_names[entity] = names_pattern(self.entities[entity])
         return names
 
+    def kind_of(self, entity: str) -> str:
+        """An entity's kind (person, org, product); "" for one the base does not hold."""
+        found = self.entities.get(entity)
+        return found.kind if found is not None else ""
+
     def names_another_organisation(self, entity: str) -> bool:
         """Whether `entity` is an organisation other than the home one: its titles are asked
         beside its name ("亚马逊的创始人"), the home's are not ("首席技术官穆拉蒂")."""
@@ -101,8 +106,9 @@ class Statements:
             names = self._org_names[org]
             asked, stated, verbs = title.asked, title.stated, title.verbs
             gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
+            # "Twitch而家個CEO" (Cantonese) is "Twitch现在的CEO": 個 after a word for now is 的.
             question = re.compile(
-                rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|现在的|目前的|如今的|新任|现|前|新)?\s?(?:{asked})"
+                rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|(?:现在|目前|如今)[的个]?|新任|现|前|新)?\s?(?:{asked})"
                 rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
             )
             fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
