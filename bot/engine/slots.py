@@ -238,7 +238,7 @@ def read_slots(
     """The slots of a question: its key, its residual (names marked out), intents and entities."""
     how_many = Intent.HOW_MANY in intents
     return Slots(
-        units=tuple(rule for rule in AMOUNT_UNITS if rule.asked.search(key)),
+        units=units_asked(key),
         titles=reader.titles_asked(key, entities),
         day=bool(DAY_ASKED.search(key)),
         after_leaving=bool(
@@ -274,6 +274,19 @@ def asking_clause(text: str) -> str:
     clauses = [c for c in CLAUSE_PUNCT.split(text) if c.strip()]
     asking = [c for c in clauses if _ASKING.search(c)]
     return (asking or clauses or [text])[-1]
+
+
+def units_asked(key: str) -> tuple[Rule, ...]:
+    """The AMOUNT_UNITS a question asks, less one whose cue lies inside another's: "how many
+    times over" asks a multiple, not the count of times its first words ask."""
+    spans = [(rule, m.span()) for rule in AMOUNT_UNITS if (m := rule.asked.search(key)) is not None]
+    return tuple(
+        rule
+        for rule, (start, end) in spans
+        if not any(
+            o is not rule and s <= start and end <= e and (s, e) != (start, end) for o, (s, e) in spans
+        )
+    )
 
 
 def now_titles(key: str) -> tuple[str, ...]:

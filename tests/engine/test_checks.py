@@ -515,3 +515,36 @@ def _checked(engine: Engine, question: str, fact: Any) -> Checked:
 def test_figures_offered_to_choose_from_are_no_constraint() -> None:
     assert asked_figures("投了10亿还是20亿美元") == ()
     assert asked_figures("一次能生成多长的视频") == ()
+
+
+# -- units and titles in the forms facts write them ----------------------------------------------
+
+
+def test_how_many_times_over_asks_a_multiple_not_a_count(engine: Engine) -> None:
+    units = [
+        rule.name
+        for rule in engine.matcher.analyse(normalise("How many times over did the price grow?").key).units
+    ]
+    assert units == ["multiple"]
+    units = [
+        rule.name for rule in engine.matcher.analyse(normalise("How many times did he resign?").key).units
+    ]
+    assert units == ["times"]
+    reply = engine.ask("by how many times over has openai's valuation risen?")
+    assert reply.answered and "7倍" in reply.answer
+
+
+def test_a_title_held_now_at_a_named_organisation_is_given(engine: Engine) -> None:
+    statements = engine.matcher.statements
+    base = engine.base.by_id["a003-kingma-left"]
+
+    def fact(answer: str) -> Any:  # what a fact states is kept by its id: one id per text
+        update = {"id": f"test-title-{hash(answer)}", "answer": answer, "sources": [], "entities": ["murati"]}
+        return base.model_copy(update=update)
+
+    assert statements.gives_title(
+        fact("米拉·穆拉蒂于2024年离开OpenAI,现为微软人工智能部门的负责人。"), "murati"
+    )
+    assert not statements.gives_title(
+        fact("米拉·穆拉蒂于2024年离开OpenAI,与微软人工智能部门的负责人见面。"), "murati"
+    )
