@@ -338,5 +338,15 @@ def states_ordinal(c: Checked) -> str | None:
     return None
 
 
+@check(reads="when_of")
+def dated_event_of_the_asked(c: Checked) -> str | None:
+    """asked when something happened: an event's date is one of its own participants' (Leike's
+    move to Anthropic does not date Claude 3)"""
+    participants = {p.entity for p in c.fact.participants}
+    if c.fact.kind == "event" and participants and participants.isdisjoint(c.query.slots.when_of):
+        return "dated_event_of_the_asked"
+    return None
+
+
 # name -> what a fact must say to pass, for docs and --explain
 CHECKS: dict[str, str] = {registered.name: registered.doc for registered in REGISTRY}

@@ -195,6 +195,7 @@ class Slots:
     figures: tuple[Figure, ...] = ()  # figures the question states of what it asks (一千万用户)
     range_asked: bool = False  # asks from when to when (哪几年)
     ordinal_asked: bool = False  # asks which time or place (第几次)
+    when_of: frozenset[str] = frozenset()  # the entities a when-question asks the date of
 
     def filled(self) -> dict[str, object]:
         """The slots the question fills, by name, for --explain."""
@@ -216,6 +217,7 @@ class Slots:
             "figures": [f"~{f.value:g}" if f.rough else f"{f.value:g}" for f in self.figures],
             "range_asked": self.range_asked,
             "ordinal_asked": self.ordinal_asked,
+            "when_of": sorted(self.when_of),
         }
         return {name: value for name, value in named.items() if value}
 
@@ -257,6 +259,7 @@ def read_slots(
         figures=asked_figures(residual),
         range_asked=bool(RANGE_ASKED_CUE.pattern.search(key)),
         ordinal_asked=bool(ORDINAL_ASKED_CUE.pattern.search(key)),
+        when_of=dated_of(residual, entities) if Intent.WHEN in intents else frozenset(),
     )
 
 
@@ -287,6 +290,20 @@ def units_asked(key: str) -> tuple[Rule, ...]:
             o is not rule and s <= start and end <= e and (s, e) != (start, end) for o, (s, e) in spans
         )
     )
+
+
+# Between two names, a possessive: the first owns the second ("Anthropic的Claude").
+_POSSESSIVE = re.compile(r"\s?(?:的|嘅|个|'s|s)\s?")
+
+
+def dated_of(residual: str, entities: Sequence[str]) -> frozenset[str]:
+    """The entities a when-question asks the date of: those it names, less one that only owns
+    the next ("Anthropic的Claude什么时候发布" asks Claude's date, not Anthropic's)."""
+    parts = residual.split(ENTITY_MARK)
+    if len(parts) - 1 != len(entities):
+        return frozenset(entities)
+    owners = {i for i in range(len(entities) - 1) if _POSSESSIVE.fullmatch(parts[i + 1])}
+    return frozenset(e for i, e in enumerate(entities) if i not in owners)
 
 
 def now_titles(key: str) -> tuple[str, ...]:

@@ -345,9 +345,11 @@ def test_a_move_is_told_with_the_home_organisations_own_names(engine: Engine) ->
 
 
 def test_a_question_tries_only_the_checks_whose_slot_it_fills(engine: Engine) -> None:
-    plain = engine.matcher.analyse(normalise("穆拉蒂什么时候离职?").key)
+    plain = engine.matcher.analyse(normalise("穆拉蒂为什么离职?").key)
     assert [c.name for c in checks_for(plain, "murati")] == ["about_the_subject"]
     assert checks_for(plain, None) == ()
+    when = engine.matcher.analyse(normalise("穆拉蒂什么时候离职?").key)
+    assert [c.name for c in checks_for(when, None)] == ["dated_event_of_the_asked"]
     spouse = engine.matcher.analyse(normalise("穆拉蒂的丈夫是谁?").key)
     assert [c.name for c in checks_for(spouse, "murati")] == ["detail", "about_the_subject"]
 
@@ -548,3 +550,16 @@ def test_a_title_held_now_at_a_named_organisation_is_given(engine: Engine) -> No
     assert not statements.gives_title(
         fact("米拉·穆拉蒂于2024年离开OpenAI,与微软人工智能部门的负责人见面。"), "murati"
     )
+
+
+def test_a_when_question_is_answered_by_an_event_of_what_it_asks_about(engine: Engine) -> None:
+    # Leike's move to Anthropic is dated; it does not date anything of Anthropic's it mentions.
+    reply = engine.ask("Anthropic的Claude什么时候发布?")
+    assert not reply.answered and reply.decline_reason == "check:dated_event_of_the_asked"
+    assert engine.ask("Leike什么时候加入Anthropic?").answered
+    assert engine.ask("Sora是什么时候推出的?").answered
+
+
+def test_the_owner_named_before_a_possessive_is_not_what_a_date_is_asked_of(engine: Engine) -> None:
+    slots = engine.matcher.analyse(normalise("Anthropic的Claude什么时候发布?").key).slots
+    assert slots.when_of == frozenset({"claude"})

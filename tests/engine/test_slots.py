@@ -40,7 +40,9 @@ def test_a_question_fills_the_slots_it_asks(engine: Engine, question: str, fille
 
 
 def test_a_plain_question_fills_no_slot(engine: Engine) -> None:
-    assert slots_of(engine, "穆拉蒂什么时候离职?") == Slots()
+    assert slots_of(engine, "穆拉蒂为什么离职?") == Slots()
+    # a when-question asks the date of what it names, and nothing else
+    assert slots_of(engine, "穆拉蒂什么时候离职?") == Slots(when_of=frozenset({"murati"}))
     assert Slots().filled() == {}
 
 
