@@ -1,6 +1,7 @@
 """Stage `intents`: what kind of thing a question asks (when, who, where, why, how many, how,
 what, which outlet), read from the cue words of INTENT_CUES (bot/engine/lexicon.py, named rules
-with examples: docs/rules.md). A question may ask several kinds.
+with examples: docs/rules.md). A question may ask several kinds. An interrogative followed by a
+noun asks by the noun's class instead of its bare character (`asked_nouns`): 哪个模型 asks what.
 
 The frame a question is answered in (one fact, a profile, names, several parts, several facts)
 is chosen by the answerers of bot/engine/answer.py, in order, from these intents and the entities.
@@ -52,7 +53,10 @@ _THING_NOUNS = (
     r"|服务|业务|部分|块|环节|阶段|版|款|招|步|条"
 )
 _MEASURE = r"[个款家间位种部项支只条篇份本场次门则]"
-_ASKED_NOUN = re.compile(rf"(?:哪|边)一?({_MEASURE})?|谁的?|第几|第多少")
+# 边 asks (Cantonese 边个, 边年) unless it ends a word of place: 那边, 身边, 旁边.
+_ASKED_NOUN = re.compile(
+    rf"(?:哪|(?<![那这旁身两一左右外里东西南北海岸周半])边)一?({_MEASURE})?|谁的?|第几|第多少"
+)
 _NOUN_CLASSES = (
     ("person", re.compile(rf"(?:{_PERSON_NOUNS})")),
     ("time", re.compile(rf"(?:{_TIME_NOUNS})")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.intents import intents_of
+from bot.engine.intents import asked_nouns, intents_of
 from bot.engine.normalise import normalise
 from bot.factbase.models import Intent
 
@@ -217,3 +217,8 @@ def test_where_something_was_said_is_answered_by_the_medium(engine: Engine) -> N
 def test_which_model_is_answered_by_the_fact_naming_it(engine: Engine) -> None:
     reply = engine.ask("OpenAI是在哪个模型发布之后推出付费版的?")
     assert reply.answered
+
+
+def test_bian_ending_a_word_of_place_asks_nothing() -> None:
+    assert asked_nouns("他身边人都走了吗") == [] and asked_nouns("那边公司怎么样") == []
+    assert asked_nouns("边间公司") == [("边间", "place", (0, 4))]
