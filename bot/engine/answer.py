@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from bot.engine import conversation, labels
 from bot.engine.context import Context
 from bot.engine.described import DescribedPeople
+from bot.engine.entities import ENTITY_MARK
 from bot.engine.lookups import BadDate, Lookups, ReversedRange, UnknownEntity, parse_partial_date
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
 from bot.engine.rules import Cue
 from bot.engine.script import choose_script
+from bot.engine.slots import asking_clause
 from bot.engine.views import Profile, Reply, ReplyKind, RoleView, SourceRef, TimelineEntry
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, Fact, Intent
@@ -131,8 +133,41 @@ PRONOUN_CUE = Cue(
 )
 _PRONOUN = PRONOUN_CUE.pattern
 
+# "Who is X", "X是个啥", "X係咩嚟㗎", "who's X anyway": a copula and an interrogative around one
+# name, and nothing else but particles and fillers, in any language. `named` is whatever stands
+# in the name's place: the profile answerer wants it to be one entity's name and nothing more.
+_COPULA_ZH = r"是|系|係|乃"
+_WHAT_ZH = r"谁|什么|啥|咩|乜嘢?|乜水|哪位|边位|何人|何方神圣|什么东西|什么人"
+_FILLER_ZH = r"到底|究竟|其实|又|倒底|真的|真系|这个|那个|个|一个"
+_PARTICLE_ZH = r"嚟嘅|嚟|来的|来头|来着|东西|呢|啊|呀|㗎|嘅|啦|咧|吗|嘛|哦|喔|噢"
+# What a thing is for, asked with what it is: "Sora究竟係咩嚟?做咩用?"
+_PURPOSE_ZH = r"(?:做|干|搞|有)(?:什么|啥|嘛)(?:用|的)?|用来(?:做|干)(?:什么|啥|嘛)|有什么用"
+_FILLER_EN = r"anyway|again|exactly|even|lol|lmao|tho|though|actually|really|now|then|here|btw"
+PROFILE_SHAPE_CUE = Cue(
+    "profile_shape",
+    re.compile(
+        rf"^(?P<zh>(?P<named>.+?)\s?(?:{_FILLER_ZH})*\s?(?:{_COPULA_ZH})\s?(?:{_FILLER_ZH})*\s?(?:{_WHAT_ZH})"
+        rf"(?:\s?(?:{_PARTICLE_ZH}))*(?:\s?(?:{_PURPOSE_ZH})(?:\s?(?:{_PARTICLE_ZH}))*)?)$"
+        rf"|^(?:(?:so|ok|okay|but|and|hey|yo|wait|hmm+)\s)?(?:who|what)\s?(?:is|s|are|was|were)\s"
+        rf"(?:this\s|that\s|the\s)?(?P<named_en>.+?)(?:\s(?:{_FILLER_EN}))*$"
+    ),
+    "question",
+    "who or what something is: a copula and an interrogative around a name, with particles and "
+    "fillers only: the profile answerer gives that entity's profile",
+    fires_on=("Thrive Capital究竟係咩嚟㗎?", "who is dario amodei anyway", "Claude是个啥?"),
+    not_on=("Kevin Weil为什么离开?", "when did murati leave"),
+)
+_PROFILE_SHAPE = PROFILE_SHAPE_CUE.pattern
+
 # The question cues of the answerers, for the rule catalogue (docs/rules.md) and its tests.
-ANSWER_CUES: tuple[Cue, ...] = (GREETING_CUE, PRONOUN_CUE, ASKS_CUE, EACH_CUE, POINTS_AT_SOMEONE_CUE)
+ANSWER_CUES: tuple[Cue, ...] = (
+    GREETING_CUE,
+    PRONOUN_CUE,
+    ASKS_CUE,
+    EACH_CUE,
+    POINTS_AT_SOMEONE_CUE,
+    PROFILE_SHAPE_CUE,
+)
 
 
 @dataclass(slots=True)
@@ -235,13 +270,22 @@ class Engine(Lookups):
             if reply is not None:
                 asked.answered_by = name
                 return asked, reply
-        asked.analysis = self.matcher.analyse(normalised.key)
+        asked.analysis = self._figures_asked(normalised, self.matcher.analyse(normalised.key))
         for name, answerer in self.answerers:
             reply = answerer(asked)
             if reply is not None:
                 asked.answered_by = name
                 return asked, reply
         raise AssertionError("the single-fact answerer always replies")
+
+    def _figures_asked(self, normalised: Normalised, analysis: QueryAnalysis) -> QueryAnalysis:
+        """The figures an answer must state are those of the clause that asks: in "之前看到说
+        超过九成员工联名,那到11月20日具体有多少员工要求董事会辞职" the 九成 is what the asker read."""
+        clause = asking_clause(normalised.simplified)
+        if not analysis.slots.figures or matching_key(clause) == normalised.key:
+            return analysis
+        figures = self.matcher.analyse(matching_key(clause)).slots.figures
+        return replace(analysis, slots=replace(analysis.slots, figures=figures))
 
     # -- answerers --------------------------------------------------------------------------
 
@@ -274,7 +318,11 @@ class Engine(Lookups):
 
     def _several_facts(self, asked: Asked) -> Reply | None:
         """Lists, who held a role when, order, durations and digests (bot.engine.several)."""
-        reply = self._several.answer(asked.question, asked.analysed, asked.script)
+        # A count the question states ("那12位高管分别是谁") is the several-facts answerers' to
+        # compare with the items they find, not a figure each fact must state.
+        analysis = asked.analysed
+        analysis = replace(analysis, slots=replace(analysis.slots, figures=()))
+        reply = self._several.answer(asked.question, analysis, asked.script)
         if reply is not None and not reply.answered and reply.decline_reason is None:
             # Its declines say why in their text (an order the articles do not state, dates too
             # coarse to count days); the reason names the answerer that declined.
@@ -494,10 +542,15 @@ class Engine(Lookups):
     def _asks_who_someone_is(analysis: QueryAnalysis) -> bool:
         """ "Helen Toner是谁?", "Who is Sam Altman": one name and nothing asked of it but
         who or what it is. The entity's profile answers that better than any single fact."""
+        if len(analysis.entities) != 1:
+            return False
+        if not analysis.tokens and set(analysis.intents) <= {Intent.WHO, Intent.WHAT, Intent.HOW}:
+            return True
+        # By its shape: the name alone between a copula with its interrogative and fillers.
+        shape = _PROFILE_SHAPE.fullmatch(analysis.residual.strip())
         return (
-            len(analysis.entities) == 1
-            and not analysis.tokens
-            and set(analysis.intents) <= {Intent.WHO, Intent.WHAT, Intent.HOW}
+            shape is not None
+            and (shape.group("named") or shape.group("named_en") or "").strip() == ENTITY_MARK
         )
 
     @staticmethod

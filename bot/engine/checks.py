@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from bot.engine.lexicon import STILL_OPEN
+from bot.engine.quantities import stated_figures, states_each
 from bot.engine.stage import Stage
 
 if TYPE_CHECKING:
@@ -88,6 +89,10 @@ class FactReader(Protocol):
 
     def tells_a_move(self, answer: str) -> bool: ...
 
+    def names_of(self, entity: str) -> str: ...
+
+    def kind_of(self, entity: str) -> str: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Checked:
@@ -133,7 +138,7 @@ def checks_for(query: QueryAnalysis, subject: str | None) -> tuple[Check, ...]:
     return tuple(
         registered
         for registered in REGISTRY
-        if (subject if registered.reads == "subject" else getattr(query, registered.reads))
+        if (subject if registered.reads == "subject" else getattr(query.slots, registered.reads))
     )
 
 
@@ -234,6 +239,112 @@ def share_of(c: Checked) -> str | None:
     answer = c.fact.answer.casefold()
     if not all(any(w in answer for w in words) for words in c.query.share_of):
         return "share_of"
+    return None
+
+
+# -- asked constraints (bot.engine.slots: NOW_ASKED_CUE … ORDINAL_ASKED_CUE) ----------------------
+
+# A title said of someone who no longer holds it: "Twitch前CEO", "former CEO", "曾任董事长".
+_FORMER = re.compile(
+    r"(?:前任?|原(?!始|本来?)|曾任?|曾经是?|一度|昔日|\bformer|\bex-?)\s?[^\s,，。;；、]{0,8}?\s?$"
+)
+_CLAUSE = re.compile(r"[,，。;；!！?？\n]")
+_BOUND = 12  # characters between an organisation's name and the title it holds
+
+
+def _title_spots(text: str, title: str, orgs: Sequence[str]) -> list[int]:
+    """Where `text` writes `title`, of one of `orgs` (its name shortly before, in the same clause)
+    when the question names any."""
+    spots = [m.start() for m in re.finditer(re.escape(title), text)]
+    if not orgs:
+        return spots
+    bound = []
+    for spot in spots:
+        clause = _CLAUSE.split(text[max(0, spot - _BOUND) : spot])[-1]
+        if any(re.search(org, clause) for org in orgs):
+            bound.append(spot)
+    return bound
+
+
+@check(reads="now_titles")
+def current_title(c: Checked) -> str | None:
+    """asked who holds a title now (Twitch现在的CEO): the fact does not name only a former holder"""
+    text = c.reader.stated_text(c.fact)
+    for title in c.query.slots.now_titles:
+        spots = _title_spots(text, title, c.title_at)
+        if spots and all(_FORMER.search(text[max(0, spot - 12) : spot]) for spot in spots):
+            return "current_title"
+    return None
+
+
+@check(reads="excluded")
+def names_another(c: Checked) -> str | None:
+    """asked for others than those named (除了红杉): the fact names another of the same kind"""
+    kinds = {c.reader.kind_of(e) for e in c.query.slots.excluded}
+    others = (c.named | c.entities) - frozenset(c.query.entities)
+    if not any(c.reader.kind_of(e) in kinds for e in others if not e.startswith("~")):
+        return "names_another"
+    return None
+
+
+@check(reads="per_item")
+def figure_for_each(c: Checked) -> str | None:
+    """asked a figure of each (各自投了多少): the fact gives one beside each name"""
+    clauses = _CLAUSE.split(c.reader.stated_text(c.fact))
+    for entity in c.query.slots.per_item & c.asked_about:
+        names = c.reader.names_of(entity)
+        if not any(re.search(names, clause) and stated_figures(clause) for clause in clauses):
+            return "figure_for_each"
+    return None
+
+
+@check(reads="figures")
+def states_figure(c: Checked) -> str | None:
+    """the question states a figure of what it asks (一千万用户): the fact states that figure"""
+    if not states_each(c.query.slots.figures, stated_figures(c.reader.stated_text(c.fact))):
+        return "states_figure"
+    return None
+
+
+# A span of time: two dates, a date and since/until, or a length of time.
+_TWO_YEARS = re.compile(r"((?:19|20)\d\d).{1,30}?(?!\1)(?:19|20)\d\d")
+_SPAN_STATED = re.compile(
+    r"(?:19|20)\d\d\s?年?\s?(?:\d{1,2}月)?\s?(?:至今|以来|起|开始|到|至|-|–|—)"
+    r"|[\d一二两三四五六七八九十半]+\s?[多余]?\s?(?:年|个月)(?:之久|时间|间|里)?|期间|任内|\bsince\b|\buntil\b"
+)
+
+
+@check(reads="range_asked")
+def states_span(c: Checked) -> str | None:
+    """asked from when to when (哪几年): the fact gives two dates, a since or a length of time"""
+    text = c.reader.stated_text(c.fact)
+    if not (_TWO_YEARS.search(text) or _SPAN_STATED.search(text)):
+        return "states_span"
+    return None
+
+
+# An ordinal: which time, which place.
+_ORDINAL_STATED = re.compile(
+    r"第[\d一二两三四五六七八九十百]+|首[次度个位家轮届]|头一[回次遭个]|初次|再次|又一次|再度|最后一次|榜首|冠军"
+    r"|\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|again|last time)\b"
+)
+
+
+@check(reads="ordinal_asked")
+def states_ordinal(c: Checked) -> str | None:
+    """asked which time or place (第几次): the fact states an ordinal (首次, 第二, again)"""
+    if not _ORDINAL_STATED.search(c.reader.stated_text(c.fact)):
+        return "states_ordinal"
+    return None
+
+
+@check(reads="when_of")
+def dated_event_of_the_asked(c: Checked) -> str | None:
+    """asked when something happened: an event's date is one of its own participants' (Leike's
+    move to Anthropic does not date Claude 3)"""
+    participants = {p.entity for p in c.fact.participants}
+    if c.fact.kind == "event" and participants and participants.isdisjoint(c.query.slots.when_of):
+        return "dated_event_of_the_asked"
     return None
 
 

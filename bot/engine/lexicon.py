@@ -232,6 +232,19 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
         ),
         not_on=("几分钟就结束了吗?",),
     ),
+    # a multiple ("涨了7倍以上"): English "how many times over" asks this, not a count of times
+    # (the slots stage keeps the most specific of two units whose cues overlap)
+    Rule(
+        "multiple",
+        re.compile(
+            r"几倍|多少倍|翻了几|\bhow many times (?:over|more|bigger|larger|higher|as)\b|\bhow many-?fold\b"
+            r"|\bwhat multiple\b"
+        ),
+        re.compile(r"倍|翻番|翻了|\b(?:times|fold)\b|\d\s?x\b"),
+        reads="answer",
+        fires_on=("微软的投资涨了几倍?", "How many times over did the price grow?"),
+        not_on=("他离开过几次?",),
+    ),
 )
 
 # A question that asks for a particular detail is answered only by a fact that states it: a

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.engine.entities import ENTITY_MARK, IS_CJK, forms
-from bot.engine.lexicon import AMOUNT_UNITS, ASKED_DETAILS, DAY_ASKED, OUTCOME_ASKED, TITLE_ASKED
+from bot.engine.lexicon import (
+    AMOUNT_UNITS,
+    ASKED_DETAILS,
+    DAY_ASKED,
+    OUTCOME_ASKED,
+    TITLE_ASKED,
+    TITLE_WORD,
+)
+from bot.engine.quantities import Figure, asked_figures
 from bot.engine.rules import Cue, Rule, TitleRule
 from bot.engine.stage import Stage
 from bot.factbase.models import Intent
@@ -62,8 +70,77 @@ NAME_ASKED_CUE = Cue(
     not_on=("他的新职务叫什么?",),
 )
 NAME_ASKED = NAME_ASKED_CUE.pattern
+
+# Asked constraints: what a question asks of its answer beyond the kind of thing, each read here
+# and vetoed by a check of its own (bot.engine.checks) when a fact does not meet it.
+
+# "Twitch现在的CEO是谁" asks who holds it now: a fact naming its former CEO does not say.
+NOW_ASKED_CUE = Cue(
+    "now_asked",
+    re.compile(
+        r"现在|目前|如今|现任|当前|眼下|而今|时下|现时"
+        r"|\b(?:now|currently|current|these days|at the moment|at present|right now)\b"
+    ),
+    "question",
+    "asks who or what holds a title now: the current_title check",
+    fires_on=("亚马逊现在的CEO是谁?", "Who is Amazon's CEO now?"),
+    not_on=("亚马逊的前CEO是谁?",),
+)
+# "除了红杉,还有谁投了" asks for someone else: a fact naming only those excluded does not answer.
+EXCLUSION_CUE = Cue(
+    "exclusion",
+    re.compile(r"除了|除开|除去|除却|\b(?:besides|other than|apart from|aside from|except(?: for)?)\b"),
+    "question",
+    "excludes what it names from the answer: the names_another check",
+    fires_on=("除了微软,还有哪些公司投资了OpenAI?", "Besides Microsoft, who invested in OpenAI?"),
+    not_on=("微软投资了OpenAI多少钱?",),
+)
+# Where what is excluded ends: a comma, or the word that turns to what is asked.
+_EXCLUDED_END = re.compile(
+    r"[,，;；?？]|以外|之外|外|还|也|都|另外|\b(?:who|what|which|did|has|have|is|are)\b"
+)
+# "微软和苹果各自投了多少" asks a figure of each: a fact giving one figure for all of them does not.
+PER_ITEM_CUE = Cue(
+    "per_item",
+    re.compile(r"各自|分别|各[投出花拿付赚占有]|每(?:家|个|位|人|一家)|\b(?:each|respectively|apiece)\b"),
+    "question",
+    "a how-many question asked of each of several things: the figure_for_each check",
+    fires_on=("微软和苹果各自投了多少钱?", "How much did Microsoft and Apple each invest?"),
+    not_on=("微软和苹果一共投了多少钱?",),
+)
+# "他是哪几年当董事长的" asks a span of time: a fact saying only that he was one does not say when.
+RANGE_ASKED_CUE = Cue(
+    "range_asked",
+    re.compile(
+        r"哪几年|哪些年|哪几个月|(?:从|由)(?:哪一?年|什么时候|何时|几时)(?:到|至|开始)"
+        r"|\b(?:which|what) years\b|\bfrom when\b|\bbetween (?:which|what) (?:years|dates)\b"
+    ),
+    "question",
+    "asks a span of time (from when to when): the states_span check",
+    fires_on=("他是哪几年在谷歌工作的?", "Which years did he chair the company?"),
+    not_on=("他是哪年加入谷歌的?",),
+)
+# "这是他第几次离职" asks an ordinal: a fact that does not count the occasions does not answer.
+ORDINAL_ASKED_CUE = Cue(
+    "ordinal_asked",
+    re.compile(r"第几|第多少|\bwhich time\b|\bthe first time\b|\bwhat rank(?:ing)?\b"),
+    "question",
+    "asks an ordinal (which time, which place): the states_ordinal check",
+    fires_on=("这是他第几次离开公司?", "Was that the first time he left?"),
+    not_on=("他离开过几次?", "What time did they meet?"),
+)
 # The cues of this stage, for the rule catalogue (docs/rules.md).
-SLOT_CUES = (AFTER_LEAVING_CUE, COMPANY_ASKED_CUE, NAME_ASKED_CUE)
+SLOT_CUES = (
+    AFTER_LEAVING_CUE,
+    COMPANY_ASKED_CUE,
+    NAME_ASKED_CUE,
+    NOW_ASKED_CUE,
+    EXCLUSION_CUE,
+    PER_ITEM_CUE,
+    RANGE_ASKED_CUE,
+    ORDINAL_ASKED_CUE,
+)
+_TITLE = re.compile(TITLE_WORD)
 CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
 
 # What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
@@ -111,6 +188,14 @@ class Slots:
     counted: frozenset[str] = frozenset()  # what a how-many question counts, and its synonyms
     name_of: frozenset[str] = frozenset()  # what a name question asks the name of, and synonyms
     share_of: tuple[frozenset[str], ...] = field(default=())  # whose share is asked (女性占多少)
+    # Asked constraints (NOW_ASKED_CUE … ORDINAL_ASKED_CUE above)
+    now_titles: tuple[str, ...] = ()  # titles asked of whoever holds them now (现在的CEO): as written
+    excluded: frozenset[str] = frozenset()  # entities the answer must name someone besides (除了X)
+    per_item: frozenset[str] = frozenset()  # entities a figure is asked of, each (各自投了多少)
+    figures: tuple[Figure, ...] = ()  # figures the question states of what it asks (一千万用户)
+    range_asked: bool = False  # asks from when to when (哪几年)
+    ordinal_asked: bool = False  # asks which time or place (第几次)
+    when_of: frozenset[str] = frozenset()  # the entities a when-question asks the date of
 
     def filled(self) -> dict[str, object]:
         """The slots the question fills, by name, for --explain."""
@@ -126,6 +211,13 @@ class Slots:
             "counted": sorted(self.counted),
             "name_of": sorted(self.name_of),
             "share_of": [sorted(words) for words in self.share_of],
+            "now_titles": list(self.now_titles),
+            "excluded": sorted(self.excluded),
+            "per_item": sorted(self.per_item),
+            "figures": [f"~{f.value:g}" if f.rough else f"{f.value:g}" for f in self.figures],
+            "range_asked": self.range_asked,
+            "ordinal_asked": self.ordinal_asked,
+            "when_of": sorted(self.when_of),
         }
         return {name: value for name, value in named.items() if value}
 
@@ -148,7 +240,7 @@ def read_slots(
     """The slots of a question: its key, its residual (names marked out), intents and entities."""
     how_many = Intent.HOW_MANY in intents
     return Slots(
-        units=tuple(rule for rule in AMOUNT_UNITS if rule.asked.search(key)),
+        units=units_asked(key),
         titles=reader.titles_asked(key, entities),
         day=bool(DAY_ASKED.search(key)),
         after_leaving=bool(
@@ -161,7 +253,84 @@ def read_slots(
         counted=counted(reader, key) if how_many else frozenset(),
         name_of=name_asked_of(reader, residual),
         share_of=share_of(reader, key) if how_many else (),
+        now_titles=now_titles(key),
+        excluded=excluded(reader, key),
+        per_item=per_item(entities, key) if how_many else frozenset(),
+        figures=asked_figures(residual),
+        range_asked=bool(RANGE_ASKED_CUE.pattern.search(key)),
+        ordinal_asked=bool(ORDINAL_ASKED_CUE.pattern.search(key)),
+        when_of=dated_of(residual, entities) if Intent.WHEN in intents else frozenset(),
     )
+
+
+# A word that asks: the clause holding the last of them is the one that asks.
+_ASKING = re.compile(
+    r"哪|什么|啥|谁|几|多少|吗|呢|怎|咩|边|乜|为何|\b(?:how|what|who|whom|which|when|where|why|did|does|is|are|was)\b"
+)
+
+
+def asking_clause(text: str) -> str:
+    """The clause of a question that asks (the last with a question word), of its text with its
+    punctuation (the key has none): "之前看到说超过九成员工联名,那到11月20日具体有多少员工要求
+    董事会辞职" asks the second; the first is what the asker has read, which the answer need not
+    state (the figures slot is narrowed to it: Engine.run)."""
+    clauses = [c for c in CLAUSE_PUNCT.split(text) if c.strip()]
+    asking = [c for c in clauses if _ASKING.search(c)]
+    return (asking or clauses or [text])[-1]
+
+
+def units_asked(key: str) -> tuple[Rule, ...]:
+    """The AMOUNT_UNITS a question asks, less one whose cue lies inside another's: "how many
+    times over" asks a multiple, not the count of times its first words ask."""
+    spans = [(rule, m.span()) for rule in AMOUNT_UNITS if (m := rule.asked.search(key)) is not None]
+    return tuple(
+        rule
+        for rule, (start, end) in spans
+        if not any(
+            o is not rule and s <= start and end <= e and (s, e) != (start, end) for o, (s, e) in spans
+        )
+    )
+
+
+# Between two names, a possessive: the first owns the second ("Anthropic的Claude").
+_POSSESSIVE = re.compile(r"\s?(?:的|嘅|个|'s|s)\s?")
+
+
+def dated_of(residual: str, entities: Sequence[str]) -> frozenset[str]:
+    """The entities a when-question asks the date of: those it names, less one that only owns
+    the next ("Anthropic的Claude什么时候发布" asks Claude's date, not Anthropic's)."""
+    parts = residual.split(ENTITY_MARK)
+    if len(parts) - 1 != len(entities):
+        return frozenset(entities)
+    owners = {i for i in range(len(entities) - 1) if _POSSESSIVE.fullmatch(parts[i + 1])}
+    return frozenset(e for i, e in enumerate(entities) if i not in owners)
+
+
+def now_titles(key: str) -> tuple[str, ...]:
+    """The titles a question asks of whoever holds them now ("Twitch现在的CEO是谁": ceo), as
+    it writes them; none without a word for now."""
+    if not NOW_ASKED_CUE.pattern.search(key):
+        return ()
+    return tuple(dict.fromkeys(m.group() for m in _TITLE.finditer(key)))
+
+
+def excluded(reader: Reader, key: str) -> frozenset[str]:
+    """The entities a question excludes from its answer ("除了红杉跟a16z,还有哪些投资人":
+    Sequoia and a16z): those named between the cue and where the exclusion ends."""
+    entities: set[str] = set()
+    for cue in EXCLUSION_CUE.pattern.finditer(key):
+        rest = key[cue.end() :]
+        end = _EXCLUDED_END.search(rest)
+        entities.update(reader.find_entities(rest[: end.start() if end else len(rest)])[0])
+    return frozenset(entities)
+
+
+def per_item(entities: Sequence[str], key: str) -> frozenset[str]:
+    """The entities a how-many question asks a figure of, each ("微软、英伟达、苹果各自投了
+    多少"): all it names when it says each and names two or more."""
+    if len(entities) < 2 or not PER_ITEM_CUE.pattern.search(key):
+        return frozenset()
+    return frozenset(entities)
 
 
 def share_of(reader: Reader, key: str) -> tuple[frozenset[str], ...]:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 _NAME_AFTER = 6  # characters between the noun and a name after it
 _NAME_BEFORE = 2
+# Verbs that give a title someone holds now: 现为, 现任 (TITLE_GIVEN gives one taken on).
+_HOLDS_NOW = r"现为|现任|现在是|目前是|如今是|目前担任|现担任|\bnow (?:a|an|the)\b"
 _QUOTED = re.compile(r"“[^”]{1,20}”|「[^」]{1,20}」|《[^》]{1,20}》|\"[^\"]{1,20}\"")
 
 
@@ -50,6 +52,7 @@ class Statements:
         init=False, default_factory=dict
     )
     _entity_names: dict[str, str] = field(init=False, default_factory=dict)  # see names_of
+    _any_org: str = field(init=False)  # a regex of every organisation's names, the home's too
 
     def __post_init__(self) -> None:
         self._org_names = {
@@ -60,6 +63,9 @@ class Statements:
         self._person_names = {
             entity.id: names_pattern(entity) for entity in self.entities.values() if entity.kind == "person"
         }
+        self._any_org = "|".join(
+            names_pattern(entity) for entity in self.entities.values() if entity.kind == "org"
+        )
         home_names = "|".join(names_pattern(self.entities[org]) for org in sorted(self.home))
         self._moves = MoveText.at(home_names or "(?!)")
 
@@ -69,6 +75,11 @@ class Statements:
         if names is None:
             names = self._entity_names[entity] = names_pattern(self.entities[entity])
         return names
+
+    def kind_of(self, entity: str) -> str:
+        """An entity's kind (person, org, product); "" for one the base does not hold."""
+        found = self.entities.get(entity)
+        return found.kind if found is not None else ""
 
     def names_another_organisation(self, entity: str) -> bool:
         """Whether `entity` is an organisation other than the home one: its titles are asked
@@ -101,8 +112,9 @@ class Statements:
             names = self._org_names[org]
             asked, stated, verbs = title.asked, title.stated, title.verbs
             gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
+            # "Twitch而家個CEO" (Cantonese) is "Twitch现在的CEO": 個 after a word for now is 的.
             question = re.compile(
-                rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|现在的|目前的|如今的|新任|现|前|新)?\s?(?:{asked})"
+                rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|(?:现在|目前|如今)[的个]?|新任|现|前|新)?\s?(?:{asked})"
                 rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
             )
             fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
@@ -139,7 +151,12 @@ class Statements:
             patterns = None
             if names is not None:
                 before = rf"(?:{TITLE_WORD})[^,.;:!?，。；：！？\n]{{0,4}}?(?:{names})"
-                given = rf"(?:{names})[^.;!?。；！？\n]{{0,20}}?(?:{TITLE_GIVEN})[^,.;，。；\n]{{0,16}}?(?:{TITLE_WORD})"
+                # "现为Google DeepMind的研究科学家": a title held now, at an organisation named
+                # before it (the name is no part of the gap a title may stand from its verb).
+                given = (
+                    rf"(?:{names})[^.;!?。；！？\n]{{0,20}}?(?:{TITLE_GIVEN}|{_HOLDS_NOW})\s?"
+                    rf"(?:(?:{self._any_org})\s?)*[^,.;，。；\n]{{0,16}}?(?:{TITLE_WORD})"
+                )
                 patterns = (re.compile(before), re.compile(given))
             self._title_of_person[person] = patterns
         return self._title_of_person[person]

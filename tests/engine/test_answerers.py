@@ -108,3 +108,30 @@ def test_a_part_that_names_no_one_is_about_what_its_own_sentence_names(engine: E
     # about them, not about the ChatGPT of the second sentence.
     answer = engine.ask("FutureSearch 估 OpenAI 年經常性收入有多少？其中 ChatGPT 付費用戶佔幾成？").answer
     assert "34億" in answer and "84%" in answer
+
+
+# -- who or what something is, by the question's shape, in any language ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "entity"),
+    [
+        ("who is dario amodei anyway", "amodei"),
+        ("what is anthropic anyway", "anthropic"),
+        ("so who's helen toner again?", "toner"),
+        ("Thrive Capital究竟係咩嚟㗎?", "thrive"),
+        ("Claude到底是个啥东西?有什么用?", "claude"),
+    ],
+)
+def test_who_or_what_something_is_gets_its_profile_by_the_shape(
+    engine: Engine, question: str, entity: str
+) -> None:
+    reply = engine.ask(question)
+    assert reply.answered and reply.fact_id == f"entity:{entity}"
+
+
+@pytest.mark.parametrize(
+    "question", ["who is greg brockman's wife", "OpenAI的估值是什么?", "what is anthropic worth"]
+)
+def test_a_question_about_something_of_the_name_is_no_profile(engine: Engine, question: str) -> None:
+    assert not (engine.ask(question).fact_id or "").startswith("entity:")

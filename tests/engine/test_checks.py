@@ -22,7 +22,8 @@ from bot.engine.checks import (
 )
 from bot.engine.features import counts as _counts
 from bot.engine.normalise import normalise
-from bot.engine.slots import Slots
+from bot.engine.quantities import asked_figures, stated_figures
+from bot.engine.slots import Slots, asking_clause
 from bot.factbase.models import Intent
 
 
@@ -344,9 +345,11 @@ def test_a_move_is_told_with_the_home_organisations_own_names(engine: Engine) ->
 
 
 def test_a_question_tries_only_the_checks_whose_slot_it_fills(engine: Engine) -> None:
-    plain = engine.matcher.analyse(normalise("穆拉蒂什么时候离职?").key)
+    plain = engine.matcher.analyse(normalise("穆拉蒂为什么离职?").key)
     assert [c.name for c in checks_for(plain, "murati")] == ["about_the_subject"]
     assert checks_for(plain, None) == ()
+    when = engine.matcher.analyse(normalise("穆拉蒂什么时候离职?").key)
+    assert [c.name for c in checks_for(when, None)] == ["dated_event_of_the_asked"]
     spouse = engine.matcher.analyse(normalise("穆拉蒂的丈夫是谁?").key)
     assert [c.name for c in checks_for(spouse, "murati")] == ["detail", "about_the_subject"]
 
@@ -430,3 +433,133 @@ def test_a_detail_rule_is_searched_in_the_text_it_says_it_reads(engine: Engine) 
         checked = Checked(fact, frozenset(fact.entities), frozenset(), query, frozenset(), None, (), Reader())
         assert detail(checked) == f"detail:{rule.name}"
     assert read == ["answer", "answer and quotes"]
+
+
+# -- asked constraints: what a question asks of its answer beyond the kind of thing ----------------
+
+
+def test_who_holds_a_title_now_is_not_answered_by_its_former_holder(engine: Engine) -> None:
+    # Shear is Twitch's former CEO; the articles never name its CEO now.
+    reply = engine.ask("Twitch目前的CEO是誰?")
+    assert not reply.answered and reply.decline_reason == "check:current_title"
+    assert engine.ask("Twitch的前CEO是谁?").answered
+
+
+def test_a_current_holder_beside_a_former_one_passes_the_check(engine: Engine) -> None:
+    assert engine.ask("OpenAI现在的总裁是谁?").answered
+
+
+def test_others_than_those_excluded_need_a_fact_naming_another(engine: Engine) -> None:
+    # The round's talks name Thrive Capital, Microsoft, Nvidia and Apple: excluding two leaves others.
+    assert engine.ask("除了微软,还有哪些公司在洽谈投资OpenAI?").answered
+    slots = engine.matcher.analyse(normalise("除了英伟达和苹果,还有谁?").key).slots
+    assert slots.excluded == frozenset({"nvidia", "apple"})
+
+
+def test_a_fact_naming_only_those_excluded_fails_names_another(engine: Engine) -> None:
+    fact = engine.base.by_id["a003-funding-round"]
+    checked = _checked(engine, "除了微软、英伟达、苹果和Thrive Capital,还有谁在洽谈投资OpenAI?", fact)
+    assert first_failed(checked) == "names_another"
+
+
+def test_a_figure_asked_of_each_needs_one_beside_each_name(engine: Engine) -> None:
+    # Thrive Capital's 10亿 is stated, Microsoft's share is not.
+    assert engine.ask("Thrive Capital和微软各自投了多少?").decline_reason == "check:figure_for_each"
+    assert engine.ask("Thrive Capital计划投资多少?").answered
+
+
+def test_a_figure_the_question_states_must_be_the_facts(engine: Engine) -> None:
+    assert engine.ask("OpenAI估值达到1500亿美元是什么时候?").answered
+    fact = engine.base.by_id["a003-funding-round"]
+    assert first_failed(_checked(engine, "OpenAI估值达到两千亿美元是什么时候?", fact)) == "states_figure"
+
+
+def test_a_figure_the_asker_read_elsewhere_need_not_be_stated() -> None:
+    # Only the clause that asks holds what the answer must state.
+    assert asking_clause("之前听说有九成员工签了名,那最后到底有多少人签名?") == "那最后到底有多少人签名"
+
+
+def test_a_rough_figure_matches_a_stated_one_near_it() -> None:
+    (rough,) = asked_figures("七百多名员工")
+    assert rough.rough and rough.stated_by(frozenset({710.0}))
+    (exact,) = asked_figures("一千万用户")
+    assert not exact.stated_by(frozenset({1_000_000.0, 5.0}))
+    assert asked_figures("那三个人为什么走") == () and asked_figures("gpt-4o发布后") == ()
+    assert stated_figures("以1500亿美元估值寻求65亿美元融资") == {150_000_000_000.0, 6_500_000_000.0}
+
+
+def test_from_when_to_when_needs_a_span(engine: Engine) -> None:
+    # The articles say Musk poached Sutskever from Google, never when he worked there.
+    assert engine.ask("Ilya哪几年在谷歌?").decline_reason == "check:states_span"
+
+
+def test_which_time_needs_an_ordinal(engine: Engine) -> None:
+    assert engine.ask("Ilya这是第几次离开OpenAI?").decline_reason == "check:states_ordinal"
+    reply = engine.ask("Brockman这是第几次休长假?")
+    assert reply.answered and "第一次" in reply.answer
+
+
+def _checked(engine: Engine, question: str, fact: Any) -> Checked:
+    query = engine.matcher.analyse(normalise(question).key)
+    statements = engine.matcher.statements
+    return Checked(
+        fact,
+        frozenset(fact.entities),
+        frozenset(fact.entities),
+        query,
+        frozenset(query.entities),
+        None,
+        [statements.names_of(e) for e in query.entities if engine.base.entities[e].kind == "org"],
+        statements,
+    )
+
+
+def test_figures_offered_to_choose_from_are_no_constraint() -> None:
+    assert asked_figures("投了10亿还是20亿美元") == ()
+    assert asked_figures("一次能生成多长的视频") == ()
+
+
+# -- units and titles in the forms facts write them ----------------------------------------------
+
+
+def test_how_many_times_over_asks_a_multiple_not_a_count(engine: Engine) -> None:
+    units = [
+        rule.name
+        for rule in engine.matcher.analyse(normalise("How many times over did the price grow?").key).units
+    ]
+    assert units == ["multiple"]
+    units = [
+        rule.name for rule in engine.matcher.analyse(normalise("How many times did he resign?").key).units
+    ]
+    assert units == ["times"]
+    reply = engine.ask("by how many times over has openai's valuation risen?")
+    assert reply.answered and "7倍" in reply.answer
+
+
+def test_a_title_held_now_at_a_named_organisation_is_given(engine: Engine) -> None:
+    statements = engine.matcher.statements
+    base = engine.base.by_id["a003-kingma-left"]
+
+    def fact(answer: str) -> Any:  # what a fact states is kept by its id: one id per text
+        update = {"id": f"test-title-{hash(answer)}", "answer": answer, "sources": [], "entities": ["murati"]}
+        return base.model_copy(update=update)
+
+    assert statements.gives_title(
+        fact("米拉·穆拉蒂于2024年离开OpenAI,现为微软人工智能部门的负责人。"), "murati"
+    )
+    assert not statements.gives_title(
+        fact("米拉·穆拉蒂于2024年离开OpenAI,与微软人工智能部门的负责人见面。"), "murati"
+    )
+
+
+def test_a_when_question_is_answered_by_an_event_of_what_it_asks_about(engine: Engine) -> None:
+    # Leike's move to Anthropic is dated; it does not date anything of Anthropic's it mentions.
+    reply = engine.ask("Anthropic的Claude什么时候发布?")
+    assert not reply.answered and reply.decline_reason == "check:dated_event_of_the_asked"
+    assert engine.ask("Leike什么时候加入Anthropic?").answered
+    assert engine.ask("Sora是什么时候推出的?").answered
+
+
+def test_the_owner_named_before_a_possessive_is_not_what_a_date_is_asked_of(engine: Engine) -> None:
+    slots = engine.matcher.analyse(normalise("Anthropic的Claude什么时候发布?").key).slots
+    assert slots.when_of == frozenset({"claude"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.intents import intents_of
+from bot.engine.intents import asked_nouns, intents_of
 from bot.engine.normalise import normalise
 from bot.factbase.models import Intent
 
@@ -167,3 +167,58 @@ def test_which_occasion_asks_no_place(question: str) -> None:
 @pytest.mark.parametrize("question", ["他在哪个城市长大?", "在哪个场合说的,那场活动在哪里办的?"])
 def test_a_place_asked_beside_an_occasion_is_still_asked(question: str) -> None:
     assert Intent.WHERE in intents_of(normalise(question).key)
+
+
+# -- the interrogative with its noun: 哪个模型 asks a thing, 哪年 a time, 第几 an ordinal --------
+
+
+@pytest.mark.parametrize(
+    ("key", "asks", "not_asks"),
+    [
+        ("openai是在哪个模型发布之后推出付费版的", Intent.WHAT, Intent.WHERE),
+        ("舒尔曼在哪个项目上花的时间最多", Intent.WHAT, Intent.WHERE),
+        ("claude是谁的竞品", Intent.WHAT, Intent.WHO),
+        ("这是谁团队做的", Intent.WHAT, Intent.WHO),  # Cantonese 边个团队, read as 谁团队
+        ("anthropic边年成立", Intent.WHEN, Intent.WHERE),
+    ],
+)
+def test_the_noun_after_the_interrogative_decides_what_it_asks(
+    key: str, asks: Intent, not_asks: Intent
+) -> None:
+    intents = intents_of(key)
+    assert asks in intents and not_asks not in intents
+
+
+@pytest.mark.parametrize(
+    ("key", "intent"),
+    [
+        ("哪位高管最后离开", Intent.WHO),
+        ("他去了哪家公司", Intent.WHERE),
+        ("toner是在哪个播客上说的", Intent.WHERE),  # a venue is where something is said
+        ("穆拉蒂的丈夫是谁", Intent.WHO),
+        ("谁的妻子是医生", Intent.WHO),  # whose person is still who
+    ],
+)
+def test_a_person_place_or_venue_noun_keeps_the_interrogatives_kind(key: str, intent: Intent) -> None:
+    assert intent in intents_of(key)
+
+
+def test_an_ordinal_asks_no_count() -> None:
+    assert Intent.HOW_MANY not in intents_of("这是brockman第几次休假")
+    assert Intent.HOW_MANY in intents_of("brockman休过几次假")
+
+
+def test_where_something_was_said_is_answered_by_the_medium(engine: Engine) -> None:
+    assert Intent.WHERE not in intents_of("leike是在哪里发帖说安全让位于产品的")
+    reply = engine.ask("Leike是在哪里发帖说安全让位于产品的?")
+    assert reply.answered and reply.fact_id == "a000-leike-criticism"
+
+
+def test_which_model_is_answered_by_the_fact_naming_it(engine: Engine) -> None:
+    reply = engine.ask("OpenAI是在哪个模型发布之后推出付费版的?")
+    assert reply.answered
+
+
+def test_bian_ending_a_word_of_place_asks_nothing() -> None:
+    assert asked_nouns("他身边人都走了吗") == [] and asked_nouns("那边公司怎么样") == []
+    assert asked_nouns("边间公司") == [("边间", "place", (0, 4))]

@@ -25,6 +25,12 @@ def slots_of(engine: Engine, question: str) -> Slots:
         ("穆拉蒂在OpenAI是什么职位?", {"title_of": "murati"}),
         ("那个流量监测工具叫什么名字?", {"name_asked": True}),
         ("微软最后有没有答应?", {"outcome_asked": True}),
+        ("亚马逊现在的CEO是谁?", {"now_titles": ["ceo"]}),
+        ("除了微软,还有谁投了Anthropic?", {"excluded": ["microsoft"]}),
+        ("微软和苹果各自投了多少?", {"per_item": ["apple", "microsoft"]}),
+        ("估值到了1500亿美元是哪天?", {"figures": ["1.5e+11"]}),
+        ("他是哪几年在谷歌的?", {"range_asked": True}),
+        ("这是他第几次离职?", {"ordinal_asked": True}),
     ],
 )
 def test_a_question_fills_the_slots_it_asks(engine: Engine, question: str, filled: dict[str, object]) -> None:
@@ -34,7 +40,9 @@ def test_a_question_fills_the_slots_it_asks(engine: Engine, question: str, fille
 
 
 def test_a_plain_question_fills_no_slot(engine: Engine) -> None:
-    assert slots_of(engine, "穆拉蒂什么时候离职?") == Slots()
+    assert slots_of(engine, "穆拉蒂为什么离职?") == Slots()
+    # a when-question asks the date of what it names, and nothing else
+    assert slots_of(engine, "穆拉蒂什么时候离职?") == Slots(when_of=frozenset({"murati"}))
     assert Slots().filled() == {}
 
 
