@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -66,7 +66,7 @@ from bot.engine.lexicon import (
     english_phrases,
     to_mandarin,
 )
-from bot.engine.normalise import matching_key
+from bot.engine.normalise import matching_key, read_copula
 from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.slots import NAME_ASKED, Slots, read_slots
@@ -125,6 +125,7 @@ _EMPTY = np.zeros(0, dtype=np.int32)
 _LATIN_NAME = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]")  # two or more characters, not a number
 _PROPER_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*(?![A-Za-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_UNITS = frozenset("年月日号")  # what ends a date written in digits: 2023年, 11月, 17日
 _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
@@ -338,7 +339,7 @@ class Matcher:
                 ):
                     tokens.append(piece)
                 continue
-            for word in self._segmenter.words(piece):
+            for word in self._unglued(self._segmenter.words(piece)):
                 if word in CJK_STOP:  # before trimming: 现在 is a function word, 现 is not
                     continue
                 trimmed = word.strip(_EDGE) if len(word) >= 2 else word
@@ -349,6 +350,16 @@ class Matcher:
                 if trimmed and trimmed not in CJK_STOP:
                     tokens.append(trimmed)
         return tokens
+
+    def _unglued(self, words: Sequence[str]) -> Iterator[str]:
+        """jieba's words, less a date unit the HMM glued to the verb after it: in "2023年开" the
+        year's 年 is cut off the digits and joined to 开 as "年开", a word no dictionary has."""
+        for word in words:
+            if len(word) >= 2 and word[0] in _DATE_UNITS and not self._segmenter.knows(word):
+                yield word[0]
+                yield from self._segmenter.words(word[1:])
+            else:
+                yield word
 
     # -- index ------------------------------------------------------------------------------
 
@@ -392,7 +403,7 @@ class Matcher:
     def _analyse(self, key: str) -> QueryAnalysis:
         self.work.analyses += 1
         self.work.analysed_chars += len(key)
-        mandarin = to_mandarin(key)
+        mandarin = read_copula(to_mandarin(key))
         key = english_phrases(mandarin)
         found = self.entity_finder.find(key)
         entities, residual = found.entities, found.residual
