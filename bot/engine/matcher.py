@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from bot.engine import index
 from bot.engine.acceptance import REASONS, Decision, decide
 from bot.engine.checks import CHECKS, Check, Checked, checks_for, first_failed
+from bot.engine.concepts import CONCEPTS, RELATED_BY_CLASS, english_head, english_phrasal, related
 from bot.engine.entities import (
     ENTITY_MARK,
     FUZZY_CJK_CUTOFF,
@@ -125,7 +126,9 @@ _EMPTY = np.zeros(0, dtype=np.int32)
 _LATIN_NAME = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]")  # two or more characters, not a number
 _PROPER_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*(?![A-Za-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_DATE_UNITS = frozenset("年月日号")  # what ends a date written in digits: 2023年, 11月, 17日
+# Characters no word starts with when jieba's HMM glues them to the verb after: a date's unit cut
+# off its digits (2023年开 -> 年开), the interrogative 谁 (谁整的 -> 谁整).
+_UNGLUED_LEADS = frozenset("年月日号谁")
 _LETTER_DIGIT = re.compile(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
 _WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
@@ -288,6 +291,7 @@ class Matcher:
         words |= {self._prepare(n) for e in self.base.entities.values() for n in e.all_names()}
         # 搞掉 and 打工人 stay whole, to find their group; question words (几岁) stay cues.
         words |= {w for w in SYNONYMS if _IS_CJK.match(w) and not _QUESTION_WORD.search(w)}
+        words |= {w for c in CONCEPTS for w in c.chinese if _IS_CJK.match(w) and not _QUESTION_WORD.search(w)}
         self._segmenter = Segmenter(words, cache_dir=self.cache_dir)
         domain = self.base.domain
         self._home = home_of(domain, self.base.entities)
@@ -337,12 +341,13 @@ class Matcher:
                     and not INTERJECTION.fullmatch(piece)
                     and (len(piece) > 1 or piece.isdigit())
                 ):
-                    tokens.append(piece)
+                    tokens.append(self._english_word(piece) if glossary else piece)
                 continue
             for word in self._unglued(self._segmenter.words(piece)):
                 if word in CJK_STOP:  # before trimming: 现在 is a function word, 现 is not
                     continue
-                trimmed = word.strip(_EDGE) if len(word) >= 2 else word
+                # A class member stays whole: 过 is an aspect particle, but 过档 is join.
+                trimmed = word.strip(_EDGE) if len(word) >= 2 and word not in RELATED_BY_CLASS else word
                 # 刚 (just) glued to a verb the dictionary does not join it with (刚发, 刚走) is
                 # trimmed; 刚好, 刚性, 刚才 are words of their own and stay whole.
                 if trimmed[:1] == JUST and len(trimmed) > 1 and not self._segmenter.knows(trimmed):
@@ -351,11 +356,17 @@ class Matcher:
                     tokens.append(trimmed)
         return tokens
 
+    def _english_word(self, word: str) -> str:
+        """An English content word as the facts say it: a class member in any inflection
+        ("worried", "scooping") is its class's Chinese head. Glossary words are not lemmatised: the
+        glossary lists the forms it means ("closed" is not "close", 密切)."""
+        return english_head(word) or word
+
     def _unglued(self, words: Sequence[str]) -> Iterator[str]:
-        """jieba's words, less a date unit the HMM glued to the verb after it: in "2023年开" the
-        year's 年 is cut off the digits and joined to 开 as "年开", a word no dictionary has."""
+        """jieba's words, less a date unit or 谁 the HMM glued to the verb after it: in "2023年开"
+        the year's 年 is cut off the digits and joined to 开 as "年开", a word no dictionary has."""
         for word in words:
-            if len(word) >= 2 and word[0] in _DATE_UNITS and not self._segmenter.knows(word):
+            if len(word) >= 2 and word[0] in _UNGLUED_LEADS and not self._segmenter.knows(word):
                 yield word[0]
                 yield from self._segmenter.words(word[1:])
             else:
@@ -404,7 +415,7 @@ class Matcher:
         self.work.analyses += 1
         self.work.analysed_chars += len(key)
         mandarin = read_copula(to_mandarin(key))
-        key = english_phrases(mandarin)
+        key = english_phrasal(english_phrases(mandarin))
         found = self.entity_finder.find(key)
         entities, residual = found.entities, found.residual
         found_by = dict(found.found_by)
@@ -487,7 +498,7 @@ class Matcher:
         return tuple(self._known_spelling(part) for part in known.split("-") if part)
 
     def _known(self, token: str) -> bool:
-        return token in self._idf or any(s in self._idf for s in SYNONYMS.get(token, ()))
+        return token in self._idf or any(s in self._idf for s in related(token))
 
     def _novelty(self, tokens: Sequence[str]) -> float:
         if not tokens:
@@ -499,7 +510,7 @@ class Matcher:
     def _weight(self, token: str) -> float:
         if token in self._idf:
             return self._idf[token]
-        known = [self._idf[s] for s in SYNONYMS.get(token, ()) if s in self._idf]
+        known = [self._idf[s] for s in related(token) if s in self._idf]
         return max(known) if known else self._idf_unknown
 
     def _coverage_terms(self, tokens: Sequence[str]) -> list[Term]:
@@ -508,7 +519,7 @@ class Matcher:
             Term.of(
                 token,
                 self._weight(token),
-                SYNONYMS.get(token, frozenset()),
+                related(token),
                 len(token) >= 2 and _IS_CJK.match(token) is not None,
             )
             for token in tokens
@@ -578,9 +589,7 @@ class Matcher:
         remembered = self._word_hits.get(token)
         if remembered is not None:
             return remembered
-        using = [
-            p for form in (token, *SYNONYMS.get(token, ())) if (p := self._postings.get(form)) is not None
-        ]
+        using = [p for form in (token, *related(token)) if (p := self._postings.get(form)) is not None]
         # A fact listed under two forms still gets the weight once: `+=` through an index array
         # adds once per distinct position however often it repeats, so no np.unique.
         hit = None if not using else using[0] if len(using) == 1 else np.concatenate(using)

@@ -14,3 +14,8 @@ def test_a_date_unit_does_not_glue_to_the_verb_after_it(engine: Engine) -> None:
 
 def test_a_word_the_dictionary_knows_stays_whole(engine: Engine) -> None:
     assert "年底" in engine.matcher.content_tokens("布罗克曼年底回来吗")
+
+
+def test_who_does_not_glue_to_the_verb_after_it(engine: Engine) -> None:
+    tokens = engine.matcher.content_tokens("pebblebed谁整的")
+    assert "谁整" not in tokens and "整" in tokens
