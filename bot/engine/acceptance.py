@@ -48,8 +48,15 @@ def decide(weights: Weights, ranked: Sequence[Candidate]) -> Decision:
     """Whether the top of `ranked` is good enough to answer with, and why (or why not)."""
     if not ranked:
         return Decision(False, "no_candidate")
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    return decide_top(weights, ranked[0], runner_up)
+    return decide_top(weights, ranked[0], runner_up_score(ranked))
+
+
+def runner_up_score(ranked: Sequence[Candidate]) -> float:
+    """The score of the best candidate after the top that answers the asked slot otherwise: a
+    runner-up giving the same date to a when-question, or the same people to a who-question, is
+    not a rival (two facts dating one event are not a reason to decline)."""
+    same = ranked[0].features.answers
+    return next((c.score for c in ranked[1:] if not same or c.features.answers != same), 0.0)
 
 
 def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:

@@ -52,6 +52,9 @@ class Features:
     states_asked: bool = True  # the fact states the detail, title or move the question asks for
     failed_check: str | None = None  # the name of the check it failed when it does not (CHECKS)
     kind_asked: bool = True  # the question says what it asks (an intent or a slot) for the checks
+    # What the fact answers to the asked slot when it can be told apart ("when:2023-11-17:day",
+    # "who:murati"): two facts giving the same answer are not a reason to decline. "": unknown.
+    answers: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,6 +175,18 @@ MAX_ANALYSED_CHARS = 200  # of a matching key, the last ones: a question ends it
 MAX_ANALYSED_TOKENS = 24  # content words of a key, the last ones (the sets' questions have <= 16)
 
 
+def _slot_answer(indexed: _IndexedFact, slot: Intent | None, asked_about: frozenset[str]) -> str:
+    """What a fact answers to the one slot asked, when facts can be compared by it: its date for
+    a when-question, the people it names besides those asked about for a who-question; "" when
+    it cannot be told (Features.answers)."""
+    fact = indexed.fact
+    if slot == Intent.WHEN and fact.date is not None:
+        return f"when:{fact.date}:{fact.precision}"
+    if slot == Intent.WHO and (people := indexed.people - asked_about):
+        return "who:" + ",".join(sorted(people))
+    return ""
+
+
 @dataclass(slots=True)
 class Work:
     """What the matcher has done since it was built, counted: tests bound the work of a long
@@ -654,6 +666,7 @@ class Matcher:
             reverse=True,
         )
         strong = [i for i in query.intents if i in STRONG_INTENTS]
+        slot = strong[0] if len(strong) == 1 else None  # the one slot asked, else none to compare
         ranked: list[Candidate] = []
         scored = pre[:CANDIDATES]
         self.work.scored += len(scored)
@@ -686,6 +699,7 @@ class Matcher:
                 states_asked,
                 failed_check,
                 kind_asked,
+                _slot_answer(indexed, slot, asked_about),
             )
             return Candidate(indexed.fact, weights.score(features), features)
 
