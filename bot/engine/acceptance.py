@@ -72,7 +72,8 @@ def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:
         return Decision(False, "too_novel")
     if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
         return Decision(False, "foreign_word")
-    if not f.intent_ok and top.score < weights.sure:
+    sure = weights.sure_score(top) >= weights.sure
+    if not f.intent_ok and not sure:
         # A fact that answers another kind of question only when the rest matches surely:
         # "Peter Deng离开后去了哪家公司" must not get "Peter Deng也已离职".
         return Decision(False, "intent_mismatch")
@@ -89,6 +90,6 @@ def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:
         return Decision(False, "unnamed_weak")
     if f.coverage < weights.min_coverage and f.phrasing < weights.phrasing_sure:
         return Decision(False, "low_coverage")
-    if top.score >= weights.sure or top.score - runner_up >= weights.margin:
+    if sure or top.score - runner_up >= weights.margin:
         return Decision(True, "accepted")
     return Decision(False, "no_margin")

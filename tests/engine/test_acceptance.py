@@ -120,3 +120,14 @@ def test_what_a_candidate_answers_to_the_asked_slot(engine: Engine) -> None:
     assert who[0].features.answers.startswith("who:") and "mcgrew" not in who[0].features.answers
     why = matcher.rank(matcher.analyse(normalise("Brockman為什麼辭職?").key))
     assert why[0].features.answers == ""
+
+
+def test_the_paraphrase_credit_lifts_a_candidate_over_the_threshold_not_past_the_margin() -> None:
+    # Coverage gained by weighing the asker's own words lightly is no certainty: a candidate that
+    # is "sure" only with it still needs its margin over a close runner-up.
+    credited = candidate(0.42, coverage=0.6, phrasing=0.3, paraphrase_credit=0.2)
+    assert WEIGHTS.sure_score(credited) < WEIGHTS.sure <= credited.score
+    assert decide_top(WEIGHTS, credited, 0.40).reason == "no_margin"
+    assert decide_top(WEIGHTS, credited, 0.30).reason == "accepted"
+    plain = candidate(0.42, coverage=0.6, phrasing=0.3)
+    assert decide_top(WEIGHTS, plain, 0.40).reason == "accepted"
