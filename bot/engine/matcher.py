@@ -67,7 +67,7 @@ from bot.engine.lexicon import (
     english_phrases,
     to_mandarin,
 )
-from bot.engine.normalise import matching_key, read_copula
+from bot.engine.normalise import matching_key, read_copula, read_time_interrogative
 from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.slots import NAME_ASKED, Slots, read_slots
@@ -445,7 +445,7 @@ class Matcher:
     def _analyse(self, key: str) -> QueryAnalysis:
         self.work.analyses += 1
         self.work.analysed_chars += len(key)
-        mandarin = read_copula(to_mandarin(key))
+        mandarin = read_copula(to_mandarin(read_time_interrogative(key)))
         key = english_phrasal(english_phrases(mandarin))
         found = self.entity_finder.find(key)
         entities, residual = found.entities, found.residual

@@ -117,3 +117,17 @@ def read_copula(key: str) -> str:
         if found is not None:
             spanned.update(range(found.start(), found.end()))
     return "".join("是" if char == COPULA and i not in spanned else char for i, char in enumerate(text))
+
+
+# -- which + a unit of time -------------------------------------------------------------------
+
+# "Which year / month / day / week", in Cantonese (边) or Mandarin (哪), with or without a measure
+# word: one class, read as the Mandarin form that asks when. Before the Cantonese words are read,
+# so 边个月 is not 边个 (who) + 月.
+_WHICH_TIME = re.compile(r"[边哪](?:一|个)?(年|月|日|天|号|周|星期|礼拜)")
+_WHEN_FORM = {"年": "哪年", "月": "哪个月", "日": "哪天", "天": "哪天", "号": "哪天"}
+
+
+def read_time_interrogative(key: str) -> str:
+    """`key` with each which + unit of time read as the Mandarin when-question form."""
+    return _WHICH_TIME.sub(lambda found: _WHEN_FORM.get(found.group(1), "哪个星期"), key)
