@@ -118,6 +118,13 @@ RETRIEVAL = Stage(
 )
 
 _CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
+# What is left of an English contraction once its apostrophe is a space: the auxiliary of n't
+# ("didn t", "wasn t") and the tails 'll, 're, 've. Function words, whatever the auxiliary.
+_CONTRACTED = frozenset(
+    {f"{aux}n" for aux in ("did", "does", "do", "was", "were", "is", "are", "could", "would", "should")}
+    | {f"{aux}n" for aux in ("has", "have", "had", "must", "need", "ca", "might", "ain")}
+    | {"ll", "re", "ve"}
+)
 _IS_CJK = IS_CJK
 _PIECE = re.compile(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _EDGE = "".join(EDGE_PARTICLES)
@@ -369,6 +376,7 @@ class Matcher:
                     tokens.extend(self.content_tokens(EN_GLOSSARY[piece]) or [EN_GLOSSARY[piece]])
                 elif (
                     piece not in EN_STOP
+                    and piece not in _CONTRACTED
                     and not INTERJECTION.fullmatch(piece)
                     and (len(piece) > 1 or piece.isdigit())
                 ):

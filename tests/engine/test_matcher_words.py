@@ -53,3 +53,14 @@ def test_the_words_next_to_an_interrogative_are_what_is_asked() -> None:
     assert "家里人" in _asked_words("schulman家里人是做什么的")
     assert "colour" in _asked_words("what colour does altman like")
     assert "润" not in _asked_words("schulman为啥要润去anthropic")
+
+
+def test_what_is_left_of_an_english_contraction_is_no_content_word(engine: Engine) -> None:
+    # The apostrophe is a space by the time words are cut: "isn't" is "isn" and "t".
+    tokens = engine.matcher.content_tokens("why didn't they'll we've couldn't leave", glossary=True)
+    assert not {"didn", "ll", "ve", "couldn"} & set(tokens)
+
+
+def test_a_contracted_question_reaches_the_fact(engine: Engine) -> None:
+    reply = engine.ask("isn't leike at anthropic now?")
+    assert reply.kind == "answer" and reply.fact_id == "a000-leike-at-anthropic"
