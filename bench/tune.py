@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evalset import DEFAULT_QUESTIONS, HOLDOUT, Question, contains_expected, load
 
+from bot.engine.acceptance import runner_up_score
 from bot.engine.answer import Engine
 from bot.engine.matcher import Candidate, Weights
 from bot.engine.normalise import normalise
@@ -83,7 +84,7 @@ def rerank(rows: list[Row], weights: Weights) -> list[Ranked]:
             key=lambda pair: -pair[0].score,
         )
         top, right = scored[0] if scored else (None, False)
-        runner_up = scored[1][0].score if len(scored) > 1 else 0.0
+        runner_up = runner_up_score([candidate for candidate, _ in scored]) if scored else 0.0
         ranked.append(Ranked(top, runner_up, right, row.question.abstain))
     return ranked
 

@@ -48,8 +48,15 @@ def decide(weights: Weights, ranked: Sequence[Candidate]) -> Decision:
     """Whether the top of `ranked` is good enough to answer with, and why (or why not)."""
     if not ranked:
         return Decision(False, "no_candidate")
-    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    return decide_top(weights, ranked[0], runner_up)
+    return decide_top(weights, ranked[0], runner_up_score(ranked))
+
+
+def runner_up_score(ranked: Sequence[Candidate]) -> float:
+    """The score of the best candidate after the top that answers the asked slot otherwise: a
+    runner-up giving the same date to a when-question, or the same people to a who-question, is
+    not a rival (two facts dating one event are not a reason to decline)."""
+    same = ranked[0].features.answers
+    return next((c.score for c in ranked[1:] if not same or c.features.answers != same), 0.0)
 
 
 def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:
@@ -65,7 +72,8 @@ def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:
         return Decision(False, "too_novel")
     if f.foreign:  # "OpenAI打算什么时候IPO", "DeepSeek是哪家公司做的": not in the articles
         return Decision(False, "foreign_word")
-    if not f.intent_ok and top.score < weights.sure:
+    sure = weights.sure_score(top) >= weights.sure
+    if not f.intent_ok and not sure:
         # A fact that answers another kind of question only when the rest matches surely:
         # "Peter Deng离开后去了哪家公司" must not get "Peter Deng也已离职".
         return Decision(False, "intent_mismatch")
@@ -82,6 +90,6 @@ def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:
         return Decision(False, "unnamed_weak")
     if f.coverage < weights.min_coverage and f.phrasing < weights.phrasing_sure:
         return Decision(False, "low_coverage")
-    if top.score >= weights.sure or top.score - runner_up >= weights.margin:
+    if sure or top.score - runner_up >= weights.margin:
         return Decision(True, "accepted")
     return Decision(False, "no_margin")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -52,6 +52,12 @@ class Features:
     states_asked: bool = True  # the fact states the detail, title or move the question asks for
     failed_check: str | None = None  # the name of the check it failed when it does not (CHECKS)
     kind_asked: bool = True  # the question says what it asks (an intent or a slot) for the checks
+    # What the fact answers to the asked slot when it can be told apart ("when:2023-11-17:day",
+    # "who:murati"): two facts giving the same answer are not a reason to decline. "": unknown.
+    answers: str = ""
+    # Coverage gained by weighing the asker's own words (no fact uses them) lightly: it may lift a
+    # candidate over the threshold, not make it sure enough to answer without a margin.
+    paraphrase_credit: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,13 @@ class Weights:
         if not f.intent_ok:
             base *= self.intent_mismatch
         return max(0.0, base - self.novelty_penalty * f.novelty)
+
+    def sure_score(self, top: Candidate) -> float:
+        """`top`'s score without the paraphrase credit: what must reach `sure` to need no margin."""
+        f = top.features
+        if not f.paraphrase_credit:
+            return top.score
+        return self.score(replace(f, coverage=f.coverage - f.paraphrase_credit))
 
     def passing_never_lowers_a_score(self) -> bool:
         """Whether a candidate's score with intent agreement is never below its score without:

@@ -26,6 +26,7 @@ import numpy as np
 
 from bot import text as text_module
 from bot.engine import index_cache
+from bot.engine.concepts import lemma
 from bot.engine.lexicon import COURTESY_RE
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Fact, Intent
@@ -178,6 +179,16 @@ class SetPool(Generic[T]):
         return self._sets.setdefault(found, found)
 
 
+def _with_lemmas(words: Iterable[str]) -> Iterator[str]:
+    """A fact's words, each followed by its lemma when a concept class knows it by another form
+    (挖到 → 挖): the fact is found by any member of the class, as a question's word is."""
+    for word in words:
+        yield word
+        found = lemma(word)
+        if found != word:
+            yield found
+
+
 def build(base: FactBase, reader: IndexReader) -> FactIndex:
     facts: list[IndexedFact] = []
     # Each word once: its one string object, shared by every fact's sets and the postings (the
@@ -207,7 +218,7 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
         entities = set(fact.entities) | answer_entities
         texts = [answer_key, *(reader.prepare(k) for k in fact.keywords)]
         texts += [reader.prepare(c.quote) for c in fact.sources]
-        core = frozenset(shared(t) for text in texts for t in reader.content_tokens(text))
+        core = frozenset(shared(t) for text in texts for t in _with_lemmas(reader.content_tokens(text)))
         phrasings: list[str] = []
         residuals: list[str] = []
         phrasing_entities: list[frozenset[str]] = []
@@ -218,7 +229,7 @@ def build(base: FactBase, reader: IndexReader) -> FactIndex:
             residuals.append(COURTESY_RE.sub("", residual))
             phrasing_entities.append(names(found))
             phrasings.append(key)
-        bag = core | {shared(t) for text in phrasings for t in reader.content_tokens(text)}
+        bag = core | {shared(t) for text in phrasings for t in _with_lemmas(reader.content_tokens(text))}
         # The characters of all texts at once: one pattern search for each distinct character.
         chars = "".join(sorted(ch for ch in set("".join((*texts, *phrasings))) if _IS_CJK.match(ch)))
         intents = set(fact.intents) | reader.derived_intents(fact, answer_key)

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from bot.text import nfkc, to_simplified
 
@@ -81,3 +82,52 @@ def normalise(question: str) -> Normalised:
     display = display_form(question)
     simplified = to_simplified(display)
     return Normalised(question, display, simplified, matching_key(simplified))
+
+
+# -- the Cantonese copula ---------------------------------------------------------------------
+
+# OpenCC writes Cantonese 係 (is) as 系, the character of 关系, 系统, 联系. A 系 that no
+# dictionary word spans is the copula wherever it stands (走系因为, 系边年, 佢系CTO), and Mandarin's
+# literary 系 (确系) is one too: read as 是. The words holding 系 are the segmenter's dictionary's.
+_WORDS_FILE = Path(__file__).resolve().parent / "data" / "words.txt"
+COPULA = "系"
+
+
+@lru_cache(maxsize=1)
+def _words_holding_copula() -> re.Pattern[str]:
+    words = set()
+    with _WORDS_FILE.open(encoding="utf-8") as lines:
+        for line in lines:
+            word = line.split(" ", 1)[0]
+            if COPULA in word and len(word) >= 2:
+                words.add(word)
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def read_copula(key: str) -> str:
+    """`key` with each 系 that is not part of a dictionary word read as 是."""
+    if COPULA not in key:
+        return key
+    spanned: set[int] = set()
+    text = key
+    # Overlapping words (关系统): every start is tried, so a 系 inside any word stays.
+    pattern = _words_holding_copula()
+    for start in range(len(text)):
+        found = pattern.match(text, start)
+        if found is not None:
+            spanned.update(range(found.start(), found.end()))
+    return "".join("是" if char == COPULA and i not in spanned else char for i, char in enumerate(text))
+
+
+# -- which + a unit of time -------------------------------------------------------------------
+
+# "Which year / month / day / week", in Cantonese (边) or Mandarin (哪), with or without a measure
+# word: one class, read as the Mandarin form that asks when. Before the Cantonese words are read,
+# so 边个月 is not 边个 (who) + 月.
+_WHICH_TIME = re.compile(r"[边哪](?:一|个)?(年|月|日|天|号|周|星期|礼拜)")
+_WHEN_FORM = {"年": "哪年", "月": "哪个月", "日": "哪天", "天": "哪天", "号": "哪天"}
+
+
+def read_time_interrogative(key: str) -> str:
+    """`key` with each which + unit of time read as the Mandarin when-question form."""
+    return _WHICH_TIME.sub(lambda found: _WHEN_FORM.get(found.group(1), "哪个星期"), key)

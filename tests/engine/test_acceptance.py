@@ -94,3 +94,40 @@ def test_a_runner_up_sharing_dates_and_names_does_not_make_a_close_call_an_answe
     engine: Engine, question: str, not_fact: str
 ) -> None:
     assert engine.ask(question).fact_id != not_fact
+
+
+def test_a_runner_up_giving_the_same_answer_to_the_asked_slot_is_not_a_rival() -> None:
+    # Two facts that date one event alike answer "when?" alike: the close runner-up is no reason
+    # to decline, and the next candidate that answers otherwise is the one the margin is kept over.
+    same_day = "when:2024-03-01:day"
+    ranked = [of(REPORT_A, 0.35, answers=same_day), of(REPORT_B, 0.34, answers=same_day)]
+    assert decide(WEIGHTS, ranked).reason == "accepted"
+    other_day = of(FACT, 0.33, answers="when:2024-05-01:day")
+    assert decide(WEIGHTS, [*ranked, other_day]).reason == "no_margin"
+    # Unknown (""): every fact is its own answer, as before.
+    assert decide(WEIGHTS, [of(REPORT_A, 0.35), of(REPORT_B, 0.34)]).reason == "no_margin"
+    who = [of(REPORT_A, 0.35, answers="who:someone"), of(REPORT_B, 0.34, answers="who:other")]
+    assert decide(WEIGHTS, who).reason == "no_margin"
+
+
+def test_what_a_candidate_answers_to_the_asked_slot(engine: Engine) -> None:
+    from bot.engine.normalise import normalise
+
+    matcher = engine.matcher
+    when = matcher.rank(matcher.analyse(normalise("Brockman哪天辭職?").key))
+    assert when[0].features.answers.startswith("when:2023-11-17")
+    who = matcher.rank(matcher.analyse(normalise("谁接替了McGrew?").key))
+    assert who[0].features.answers.startswith("who:") and "mcgrew" not in who[0].features.answers
+    why = matcher.rank(matcher.analyse(normalise("Brockman為什麼辭職?").key))
+    assert why[0].features.answers == ""
+
+
+def test_the_paraphrase_credit_lifts_a_candidate_over_the_threshold_not_past_the_margin() -> None:
+    # Coverage gained by weighing the asker's own words lightly is no certainty: a candidate that
+    # is "sure" only with it still needs its margin over a close runner-up.
+    credited = candidate(0.42, coverage=0.6, phrasing=0.3, paraphrase_credit=0.2)
+    assert WEIGHTS.sure_score(credited) < WEIGHTS.sure <= credited.score
+    assert decide_top(WEIGHTS, credited, 0.40).reason == "no_margin"
+    assert decide_top(WEIGHTS, credited, 0.30).reason == "accepted"
+    plain = candidate(0.42, coverage=0.6, phrasing=0.3)
+    assert decide_top(WEIGHTS, plain, 0.40).reason == "accepted"

@@ -13,8 +13,8 @@ from rapidfuzz import fuzz
 
 import bot.engine.matcher as matcher_module
 from bot.engine.answer import Engine
+from bot.engine.concepts import related
 from bot.engine.features import Features, Weights, coverage, coverages
-from bot.engine.lexicon import SYNONYMS
 from bot.engine.matcher import QueryAnalysis, _IndexedFact
 from bot.engine.normalise import normalise
 
@@ -57,7 +57,7 @@ def test_phrasing_scores_are_the_closest_phrasing_of_each_candidate(engine: Engi
 @pytest.mark.parametrize("question", [*QUESTIONS, "OpenAI的员工有多少人?", "谁被罢免了?"])
 def test_the_candidate_pre_score_counts_each_word_once_per_fact(engine: Engine, question: str) -> None:
     """The pre-score is the weight of each question word a fact uses, itself or a synonym, once
-    (a fact using two words of one synonym group gets its weight once)."""
+    (a fact using two words of one synonym group or concept class gets its weight once)."""
     matcher = engine.matcher
     query = matcher.analyse(normalise(question).key)
     expected: dict[int, float] = {}
@@ -66,7 +66,7 @@ def test_the_candidate_pre_score_counts_each_word_once_per_fact(engine: Engine, 
             sum(
                 np.float32(matcher._weight(token))
                 for token in query.tokens
-                if any(form in indexed.bag for form in (token, *SYNONYMS.get(token, ())))
+                if any(form in indexed.bag for form in (token, *related(token)))
             )
         )
     pre_scores = matcher._pre_scores(query.tokens)
