@@ -22,6 +22,13 @@ from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
 from bot.text import has_cjk, to_simplified
 
+
+def _simple(text: str) -> str:
+    """`text` in simplified script as the patterns here read it. OpenCC turns Cantonese 嗰
+    ("that") into the rare 𠮶, which no pattern, alias or reader of this stage spells."""
+    return to_simplified(text).replace("\U00020bb6", "嗰")
+
+
 # Entity ids a text names (its own names, and people it describes by a title only they held),
 # in order. The engine passes its matcher's reading; the stage needs nothing else of it.
 FindEntities = Callable[[str], Sequence[str]]
@@ -38,12 +45,22 @@ _PLURAL_PERSON = re.compile(
 )
 # A plural pronoun that counts two: "他们俩", "他俩", "佢哋兩個", "both of them".
 _PAIR = re.compile(r"[俩倆两兩二]|\bboth\b")
+# What may follow a pointer that stands alone: a verb, an adverb, a question word or the end.
+_AFTER_POINTER = (
+    r"是|系|係|在|喺|做|有|后|後|当|當|之|以|的|嘅|点|點|怎|什|几|幾|哪|边|邊|现|現|仲|还|還|又|都|最|就|"
+    r"离|離|走|去|加|跟|同|和|[,，?？\s]|$"
+)
 _SINGULAR_PERSON = re.compile(
     r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b|"
     # "那个人是哪家公司的?", "that guy": pointed at like 他, unless a description leads to it
     # ("接替McGrew的那个人" describes someone).
     # Both scripts: the pointer is replaced in the question as written.
-    r"(?<![的\w])(?:[那这這](?:个|個|位)?(?:人|家伙|傢伙|哥们|哥們)|此人)|\b(?:that|this) (?:guy|person|dude)\b"
+    # 嗰 is Cantonese for 那. A bare 那位 points when a verb or a question word follows it
+    # ("那位后来去了哪?"), not a title ("那位科学家" is a description).
+    r"(?<![的嘅\w])(?:[那这這嗰](?:个|個|位|名)?(?:人|家伙|傢伙|哥们|哥們|大佬)|[那这這嗰]位(?="
+    + _AFTER_POINTER
+    + r")|"
+    r"此人)|\b(?:that|this) (?:guy|person|dude)\b"
 )
 # "her job" is hers; "fire her", "told her about" are her.
 _POSSESSIVE = re.compile(
@@ -55,8 +72,11 @@ _NEUTER_OR_PLURAL = re.compile(r"佢|[他她]们|佢哋|they|them|their")
 # An organisation or product pointed at: "这家公司", "that company", "它".
 _THING = re.compile(
     r"[这那该此呢嗰](?:家|间|個|个)?(?:公司|初创公司|初创|新公司|企业|机构)|它(?!们)|"
-    r"\b(?:that|this|the) (?:company|startup|firm)\b"
+    r"\b(?:that|this|the) (?:company|startup|firm)\b|"
+    r"[这那该此嗰](?:个|個|款|种|種)?(?:产品|模型|聊天机器人)|\b(?:that|this|the) (?:product|model|chatbot)\b"
 )
+# The pointers above that name a product, not an organisation: the kind they agree with.
+_PRODUCT_NOUN = re.compile(r"产品|模型|聊天机器人|product|model|chatbot")
 # A body named by a phrase, not a name: "OpenAI 的非营利组织", "那个安全团队". What it belongs
 # to is a Latin name or a few characters before 的; the words before the noun hold no function
 # word ("Altman被董事会解雇" names 董事会, not 被董事会). Searched in the question as written,
@@ -312,7 +332,7 @@ class Context:
             if len(group) < 2:
                 continue
             named = set(self.find(excluded))
-            title = to_simplified(excluded).casefold().strip()
+            title = _simple(excluded).casefold().strip()
             out = tuple(e for e in group if e not in named and not self._holds(e, title))
             return out if len(out) < len(group) else ()
         return ()
@@ -320,7 +340,7 @@ class Context:
     def _holds(self, entity_id: str, title: str) -> bool:
         """The person held a role of this title ("ceo", "首席科学家")."""
         entity = self.base.entities[entity_id]
-        return len(title) >= 2 and any(title in to_simplified(r.title).casefold() for r in entity.roles)
+        return len(title) >= 2 and any(title in _simple(r.title).casefold() for r in entity.roles)
 
     def name(self, entity_id: str, english: bool, turns: Sequence[Turn] = ()) -> str:
         """The entity's name as the conversation last wrote it, else its usual name."""
@@ -335,17 +355,17 @@ class Context:
 
     def surface(self, text: str, entity_id: str) -> tuple[int, int] | None:
         """Where `text` writes the entity's name (any alias, either script, any case)."""
-        folded = to_simplified(text).casefold()
+        folded = _simple(text).casefold()
         entity = self.base.entities[entity_id]
         for alias in sorted(entity.all_names(), key=len, reverse=True):
-            start = folded.find(to_simplified(alias).casefold())
+            start = folded.find(_simple(alias).casefold())
             if start >= 0:
                 return start, start + len(alias)
         return None
 
     def resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
         """The follow-up `question` (display form) read against the earlier `turns`."""
-        simplified = to_simplified(question).casefold()
+        simplified = _simple(question).casefold()
         english = not has_cjk(question)
         plural = _PLURAL_PERSON.search(simplified)
         singular = None if plural else _SINGULAR_PERSON.search(simplified)
@@ -360,7 +380,7 @@ class Context:
             describes = describes or bool(_DESCRIBES_INSIDE.search(simplified[: pointer.start()]))
         if plural and (
             _GROUP.search(simplified[: plural.start()])
-            or (turns and not turns[-1].named and _GROUP.search(to_simplified(turns[-1].question)))
+            or (turns and not turns[-1].named and _GROUP.search(_simple(turns[-1].question)))
         ):
             # "员工若不签,OpenAI会怎么对付他们", or "…管理层改了主意。他们…": a group just named.
             plural = pointer = None
@@ -387,7 +407,7 @@ class Context:
         # is not.
         text = simplified if english else question
         not_that_one = _NOT_THAT_ONE.search(text) if english else None
-        but = _OTHER_BUT.search(to_simplified(text).casefold())
+        but = _OTHER_BUT.search(_simple(text).casefold())
         excluded = None
         if but is not None:
             excluded = next((g for g in but.group("before", "after", "besides", "apart", "bare") if g), None)
@@ -439,7 +459,7 @@ class Context:
 
         # "Altman怎么回应?": how someone met what the last question was about.
         if people and _REACTION.search(simplified) and len(self._without_names(rest, named)) <= 8:
-            topic = _ASKING_WORDS.sub("", to_simplified(last.question)).strip(" ?？!！。.,，")
+            topic = _ASKING_WORDS.sub("", _simple(last.question)).strip(" ?？!！。.,，")
             if topic and not english:  # "OpenAI被爆出离职协议的事,Altman怎么回应?"
                 return self._read(topic + "," + _LEADING.sub("", question.strip()))
 
@@ -584,11 +604,7 @@ class Context:
         ]
         for fact in later:
             for asked in fact.questions:  # one that names them, in the asker's language
-                if (
-                    has_cjk(asked) != english
-                    and to_simplified(asked) == asked
-                    and self.surface(asked, person)
-                ):
+                if has_cjk(asked) != english and _simple(asked) == asked and self.surface(asked, person):
                     return asked
         return None
 
@@ -640,12 +656,12 @@ class Context:
     def _at_time(earlier: str, followup: str, english: bool) -> str:
         """The earlier question with its time replaced by the follow-up's, or the follow-up's
         time added ("2021年的时候OpenAI估值多少?" + "那现在呢?" is "现在OpenAI估值多少?")."""
-        time = _TIME_IN.search(to_simplified(followup).casefold()) if english else None
+        time = _TIME_IN.search(_simple(followup).casefold()) if english else None
         if english:
             when = time.group() if time else followup.strip(" ?.!").removeprefix("and ").strip()
         else:
             when = re.sub(r"[呢啊呀吗]+$", "", _LEADING.sub("", followup.strip(" ?？!！。.")))
-        found = _TIME_IN.search(to_simplified(earlier).casefold() if english else to_simplified(earlier))
+        found = _TIME_IN.search(_simple(earlier).casefold() if english else _simple(earlier))
         if found is not None:
             return earlier[: found.start()] + when + earlier[found.end() :]
         if english:
@@ -655,7 +671,7 @@ class Context:
     def _ask_instead(self, earlier: str, followup: str) -> str | None:
         """The earlier question with its question word replaced by the follow-up's ("Brockman
         什么时候休假?" + "为什么?" is "Brockman为什么休假?"); None when it has none."""
-        simplified = to_simplified(earlier)
+        simplified = _simple(earlier)
         for _alone, words in _QUESTION_WORDS:
             found = re.search(words, simplified, flags=re.I)
             if found:
@@ -672,7 +688,7 @@ class Context:
             rest = earlier[opening.end() :] if opening else earlier
             return f"{asked} {rest.strip(' ?')}?"
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
-        if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", to_simplified(asked).casefold()):
+        if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", _simple(asked).casefold()):
             # A why needs no date ("Leike 2024年5月是不是离开了?" → "Leike为什么离开了?"), nor
             # the earlier question's own question word ("烧了什么" → "烧了").
             core = _DATE.sub("", core)
@@ -685,16 +701,31 @@ class Context:
     def _thing(self, question: str, turns: Sequence[Turn], english: bool) -> str | None:
         """`question` with "这家公司"/"that company" named; "" when no one thing fits; None
         when it points at no organisation."""
-        found = _THING.search(to_simplified(question).casefold())
+        found = _THING.search(_simple(question).casefold())
         if not found:
             return None
-        if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
+        # A question that names its own company points at none ("Anthropic这家公司…"), but
+        # the story's home named beside the pointer is no description of it ("OpenAI有谁在
+        # 嗰间公司做过?").
+        named = self._kind(self.find(_simple(question).casefold()), "org", "product")
+        if any(
+            e not in self.home and (span := self.surface(question, e)) is not None and span[0] < found.start()
+            for e in named
+        ):
+            return None  # "Anthropic成立多久了?这家公司…": the pointer is the name before it
+        described_by = _LEADING.sub("", _simple(question)[: found.start()]).strip(" ,，")
+        if described_by.endswith("的") or any(
+            (span := self.surface(described_by, e)) is not None and span[1] == len(described_by)
+            for e in self.find(described_by.casefold())
+        ):
+            # "马斯克那家公司", "做Claude的那家公司": a description, not a pointer. A name
+            # further back is a clause of its own ("OpenAI有谁去过那家公司?").
             return None
-        described_by = _LEADING.sub("", to_simplified(question)[: found.start()]).strip(" ,，")
-        if described_by.endswith("的") or self.find(described_by.casefold()):
-            return None  # "马斯克那家公司", "做Claude的那家公司": a description, not a pointer
         # The story's home is in nearly every question: "that company" is another one.
-        things = self._subject(turns, "org", "product", besides=self.home, single=True)
+        kinds = ("product",) if _PRODUCT_NOUN.search(found.group()) else ("org", "product")
+        if found.group() != "它" and kinds != ("product",):
+            kinds = ("org",)  # "那家公司" is an organisation; 它 is either
+        things = self._subject(turns, *kinds, besides=self.home, single=True)
         last = turns[-1] if turns and not turns[-1].told else None
         if not things and last is not None:
             # A body the fact base has no entry for ("OpenAI的非营利组织还会存在吗?" → "它…"):
@@ -723,18 +754,18 @@ def _gender(pronoun: str) -> Gender | None:
 
 def points_at_something(text: str) -> bool:
     """The text points at a company or product ("这家公司", "它", "that company", "it")."""
-    simplified = to_simplified(text).casefold()
+    simplified = _simple(text).casefold()
     return _THING.search(simplified) is not None or (not has_cjk(text) and _IT.search(simplified) is not None)
 
 
 def asks_for_something(text: str) -> bool:
     """The text asks which organisation or product, or its name ("叫什么名字?", "which company")."""
-    return _ASKS_THING.search(to_simplified(text).casefold()) is not None
+    return _ASKS_THING.search(_simple(text).casefold()) is not None
 
 
 def points_at_someone(text: str) -> bool:
     """The text has a pronoun for a person (他, 她们, that guy, they)."""
-    simplified = to_simplified(text).casefold()
+    simplified = _simple(text).casefold()
     return bool(_PLURAL_PERSON.search(simplified) or _SINGULAR_PERSON.search(simplified))
 
 

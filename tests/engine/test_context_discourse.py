@@ -1,0 +1,61 @@
+"""The context stage's discourse model: what each earlier turn talked about (its question's
+entities and its answer's, each with its kind), and a follow-up's pointers resolved by kind.
+
+Written in wordings and about people that no studied evaluation row uses."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine, Reply
+from bot.text import to_simplified
+
+
+def ask(engine: Engine, *conversation: str) -> Reply:
+    *history, question = conversation
+    return engine.ask(question, history=history)
+
+
+def read_as(reply: Reply) -> str:
+    assert reply.read_as is not None, reply.answer
+    return to_simplified(reply.read_as)
+
+
+# -- pointers at organisations and products, by kind ------------------------------------------
+
+
+def test_cantonese_that_company_is_the_company_the_last_answer_brought_in(engine: Engine) -> None:
+    # OpenCC writes 嗰 as the rare 𠮶 in simplified; the pointer is still a pointer.
+    reply = ask(engine, "馬斯克2023年搞咗間咩公司?", "嗰間公司融咗幾多錢?")
+    assert read_as(reply) == "xAI融咗几多钱?"
+    assert reply.fact_id == "a002-xai-funding-amount"
+
+
+def test_a_company_pointer_beside_the_storys_home_still_points(engine: Engine) -> None:
+    # OpenAI named further back is a clause of its own, not a description of 嗰間公司.
+    reply = ask(engine, "Vicki Cheung走咗之後開咗間咩公司?", "OpenAI仲有冇其他人去咗嗰間公司?")
+    assert "Gantry" in read_as(reply) and "嗰" not in read_as(reply)
+
+
+def test_a_product_pointer_agrees_with_the_product_the_answer_named(engine: Engine) -> None:
+    reply = ask(engine, "OpenAI 2024年2月推出了什么视频模型?", "那个模型为什么一直没公开?")
+    assert read_as(reply) == "Sora为什么一直没公开?"
+    assert reply.fact_id == "a003-sora-delay-why"
+
+
+def test_a_product_pointer_may_sit_before_another_product_the_question_names(engine: Engine) -> None:
+    # GPT-4 after the pointer is what it is compared with, not what it points at.
+    reply = ask(engine, "Anthropic家的聊天机器人叫什么名字?", "这个模型跟GPT-4比哪方面更强?")
+    assert read_as(reply).startswith("Claude跟GPT-4比")
+
+
+# -- a demonstrative and its noun are replaced whole -------------------------------------------
+
+
+def test_that_person_in_cantonese_is_replaced_whole(engine: Engine) -> None:
+    reply = ask(engine, "邊個做咗Twitch嘅聯合創始人?", "嗰個人喺OpenAI做咗幾耐CEO?")
+    assert read_as(reply) == "埃米特·希尔喺OpenAI做咗几耐CEO?"
+
+
+def test_a_bare_that_one_before_a_verb_points_at_the_person_answered(engine: Engine) -> None:
+    reply = ask(engine, "谁接替了Ilya当首席科学家?", "那位是哪年加入OpenAI的?")
+    assert read_as(reply) == "雅库布·帕乔基是哪年加入OpenAI的?"
+    assert not reply.answered  # the articles do not say when he joined
