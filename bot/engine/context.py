@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.factbase.domain import home_of
@@ -41,8 +41,25 @@ MAX_TURNS = 5
 # A person pointed at, not named. 他们/she/they…; not 其他 ("the others"), nor 他人.
 _PLURAL_PERSON = re.compile(
     r"(?<!其)(?:[他她](?:[们們](?:[倆俩]|[两兩](?:个|個|位)|二人)?|[倆俩])|佢哋(?:[两兩](?:个|個))?)|"
-    r"\b(?:they|them|their)\b"
+    # "这两个人", "嗰幾位": a demonstrative with a count of people
+    r"(?<![的嘅])[这這那嗰呢](?:[两兩几幾三四]|些)(?:个|個|位)?人|[这這那嗰呢](?:[两兩几幾三四])位|"
+    r"\b(?:(?:those|these) (?:guys|people|folks|two|three|four)|(?:both|all|the (?:two|three|four)) of them|"
+    r"they|them|their)\b"
 )
+# Which one of a group a question asks for: "他们里面谁…", "佢哋邊個…", "which of them…",
+# "those guys — which one…". Not 谁先/谁更 (who did it first, who more), which compare them.
+_AMONG_AFTER = re.compile(
+    r"\s*(?:[里裡]面|[里裡]头|当中|之中|中间|中|入面|之间|[里裡])?\s*(?:之中)?\s*"
+    r"(?:谁|哪(?:一)?(?:个|位)|边(?:一)?(?:个|位))(?![先早晚更最比])"
+)
+_AMONG_EN = re.compile(
+    r"\bwhich(?: one)?(?: of (?:them|those|these)(?: guys| two| people)?)?\b|\bwho (?:of|among) them\b"
+)
+# A question that asks which people ("哪两个创始人", "邊幾個", "which founders"): its answer's
+# people, not those it named, are whom a later 他们 points at.
+_ASKS_PEOPLE = re.compile(r"哪[几两三四些]|边[几两三四啲些]|\bwhich (?!one\b)[a-z]+")
+# What may stand between a pointer and its selector: "those guys — which one".
+_BETWEEN = re.compile(r"[\s,，:：;；\-—–]*")
 # A plural pronoun that counts two: "他们俩", "他俩", "佢哋兩個", "both of them".
 _PAIR = re.compile(r"[俩倆两兩二]|\bboth\b")
 # What may follow a pointer that stands alone: a verb, an adverb, a question word or the end.
@@ -205,6 +222,9 @@ class Turn:
     # It asked for a thing by its name or which one ("Anthropic的聊天机器人叫什么?", "which
     # company…"): the organisation or product its answer brought in is what it is about now.
     asked_what: bool = False
+    # Whom its answer is about, when that is narrower than `answered`: the subjects of the
+    # event that answered it ("Altman宣布McGrew和Zoph离职" is about McGrew and Zoph).
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +232,9 @@ class Resolution:
     question: str  # the question to answer: the follow-up itself, or its standalone rewrite
     used_context: bool = False
     unclear: tuple[str, ...] | None = None  # someone is pointed at but not known: who might be
+    # "他们里面谁…": the question asked of each one of a group, for the engine to find the
+    # one of whom it has an answer; (person, question) pairs.
+    among: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -310,6 +333,58 @@ class Context:
                 return group
         return ()
 
+    def _answered_group(self, turns: Sequence[Turn]) -> tuple[str, ...]:
+        """The people the latest answer with people in it brought in (or showed beside it)
+        besides those its question named, when they are several: what a 他们 after a list
+        answer points at."""
+        for turn in reversed(turns[-MAX_TURNS:]):
+            if not self._everyone(turn):
+                continue
+            if not (turn.asked_who or _ASKS_PEOPLE.search(_simple(turn.question).casefold())):
+                return ()  # "Pachocki是什么职位?": whom it named are talked about too
+            named = self._kind(turn.named, "person")
+            brought = tuple(e for e in self._kind(turn.subjects or turn.answered, "person") if e not in named)
+            if len(brought) < 2:
+                # An answer of one shown with a runner-up ("相关:…") showed the asker both.
+                brought = tuple(
+                    dict.fromkeys((*brought, *(e for e in self._kind(turn.also, "person") if e not in named)))
+                )
+            return brought if len(brought) >= 2 else ()
+        return ()
+
+    def _among(
+        self,
+        question: str,
+        simplified: str,
+        plural: re.Match[str],
+        group: Sequence[str],
+        english: bool,
+        turns: Sequence[Turn],
+    ) -> tuple[tuple[str, str], ...]:
+        """ "他们里面谁…" / "which of them…": the question asked of each of the `group`, the
+        pointer and its selector replaced by their name; () when it selects no one."""
+        if len(group) < 2:
+            return ()
+        if english:
+            selector = _AMONG_EN.search(simplified)
+            if selector is None:
+                return ()
+            start, end = min(selector.start(), plural.start()), max(selector.end(), plural.end())
+            if selector.start() > plural.end() and not _BETWEEN.fullmatch(
+                simplified[plural.end() : selector.start()]
+            ):
+                return ()
+            text = question.casefold()
+        else:
+            selector = _AMONG_AFTER.match(simplified, plural.end())
+            if selector is None:
+                return ()
+            start, end, text = plural.start(), selector.end(), question
+        return tuple(
+            (e, _LEADING.sub("", text[:start] + self.name(e, english, turns) + text[end:]).strip())
+            for e in group
+        )
+
     def _other_one(self, turns: Sequence[Turn]) -> tuple[str, ...]:
         """Who "the other one" is: of a pair an earlier turn named or answered with, the one
         the conversation is not about now. Every candidate when that is not one person."""
@@ -380,7 +455,12 @@ class Context:
             describes = describes or bool(_DESCRIBES_INSIDE.search(simplified[: pointer.start()]))
         if plural and (
             _GROUP.search(simplified[: plural.start()])
-            or (turns and not turns[-1].named and _GROUP.search(_simple(turns[-1].question)))
+            or (
+                turns
+                and not turns[-1].named
+                and _GROUP.search(_simple(turns[-1].question))
+                and not self._answered_group(turns)  # "which two founders…?" named them by its answer
+            )
         ):
             # "员工若不签,OpenAI会怎么对付他们", or "…管理层改了主意。他们…": a group just named.
             plural = pointer = None
@@ -488,6 +568,15 @@ class Context:
                     tuple(e for e in companies if e not in self.home) if len(companies) > 2 else companies
                 )
                 subject = tuple(e for e in subject if e not in named)
+            answered_group = self._answered_group(turns)
+            if (
+                plural
+                and len(answered_group) >= 2
+                and not (_PAIR.search(simplified) and len(answered_group) != 2)
+            ):
+                # 他们 after an answer that brought in several people ("OpenAI四大天王是哪几个?"):
+                # those people, not whom the question named.
+                subject = answered_group
             if plural and len(subject) < 2:
                 # 他们: everyone of the latest turn that has people, not only of the last turn
                 # (a story's sentence after its question names no one).
@@ -496,6 +585,8 @@ class Context:
             if plural and _PAIR.search(simplified) and len(subject) != 2:
                 # "他们俩…": the two the last turn named, or its answer brought in, or showed too.
                 subject = self._pair(last) or subject
+            # "他们谁是首席研究官?" finds one of them by the title: still one of those asked about.
+            group = tuple(e for e in subject if e not in people or self.surface(question, e) is None)
             subject = tuple(e for e in subject if e not in people)
             if not subject and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
                 # No one talked about: 佢/他们/they point at the companies or the product
@@ -505,6 +596,7 @@ class Context:
                 subject = things if len(things) >= 2 or (singular and things) else ()
             if not subject or (singular and len(subject) > 1):
                 return Resolution(question, unclear=subject)
+            among = self._among(question, simplified, plural, group, english, turns) if plural else ()
             joiner = " and " if english else "和"
             names = joiner.join(self.name(e, english, turns) for e in subject)
             rewritten = _POSSESSIVE.sub(names + "'s", question.casefold() if english else question)
@@ -512,7 +604,8 @@ class Context:
                 lambda _: names, rewritten, count=1
             )
             rewritten = _LEADING.sub("", rewritten)
-            return self._read(self._thing(rewritten, turns, english) or rewritten)
+            read = self._read(self._thing(rewritten, turns, english) or rewritten)
+            return replace(read, among=among) if among else read
 
         # "这家公司…" / "that company": the organisation the conversation is about.
         thing = self._thing(question, turns, english)

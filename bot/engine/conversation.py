@@ -18,7 +18,7 @@ from bot.engine.context import MAX_TURNS, Turn, asks_for_something, points_at_so
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import Story, split_story
-from bot.factbase.models import Intent
+from bot.factbase.models import Intent, ParticipantRole
 from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
 if TYPE_CHECKING:
@@ -206,7 +206,14 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         )
     fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
     asked_what = asks_for_something(question)
-    return Turn(question, named, answered, asked_who, also=also, fact=fact, asked_what=asked_what)
+    subjects: tuple[str, ...] = ()
+    if fact is not None:
+        subjects = tuple(
+            p.entity for p in engine.base.by_id[fact].participants if p.role == ParticipantRole.SUBJECT
+        )
+    return Turn(
+        question, named, answered, asked_who, also=also, fact=fact, asked_what=asked_what, subjects=subjects
+    )
 
 
 def _people_in(engine: Engine, text: str) -> tuple[str, ...]:
@@ -308,6 +315,14 @@ def in_context(
             suggestions=_suggestions(engine, resolution.unclear, script) or unclear.suggestions,
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
+    chosen = _one_of_them(engine, resolution.among, script)
+    if chosen is not None:
+        # "他们里面谁…": the one of the group of whom the articles answer it.
+        one_asked, one_reply = chosen
+        read_as = read_as_line(one_asked, script, engine.variant)
+        return replace(
+            one_reply, question=question, answer=read_as + "\n" + one_reply.answer, read_as=one_asked
+        )
     reply = engine.ask_alone(resolution.question, override=script)
     pointing = points_at_someone(display) or points_at_something(display)
     filled = not pointing and not _names_someone(engine, display)
@@ -324,6 +339,23 @@ def in_context(
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
     )
+
+
+def _one_of_them(
+    engine: Engine, among: Sequence[tuple[str, str]], script: Script
+) -> tuple[str, Reply] | None:
+    """Of the question asked of each one of a group, the one reading the articles answer with
+    a fact about that person; None when none or more than one does (the group as a whole is
+    then asked, as the context stage wrote it)."""
+    answered: list[tuple[str, Reply]] = []
+    for person, asked in among:
+        reply = engine.ask_alone(asked, override=script)
+        fact = engine.base.by_id.get(reply.fact_id or "")
+        if reply.answered and (
+            reply.fact_id == f"entity:{person}" or (fact is not None and person in fact.entities)
+        ):
+            answered.append((asked, reply))
+    return answered[0] if len(answered) == 1 else None
 
 
 def _suggestions(engine: Engine, people: Sequence[str], script: Script) -> tuple[str, ...]:

@@ -59,3 +59,45 @@ def test_a_bare_that_one_before_a_verb_points_at_the_person_answered(engine: Eng
     reply = ask(engine, "谁接替了Ilya当首席科学家?", "那位是哪年加入OpenAI的?")
     assert read_as(reply) == "雅库布·帕乔基是哪年加入OpenAI的?"
     assert not reply.answered  # the articles do not say when he joined
+
+
+# -- plurals: the previous answer's set of people ----------------------------------------------
+
+
+def test_they_after_a_which_people_question_are_the_people_its_event_is_about(engine: Engine) -> None:
+    # The answer's event names who announced it too; 他们 are those it is about.
+    reply = ask(engine, "奥特曼发推宣布了哪两个人离职?", "他们之前是什么职位?")
+    assert "麦克格鲁" in read_as(reply) and "佐夫" in read_as(reply)
+    assert "奥特曼" not in read_as(reply)
+
+
+def test_they_after_a_question_asking_which_founders_are_the_founders_it_answered(engine: Engine) -> None:
+    # "founders" in the question is what its answer named, not a group "they" stands for.
+    reply = ask(engine, "which two founders left in 2017?", "what did they do after leaving?")
+    assert "karpathy" in read_as(reply).casefold() and "blackwell" in read_as(reply).casefold()
+
+
+def test_they_after_an_answer_shown_with_a_runner_up_are_both_people_shown(engine: Engine) -> None:
+    reply = ask(engine, "2017年哪两个创始人离开了OpenAI?", "他们是哪年离开的?")
+    assert "布莱克威尔" in read_as(reply) and "卡帕西" in read_as(reply)
+
+
+def test_which_of_them_is_the_one_the_articles_answer_it_of(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂宣布离职那天还有谁走了?", "他们两个里面谁之前在谷歌当过研究科学家?")
+    assert read_as(reply) == "巴雷特·佐夫之前在谷歌当过研究科学家?"
+    assert reply.fact_id == "a003-zoph-background"
+
+
+def test_which_one_of_those_in_english(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "who else quit the same day mira announced she was leaving?",
+        "both of them — which one headed post-training?",
+    )
+    assert read_as(reply).startswith("Barret Zoph headed")
+    assert reply.answered and reply.fact_id is not None and "zoph" in reply.fact_id
+
+
+def test_who_of_them_did_it_first_compares_them_and_selects_no_one(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂宣布离职那天还有谁走了?", "他们俩谁先走的?")
+    assert "麦克格鲁" in read_as(reply) and "佐夫" in read_as(reply)
