@@ -115,6 +115,8 @@ _OTHER_BUT = re.compile(
     r"另(?:外)?一(?:个|位|人|名)?(?:不是(?P<after>[^,，?？]{1,15}?)(?:的(?:那(?:个|位|名)?)?|那(?:个|位|名)))?|"
     # "不是Ilya的那个", "the other one": the one who is not
     r"不是(?P<bare>[^,，?？]{1,15}?)的?(?:那|这)(?:一)?(?:个|位|名)|"
+    # "the other one, not greg —": whom it is not, after it
+    r"\bthe other(?: one| guy| person)?\s*[,—–-]*\s*not (?P<not>[^,?.—–-]+?)(?=\s*(?:[,?.—–-]|$))|"
     r"\bthe other(?: one| guy| person)?"
 )
 _NOT_THAT_ONE = re.compile(
@@ -402,11 +404,21 @@ class Context:
     def _all_but(self, turns: Sequence[Turn], excluded: str) -> tuple[str, ...]:
         """Of the latest turn's people (two or more), those `excluded` does not name or
         describe ("Ilya"; "CEO", a title of their roles); () when it excludes none of them."""
+        named = set(self.find(excluded))
+        answered = self._answered_group(turns)
+        if answered:
+            # After a question that asked which people, they are the set "the other" is of.
+            out = tuple(
+                e
+                for e in answered
+                if e not in named and not self._holds(e, _simple(excluded).casefold().strip())
+            )
+            if len(out) < len(answered):
+                return out
         for turn in reversed(turns[-MAX_TURNS:]):
             group = tuple(dict.fromkeys((*self._everyone(turn), *turn.also)))
             if len(group) < 2:
                 continue
-            named = set(self.find(excluded))
             title = _simple(excluded).casefold().strip()
             out = tuple(e for e in group if e not in named and not self._holds(e, title))
             return out if len(out) < len(group) else ()
@@ -490,7 +502,9 @@ class Context:
         but = _OTHER_BUT.search(_simple(text).casefold())
         excluded = None
         if but is not None:
-            excluded = next((g for g in but.group("before", "after", "besides", "apart", "bare") if g), None)
+            excluded = next(
+                (g for g in but.group("before", "after", "besides", "apart", "bare", "not") if g), None
+            )
         if not_that_one and (excluded is None or but is None or but.start() > not_that_one.start()):
             # "what about the one who isn't karpathy?", "the other one, the one who isn't…"
             excluded = not_that_one.group("en")
@@ -500,12 +514,17 @@ class Context:
                 but = not_that_one
         if but is not None and excluded:
             others = self._all_but(turns, excluded)
-            if len(others) != 1:
-                return Resolution(question, unclear=others)
-            name = self.name(others[0], english, turns)
             space = " " if english else ""
-            rewritten = _LEADING.sub("", f"{text[: but.start()].rstrip()}{space}{name}".lstrip())
-            rewritten = f"{rewritten}{space}{text[but.end() :].lstrip(' ,，')}".strip()
+
+            def instead(name: str) -> str:
+                written = _LEADING.sub("", f"{text[: but.start()].rstrip()}{space}{name}".lstrip())
+                return f"{written}{space}{text[but.end() :].lstrip(' ,，')}".strip()
+
+            if len(others) != 1:
+                # Several are left: the question asked of each may fit one of them only.
+                among = tuple((e, instead(self.name(e, english, turns))) for e in others)
+                return Resolution(question, unclear=others, among=among if len(others) > 1 else ())
+            rewritten = instead(self.name(others[0], english, turns))
             # Read again: "卡帕西以外的另一个呢?" is now "Blackwell呢?", a bare name to swap in.
             again = self.resolve(rewritten, turns)
             return again if again.used_context or again.unclear else self._read(rewritten)

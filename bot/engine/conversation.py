@@ -52,6 +52,12 @@ _ENDS_CLAUSE = re.compile(r"(?:[了呢啊呀吗嘛啦嚟㗎嘅咧喎咩]|来的|
 FILLED_SUBJECT_LEAST = 0.35
 
 
+# How far the answer about one of a group must lead the answer about another to be the one
+# meant ("另一个不是X的,是哪个平台的联合创始人?": 0.58 for the co-founder of one, 0.46 for a
+# founder's list of the other); closer, the asker is asked which one.
+ONE_OF_THEM_LEAD = 0.1
+
+
 def read_as_line(question: str, script: Script, variant: TraditionalVariant) -> str:
     """「按"…"理解:」 in the asker's script; traditional text quotes with 「」, as Taiwan and
     Hong Kong write."""
@@ -303,6 +309,14 @@ def in_context(
             if not reply.answered:
                 return engine.ask_alone(question, preferred, override=override)
             resolution = replace(resolution, question=described.question, used_context=True)
+    chosen = _one_of_them(engine, resolution.among, script)
+    if chosen is not None:
+        # "他们里面谁…", "另一个不是X的…": the one of the group of whom the articles answer it.
+        one_asked, one_reply = chosen
+        read_as = read_as_line(one_asked, script, engine.variant)
+        return replace(
+            one_reply, question=question, answer=read_as + "\n" + one_reply.answer, read_as=one_asked
+        )
     if resolution.unclear is not None:
         unclear = engine.ask_alone("", override=script)  # for its suggestions and script
         names = [engine.base.entities[e].name for e in resolution.unclear]
@@ -314,14 +328,6 @@ def in_context(
             answer=to_script(text, script, engine.variant),
             suggestions=_suggestions(engine, resolution.unclear, script) or unclear.suggestions,
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
-        )
-    chosen = _one_of_them(engine, resolution.among, script)
-    if chosen is not None:
-        # "他们里面谁…": the one of the group of whom the articles answer it.
-        one_asked, one_reply = chosen
-        read_as = read_as_line(one_asked, script, engine.variant)
-        return replace(
-            one_reply, question=question, answer=read_as + "\n" + one_reply.answer, read_as=one_asked
         )
     reply = engine.ask_alone(resolution.question, override=script)
     pointing = points_at_someone(display) or points_at_something(display)
@@ -345,8 +351,8 @@ def _one_of_them(
     engine: Engine, among: Sequence[tuple[str, str]], script: Script
 ) -> tuple[str, Reply] | None:
     """Of the question asked of each one of a group, the one reading the articles answer with
-    a fact about that person; None when none or more than one does (the group as a whole is
-    then asked, as the context stage wrote it)."""
+    a fact about that person, clearly ahead of any other; None when none does or two do about
+    as well (the group as a whole is then asked, or the asker is asked which one)."""
     answered: list[tuple[str, Reply]] = []
     for person, asked in among:
         reply = engine.ask_alone(asked, override=script)
@@ -355,7 +361,12 @@ def _one_of_them(
             reply.fact_id == f"entity:{person}" or (fact is not None and person in fact.entities)
         ):
             answered.append((asked, reply))
-    return answered[0] if len(answered) == 1 else None
+    answered.sort(key=lambda pair: pair[1].confidence, reverse=True)
+    if len(answered) == 1 or (
+        len(answered) > 1 and answered[0][1].confidence - answered[1][1].confidence >= ONE_OF_THEM_LEAD
+    ):
+        return answered[0]
+    return None
 
 
 def _suggestions(engine: Engine, people: Sequence[str], script: Script) -> tuple[str, ...]:

@@ -101,3 +101,20 @@ def test_which_one_of_those_in_english(engine: Engine) -> None:
 def test_who_of_them_did_it_first_compares_them_and_selects_no_one(engine: Engine) -> None:
     reply = ask(engine, "穆拉蒂宣布离职那天还有谁走了?", "他们俩谁先走的?")
     assert "麦克格鲁" in read_as(reply) and "佐夫" in read_as(reply)
+
+
+# -- the other one: the set minus whom it is not -----------------------------------------------
+
+
+def test_the_other_one_not_x_in_english_is_the_rest_of_the_answers_people(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂宣布离职那天还有谁走了?", "the other one, not zoph — what did he lead?")
+    assert read_as(reply).startswith("Bob McGrew")
+
+
+def test_the_other_one_of_several_left_is_the_one_the_question_fits(engine: Engine) -> None:
+    # Of the CEOs of those days, two are not Murati; only one was a streaming platform's CEO.
+    reply = ask(
+        engine, "2023年11月那几天OpenAI先后换过哪几个临时CEO?", "不是穆拉蒂的另一个,之前在哪个直播平台当CEO?"
+    )
+    assert read_as(reply) == "埃米特·希尔之前在哪个直播平台当CEO?"
+    assert reply.fact_id == "a001-shear-who"
