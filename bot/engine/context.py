@@ -84,6 +84,11 @@ _POSSESSIVE = re.compile(
     r"\b(?:his|their|her(?= (?!(?:to|from|in|on|at|and|or|for|about|out|up|off|back|over|again|as|with|that|"
     r"when|after|before|if|so|the|a|an)\b)[a-z]))\b"
 )
+# A company a person pointed at owns: "他的公司", "佢嗰間公司", "his company".
+_OWNED_COMPANY = re.compile(
+    r"[他她佢](?:的|嘅)?(?:那家|那間|那间|嗰間|嗰间|間|间|家)?(?:初创公司|初創公司|公司)|"
+    r"\b(?:his|her)(?: own)? (?:company|startup|firm)\b"
+)
 # Pronouns that may stand for companies or a product when no one has been talked about.
 _NEUTER_OR_PLURAL = re.compile(r"佢|[他她]们|佢哋|they|them|their")
 # An organisation or product pointed at: "这家公司", "that company", "它".
@@ -387,6 +392,21 @@ class Context:
             for e in group
         )
 
+    def _company_of(self, person: str) -> str | None:
+        """The company a person founded, else the one they work at now, besides the story's
+        home (whom "他的公司" means); None when the articles give none."""
+        roles = [
+            r
+            for r in self.base.entities[person].roles
+            if r.org in self.base.entities
+            and self.base.entities[r.org].kind == "org"
+            and r.org not in self.home
+        ]
+        founded = [r for r in roles if "创" in r.title or "founder" in r.title.casefold()]
+        current = [r for r in roles if r.end is None]
+        chosen = founded or current
+        return chosen[-1].org if chosen else None
+
     def _other_one(self, turns: Sequence[Turn]) -> tuple[str, ...]:
         """Who "the other one" is: of a pair an earlier turn named or answered with, the one
         the conversation is not about now. Every candidate when that is not one person."""
@@ -616,6 +636,16 @@ class Context:
             if not subject or (singular and len(subject) > 1):
                 return Resolution(question, unclear=subject)
             among = self._among(question, simplified, plural, group, english, turns) if plural else ()
+            written = question.casefold() if english else question
+            # A question for the company's name keeps "伊利亚的公司叫什么?" as asked.
+            their = _OWNED_COMPANY.search(written) if singular and not asks_for_something(question) else None
+            company = self._company_of(subject[0]) if their else None
+            if their and company:
+                # "他的公司", "his company": the company they founded or run, by its name.
+                company_name = self.name(company, english, turns)
+                return self._read(
+                    _LEADING.sub("", written[: their.start()] + company_name + written[their.end() :])
+                )
             joiner = " and " if english else "和"
             names = joiner.join(self.name(e, english, turns) for e in subject)
             rewritten = _POSSESSIVE.sub(names + "'s", question.casefold() if english else question)

@@ -118,3 +118,23 @@ def test_the_other_one_of_several_left_is_the_one_the_question_fits(engine: Engi
     )
     assert read_as(reply) == "埃米特·希尔之前在哪个直播平台当CEO?"
     assert reply.fact_id == "a001-shear-who"
+
+
+# -- a company a person pointed at owns ------------------------------------------------------
+
+
+def test_his_company_is_the_company_he_founded(engine: Engine) -> None:
+    reply = ask(engine, "马斯克哪年离开OpenAI董事会?", "他的公司融了多少钱?")
+    assert read_as(reply) == "xAI融了多少钱?"
+    assert reply.fact_id == "a002-xai-funding-amount"
+
+
+def test_cantonese_his_company(engine: Engine) -> None:
+    reply = ask(engine, "Karpathy第二次离开OpenAI后做什么?", "佢間公司係做咩嘅?")
+    assert read_as(reply) == "Eureka Labs系做咩嘅?"
+
+
+def test_asking_his_companys_name_keeps_the_question_as_asked(engine: Engine) -> None:
+    reply = ask(engine, "Ilya是哪年离开OpenAI的?", "他的公司叫什么?")
+    assert read_as(reply) == "Ilya的公司叫什么?"
+    assert reply.answered and "Safe Superintelligence" in reply.answer
