@@ -758,16 +758,17 @@ class Context:
         return text
 
     def _bare(self, rest: str, named: Sequence[str], simplified: str) -> bool:
-        """Nothing but the names (and filler): "那Brockman呢?", "what about greg?"."""
-        left = rest
+        """Nothing but the names (and filler): "那Brockman呢?", "what about greg?", "Leap
+        Motion咧?", "那在特斯拉呢?" (the place a frame's 在 introduces)."""
+        # Names are taken out before the filler, which takes out spaces inside names too.
+        left = simplified
         for entity_id in named:
             span = self.surface(left, entity_id)
             if span is None:
                 return False
-            left = left[: span[0]] + left[span[1] :]
-        return not _FILLER.sub("", re.sub(r"和|跟|与|&", "", left)) and bool(
-            re.search(r"呢|\babout\b|^\s*and\b|^那", simplified)
-        )
+            left = left[: span[0]] + " " + left[span[1] :]
+        left = _FILLER.sub("", re.sub(r"和|跟|与|&|^\W*(?:那|咁)?\W*(?:在|喺|于|\bat\b|\bin\b)", "", left))
+        return not left and bool(re.search(r"呢|咧|嘞|\babout\b|^\s*and\b|^那|^咁", simplified))
 
     def _swap(
         self,
@@ -777,9 +778,15 @@ class Context:
         english: bool,
         written: str | None = None,
     ) -> Resolution:
-        """The last question again, with `new` in place of its subject."""
+        """The last question again, with `new` in place of its subject, or, when the last
+        question does not write its subject (a who-question's answer), of what it named of
+        the same kind ("who replaced mcgrew?" → "and ilya?")."""
         last = turns[-1]
-        for old in subject:
+        kind = self.base.entities[new].kind
+        for old in (
+            *subject,
+            *(e for e in self._kind(last.named, kind) if e not in subject and e not in self.home),
+        ):
             span = self.surface(last.question, old)
             if span is not None:
                 start, end = span

@@ -138,3 +138,29 @@ def test_asking_his_companys_name_keeps_the_question_as_asked(engine: Engine) ->
     reply = ask(engine, "Ilya是哪年离开OpenAI的?", "他的公司叫什么?")
     assert read_as(reply) == "Ilya的公司叫什么?"
     assert reply.answered and "Safe Superintelligence" in reply.answer
+
+
+# -- a short turn with no pronoun re-asks the last question's frame ----------------------------
+
+
+def test_a_bare_place_swaps_the_place_and_keeps_the_person_and_the_ask(engine: Engine) -> None:
+    reply = ask(engine, "穆拉蒂在特斯拉做什么?", "那在Leap Motion呢?")
+    assert read_as(reply) == "穆拉蒂在Leap Motion做什么?"
+    assert reply.fact_id == "a003-murati-leap-motion"
+
+
+def test_a_bare_name_with_a_space_in_it_swaps_the_person(engine: Engine) -> None:
+    reply = ask(engine, "Schulman去了哪家公司?", "那Jan Leike呢?")
+    assert read_as(reply) == "Jan Leike去了哪家公司?"
+
+
+def test_a_bare_name_with_another_final_particle(engine: Engine) -> None:
+    reply = ask(engine, "Schulman去了哪家公司?", "Leike咧?")
+    assert read_as(reply) == "Leike去了哪家公司?"
+
+
+def test_a_bare_name_after_a_who_question_swaps_whom_the_question_named(engine: Engine) -> None:
+    # Its subject is the answer (Mark Chen), which the question does not write: the name
+    # takes the place of the one it named.
+    reply = ask(engine, "who replaced mcgrew?", "and ilya?")
+    assert read_as(reply) == "who replaced ilya?"
