@@ -20,6 +20,7 @@ from typing import Literal
 
 from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
+from bot.factbase.models import ARRIVALS, DEPARTURES
 from bot.text import has_cjk, to_simplified
 
 
@@ -242,6 +243,9 @@ class Resolution:
     # "他们里面谁…": the question asked of each one of a group, for the engine to find the
     # one of whom it has an answer; (person, question) pairs.
     among: tuple[tuple[str, str], ...] = ()
+    # "那Brockman呢?": whom (or what) the follow-up put in the last question's place; the
+    # engine may then ask the same kind of event of them (Context.same_frame).
+    swapped: str | None = None
 
 
 @dataclass(slots=True)
@@ -750,6 +754,44 @@ class Context:
                     return asked
         return None
 
+    def same_frame(self, last: Turn, new: str, english: bool) -> str | None:
+        """The last question's frame asked of `new` through the kind of event that answered it:
+        after "X是什么时候上任的?" (an appointment), "那Y呢?" asks Y's arrival however the
+        articles word it. One of that fact's own questions that names `new`, in the asker's
+        language; None when the last answer was no typed event, or `new` has not exactly one
+        event of its kind."""
+        answered = self.base.by_id.get(last.fact or "")
+        if answered is None or answered.type is None:
+            return None
+        kind = next(
+            (group for group in (ARRIVALS, DEPARTURES) if answered.type in group), frozenset({answered.type})
+        )
+        mine = [
+            f
+            for f in self.base.by_entity.get(new, [])
+            if f.type in kind and f.id != answered.id and new in self._kind(f.entities, "person")[:2]
+        ]
+        # What the last question asked (when, why, where, who) is what the new one asks.
+        asks = next(
+            (
+                inside
+                for _alone, inside in _QUESTION_WORDS
+                if re.search(inside, _simple(last.question).casefold())
+            ),
+            None,
+        )
+        if len(mine) != 1 or asks is None:
+            return None
+        for asked in mine[0].questions:
+            if (
+                has_cjk(asked) != english
+                and _simple(asked) == asked
+                and self.surface(asked, new)
+                and re.search(asks, asked.casefold())
+            ):
+                return asked
+        return None
+
     def _without_names(self, text: str, named: Sequence[str]) -> str:
         for entity_id in named:
             span = self.surface(text, entity_id)
@@ -791,7 +833,8 @@ class Context:
             if span is not None:
                 start, end = span
                 text = last.question
-                return self._read(text[:start] + (written or self.name(new, english, turns)) + text[end:])
+                read = self._read(text[:start] + (written or self.name(new, english, turns)) + text[end:])
+                return replace(read, swapped=new)
         return Resolution(last.question, unclear=())
 
     @staticmethod

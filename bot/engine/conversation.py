@@ -330,6 +330,14 @@ def in_context(
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
     reply = engine.ask_alone(resolution.question, override=script)
+    if not reply.answered and resolution.swapped is not None and earlier:
+        # "那Kevin Weil呢?" after an appointment: the same kind of event, asked of the new one
+        # in the articles' own words.
+        frame = engine.context.same_frame(earlier[-1], resolution.swapped, not has_cjk(display))
+        framed = engine.ask_alone(frame, override=script) if frame else None
+        if framed is not None and frame is not None and framed.answered:
+            resolution = replace(resolution, question=frame)
+            reply = framed
     pointing = points_at_someone(display) or points_at_something(display)
     filled = not pointing and not _names_someone(engine, display)
     if filled and (not reply.answered or reply.confidence < FILLED_SUBJECT_LEAST):

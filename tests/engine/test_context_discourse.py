@@ -164,3 +164,17 @@ def test_a_bare_name_after_a_who_question_swaps_whom_the_question_named(engine: 
     # takes the place of the one it named.
     reply = ask(engine, "who replaced mcgrew?", "and ilya?")
     assert read_as(reply) == "who replaced ilya?"
+
+
+def test_a_bare_name_asks_the_same_kind_of_event_of_them_when_the_words_do_not_reach(engine: Engine) -> None:
+    # "Karpathy是哪天走人的?" is declined as worded; Zoph's answer was a departure, so the
+    # follow-up asks Karpathy's departure, when, in the articles' own words.
+    reply = ask(engine, "Zoph是哪天走人的?", "Karpathy呢?")
+    assert read_as(reply) == "Karpathy什么时候离开OpenAI?"
+    assert reply.fact_id == "a003-karpathy-left"
+
+
+def test_the_same_kind_of_event_keeps_what_was_asked(engine: Engine) -> None:
+    # A departure's fact asked "where did he go" is no answer to "when did he leave".
+    reply = ask(engine, "McGrew哪天宣布离职的?", "那Schulman呢?")
+    assert "去哪" not in read_as(reply) and "去了哪" not in read_as(reply)
