@@ -64,7 +64,23 @@ def read_as_line(question: str, script: Script, variant: TraditionalVariant) -> 
     opening, closing = labels.READ_AS.split("{question}")
     if script == "traditional":
         opening, closing = opening.replace("“", "「"), closing.replace("”", "」")
-    return to_script(opening + question + closing, script, variant)
+    return (
+        to_script(opening, script, variant)
+        + _as_written(question, script, variant)
+        + to_script(closing, script, variant)
+    )
+
+
+def _as_written(question: str, script: Script, variant: TraditionalVariant) -> str:
+    """The reading in the asker's script, keeping the traditional characters the asker wrote:
+    converting 係 (Cantonese "is") to simplified and back gives 系."""
+    converted = to_script(question, script, variant)
+    if script != "traditional" or len(converted) != len(question):
+        return converted
+    return "".join(
+        written if to_simplified(written) != written else out
+        for written, out in zip(question, converted, strict=True)
+    )
 
 
 def answer(

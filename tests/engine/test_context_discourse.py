@@ -178,3 +178,9 @@ def test_the_same_kind_of_event_keeps_what_was_asked(engine: Engine) -> None:
     # A departure's fact asked "where did he go" is no answer to "when did he leave".
     reply = ask(engine, "McGrew哪天宣布离职的?", "那Schulman呢?")
     assert "去哪" not in read_as(reply) and "去了哪" not in read_as(reply)
+
+
+def test_the_reading_shown_keeps_the_traditional_characters_the_asker_wrote(engine: Engine) -> None:
+    # 係 (Cantonese "is") simplified and back would be 系.
+    reply = ask(engine, "Karpathy第二次离开OpenAI后做什么?", "佢間公司係做咩嘅?")
+    assert reply.answer.startswith("按「Eureka Labs係做咩嘅?」理解:\n")
