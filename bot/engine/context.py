@@ -90,6 +90,13 @@ _OWNED_COMPANY = re.compile(
     r"[他她佢](?:的|嘅)?(?:那家|那間|那间|嗰間|嗰间|間|间|家)?(?:初创公司|初創公司|公司)|"
     r"\b(?:his|her)(?: own)? (?:company|startup|firm)\b"
 )
+# A named term pointed at: "这外号", "嗰個花名", "这个说法", "that nickname".
+_TERM_POINTER = re.compile(
+    r"[这那嗰该此](?:个|種|种)?(?:外号|绰号|称号|花名|名号|叫法|说法|称呼)|"
+    r"\b(?:that|this|the) (?P<en>nickname|term|label|phrase)\b"
+)
+# A term quoted in a question or a fact: a few words between quotation marks, not a sentence.
+_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』，,。.!?！？]{2,8})[”\"」』]")
 # Pronouns that may stand for companies or a product when no one has been talked about.
 _NEUTER_OR_PLURAL = re.compile(r"佢|[他她]们|佢哋|they|them|their")
 # An organisation or product pointed at: "这家公司", "that company", "它".
@@ -660,6 +667,18 @@ class Context:
             read = self._read(self._thing(rewritten, turns, english) or rewritten)
             return replace(read, among=among) if among else read
 
+        # "这外号", "这个说法", "that nickname": a named term the last turn quoted.
+        term = _TERM_POINTER.search(simplified)
+        quoted = self._term(last) if term else None
+        if term and quoted:
+            written = question.casefold() if english else question
+            named_term = (
+                f'the "{quoted}" {term.group("en")}'
+                if english
+                else quoted + written[term.start() : term.end()]
+            )
+            return self._read(_LEADING.sub("", written[: term.start()] + named_term + written[term.end() :]))
+
         # "这家公司…" / "that company": the organisation the conversation is about.
         thing = self._thing(question, turns, english)
         if thing is not None:
@@ -752,6 +771,16 @@ class Context:
             for asked in fact.questions:  # one that names them, in the asker's language
                 if has_cjk(asked) != english and _simple(asked) == asked and self.surface(asked, person):
                     return asked
+        return None
+
+    def _term(self, last: Turn) -> str | None:
+        """The one named term the last turn quoted: in its question (「四大天王」), else in the
+        fact that answered it (“光棍司令”); None when it quoted none, or several."""
+        answered = self.base.by_id.get(last.fact or "")
+        for text in (last.question, answered.answer if answered else ""):
+            terms = tuple(dict.fromkeys(m.group(1) for m in _QUOTED_TERM.finditer(text)))
+            if terms:
+                return terms[0] if len(terms) == 1 else None
         return None
 
     def same_frame(self, last: Turn, new: str, english: bool) -> str | None:

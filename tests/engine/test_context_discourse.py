@@ -184,3 +184,17 @@ def test_the_reading_shown_keeps_the_traditional_characters_the_asker_wrote(engi
     # 係 (Cantonese "is") simplified and back would be 系.
     reply = ask(engine, "Karpathy第二次离开OpenAI后做什么?", "佢間公司係做咩嘅?")
     assert reply.answer.startswith("按「Eureka Labs係做咩嘅?」理解:\n")
+
+
+# -- a named term the last turn quoted ---------------------------------------------------------
+
+
+def test_that_nickname_is_the_term_the_last_answer_quoted(engine: Engine) -> None:
+    reply = ask(engine, "Ilya的导师是谁?", "这个外号说的是谁?")
+    assert read_as(reply) == "AI教父这个外号说的是谁?"
+    assert reply.answered and "辛顿" in reply.answer
+
+
+def test_that_phrase_is_the_term_the_last_question_quoted(engine: Engine) -> None:
+    reply = ask(engine, "文章里的「宫斗大戏」指的是什么?", "这个说法是谁先用的?")
+    assert read_as(reply).startswith("宫斗大戏这个说法")
