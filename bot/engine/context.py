@@ -97,6 +97,8 @@ _TERM_POINTER = re.compile(
 )
 # A term quoted in a question or a fact: a few words between quotation marks, not a sentence.
 _QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』，,。.!?！？]{2,8})[”\"」』]")
+# A pointer made of a demonstrative ("那个人", "嗰位", "that guy"), not a pronoun.
+_DEMONSTRATIVE = re.compile(r"[那这這嗰此]|(?:that|this)\b")
 # Pronouns that may stand for companies or a product when no one has been talked about.
 _NEUTER_OR_PLURAL = re.compile(r"佢|[他她]们|佢哋|they|them|their")
 # An organisation or product pointed at: "这家公司", "that company", "它".
@@ -403,6 +405,18 @@ class Context:
             for e in group
         )
 
+    def _newcomer(self, last: Turn) -> tuple[str, ...]:
+        """The one person the last answer brought in that its question did not name (of an
+        event's subjects, when it has them); () when it brought in none, or several."""
+        if last.fact is None:
+            return ()
+        named = self._kind(last.named, "person")
+        for group in (last.subjects, last.answered):
+            new = tuple(e for e in self._kind(group, "person") if e not in named)
+            if new:
+                return new if len(new) == 1 else ()
+        return ()
+
     def _company_of(self, person: str) -> str | None:
         """The company a person founded, else the one they work at now, besides the story's
         home (whom "他的公司" means); None when the articles give none."""
@@ -606,6 +620,10 @@ class Context:
             if people and pointer.start() > (self.surface(question, people[0]) or (0, 0))[0]:
                 return Resolution(question)  # "穆拉蒂说她…": the question's own person
             subject = self._subject(turns, "person", single=bool(singular), gender=_gender(pointer.group()))
+            if singular and _DEMONSTRATIVE.match(pointer.group()):
+                # "那个人", "that guy": the one the last answer brought in, rather than whom its
+                # question was about, which a 他 keeps ("Leike的上司是谁?" → "那个人…" is the boss).
+                subject = self._newcomer(last) or subject
             things_talked_of = self._thing_topic(last)
             if things_talked_of and not people and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
                 # 佢/they after a question about a thing and no one ("Anthropic的聊天机器人叫

@@ -198,3 +198,16 @@ def test_that_nickname_is_the_term_the_last_answer_quoted(engine: Engine) -> Non
 def test_that_phrase_is_the_term_the_last_question_quoted(engine: Engine) -> None:
     reply = ask(engine, "文章里的「宫斗大戏」指的是什么?", "这个说法是谁先用的?")
     assert read_as(reply).startswith("宫斗大戏这个说法")
+
+
+# -- a demonstrative points at whom the answer brought in; a pronoun keeps the topic ----------
+
+
+def test_that_person_is_whom_the_last_answer_brought_in(engine: Engine) -> None:
+    reply = ask(engine, "Ilya的老师是谁?", "那个人被外界叫作什么?")
+    assert read_as(reply) == "杰弗里·辛顿被外界叫作什么?"
+
+
+def test_he_after_the_same_question_keeps_whom_it_was_about(engine: Engine) -> None:
+    reply = ask(engine, "Ilya的老师是谁?", "他在OpenAI做什么?")
+    assert read_as(reply) == "Ilya在OpenAI做什么?"
