@@ -97,6 +97,8 @@ _TERM_POINTER = re.compile(
 )
 # A term quoted in a question or a fact: a few words between quotation marks, not a sentence.
 _QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』，,。.!?！？]{2,8})[”\"」』]")
+# "各自", "分别", "each": a question asked of every one of a group, each answered.
+_EACH = re.compile(r"各自|分别|分別|各(?=[在去做干幹是有待做从從])|\beach(?: of)?\b ?|\brespectively\b")
 # A pointer made of a demonstrative ("那个人", "嗰位", "that guy"), not a pronoun.
 _DEMONSTRATIVE = re.compile(r"[那这這嗰此]|(?:that|this)\b")
 # Pronouns that may stand for companies or a product when no one has been talked about.
@@ -255,6 +257,8 @@ class Resolution:
     # "那Brockman呢?": whom (or what) the follow-up put in the last question's place; the
     # engine may then ask the same kind of event of them (Context.same_frame).
     swapped: str | None = None
+    # "他们现在各自在干啥": `among` asks each of them, and every answer is wanted.
+    each: bool = False
 
 
 @dataclass(slots=True)
@@ -665,6 +669,25 @@ class Context:
             if not subject or (singular and len(subject) > 1):
                 return Resolution(question, unclear=subject)
             among = self._among(question, simplified, plural, group, english, turns) if plural else ()
+            each = bool(plural and not among and len(group) >= 2 and _EACH.search(simplified))
+            if each and plural:
+                # "他们现在各自在干啥": the question asked of each of them, without 各自.
+                written = question.casefold() if english else question
+                among = tuple(
+                    (
+                        e,
+                        _EACH.sub(
+                            "",
+                            _LEADING.sub(
+                                "",
+                                written[: plural.start()]
+                                + self.name(e, english, turns)
+                                + written[plural.end() :],
+                            ),
+                        ).strip(),
+                    )
+                    for e in group
+                )
             written = question.casefold() if english else question
             # A question for the company's name keeps "伊利亚的公司叫什么?" as asked.
             their = _OWNED_COMPANY.search(written) if singular and not asks_for_something(question) else None
@@ -683,7 +706,7 @@ class Context:
             )
             rewritten = _LEADING.sub("", rewritten)
             read = self._read(self._thing(rewritten, turns, english) or rewritten)
-            return replace(read, among=among) if among else read
+            return replace(read, among=among, each=each) if among else read
 
         # "这外号", "这个说法", "that nickname": a named term the last turn quoted.
         term = _TERM_POINTER.search(simplified)

@@ -14,7 +14,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.engine import labels
-from bot.engine.context import MAX_TURNS, Turn, asks_for_something, points_at_someone, points_at_something
+from bot.engine.context import (
+    MAX_TURNS,
+    Resolution,
+    Turn,
+    asks_for_something,
+    points_at_someone,
+    points_at_something,
+)
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import Story, split_story
@@ -325,7 +332,10 @@ def in_context(
             if not reply.answered:
                 return engine.ask_alone(question, preferred, override=override)
             resolution = replace(resolution, question=described.question, used_context=True)
-    chosen = _one_of_them(engine, resolution.among, script)
+    every = _each_of_them(engine, resolution, script) if resolution.each else None
+    if every is not None:
+        return replace(every, question=question)
+    chosen = _one_of_them(engine, resolution.among, script) if not resolution.each else None
     if chosen is not None:
         # "他们里面谁…", "另一个不是X的…": the one of the group of whom the articles answer it.
         one_asked, one_reply = chosen
@@ -368,6 +378,41 @@ def in_context(
     read_as = read_as_line(resolution.question, script, engine.variant)
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
+    )
+
+
+def _each_of_them(engine: Engine, resolution: Resolution, script: Script) -> Reply | None:
+    """ "他们现在各自在干啥": the question asked of each of the group, one line each, when the
+    articles answer it of every one; None when they do not (the group is then asked as a
+    whole)."""
+    from bot.engine.several.common import Item  # imports the engine: at call time
+
+    replies = [(person, engine.ask_alone(asked, override=script)) for person, asked in resolution.among]
+    if not replies or not all(reply.answered for _person, reply in replies):
+        return None
+    items = tuple(
+        Item(
+            text=to_script(engine.base.entities[person].name, script, engine.variant)
+            + ":"
+            + reply.answer.splitlines()[0],
+            date=None,
+            fact_ids=tuple(f for f in (reply.fact_id,) if f),
+            sources=reply.sources,
+        )
+        for person, reply in replies
+    )
+    read_as = read_as_line(resolution.question, script, engine.variant)
+    first = replies[0][1]
+    return replace(
+        first,
+        answer="\n".join([read_as, *(f"· {item.text}" for item in items)]),
+        fact_id="several:each",
+        sources=tuple(dict.fromkeys(s for item in items for s in item.sources)),
+        answer_kind="each",
+        fact_ids=tuple(dict.fromkeys(f for item in items for f in item.fact_ids)),
+        items=items,
+        suggestions=(),
+        read_as=resolution.question,
     )
 
 

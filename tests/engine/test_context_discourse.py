@@ -211,3 +211,20 @@ def test_that_person_is_whom_the_last_answer_brought_in(engine: Engine) -> None:
 def test_he_after_the_same_question_keeps_whom_it_was_about(engine: Engine) -> None:
     reply = ask(engine, "Ilya的老师是谁?", "他在OpenAI做什么?")
     assert read_as(reply) == "Ilya在OpenAI做什么?"
+
+
+# -- 各自 / each: every one of the group answered ----------------------------------------------
+
+
+def test_each_of_them_is_answered_one_line_each(engine: Engine) -> None:
+    reply = ask(engine, "2017年哪两个创始人离开了OpenAI?", "他们后来各去了哪?")
+    assert reply.answered and reply.fact_id == "several:each"
+    lines = reply.answer.splitlines()
+    assert lines[0].startswith("按") and len(lines) == 3
+    assert "机器人" in reply.answer and "Eureka Labs" in reply.answer
+
+
+def test_each_of_them_in_english(engine: Engine) -> None:
+    reply = ask(engine, "which two founders left in 2017?", "what is each of them doing now?")
+    assert reply.answered and reply.fact_id == "several:each"
+    assert "Eureka Labs" in reply.answer and "机器人" in reply.answer
