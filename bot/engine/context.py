@@ -666,6 +666,13 @@ class Context:
                 things = self._subject(turns, "org", "product", besides=self.home, single=bool(singular))
                 things = tuple(e for e in things if e not in named)  # "…投资Anthropic?" is not one
                 subject = things if len(things) >= 2 or (singular and things) else ()
+            if plural and len(subject) == 1 and not _PAIR.search(simplified):
+                # A plural is no one person: after a question about a team or company and its
+                # one leader ("who led the X team?"), they are the body the question named.
+                bodies = tuple(
+                    e for e in self._kind(last.named, "org") if e not in self.home and e not in named
+                )
+                subject = bodies if len(bodies) == 1 else subject
             if not subject or (singular and len(subject) > 1):
                 return Resolution(question, unclear=subject)
             among = self._among(question, simplified, plural, group, english, turns) if plural else ()

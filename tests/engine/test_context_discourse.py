@@ -228,3 +228,17 @@ def test_each_of_them_in_english(engine: Engine) -> None:
     reply = ask(engine, "which two founders left in 2017?", "what is each of them doing now?")
     assert reply.answered and reply.fact_id == "several:each"
     assert "Eureka Labs" in reply.answer and "机器人" in reply.answer
+
+
+# -- a plural is no one person ----------------------------------------------------------------
+
+
+def test_they_after_a_company_and_its_one_leader_is_the_company(engine: Engine) -> None:
+    reply = ask(engine, "Anthropic的CEO是谁?", "他们的聊天机器人叫什么?")
+    assert read_as(reply) == "Anthropic的聊天机器人叫什么?"
+    assert reply.answered and "Claude" in reply.answer
+
+
+def test_they_in_english_after_a_company_and_its_one_leader(engine: Engine) -> None:
+    reply = ask(engine, "who runs anthropic?", "what chatbot do they make?")
+    assert read_as(reply) == "what chatbot do anthropic make?"
