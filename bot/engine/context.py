@@ -15,12 +15,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
+from bot.factbase.models import ARRIVALS, DEPARTURES
 from bot.text import has_cjk, to_simplified
+
+
+def _simple(text: str) -> str:
+    """`text` in simplified script as the patterns here read it. OpenCC turns Cantonese 嗰
+    ("that") into the rare 𠮶, which no pattern, alias or reader of this stage spells."""
+    return to_simplified(text).replace("\U00020bb6", "嗰")
+
 
 # Entity ids a text names (its own names, and people it describes by a title only they held),
 # in order. The engine passes its matcher's reading; the stage needs nothing else of it.
@@ -34,29 +42,75 @@ MAX_TURNS = 5
 # A person pointed at, not named. 他们/she/they…; not 其他 ("the others"), nor 他人.
 _PLURAL_PERSON = re.compile(
     r"(?<!其)(?:[他她](?:[们們](?:[倆俩]|[两兩](?:个|個|位)|二人)?|[倆俩])|佢哋(?:[两兩](?:个|個))?)|"
-    r"\b(?:they|them|their)\b"
+    # "这两个人", "嗰幾位": a demonstrative with a count of people
+    r"(?<![的嘅])[这這那嗰呢](?:[两兩几幾三四]|些)(?:个|個|位)?人|[这這那嗰呢](?:[两兩几幾三四])位|"
+    r"\b(?:(?:those|these) (?:guys|people|folks|two|three|four)|(?:both|all|the (?:two|three|four)) of them|"
+    r"they|them|their)\b"
 )
+# Which one of a group a question asks for: "他们里面谁…", "佢哋邊個…", "which of them…",
+# "those guys — which one…". Not 谁先/谁更 (who did it first, who more), which compare them.
+_AMONG_AFTER = re.compile(
+    r"\s*(?:[里裡]面|[里裡]头|当中|之中|中间|中|入面|之间|[里裡])?\s*(?:之中)?\s*"
+    r"(?:谁|哪(?:一)?(?:个|位)|边(?:一)?(?:个|位))(?![先早晚更最比])"
+)
+_AMONG_EN = re.compile(
+    r"\bwhich(?: one)?(?: of (?:them|those|these)(?: guys| two| people)?)?\b|\bwho (?:of|among) them\b"
+)
+# A question that asks which people ("哪两个创始人", "邊幾個", "which founders"): its answer's
+# people, not those it named, are whom a later 他们 points at.
+_ASKS_PEOPLE = re.compile(r"哪[几两三四些]|边[几两三四啲些]|\bwhich (?!one\b)[a-z]+")
+# What may stand between a pointer and its selector: "those guys — which one".
+_BETWEEN = re.compile(r"[\s,，:：;；\-—–]*")
 # A plural pronoun that counts two: "他们俩", "他俩", "佢哋兩個", "both of them".
 _PAIR = re.compile(r"[俩倆两兩二]|\bboth\b")
+# What may follow a pointer that stands alone: a verb, an adverb, a question word or the end.
+_AFTER_POINTER = (
+    r"是|系|係|在|喺|做|有|后|後|当|當|之|以|的|嘅|点|點|怎|什|几|幾|哪|边|邊|现|現|仲|还|還|又|都|最|就|"
+    r"离|離|走|去|加|跟|同|和|[,，?？\s]|$"
+)
 _SINGULAR_PERSON = re.compile(
     r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b|"
     # "那个人是哪家公司的?", "that guy": pointed at like 他, unless a description leads to it
     # ("接替McGrew的那个人" describes someone).
     # Both scripts: the pointer is replaced in the question as written.
-    r"(?<![的\w])(?:[那这這](?:个|個|位)?(?:人|家伙|傢伙|哥们|哥們)|此人)|\b(?:that|this) (?:guy|person|dude)\b"
+    # 嗰 is Cantonese for 那. A bare 那位 points when a verb or a question word follows it
+    # ("那位后来去了哪?"), not a title ("那位科学家" is a description).
+    r"(?<![的嘅\w])(?:[那这這嗰](?:个|個|位|名)?(?:人|家伙|傢伙|哥们|哥們|大佬)|[那这這嗰]位(?="
+    + _AFTER_POINTER
+    + r")|"
+    r"此人)|\b(?:that|this) (?:guy|person|dude)\b"
 )
 # "her job" is hers; "fire her", "told her about" are her.
 _POSSESSIVE = re.compile(
     r"\b(?:his|their|her(?= (?!(?:to|from|in|on|at|and|or|for|about|out|up|off|back|over|again|as|with|that|"
     r"when|after|before|if|so|the|a|an)\b)[a-z]))\b"
 )
+# A company a person pointed at owns: "他的公司", "佢嗰間公司", "his company".
+_OWNED_COMPANY = re.compile(
+    r"[他她佢](?:的|嘅)?(?:那家|那間|那间|嗰間|嗰间|間|间|家)?(?:初创公司|初創公司|公司)|"
+    r"\b(?:his|her)(?: own)? (?:company|startup|firm)\b"
+)
+# A named term pointed at: "这外号", "嗰個花名", "这个说法", "that nickname".
+_TERM_POINTER = re.compile(
+    r"[这那嗰该此](?:个|種|种)?(?:外号|绰号|称号|花名|名号|叫法|说法|称呼)|"
+    r"\b(?:that|this|the) (?P<en>nickname|term|label|phrase)\b"
+)
+# A term quoted in a question or a fact: a few words between quotation marks, not a sentence.
+_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』，,。.!?！？]{2,8})[”\"」』]")
+# "各自", "分别", "each": a question asked of every one of a group, each answered.
+_EACH = re.compile(r"各自|分别|分別|各(?=[在去做干幹是有待做从從])|\beach(?: of)?\b ?|\brespectively\b")
+# A pointer made of a demonstrative ("那个人", "嗰位", "that guy"), not a pronoun.
+_DEMONSTRATIVE = re.compile(r"[那这這嗰此]|(?:that|this)\b")
 # Pronouns that may stand for companies or a product when no one has been talked about.
 _NEUTER_OR_PLURAL = re.compile(r"佢|[他她]们|佢哋|they|them|their")
 # An organisation or product pointed at: "这家公司", "that company", "它".
 _THING = re.compile(
     r"[这那该此呢嗰](?:家|间|個|个)?(?:公司|初创公司|初创|新公司|企业|机构)|它(?!们)|"
-    r"\b(?:that|this|the) (?:company|startup|firm)\b"
+    r"\b(?:that|this|the) (?:company|startup|firm)\b|"
+    r"[这那该此嗰](?:个|個|款|种|種)?(?:产品|模型|聊天机器人)|\b(?:that|this|the) (?:product|model|chatbot)\b"
 )
+# The pointers above that name a product, not an organisation: the kind they agree with.
+_PRODUCT_NOUN = re.compile(r"产品|模型|聊天机器人|product|model|chatbot")
 # A body named by a phrase, not a name: "OpenAI 的非营利组织", "那个安全团队". What it belongs
 # to is a Latin name or a few characters before 的; the words before the noun hold no function
 # word ("Altman被董事会解雇" names 董事会, not 被董事会). Searched in the question as written,
@@ -78,6 +132,8 @@ _OTHER_BUT = re.compile(
     r"另(?:外)?一(?:个|位|人|名)?(?:不是(?P<after>[^,，?？]{1,15}?)(?:的(?:那(?:个|位|名)?)?|那(?:个|位|名)))?|"
     # "不是Ilya的那个", "the other one": the one who is not
     r"不是(?P<bare>[^,，?？]{1,15}?)的?(?:那|这)(?:一)?(?:个|位|名)|"
+    # "the other one, not greg —": whom it is not, after it
+    r"\bthe other(?: one| guy| person)?\s*[,—–-]*\s*not (?P<not>[^,?.—–-]+?)(?=\s*(?:[,?.—–-]|$))|"
     r"\bthe other(?: one| guy| person)?"
 )
 _NOT_THAT_ONE = re.compile(
@@ -185,6 +241,9 @@ class Turn:
     # It asked for a thing by its name or which one ("Anthropic的聊天机器人叫什么?", "which
     # company…"): the organisation or product its answer brought in is what it is about now.
     asked_what: bool = False
+    # Whom its answer is about, when that is narrower than `answered`: the subjects of the
+    # event that answered it ("Altman宣布McGrew和Zoph离职" is about McGrew and Zoph).
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +251,14 @@ class Resolution:
     question: str  # the question to answer: the follow-up itself, or its standalone rewrite
     used_context: bool = False
     unclear: tuple[str, ...] | None = None  # someone is pointed at but not known: who might be
+    # "他们里面谁…": the question asked of each one of a group, for the engine to find the
+    # one of whom it has an answer; (person, question) pairs.
+    among: tuple[tuple[str, str], ...] = ()
+    # "那Brockman呢?": whom (or what) the follow-up put in the last question's place; the
+    # engine may then ask the same kind of event of them (Context.same_frame).
+    swapped: str | None = None
+    # "他们现在各自在干啥": `among` asks each of them, and every answer is wanted.
+    each: bool = False
 
 
 @dataclass(slots=True)
@@ -290,6 +357,85 @@ class Context:
                 return group
         return ()
 
+    def _answered_group(self, turns: Sequence[Turn]) -> tuple[str, ...]:
+        """The people the latest answer with people in it brought in (or showed beside it)
+        besides those its question named, when they are several: what a 他们 after a list
+        answer points at."""
+        for turn in reversed(turns[-MAX_TURNS:]):
+            if not self._everyone(turn):
+                continue
+            if not (turn.asked_who or _ASKS_PEOPLE.search(_simple(turn.question).casefold())):
+                return ()  # "Pachocki是什么职位?": whom it named are talked about too
+            named = self._kind(turn.named, "person")
+            brought = tuple(e for e in self._kind(turn.subjects or turn.answered, "person") if e not in named)
+            if len(brought) < 2:
+                # An answer of one shown with a runner-up ("相关:…") showed the asker both.
+                brought = tuple(
+                    dict.fromkeys((*brought, *(e for e in self._kind(turn.also, "person") if e not in named)))
+                )
+            return brought if len(brought) >= 2 else ()
+        return ()
+
+    def _among(
+        self,
+        question: str,
+        simplified: str,
+        plural: re.Match[str],
+        group: Sequence[str],
+        english: bool,
+        turns: Sequence[Turn],
+    ) -> tuple[tuple[str, str], ...]:
+        """ "他们里面谁…" / "which of them…": the question asked of each of the `group`, the
+        pointer and its selector replaced by their name; () when it selects no one."""
+        if len(group) < 2:
+            return ()
+        if english:
+            selector = _AMONG_EN.search(simplified)
+            if selector is None:
+                return ()
+            start, end = min(selector.start(), plural.start()), max(selector.end(), plural.end())
+            if selector.start() > plural.end() and not _BETWEEN.fullmatch(
+                simplified[plural.end() : selector.start()]
+            ):
+                return ()
+            text = question.casefold()
+        else:
+            selector = _AMONG_AFTER.match(simplified, plural.end())
+            if selector is None:
+                return ()
+            start, end, text = plural.start(), selector.end(), question
+        return tuple(
+            (e, _LEADING.sub("", text[:start] + self.name(e, english, turns) + text[end:]).strip())
+            for e in group
+        )
+
+    def _newcomer(self, last: Turn) -> tuple[str, ...]:
+        """The one person the last answer brought in that its question did not name (of an
+        event's subjects, when it has them); () when it brought in none, or several."""
+        if last.fact is None:
+            return ()
+        named = self._kind(last.named, "person")
+        for group in (last.subjects, last.answered):
+            new = tuple(e for e in self._kind(group, "person") if e not in named)
+            if new:
+                return new if len(new) == 1 else ()
+        return ()
+
+    def _company_of(self, person: str) -> str | None:
+        """The company a person founded, else the one they work at now, besides the story's
+        home (whom "他的公司" means); None when the articles give none."""
+        roles = [
+            r
+            for r in self.base.entities[person].roles
+            if r.org in self.base.entities
+            and self.base.entities[r.org].kind == "org"
+            and r.org not in self.home
+        ]
+        founded = [r for r in roles if "创" in r.title or "founder" in r.title.casefold()]
+        current = [r for r in roles if r.end is None]
+        chosen = founded or current
+        return chosen[-1].org if chosen else None
+
     def _other_one(self, turns: Sequence[Turn]) -> tuple[str, ...]:
         """Who "the other one" is: of a pair an earlier turn named or answered with, the one
         the conversation is not about now. Every candidate when that is not one person."""
@@ -307,12 +453,22 @@ class Context:
     def _all_but(self, turns: Sequence[Turn], excluded: str) -> tuple[str, ...]:
         """Of the latest turn's people (two or more), those `excluded` does not name or
         describe ("Ilya"; "CEO", a title of their roles); () when it excludes none of them."""
+        named = set(self.find(excluded))
+        answered = self._answered_group(turns)
+        if answered:
+            # After a question that asked which people, they are the set "the other" is of.
+            out = tuple(
+                e
+                for e in answered
+                if e not in named and not self._holds(e, _simple(excluded).casefold().strip())
+            )
+            if len(out) < len(answered):
+                return out
         for turn in reversed(turns[-MAX_TURNS:]):
             group = tuple(dict.fromkeys((*self._everyone(turn), *turn.also)))
             if len(group) < 2:
                 continue
-            named = set(self.find(excluded))
-            title = to_simplified(excluded).casefold().strip()
+            title = _simple(excluded).casefold().strip()
             out = tuple(e for e in group if e not in named and not self._holds(e, title))
             return out if len(out) < len(group) else ()
         return ()
@@ -320,7 +476,7 @@ class Context:
     def _holds(self, entity_id: str, title: str) -> bool:
         """The person held a role of this title ("ceo", "首席科学家")."""
         entity = self.base.entities[entity_id]
-        return len(title) >= 2 and any(title in to_simplified(r.title).casefold() for r in entity.roles)
+        return len(title) >= 2 and any(title in _simple(r.title).casefold() for r in entity.roles)
 
     def name(self, entity_id: str, english: bool, turns: Sequence[Turn] = ()) -> str:
         """The entity's name as the conversation last wrote it, else its usual name."""
@@ -335,17 +491,17 @@ class Context:
 
     def surface(self, text: str, entity_id: str) -> tuple[int, int] | None:
         """Where `text` writes the entity's name (any alias, either script, any case)."""
-        folded = to_simplified(text).casefold()
+        folded = _simple(text).casefold()
         entity = self.base.entities[entity_id]
         for alias in sorted(entity.all_names(), key=len, reverse=True):
-            start = folded.find(to_simplified(alias).casefold())
+            start = folded.find(_simple(alias).casefold())
             if start >= 0:
                 return start, start + len(alias)
         return None
 
     def resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
         """The follow-up `question` (display form) read against the earlier `turns`."""
-        simplified = to_simplified(question).casefold()
+        simplified = _simple(question).casefold()
         english = not has_cjk(question)
         plural = _PLURAL_PERSON.search(simplified)
         singular = None if plural else _SINGULAR_PERSON.search(simplified)
@@ -360,7 +516,12 @@ class Context:
             describes = describes or bool(_DESCRIBES_INSIDE.search(simplified[: pointer.start()]))
         if plural and (
             _GROUP.search(simplified[: plural.start()])
-            or (turns and not turns[-1].named and _GROUP.search(to_simplified(turns[-1].question)))
+            or (
+                turns
+                and not turns[-1].named
+                and _GROUP.search(_simple(turns[-1].question))
+                and not self._answered_group(turns)  # "which two founders…?" named them by its answer
+            )
         ):
             # "员工若不签,OpenAI会怎么对付他们", or "…管理层改了主意。他们…": a group just named.
             plural = pointer = None
@@ -387,10 +548,12 @@ class Context:
         # is not.
         text = simplified if english else question
         not_that_one = _NOT_THAT_ONE.search(text) if english else None
-        but = _OTHER_BUT.search(to_simplified(text).casefold())
+        but = _OTHER_BUT.search(_simple(text).casefold())
         excluded = None
         if but is not None:
-            excluded = next((g for g in but.group("before", "after", "besides", "apart", "bare") if g), None)
+            excluded = next(
+                (g for g in but.group("before", "after", "besides", "apart", "bare", "not") if g), None
+            )
         if not_that_one and (excluded is None or but is None or but.start() > not_that_one.start()):
             # "what about the one who isn't karpathy?", "the other one, the one who isn't…"
             excluded = not_that_one.group("en")
@@ -400,12 +563,17 @@ class Context:
                 but = not_that_one
         if but is not None and excluded:
             others = self._all_but(turns, excluded)
-            if len(others) != 1:
-                return Resolution(question, unclear=others)
-            name = self.name(others[0], english, turns)
             space = " " if english else ""
-            rewritten = _LEADING.sub("", f"{text[: but.start()].rstrip()}{space}{name}".lstrip())
-            rewritten = f"{rewritten}{space}{text[but.end() :].lstrip(' ,，')}".strip()
+
+            def instead(name: str) -> str:
+                written = _LEADING.sub("", f"{text[: but.start()].rstrip()}{space}{name}".lstrip())
+                return f"{written}{space}{text[but.end() :].lstrip(' ,，')}".strip()
+
+            if len(others) != 1:
+                # Several are left: the question asked of each may fit one of them only.
+                among = tuple((e, instead(self.name(e, english, turns))) for e in others)
+                return Resolution(question, unclear=others, among=among if len(others) > 1 else ())
+            rewritten = instead(self.name(others[0], english, turns))
             # Read again: "卡帕西以外的另一个呢?" is now "Blackwell呢?", a bare name to swap in.
             again = self.resolve(rewritten, turns)
             return again if again.used_context or again.unclear else self._read(rewritten)
@@ -439,7 +607,7 @@ class Context:
 
         # "Altman怎么回应?": how someone met what the last question was about.
         if people and _REACTION.search(simplified) and len(self._without_names(rest, named)) <= 8:
-            topic = _ASKING_WORDS.sub("", to_simplified(last.question)).strip(" ?？!！。.,，")
+            topic = _ASKING_WORDS.sub("", _simple(last.question)).strip(" ?？!！。.,，")
             if topic and not english:  # "OpenAI被爆出离职协议的事,Altman怎么回应?"
                 return self._read(topic + "," + _LEADING.sub("", question.strip()))
 
@@ -456,6 +624,10 @@ class Context:
             if people and pointer.start() > (self.surface(question, people[0]) or (0, 0))[0]:
                 return Resolution(question)  # "穆拉蒂说她…": the question's own person
             subject = self._subject(turns, "person", single=bool(singular), gender=_gender(pointer.group()))
+            if singular and _DEMONSTRATIVE.match(pointer.group()):
+                # "那个人", "that guy": the one the last answer brought in, rather than whom its
+                # question was about, which a 他 keeps ("Leike的上司是谁?" → "那个人…" is the boss).
+                subject = self._newcomer(last) or subject
             things_talked_of = self._thing_topic(last)
             if things_talked_of and not people and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
                 # 佢/they after a question about a thing and no one ("Anthropic的聊天机器人叫
@@ -468,6 +640,15 @@ class Context:
                     tuple(e for e in companies if e not in self.home) if len(companies) > 2 else companies
                 )
                 subject = tuple(e for e in subject if e not in named)
+            answered_group = self._answered_group(turns)
+            if (
+                plural
+                and len(answered_group) >= 2
+                and not (_PAIR.search(simplified) and len(answered_group) != 2)
+            ):
+                # 他们 after an answer that brought in several people ("OpenAI四大天王是哪几个?"):
+                # those people, not whom the question named.
+                subject = answered_group
             if plural and len(subject) < 2:
                 # 他们: everyone of the latest turn that has people, not only of the last turn
                 # (a story's sentence after its question names no one).
@@ -476,6 +657,8 @@ class Context:
             if plural and _PAIR.search(simplified) and len(subject) != 2:
                 # "他们俩…": the two the last turn named, or its answer brought in, or showed too.
                 subject = self._pair(last) or subject
+            # "他们谁是首席研究官?" finds one of them by the title: still one of those asked about.
+            group = tuple(e for e in subject if e not in people or self.surface(question, e) is None)
             subject = tuple(e for e in subject if e not in people)
             if not subject and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
                 # No one talked about: 佢/他们/they point at the companies or the product
@@ -483,8 +666,45 @@ class Context:
                 things = self._subject(turns, "org", "product", besides=self.home, single=bool(singular))
                 things = tuple(e for e in things if e not in named)  # "…投资Anthropic?" is not one
                 subject = things if len(things) >= 2 or (singular and things) else ()
+            if plural and len(subject) == 1 and not _PAIR.search(simplified):
+                # A plural is no one person: after a question about a team or company and its
+                # one leader ("who led the X team?"), they are the body the question named.
+                bodies = tuple(
+                    e for e in self._kind(last.named, "org") if e not in self.home and e not in named
+                )
+                subject = bodies if len(bodies) == 1 else subject
             if not subject or (singular and len(subject) > 1):
                 return Resolution(question, unclear=subject)
+            among = self._among(question, simplified, plural, group, english, turns) if plural else ()
+            each = bool(plural and not among and len(group) >= 2 and _EACH.search(simplified))
+            if each and plural:
+                # "他们现在各自在干啥": the question asked of each of them, without 各自.
+                written = question.casefold() if english else question
+                among = tuple(
+                    (
+                        e,
+                        _EACH.sub(
+                            "",
+                            _LEADING.sub(
+                                "",
+                                written[: plural.start()]
+                                + self.name(e, english, turns)
+                                + written[plural.end() :],
+                            ),
+                        ).strip(),
+                    )
+                    for e in group
+                )
+            written = question.casefold() if english else question
+            # A question for the company's name keeps "伊利亚的公司叫什么?" as asked.
+            their = _OWNED_COMPANY.search(written) if singular and not asks_for_something(question) else None
+            company = self._company_of(subject[0]) if their else None
+            if their and company:
+                # "他的公司", "his company": the company they founded or run, by its name.
+                company_name = self.name(company, english, turns)
+                return self._read(
+                    _LEADING.sub("", written[: their.start()] + company_name + written[their.end() :])
+                )
             joiner = " and " if english else "和"
             names = joiner.join(self.name(e, english, turns) for e in subject)
             rewritten = _POSSESSIVE.sub(names + "'s", question.casefold() if english else question)
@@ -492,7 +712,20 @@ class Context:
                 lambda _: names, rewritten, count=1
             )
             rewritten = _LEADING.sub("", rewritten)
-            return self._read(self._thing(rewritten, turns, english) or rewritten)
+            read = self._read(self._thing(rewritten, turns, english) or rewritten)
+            return replace(read, among=among, each=each) if among else read
+
+        # "这外号", "这个说法", "that nickname": a named term the last turn quoted.
+        term = _TERM_POINTER.search(simplified)
+        quoted = self._term(last) if term else None
+        if term and quoted:
+            written = question.casefold() if english else question
+            named_term = (
+                f'the "{quoted}" {term.group("en")}'
+                if english
+                else quoted + written[term.start() : term.end()]
+            )
+            return self._read(_LEADING.sub("", written[: term.start()] + named_term + written[term.end() :]))
 
         # "这家公司…" / "that company": the organisation the conversation is about.
         thing = self._thing(question, turns, english)
@@ -584,12 +817,56 @@ class Context:
         ]
         for fact in later:
             for asked in fact.questions:  # one that names them, in the asker's language
-                if (
-                    has_cjk(asked) != english
-                    and to_simplified(asked) == asked
-                    and self.surface(asked, person)
-                ):
+                if has_cjk(asked) != english and _simple(asked) == asked and self.surface(asked, person):
                     return asked
+        return None
+
+    def _term(self, last: Turn) -> str | None:
+        """The one named term the last turn quoted: in its question (「四大天王」), else in the
+        fact that answered it (“光棍司令”); None when it quoted none, or several."""
+        answered = self.base.by_id.get(last.fact or "")
+        for text in (last.question, answered.answer if answered else ""):
+            terms = tuple(dict.fromkeys(m.group(1) for m in _QUOTED_TERM.finditer(text)))
+            if terms:
+                return terms[0] if len(terms) == 1 else None
+        return None
+
+    def same_frame(self, last: Turn, new: str, english: bool) -> str | None:
+        """The last question's frame asked of `new` through the kind of event that answered it:
+        after "X是什么时候上任的?" (an appointment), "那Y呢?" asks Y's arrival however the
+        articles word it. One of that fact's own questions that names `new`, in the asker's
+        language; None when the last answer was no typed event, or `new` has not exactly one
+        event of its kind."""
+        answered = self.base.by_id.get(last.fact or "")
+        if answered is None or answered.type is None:
+            return None
+        kind = next(
+            (group for group in (ARRIVALS, DEPARTURES) if answered.type in group), frozenset({answered.type})
+        )
+        mine = [
+            f
+            for f in self.base.by_entity.get(new, [])
+            if f.type in kind and f.id != answered.id and new in self._kind(f.entities, "person")[:2]
+        ]
+        # What the last question asked (when, why, where, who) is what the new one asks.
+        asks = next(
+            (
+                inside
+                for _alone, inside in _QUESTION_WORDS
+                if re.search(inside, _simple(last.question).casefold())
+            ),
+            None,
+        )
+        if len(mine) != 1 or asks is None:
+            return None
+        for asked in mine[0].questions:
+            if (
+                has_cjk(asked) != english
+                and _simple(asked) == asked
+                and self.surface(asked, new)
+                and re.search(asks, asked.casefold())
+            ):
+                return asked
         return None
 
     def _without_names(self, text: str, named: Sequence[str]) -> str:
@@ -600,16 +877,17 @@ class Context:
         return text
 
     def _bare(self, rest: str, named: Sequence[str], simplified: str) -> bool:
-        """Nothing but the names (and filler): "那Brockman呢?", "what about greg?"."""
-        left = rest
+        """Nothing but the names (and filler): "那Brockman呢?", "what about greg?", "Leap
+        Motion咧?", "那在特斯拉呢?" (the place a frame's 在 introduces)."""
+        # Names are taken out before the filler, which takes out spaces inside names too.
+        left = simplified
         for entity_id in named:
             span = self.surface(left, entity_id)
             if span is None:
                 return False
-            left = left[: span[0]] + left[span[1] :]
-        return not _FILLER.sub("", re.sub(r"和|跟|与|&", "", left)) and bool(
-            re.search(r"呢|\babout\b|^\s*and\b|^那", simplified)
-        )
+            left = left[: span[0]] + " " + left[span[1] :]
+        left = _FILLER.sub("", re.sub(r"和|跟|与|&|^\W*(?:那|咁)?\W*(?:在|喺|于|\bat\b|\bin\b)", "", left))
+        return not left and bool(re.search(r"呢|咧|嘞|\babout\b|^\s*and\b|^那|^咁", simplified))
 
     def _swap(
         self,
@@ -619,14 +897,21 @@ class Context:
         english: bool,
         written: str | None = None,
     ) -> Resolution:
-        """The last question again, with `new` in place of its subject."""
+        """The last question again, with `new` in place of its subject, or, when the last
+        question does not write its subject (a who-question's answer), of what it named of
+        the same kind ("who replaced mcgrew?" → "and ilya?")."""
         last = turns[-1]
-        for old in subject:
+        kind = self.base.entities[new].kind
+        for old in (
+            *subject,
+            *(e for e in self._kind(last.named, kind) if e not in subject and e not in self.home),
+        ):
             span = self.surface(last.question, old)
             if span is not None:
                 start, end = span
                 text = last.question
-                return self._read(text[:start] + (written or self.name(new, english, turns)) + text[end:])
+                read = self._read(text[:start] + (written or self.name(new, english, turns)) + text[end:])
+                return replace(read, swapped=new)
         return Resolution(last.question, unclear=())
 
     @staticmethod
@@ -640,12 +925,12 @@ class Context:
     def _at_time(earlier: str, followup: str, english: bool) -> str:
         """The earlier question with its time replaced by the follow-up's, or the follow-up's
         time added ("2021年的时候OpenAI估值多少?" + "那现在呢?" is "现在OpenAI估值多少?")."""
-        time = _TIME_IN.search(to_simplified(followup).casefold()) if english else None
+        time = _TIME_IN.search(_simple(followup).casefold()) if english else None
         if english:
             when = time.group() if time else followup.strip(" ?.!").removeprefix("and ").strip()
         else:
             when = re.sub(r"[呢啊呀吗]+$", "", _LEADING.sub("", followup.strip(" ?？!！。.")))
-        found = _TIME_IN.search(to_simplified(earlier).casefold() if english else to_simplified(earlier))
+        found = _TIME_IN.search(_simple(earlier).casefold() if english else _simple(earlier))
         if found is not None:
             return earlier[: found.start()] + when + earlier[found.end() :]
         if english:
@@ -655,7 +940,7 @@ class Context:
     def _ask_instead(self, earlier: str, followup: str) -> str | None:
         """The earlier question with its question word replaced by the follow-up's ("Brockman
         什么时候休假?" + "为什么?" is "Brockman为什么休假?"); None when it has none."""
-        simplified = to_simplified(earlier)
+        simplified = _simple(earlier)
         for _alone, words in _QUESTION_WORDS:
             found = re.search(words, simplified, flags=re.I)
             if found:
@@ -672,7 +957,7 @@ class Context:
             rest = earlier[opening.end() :] if opening else earlier
             return f"{asked} {rest.strip(' ?')}?"
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
-        if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", to_simplified(asked).casefold()):
+        if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", _simple(asked).casefold()):
             # A why needs no date ("Leike 2024年5月是不是离开了?" → "Leike为什么离开了?"), nor
             # the earlier question's own question word ("烧了什么" → "烧了").
             core = _DATE.sub("", core)
@@ -685,16 +970,31 @@ class Context:
     def _thing(self, question: str, turns: Sequence[Turn], english: bool) -> str | None:
         """`question` with "这家公司"/"that company" named; "" when no one thing fits; None
         when it points at no organisation."""
-        found = _THING.search(to_simplified(question).casefold())
+        found = _THING.search(_simple(question).casefold())
         if not found:
             return None
-        if self._kind(self.find(to_simplified(question).casefold()), "org", "product"):
+        # A question that names its own company points at none ("Anthropic这家公司…"), but
+        # the story's home named beside the pointer is no description of it ("OpenAI有谁在
+        # 嗰间公司做过?").
+        named = self._kind(self.find(_simple(question).casefold()), "org", "product")
+        if any(
+            e not in self.home and (span := self.surface(question, e)) is not None and span[0] < found.start()
+            for e in named
+        ):
+            return None  # "Anthropic成立多久了?这家公司…": the pointer is the name before it
+        described_by = _LEADING.sub("", _simple(question)[: found.start()]).strip(" ,，")
+        if described_by.endswith("的") or any(
+            (span := self.surface(described_by, e)) is not None and span[1] == len(described_by)
+            for e in self.find(described_by.casefold())
+        ):
+            # "马斯克那家公司", "做Claude的那家公司": a description, not a pointer. A name
+            # further back is a clause of its own ("OpenAI有谁去过那家公司?").
             return None
-        described_by = _LEADING.sub("", to_simplified(question)[: found.start()]).strip(" ,，")
-        if described_by.endswith("的") or self.find(described_by.casefold()):
-            return None  # "马斯克那家公司", "做Claude的那家公司": a description, not a pointer
         # The story's home is in nearly every question: "that company" is another one.
-        things = self._subject(turns, "org", "product", besides=self.home, single=True)
+        kinds = ("product",) if _PRODUCT_NOUN.search(found.group()) else ("org", "product")
+        if found.group() != "它" and kinds != ("product",):
+            kinds = ("org",)  # "那家公司" is an organisation; 它 is either
+        things = self._subject(turns, *kinds, besides=self.home, single=True)
         last = turns[-1] if turns and not turns[-1].told else None
         if not things and last is not None:
             # A body the fact base has no entry for ("OpenAI的非营利组织还会存在吗?" → "它…"):
@@ -723,18 +1023,18 @@ def _gender(pronoun: str) -> Gender | None:
 
 def points_at_something(text: str) -> bool:
     """The text points at a company or product ("这家公司", "它", "that company", "it")."""
-    simplified = to_simplified(text).casefold()
+    simplified = _simple(text).casefold()
     return _THING.search(simplified) is not None or (not has_cjk(text) and _IT.search(simplified) is not None)
 
 
 def asks_for_something(text: str) -> bool:
     """The text asks which organisation or product, or its name ("叫什么名字?", "which company")."""
-    return _ASKS_THING.search(to_simplified(text).casefold()) is not None
+    return _ASKS_THING.search(_simple(text).casefold()) is not None
 
 
 def points_at_someone(text: str) -> bool:
     """The text has a pronoun for a person (他, 她们, that guy, they)."""
-    simplified = to_simplified(text).casefold()
+    simplified = _simple(text).casefold()
     return bool(_PLURAL_PERSON.search(simplified) or _SINGULAR_PERSON.search(simplified))
 
 

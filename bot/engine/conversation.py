@@ -14,11 +14,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.engine import labels
-from bot.engine.context import MAX_TURNS, Turn, asks_for_something, points_at_someone, points_at_something
+from bot.engine.context import (
+    MAX_TURNS,
+    Resolution,
+    Turn,
+    asks_for_something,
+    points_at_someone,
+    points_at_something,
+)
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import Story, both_parts, split_story, with_pair_named, with_someone_described
-from bot.factbase.models import Intent
+from bot.factbase.models import Intent, ParticipantRole
 from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
 if TYPE_CHECKING:
@@ -52,13 +59,35 @@ _ENDS_CLAUSE = re.compile(r"(?:[了呢啊呀吗嘛啦嚟㗎嘅咧喎咩]|来的|
 FILLED_SUBJECT_LEAST = 0.35
 
 
+# How far the answer about one of a group must lead the answer about another to be the one
+# meant ("另一个不是X的,是哪个平台的联合创始人?": 0.58 for the co-founder of one, 0.46 for a
+# founder's list of the other); closer, the asker is asked which one.
+ONE_OF_THEM_LEAD = 0.1
+
+
 def read_as_line(question: str, script: Script, variant: TraditionalVariant) -> str:
     """「按"…"理解:」 in the asker's script; traditional text quotes with 「」, as Taiwan and
     Hong Kong write."""
     opening, closing = labels.READ_AS.split("{question}")
     if script == "traditional":
         opening, closing = opening.replace("“", "「"), closing.replace("”", "」")
-    return to_script(opening + question + closing, script, variant)
+    return (
+        to_script(opening, script, variant)
+        + _as_written(question, script, variant)
+        + to_script(closing, script, variant)
+    )
+
+
+def _as_written(question: str, script: Script, variant: TraditionalVariant) -> str:
+    """The reading in the asker's script, keeping the traditional characters the asker wrote:
+    converting 係 (Cantonese "is") to simplified and back gives 系."""
+    converted = to_script(question, script, variant)
+    if script != "traditional" or len(converted) != len(question):
+        return converted
+    return "".join(
+        written if to_simplified(written) != written else out
+        for written, out in zip(question, converted, strict=True)
+    )
 
 
 def answer(
@@ -229,7 +258,14 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         )
     fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
     asked_what = asks_for_something(question)
-    return Turn(question, named, answered, asked_who, also=also, fact=fact, asked_what=asked_what)
+    subjects: tuple[str, ...] = ()
+    if fact is not None:
+        subjects = tuple(
+            p.entity for p in engine.base.by_id[fact].participants if p.role == ParticipantRole.SUBJECT
+        )
+    return Turn(
+        question, named, answered, asked_who, also=also, fact=fact, asked_what=asked_what, subjects=subjects
+    )
 
 
 def _people_in(engine: Engine, text: str) -> tuple[str, ...]:
@@ -319,6 +355,17 @@ def in_context(
             if not reply.answered:
                 return engine.ask_alone(question, preferred, override=override)
             resolution = replace(resolution, question=described.question, used_context=True)
+    every = _each_of_them(engine, resolution, script) if resolution.each else None
+    if every is not None:
+        return replace(every, question=question)
+    chosen = _one_of_them(engine, resolution.among, script) if not resolution.each else None
+    if chosen is not None:
+        # "他们里面谁…", "另一个不是X的…": the one of the group of whom the articles answer it.
+        one_asked, one_reply = chosen
+        read_as = read_as_line(one_asked, script, engine.variant)
+        return replace(
+            one_reply, question=question, answer=read_as + "\n" + one_reply.answer, read_as=one_asked
+        )
     if resolution.unclear is not None:
         unclear = engine.ask_alone("", override=script)  # for its suggestions and script
         names = [engine.base.entities[e].name for e in resolution.unclear]
@@ -332,6 +379,14 @@ def in_context(
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
     reply = engine.ask_alone(resolution.question, override=script)
+    if not reply.answered and resolution.swapped is not None and earlier:
+        # "那Kevin Weil呢?" after an appointment: the same kind of event, asked of the new one
+        # in the articles' own words.
+        frame = engine.context.same_frame(earlier[-1], resolution.swapped, not has_cjk(display))
+        framed = engine.ask_alone(frame, override=script) if frame else None
+        if framed is not None and frame is not None and framed.answered:
+            resolution = replace(resolution, question=frame)
+            reply = framed
     pointing = points_at_someone(display) or points_at_something(display)
     filled = not pointing and not _names_someone(engine, display)
     if filled and (not reply.answered or reply.confidence < FILLED_SUBJECT_LEAST):
@@ -347,6 +402,63 @@ def in_context(
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
     )
+
+
+def _each_of_them(engine: Engine, resolution: Resolution, script: Script) -> Reply | None:
+    """ "他们现在各自在干啥": the question asked of each of the group, one line each, when the
+    articles answer it of every one; None when they do not (the group is then asked as a
+    whole)."""
+    from bot.engine.several.common import Item  # imports the engine: at call time
+
+    replies = [(person, engine.ask_alone(asked, override=script)) for person, asked in resolution.among]
+    if not replies or not all(reply.answered for _person, reply in replies):
+        return None
+    items = tuple(
+        Item(
+            text=to_script(engine.base.entities[person].name, script, engine.variant)
+            + ":"
+            + reply.answer.splitlines()[0],
+            date=None,
+            fact_ids=tuple(f for f in (reply.fact_id,) if f),
+            sources=reply.sources,
+        )
+        for person, reply in replies
+    )
+    read_as = read_as_line(resolution.question, script, engine.variant)
+    first = replies[0][1]
+    return replace(
+        first,
+        answer="\n".join([read_as, *(f"· {item.text}" for item in items)]),
+        fact_id="several:each",
+        sources=tuple(dict.fromkeys(s for item in items for s in item.sources)),
+        answer_kind="each",
+        fact_ids=tuple(dict.fromkeys(f for item in items for f in item.fact_ids)),
+        items=items,
+        suggestions=(),
+        read_as=resolution.question,
+    )
+
+
+def _one_of_them(
+    engine: Engine, among: Sequence[tuple[str, str]], script: Script
+) -> tuple[str, Reply] | None:
+    """Of the question asked of each one of a group, the one reading the articles answer with
+    a fact about that person, clearly ahead of any other; None when none does or two do about
+    as well (the group as a whole is then asked, or the asker is asked which one)."""
+    answered: list[tuple[str, Reply]] = []
+    for person, asked in among:
+        reply = engine.ask_alone(asked, override=script)
+        fact = engine.base.by_id.get(reply.fact_id or "")
+        if reply.answered and (
+            reply.fact_id == f"entity:{person}" or (fact is not None and person in fact.entities)
+        ):
+            answered.append((asked, reply))
+    answered.sort(key=lambda pair: pair[1].confidence, reverse=True)
+    if len(answered) == 1 or (
+        len(answered) > 1 and answered[0][1].confidence - answered[1][1].confidence >= ONE_OF_THEM_LEAD
+    ):
+        return answered[0]
+    return None
 
 
 def _suggestions(engine: Engine, people: Sequence[str], script: Script) -> tuple[str, ...]:
