@@ -20,6 +20,7 @@ from bot.engine.normalise import matching_key
 from bot.engine.several import digest, durations, fitting, frame, labels, lists, order, roles_at
 from bot.engine.several.common import PRECISION_WORDS, Context, dates_in, show_date, sort_key, story_home
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
+from bot.factbase.crosscheck import compatible
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, EventType, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
@@ -65,6 +66,24 @@ def _count_value(number: str) -> int | None:
 # Words by which a fact itself states an order ("后加入", "此前", "then").
 _STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
+
+
+def finer_told(events: list[Candidate], wanted: frozenset[EventType]) -> Candidate | None:
+    """Among the dated candidates for an operand (best first), one that uses more of the
+    operand's words than the best and is dated more precisely, scoring at least half as well:
+    the same thing told more exactly, not a neighbour (a letter on its day, not a month's
+    summary that mentions it). Never one of another kind than the verb names when the best
+    is of that kind."""
+    top = events[0]
+    finer = [
+        c
+        for c in events
+        if c.coverage > top.coverage
+        and c.score >= top.score * 0.5
+        and len(c.fact.date or "") > len(top.fact.date or "")
+        and (c.fact.type in wanted or top.fact.type not in wanted)
+    ]
+    return max(finer, key=lambda c: c.score, default=None)
 
 
 @dataclass(slots=True)
@@ -122,6 +141,10 @@ class SeveralFacts:
             reply = self._day_of_move(ctx, self.base.entities[people[0]], text)
         if reply is None and frame.WHEN_ASKED.search(text) and frame.AGAIN.search(text) and len(people) == 1:
             reply = self._undated_second_move(ctx, self.base.entities[people[0]], text)
+        if reply is None:
+            # "A跟B,哪个在前", "what came first, A or B": two dated things compared, whatever
+            # the cue words; when they are not two dated things, the frames below decide.
+            reply = self._order_of_operands(ctx, text, people)
         if reply is None and kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
@@ -212,26 +235,52 @@ class SeveralFacts:
             parts = [g for g in pair.groups() if g]
         elif (first_or := frame.FIRST_OR.search(text)) is not None:
             subject, *parts = first_or.groups()
+            persons = [self._named(subject), self._named(parts[1]) - self._named(subject)]
+            same_verb = parts[1].rstrip(" ?？。!！的").endswith(parts[0].strip(" ,，的"))
+            if same_verb and all(any(self.base.entities[e].kind == "person" for e in p) for p in persons):
+                return (
+                    None  # "Leike先走还是Schulman先走": two people doing one thing, compared by their moves
+                )
         elif (which := frame.WHICH_FIRST.search(text)) is not None:
             parts = list(which.groups())
             if all(self._bare_person(part) for part in parts):
                 return None  # "Murati和Shear谁先…": two people, compared by what they did
         else:
             return None
-        named = tuple(people) or tuple(
-            p for p in self._named(subject) if self.base.entities[p].kind == "person"
+        # "Leike先走还是Schulman先走": the subject before 先 is whom the first part is about.
+        named = tuple(p for p in self._named(subject) if self.base.entities[p].kind == "person") or tuple(
+            people
         )
         first, second = (self._point_named(part.strip(" ,，"), named, text) for part in parts)
         if first is None or second is None or first.key == second.key:
             return None
         return first, second
 
-    def _bare_person(self, part: str) -> bool:
+    def _order_of_operands(self, ctx: Context, text: str, people: list[str]) -> Reply | None:
+        """An order question read by its structure (frame.order_operands): the first way of
+        parting it whose two operands are two dated things. None when they are two bare
+        names (people are compared by their moves) or no parting finds two."""
+        for parts in frame.order_operands(text):
+            if all(self._bare_person(part, several=True) for part in parts):
+                return None  # "Kingma、Karpathy同Vagata,边个最早离开": people, by their moves
+            first, second = (self._point_named(part, tuple(people), text) for part in parts)
+            if first is not None and second is not None and first.key != second.key:
+                names = tuple(self._names_of(part) for part in parts)
+                return durations.in_order(ctx, first, second, (names[0], names[1]))
+        return None
+
+    def _names_of(self, part: str) -> str:
+        """What a part of a question names, by the fact base's names of its entities."""
+        named = self.matcher.analyse(matching_key(to_simplified(part).casefold())).entities
+        return "、".join(self.base.entities[e].name for e in named[:2])
+
+    def _bare_person(self, part: str, several: bool = False) -> bool:
+        """The part is a person's name and nothing else (`several`: one or more names)."""
         analysis = self.matcher.analyse(matching_key(to_simplified(part).casefold().strip(" ,，")))
         return (
-            len(analysis.entities) == 1
+            (len(analysis.entities) == 1 or (several and bool(analysis.entities)))
             and not analysis.tokens
-            and self.base.entities[analysis.entities[0]].kind == "person"
+            and all(self.base.entities[e].kind == "person" for e in analysis.entities)
         )
 
     def _duration(self, ctx: Context, text: str, people: list[str], analysis: QueryAnalysis) -> Reply | None:
@@ -500,6 +549,9 @@ class SeveralFacts:
             named = gone if len(gone) == 1 else named
         if len(named) == 1 and (took := self._took_post(self.base.entities[named[0]], simplified)):
             return took  # "Mira当上CTO": the start of that post, not an appointment to another
+        on = dates_in(simplified, self.base)
+        if len(named) == 1 and on and (dated := self._move_on(self.base.entities[named[0]], on[0])):
+            return dated  # "2023年回去那次": the one move of theirs the part's own date names
         if len(named) == 1:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
             bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
@@ -524,7 +576,9 @@ class SeveralFacts:
         # A part that names no one but points at someone ("他撤诉") is about the question's
         # people; one that names others ("710名员工联名信") is read as it stands.
         pointing = bool(people) and not own and bool(_PRONOUN.search(simplified))
-        fact = self._event_named(analysis, people, must_involve=people if pointing else ())
+        fact = self._event_named(
+            analysis, people, must_involve=people if pointing else (), on=on[0] if on else None
+        )
         if fact is not None and not pointing and not analysis.entities:
             # A part that names no one ("就下台"), or no one the question names, is taken only
             # when its own words find the event surely, or its verb names the event's kind:
@@ -538,6 +592,31 @@ class SeveralFacts:
             if not surely and fact.type not in frame.event_types(analysis.key):
                 return None
         return durations.point_of(fact) if fact is not None else None
+
+    def _move_on(self, person: Entity, on: str) -> durations.Point | None:
+        """The one move of a person dated within `on` (a year, month or day a part of a
+        question names), as precisely as `on` or more; None when none or several are."""
+        moves = [m for m in person.moves if m.date and m.date.startswith(on)]
+        if len(moves) != 1:
+            return None
+        move = moves[0]
+        assert move.date is not None
+        leaving = move.from_org == self.home
+        where = self.base.entities[self.home].name
+        word = (
+            "离开"
+            if leaving
+            else (
+                "回归"
+                if any(m.from_org == self.home for m in person.moves[: person.moves.index(move)])
+                else "加入"
+            )
+        )
+        if move.to != self.home and not leaving:
+            return None  # a move elsewhere: the part's words decide, not its date alone
+        return durations.Point(
+            f"{person.name}{word}{where}", move.date, (), tuple(move.sources[:1]), person.id, move, leaving
+        )
 
     def _took_post(self, person: Entity, text: str) -> durations.Point | None:
         """When someone took up the post a part names with an appointing verb ("当上CTO",
@@ -669,12 +748,16 @@ class SeveralFacts:
         )
 
     def _event_named(
-        self, analysis: QueryAnalysis, people: tuple[str, ...], must_involve: tuple[str, ...] = ()
+        self,
+        analysis: QueryAnalysis,
+        people: tuple[str, ...],
+        must_involve: tuple[str, ...] = (),
+        on: str | None = None,
     ) -> Fact | None:
         """The dated event a part of a question names: the best the matcher finds, and among
         those that fit it about as well, one of the kind its verb says (被聘为: appointed), then
         the most precisely dated. A part that names no one is also read as about the question's
-        people."""
+        people; one that names a date (`on`) is an event of that date."""
         readings = [analysis]
         if not analysis.entities and people:  # "升任CTO" of "穆拉蒂从加入OpenAI到升任CTO"
             readings.append(replace(analysis, entities=people))
@@ -686,12 +769,15 @@ class SeveralFacts:
                 # an event, or a claim the articles date ("2023年10月,知情人士称…")
                 if (c.fact.kind == "event" or c.fact.date)
                 and (not must_involve or set(must_involve) & set(c.fact.entities))
+                and (on is None or compatible(c.fact.date, on))
             ),
             key=lambda c: -c.score,
         )
-        if not events or events[0].score < self.matcher.weights.threshold * 0.8:
-            return None
         wanted = frame.event_types(analysis.key)
+        if not events or events[0].score < self.matcher.weights.threshold * 0.8:
+            return self._typed_event(analysis.entities, wanted, on)
+        if (finer := finer_told(events, wanted)) is not None:
+            events = [finer, *events]
         close = [c for c in events if c.score >= events[0].score - 0.1]
         if wanted and not any(c.fact.type in wanted for c in close):
             # The verb names a kind ("被任命"): an event of that kind a little further down
@@ -709,6 +795,27 @@ class SeveralFacts:
         if frame.LAST_TIME.search(analysis.key) and len(alike) > 1:
             return max(alike, key=lambda f: interval(f.date or "")[1])
         return best
+
+    def _typed_event(
+        self, entities: tuple[str, ...], wanted: frozenset[EventType], on: str | None
+    ) -> Fact | None:
+        """The one dated event of the kind a part's verb names about every entity it names
+        ("meta dropping llama 3.1": the release of Llama 3.1 by Meta), when its other words are
+        unknown to the matcher; None when no kind is named, or no or several events fit."""
+        if not wanted or not entities:
+            return None
+        typed = [
+            f
+            for f in self.base.events()
+            if f.type in wanted
+            and f.date
+            and f.superseded_by is None
+            and set(entities) <= set(f.entities)
+            and (on is None or compatible(f.date, on))
+        ]
+        if len({interval(f.date or "") for f in typed}) != 1:
+            return None
+        return max(typed, key=lambda f: len(f.date or ""))
 
     def _named(self, text: str) -> set[str]:
         return set(self.matcher.analyse(matching_key(text)).entities)

@@ -91,6 +91,50 @@ FIRST_OR = _cue(
     ("altman是先回总部还是先去微软",),
     ("altman回总部了吗",),
 )
+# The structure of an order question (word classes, not sentences): an interrogative beside a
+# comparative or ordinal word asks which came first; two operands joined by a coordinator are
+# the things compared ("A跟B,哪个在前", "what came first, A or B", "A同B边样先").
+ORDER_ASKED = _cue(
+    "order_asked",
+    r"(?:哪|边|谁)[^,，?？。!！\s]{0,4}?(?:先|早|晚|在前|在先|在后|排前|靠前)|"
+    r"\b(?:which|what|who)\b(?:\s+[\w'-]+){0,3}?\s+(?:first|earlier|sooner|later|before)\b",
+    "An interrogative beside a comparative or ordinal word: asks which of what it compares came first.",
+    ("chatgpt上线跟超级对齐成立谁先谁后", "what came first, the lawsuit or the letter", "a同b边样早啲"),
+    ("ilya什么时候走的", "在他之前谁是cto"),
+)
+COORDINATOR = _cue(
+    "coordinator",
+    r"\s*(?:跟|同|和|与|及|还是|定(?:系|是|係)|抑或|或者|或|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*",
+    "Joins the two operands of an order question.",
+    ("信和宣布", "the letter or the lawsuit"),
+    ("先后",),
+)
+_OPERAND_MAX = 48  # characters
+_CLAUSE_BREAK = re.compile(r"[,，;；、]\s*$")
+
+
+def order_operands(text: str) -> list[tuple[str, str]]:
+    """The ways an order question's text parts into two operands, likeliest first: the side
+    of its asking words (ORDER_ASKED) that holds a coordinator, split at a coordinator after a
+    clause break ("A跟B说的事,跟C,哪个先": A跟B说的事 | C) before one inside a clause. Empty
+    when the question has no asking words or no coordinator beside them."""
+    asked = ORDER_ASKED.search(text)
+    if asked is None:
+        return []
+    for side in (text[: asked.start()], text[asked.end() :]):
+        body = side.strip(" ,，?？。!！:：;；")
+        body = re.sub(r"^(?:came|happened|was|were|is)\b[\s,，:]*", "", body)
+        splits = [m for m in COORDINATOR.finditer(body) if m.start() > 0 and m.end() < len(body)]
+        ranked = sorted(splits, key=lambda m: (not _CLAUSE_BREAK.search(body[: m.start()]), -m.start()))
+        pairs = [(body[: m.start()].strip(" ,，、;；"), body[m.end() :].strip(" ,，、;；")) for m in ranked]
+        # An operand is a clause, not a story: longer parts are no order question's, and each
+        # parting costs two analyses, so only the two likeliest are tried.
+        pairs = [(a, b) for a, b in pairs if 0 < len(a) <= _OPERAND_MAX and 0 < len(b) <= _OPERAND_MAX]
+        if pairs:
+            return pairs[:2]
+    return []
+
+
 # Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
 APPOINT_VERB = _cue(
     "appoint_verb",
@@ -125,7 +169,7 @@ JOIN_VERB = _cue(
 
 GAP = _cue(
     "gap",
-    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后)\s*(?:几|多少|多久|多长)|"
+    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后|(?:隔|过|用|花|差)咗)\s*(?:几|多少|多久|多长)|"
     r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
     r"(?:几|多少)\s*(?:天|日|个月)|\bhow many (?:days|weeks|months|years)\b|\bhow long (?:between|after|before|from|until)\b|"
@@ -133,7 +177,12 @@ GAP = _cue(
     r"认识了?(?:多久|多少年|几年)|"
     r"从.{1,30}到.{1,30}(?:多少年|几耐)",
     "How long between two things: routes to the duration frame.",
-    ("altman被炒到回归隔了几天", "ilya走了之后过了几个月schulman也走了", "how many months between the two"),
+    (
+        "altman被炒到回归隔了几天",
+        "ilya走了之后过了几个月schulman也走了",
+        "how many months between the two",
+        "a到b隔咗几耐",
+    ),
     ("altman什么时候被炒的",),
 )
 # How long someone held a post: "Mira当了多久的CTO", "做了几年CEO", "how long was she CTO".
@@ -468,6 +517,11 @@ _EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
         (r"撤诉|撤回|撤销|withdr|dropp", {EventType.WITHDREW}),
         (r"休假|leave of absence|sabbatical", {EventType.TOOK_LEAVE}),
         (r"宣布|公布|announc", {EventType.ANNOUNCED}),
+        # A product or model coming out, in the words people use for it.
+        (
+            r"发布|推出|上线|面世|问世|亮相|开源|出咗|release|launch|dropp|ship(?:ped|s)?\b|came out|rolled out",
+            {EventType.RELEASED},
+        ),
     )
 )
 
