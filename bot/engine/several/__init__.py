@@ -149,6 +149,19 @@ class SeveralFacts:
             reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
             reply = self._duration(ctx, text, people, analysis)
+        if (
+            reply is None
+            and (what := frame.WHAT_THERE_WAS.search(text))
+            and frame.DAY_ANCHOR.search(text)
+            and (
+                frame.ELSE.search(text)
+                or frame.EVENT_NOUN.search(text[what.end() :])
+                or not self.matcher.accepts(self._rank(analysis))
+            )
+        ):
+            # "X那天还有什么新闻", "11/18那天Altman有啥进展": the events of a day, unless it
+            # asks for a thing one fact gives ("那天他告诉投资者有什么打算")
+            reply = self._day_list(ctx, text)
         if reply is None:
             reply = self._role_holders(ctx, text, analysis, people, others, when)
         if reply is None and kind == frame.Frame.DIGEST:
@@ -273,6 +286,42 @@ class SeveralFacts:
         """What a part of a question names, by the fact base's names of its entities."""
         named = self.matcher.analyse(matching_key(to_simplified(part).casefold())).entities
         return "、".join(self.base.entities[e].name for e in named[:2])
+
+    def _day_list(self, ctx: Context, text: str) -> Reply | None:
+        """The events of the day a question keys on: a day it names before "那天" (or names
+        alone), or the day of the event it names there ("Schulman跳槽那天"), that event left
+        out; about whoever the rest of the question names. None when the day is not known to
+        the day, or fewer than two events fall on it."""
+        anchor = frame.DAY_ANCHOR.search(text)
+        clause, rest = (text[: anchor.start()], text[anchor.end() :]) if anchor else ("", text)
+        if anchor is not None and re.fullmatch(r"\W*(?:(?:what|which|who|and|so|on|in)\b.*)?", clause):
+            # English puts the day's event after it: "what else happened the same day X", "on
+            # the same day X, what else": the event up to a comma, the rest asks
+            event = re.split(r"[,，?？]", rest, maxsplit=1)[0]
+            clause, rest = event, clause + " " + rest[len(event) :]
+        days = [d for d in dates_in(clause or text, self.base) if precision_of(d) == Precision.DAY]
+        leave_out: set[str] = set()
+        if days:
+            day = days[0]
+        elif anchor is not None and clause.strip(" ,，"):
+            point = self._point_named(clause.strip(" ,，的"), (), text)
+            if point is None or precision_of(point.date) != Precision.DAY:
+                return None
+            day = point.date
+            leave_out = {f.id for f in point.facts}
+            # the anchor's own event, however many facts tell it: those of its people that day
+            who = (
+                {point.person} if point.person else set(point.facts[0].entities[:1]) if point.facts else set()
+            )
+            leave_out |= {f.id for f in self.base.events() if f.date == day and who & set(f.entities)}
+        else:
+            return None
+        about = frozenset(
+            e
+            for e in self._named(rest if anchor else re.sub(r"20\d\d|\d{1,2}\s*[/月]\s*\d{1,2}", "", text))
+            if e != self.home and self.base.entities[e].kind in ("person", "org")
+        )
+        return lists.on_day(ctx, day, about, frozenset(leave_out))
 
     def _bare_person(self, part: str, several: bool = False) -> bool:
         """The part is a person's name and nothing else (`several`: one or more names)."""

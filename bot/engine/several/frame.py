@@ -135,6 +135,38 @@ def order_operands(text: str) -> list[tuple[str, str]]:
     return []
 
 
+# A list keyed by a day (issue #22): a day that anchors the question ("那天", "同一日", "on
+# that day"), and an interrogative that asks what there was ("有咩", "有哪些", "what else").
+DAY_ANCHOR = _cue(
+    "day_anchor",
+    r"(?:那|嗰|𠮶|当|同一|同)\s*(?:一)?\s*(?:天|日)(?![子常后]|本|报|之后|以后|以前|之前)|\b(?:that|the same|same) day\b",
+    'A day the question keys on: "X那天", "同一日", "that day".',
+    ("schulman走嗰日仲有咩新闻", "what else happened that day"),
+    ("那天之后他去了哪", "日常工作"),
+)
+WHAT_THERE_WAS = _cue(
+    "what_there_was",
+    r"有\s*(?:啲|些|哪|边)?\s*(?:咩|什么|啥|哪些|哪几|边啲|边几|甚么)|(?:仲|还)有(?:咩|什么|啥|哪些|边啲)|"
+    r"发生了?(?:什么|啥|咩|哪些)|\bwhat (?:else )?(?:happened|went on)\b|\bwhat else\b|\bwhich events\b",
+    "Asks what there was (events, news, moves): with a day, the events of that day.",
+    ("那天有咩进展", "同一日仲有咩大新闻", "what else happened that day"),
+    ("那天他为什么走",),
+)
+ELSE = _cue(
+    "else",
+    r"仲有|还有|别的|其他|其它|另外|\belse\b|\bother\b",
+    "Asks for more than what it names: the others, besides.",
+    ("同一日仲有咩新闻", "what else happened"),
+    ("那天有咩新闻",),
+)
+# What "有什么" asks for when it asks for events: nothing more, or a noun of happenings.
+EVENT_NOUN = _cue(
+    "event_noun",
+    r"^\s*(?:[^\w\s]|$|(?:\S{0,12}?(?:的|嘅))?大?(?:事|新闻|消息|进展|动作|动静|变化|发展|嘢)|\bnews\b|\bevents?\b)",
+    "Happenings asked for after 有什么: events, news, moves (not a thing such as 打算).",
+    ("进展?", "同openai有关嘅大新闻"),
+    ("打算",),
+)
 # Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
 APPOINT_VERB = _cue(
     "appoint_verb",

@@ -201,3 +201,29 @@ def test_employers_asked_in_english_and_without_dated_roles_left_to_the_facts(en
     # Mark Chen's earlier jobs are told only in a fact's words (an undated internship): it answers.
     chen = engine.ask("Mark Chen加入OpenAI之前在哪几家公司工作过?")
     assert chen.answered and "任职过的机构" not in chen.answer
+
+
+# -- lists keyed by a day (issue #22): the events of that day, not the words that fit -------
+
+
+def test_the_other_events_of_the_day_an_event_names(engine: Engine) -> None:
+    # The day is the day of the event named before 那天; that event itself is left out.
+    reply = engine.ask("what else happened the same day altman was fired?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {i.date for i in reply.items} == {"2023-11-17"}
+    assert "a001-altman-fired" not in reply.fact_ids and len(reply.items) >= 2
+    assert "2023年11月17日" in reply.answer.splitlines()[0]
+
+
+def test_the_events_of_a_named_day_about_whom_the_question_names(engine: Engine) -> None:
+    # "嗰日" is simplified by OpenCC to the rare 𠮶: still a day the question keys on.
+    reply = engine.ask("2023年11月19號嗰日,Altman嗰邊有啲咩進展?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {i.date for i in reply.items} == {"2023-11-19"}
+    assert all("altman" in engine.base.by_id[f].entities for f in reply.fact_ids)
+
+
+def test_one_fact_that_answers_a_day_question_is_not_made_a_list(engine: Engine) -> None:
+    # Nothing else asked for, and one fact answers it: the single-fact path's.
+    reply = engine.ask("11月18日那天,Altman告诉投资者他有什么打算?")
+    assert reply.answered and reply.fact_id == "a001-altman-new-venture"
