@@ -438,6 +438,28 @@ class SeveralFacts:
                         return reply
                     # else a fact about the nearest holder answers it, in the articles' words
                     return None
+        anchor = frame.TIME_ANCHOR.search(text)
+        before, after = (text[: anchor.start()], text[anchor.end() :]) if anchor else ("", "")
+        if anchor is not None and not before.strip(" ,，") and (comma := re.search(r"[,，]", after)):
+            # English leads with it: "when X, who was …"
+            before, after = after[: comma.start()], after[comma.end() :]
+        if (
+            title is not None
+            and anchor is not None
+            and roles_at.asked_title(before) is None
+            and roles_at.asks_holder(after)
+        ):
+            # "Altman公开信之前,OpenAI的资安长是谁", "Altman被炒嗰阵OpenAI嘅CTO": a time told by
+            # an event; those it names are not whom the question is about, and its date (when
+            # the question names none) is when the post is asked about.
+            clause = before.strip(" ,，的")
+            in_clause = self._named(clause)
+            named = [p for p in named if p not in in_clause]
+            if not when and clause and (point := self._point_named(clause, (), text)) is not None:
+                org = next((o for o in others if self.base.entities[o].kind == "org"), self.home)
+                at_event = roles_at.holders(ctx, *title, org, point.date)
+                if at_event.answered:
+                    return at_event  # else the articles date no holder then: as if undated
         if (
             title is None
             or (named and not frame.PLURAL_HOLDERS.search(text))

@@ -167,6 +167,15 @@ EVENT_NOUN = _cue(
     ("进展?", "同openai有关嘅大新闻"),
     ("打算",),
 )
+# A time told by an event before it: "X那阵", "X的时候", "when X" (not 之前/之后: before or
+# after X is another question).
+TIME_ANCHOR = _cue(
+    "time_anchor",
+    r"(?:那阵|𠮶阵|嗰阵|的时候|那时候?|当时|那会儿?|\bwhen\b|\bat the time\b)",
+    "A time told by an event: what the question asks about holds at that event's date.",
+    ("altman被炒嗰阵", "schulman走的时候"),
+    ("altman被炒了", "公开信之前"),
+)
 # Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
 APPOINT_VERB = _cue(
     "appoint_verb",
@@ -420,7 +429,7 @@ WHY = _cue(
 )
 ASKS_WHO = _cue(
     "asks_who",
-    r"谁|哪|边个|\bwho\b|\bwhich\b",
+    r"谁|哪|边(?:个|位|一位|一个)|\bwho\b|\bwhich\b",
     "Who or which: a role-holder question asks for holders.",
     ("11月19日openai的ceo是谁", "which ceo"),
     ("ceo什么时候上任",),

@@ -76,3 +76,6 @@ BESIDES: Final = "除{names}外,"
 AT_FOUNDING: Final = "(创始团队成员,按{org}成立的时间)"
 ON_DAY: Final = "文章记载的{date}{about}的事(按文章给出的日期):"
 ON_DAY_ABOUT: Final = "与{names}有关"
+# Holders who may or may not have held the post then: a start or end known only to the month
+# or year, or an end the articles do not give.
+ROLE_MAYBE: Final = "同期可能在任(任期起止只精确到月/年,或文章未给出何时卸任):"
