@@ -112,6 +112,19 @@ class SeveralFacts:
             return None  # it names someone or a year the articles do not: the engine declines
         text = to_simplified(question).casefold()
         ctx = Context(self.base, self.variant, script, question)
+        misread = (
+            Intent.HOW_MANY in analysis.intents
+            and bool(frame.WHICH_ONES.search(text))
+            and not frame.TRUE_COUNT.search(text)
+        )
+        if misread:
+            # "佢点名咗边几个人", "住过边几个国家": which ones, not how many; read without the
+            # count (and the units it would require of an answer)
+            analysis = replace(
+                analysis,
+                intents=tuple(i for i in analysis.intents if i != Intent.HOW_MANY),
+                slots=replace(analysis.slots, units=(), counted=frozenset(), share_of=()),
+            )
         # A person a title only describes ("那位CFO") is the answer to a who-question, not its subject.
         people = [
             e
@@ -184,10 +197,13 @@ class SeveralFacts:
                 return None  # a count the articles state wins over counting the named
             reply = self._list(ctx, text, people, others, when)
             reply = self._count_agrees(ctx, text, reply)
+        if reply is None and misread:
+            reply = self._one_fact_lists(ctx, analysis)
         if (
             reply is None
             and (
-                fitting.ASKS_SEVERAL.search(text)
+                misread
+                or fitting.ASKS_SEVERAL.search(text)
                 or kind == frame.Frame.DIGEST
                 or frame.SEVERAL_ASKED.search(text)
             )
@@ -199,6 +215,7 @@ class SeveralFacts:
                 asks_people=bool(fitting.ASKS_PEOPLE.search(text)),
                 asks_several=bool(fitting.ASKS_SEVERAL.search(text)),
                 asks_named_people=bool(fitting.ASKS_NAMED_PEOPLE.search(text)),
+                when=when[0] if when else None,
             )
         if reply is not None and not reply.answered and not reply.suggestions:
             reply = replace(reply, suggestions=self._suggestions(analysis, script))
@@ -322,6 +339,24 @@ class SeveralFacts:
             if e != self.home and self.base.entities[e].kind in ("person", "org")
         )
         return lists.on_day(ctx, day, about, frozenset(leave_out))
+
+    def _one_fact_lists(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+        """A which-ones question one fact answers well on its own, read without the how-many
+        misreading: that fact, which itself names the items ("是Barret和Liam、Luke等人"), as
+        the list; None when no fact answers it alone (several facts may, see _fitting)."""
+        ranked = self._rank(analysis)
+        if not ranked or not self.matcher.accepts(ranked) or not ranked[0].features.states_asked:
+            return None
+        if len(ranked) > 1 and ranked[0].score - ranked[1].score < digest.CLEAR_LEAD:
+            return None  # another fits about as well: the facts together, if any
+        fact = ranked[0].fact
+        item = ctx.item(
+            (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
+            fact.date,
+            [fact],
+            fact.sources[:1],
+        )
+        return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
 
     def _bare_person(self, part: str, several: bool = False) -> bool:
         """The part is a person's name and nothing else (`several`: one or more names)."""
@@ -526,6 +561,7 @@ class SeveralFacts:
         asks_people: bool,
         asks_several: bool,
         asks_named_people: bool = False,
+        when: str | None = None,
     ) -> Reply | None:
         """A list or broad question whose answer is spread over a few facts none of which the
         single-fact path takes alone, or that asks for several things outright ("列几个理由")
@@ -555,6 +591,11 @@ class SeveralFacts:
             most = self.matcher.weights.unnamed_max_novelty if unnamed else self.matcher.weights.max_novelty
             if ranked[0].features.novelty > most:
                 continue
+            if when is not None:
+                # "9月…有边几个人": facts dated to another time are not of the time asked
+                ranked = [c for c in ranked if compatible(c.fact.date, when)]
+                if not ranked:
+                    continue
             chosen = fitting.choose(
                 ranked, everyone if asks_people else frozenset(), frozenset(analysis.entities), accepted
             )

@@ -351,10 +351,26 @@ ASKS_COMPANIES = _cue(
 )
 COUNT = _cue(
     "count",
-    r"多少|(?<!哪)几|\bhow many\b|\bnumber of\b",
-    "How many: the count and the items.",
-    ("有多少人离开了", "how many left"),
-    ("哪些人离开了",),
+    r"多少|(?<![哪边这那])几|\bhow many\b|\bnumber of\b",
+    "How many: the count and the items (not 哪几/边几, which ask which ones; not 这几篇).",
+    ("有多少人离开了", "how many left", "走了几个人"),
+    ("哪些人离开了", "边几个人走咗", "这几篇文章"),
+)
+# Which ones, not how many: a list of items asked by an interrogative of several.
+WHICH_ONES = _cue(
+    "which_ones",
+    r"边几|哪几|哪些|哪一些|边啲|边些|分别|各自|哪两|边两|\bwhich (?!one\b)|\bwhat (?:are|were)\b",
+    "Which ones are asked, not how many: a how-many reading of it is a misreading.",
+    ("佢点名咗边几个人", "住过边几个国家", "主要靠哪两块"),
+    ("有几多个人", "which one"),
+)
+# A count asked outright: with it, which-ones words ask for the count and the items.
+TRUE_COUNT = _cue(
+    "true_count",
+    r"多少|几多|(?<![哪边这那])几(?:个|位|名|家|间|种|次)|\bhow many\b|\bnumber of\b",
+    "A count asked outright.",
+    ("有几多个人", "how many people"),
+    ("边几个人",),
 )
 RETURN = _cue(
     "return",

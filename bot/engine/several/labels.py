@@ -79,3 +79,4 @@ ON_DAY_ABOUT: Final = "与{names}有关"
 # Holders who may or may not have held the post then: a start or end known only to the month
 # or year, or an end the articles do not give.
 ROLE_MAYBE: Final = "同期可能在任(任期起止只精确到月/年,或文章未给出何时卸任):"
+ONE_FACT_LISTS: Final = "文章里列出这些的一条(文章提到的就是这些,未必是全部):"

@@ -227,3 +227,29 @@ def test_one_fact_that_answers_a_day_question_is_not_made_a_list(engine: Engine)
     # Nothing else asked for, and one fact answers it: the single-fact path's.
     reply = engine.ask("11月18日那天,Altman告诉投资者他有什么打算?")
     assert reply.answered and reply.fact_id == "a001-altman-new-venture"
+
+
+# -- which ones, not how many (issue #22) ----------------------------------------------------
+
+
+def test_which_ones_is_not_read_as_how_many_and_one_fact_may_list_them(engine: Engine) -> None:
+    # "边几个方面" asks which: the how-many reading (and the amount it would require of an
+    # answer) is dropped, and the one fact that names them all is the list.
+    reply = engine.ask("Leike離開時話OpenAI應該多花精力喺邊幾個方面?")
+    assert reply.answered and reply.answer_kind == "list" and len(reply.items) == 1
+    assert "監控" in reply.answer and "魯棒性" in reply.answer
+    assert "未必是全部" in reply.answer.splitlines()[0]  # no claim to be the whole
+
+
+def test_a_list_of_facts_keeps_to_the_time_the_question_names(engine: Engine) -> None:
+    # "9月…边几个人": facts of November 2023 fit the words, not the month asked.
+    reply = engine.ask("Altman宣布9月新架構時,直接向佢匯報嘅有邊幾個人?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert "Matt Knight" in reply.answer and "Josh Achiam" in reply.answer
+    assert not any((i.date or "").startswith("2023") for i in reply.items)
+
+
+def test_a_count_asked_outright_is_still_a_count(engine: Engine) -> None:
+    # 几多/多少 with which-ones words: the count is asked; no one-fact list for it.
+    reply = engine.ask("Leike離開時話OpenAI應該多花精力喺幾多個方面?")
+    assert reply.answer_kind != "list" or len(reply.items) != 1
