@@ -158,6 +158,20 @@ class SeveralFacts:
             # "A跟B,哪个在前", "what came first, A or B": two dated things compared, whatever
             # the cue words; when they are not two dated things, the frames below decide.
             reply = self._order_of_operands(ctx, text, people)
+        if (
+            reply is None
+            and frame.ORDER_EXTREME.search(text)
+            and not frame.FOUNDER.search(text)
+            and (scope := frame.GROUP_SCOPE.search(text))
+            and (group := self._group_named(scope.group(1) or scope.group(2))) is not None
+        ):
+            # "所谓「四大天王」里面,谁最早离开": the members the fact naming the group lists
+            verb: order.Verb = (
+                "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
+            )
+            reply = order.extreme(
+                ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=False, group=group
+            )
         if reply is None and kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
@@ -339,6 +353,28 @@ class SeveralFacts:
             if e != self.home and self.base.entities[e].kind in ("person", "org")
         )
         return lists.on_day(ctx, day, about, frozenset(leave_out))
+
+    def _group_named(self, phrase: str) -> tuple[str, list[Entity]] | None:
+        """A group by the name a question gives it ("所谓OpenAI「四大天王」"): the people of the
+        fact that names it so (the most people, if several do), in the fact's order; None when
+        no fact names two or more people under that name."""
+        home_names = [n.casefold() for n in self.base.entities[self.home].all_names()] if self.home else []
+        name = re.sub(r"所谓|所謂|\bthe\b|[「」『』“”\"'《》()（）]", "", phrase)
+        for home_name in home_names:
+            name = name.replace(home_name, "")
+        name = name.strip(" ,，的嘅's")
+        if len(name) < 2:
+            return None
+        named = [
+            (f, [self.base.entities[e] for e in f.entities if self.base.entities[e].kind == "person"])
+            for f in self.base.facts
+            if name in to_simplified(f.answer).casefold()
+        ]
+        named = [(f, people) for f, people in named if len(people) >= 2]
+        if not named:
+            return None
+        _fact, members = max(named, key=lambda pair: len(pair[1]))
+        return name, members
 
     def _one_fact_lists(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
         """A which-ones question one fact answers well on its own, read without the how-many

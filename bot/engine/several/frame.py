@@ -176,6 +176,15 @@ TIME_ANCHOR = _cue(
     ("altman被炒嗰阵", "schulman走的时候"),
     ("altman被炒了", "公开信之前"),
 )
+# A group the question bounds by its name: "所谓「四大天王」里面,谁最早离开", "among the X, who".
+GROUP_SCOPE = _cue(
+    "group_scope",
+    r"^(.{2,24}?)\s*(?:里面|里头|之中|当中|中间|入面|𠮶度|里|中)\s*[,，]?\s*(?:谁|边个|哪位|哪个|\bwho\b)|"
+    r"\bamong (?:the )?(.{2,30}?)[,，]?\s*who\b",
+    "A group named by the question, whose members a fact lists: the first or last of them.",
+    ("所谓「四大天王」里面,谁最早离开", "among the four kings, who left first"),
+    ("谁最早离开",),
+)
 # Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
 APPOINT_VERB = _cue(
     "appoint_verb",

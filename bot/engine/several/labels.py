@@ -80,3 +80,5 @@ ON_DAY_ABOUT: Final = "与{names}有关"
 # or year, or an end the articles do not give.
 ROLE_MAYBE: Final = "同期可能在任(任期起止只精确到月/年,或文章未给出何时卸任):"
 ONE_FACT_LISTS: Final = "文章里列出这些的一条(文章提到的就是这些,未必是全部):"
+GROUP_SCOPE: Final = "「{group}」({members})"
+RETURNED_NOT_COUNTED: Final = "{names}曾离开后又回归{org},未算作离开。"

@@ -249,3 +249,19 @@ def test_a_finer_telling_of_the_same_thing_wins_over_a_coarse_neighbour(engine: 
     assert finer_told([coarse, replace(told, score=0.2)], frozenset()) is None
     less = replace(told, features=replace(letter.features, coverage=0.4))
     assert finer_told([coarse, less], frozenset()) is None
+
+
+def test_a_named_group_is_expanded_into_the_members_its_fact_lists(engine: Engine) -> None:
+    # The group's members come from the fact that names it; leaving is leaving for good, and
+    # those who came back are said apart, not dropped silently.
+    reply = engine.ask("四大天王里面边个最后走?")
+    assert reply.answered and reply.answer_kind == "order"
+    head = reply.answer.splitlines()[0]
+    assert "四大天王" in head and "最晚离开的是米拉·穆拉蒂" in head
+    assert "萨姆·奥尔特曼、格雷格·布罗克曼曾离开后又回归" in reply.answer
+
+
+def test_a_group_no_fact_names_is_not_made_up(engine: Engine) -> None:
+    # No fact names people under that name: no members, no order (not everyone the articles date).
+    reply = engine.ask("所谓「七剑客」里面,谁最早离开公司?")
+    assert not reply.answered
