@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
@@ -528,7 +528,13 @@ class SeveralFacts:
             named = [p for p in named if p not in in_clause]
             if not when and clause and (point := self._point_named(clause, (), text)) is not None:
                 org = next((o for o in others if self.base.entities[o].kind == "org"), self.home)
-                at_event = roles_at.holders(ctx, *title, org, point.date)
+                on = point.date
+                if anchor.group(0) in ("之前", "以前"):
+                    # before X: the day before it, when X is known to the day; else no moment
+                    if precision_of(on) != Precision.DAY:
+                        return None
+                    on = (date.fromisoformat(on) - timedelta(days=1)).isoformat()
+                at_event = roles_at.holders(ctx, *title, org, on)
                 if at_event.answered:
                     return at_event  # else the articles date no holder then: as if undated
         if (

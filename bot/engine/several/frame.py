@@ -167,14 +167,14 @@ EVENT_NOUN = _cue(
     ("进展?", "同openai有关嘅大新闻"),
     ("打算",),
 )
-# A time told by an event before it: "X那阵", "X的时候", "when X" (not 之前/之后: before or
-# after X is another question).
+# A time told by an event before it: "X那阵", "X的时候", "X之前", "when X" (not 之后: after X
+# is a succession, see SUCCESSOR).
 TIME_ANCHOR = _cue(
     "time_anchor",
-    r"(?:那阵|𠮶阵|嗰阵|的时候|那时候?|当时|那会儿?|\bwhen\b|\bat the time\b)",
+    r"(?:那阵|𠮶阵|嗰阵|的时候|那时候?|当时|那会儿?|之前|以前|\bwhen\b|\bat the time\b)",
     "A time told by an event: what the question asks about holds at that event's date.",
-    ("altman被炒嗰阵", "schulman走的时候"),
-    ("altman被炒了", "公开信之前"),
+    ("altman被炒嗰阵", "schulman走的时候", "公开信之前"),
+    ("altman被炒了", "公开信之后"),
 )
 # A group the question bounds by its name: "所谓「四大天王」里面,谁最早离开", "among the X, who".
 GROUP_SCOPE = _cue(

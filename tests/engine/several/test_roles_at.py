@@ -120,3 +120,12 @@ def test_a_role_with_no_end_is_held_surely_only_as_far_as_its_articles_show(engi
     head, _, maybe = reply.answer.partition("同期可能在任")
     assert reply.answered and "奥尔特曼" in head and "埃米特·希尔" not in head
     assert "埃米特·希尔" in maybe
+
+
+def test_a_role_before_an_event_is_the_role_the_day_before_it(engine: Engine) -> None:
+    # "X之前": the holder on the day before X (X known to the day), not on X's own day, when
+    # the post changed hands.
+    reply = engine.ask("Altman被炒之前,OpenAI的CEO是谁?")
+    assert reply.answered and reply.answer.startswith("2023年11月16日")
+    head = reply.answer.split("同期可能在任")[0]
+    assert "萨姆·奥尔特曼" in head and "穆拉蒂" not in head
