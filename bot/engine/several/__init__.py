@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
@@ -20,6 +20,7 @@ from bot.engine.normalise import matching_key
 from bot.engine.several import digest, durations, fitting, frame, labels, lists, order, roles_at
 from bot.engine.several.common import PRECISION_WORDS, Context, dates_in, show_date, sort_key, story_home
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
+from bot.factbase.crosscheck import compatible
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Entity, EventType, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
@@ -67,6 +68,24 @@ _STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
+def finer_told(events: list[Candidate], wanted: frozenset[EventType]) -> Candidate | None:
+    """Among the dated candidates for an operand (best first), one that uses more of the
+    operand's words than the best and is dated more precisely, scoring at least half as well:
+    the same thing told more exactly, not a neighbour (a letter on its day, not a month's
+    summary that mentions it). Never one of another kind than the verb names when the best
+    is of that kind."""
+    top = events[0]
+    finer = [
+        c
+        for c in events
+        if c.coverage > top.coverage
+        and c.score >= top.score * 0.5
+        and len(c.fact.date or "") > len(top.fact.date or "")
+        and (c.fact.type in wanted or top.fact.type not in wanted)
+    ]
+    return max(finer, key=lambda c: c.score, default=None)
+
+
 @dataclass(slots=True)
 class SeveralFacts:
     base: FactBase
@@ -93,6 +112,19 @@ class SeveralFacts:
             return None  # it names someone or a year the articles do not: the engine declines
         text = to_simplified(question).casefold()
         ctx = Context(self.base, self.variant, script, question)
+        misread = (
+            Intent.HOW_MANY in analysis.intents
+            and bool(frame.WHICH_ONES.search(text))
+            and not frame.TRUE_COUNT.search(text)
+        )
+        if misread:
+            # "佢点名咗边几个人", "住过边几个国家": which ones, not how many; read without the
+            # count (and the units it would require of an answer)
+            analysis = replace(
+                analysis,
+                intents=tuple(i for i in analysis.intents if i != Intent.HOW_MANY),
+                slots=replace(analysis.slots, units=(), counted=frozenset(), share_of=()),
+            )
         # A person a title only describes ("那位CFO") is the answer to a who-question, not its subject.
         people = [
             e
@@ -122,10 +154,41 @@ class SeveralFacts:
             reply = self._day_of_move(ctx, self.base.entities[people[0]], text)
         if reply is None and frame.WHEN_ASKED.search(text) and frame.AGAIN.search(text) and len(people) == 1:
             reply = self._undated_second_move(ctx, self.base.entities[people[0]], text)
+        if reply is None:
+            # "A跟B,哪个在前", "what came first, A or B": two dated things compared, whatever
+            # the cue words; when they are not two dated things, the frames below decide.
+            reply = self._order_of_operands(ctx, text, people)
+        if (
+            reply is None
+            and frame.ORDER_EXTREME.search(text)
+            and not frame.FOUNDER.search(text)
+            and (scope := frame.GROUP_SCOPE.search(text))
+            and (group := self._group_named(scope.group(1) or scope.group(2))) is not None
+        ):
+            # "所谓「四大天王」里面,谁最早离开": the members the fact naming the group lists
+            verb: order.Verb = (
+                "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
+            )
+            reply = order.extreme(
+                ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=False, group=group
+            )
         if reply is None and kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others, when)
         elif kind == frame.Frame.DURATION:
             reply = self._duration(ctx, text, people, analysis)
+        if (
+            reply is None
+            and (what := frame.WHAT_THERE_WAS.search(text))
+            and frame.DAY_ANCHOR.search(text)
+            and (
+                frame.ELSE.search(text)
+                or frame.EVENT_NOUN.search(text[what.end() :])
+                or not self.matcher.accepts(self._rank(analysis))
+            )
+        ):
+            # "X那天还有什么新闻", "11/18那天Altman有啥进展": the events of a day, unless it
+            # asks for a thing one fact gives ("那天他告诉投资者有什么打算")
+            reply = self._day_list(ctx, text)
         if reply is None:
             reply = self._role_holders(ctx, text, analysis, people, others, when)
         if reply is None and kind == frame.Frame.DIGEST:
@@ -148,10 +211,13 @@ class SeveralFacts:
                 return None  # a count the articles state wins over counting the named
             reply = self._list(ctx, text, people, others, when)
             reply = self._count_agrees(ctx, text, reply)
+        if reply is None and misread:
+            reply = self._one_fact_lists(ctx, analysis)
         if (
             reply is None
             and (
-                fitting.ASKS_SEVERAL.search(text)
+                misread
+                or fitting.ASKS_SEVERAL.search(text)
                 or kind == frame.Frame.DIGEST
                 or frame.SEVERAL_ASKED.search(text)
             )
@@ -163,6 +229,7 @@ class SeveralFacts:
                 asks_people=bool(fitting.ASKS_PEOPLE.search(text)),
                 asks_several=bool(fitting.ASKS_SEVERAL.search(text)),
                 asks_named_people=bool(fitting.ASKS_NAMED_PEOPLE.search(text)),
+                when=when[0] if when else None,
             )
         if reply is not None and not reply.answered and not reply.suggestions:
             reply = replace(reply, suggestions=self._suggestions(analysis, script))
@@ -212,26 +279,128 @@ class SeveralFacts:
             parts = [g for g in pair.groups() if g]
         elif (first_or := frame.FIRST_OR.search(text)) is not None:
             subject, *parts = first_or.groups()
+            persons = [self._named(subject), self._named(parts[1]) - self._named(subject)]
+            same_verb = parts[1].rstrip(" ?？。!！的").endswith(parts[0].strip(" ,，的"))
+            if same_verb and all(any(self.base.entities[e].kind == "person" for e in p) for p in persons):
+                return (
+                    None  # "Leike先走还是Schulman先走": two people doing one thing, compared by their moves
+                )
         elif (which := frame.WHICH_FIRST.search(text)) is not None:
             parts = list(which.groups())
             if all(self._bare_person(part) for part in parts):
                 return None  # "Murati和Shear谁先…": two people, compared by what they did
         else:
             return None
-        named = tuple(people) or tuple(
-            p for p in self._named(subject) if self.base.entities[p].kind == "person"
+        # "Leike先走还是Schulman先走": the subject before 先 is whom the first part is about.
+        named = tuple(p for p in self._named(subject) if self.base.entities[p].kind == "person") or tuple(
+            people
         )
         first, second = (self._point_named(part.strip(" ,，"), named, text) for part in parts)
         if first is None or second is None or first.key == second.key:
             return None
         return first, second
 
-    def _bare_person(self, part: str) -> bool:
+    def _order_of_operands(self, ctx: Context, text: str, people: list[str]) -> Reply | None:
+        """An order question read by its structure (frame.order_operands): the first way of
+        parting it whose two operands are two dated things. None when they are two bare
+        names (people are compared by their moves) or no parting finds two."""
+        for parts in frame.order_operands(text):
+            if all(self._bare_person(part, several=True) for part in parts):
+                return None  # "Kingma、Karpathy同Vagata,边个最早离开": people, by their moves
+            first, second = (self._point_named(part, tuple(people), text) for part in parts)
+            if first is not None and second is not None and first.key != second.key:
+                names = tuple(self._names_of(part) for part in parts)
+                return durations.in_order(ctx, first, second, (names[0], names[1]))
+        return None
+
+    def _names_of(self, part: str) -> str:
+        """What a part of a question names, by the fact base's names of its entities."""
+        named = self.matcher.analyse(matching_key(to_simplified(part).casefold())).entities
+        return "、".join(self.base.entities[e].name for e in named[:2])
+
+    def _day_list(self, ctx: Context, text: str) -> Reply | None:
+        """The events of the day a question keys on: a day it names before "那天" (or names
+        alone), or the day of the event it names there ("Schulman跳槽那天"), that event left
+        out; about whoever the rest of the question names. None when the day is not known to
+        the day, or fewer than two events fall on it."""
+        anchor = frame.DAY_ANCHOR.search(text)
+        clause, rest = (text[: anchor.start()], text[anchor.end() :]) if anchor else ("", text)
+        if anchor is not None and re.fullmatch(r"\W*(?:(?:what|which|who|and|so|on|in)\b.*)?", clause):
+            # English puts the day's event after it: "what else happened the same day X", "on
+            # the same day X, what else": the event up to a comma, the rest asks
+            event = re.split(r"[,，?？]", rest, maxsplit=1)[0]
+            clause, rest = event, clause + " " + rest[len(event) :]
+        days = [d for d in dates_in(clause or text, self.base) if precision_of(d) == Precision.DAY]
+        leave_out: set[str] = set()
+        if days:
+            day = days[0]
+        elif anchor is not None and clause.strip(" ,，"):
+            point = self._point_named(clause.strip(" ,，的"), (), text)
+            if point is None or precision_of(point.date) != Precision.DAY:
+                return None
+            day = point.date
+            leave_out = {f.id for f in point.facts}
+            # the anchor's own event, however many facts tell it: those of its people that day
+            who = (
+                {point.person} if point.person else set(point.facts[0].entities[:1]) if point.facts else set()
+            )
+            leave_out |= {f.id for f in self.base.events() if f.date == day and who & set(f.entities)}
+        else:
+            return None
+        about = frozenset(
+            e
+            for e in self._named(rest if anchor else re.sub(r"20\d\d|\d{1,2}\s*[/月]\s*\d{1,2}", "", text))
+            if e != self.home and self.base.entities[e].kind in ("person", "org")
+        )
+        return lists.on_day(ctx, day, about, frozenset(leave_out))
+
+    def _group_named(self, phrase: str) -> tuple[str, list[Entity]] | None:
+        """A group by the name a question gives it ("所谓OpenAI「四大天王」"): the people of the
+        fact that names it so (the most people, if several do), in the fact's order; None when
+        no fact names two or more people under that name."""
+        home_names = [n.casefold() for n in self.base.entities[self.home].all_names()] if self.home else []
+        name = re.sub(r"所谓|所謂|\bthe\b|[「」『』“”\"'《》()（）]", "", phrase)
+        for home_name in home_names:
+            name = name.replace(home_name, "")
+        name = name.strip(" ,，的嘅's")
+        if len(name) < 2:
+            return None
+        named = [
+            (f, [self.base.entities[e] for e in f.entities if self.base.entities[e].kind == "person"])
+            for f in self.base.facts
+            if name in to_simplified(f.answer).casefold()
+        ]
+        named = [(f, people) for f, people in named if len(people) >= 2]
+        if not named:
+            return None
+        _fact, members = max(named, key=lambda pair: len(pair[1]))
+        return name, members
+
+    def _one_fact_lists(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+        """A which-ones question one fact answers well on its own, read without the how-many
+        misreading: that fact, which itself names the items ("是Barret和Liam、Luke等人"), as
+        the list; None when no fact answers it alone (several facts may, see _fitting)."""
+        ranked = self._rank(analysis)
+        if not ranked or not self.matcher.accepts(ranked) or not ranked[0].features.states_asked:
+            return None
+        if len(ranked) > 1 and ranked[0].score - ranked[1].score < digest.CLEAR_LEAD:
+            return None  # another fits about as well: the facts together, if any
+        fact = ranked[0].fact
+        item = ctx.item(
+            (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
+            fact.date,
+            [fact],
+            fact.sources[:1],
+        )
+        return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
+
+    def _bare_person(self, part: str, several: bool = False) -> bool:
+        """The part is a person's name and nothing else (`several`: one or more names)."""
         analysis = self.matcher.analyse(matching_key(to_simplified(part).casefold().strip(" ,，")))
         return (
-            len(analysis.entities) == 1
+            (len(analysis.entities) == 1 or (several and bool(analysis.entities)))
             and not analysis.tokens
-            and self.base.entities[analysis.entities[0]].kind == "person"
+            and all(self.base.entities[e].kind == "person" for e in analysis.entities)
         )
 
     def _duration(self, ctx: Context, text: str, people: list[str], analysis: QueryAnalysis) -> Reply | None:
@@ -340,6 +509,34 @@ class SeveralFacts:
                         return reply
                     # else a fact about the nearest holder answers it, in the articles' words
                     return None
+        anchor = frame.TIME_ANCHOR.search(text)
+        before, after = (text[: anchor.start()], text[anchor.end() :]) if anchor else ("", "")
+        if anchor is not None and not before.strip(" ,，") and (comma := re.search(r"[,，]", after)):
+            # English leads with it: "when X, who was …"
+            before, after = after[: comma.start()], after[comma.end() :]
+        if (
+            title is not None
+            and anchor is not None
+            and roles_at.asked_title(before) is None
+            and roles_at.asks_holder(after)
+        ):
+            # "Altman公开信之前,OpenAI的资安长是谁", "Altman被炒嗰阵OpenAI嘅CTO": a time told by
+            # an event; those it names are not whom the question is about, and its date (when
+            # the question names none) is when the post is asked about.
+            clause = before.strip(" ,，的")
+            in_clause = self._named(clause)
+            named = [p for p in named if p not in in_clause]
+            if not when and clause and (point := self._point_named(clause, (), text)) is not None:
+                org = next((o for o in others if self.base.entities[o].kind == "org"), self.home)
+                on = point.date
+                if anchor.group(0) in ("之前", "以前"):
+                    # before X: the day before it, when X is known to the day; else no moment
+                    if precision_of(on) != Precision.DAY:
+                        return None
+                    on = (date.fromisoformat(on) - timedelta(days=1)).isoformat()
+                at_event = roles_at.holders(ctx, *title, org, on)
+                if at_event.answered:
+                    return at_event  # else the articles date no holder then: as if undated
         if (
             title is None
             or (named and not frame.PLURAL_HOLDERS.search(text))
@@ -406,6 +603,7 @@ class SeveralFacts:
         asks_people: bool,
         asks_several: bool,
         asks_named_people: bool = False,
+        when: str | None = None,
     ) -> Reply | None:
         """A list or broad question whose answer is spread over a few facts none of which the
         single-fact path takes alone, or that asks for several things outright ("列几个理由")
@@ -435,6 +633,11 @@ class SeveralFacts:
             most = self.matcher.weights.unnamed_max_novelty if unnamed else self.matcher.weights.max_novelty
             if ranked[0].features.novelty > most:
                 continue
+            if when is not None:
+                # "9月…有边几个人": facts dated to another time are not of the time asked
+                ranked = [c for c in ranked if compatible(c.fact.date, when)]
+                if not ranked:
+                    continue
             chosen = fitting.choose(
                 ranked, everyone if asks_people else frozenset(), frozenset(analysis.entities), accepted
             )
@@ -500,6 +703,9 @@ class SeveralFacts:
             named = gone if len(gone) == 1 else named
         if len(named) == 1 and (took := self._took_post(self.base.entities[named[0]], simplified)):
             return took  # "Mira当上CTO": the start of that post, not an appointment to another
+        on = dates_in(simplified, self.base)
+        if len(named) == 1 and on and (dated := self._move_on(self.base.entities[named[0]], on[0])):
+            return dated  # "2023年回去那次": the one move of theirs the part's own date names
         if len(named) == 1:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
             bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
@@ -524,7 +730,9 @@ class SeveralFacts:
         # A part that names no one but points at someone ("他撤诉") is about the question's
         # people; one that names others ("710名员工联名信") is read as it stands.
         pointing = bool(people) and not own and bool(_PRONOUN.search(simplified))
-        fact = self._event_named(analysis, people, must_involve=people if pointing else ())
+        fact = self._event_named(
+            analysis, people, must_involve=people if pointing else (), on=on[0] if on else None
+        )
         if fact is not None and not pointing and not analysis.entities:
             # A part that names no one ("就下台"), or no one the question names, is taken only
             # when its own words find the event surely, or its verb names the event's kind:
@@ -538,6 +746,31 @@ class SeveralFacts:
             if not surely and fact.type not in frame.event_types(analysis.key):
                 return None
         return durations.point_of(fact) if fact is not None else None
+
+    def _move_on(self, person: Entity, on: str) -> durations.Point | None:
+        """The one move of a person dated within `on` (a year, month or day a part of a
+        question names), as precisely as `on` or more; None when none or several are."""
+        moves = [m for m in person.moves if m.date and m.date.startswith(on)]
+        if len(moves) != 1:
+            return None
+        move = moves[0]
+        assert move.date is not None
+        leaving = move.from_org == self.home
+        where = self.base.entities[self.home].name
+        word = (
+            "离开"
+            if leaving
+            else (
+                "回归"
+                if any(m.from_org == self.home for m in person.moves[: person.moves.index(move)])
+                else "加入"
+            )
+        )
+        if move.to != self.home and not leaving:
+            return None  # a move elsewhere: the part's words decide, not its date alone
+        return durations.Point(
+            f"{person.name}{word}{where}", move.date, (), tuple(move.sources[:1]), person.id, move, leaving
+        )
 
     def _took_post(self, person: Entity, text: str) -> durations.Point | None:
         """When someone took up the post a part names with an appointing verb ("当上CTO",
@@ -669,12 +902,16 @@ class SeveralFacts:
         )
 
     def _event_named(
-        self, analysis: QueryAnalysis, people: tuple[str, ...], must_involve: tuple[str, ...] = ()
+        self,
+        analysis: QueryAnalysis,
+        people: tuple[str, ...],
+        must_involve: tuple[str, ...] = (),
+        on: str | None = None,
     ) -> Fact | None:
         """The dated event a part of a question names: the best the matcher finds, and among
         those that fit it about as well, one of the kind its verb says (被聘为: appointed), then
         the most precisely dated. A part that names no one is also read as about the question's
-        people."""
+        people; one that names a date (`on`) is an event of that date."""
         readings = [analysis]
         if not analysis.entities and people:  # "升任CTO" of "穆拉蒂从加入OpenAI到升任CTO"
             readings.append(replace(analysis, entities=people))
@@ -686,12 +923,15 @@ class SeveralFacts:
                 # an event, or a claim the articles date ("2023年10月,知情人士称…")
                 if (c.fact.kind == "event" or c.fact.date)
                 and (not must_involve or set(must_involve) & set(c.fact.entities))
+                and (on is None or compatible(c.fact.date, on))
             ),
             key=lambda c: -c.score,
         )
-        if not events or events[0].score < self.matcher.weights.threshold * 0.8:
-            return None
         wanted = frame.event_types(analysis.key)
+        if not events or events[0].score < self.matcher.weights.threshold * 0.8:
+            return self._typed_event(analysis.entities, wanted, on)
+        if (finer := finer_told(events, wanted)) is not None:
+            events = [finer, *events]
         close = [c for c in events if c.score >= events[0].score - 0.1]
         if wanted and not any(c.fact.type in wanted for c in close):
             # The verb names a kind ("被任命"): an event of that kind a little further down
@@ -709,6 +949,27 @@ class SeveralFacts:
         if frame.LAST_TIME.search(analysis.key) and len(alike) > 1:
             return max(alike, key=lambda f: interval(f.date or "")[1])
         return best
+
+    def _typed_event(
+        self, entities: tuple[str, ...], wanted: frozenset[EventType], on: str | None
+    ) -> Fact | None:
+        """The one dated event of the kind a part's verb names about every entity it names
+        ("meta dropping llama 3.1": the release of Llama 3.1 by Meta), when its other words are
+        unknown to the matcher; None when no kind is named, or no or several events fit."""
+        if not wanted or not entities:
+            return None
+        typed = [
+            f
+            for f in self.base.events()
+            if f.type in wanted
+            and f.date
+            and f.superseded_by is None
+            and set(entities) <= set(f.entities)
+            and (on is None or compatible(f.date, on))
+        ]
+        if len({interval(f.date or "") for f in typed}) != 1:
+            return None
+        return max(typed, key=lambda f: len(f.date or ""))
 
     def _named(self, text: str) -> set[str]:
         return set(self.matcher.analyse(matching_key(text)).entities)

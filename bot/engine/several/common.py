@@ -90,7 +90,8 @@ def display(entity: Entity) -> str:
 
 
 _YEAR = re.compile(r"(20\d\d)\s*年?")
-_MONTH_DAY = re.compile(r"(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號])?")
+# A year may be two digits before a month ("24年8月"); alone, "10年" is a duration.
+_MONTH_DAY = re.compile(r"(?:(20\d\d|(?<![\d.])\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號])?")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ENGLISH_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?\b"
@@ -110,6 +111,7 @@ def dates_in(text: str, base: FactBase) -> list[str]:
         year, month, day = (group or None for group in match.groups())
         if month is None:
             continue
+        year = _full_year(year)
         taken.append(match.span())  # an impossible date is no year either ("2023年2月30日")
         if not 1 <= int(month) <= 12 or (day and not 1 <= int(day) <= 31):
             continue
@@ -148,6 +150,11 @@ def dates_in(text: str, base: FactBase) -> list[str]:
         if not any(start <= match.start() < end for start, end in taken):
             found.append(match.group(1))
     return found
+
+
+def _full_year(year: str | None) -> str | None:
+    """24 -> 2024: two digits name a year of this century."""
+    return f"20{year}" if year is not None and len(year) == 2 else year
 
 
 def story_home(base: FactBase) -> str:

@@ -163,13 +163,18 @@ def narrowed(point: Point) -> tuple[Day, Day, str]:
     )
 
 
-def in_order(ctx: Context, first: Point, second: Point) -> Reply:
+def in_order(ctx: Context, first: Point, second: Point, names: tuple[str, str] = ("", "")) -> Reply:
     """Whether the first thing asked came before the second: by dates that differ at the
     precision known (a part of a month the fact's words give counts); else a decline that
-    shows both dates."""
+    shows both dates. `names`: what each operand names, in the fact base's words (not the
+    asker's), shown beside it."""
     items = [ctx.item(f"{show_date(p.date)}:{p.text}", p.date, p.facts, p.citations) for p in (first, second)]
     (a_low, a_high, a_shown), (b_low, b_high, b_shown) = narrowed(first), narrowed(second)
-    shown = {"first_date": a_shown, "second_date": b_shown}
+    shown = {
+        "first_date": a_shown,
+        "second_date": b_shown,
+        **{key: f"「{name}」" if name else "" for key, name in zip(("first", "second"), names, strict=True)},
+    }
     if a_high < b_low:
         return ctx.reply("order", labels.EVENTS_BEFORE.format(**shown), items)
     if b_high < a_low:
@@ -180,8 +185,8 @@ def in_order(ctx: Context, first: Point, second: Point) -> Reply:
 
 # The words that ask how long, wherever they stand: "A到B隔了几天", "A之后隔了几个月B".
 _GAP_ASKED = re.compile(
-    r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了|过)?"
-    r"(?:几|多少|多长|多久)(?:个)?(?:天|日|月|年|时间|久)?"
+    r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了|过)?咗?"
+    r"(?:几|多少|多长|多久)(?:个)?(?:天|日|月|年|时间|久|耐)?"
 )
 _FROM_TO = re.compile(r"(?:从|自从)([^,，]+?)(?:到|至)([^,，]+)")
 _AFTER_OR_UNTIL = re.compile(r"(?:之后|以后|过后|后|到|至|起)\s*[,，]?\s*(?:中间|之间)?\s*$")

@@ -91,6 +91,100 @@ FIRST_OR = _cue(
     ("altman是先回总部还是先去微软",),
     ("altman回总部了吗",),
 )
+# The structure of an order question (word classes, not sentences): an interrogative beside a
+# comparative or ordinal word asks which came first; two operands joined by a coordinator are
+# the things compared ("A跟B,哪个在前", "what came first, A or B", "A同B边样先").
+ORDER_ASKED = _cue(
+    "order_asked",
+    r"(?:哪|边|谁)[^,，?？。!！\s]{0,4}?(?:先|早|晚|在前|在先|在后|排前|靠前)|"
+    r"\b(?:which|what|who)\b(?:\s+[\w'-]+){0,3}?\s+(?:first|earlier|sooner|later|before)\b",
+    "An interrogative beside a comparative or ordinal word: asks which of what it compares came first.",
+    ("chatgpt上线跟超级对齐成立谁先谁后", "what came first, the lawsuit or the letter", "a同b边样早啲"),
+    ("ilya什么时候走的", "在他之前谁是cto"),
+)
+COORDINATOR = _cue(
+    "coordinator",
+    r"\s*(?:跟|同|和|与|及|还是|定(?:系|是|係)|抑或|或者|或|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*",
+    "Joins the two operands of an order question.",
+    ("信和宣布", "the letter or the lawsuit"),
+    ("先后",),
+)
+_OPERAND_MAX = 48  # characters
+_CLAUSE_BREAK = re.compile(r"[,，;；、]\s*$")
+
+
+def order_operands(text: str) -> list[tuple[str, str]]:
+    """The ways an order question's text parts into two operands, likeliest first: the side
+    of its asking words (ORDER_ASKED) that holds a coordinator, split at a coordinator after a
+    clause break ("A跟B说的事,跟C,哪个先": A跟B说的事 | C) before one inside a clause. Empty
+    when the question has no asking words or no coordinator beside them."""
+    asked = ORDER_ASKED.search(text)
+    if asked is None:
+        return []
+    for side in (text[: asked.start()], text[asked.end() :]):
+        body = side.strip(" ,，?？。!！:：;；")
+        body = re.sub(r"^(?:came|happened|was|were|is)\b[\s,，:]*", "", body)
+        splits = [m for m in COORDINATOR.finditer(body) if m.start() > 0 and m.end() < len(body)]
+        ranked = sorted(splits, key=lambda m: (not _CLAUSE_BREAK.search(body[: m.start()]), -m.start()))
+        pairs = [(body[: m.start()].strip(" ,，、;；"), body[m.end() :].strip(" ,，、;；")) for m in ranked]
+        # An operand is a clause, not a story: longer parts are no order question's, and each
+        # parting costs two analyses, so only the two likeliest are tried.
+        pairs = [(a, b) for a, b in pairs if 0 < len(a) <= _OPERAND_MAX and 0 < len(b) <= _OPERAND_MAX]
+        if pairs:
+            return pairs[:2]
+    return []
+
+
+# A list keyed by a day (issue #22): a day that anchors the question ("那天", "同一日", "on
+# that day"), and an interrogative that asks what there was ("有咩", "有哪些", "what else").
+DAY_ANCHOR = _cue(
+    "day_anchor",
+    r"(?:那|嗰|𠮶|当|同一|同)\s*(?:一)?\s*(?:天|日)(?![子常后]|本|报|之后|以后|以前|之前)|\b(?:that|the same|same) day\b",
+    'A day the question keys on: "X那天", "同一日", "that day".',
+    ("schulman走嗰日仲有咩新闻", "what else happened that day"),
+    ("那天之后他去了哪", "日常工作"),
+)
+WHAT_THERE_WAS = _cue(
+    "what_there_was",
+    r"有\s*(?:啲|些|哪|边)?\s*(?:咩|什么|啥|哪些|哪几|边啲|边几|甚么)|(?:仲|还)有(?:咩|什么|啥|哪些|边啲)|"
+    r"发生了?(?:什么|啥|咩|哪些)|\bwhat (?:else )?(?:happened|went on)\b|\bwhat else\b|\bwhich events\b",
+    "Asks what there was (events, news, moves): with a day, the events of that day.",
+    ("那天有咩进展", "同一日仲有咩大新闻", "what else happened that day"),
+    ("那天他为什么走",),
+)
+ELSE = _cue(
+    "else",
+    r"仲有|还有|别的|其他|其它|另外|\belse\b|\bother\b",
+    "Asks for more than what it names: the others, besides.",
+    ("同一日仲有咩新闻", "what else happened"),
+    ("那天有咩新闻",),
+)
+# What "有什么" asks for when it asks for events: nothing more, or a noun of happenings.
+EVENT_NOUN = _cue(
+    "event_noun",
+    r"^\s*(?:[^\w\s]|$|(?:\S{0,12}?(?:的|嘅))?大?(?:事|新闻|消息|进展|动作|动静|变化|发展|嘢)|\bnews\b|\bevents?\b)",
+    "Happenings asked for after 有什么: events, news, moves (not a thing such as 打算).",
+    ("进展?", "同openai有关嘅大新闻"),
+    ("打算",),
+)
+# A time told by an event before it: "X那阵", "X的时候", "X之前", "when X" (not 之后: after X
+# is a succession, see SUCCESSOR).
+TIME_ANCHOR = _cue(
+    "time_anchor",
+    r"(?:那阵|𠮶阵|嗰阵|的时候|那时候?|当时|那会儿?|之前|以前|\bwhen\b|\bat the time\b)",
+    "A time told by an event: what the question asks about holds at that event's date.",
+    ("altman被炒嗰阵", "schulman走的时候", "公开信之前"),
+    ("altman被炒了", "公开信之后"),
+)
+# A group the question bounds by its name: "所谓「四大天王」里面,谁最早离开", "among the X, who".
+GROUP_SCOPE = _cue(
+    "group_scope",
+    r"^(.{2,24}?)\s*(?:里面|里头|之中|当中|中间|入面|𠮶度|里|中)\s*[,，]?\s*(?:谁|边个|哪位|哪个|\bwho\b)|"
+    r"\bamong (?:the )?(.{2,30}?)[,，]?\s*who\b",
+    "A group named by the question, whose members a fact lists: the first or last of them.",
+    ("所谓「四大天王」里面,谁最早离开", "among the four kings, who left first"),
+    ("谁最早离开",),
+)
 # Taking up a post, for "谁先当上临时CEO": the start of the role the question names.
 APPOINT_VERB = _cue(
     "appoint_verb",
@@ -125,7 +219,7 @@ JOIN_VERB = _cue(
 
 GAP = _cue(
     "gap",
-    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后)\s*(?:几|多少|多久|多长)|"
+    r"(?:隔了|相隔|间隔|相差|差了|相距|中间|之间|距离|过了|经过了|用了|花了|晚了|早了|前后|(?:隔|过|用|花|差)咗)\s*(?:几|多少|多久|多长)|"
     r"(?:多久|多长时间|几(?:天|年|个月))(?:之|以)?后|存在了?(?:多久|多长|几)|存续|持续了?(?:多久|多长|几)|"
     r"从.{1,30}到.{1,30}(?:多久|几天|几年|几个月|多长|多少天)|"
     r"(?:几|多少)\s*(?:天|日|个月)|\bhow many (?:days|weeks|months|years)\b|\bhow long (?:between|after|before|from|until)\b|"
@@ -133,7 +227,12 @@ GAP = _cue(
     r"认识了?(?:多久|多少年|几年)|"
     r"从.{1,30}到.{1,30}(?:多少年|几耐)",
     "How long between two things: routes to the duration frame.",
-    ("altman被炒到回归隔了几天", "ilya走了之后过了几个月schulman也走了", "how many months between the two"),
+    (
+        "altman被炒到回归隔了几天",
+        "ilya走了之后过了几个月schulman也走了",
+        "how many months between the two",
+        "a到b隔咗几耐",
+    ),
     ("altman什么时候被炒的",),
 )
 # How long someone held a post: "Mira当了多久的CTO", "做了几年CEO", "how long was she CTO".
@@ -261,10 +360,26 @@ ASKS_COMPANIES = _cue(
 )
 COUNT = _cue(
     "count",
-    r"多少|(?<!哪)几|\bhow many\b|\bnumber of\b",
-    "How many: the count and the items.",
-    ("有多少人离开了", "how many left"),
-    ("哪些人离开了",),
+    r"多少|(?<![哪边这那])几|\bhow many\b|\bnumber of\b",
+    "How many: the count and the items (not 哪几/边几, which ask which ones; not 这几篇).",
+    ("有多少人离开了", "how many left", "走了几个人"),
+    ("哪些人离开了", "边几个人走咗", "这几篇文章"),
+)
+# Which ones, not how many: a list of items asked by an interrogative of several.
+WHICH_ONES = _cue(
+    "which_ones",
+    r"边几|哪几|哪些|哪一些|边啲|边些|分别|各自|哪两|边两|\bwhich (?!one\b)|\bwhat (?:are|were)\b",
+    "Which ones are asked, not how many: a how-many reading of it is a misreading.",
+    ("佢点名咗边几个人", "住过边几个国家", "主要靠哪两块"),
+    ("有几多个人", "which one"),
+)
+# A count asked outright: with it, which-ones words ask for the count and the items.
+TRUE_COUNT = _cue(
+    "true_count",
+    r"多少|几多|(?<![哪边这那])几(?:个|位|名|家|间|种|次)|\bhow many\b|\bnumber of\b",
+    "A count asked outright.",
+    ("有几多个人", "how many people"),
+    ("边几个人",),
 )
 RETURN = _cue(
     "return",
@@ -339,7 +454,7 @@ WHY = _cue(
 )
 ASKS_WHO = _cue(
     "asks_who",
-    r"谁|哪|边个|\bwho\b|\bwhich\b",
+    r"谁|哪|边(?:个|位|一位|一个)|\bwho\b|\bwhich\b",
     "Who or which: a role-holder question asks for holders.",
     ("11月19日openai的ceo是谁", "which ceo"),
     ("ceo什么时候上任",),
@@ -468,6 +583,11 @@ _EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
         (r"撤诉|撤回|撤销|withdr|dropp", {EventType.WITHDREW}),
         (r"休假|leave of absence|sabbatical", {EventType.TOOK_LEAVE}),
         (r"宣布|公布|announc", {EventType.ANNOUNCED}),
+        # A product or model coming out, in the words people use for it.
+        (
+            r"发布|推出|上线|面世|问世|亮相|开源|出咗|release|launch|dropp|ship(?:ped|s)?\b|came out|rolled out",
+            {EventType.RELEASED},
+        ),
     )
 )
 

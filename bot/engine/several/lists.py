@@ -322,3 +322,28 @@ def career(ctx: Context, person: Entity) -> Reply | None:
     items.sort(key=lambda i: sort_key(i.date))
     what = f"{person.name}加入{_org_name(ctx, ctx.home)}之前任职过的机构"
     return ctx.reply("list", labels.COVERS_ORGS.format(what=what, count=len(items)), items)
+
+
+def on_day(
+    ctx: Context, day: str, about: frozenset[str], leave_out: frozenset[str] = frozenset()
+) -> Reply | None:
+    """The events the articles date to `day` (to the day), about any of `about` when it names
+    anyone, less those of `leave_out` (the event the day was named by). None when fewer than
+    two: one event is the single-fact path's to tell."""
+    events = [
+        f
+        for f in ctx.base.events()
+        if f.date == day
+        and f.superseded_by is None
+        and f.id not in leave_out
+        and (not about or about & set(f.entities))
+    ]
+    if len(events) < 2:
+        return None
+    events.sort(key=lambda f: (sort_key(f.date), f.id))
+    items = [ctx.item(f.answer, f.date, [f], f.sources[:1]) for f in events]
+    names = "、".join(ctx.base.entities[e].name for e in sorted(about))
+    head = labels.ON_DAY.format(
+        date=show_date(day), about=labels.ON_DAY_ABOUT.format(names=names) if names else ""
+    )
+    return ctx.reply("list", head, items)

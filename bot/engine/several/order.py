@@ -16,7 +16,7 @@ from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, overlap, show_date
-from bot.engine.several.lists import FOUNDER_TITLE, is_founder
+from bot.engine.several.lists import FOUNDER_TITLE, is_founder, left_for_good
 from bot.factbase.crosscheck import compatible
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Citation, Entity, EventType, Fact, Move, ParticipantRole
@@ -207,16 +207,28 @@ def took_post(ctx: Context, people: list[Entity], held: re.Pattern[str], title: 
     return _compare(ctx, dated, "出任" + (titles.pop() if len(titles) == 1 else title))
 
 
-def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool, when: str | None = None) -> Reply:
+def extreme(
+    ctx: Context,
+    verb: Verb,
+    latest: bool,
+    founders_only: bool,
+    when: str | None = None,
+    group: tuple[str, list[Entity]] | None = None,
+) -> Reply:
     """Who of the founders (or of everyone the articles date, or of those who left or joined
-    in `when`) left or joined first or last."""
+    in `when`, or of a named `group`: its name and members) left or joined first or last."""
+    candidates = group[1] if group is not None else ctx.base.entities.values()
     pool = [
         p
-        for p in ctx.base.entities.values()
+        for p in candidates
         if p.kind == "person"
         and (not founders_only or is_founder(p, ctx.home))
         and any((m.from_org == ctx.home if verb == "leave" else m.to == ctx.home) for m in p.moves)
     ]
+    # Of a named group, leaving is leaving for good: a departure reversed days later (fired,
+    # then reinstated) is said apart, not taken as the first to leave.
+    came_back = [p for p in pool if group is not None and verb == "leave" and not left_for_good(p, ctx.home)]
+    pool = [p for p in pool if p not in came_back]
     dated = [
         d
         for d in (when_of(p, verb, ctx.home, founding(ctx.base, ctx.home)) for p in pool)
@@ -268,6 +280,8 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool, when: s
     scope = f"{home}创始团队成员" if founders_only else "文章点名的人"
     if when is not None:
         scope = f"{show_date(when)}{VERB_WORDS[verb]}{home}的人"
+    if group is not None:
+        scope = labels.GROUP_SCOPE.format(group=group[0], members="、".join(p.name for p in group[1]))
     which = "晚" if latest else "早"
     items = [_item(ctx, d, VERB_WORDS[verb]) for d in ties]
     if settled is not None:  # the stated order that settled a tie, as the articles put it
@@ -282,4 +296,9 @@ def extreme(ctx: Context, verb: Verb, latest: bool, founders_only: bool, when: s
         text = labels.EXTREME_TIE.format(
             scope=scope, which=which, verb=VERB_WORDS[verb], names=names, date=show_date(coarse)
         )
-    return ctx.reply("order", text, items)
+    notes = (
+        [labels.RETURNED_NOT_COUNTED.format(names="、".join(p.name for p in came_back), org=home)]
+        if came_back
+        else []
+    )
+    return ctx.reply("order", text, items, notes)

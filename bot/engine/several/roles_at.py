@@ -29,8 +29,30 @@ TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
         (r"首席研究官|chief research officer", r"首席研究官", "首席研究官"),
         (r"首席产品官|(?<![a-z])cpo(?![a-z])|chief product officer", r"首席产品官", "首席产品官"),
         (r"(?<!副)总裁|\bpresident\b", r"(?<!副)总裁", "总裁"),
+        (
+            r"(?:资讯|信息|资)安(?:全)?(?:长|官|主管)|(?<![a-z])ciso(?![a-z])|chief (?:information )?security",
+            r"信息安全官",
+            "首席信息安全官",
+        ),
     )
 )
+
+
+# Who held the post, asked with a copula: "CTO係邊個", "CEO是谁", "who was the CEO" (not "谁被推
+# 上去当CEO": who was appointed is an event, the facts tell it).
+_COPULA_WHO = re.compile(r"^[^,，?？。]{0,6}?(?:是|系|係|为|\bwas\b|\bis\b)\s*(?:谁|边|𠮶|哪|\bwho\b)")
+_WHO_COPULA = re.compile(
+    r"(?:谁|边个|边位|哪位|\bwho\b)\s*(?:是|系|係|\bwas\b|\bis\b|\bwere\b)[^,，?？。]{0,10}$"
+)
+
+
+def asks_holder(text: str) -> bool:
+    """The question asks who held the post it names, by a copula beside the title."""
+    for asked, _held, _shown in TITLES:
+        for found in asked.finditer(text):
+            if _COPULA_WHO.search(text[found.end() :]) or _WHO_COPULA.search(text[: found.start()]):
+                return True
+    return False
 
 
 def asked_title(text: str) -> tuple[re.Pattern[str], str] | None:
@@ -87,6 +109,11 @@ def holders(
                     maybe.append(item)
                 continue
             starts = interval(role.start)
+            if role.end is None:
+                # No end given: held surely only as far as its articles show it, not "still"
+                # (an interim CEO the articles leave in post when they were written).
+                shown_until = max(ctx.base.articles[c.article].meta.published for c in role.sources)
+                ends = (shown_until, date.max)
             if starts[1] <= high and ends[0] >= low:
                 surely.append(item)  # surely began before the span ends and ended after it starts
             elif starts[0] <= high and ends[1] >= low:
@@ -97,7 +124,7 @@ def holders(
     if when is not None and not surely:
         text = labels.ROLE_NONE.format(when=show_date(when), org=ctx.base.entities[org].name, title=title)
         if maybe:
-            text += "\n" + labels.COARSE + "\n" + "\n".join(f"· {i.text}" for i in maybe)
+            text += "\n" + labels.ROLE_MAYBE + "\n" + "\n".join(f"· {i.text}" for i in maybe)
         return ctx.decline("role_at", text)
     if not surely and not maybe:
         return ctx.decline(
@@ -108,7 +135,7 @@ def holders(
         return ctx.reply("role_at", labels.ROLE_ALL.format(org=org_name, title=title), surely)
     notes: list[str] = []
     if maybe:
-        notes.append(labels.COARSE)
+        notes.append(labels.ROLE_MAYBE)
         notes += [f"· {i.text}" for i in maybe]
     reply = ctx.reply(
         "role_at", labels.ROLE_AT.format(when=show_date(when), org=org_name, title=title), surely, notes

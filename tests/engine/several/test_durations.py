@@ -198,3 +198,10 @@ def test_being_let_go_colloquially_is_the_firing(engine: Engine) -> None:
     # 被开 is 被开除: the firing, not another departure on the same day.
     reply = engine.ask("奥特曼被开了以后隔了几天微软宣布请他?")
     assert reply.answered and "a001-altman-fired" in reply.fact_ids
+
+
+def test_a_cantonese_how_long_between_two_events(engine: Engine) -> None:
+    # 咗 marks the perfective as 了 does, 耐 asks how long as 久 does.
+    reply = engine.ask("xAI成立到Llama 3.1發布隔咗幾耐?")
+    assert reply.answered and reply.answer_kind == "duration"
+    assert {i.date for i in reply.items} == {"2023", "2024-07"}

@@ -201,3 +201,55 @@ def test_employers_asked_in_english_and_without_dated_roles_left_to_the_facts(en
     # Mark Chen's earlier jobs are told only in a fact's words (an undated internship): it answers.
     chen = engine.ask("Mark Chen加入OpenAI之前在哪几家公司工作过?")
     assert chen.answered and "任职过的机构" not in chen.answer
+
+
+# -- lists keyed by a day (issue #22): the events of that day, not the words that fit -------
+
+
+def test_the_other_events_of_the_day_an_event_names(engine: Engine) -> None:
+    # The day is the day of the event named before 那天; that event itself is left out.
+    reply = engine.ask("what else happened the same day altman was fired?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {i.date for i in reply.items} == {"2023-11-17"}
+    assert "a001-altman-fired" not in reply.fact_ids and len(reply.items) >= 2
+    assert "2023年11月17日" in reply.answer.splitlines()[0]
+
+
+def test_the_events_of_a_named_day_about_whom_the_question_names(engine: Engine) -> None:
+    # "嗰日" is simplified by OpenCC to the rare 𠮶: still a day the question keys on.
+    reply = engine.ask("2023年11月19號嗰日,Altman嗰邊有啲咩進展?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert {i.date for i in reply.items} == {"2023-11-19"}
+    assert all("altman" in engine.base.by_id[f].entities for f in reply.fact_ids)
+
+
+def test_one_fact_that_answers_a_day_question_is_not_made_a_list(engine: Engine) -> None:
+    # Nothing else asked for, and one fact answers it: the single-fact path's.
+    reply = engine.ask("11月18日那天,Altman告诉投资者他有什么打算?")
+    assert reply.answered and reply.fact_id == "a001-altman-new-venture"
+
+
+# -- which ones, not how many (issue #22) ----------------------------------------------------
+
+
+def test_which_ones_is_not_read_as_how_many_and_one_fact_may_list_them(engine: Engine) -> None:
+    # "边几个方面" asks which: the how-many reading (and the amount it would require of an
+    # answer) is dropped, and the one fact that names them all is the list.
+    reply = engine.ask("Leike離開時話OpenAI應該多花精力喺邊幾個方面?")
+    assert reply.answered and reply.answer_kind == "list" and len(reply.items) == 1
+    assert "監控" in reply.answer and "魯棒性" in reply.answer
+    assert "未必是全部" in reply.answer.splitlines()[0]  # no claim to be the whole
+
+
+def test_a_list_of_facts_keeps_to_the_time_the_question_names(engine: Engine) -> None:
+    # "9月…边几个人": facts of November 2023 fit the words, not the month asked.
+    reply = engine.ask("Altman宣布9月新架構時,直接向佢匯報嘅有邊幾個人?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert "Matt Knight" in reply.answer and "Josh Achiam" in reply.answer
+    assert not any((i.date or "").startswith("2023") for i in reply.items)
+
+
+def test_a_count_asked_outright_is_still_a_count(engine: Engine) -> None:
+    # 几多/多少 with which-ones words: the count is asked; no one-fact list for it.
+    reply = engine.ask("Leike離開時話OpenAI應該多花精力喺幾多個方面?")
+    assert reply.answer_kind != "list" or len(reply.items) != 1

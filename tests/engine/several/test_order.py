@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+import pytest
+
 from bot.engine.answer import Engine
+from bot.engine.several import finer_told
 from bot.engine.several.durations import Point, narrowed
 
 
@@ -184,3 +188,80 @@ def test_a_part_of_a_month_narrows_only_that_month() -> None:
     other = Point("10月上旬另有一事。", "2024-09", (), ())  # the words are of another month
     assert narrowed(early) == (date(2024, 9, 1), date(2024, 9, 10), "2024年9月上旬")
     assert narrowed(other) == (date(2024, 9, 1), date(2024, 9, 30), "2024年9月")
+
+
+# -- the structure of an order question (issue #22): any words, any dated operands ----------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "anthropic成立同chatgpt上线 边样早啲?",
+        "what came first: anthropic being founded or chatgpt launching?",
+    ],
+)
+def test_an_order_question_is_read_by_its_structure(engine: Engine, question: str) -> None:
+    # An interrogative beside a comparative word, two operands joined by a coordinator: no
+    # cue phrase of its own; the head names what each operand names, in the fact base's words.
+    reply = engine.ask(question)
+    assert reply.answered and reply.answer_kind == "order"
+    assert {i.date for i in reply.items} == {"2021", "2022-11"}
+    head = reply.answer.splitlines()[0]
+    assert "之前" in head and "「Anthropic」" in head and "「ChatGPT」" in head
+
+
+def test_operands_part_at_the_clause_break(engine: Engine) -> None:
+    # "A跟B说…,和C": the coordinator after the comma parts the operands, not the 跟 inside A.
+    reply = engine.ask("Murati跟董事会说Altman管理有问题,和超级对齐团队成立,哪个在前?")
+    assert reply.answered and "之后" in reply.answer.splitlines()[0]
+    assert [i.date for i in reply.items] == ["2023-10", "2023-07"]
+
+
+def test_an_operand_is_the_event_its_verb_names_about_its_names(engine: Engine) -> None:
+    # "meta shipping llama 3.1": words the matcher barely knows; the one release about both names.
+    reply = engine.ask("which came first, meta shipping llama 3.1 or anthropic being founded?")
+    assert reply.answered and "之后" in reply.answer.splitlines()[0]
+    assert [i.date for i in reply.items] == ["2024-07", "2021"]
+
+
+def test_an_operands_own_date_picks_which_of_someones_moves(engine: Engine) -> None:
+    # Karpathy left in 2017 and came back in 2023: "2023年返去" is the return, by its year.
+    reply = engine.ask("Karpathy 2023年返去OpenAI,同Anthropic成立,边样早?")
+    assert reply.answered and "之后" in reply.answer.splitlines()[0]
+    assert [i.date for i in reply.items] == ["2023", "2021"]
+
+
+def test_two_people_doing_one_thing_are_compared_by_their_moves(engine: Engine) -> None:
+    # "A先走还是B先走": not an event "走" of A's against B's; their departures, by name.
+    reply = engine.ask("Zoph先走还是Schulman先走?")
+    assert reply.answered and reply.answer.startswith("约翰·舒尔曼先离开(2024年8月)")
+
+
+def test_a_finer_telling_of_the_same_thing_wins_over_a_coarse_neighbour(engine: Engine) -> None:
+    # The letter itself (its day) over a month's summary that mentions it and scores higher.
+    ranked = engine.matcher.rank(engine.matcher.analyse("员工联名要求董事会辞职"), 10)
+    by_id = {c.fact.id: c for c in ranked}
+    summary, letter = by_id["a001-board-approached-anthropic"], by_id["a001-staff-letter-710"]
+    coarse = replace(summary, score=0.6, features=replace(summary.features, coverage=0.5))
+    told = replace(letter, score=0.4, features=replace(letter.features, coverage=0.7))
+    assert finer_told([coarse, told], frozenset()) is told
+    # Not when it scores under half the best, nor when it uses fewer of the words.
+    assert finer_told([coarse, replace(told, score=0.2)], frozenset()) is None
+    less = replace(told, features=replace(letter.features, coverage=0.4))
+    assert finer_told([coarse, less], frozenset()) is None
+
+
+def test_a_named_group_is_expanded_into_the_members_its_fact_lists(engine: Engine) -> None:
+    # The group's members come from the fact that names it; leaving is leaving for good, and
+    # those who came back are said apart, not dropped silently.
+    reply = engine.ask("四大天王里面边个最后走?")
+    assert reply.answered and reply.answer_kind == "order"
+    head = reply.answer.splitlines()[0]
+    assert "四大天王" in head and "最晚离开的是米拉·穆拉蒂" in head
+    assert "萨姆·奥尔特曼、格雷格·布罗克曼曾离开后又回归" in reply.answer
+
+
+def test_a_group_no_fact_names_is_not_made_up(engine: Engine) -> None:
+    # No fact names people under that name: no members, no order (not everyone the articles date).
+    reply = engine.ask("所谓「七剑客」里面,谁最早离开公司?")
+    assert not reply.answered
