@@ -1246,6 +1246,7 @@ _GLOSSARY: tuple[Gloss, ...] = (
     Gloss("授予", "give gave giving grant granting", fires_on=("Will OpenAI give Altman equity?",)),
     Gloss("波兰", "poland polish", fires_on=("Which Polish scientist co-founded OpenAI?",)),
     Gloss("计算机", "computer", fires_on=("Which computer scientist co-founded OpenAI?",)),
+    Gloss("后训练", "post-training posttraining", fires_on=("Who runs post-training at OpenAI now?",)),
 )
 EN_GLOSSARY: dict[str, str] = {word: entry.chinese for entry in _GLOSSARY for word in entry.words}
 
