@@ -32,6 +32,10 @@ class Concept:
     english: tuple[str, ...]
     # questions, each with a member of the class, that must reach a fact using another member
     fires_on: tuple[str, ...]
+    # members that cover the class when the asker writes them but never stand for it in a fact:
+    # a lone 开 or 告 in a fact's words is too often another verb ("when did Murati start at
+    # OpenAI" must not reach a fact whose phrasings say 开 of something else)
+    asked_only: tuple[str, ...] = ()
 
     @property
     def head(self) -> str:
@@ -70,6 +74,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ("开", "整", "搞"),
         ("found", "cofound", "co-found", "start", "set up"),
         fires_on=("Anthropic係邊個開㗎?", "who set up anthropic?", "gantry谁整的"),
+        asked_only=("开", "整", "搞", "创"),
     ),
     Concept(
         "poach",
@@ -136,12 +141,13 @@ CONCEPTS: tuple[Concept, ...] = (
         ("告上法庭",),
         ("sue", "lawsuit", "litigation", "litigate"),
         fires_on=("when did musk file the lawsuit?",),
+        asked_only=("告",),
     ),
     Concept(
         "lead",
         ("领导", "带领", "掌管", "主管", "牵头", "领衔", "执掌", "负责"),
         ("揸", "话事"),
-        ("lead", "head", "manage", "oversee", "helm"),
+        ("lead", "manage", "oversee", "helm"),
         fires_on=("who is going to oversee research now?", "而家邊個揸OpenAI研究?"),
     ),
     Concept(
@@ -150,6 +156,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ("闹", "踩"),
         ("criticise", "criticize", "slam", "blast", "bash"),
         fires_on=("why did leike slam openai?",),
+        asked_only=("闹", "踩"),
     ),
     Concept(
         "contact",
@@ -205,8 +212,9 @@ def _forms_of_english(word: str) -> tuple[str, ...]:
 # What each member of a class reads as: its class's Chinese members (a word in two classes, both).
 RELATED_BY_CLASS: dict[str, frozenset[str]] = {}
 for _concept in CONCEPTS:
+    _covering = frozenset(_concept.chinese) - frozenset(_concept.asked_only)
     for _word in _concept.chinese:
-        RELATED_BY_CLASS[_word] = RELATED_BY_CLASS.get(_word, frozenset()) | frozenset(_concept.chinese)
+        RELATED_BY_CLASS[_word] = RELATED_BY_CLASS.get(_word, frozenset()) | _covering
 # English members by lemma, read as their class's head; two-word members apart.
 ENGLISH_HEAD: dict[str, str] = {
     word: concept.head for concept in CONCEPTS for word in concept.english if " " not in word

@@ -193,6 +193,10 @@ _ASKED_AFTER = re.compile(rf"{_INTERROGATIVE}\s*([\u3400-\u9fff]{{1,4}}|[a-z]+)"
 _ASKED_BEFORE = re.compile(rf"([\u3400-\u9fff]{{1,4}}?)(?:是|在|做|干|有|叫|有关)*{_INTERROGATIVE}")
 
 
+# A token with a question word written into it ("几高", "幾大", "多久"): what is asked, not paraphrase.
+_HOLDS_INTERROGATIVE = re.compile(r"[几幾多咩乜边邊啥谁誰]")
+
+
 def _asked_words(key: str) -> str:
     """The text next to the question's interrogatives: what it asks about ("颜色" of 什么颜色,
     "家里人" of 家里人是做什么的), searched for a novel word before it is taken for paraphrase."""
@@ -705,9 +709,12 @@ class Matcher:
         # The thing asked ("什么颜色", "他家里人是做什么的", "what colour") is no paraphrase: a fact that
         # never names it does not say it, so it keeps its weight.
         asked = _asked_words(query.key)
+        # A token holding a question word (几高, 幾大) is what is asked too, whatever follows it.
         lighter = [
             replace(term, weight=term.weight * NOVEL_WORD)
-            if not self._known(term.token) and term.token not in asked
+            if not self._known(term.token)
+            and term.token not in asked
+            and not _HOLDS_INTERROGATIVE.search(term.token)
             else term
             for term in terms
         ]

@@ -563,3 +563,10 @@ def test_a_when_question_is_answered_by_an_event_of_what_it_asks_about(engine: E
 def test_the_owner_named_before_a_possessive_is_not_what_a_date_is_asked_of(engine: Engine) -> None:
     slots = engine.matcher.analyse(normalise("Anthropic的Claude什么时候发布?").key).slots
     assert slots.when_of == frozenset({"claude"})
+
+
+def test_a_year_is_no_length_of_time_for_states_span() -> None:
+    from bot.engine.checks import _SPAN_STATED
+
+    assert not _SPAN_STATED.search("2023年11月20日,他告诉员工")
+    assert _SPAN_STATED.search("在OpenAI待了六年半") and _SPAN_STATED.search("做了3年")

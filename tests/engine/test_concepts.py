@@ -99,3 +99,18 @@ def test_a_fact_word_with_a_complement_is_covered_by_any_member_of_its_class(eng
 def test_a_paraphrase_of_a_known_class_reaches_the_fact(engine: Engine, question: str, fact: str) -> None:
     reply = engine.ask(question)
     assert reply.kind == "answer" and reply.fact_id == fact
+
+
+def test_a_member_written_only_by_askers_never_stands_for_its_class_in_a_fact(engine: Engine) -> None:
+    # 开 asked ("邊個開嘅") covers 创立; 创立 or "start" never covers a fact's lone 开.
+    found = next(c for c in CONCEPTS if c.name == "found")
+    assert "开" in found.asked_only
+    assert "创立" in related("开")
+    assert "开" not in related("创立")
+    reply = engine.ask("When did Murati start at OpenAI?")
+    assert reply.answered and reply.fact_id == "a003-murati-joins-openai"
+
+
+def test_heading_a_team_inside_a_company_is_not_heading_the_company(engine: Engine) -> None:
+    # "head" is no member of the lead class: Leike leads a team at Anthropic, he does not head it.
+    assert not engine.ask("Who heads Anthropic?").answered

@@ -206,3 +206,9 @@ def test_a_score_with_intent_agreement_is_never_below_one_without() -> None:
         assert weights.score(failing) <= weights.score(replace(failing, intent_ok=True))
     assert not replace(weights, intent_mismatch=1.5).passing_never_lowers_a_score()
     assert not replace(weights, coverage=1.2).passing_never_lowers_a_score()
+
+
+def test_a_word_with_a_question_word_written_into_it_keeps_its_weight(engine: Engine) -> None:
+    # 幾高 (how tall) is what is asked, not the asker's paraphrase: no fact says Leike's height.
+    for question in ("Leike今年幾高?", "Leike今年幾大?"):
+        assert not engine.ask(question).answered, question
