@@ -318,8 +318,9 @@ class Engine(Lookups):
 
     def _several_facts(self, asked: Asked) -> Reply | None:
         """Lists, who held a role when, order, durations and digests (bot.engine.several)."""
-        # A count the question states ("那12位高管分别是谁") is the several-facts answerers' to
-        # compare with the items they find, not a figure each fact must state.
+        # A count the question states ("那12位高管分别是谁") is the number of items asked for, not a
+        # figure each listed fact must state, so the facts are not checked for it. (The answerers
+        # do not compare it with the items they find yet.)
         analysis = asked.analysed
         analysis = replace(analysis, slots=replace(analysis.slots, figures=()))
         reply = self._several.answer(asked.question, analysis, asked.script)

@@ -104,8 +104,23 @@ def answer(
     script = override or choose_script(normalise(question).display, preferred)
     if story.also is not None:  # two questions: both answered, or the one that can be (story.py)
         first = _story_answer(engine, question, story.also, earlier, script)
-        return both_parts(first, _story_answer(engine, question, replace(story, also=None), earlier, script))
+        second = _story_answer(engine, question, replace(story, also=None), earlier, script)
+        return _with_unanswered_part(both_parts(first, second), first, second, story, script, engine)
     return _story_answer(engine, question, story, earlier, script)
+
+
+def _with_unanswered_part(
+    reply: Reply, first: Reply, second: Reply, story: Story, script: Script, engine: Engine
+) -> Reply:
+    """`reply` to a message of two questions, saying of the one the articles do not answer that
+    they do not, so that it is not dropped in silence."""
+    if first.answered == second.answered:
+        return reply
+    declined, asked = (second, story.question) if first.answered else (first, (story.also or story).question)
+    said = declined.answer.split("\n\n", 1)[0]  # its reading, when it has one, and why not
+    if declined.read_as is None:
+        said = read_as_line(asked, script, engine.variant) + "\n" + said
+    return replace(reply, answer=f"{reply.answer}\n\n{said}")
 
 
 def _story_answer(engine: Engine, question: str, story: Story, earlier: list[Turn], script: Script) -> Reply:

@@ -92,7 +92,7 @@ class Figure:
 
 # "11个还是12个" offers figures to choose from: which one is what it asks, none is a constraint.
 _ALTERNATIVES = re.compile(r"还是|或者|或是|\bor\b")
-ROUGH = 0.5  # how far a figure said roughly may be from the one stated: 七百多 is 710, 约一百万 900,000
+ROUGH = 0.2  # how far a figure said roughly may be from the one stated: 七百多 is 710, 约一百万 900,000
 _ROUGH_BEFORE = re.compile(
     r"(?:超过|逾|近|将近|接近|约|大约|大概|差不多|上|over|about|around|nearly|almost)\s?$"
 )

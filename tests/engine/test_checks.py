@@ -482,6 +482,8 @@ def test_a_figure_the_asker_read_elsewhere_need_not_be_stated() -> None:
 def test_a_rough_figure_matches_a_stated_one_near_it() -> None:
     (rough,) = asked_figures("七百多名员工")
     assert rough.rough and rough.stated_by(frozenset({710.0}))
+    (about,) = asked_figures("约一千亿美元")  # a rough figure is near, not half again as much
+    assert about.rough and not about.stated_by(frozenset({150_000_000_000.0}))
     (exact,) = asked_figures("一千万用户")
     assert not exact.stated_by(frozenset({1_000_000.0, 5.0}))
     assert asked_figures("那三个人为什么走") == () and asked_figures("gpt-4o发布后") == ()

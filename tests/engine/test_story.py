@@ -242,6 +242,9 @@ def test_of_two_questions_the_one_the_articles_answer_is_answered(engine: Engine
     )
     reply = engine.ask(message)
     assert reply.answered and "阿尔巴尼亚" in reply.answer
+    # ... and the other is not dropped in silence: the reply says the articles do not say it.
+    answered, _ = reply.answer.split("这几篇文章没有提到这一点", 1)
+    assert "丈夫" in answered.rsplit("\n\n", 1)[-1]
 
 
 def test_the_article_a_question_cites_is_context_not_its_subject(engine: Engine) -> None:
