@@ -4,7 +4,8 @@
 About a subject, two to four facts that matter most, in date order, each with its source, and
 any statement that disagrees beside it. What matters most is measured (docs/several-facts.md):
 the facts the question's words fit best among those about the subject, with events and facts
-that tie the subject to more people and organisations ahead of asides.
+that tie the subject to more people and organisations ahead of asides, and both sides of it:
+what happened and what is said of it.
 
 About a stretch of time, the events inside it, and those dated only to a month or year that
 overlaps it shown apart.
@@ -44,6 +45,17 @@ class Weights:
 WEIGHTS = Weights()
 
 
+def _side(fact: Fact) -> str:
+    """What happened (a dated event) or what is said of it (a claim, quote or figure)."""
+    return "event" if fact.kind == "event" else "account"
+
+
+def _central(fact: Fact, subject: str, also: str | None) -> bool:
+    """The fact is about the subject, not one it names in passing: it names it first, or
+    names nothing beyond it and the other one asked about."""
+    return fact.entities[:1] == [subject] or set(fact.entities) <= {subject, also}
+
+
 def _score(fact: Fact, relevance: float, subject: str, asks_why: bool, weights: Weights) -> float:
     others = len([e for e in fact.entities if e != subject])
     return (
@@ -74,6 +86,15 @@ def choose(
     # is about the firing, not about everything Altman did.
     fitting = [f for f in pool if relevance.get(f.id, 0.0) >= weights.floor]
     if len(fitting) >= MIN_FACTS:
+        # Fitting facts all of one side (only what happened, or only what is said of it): the
+        # best few of the other side about the subject join them, as the aspect they lack.
+        sides = {_side(f) for f in fitting}
+        if len(sides) == 1 and len(fitting) < MAX_FACTS:
+            other = sorted(
+                (f for f in pool if _side(f) not in sides and _central(f, subject, also)),
+                key=lambda f: (-relevance.get(f.id, 0.0), f.id),
+            )
+            fitting += other[: MAX_FACTS - len(fitting)]
         pool = fitting
     if asks_why:
         pool = [f for f in pool if Intent.WHY in f.intents] or pool
@@ -92,8 +113,15 @@ def choose(
                 continue
             seen_conflicts.add(fact.conflict)
         people = {e for e in fact.entities if e != subject and ctx.base.entities[e].kind == "person"}
-        if len(chosen) >= MIN_FACTS and people and people <= {e for f in chosen for e in f.entities}:
-            continue  # the same people again ("雷克加入Anthropic" twice): room for another side
+        if (
+            len(chosen) >= MIN_FACTS
+            and people
+            and people <= {e for f in chosen for e in f.entities}
+            and fact.kind == "event"
+        ):
+            # the same people's event again ("雷克加入Anthropic" twice): room for another side;
+            # what is said of them is not a repeat (Toner's several charges against Altman)
+            continue
         chosen.append(fact)
         if len(chosen) == MAX_FACTS:
             break

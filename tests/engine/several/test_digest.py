@@ -85,3 +85,19 @@ def test_a_shared_history_of_two_people_is_a_digest(engine: Engine) -> None:
     reply = engine.ask("Altman和Brockman之间有什么渊源?")
     assert reply.answered and reply.answer_kind == "digest"
     assert len(reply.fact_ids) >= 2
+
+
+def test_a_role_told_only_by_events_also_gets_what_is_said_of_the_subject(engine: Engine) -> None:
+    # The facts the words fit are two dated events; a digest shows the other side too: the
+    # account of who the subject is or what they did, not only what happened on which day.
+    reply = engine.ask("Emmett Shear在2023年11月的风波里扮演什么角色?")
+    assert reply.answered and reply.answer_kind == "digest"
+    kinds = {engine.base.by_id[f].kind for f in reply.fact_ids}
+    assert "event" in kinds and kinds - {"event"}
+
+
+def test_several_accounts_by_one_person_are_not_dropped_as_the_same_people(engine: Engine) -> None:
+    # Toner said several things about Altman; each is a side of her part, not a repeat.
+    reply = engine.ask("Toner在董事会开除奥特曼那件事里起了什么作用?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "先斩后奏" in reply.answer and len(reply.fact_ids) >= 3
