@@ -13,6 +13,7 @@ overlaps it shown apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,6 +46,13 @@ class Weights:
 WEIGHTS = Weights()
 
 
+# A fact that sets out several reasons itself ("大致有两个原因:一是…二是…", "主要观点之一是"):
+# for a why-question with several answers it is the one that gives them side by side.
+_ENUMERATES_REASONS = re.compile(
+    r"[两二三四五几多]个(?:主要)?(?:原因|理由)|一是.{1,60}二是|(?:原因|理由|观点)之一"
+)
+
+
 def _side(fact: Fact) -> str:
     """What happened (a dated event) or what is said of it (a claim, quote or figure)."""
     return "event" if fact.kind == "event" else "account"
@@ -63,6 +71,7 @@ def _score(fact: Fact, relevance: float, subject: str, asks_why: bool, weights: 
         + weights.event * (fact.kind == "event")
         + weights.breadth * min(others, 4)
         + weights.why * (asks_why and Intent.WHY in fact.intents)
+        + weights.why * (asks_why and _ENUMERATES_REASONS.search(fact.answer) is not None)
     )
 
 

@@ -101,3 +101,27 @@ def test_several_accounts_by_one_person_are_not_dropped_as_the_same_people(engin
     reply = engine.ask("Toner在董事会开除奥特曼那件事里起了什么作用?")
     assert reply.answered and reply.answer_kind == "digest"
     assert "先斩后奏" in reply.answer and len(reply.fact_ids) >= 3
+
+
+def test_why_so_many_went_somewhere_gives_the_reasons(engine: Engine) -> None:
+    reply = engine.ask("为啥这么多人跳槽去Anthropic?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "AI安全" in reply.answer and len(reply.fact_ids) >= 2
+
+
+def test_why_so_many_in_a_year_gives_reasons_not_the_years_events(engine: Engine) -> None:
+    reply = engine.ask("why did so many people quit openai in 2024?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert all(engine.base.by_id[f].kind != "event" for f in reply.fact_ids)
+
+
+def test_a_fact_that_sets_out_several_reasons_is_among_them(engine: Engine) -> None:
+    # "大致有两个原因:一是…二是…" gives reasons side by side; a why-digest keeps it.
+    reply = engine.ask("为啥OpenAI的领导层这么多人出走")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "钱没给够" in reply.answer
+
+
+def test_a_trailing_emoji_is_no_second_question(engine: Engine) -> None:
+    reply = engine.ask("為什麼這麼多高管相繼離開OpenAI? 😅")
+    assert reply.answered and reply.answer_kind == "digest"
