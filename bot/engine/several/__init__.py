@@ -569,12 +569,16 @@ class SeveralFacts:
         others: list[str],
         when: list[str],
     ) -> Reply | None:
-        if len([c for c in re.split(r"[?？]", text) if c.strip()]) >= 2 and len(people) + len(others) != 1:
+        if (
+            len([c for c in re.split(r"[?？]", text) if re.search(r"\w", c)]) >= 2
+            and len(people) + len(others) != 1
+        ):
             # two questions in one: the engine answers them part by part, unless both are
             # about one subject ("X是什么人?他跟这次风波有什么关系?"), which a digest answers
             return None
         subject = (others or people or [e for e in analysis.entities])[:1]
-        if when and not others and not people:  # "2024年5月OpenAI发生了什么": a stretch of time
+        if when and not others and not people and not frame.WHY.search(text):
+            # "2024年5月OpenAI发生了什么": a stretch of time (not its reasons: "why … in 2024")
             return digest.span(ctx, when[0])
         if not subject:
             return None

@@ -4,7 +4,8 @@
 About a subject, two to four facts that matter most, in date order, each with its source, and
 any statement that disagrees beside it. What matters most is measured (docs/several-facts.md):
 the facts the question's words fit best among those about the subject, with events and facts
-that tie the subject to more people and organisations ahead of asides.
+that tie the subject to more people and organisations ahead of asides, and both sides of it:
+what happened and what is said of it.
 
 About a stretch of time, the events inside it, and those dated only to a month or year that
 overlaps it shown apart.
@@ -12,6 +13,7 @@ overlaps it shown apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,6 +46,24 @@ class Weights:
 WEIGHTS = Weights()
 
 
+# A fact that sets out several reasons itself ("大致有两个原因:一是…二是…", "主要观点之一是"):
+# for a why-question with several answers it is the one that gives them side by side.
+_ENUMERATES_REASONS = re.compile(
+    r"[两二三四五几多]个(?:主要)?(?:原因|理由)|一是.{1,60}二是|(?:原因|理由|观点)之一"
+)
+
+
+def _side(fact: Fact) -> str:
+    """What happened (a dated event) or what is said of it (a claim, quote or figure)."""
+    return "event" if fact.kind == "event" else "account"
+
+
+def _central(fact: Fact, subject: str, also: str | None) -> bool:
+    """The fact is about the subject, not one it names in passing: it names it first, or
+    names nothing beyond it and the other one asked about."""
+    return fact.entities[:1] == [subject] or set(fact.entities) <= {subject, also}
+
+
 def _score(fact: Fact, relevance: float, subject: str, asks_why: bool, weights: Weights) -> float:
     others = len([e for e in fact.entities if e != subject])
     return (
@@ -51,6 +71,7 @@ def _score(fact: Fact, relevance: float, subject: str, asks_why: bool, weights: 
         + weights.event * (fact.kind == "event")
         + weights.breadth * min(others, 4)
         + weights.why * (asks_why and Intent.WHY in fact.intents)
+        + weights.why * (asks_why and _ENUMERATES_REASONS.search(fact.answer) is not None)
     )
 
 
@@ -74,6 +95,15 @@ def choose(
     # is about the firing, not about everything Altman did.
     fitting = [f for f in pool if relevance.get(f.id, 0.0) >= weights.floor]
     if len(fitting) >= MIN_FACTS:
+        # Fitting facts all of one side (only what happened, or only what is said of it): the
+        # best few of the other side about the subject join them, as the aspect they lack.
+        sides = {_side(f) for f in fitting}
+        if len(sides) == 1 and len(fitting) < MAX_FACTS:
+            other = sorted(
+                (f for f in pool if _side(f) not in sides and _central(f, subject, also)),
+                key=lambda f: (-relevance.get(f.id, 0.0), f.id),
+            )
+            fitting += other[: MAX_FACTS - len(fitting)]
         pool = fitting
     if asks_why:
         pool = [f for f in pool if Intent.WHY in f.intents] or pool
@@ -92,8 +122,15 @@ def choose(
                 continue
             seen_conflicts.add(fact.conflict)
         people = {e for e in fact.entities if e != subject and ctx.base.entities[e].kind == "person"}
-        if len(chosen) >= MIN_FACTS and people and people <= {e for f in chosen for e in f.entities}:
-            continue  # the same people again ("雷克加入Anthropic" twice): room for another side
+        if (
+            len(chosen) >= MIN_FACTS
+            and people
+            and people <= {e for f in chosen for e in f.entities}
+            and fact.kind == "event"
+        ):
+            # the same people's event again ("雷克加入Anthropic" twice): room for another side;
+            # what is said of them is not a repeat (Toner's several charges against Altman)
+            continue
         chosen.append(fact)
         if len(chosen) == MAX_FACTS:
             break

@@ -405,12 +405,21 @@ ARRIVE = _cue(
     ("2024年有哪些人离开了openai",),
 )
 
+# Why so many of something happened ("为什么今年这么多高管走了", "why did so many leave"): many
+# cases have more than one reason, so the question asks for the reasons, not the one that fits best.
+_MANY_WHY = (
+    r"(?:为什么|为何|为啥|点解|怎么会)[^?？。]{0,20}(?:这么多|那么多|咁多|如此多|这样多|大批|纷纷)|"
+    r"\bwhy\b[^?]{0,30}\bso many\b"
+)
+
 DIGEST = _cue(
     "digest",
     r"(?:讲讲|说说|介绍一下|聊聊|讲下|讲一讲).{1,20}(?:的|嘅)?(?:经历|故事)|"
     r"扮演了?(?:什么|啥|怎样的?|甚么)?角色|起了?(?:什么|啥)作用|(?:什么|啥|咩)角色|经历了?(?:什么|啥|哪些)|"
     r"最后怎么了|后来怎么了|怎么了|最后怎么样|后来怎么样|结局|下场|来龙去脉|始末|前因后果|"
     r"发生了(?:什么|啥|哪些|甚么)|发生咗咩|有哪些说法|哪些说法|什么说法|几种说法|为什么这么多人|为何这么多人|"
+    + _MANY_WHY
+    + r"|"
     r"点解咁多人|总结一下|概括一下|怎么回事|怎么闹(?:掰|翻)|恩怨|过节|瓜葛|什么来头|啥来头|什么来历|从头到尾|"
     r"渊源|"
     r"什么关系|啥关系|关系(?:怎么样|如何)|\brole in the\b|\bpart in the\b|(?:哪些|什么|几种|啥)(?:原因|理由)的?说法|\bwhat role\b|\bwhat happened\b|\bsummar|\bsum up\b|\boverview\b",
@@ -423,6 +432,8 @@ SEVERAL_ASKED = _cue(
     "several_asked",
     r"什么关系|啥关系|咩关系|关系(?:怎么样|如何)|\brelationship\b|"
     r"哪些说法|几种说法|有哪些原因|哪些原因|为什么这么多人|为何这么多人|点解咁多人|\breasons\b|\bwhat happened\b|"
+    + _MANY_WHY
+    + r"|"
     r"恩怨|怎么闹(?:掰|翻)|过节|来龙去脉|始末|前因后果|从头到尾|经历了|渊源",
     "A broad question that asks for several things outright: a digest even when one fact leads.",
     ("董事会开除奥特曼有哪些说法", "altman和brockman之间有什么渊源"),

@@ -85,3 +85,43 @@ def test_a_shared_history_of_two_people_is_a_digest(engine: Engine) -> None:
     reply = engine.ask("Altman和Brockman之间有什么渊源?")
     assert reply.answered and reply.answer_kind == "digest"
     assert len(reply.fact_ids) >= 2
+
+
+def test_a_role_told_only_by_events_also_gets_what_is_said_of_the_subject(engine: Engine) -> None:
+    # The facts the words fit are two dated events; a digest shows the other side too: the
+    # account of who the subject is or what they did, not only what happened on which day.
+    reply = engine.ask("Emmett Shear在2023年11月的风波里扮演什么角色?")
+    assert reply.answered and reply.answer_kind == "digest"
+    kinds = {engine.base.by_id[f].kind for f in reply.fact_ids}
+    assert "event" in kinds and kinds - {"event"}
+
+
+def test_several_accounts_by_one_person_are_not_dropped_as_the_same_people(engine: Engine) -> None:
+    # Toner said several things about Altman; each is a side of her part, not a repeat.
+    reply = engine.ask("Toner在董事会开除奥特曼那件事里起了什么作用?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "先斩后奏" in reply.answer and len(reply.fact_ids) >= 3
+
+
+def test_why_so_many_went_somewhere_gives_the_reasons(engine: Engine) -> None:
+    reply = engine.ask("为啥这么多人跳槽去Anthropic?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "AI安全" in reply.answer and len(reply.fact_ids) >= 2
+
+
+def test_why_so_many_in_a_year_gives_reasons_not_the_years_events(engine: Engine) -> None:
+    reply = engine.ask("why did so many people quit openai in 2024?")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert all(engine.base.by_id[f].kind != "event" for f in reply.fact_ids)
+
+
+def test_a_fact_that_sets_out_several_reasons_is_among_them(engine: Engine) -> None:
+    # "大致有两个原因:一是…二是…" gives reasons side by side; a why-digest keeps it.
+    reply = engine.ask("为啥OpenAI的领导层这么多人出走")
+    assert reply.answered and reply.answer_kind == "digest"
+    assert "钱没给够" in reply.answer
+
+
+def test_a_trailing_emoji_is_no_second_question(engine: Engine) -> None:
+    reply = engine.ask("為什麼這麼多高管相繼離開OpenAI? 😅")
+    assert reply.answered and reply.answer_kind == "digest"

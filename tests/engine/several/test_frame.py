@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.rules import Cue, catalogue
-from bot.engine.several.frame import CUES, Frame, detect
+from bot.engine.several.frame import CUES, SEVERAL_ASKED, Frame, detect
 from bot.text import to_simplified
 
 
@@ -68,3 +68,21 @@ def test_every_several_fact_cue_is_named_once_has_examples_and_is_in_the_catalog
 def test_no_cue_names_the_home_organisation() -> None:
     # The home organisation is domain data (facts/domain.yaml), never a word of a cue.
     assert not [cue.name for cue in CUES if "openai" in cue.pattern.pattern]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "为什么去年那么多研究员纷纷离开超级对齐团队?",  # words between why and "so many"
+        "点解上个月咁多员工签名?",
+        "why did so many employees sign the letter",
+    ],
+)
+def test_why_so_many_asks_for_reasons_whatever_stands_between(question: str) -> None:
+    # Many cases have more than one reason: a digest of them, even when one fact leads.
+    assert detect(question) == Frame.DIGEST
+    assert SEVERAL_ASKED.search(question)
+
+
+def test_why_with_a_quantity_that_is_not_many_cases_is_not_a_digest() -> None:
+    assert detect("openai有这么多钱为什么还要融资") is None
