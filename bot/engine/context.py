@@ -303,6 +303,10 @@ class Context:
                 brought = brought[:1]
             if turn.introduces and not named and not brought:
                 return ()
+            if turn.asked_who and turn.fact is None and not turn.answered and "person" in kinds:
+                # It asked for someone and no one was answered: a "他" after it is that unknown
+                # one ("谁接替了X?" → "他…" is not X), so the asker is asked who is meant.
+                return ()
             if turn.asked_what and brought and "person" not in kinds:
                 return brought  # "Anthropic的聊天机器人叫什么?": the product it answered with
             if turn.asked_who and brought:

@@ -242,3 +242,29 @@ def test_they_after_a_company_and_its_one_leader_is_the_company(engine: Engine) 
 def test_they_in_english_after_a_company_and_its_one_leader(engine: Engine) -> None:
     reply = ask(engine, "who runs anthropic?", "what chatbot do they make?")
     assert read_as(reply) == "what chatbot do anthropic make?"
+
+
+# -- an earlier who-question that was not answered ---------------------------------------------
+
+
+def test_he_after_an_unanswered_who_question_is_the_unknown_one_asked_for(engine: Engine) -> None:
+    # The articles do not say who took over the team at Tesla: "他" is that successor, not
+    # Karpathy, so the bot asks who is meant rather than answer about Karpathy.
+    reply = ask(engine, "Karpathy走了以后,谁接手了他在特斯拉的团队?", "他是哪年加入特斯拉的?")
+    assert not reply.answered and reply.decline_reason == "unknown_referent"
+    assert reply.read_as is None
+
+
+def test_english_he_after_an_unanswered_who_question_is_no_one_named(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "after leike went to anthropic, who took over the superalignment team?",
+        "when did he join openai?",
+    )
+    assert not reply.answered and reply.decline_reason == "unknown_referent"
+
+
+def test_a_company_pointer_after_an_unanswered_who_question_still_points(engine: Engine) -> None:
+    # Only a person is unknown: the company the question named is still there to point at.
+    reply = ask(engine, "谁是Gantry的第一个投资人?", "这家公司是谁创办的?")
+    assert "Gantry" in read_as(reply)
