@@ -6,6 +6,7 @@ Written in wordings and about people that no studied evaluation row uses."""
 from __future__ import annotations
 
 from bot.engine.answer import Engine, Reply
+from bot.engine.several.common import Item
 from bot.text import to_simplified
 
 
@@ -268,3 +269,23 @@ def test_a_company_pointer_after_an_unanswered_who_question_still_points(engine:
     # Only a person is unknown: the company the question named is still there to point at.
     reply = ask(engine, "谁是Gantry的第一个投资人?", "这家公司是谁创办的?")
     assert "Gantry" in read_as(reply)
+
+
+# -- a list answer's people are whom its items' events are about -------------------------------
+
+
+def test_a_list_items_people_are_its_events_subjects_not_whoever_it_names_first(engine: Engine) -> None:
+    # The item opens with Nadella, who announced; it is about the two who would join Microsoft.
+    fact = engine.base.by_id["a001-nadella-microsoft"]
+    item = Item(fact.answer, fact.date, (fact.id,), ())
+    listed = Reply(
+        "微软那天说要招揽哪几个人?",
+        "answer",
+        fact.answer,
+        "simplified",
+        0.5,
+        answer_kind="list",
+        items=(item,),
+    )
+    reply = engine.ask("不是Altman的另一个是什么职位?", history=[listed])
+    assert read_as(reply).startswith("格雷格·布罗克曼")
