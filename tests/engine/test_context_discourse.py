@@ -271,6 +271,17 @@ def test_a_company_pointer_after_an_unanswered_who_question_still_points(engine:
     assert "Gantry" in read_as(reply)
 
 
+def test_a_pointer_is_not_the_company_the_follow_up_itself_names(engine: Engine) -> None:
+    # "they" is not Anthropic in "did they sign … with anthropic": rather than read it as
+    # "Anthropic … with Anthropic", the bot asks who is meant.
+    reply = ask(
+        engine,
+        "which tech giants put money into anthropic?",
+        "did they sign a cloud deal with anthropic too?",
+    )
+    assert reply.read_as is None or reply.read_as.casefold().count("anthropic") == 1, reply.read_as
+
+
 # -- a list answer's people are whom its items' events are about -------------------------------
 
 
