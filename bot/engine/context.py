@@ -303,6 +303,10 @@ class Context:
                 brought = brought[:1]
             if turn.introduces and not named and not brought:
                 return ()
+            if turn.asked_who and turn.fact is None and not turn.answered and "person" in kinds:
+                # It asked for someone and no one was answered: a "他" after it is that unknown
+                # one ("谁接替了X?" → "他…" is not X), so the asker is asked who is meant.
+                return ()
             if turn.asked_what and brought and "person" not in kinds:
                 return brought  # "Anthropic的聊天机器人叫什么?": the product it answered with
             if turn.asked_who and brought:
@@ -628,7 +632,8 @@ class Context:
                 # "那个人", "that guy": the one the last answer brought in, rather than whom its
                 # question was about, which a 他 keeps ("Leike的上司是谁?" → "那个人…" is the boss).
                 subject = self._newcomer(last) or subject
-            things_talked_of = self._thing_topic(last)
+            # "他们还跟Anthropic签了什么?": a pointer is not what the follow-up itself names.
+            things_talked_of = tuple(e for e in self._thing_topic(last) if e not in named)
             if things_talked_of and not people and _NEUTER_OR_PLURAL.fullmatch(pointer.group()):
                 # 佢/they after a question about a thing and no one ("Anthropic的聊天机器人叫
                 # 什么?" → "佢同GPT-4比…"): that thing, not a person its answer mentions.

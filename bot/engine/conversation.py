@@ -31,6 +31,7 @@ from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplifi
 if TYPE_CHECKING:
     from bot.engine.answer import Engine
     from bot.engine.matcher import QueryAnalysis
+    from bot.engine.several.common import Item
     from bot.engine.views import Reply
 
 # How many turns of questions that needed no context the engine keeps, by their text.
@@ -258,9 +259,9 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         related = to_simplified(reply.answer).partition(labels.ALSO)[2]
         also = tuple(e for e in _people_in(engine, related) if e not in answered) if related else ()
     elif reply.items:
-        # A list ("which two founders left in 2017?"): whom each item is about, its first name.
-        heads = (_people_in(engine, to_simplified(item.text).partition(":")[0])[:1] for item in reply.items)
-        answered = tuple(dict.fromkeys(e for head in heads for e in head))
+        # A list ("which two founders left in 2017?"): whom each item is about: its event's
+        # subjects ("Altman宣布McGrew和Zoph离职" is about McGrew and Zoph), else its first name.
+        answered = tuple(dict.fromkeys(e for item in reply.items for e in _item_people(engine, item)))
     asked_who = _asks_for_someone(engine, question, analysis)
     named = tuple(analysis.entities)
     if asked_who:
@@ -281,6 +282,17 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
     return Turn(
         question, named, answered, asked_who, also=also, fact=fact, asked_what=asked_what, subjects=subjects
     )
+
+
+def _item_people(engine: Engine, item: Item) -> tuple[str, ...]:
+    subjects = tuple(
+        p.entity
+        for fact_id in item.fact_ids
+        if fact_id in engine.base.by_id
+        for p in engine.base.by_id[fact_id].participants
+        if p.role == ParticipantRole.SUBJECT and engine.base.entities[p.entity].kind == "person"
+    )
+    return subjects or _people_in(engine, to_simplified(item.text).partition(":")[0])[:1]
 
 
 def _people_in(engine: Engine, text: str) -> tuple[str, ...]:

@@ -6,6 +6,7 @@ Written in wordings and about people that no studied evaluation row uses."""
 from __future__ import annotations
 
 from bot.engine.answer import Engine, Reply
+from bot.engine.several.common import Item
 from bot.text import to_simplified
 
 
@@ -242,3 +243,60 @@ def test_they_after_a_company_and_its_one_leader_is_the_company(engine: Engine) 
 def test_they_in_english_after_a_company_and_its_one_leader(engine: Engine) -> None:
     reply = ask(engine, "who runs anthropic?", "what chatbot do they make?")
     assert read_as(reply) == "what chatbot do anthropic make?"
+
+
+# -- an earlier who-question that was not answered ---------------------------------------------
+
+
+def test_he_after_an_unanswered_who_question_is_the_unknown_one_asked_for(engine: Engine) -> None:
+    # The articles do not say who took over the team at Tesla: "他" is that successor, not
+    # Karpathy, so the bot asks who is meant rather than answer about Karpathy.
+    reply = ask(engine, "Karpathy走了以后,谁接手了他在特斯拉的团队?", "他是哪年加入特斯拉的?")
+    assert not reply.answered and reply.decline_reason == "unknown_referent"
+    assert reply.read_as is None
+
+
+def test_english_he_after_an_unanswered_who_question_is_no_one_named(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "after leike went to anthropic, who took over the superalignment team?",
+        "when did he join openai?",
+    )
+    assert not reply.answered and reply.decline_reason == "unknown_referent"
+
+
+def test_a_company_pointer_after_an_unanswered_who_question_still_points(engine: Engine) -> None:
+    # Only a person is unknown: the company the question named is still there to point at.
+    reply = ask(engine, "谁是Gantry的第一个投资人?", "这家公司是谁创办的?")
+    assert "Gantry" in read_as(reply)
+
+
+def test_a_pointer_is_not_the_company_the_follow_up_itself_names(engine: Engine) -> None:
+    # "they" is not Anthropic in "did they sign … with anthropic": rather than read it as
+    # "Anthropic … with Anthropic", the bot asks who is meant.
+    reply = ask(
+        engine,
+        "which tech giants put money into anthropic?",
+        "did they sign a cloud deal with anthropic too?",
+    )
+    assert reply.read_as is None or reply.read_as.casefold().count("anthropic") == 1, reply.read_as
+
+
+# -- a list answer's people are whom its items' events are about -------------------------------
+
+
+def test_a_list_items_people_are_its_events_subjects_not_whoever_it_names_first(engine: Engine) -> None:
+    # The item opens with Nadella, who announced; it is about the two who would join Microsoft.
+    fact = engine.base.by_id["a001-nadella-microsoft"]
+    item = Item(fact.answer, fact.date, (fact.id,), ())
+    listed = Reply(
+        "微软那天说要招揽哪几个人?",
+        "answer",
+        fact.answer,
+        "simplified",
+        0.5,
+        answer_kind="list",
+        items=(item,),
+    )
+    reply = engine.ask("不是Altman的另一个是什么职位?", history=[listed])
+    assert read_as(reply).startswith("格雷格·布罗克曼")
