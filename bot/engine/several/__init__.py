@@ -437,6 +437,10 @@ class SeveralFacts:
         if span is not None:
             period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]
+        if frame.RELEASED_THINGS.search(text) and (orgs or period):
+            # "2024年OpenAI发布咗边啲新模型": the typed release events, not the words' best fact
+            home = self.home if self.home in self._named(text) else None
+            return lists.released(ctx, orgs[0] if orgs else home, period)
         if frame.FOUNDER.search(text):
             went = [o for o in orgs if o != self.home and self.base.entities[o].part_of is None]
             if went and (frame.LEAVE.search(text) or frame.ARRIVE.search(text)):

@@ -259,3 +259,25 @@ def test_a_group_pointed_back_to_is_found_among_facts_that_fit_nearly_as_well(en
     # (三名研究人员, who are not named) need not rank first to be the one declined with
     reply = engine.ask("那几名跟着辞职的研究人员是谁?")
     assert not reply.answered and "没有给出他们的名字" in reply.answer
+
+
+# -- things brought out, by the typed release events (issue #22) -------------------------------
+
+
+def test_models_released_by_an_organisation_in_a_year_come_from_the_release_events(engine: Engine) -> None:
+    reply = engine.ask("2024年Meta推出咗邊啲模型?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert reply.fact_ids == ("a000-llama-3-1-release",)
+    assert "未寫時間的不在其列" in reply.answer.splitlines()[0]  # no claim to be every one
+
+
+def test_a_release_dated_more_coarsely_than_the_month_asked_is_left_out(engine: Engine) -> None:
+    # GPT-4o is dated to 2024 only: it may or may not be February, so it is not listed as inside
+    reply = engine.ask("2024年2月OpenAI发布了哪些产品?")
+    assert reply.answered and reply.fact_ids == ("a003-sora-launch",)
+
+
+def test_releases_of_another_year_are_not_listed(engine: Engine) -> None:
+    reply = engine.ask("OpenAI 2023年推出过哪些产品?")
+    assert reply.answered and reply.fact_ids == ("a001-devday-custom-gpts",)
+    assert "2022" not in reply.answer.splitlines()[1]
