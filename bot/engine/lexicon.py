@@ -60,6 +60,10 @@ COURTESY = Cue(
 )
 COURTESY_RE = COURTESY.pattern
 
+# 几 after a determiner picks out some things (哪几个 which ones, 边几间 Cantonese which ones,
+# 这几篇/那几年 these or those few, 好几 several, 第几 an ordinal): it asks no count; 多少/几多 do.
+_WHICH_FEW = r"(?<![哪边这那呢嗰好第])"
+
 # Checked in this order; a question may carry several intents ("为什么...什么时候").
 INTENT_CUES: tuple[IntentCue, ...] = (
     IntentCue(
@@ -90,15 +94,15 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     IntentCue(
         Intent.HOW_MANY,
         re.compile(
-            r"多少|(?<!哪)几个|(?<!哪)几位|(?<!哪)几名|(?<!哪)几人|多久|多长|多大|(?<![几哪])几年|几倍|几成|比例|百分之|占比|多高"
-            r"|几次|几多|几分(?![钟之])|几岁|多少岁|年纪|(?<![哪好第])几[种门款项条部台块张家篇份件只则户]"
+            rf"多少|{_WHICH_FEW}几(?:个|位|名|人|次)|多久|多长|多大|(?<!几){_WHICH_FEW}几年|几倍|几成|比例|百分之|占比|多高"
+            rf"|几多|几分(?![钟之])|几岁|多少岁|年纪|{_WHICH_FEW}几[种门款项条部台块张家间篇份件只则户]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
         ),
         fires_on=(
             "OpenAI有多少员工?",
             "How many employees does OpenAI have?",
         ),
-        not_on=("哪几位高管离职了?",),
+        not_on=("哪几位高管离职了?", "边几间公司投资了它?", "这几篇文章提到了谁?", "那几年她在哪里?"),
     ),
     IntentCue(
         Intent.WHEN,
@@ -171,7 +175,9 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     ),
     Rule(
         "people",
-        re.compile(r"多少人|(?<!哪)几(?:个人|名|位)|多少名|多少位|\bhow many (?:people|employees|staff)\b"),
+        re.compile(
+            rf"多少人|{_WHICH_FEW}几(?:个人|名|位)|多少名|多少位|\bhow many (?:people|employees|staff)\b"
+        ),
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
         reads="answer",
         fires_on=(
@@ -198,7 +204,7 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     # a number of times ("转发了多少次"), not "再次"
     Rule(
         "times",
-        re.compile(r"多少次|(?<!第)几次|\bhow many times\b"),
+        re.compile(rf"多少次|{_WHICH_FEW}几次|\bhow many times\b"),
         re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*[多余]?\s*次|[两三四五六七八九十]度|\btimes\b"),
         reads="answer",
         fires_on=(

@@ -222,3 +222,26 @@ def test_which_model_is_answered_by_the_fact_naming_it(engine: Engine) -> None:
 def test_bian_ending_a_word_of_place_asks_nothing() -> None:
     assert asked_nouns("他身边人都走了吗") == [] and asked_nouns("那边公司怎么样") == []
     assert asked_nouns("边间公司") == [("边间", "place", (0, 4))]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "边几个人同Altman一齐去咗微软?",
+        "嗰几位高管后来去了哪里?",
+        "这几篇文章提到了哪些投资方?",
+        "那几年Murati在哪家公司?",
+        "邊幾間公司投資咗Anthropic?",
+    ],
+)
+def test_a_determiner_before_ji_picks_some_and_asks_no_count(engine: Engine, question: str) -> None:
+    # 哪/边 (which), 这/那/嗰 (these, those) before 几 pick out a few things: no how-many
+    # intent and no counted unit that would veto the fact naming them
+    analysis = engine.matcher.analyse(normalise(question).key)
+    assert Intent.HOW_MANY not in analysis.intents
+    assert not analysis.slots.units
+
+
+@pytest.mark.parametrize("question", ["OpenAI投资了几间公司?", "有几多人同Altman一齐走?", "走了几个人?"])
+def test_a_bare_ji_or_duoshao_still_asks_a_count(engine: Engine, question: str) -> None:
+    assert Intent.HOW_MANY in engine.matcher.analyse(normalise(question).key).intents

@@ -46,6 +46,8 @@ _GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?
 # A group counted loosely ("数十名员工"), or a question for its exact count ("确切是几个人").
 _VAGUE_GROUP = re.compile(r"数十|几十|数百|几百|上百|(?<![\d十百千])多名|数名|一些|不少")
 _EXACT_ASKED = re.compile(r"确切|具体|到底|究竟|\bexact")
+# A group the question points back to ("那几个研究员", "嗰三位"): a fact stating a group fits it.
+_GROUP_POINTED = re.compile(r"[这那呢嗰](?:几|[一二两三四五六七八九十\d]+)(?:个|位|名)")
 _POST = r"(?:ceo|cto|cfo|首席|总裁|董事长|执行长|行政总裁|chief|president|chair)"
 _PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
 # A count the question puts on the people it asks for: "那12位高管", "三个人".
@@ -435,6 +437,10 @@ class SeveralFacts:
         if span is not None:
             period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]
+        if frame.RELEASED_THINGS.search(text) and (orgs or period):
+            # "2024年OpenAI发布咗边啲新模型": the typed release events, not the words' best fact
+            home = self.home if self.home in self._named(text) else None
+            return lists.released(ctx, orgs[0] if orgs else home, period)
         if frame.FOUNDER.search(text):
             went = [o for o in orgs if o != self.home and self.base.entities[o].part_of is None]
             if went and (frame.LEAVE.search(text) or frame.ARRIVE.search(text)):
@@ -1013,6 +1019,18 @@ class SeveralFacts:
         if not ranked or ranked[0].score < self.matcher.weights.threshold * 0.8:
             return None
         fact = ranked[0].fact
+        if _GROUP_POINTED.search(text):
+            # the fact stating a group, when it fits nearly as well as the best
+            fact = next(
+                (
+                    c.fact
+                    for c in ranked
+                    if c.score >= self.matcher.weights.threshold * 0.8
+                    and c.fact.kind == "event"
+                    and (c.fact.tally or _GROUP.search(c.fact.answer))
+                ),
+                fact,
+            )
         if fact.kind != "event" or not (fact.tally or _GROUP.search(fact.answer)):
             return None
         if any(self.base.entities[p.entity].kind == "person" for p in fact.participants):

@@ -303,6 +303,15 @@ LIST = _cue(
     ("哪些人离开了openai", "who else left", "有边几个走咗"),
     ("altman为什么被解雇",),
 )
+# Things brought out, asked as a list: "2024年发布了哪些模型", "which models did it release".
+RELEASED_THINGS = _cue(
+    "released_things",
+    r"(?:发布|推出|上线|面世|问世)[^,?？。]{0,8}(?:模型|产品)|(?:模型|产品)[^,?？。]{0,6}(?:发布|推出|上线|面世|问世)"
+    r"|\b(?:models?|products?)\b.{0,30}\b(?:release|launch|ship)|\b(?:release|launch|ship)\w*\b.{0,30}\b(?:models?|products?)\b",
+    "Products or models brought out: the release events, by organisation and time.",
+    ("2024年openai发布了哪些新模型", "which models did meta release"),
+    ("sora是什么时候发布的", "2024年有哪些人离开"),
+)
 FOUNDER = _cue(
     "founder",
     r"创始|联创|元老|创业伙伴|\bco-?founders?\b|\bfounders?\b|\bfounding\b",

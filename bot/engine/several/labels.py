@@ -7,6 +7,8 @@ from typing import Final
 
 COVERS: Final = "五篇文章点名的{what}共{count}位(按时间):"
 COVERS_ORGS: Final = "五篇文章提到的{what}共{count}家(按时间):"
+# Only the releases the articles date: one they mention in passing ("我们最近发布的…") is no event.
+COVERS_RELEASES: Final = "文章写明发布时间的{what}共{count}项(按时间;顺带提到、未写时间的不在其列):"
 COUNT_STATED: Final = "文章称{span}共有{count}位{what},以上只是文章点名的{named}位,并非全部。"
 COUNT_UNNAMED: Final = "另有{note}"
 UNDATED: Final = "时间未说明"

@@ -17,7 +17,7 @@ from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, display, show_date, sort_key
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import DEPARTURES, Entity, Fact, Move, ParticipantRole
+from bot.factbase.models import DEPARTURES, Entity, EventType, Fact, Move, ParticipantRole
 
 # A founder's role title ("联合创始人", "创始团队成员").
 FOUNDER_TITLE = re.compile("创始")
@@ -274,6 +274,28 @@ def companies_founded(ctx: Context, org: str | None = None, founders_only: bool 
     if not items:
         return ctx.decline("list", f"文章没有提到{what}。")
     return ctx.reply("list", labels.COVERS_ORGS.format(what=what, count=len(items)), items)
+
+
+def released(ctx: Context, org: str | None, when: str | None) -> Reply | None:
+    """The products and models the typed release events say came out (by `org`, inside the
+    time `when`), each with its source, in date order. An event dated more coarsely than the
+    time asked (a year, asked a month) is left out, never shown as inside it. None when no
+    event fits: the facts answer, or the engine declines."""
+    inside = interval(when) if when is not None else None
+    facts = [
+        f
+        for f in ctx.base.events()
+        if f.type == EventType.RELEASED
+        and f.date is not None
+        and (org is None or any(p.entity == org and p.role == ParticipantRole.ORG for p in f.participants))
+        and (inside is None or inside[0] <= interval(f.date)[0] <= interval(f.date)[1] <= inside[1])
+    ]
+    if not facts:
+        return None
+    items = [ctx.item(f"{show_date(f.date)}:{f.answer}", f.date, [f], []) for f in facts]
+    items.sort(key=lambda i: (sort_key(i.date), i.text))
+    what = ("" if when is None else show_date(when)) + _org_name(ctx, org) + "产品和模型"
+    return ctx.reply("list", labels.COVERS_RELEASES.format(what=what, count=len(items)), items)
 
 
 def worked_at(ctx: Context, orgs: list[str]) -> Reply:
