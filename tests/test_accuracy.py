@@ -70,6 +70,9 @@ BARS = {
     "r3_several": (0.45, 0.75),  # round 3: its first run, not studied
     "r3_dialogue": (0.6, 0.7),
     "r3_styles": (0.6, 0.7),
+    "r4_several": (0.7, 0.65),  # round 4: its first run, not studied
+    "r4_dialogue": (0.6, 0.9),
+    "r4_styles": (0.67, 0.8),
 }
 
 
