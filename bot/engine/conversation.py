@@ -339,6 +339,12 @@ def in_context(
     the question even when it needed no context (the asking sentence of a story)."""
     display = normalise(question).display
     resolution = engine.context.resolve(display, earlier)
+    if resolution.unclear is not None and not earlier:
+        # "…说这是他唯一一家公司的那位联创是谁": a pronoun inside a description of whom is asked
+        # is that person, found by the description.
+        found = engine.described.who(display)
+        if found is not None and len(found.people) == 1:
+            resolution = replace(resolution, unclear=None)
     if say_how and resolution.unclear is None:
         resolution = replace(resolution, used_context=True)
     script = override or choose_script(display, preferred)

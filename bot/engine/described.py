@@ -61,6 +61,12 @@ _BARE_DESCRIPTION = re.compile(
     r"^(?P<description>.{2,60}?的(?:那位|那个人|那个|那名|这位)(?P<head>))"
     r"(?P<asked>[,，].*|(?:是|叫)?(?:谁|什么名字|啥名字?).*)$"
 )
+# "…当过产品经理的那位女将是谁?": 谁 asks for a person, so any short noun after the pointing
+# word is the description's head, not only the titles above ("…的那个程序叫什么" asks a thing).
+_ANY_HEAD_WHO = re.compile(
+    r"^(?P<description>.{4,60}?的(?:那位|那个|那名|这位|这个)(?P<head>[\u4e00-\u9fff]{1,4}?))"
+    r"(?P<asked>是谁(?:啊|呀|呢)?[?？]*)$"
+)
 # "the ex-CTO who worked on the Model X at Tesla — what year did she join openai?": an English
 # description (head, relative clause), a break, then what is asked of them.
 _EN_DESCRIPTION = re.compile(
@@ -454,7 +460,7 @@ class DescribedPeople:
     def who(self, question: str) -> Described | None:
         """ "…的那个高管叫啥?", "…的那位创始成员是谁?": who the description is, asked of them by
         name ("麦克格鲁是谁?"); None for a question of another form or no one found."""
-        found = _match(to_simplified(question).casefold())
+        found = _match_who(to_simplified(question).casefold())
         if found is None or not _ASKS_WHO.match(found.group("asked") or "?"):
             return None
         people = self._described(found)
@@ -609,3 +615,9 @@ def _positions(text: str, name: str) -> list[int]:
 
 def _match(simplified: str) -> re.Match[str] | None:
     return _DESCRIPTION.match(simplified) or _BARE_DESCRIPTION.match(simplified)
+
+
+def _match_who(simplified: str) -> re.Match[str] | None:
+    """A description and what asks who it is; with 谁 its head may be any short noun ("联创",
+    "女将"), as the asking word says a person is meant."""
+    return _match(simplified) or _ANY_HEAD_WHO.match(simplified)

@@ -191,3 +191,20 @@ def test_an_english_description_inside_the_question_is_asked_about_by_name(engin
     assert reply.read_as == "what did Mark Chen do before openai?" and "微软" in reply.answer
     reply = engine.ask("when did the scientist that burned the effigy leave openai?")
     assert reply.read_as == "when did Ilya Sutskever leave openai?" and "2024年5月" in reply.answer
+
+
+def test_who_is_asked_of_a_description_whose_head_is_any_noun(engine: Engine) -> None:
+    # 女将 is no title the description patterns know; 谁 says a person is meant.
+    reply = engine.ask("在特斯拉管过Model X、后来升任OpenAI首席技术官的那位女将是谁?")
+    assert reply.answered and reply.read_as == "米拉·穆拉蒂是谁?"
+
+
+def test_a_pronoun_inside_the_description_is_the_person_described(engine: Engine) -> None:
+    # 他 here is the one the description describes, not someone to ask about.
+    reply = engine.ask("他在特斯拉做过Model X产品经理的那个人是谁?")
+    assert reply.answered and "穆拉蒂" in reply.answer
+
+
+def test_a_thing_asked_by_name_is_not_read_as_a_described_person(engine: Engine) -> None:
+    # 叫什么名字 may ask a thing's name: only 谁 makes any noun a person.
+    assert engine.described.who("Sutskever 自己写的那个程序叫什么名字?") is None
