@@ -342,7 +342,7 @@ def in_context(
     if resolution.unclear is not None and not earlier:
         # "…说这是他唯一一家公司的那位联创是谁": a pronoun inside a description of whom is asked
         # is that person, found by the description.
-        found = engine.described.who(display)
+        found = engine.described.read(display) or engine.described.who(display)
         if found is not None and len(found.people) == 1:
             resolution = replace(resolution, unclear=None)
     if say_how and resolution.unclear is None:

@@ -111,6 +111,8 @@ _ASKS_WHO = re.compile(
 )
 # What leads from the description into what is asked: a comma, a pronoun, 的 of possession.
 _LINK = re.compile(r"^[,，、\s]*(?:他们|她们|他|她|佢)?(?:的)?")
+# Heads that say only "a person": no one's summary says more of them (人 is in 创始人).
+_ANYONE = frozenset({"", "人", "家伙", "大佬", "大神", "哥们"})
 # Words of a description that point, not describe.
 _POINTING = re.compile(r"那个|那位|那名|这个|这位|那|这")
 
@@ -502,7 +504,7 @@ class DescribedPeople:
                 for e in self.find(to_simplified(relative.summary).casefold())
                 if e != relative.id and self.base.entities[e].kind == "person"
             )[:1]
-        if len(people) > 1 and found.group("head"):  # the head noun ("华人", "总裁") picks
+        if len(people) > 1 and found.group("head") not in _ANYONE:  # the head ("华人", "总裁") picks
             head = found.group("head")
             fitting = tuple(
                 e for e in people if head in to_simplified(self.base.entities[e].summary).casefold()
@@ -552,7 +554,7 @@ class DescribedPeople:
                 before = [
                     (name_end, e)
                     for start, name_end, e in starts
-                    if name_end <= at and not _oblique(text, start)
+                    if name_end <= at and not _oblique(text, start) and not _possessor(text, name_end)
                 ]
                 owner = named_next or (before[-1][1] if before else None)
                 if not named_next and before and _PRONOUN.search(text, before[-1][0], at):
@@ -607,6 +609,12 @@ def _oblique(text: str, start: int, since: int = 0) -> bool:
     if window.endswith(("(", "（")):
         window = re.sub(r"[^,，。()（）]{1,8}[(（]$", "", window)
     return _OBLIQUE.search(window[-10:]) is not None
+
+
+def _possessor(text: str, end: int) -> bool:
+    """The name ending at `end` owns what follows ("进入马斯克的特斯拉"): a modifier of a noun,
+    not who does what the clause tells."""
+    return re.match(r"(?:[(（][^)）]{1,30}[)）])?的", text[end:]) is not None
 
 
 def _positions(text: str, name: str) -> list[int]:

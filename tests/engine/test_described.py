@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.answer import Engine
+from bot.engine.described import _possessor
 from bot.text import to_simplified
 
 
@@ -208,3 +209,25 @@ def test_a_pronoun_inside_the_description_is_the_person_described(engine: Engine
 def test_a_thing_asked_by_name_is_not_read_as_a_described_person(engine: Engine) -> None:
     # 叫什么名字 may ask a thing's name: only 谁 makes any noun a person.
     assert engine.described.who("Sutskever 自己写的那个程序叫什么名字?") is None
+
+
+def test_a_name_that_owns_a_noun_is_no_actor_of_the_clause() -> None:
+    text = "2019年阿莫迪(dario amodei)的团队发布了论文"
+    assert _possessor(text, text.index("阿莫迪") + len("阿莫迪"))
+    assert not _possessor("阿莫迪表示团队发布了论文", len("阿莫迪"))
+
+
+def test_a_generic_head_does_not_pick_whoever_has_it_in_their_summary(engine: Engine) -> None:
+    # The fact names Murati, who worked there, and Musk, whose company it was ("马斯克的特斯拉");
+    # 人 says nothing of which, and Musk only owns the company the description names.
+    found = engine.described.read("在特斯拉做过Model X产品经理的那个人,是哪年出生的?")
+    assert found is not None and found.people == ("murati",)
+    reply = engine.ask("在特斯拉做过Model X产品经理的那个人,是哪年出生的?")
+    assert reply.answered and "1988" in reply.answer
+
+
+def test_a_description_the_context_stage_cannot_place_is_still_read(engine: Engine) -> None:
+    # With no earlier turns, the context stage would ask who "那位…的人" is; the description
+    # finds one person, so the question is asked of her.
+    reply = engine.ask("那位在Leap Motion做过产品的人,2022年升了什么职位?")
+    assert reply.answered and reply.read_as == "米拉·穆拉蒂2022年升了什么职位?"
