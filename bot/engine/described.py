@@ -102,6 +102,10 @@ _EN_POSSESSIVE = re.compile(r"\b(?:his|her|their)\b")
 _EN_ASKS_WHO = re.compile(
     r"^(?:what(?:'s| is| was) (?:his|her|their) (?:full )?name|who(?:'s| is| was) (?:he|she|it|that|they))\W*$"
 )
+# "…, wants speed but also safety. who?": more of the description, then a bare who.
+_EN_ENDS_ASKING_WHO = re.compile(
+    r"(?:^|[.!;,]\s*)(?:so |ok )?who(?:'s that| is it| is that| was it| was that)?\s*\?*$"
+)
 # A description that starts with a relative ("父亲…", "老婆…") describes whose relative it is.
 _KIN = re.compile(r"^(?:他|她)?的?(?:父亲|爸爸|老爸|母亲|妈妈|老妈|妻子|老婆|丈夫|老公|儿子|女儿)")
 # What asks only who the described person is, or their name: the engine answers that from the
@@ -442,7 +446,7 @@ class DescribedPeople:
         "why did Dario Amodei quit?"); None when it has no pronoun for them."""
         entity = self.base.entities[person]
         name = entity.name_en or entity.name
-        if _EN_ASKS_WHO.match(asked):
+        if _EN_ASKS_WHO.match(asked) or _EN_ENDS_ASKING_WHO.search(asked):
             return f"who is {name}?"
         rewritten = _EN_POSSESSIVE.sub(f"{name}'s", asked, count=1)
         if rewritten == asked:

@@ -231,3 +231,8 @@ def test_a_description_the_context_stage_cannot_place_is_still_read(engine: Engi
     # finds one person, so the question is asked of her.
     reply = engine.ask("那位在Leap Motion做过产品的人,2022年升了什么职位?")
     assert reply.answered and reply.read_as == "米拉·穆拉蒂2022年升了什么职位?"
+
+
+def test_an_english_description_that_goes_on_and_ends_in_a_bare_who_asks_who(engine: Engine) -> None:
+    reply = engine.ask("the scientist who burned a wooden effigy — at some offsite. who was it?")
+    assert reply.answered and reply.read_as == "who is Ilya Sutskever?"
