@@ -11,6 +11,7 @@ import pytest
 from bot.engine.answer import Engine
 from bot.engine.checks import (
     _OPEN_ENDED_SPAN,
+    _SPAN_STATED,
     CHECKS,
     REGISTRY,
     Checked,
@@ -568,7 +569,5 @@ def test_the_owner_named_before_a_possessive_is_not_what_a_date_is_asked_of(engi
 
 
 def test_a_year_is_no_length_of_time_for_states_span() -> None:
-    from bot.engine.checks import _SPAN_STATED
-
     assert not _SPAN_STATED.search("2023年11月20日,他告诉员工")
     assert _SPAN_STATED.search("在OpenAI待了六年半") and _SPAN_STATED.search("做了3年")
