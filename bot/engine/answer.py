@@ -400,12 +400,22 @@ class Engine(Lookups):
         parts = [(p, s) for s in sentences for p in _SPACE_BREAK.split(s) if p.strip()]
         if not 2 <= len(parts) <= MAX_PARTS:  # one part: the whole's analysis already says it all
             return []
+        # Only a part that asks something can be a question of its own ("8月的报道说还剩三位创始
+        # 人,"), and its intents need no full analysis: with fewer than two such parts there is
+        # nothing to analyse ("Sam Altman 什么时候被开除").
+        asking = [
+            (part, sentence)
+            for part, sentence in parts
+            if _ASKS.search(part) or self.matcher.asked_intents(matching_key(part))
+        ]
+        if len(asking) < 2:
+            return []
         people = tuple(e for e in whole.entities if self.base.entities[e].kind == "person")
         clauses: list[QueryAnalysis] = []
-        for part, sentence in parts:
+        for part, sentence in asking:
             analysis = self.matcher.analyse(matching_key(part))
-            if not (analysis.intents or _ASKS.search(part)) or not analysis.tokens:
-                continue  # not a question of its own: "8月的报道说还剩三位创始人,"
+            if not analysis.tokens:
+                continue  # asks, but of nothing: a bare "是吗"
             if not analysis.entities:
                 # Its subject is a person the whole names, if it names one: in "马斯克什么时候
                 # 退出OpenAI董事会?之后创了哪家公司?" the second part is about Musk, not OpenAI.

@@ -231,6 +231,13 @@ class Work:
     rankings_reused: int = 0  # rankings of an analysis ranked before, given again without the work
 
 
+def _read(key: str) -> tuple[str, str]:
+    """A key in the words the analysis reads: (its Mandarin reading, that with English phrases
+    read as Chinese words)."""
+    mandarin = read_copula(to_mandarin(read_time_interrogative(key)))
+    return mandarin, english_phrasal(english_phrases(mandarin))
+
+
 def bounded_key(key: str) -> str:
     """The part of a matching key the matcher reads: all of it up to MAX_ANALYSED_CHARS, else
     its end (less a word cut in two)."""
@@ -454,11 +461,15 @@ class Matcher:
         self._analysed[key] = analysis
         return analysis
 
+    def asked_intents(self, key: str) -> tuple[Intent, ...]:
+        """The intents `analyse(key)` finds, without the rest of its work (names, words, slots):
+        a cheap test of whether a part of a question asks anything."""
+        return intents_of(_read(bounded_key(key))[1])
+
     def _analyse(self, key: str) -> QueryAnalysis:
         self.work.analyses += 1
         self.work.analysed_chars += len(key)
-        mandarin = read_copula(to_mandarin(read_time_interrogative(key)))
-        key = english_phrasal(english_phrases(mandarin))
+        mandarin, key = _read(key)
         found = self.entity_finder.find(key)
         entities, residual = found.entities, found.residual
         found_by = dict(found.found_by)
