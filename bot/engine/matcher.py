@@ -527,7 +527,7 @@ class Matcher:
             for org in entities
             if self.statements.names_another_organisation(org)
             for title in ORG_TITLES
-            if self.statements.title_pattern(org, title)[0].search(key)
+            if self.statements.asks_title(key, org, title)
         )
 
     def tells_a_move(self, answer: str) -> bool:
@@ -804,7 +804,7 @@ class Matcher:
             # "穆拉蒂是什么职位" asks what she is: the title the articles set before her name
             # (首席技术官穆拉蒂), not the one she was given on joining in 2018.
             near = [c for c in ranked if ranked[0].score - c.score <= TITLE_TIE and c.features.states_asked]
-            best = next((c for c in near if title_of in self.statements.titled_people(c.fact)[0]), None)
+            best = next((c for c in near if self.statements.titled(c.fact, title_of)[0]), None)
             if best is not None and best is not ranked[0] and ranked[0].features.states_asked:
                 ranked.remove(best)
                 ranked.insert(0, best)

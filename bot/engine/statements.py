@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from bot.engine.checks import MoveText
@@ -35,6 +36,12 @@ def names_pattern(entity: Entity) -> str:
     return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
+@cache
+def _title_words(title: TitleRule) -> re.Pattern[str]:
+    """The title as a question asks it, or one of its verbs: what every way of asking it holds."""
+    return re.compile(rf"(?:{title.asked})|(?:{title.verbs})")
+
+
 @dataclass(slots=True)
 class Statements:
     entities: dict[str, Entity]
@@ -43,9 +50,10 @@ class Statements:
     _org_names: dict[str, str] = field(init=False)  # organisation id -> regex of its names
     _person_names: dict[str, str] = field(init=False)  # person id -> regex of their names
     _moves: MoveText = field(init=False)
-    _title_patterns: dict[tuple[str, str], tuple[re.Pattern[str], re.Pattern[str]]] = field(
-        init=False, default_factory=dict
-    )
+    # (organisation id, title name) -> a pattern, compiled when first needed
+    _asked_title_patterns: dict[tuple[str, str], re.Pattern[str]] = field(init=False, default_factory=dict)
+    _stated_title_patterns: dict[tuple[str, str], re.Pattern[str]] = field(init=False, default_factory=dict)
+    _titled_person: dict[tuple[str, str], tuple[bool, bool]] = field(init=False, default_factory=dict)
     _stated_texts: dict[str, str] = field(init=False, default_factory=dict)  # fact id + reads -> text
     _titled: dict[str, tuple[frozenset[str], frozenset[str]]] = field(init=False, default_factory=dict)
     _title_of_person: dict[str, tuple[re.Pattern[str], re.Pattern[str]] | None] = field(
@@ -107,22 +115,39 @@ class Statements:
 
     def title_pattern(self, org: str, title: TitleRule) -> tuple[re.Pattern[str], re.Pattern[str]]:
         """(how a question asks org's title, how a fact states it)"""
-        patterns = self._title_patterns.get((org, title.name))
-        if patterns is None:
-            names = self._org_names[org]
-            asked, stated, verbs = title.asked, title.stated, title.verbs
-            gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
+        return self._asked_title_pattern(org, title), self._stated_title_pattern(org, title)
+
+    def asks_title(self, key: str, org: str, title: TitleRule) -> bool:
+        """Whether a question's key asks who holds `title` at `org`. Every way of asking it holds
+        the title as asked or one of its verbs: a key with neither is not searched with the
+        organisation's own pattern, which is compiled (a few ms) only when a key may match it."""
+        return _title_words(title).search(key) is not None and (
+            self._asked_title_pattern(org, title).search(key) is not None
+        )
+
+    def _asked_title_pattern(self, org: str, title: TitleRule) -> re.Pattern[str]:
+        pattern = self._asked_title_patterns.get((org, title.name))
+        if pattern is None:
+            names, asked, verbs = self._org_names[org], title.asked, title.verbs
             # "Twitch而家個CEO" (Cantonese) is "Twitch现在的CEO": 個 after a word for now is 的.
-            question = re.compile(
+            pattern = self._asked_title_patterns[(org, title.name)] = re.compile(
                 rf"(?:{names})\s?(?:公司|集团)?的?(?:现任|前任|(?:现在|目前|如今)[的个]?|新任|现|前|新)?\s?(?:{asked})"
                 rf"|谁\s?(?:{verbs})了?\s?(?:{names})|(?:{names})\s?是?由?谁\s?(?:{verbs})"
             )
-            fact = re.compile(rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})")
-            patterns = self._title_patterns[(org, title.name)] = (question, fact)
-        return patterns
+        return pattern
+
+    def _stated_title_pattern(self, org: str, title: TitleRule) -> re.Pattern[str]:
+        pattern = self._stated_title_patterns.get((org, title.name))
+        if pattern is None:
+            names, stated, verbs = self._org_names[org], title.stated, title.verbs
+            gap = r"[^,.;:!?，。；：！？\n]{0,8}?"
+            pattern = self._stated_title_patterns[(org, title.name)] = re.compile(
+                rf"(?:{names}){gap}(?:{stated})|(?:{verbs})了?{gap}(?:{names})"
+            )
+        return pattern
 
     def states_title(self, fact: Fact, org: str, title: TitleRule) -> bool:
-        return self.title_pattern(org, title)[1].search(self.stated_text(fact, title.reads)) is not None
+        return self._stated_title_pattern(org, title).search(self.stated_text(fact, title.reads)) is not None
 
     def titled_people(self, fact: Fact) -> tuple[frozenset[str], frozenset[str]]:
         """(the people a fact names by their title, "首席研究官Bob McGrew", and those it says
@@ -161,8 +186,24 @@ class Statements:
             self._title_of_person[person] = patterns
         return self._title_of_person[person]
 
+    def titled(self, fact: Fact, person: str) -> tuple[bool, bool]:
+        """Whether a fact names `person` by their title, and whether it says they were given one
+        (`titled_people` of that one person): only the person asked is searched for, so only
+        their patterns are compiled, not those of everyone the fact names."""
+        key = (fact.id, person)
+        found = self._titled_person.get(key)
+        if found is None:
+            patterns = self._person_title_patterns(person) if person in fact.entities else None
+            if patterns is None:
+                found = (False, False)
+            else:
+                text = self.stated_text(fact)
+                found = (patterns[0].search(text) is not None, patterns[1].search(text) is not None)
+            self._titled_person[key] = found
+        return found
+
     def gives_title(self, fact: Fact, person: str) -> bool:
-        return any(person in people for people in self.titled_people(fact))
+        return any(self.titled(fact, person))
 
     # -- names ------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from bot.engine.answer import Engine
 from bot.engine.lexicon import ORG_TITLES
 from bot.engine.normalise import normalise
+from bot.engine.statements import Statements
 from bot.factbase.models import Fact
 
 
@@ -62,3 +63,40 @@ def test_a_title_rule_searches_what_it_says_it_reads(engine: Engine) -> None:
     )
     assert ceo.reads == "answer and quotes" and statements.states_title(quoted, "microsoft", ceo)
     assert not statements.states_title(quoted, "microsoft", replace(ceo, reads="answer"))
+
+
+def _fresh_statements(engine: Engine) -> Statements:
+    """Statements with nothing compiled yet, as the matcher builds them."""
+    known = engine.matcher.statements
+    return Statements(known.entities, known.home, known.alias_owner)
+
+
+def test_a_title_is_asked_as_its_full_pattern_says_and_compiled_only_when_it_may_be(engine: Engine) -> None:
+    statements = _fresh_statements(engine)
+    orgs = [e.id for e in engine.base.entities.values() if statements.names_another_organisation(e.id)]
+    keys = [normalise(q).key for rule in ORG_TITLES for q in (*rule.fires_on, *rule.not_on)]
+    keys += [normalise(q).key for q in ("微软的总裁什么时候上任的", "Anthropic是谁创办的", "谷歌有多少员工")]
+    for org in orgs:
+        for title in ORG_TITLES:
+            for key in keys:
+                full = statements.title_pattern(org, title)[0].search(key) is not None
+                assert _fresh_statements(engine).asks_title(key, org, title) == full, (org, title.name, key)
+    # A key without the title's words or verbs compiles no organisation's pattern.
+    fresh = _fresh_statements(engine)
+    assert not any(
+        fresh.asks_title(normalise("谷歌有多少员工").key, org, t) for org in orgs for t in ORG_TITLES
+    )
+    assert not fresh._asked_title_patterns and not fresh._stated_title_patterns
+
+
+def test_whether_a_fact_titles_a_person_is_read_of_that_person_alone(engine: Engine) -> None:
+    statements = _fresh_statements(engine)
+    people = [e.id for e in engine.base.entities.values() if e.kind == "person"]
+    for fact in engine.base.facts:
+        by_title, given = engine.matcher.statements.titled_people(fact)
+        for person in (*fact.entities, people[0]):
+            assert statements.titled(fact, person) == (person in by_title, person in given)
+    fresh = _fresh_statements(engine)
+    promoted = fact_saying(engine, "晋升为OpenAI首席技术官")
+    assert fresh.gives_title(promoted, "murati")
+    assert set(fresh._title_of_person) == {"murati"}  # not everyone the fact names
