@@ -484,12 +484,39 @@ _STUDIED = re.compile(
 )
 
 
+_GRADUATE = re.compile(
+    r"研究生|硕士|博士|读研|读博|研究所|(?<![a-z])(?:phd|ph\.d|master'?s?|doctora\w*|graduate school|postgrad\w*)(?![a-z])"
+)
+
+
+# Relatives: "陈信翰的妈妈在哪所大学教书" asks of his mother, and a clause about him does not say.
+_KIN = (
+    re.compile(r"母亲|妈妈|母|妈|\bmother\b|\bmom\b"),
+    re.compile(r"父亲|爸爸|父|爸|\bfather\b|\bdad\b"),
+    re.compile(r"妻子|老婆|太太|夫人|\bwife\b"),
+    re.compile(r"丈夫|老公|先生|\bhusband\b"),
+    re.compile(r"儿子|女儿|孩子|子女|\bson\b|\bdaughter\b|\bchild(?:ren)?\b"),
+    re.compile(r"兄弟|姐妹|哥哥|姐姐|弟弟|妹妹|\bbrother\b|\bsister\b"),
+)
+
+
+def _kin_asked(key: str) -> list[re.Pattern[str]]:
+    """The relatives a question asks of (each a pattern a fact's clause must match)."""
+    return [kin for kin in _KIN if kin.search(key)]
+
+
 @check(reads="school_asked")
 def names_the_school(c: Checked) -> str | None:
     """asked which school someone studied at (哪所大学读博): the fact names a school and says
     they studied there, in one clause (a city, or studying alone, does not say which)"""
     clauses = _CLAUSE.split(c.reader.stated_text(c.fact))
-    if not any(_SCHOOL.search(clause) and _STUDIED.search(clause) for clause in clauses):
+    # A graduate degree asked (读博, 读研, phd) is not answered by where the first degree was taken.
+    level = _GRADUATE if _GRADUATE.search(c.query.key) else _STUDIED
+    kin = _kin_asked(c.query.key)
+    if not any(
+        _SCHOOL.search(clause) and level.search(clause) and all(k.search(clause) for k in kin)
+        for clause in clauses
+    ):
         return "names_the_school"
     return None
 

@@ -165,7 +165,7 @@ FIRST_TIME_CUE = Cue(
 TEAM_ASKED_CUE = Cue(
     "team_asked",
     re.compile(
-        r"(?:哪|什么|啥|边)(?:一|个|支|间)?\s?(?:团队|部门|小组|实验室|事业部|项目组|分部|研究院|组(?![织建成]))"
+        r"(?:哪|什么|啥|边)一?(?:个|支|间)?\s?(?:团队|部门|小组|实验室|事业部|项目组|分部|研究院|组(?![织建成]))"
         r"|\b(?:which|what) (?:team|department|division|group|lab|unit)\b"
     ),
     "question",
@@ -176,15 +176,22 @@ TEAM_ASKED_CUE = Cue(
 SCHOOL_ASKED_CUE = Cue(
     "school_asked",
     re.compile(
-        r"(?:哪|什么|啥|边)(?:一|个|所|间)?\s?(?:大学|学校|学院|院校)"
+        r"(?:哪|什么|啥|边)一?(?:个|所|间)?\s?(?:大学|学校|学院|院校|中学|高中)"
         r"|(?:在|去|喺)?(?:哪|边)(?:里|儿|间|度)?(?:读|念|上|攻读)的?(?:博士|博|硕士|硕|研究生|研|大学|本科|书)"
+        # "有没有读研? 在哪读的": a degree named, then where it was taken
+        r"|(?:读研|读博|读硕|研究生|博士|硕士|学位|本科)[^?？]{0,12}?(?:在|去)?(?:哪|边)(?:里|儿|度)?(?:读|念|拿|上)"
         r"|\b(?:which|what) (?:university|college|school)\b"
         r"|\bwhere did \S+ (?:study|go to (?:school|college)|(?:do|get|earn) (?:his|her|their|a) (?:phd|degree|masters?|doctorate))\b"
     ),
     "question",
     "asks which school someone studied at: the names_the_school check",
-    fires_on=("Amodei在哪所大学读的博士?", "Which university did Karpathy go to?"),
-    not_on=("Amodei在哪家公司工作过?",),
+    fires_on=(
+        "Amodei在哪所大学读的博士?",
+        "Which university did Karpathy go to?",
+        "Toner的父亲在哪一所大学教书?",
+        "Karpathy博士是在哪读的?",
+    ),
+    not_on=("Amodei在哪家公司工作过?", "Karpathy在哪里工作?"),
 )
 # "Kevin和Peter的全名是什么": a fact giving first names only does not give the full names.
 FULL_NAME_CUE = Cue(

@@ -144,6 +144,27 @@ def test_which_school_needs_a_fact_naming_one_studied_at(engine: Engine, questio
 
 
 @pytest.mark.parametrize(
+    "question", ["Which university did Mark Chen do his PhD at?", "Mark Chen在哪所大学读的研究生?"]
+)
+def test_a_graduate_school_is_not_where_the_first_degree_was_taken(engine: Engine, question: str) -> None:
+    # His MIT double degree was the answer; the articles say nothing of a graduate degree.
+    assert _declined_by(engine, question) == "check:names_the_school"
+
+
+def test_where_a_first_degree_was_taken_still_answers(engine: Engine) -> None:
+    reply = engine.ask("Mark Chen是哪所大学毕业的?")
+    assert reply.answered and "MIT" in reply.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["Mark Chen的爸爸是哪所大学毕业的?", "Mark Chen的父亲在哪一所大学读的书?"]
+)
+def test_a_relatives_school_is_not_the_persons_own(engine: Engine, question: str) -> None:
+    # His own MIT degree was the answer.
+    assert _declined_by(engine, question) == "check:names_the_school"
+
+
+@pytest.mark.parametrize(
     ("clause", "states"),
     [
         ("2012年从塞耶工程学院获得机械工程学位", True),
