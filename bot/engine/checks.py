@@ -433,8 +433,10 @@ def states_first(c: Checked) -> str | None:
     return None
 
 
+# A unit, or the head of one: "Meta应用研究负责人" names applied research as his unit.
 _UNIT_WORD = (
-    r"团队|部门|小组|实验室|事业部|项目组|研究院|研究所|(?<![a-z])(?:team|lab|division|department)(?![a-z])"
+    r"团队|部门|小组|实验室|事业部|项目组|研究院|研究所|负责人|主管|总监"
+    r"|(?<![a-z])(?:team|lab|division|department)(?![a-z])"
 )
 # What may stand before a unit word without naming it: "该团队", "一支团队", "他的团队".
 _UNNAMED_UNIT = re.compile(
@@ -442,6 +444,7 @@ _UNNAMED_UNIT = re.compile(
     r"|the|a|an|his|her|their|its|new|our)\s?$"
 )
 _UNIT = re.compile(rf"(?:{_UNIT_WORD})")
+_LATIN_NAME = re.compile(r"[a-z][a-z0-9\-]{2,}")
 _SENTENCE = re.compile(r"[。;；!！?？\n]")
 
 
@@ -460,7 +463,10 @@ def _names_a_unit(clause: str) -> bool:
 def names_the_unit(c: Checked) -> str | None:
     """asked which unit of an organisation (哪个团队): the fact names one, in a sentence with the
     organisation the question names"""
+    # the organisations the question names: entities, and a name the base holds as a word only
+    # ("Instagram")
     at = [org for org in c.title_at if org]
+    at += [re.escape(t) for t in c.query.tokens if _LATIN_NAME.fullmatch(t)]
     sentences = _SENTENCE.split(c.reader.stated_text(c.fact))
     if not any(
         _names_a_unit(sentence) and all(re.search(org, sentence) for org in at) for sentence in sentences
