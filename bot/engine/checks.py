@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from bot.engine.entities import ENTITY_MARK
 from bot.engine.lexicon import STILL_OPEN, TITLE_GIVEN, TITLE_WORD
 from bot.engine.quantities import stated_figures, states_each
 from bot.engine.stage import Stage
@@ -388,6 +389,20 @@ def _holds(text: str, names: str, title: str) -> bool:
     )
 
 
+def _role_asked(query: QueryAnalysis) -> list[str]:
+    """The titles a succession question asks the role by: written in it ("Friar之前的CFO"), or
+    its English put in the facts' words ("president": 总裁); not a title set before a name,
+    which says who that person is ("谁接替了首席研究官McGrew" asks his successor, whatever title)."""
+    residual = query.residual
+    written = [
+        m.group()
+        for m in _TITLE_IN_QUESTION.finditer(residual)
+        if not residual[m.end() : m.end() + 2].lstrip().startswith(ENTITY_MARK)
+    ]
+    translated = [t for t in query.tokens if _TITLE_IN_QUESTION.fullmatch(t) and t not in query.key]
+    return written + translated
+
+
 @check(reads="succession_of")
 def succeeded_by_another(c: Checked) -> str | None:
     """asked who held a role before or after someone (接替X, X的前任): the fact names another
@@ -400,8 +415,7 @@ def succeeded_by_another(c: Checked) -> str | None:
         if not e.startswith("~") and c.reader.kind_of(e) == "person"
     ]
     text = c.reader.stated_text(c.fact)
-    titles = [m.group() for m in _TITLE_IN_QUESTION.finditer(c.query.key)]
-    titles += [t for t in c.query.tokens if _TITLE_IN_QUESTION.fullmatch(t)]  # "president": 总裁
+    titles = _role_asked(c.query)
     if titles:
         # the same role: another person holds the title asked
         if not any(_holds(text, c.reader.names_of(p), t) for p in others for t in titles):

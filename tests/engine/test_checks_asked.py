@@ -20,6 +20,7 @@ from bot.engine.checks import (
     _WORK_STATED,
     _holds,
     _names_a_unit,
+    _role_asked,
 )
 from bot.engine.normalise import normalise
 
@@ -67,6 +68,19 @@ def test_a_successor_given_the_title_asked_answers(engine: Engine) -> None:
 )
 def test_the_person_a_succession_is_asked_of_is_read(engine: Engine, question: str, person: str) -> None:
     assert engine.matcher.analyse(normalise(question).key).slots.succession_of == person
+
+
+@pytest.mark.parametrize(
+    ("question", "roles"),
+    [
+        ("Friar上任之前OpenAI的CFO是谁?", ["cfo"]),
+        ("Who took over from Brockman as president?", ["总裁"]),
+        # a title set before the name says who he is, not the role asked
+        ("谁接替了首席研究官McGrew?", []),
+    ],
+)
+def test_the_role_a_succession_is_asked_in(engine: Engine, question: str, roles: list[str]) -> None:
+    assert _role_asked(engine.matcher.analyse(normalise(question).key)) == roles
 
 
 def test_a_title_is_held_when_set_before_the_name_or_given_after_it() -> None:
