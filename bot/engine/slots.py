@@ -135,6 +135,7 @@ SUCCESSION_CUE = Cue(
     "succession",
     re.compile(
         r"前任|上一任|前一任|继任|接班|接[^\s谁]{0,6}?的?班|接替|接任|接手|接管|取代|顶替|代替"
+        r"|接了?[^谁?？,，]{0,14}?(?:位置|位子|职位|岗位|个位|的位)"
         r"|(?:上任|到任|上台|当上|出任|升任?|晋升|成为|加入|入职)[^\s谁]{0,8}?(?:之前|以前|前)"
         r"|\b(?:predecessor|successor|replaced?|replacing|succeed(?:ed)?|preceded)\b"
         r"|\bbefore \S+(?: \S+)? (?:became|joined|was (?:named|appointed|hired))\b"
@@ -143,6 +144,8 @@ SUCCESSION_CUE = Cue(
     "asks who held a role before or after someone: the succeeded_by_another check",
     fires_on=(
         "谁接替了Kevin Weil?",
+        "邊個接咗Kevin Weil個位?",
+        "Kevin Weil's predecessor?",
         "Peter Deng上任之前的产品副总裁是谁?",
         "Who replaced Brockman as president?",
     ),
@@ -154,29 +157,39 @@ FIRST_TIME_CUE = Cue(
     "first_time",
     re.compile(
         r"第一次|首次|头一[次回遭]|首度|初次|第一回|\bfirst[- ](?:time|ever)\b|\bfor the first time\b"
+        # "when did Apple first invest": first before its verb, not "thank first in the note"
+        r"|\b(?:did|was|were|has|had) \S+(?: \S+)? first (?!(?:in|of|to|on|at|and|or|the|a|an|for|with)\b)[a-z]+"
     ),
     "question",
     "asks the first occasion of something: the states_first check",
-    fires_on=("苹果第一次投资OpenAI是哪年?", "When did Leike criticise OpenAI for the first time?"),
-    not_on=("谁第一个离开OpenAI?", "苹果投资OpenAI是哪年?"),
+    fires_on=(
+        "苹果第一次投资OpenAI是哪年?",
+        "When did Leike criticise OpenAI for the first time?",
+        "When did Apple first invest in OpenAI?",
+    ),
+    not_on=("谁第一个离开OpenAI?", "苹果投资OpenAI是哪年?", "Who did Weil thank first in his post?"),
 )
 # "Zoph在谷歌是哪个团队的", "他在哪所大学读博": a unit inside an organisation, or a school, is more
 # than the organisation: a fact naming only the company (or a city) does not say which.
 TEAM_ASKED_CUE = Cue(
     "team_asked",
     re.compile(
-        r"(?:哪|什么|啥|边)一?(?:个|支|间)?\s?(?:团队|部门|小组|实验室|事业部|项目组|分部|研究院|组(?![织建成]))"
-        r"|\b(?:which|what) (?:team|department|division|group|lab|unit)\b"
+        r"(?:哪|什么|啥|边|谁的?)一?(?:个|支|间)?\s?(?:团队|部门|小组|实验室|事业部|项目组|分部|研究院|组(?![织建成]))"
+        r"|\b(?:which|what) (?:team|department|dept|division|group|lab|unit)\b"
     ),
     "question",
     "asks which unit of an organisation (team, department, lab): the names_the_unit check",
-    fires_on=("Kevin Weil在Instagram是哪个部门的?", "Which team was Leike on at DeepMind?"),
+    fires_on=(
+        "Kevin Weil在Instagram是哪个部门的?",
+        "Which team was Leike on at DeepMind?",
+        "Kevin Weil喺Instagram係邊個部門㗎?",
+    ),
     not_on=("Kevin Weil以前在哪家公司?",),
 )
 SCHOOL_ASKED_CUE = Cue(
     "school_asked",
     re.compile(
-        r"(?:哪|什么|啥|边)一?(?:个|所|间)?\s?(?:大学|学校|学院|院校|中学|高中)"
+        r"(?:哪|什么|啥|边)一?(?:个|所|间|家)?\s?(?:大学|学校|学院|院校|中学|高中)"
         r"|(?:在|去|喺)?(?:哪|边)(?:里|儿|间|度)?(?:读|念|上|攻读)的?(?:博士|博|硕士|硕|研究生|研|大学|本科|书)"
         # "有没有读研? 在哪读的": a degree named, then where it was taken
         r"|(?:读研|读博|读硕|研究生|博士|硕士|学位|本科)[^?？]{0,12}?(?:在|去)?(?:哪|边)(?:里|儿|度)?(?:读|念|拿|上)"
@@ -190,6 +203,7 @@ SCHOOL_ASKED_CUE = Cue(
         "Which university did Karpathy go to?",
         "Toner的父亲在哪一所大学教书?",
         "Karpathy博士是在哪读的?",
+        "Weil喺邊間大學讀書㗎?",
     ),
     not_on=("Amodei在哪家公司工作过?", "Karpathy在哪里工作?"),
 )
@@ -400,7 +414,9 @@ def read_slots(
         range_asked=bool(RANGE_ASKED_CUE.pattern.search(key)),
         ordinal_asked=bool(ORDINAL_ASKED_CUE.pattern.search(key)),
         when_of=dated_of(residual, entities) if Intent.WHEN in intents else frozenset(),
-        succession_of=succession_of(reader, residual, entities) if Intent.WHO in intents else None,
+        succession_of=succession_of(reader, residual, entities)
+        if Intent.WHO in intents or _SUCCESSOR_NOUN.search(key)
+        else None,
         first_asked=bool(FIRST_TIME_CUE.pattern.search(key)),
         team_asked=bool(TEAM_ASKED_CUE.pattern.search(key)),
         school_asked=bool(SCHOOL_ASKED_CUE.pattern.search(key)),
@@ -454,6 +470,8 @@ def dated_of(residual: str, entities: Sequence[str]) -> frozenset[str]:
     return frozenset(e for i, e in enumerate(entities) if i not in owners)
 
 
+# A noun that asks for a person by succession: "Weil's predecessor?" asks who without a who.
+_SUCCESSOR_NOUN = re.compile(r"前任|继任者|接班人|\b(?:predecessor|successor)\b")
 # A title held before or after someone named: "before Pachocki", "在Pachocki之前", "Shear之后的CEO".
 _BEFORE_OR_AFTER_NAME = re.compile(
     rf"\b(?:before|after) {ENTITY_MARK}|(?:在|于)?{ENTITY_MARK}\s?(?:之前|以前|之后|以后)(?![^\s谁]{{0,6}}(?:离开|离职|辞职|被))"

@@ -23,6 +23,7 @@ from bot.engine.checks import (
     _role_asked,
 )
 from bot.engine.normalise import normalise
+from bot.text import to_simplified
 
 
 def _declined_by(engine: Engine, question: str) -> str | None:
@@ -289,3 +290,37 @@ def test_what_a_new_team_works_on_is_answered(engine: Engine) -> None:
 )
 def test_work_is_a_verb_with_its_object_not_a_title(text: str, says: bool) -> None:
     assert bool(_WORK_STATED.search(text)) is says
+
+
+# -- the same asks in other styles ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "check"),
+    [
+        ("When did Apple first invest in OpenAI?", "check:states_first"),  # first before its verb
+        ("Kevin Weil喺Instagram係邊個部門㗎?", "check:names_the_unit"),  # 邊個部門 read as 谁部门
+    ],
+)
+def test_an_ask_worded_in_another_style_is_checked_alike(engine: Engine, question: str, check: str) -> None:
+    # each was answered (a funding round; his titles at Instagram) before its cue read this style
+    assert _declined_by(engine, question) == check
+
+
+def test_a_successor_asked_in_cantonese_is_still_answered(engine: Engine) -> None:
+    reply = engine.ask("邊個接咗McGrew個位?")
+    assert reply.answered and reply.fact_id == "a003-mark-chen-svp"
+
+
+def test_a_unit_asked_in_cantonese_is_answered_by_the_fact_naming_it(engine: Engine) -> None:
+    reply = engine.ask("Schulman喺OpenAI帶邊個團隊㗎?")
+    assert reply.answered and "后训练" in to_simplified(reply.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "person"), [("Kevin Weil's predecessor?", "weil"), ("邊個接咗Kevin Weil個位?", "weil")]
+)
+def test_a_succession_without_a_who_or_by_a_position_taken_is_read(
+    engine: Engine, question: str, person: str
+) -> None:
+    assert engine.matcher.analyse(normalise(question).key).slots.succession_of == person
