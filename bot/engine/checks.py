@@ -463,8 +463,8 @@ _SENTENCE = re.compile(r"[。;；!！?？\n]")
 
 
 def _names_a_unit(clause: str) -> bool:
-    """Whether a clause names a unit: a unit word with a name before it ("后训练团队",
-    "Google Brain team"), or a name the unit word is not needed for is not told."""
+    """Whether a clause names a unit: a unit word with words naming it before it ("后训练团队",
+    "语言和代码生成的团队"), not a determiner ("一个新的团队", "他的团队")."""
     for unit in _UNIT.finditer(clause):
         before = clause[max(0, unit.start() - 8) : unit.start()].rstrip("的 ")
         before = re.split(r"[在了和与及并是为的]", before)[-1]  # the words that qualify the unit
@@ -489,9 +489,9 @@ def names_the_unit(c: Checked) -> str | None:
     return None
 
 
-# A school, and studying or teaching there: both in one clause (伯克利 is a city too).
-# A school by its name: a school word with a name before it (塞耶工程学院, not 高中时 or 一所大学), or
-# one of the universities known by name alone.
+# A school, and studying or teaching there: both in one clause (伯克利 is a city too). A school
+# by its name: a school word with a name before it (塞耶工程学院, not 高中时 or 一所大学), or one
+# of the universities known by name alone.
 _SCHOOL = re.compile(
     r"(?<=[\u4e00-\u9fffa-z])(?<![的所读念上在进名该这那间个一时就考入])(?:大学|学院|学校|中学|高中)"
     r"|哈佛|斯坦福|伯克利|麻省理工|普林斯顿|耶鲁|剑桥|牛津|多伦多|卡内基梅隆|达特茅斯"
@@ -502,8 +502,7 @@ _STUDIED = re.compile(
     r"读书|就读|毕业|学位|博士|硕士|本科|研究生|攻读|求学|读研|读博|念书|主修|学者|教授|讲师|学生"
     r"|(?<![a-z])(?:phd|ph\.d|degree|graduat\w*|studied|studying|student|alumn\w*|bachelor|master)(?![a-z])"
 )
-
-
+# A graduate degree, asked or stated.
 _GRADUATE = re.compile(
     r"研究生|硕士|博士|读研|读博|研究所|(?<![a-z])(?:phd|ph\.d|master'?s?|doctora\w*|graduate school|postgrad\w*)(?![a-z])"
 )
