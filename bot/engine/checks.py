@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from bot.engine.lexicon import STILL_OPEN
+from bot.engine.entities import ENTITY_MARK
+from bot.engine.lexicon import STILL_OPEN, TITLE_GIVEN, TITLE_WORD
 from bot.engine.quantities import stated_figures, states_each
 from bot.engine.stage import Stage
 
@@ -345,6 +346,261 @@ def dated_event_of_the_asked(c: Checked) -> str | None:
     participants = {p.entity for p in c.fact.participants}
     if c.fact.kind == "event" and participants and participants.isdisjoint(c.query.slots.when_of):
         return "dated_event_of_the_asked"
+    return None
+
+
+# -- what is asked, read against what the fact states (bot.engine.slots: SUCCESSION_CUE …) ------
+
+# A fact that says someone took over from someone: the two are predecessor and successor.
+_SUCCESSION_STATED = re.compile(
+    r"接替|接任|接手|接管|接班|继任|取代|顶替|代替|前任|(?<![a-z])(?:replac\w*|succe\w*|took over|take over)(?![a-z])"
+)
+
+
+# The C-suite titles as abbreviations and as the articles write them: "cfo" is 首席财务官.
+_TITLE_FORMS = {
+    "ceo": "首席执行官|执行长",
+    "cfo": "首席财务官|财务首席官|财务长",
+    "cto": "首席技术官|技术长",
+    "coo": "首席运营官|营运长",
+    "cpo": "首席产品官|产品长",
+    "cro": "首席研究官",
+}
+_TITLE_FORMS.update(
+    {form: abbreviation for abbreviation, forms in _TITLE_FORMS.items() for form in forms.split("|")}
+)
+_TITLE_IN_QUESTION = re.compile(TITLE_WORD)
+
+
+def _title_forms(title: str) -> str:
+    """A regex of a title as a fact may write it: itself, or its abbreviation and full forms."""
+    other = _TITLE_FORMS.get(title, "")
+    full = _TITLE_FORMS.get(other, "") if other in _TITLE_FORMS and not other.isascii() else ""
+    return "|".join(re.escape(form) for form in {title, *other.split("|"), *full.split("|")} if form)
+
+
+def _holds(text: str, names: str, title: str) -> bool:
+    """Whether `text` gives the person of `names` the title: set before the name (首席财务官弗莱尔)
+    or given after it (穆拉蒂被任命为临时CEO)."""
+    forms = _title_forms(title)
+    return bool(
+        re.search(rf"(?:{forms})[^,，。;；、]{{0,6}}?(?:{names})", text)
+        or re.search(rf"(?:{names})[^。;；]{{0,20}}?(?:{TITLE_GIVEN})[^,，。;；]{{0,20}}?(?:{forms})", text)
+    )
+
+
+def _role_asked(query: QueryAnalysis) -> list[str]:
+    """The titles a succession question asks the role by: written in it ("Friar之前的CFO"), or
+    its English put in the facts' words ("president": 总裁); not a title set before a name,
+    which says who that person is ("谁接替了首席研究官McGrew" asks his successor, whatever title)."""
+    residual = query.residual
+    written = [
+        m.group()
+        for m in _TITLE_IN_QUESTION.finditer(residual)
+        if not residual[m.end() : m.end() + 2].lstrip().startswith(ENTITY_MARK)
+    ]
+    translated = [t for t in query.tokens if _TITLE_IN_QUESTION.fullmatch(t) and t not in query.key]
+    return written + translated
+
+
+@check(reads="succession_of")
+def succeeded_by_another(c: Checked) -> str | None:
+    """asked who held a role before or after someone (接替X, X的前任): the fact names another
+    person who took over or was given a title (the title asked, when the question names one),
+    not only X's own appointment"""
+    asked = c.query.slots.succession_of
+    others = [
+        e
+        for e in (c.named | c.entities) - {asked}
+        if not e.startswith("~") and c.reader.kind_of(e) == "person"
+    ]
+    text = c.reader.stated_text(c.fact)
+    titles = _role_asked(c.query)
+    if titles:
+        # the same role: another person holds the title asked
+        if not any(_holds(text, c.reader.names_of(p), t) for p in others for t in titles):
+            return "succeeded_by_another"
+        return None
+    if any(c.reader.gives_title(c.fact, person) for person in others) or (
+        others and _SUCCESSION_STATED.search(text)
+    ):
+        return None
+    return "succeeded_by_another"
+
+
+# The first of its kind: said so (首次, 最早, 早在…就, first), or an event that happens once (founded,
+# born, met: 认识 is a first meeting). Not 最初/original: "最初的使命" is the first mission, not
+# the first time something happened.
+_FIRST_STATED = re.compile(
+    r"第一次|首次|首度|头一[次回遭个]|初次|第一[个位家轮笔批回]|首[个位家轮笔批款]|最早|早在|率先|开先河"
+    r"|成立|创立|创办|创建|诞生|出生|认识|结识|相识|初识|问世"
+    r"|(?<![a-z])(?:first|earliest|founded|met|born)(?![a-z])"
+)
+
+
+@check(reads="first_asked")
+def states_first(c: Checked) -> str | None:
+    """asked the first occasion (第一次投资): the fact says it was the first, or tells an event
+    that happens once (founded, met)"""
+    if not _FIRST_STATED.search(c.reader.stated_text(c.fact)):
+        return "states_first"
+    return None
+
+
+# A unit, or the head of one: "Meta应用研究负责人" names applied research as his unit.
+_UNIT_WORD = (
+    r"团队|部门|小组|实验室|事业部|项目组|研究院|研究所|负责人|主管|总监"
+    r"|(?<![a-z])(?:team|lab|division|department)(?![a-z])"
+)
+# What may stand before a unit word without naming it: "该团队", "一支团队", "他的团队".
+_UNNAMED_UNIT = re.compile(
+    r"(?:该|这个?|那个?|其|整个|一个|一支|[他她它]们?的?|我们?的?|你们?的?|新的?|全新的?|原来?的?|自己的?|卓越的?|出色的?"
+    r"|the|a|an|his|her|their|its|new|our)\s?$"
+)
+_UNIT = re.compile(rf"(?:{_UNIT_WORD})")
+_LATIN_NAME = re.compile(r"[a-z][a-z0-9\-]{2,}")
+_SENTENCE = re.compile(r"[。;；!！?？\n]")
+
+
+def _names_a_unit(clause: str) -> bool:
+    """Whether a clause names a unit: a unit word with words naming it before it ("后训练团队",
+    "语言和代码生成的团队"), not a determiner ("一个新的团队", "他的团队")."""
+    for unit in _UNIT.finditer(clause):
+        before = clause[max(0, unit.start() - 8) : unit.start()].rstrip("的 ")
+        before = re.split(r"[在了和与及并是为的]", before)[-1]  # the words that qualify the unit
+        if len(before.strip()) >= 2 and not _UNNAMED_UNIT.search(before.strip()):
+            return True
+    return False
+
+
+@check(reads="team_asked")
+def names_the_unit(c: Checked) -> str | None:
+    """asked which unit of an organisation (哪个团队): the fact names one, in a sentence with the
+    organisation the question names"""
+    # the organisations the question names: entities, and a name the base holds as a word only
+    # ("Instagram")
+    at = [org for org in c.title_at if org]
+    at += [re.escape(t) for t in c.query.tokens if _LATIN_NAME.fullmatch(t)]
+    sentences = _SENTENCE.split(c.reader.stated_text(c.fact))
+    if not any(
+        _names_a_unit(sentence) and all(re.search(org, sentence) for org in at) for sentence in sentences
+    ):
+        return "names_the_unit"
+    return None
+
+
+# A school, and studying or teaching there: both in one clause (伯克利 is a city too). A school
+# by its name: a school word with a name before it (塞耶工程学院, not 高中时 or 一所大学), or one
+# of the universities known by name alone.
+_SCHOOL = re.compile(
+    r"(?<=[\u4e00-\u9fffa-z])(?<![的所读念上在进名该这那间个一时就考入])(?:大学|学院|学校|中学|高中)"
+    r"|哈佛|斯坦福|伯克利|麻省理工|普林斯顿|耶鲁|剑桥|牛津|多伦多|卡内基梅隆|达特茅斯"
+    r"|(?<![a-z])(?:university|college|institute|school|mit|harvard|stanford|berkeley|princeton|yale|cambridge"
+    r"|oxford|toronto|carnegie|dartmouth)(?![a-z])"
+)
+_STUDIED = re.compile(
+    r"读书|就读|毕业|学位|博士|硕士|本科|研究生|攻读|求学|读研|读博|念书|主修|学者|教授|讲师|学生"
+    r"|(?<![a-z])(?:phd|ph\.d|degree|graduat\w*|studied|studying|student|alumn\w*|bachelor|master)(?![a-z])"
+)
+# A graduate degree, asked or stated.
+_GRADUATE = re.compile(
+    r"研究生|硕士|博士|读研|读博|研究所|(?<![a-z])(?:phd|ph\.d|master'?s?|doctora\w*|graduate school|postgrad\w*)(?![a-z])"
+)
+
+
+# Relatives: "陈信翰的妈妈在哪所大学教书" asks of his mother, and a clause about him does not say.
+_KIN = (
+    re.compile(r"母亲|妈妈|母|妈|\bmother\b|\bmom\b"),
+    re.compile(r"父亲|爸爸|父|爸|\bfather\b|\bdad\b"),
+    re.compile(r"妻子|老婆|太太|夫人|\bwife\b"),
+    re.compile(r"丈夫|老公|先生|\bhusband\b"),
+    re.compile(r"儿子|女儿|孩子|子女|\bson\b|\bdaughter\b|\bchild(?:ren)?\b"),
+    re.compile(r"兄弟|姐妹|哥哥|姐姐|弟弟|妹妹|\bbrother\b|\bsister\b"),
+)
+
+
+def _kin_asked(key: str) -> list[re.Pattern[str]]:
+    """The relatives a question asks of (each a pattern a fact's clause must match)."""
+    return [kin for kin in _KIN if kin.search(key)]
+
+
+@check(reads="school_asked")
+def names_the_school(c: Checked) -> str | None:
+    """asked which school someone studied at (哪所大学读博): the fact names a school and says
+    they studied there, in one clause (a city, or studying alone, does not say which)"""
+    clauses = _CLAUSE.split(c.reader.stated_text(c.fact))
+    # A graduate degree asked (读博, 读研, phd) is not answered by where the first degree was taken.
+    level = _GRADUATE if _GRADUATE.search(c.query.key) else _STUDIED
+    kin = _kin_asked(c.query.key)
+    if not any(
+        _SCHOOL.search(clause) and level.search(clause) and all(k.search(clause) for k in kin)
+        for clause in clauses
+    ):
+        return "names_the_school"
+    return None
+
+
+# A full name: a name of two parts ("Liam Fedus", "莎拉·弗莱尔").
+_TWO_PART_NAME = re.compile(r"[a-z][a-z\-]+ [a-z][a-z\-]+|[\u4e00-\u9fff]+·[\u4e00-\u9fff]+")
+
+
+@check(reads="full_name_asked")
+def gives_full_name(c: Checked) -> str | None:
+    """asked someone's full name (全名): the fact writes that person's name in two parts, not
+    only a first name or a nickname"""
+    text = c.reader.stated_text(c.fact)
+    people = [e for e in c.asked_about if c.reader.kind_of(e) == "person"]
+    if not people:
+        return None if _TWO_PART_NAME.search(text) else "gives_full_name"
+    for person in people:
+        written = [m.group() for m in re.finditer(c.reader.names_of(person), text)]
+        if not any(_TWO_PART_NAME.fullmatch(name) for name in written):
+            return "gives_full_name"
+    return None
+
+
+@check(reads="tenure_asked")
+def states_tenure(c: Checked) -> str | None:
+    """asked how long someone stayed (干了多久): the fact gives a length of time, a since or two
+    dates (a length of something else, 几个月后, is none)"""
+    text = c.reader.stated_text(c.fact)
+    if not (_TWO_YEARS.search(text) or _SPAN_STATED.search(text)):
+        return "states_tenure"
+    return None
+
+
+# A stance: a feeling, a judgement, a wish, or the person's own words quoted.
+_STANCE_STATED = re.compile(
+    r"矛盾|后悔|感谢|感激|遗憾|高兴|开心|兴奋|激动|难过|伤心|痛苦|担心|担忧|失望|愤怒|生气|不满|满意|骄傲|自豪|荣幸|震惊|意外"
+    r"|惊讶|沮丧|不安|期待|乐观|悲观|支持|反对|赞同|同意|拒绝|犹豫|不愿|愿意|希望|认为|觉得|相信|感到|感觉|坦言|直言|批评|称赞"
+    r"|态度|看法|心情|感受|调侃|嘲讽|讽刺|质疑|猜测|吐槽|怀疑|感叹|评价|“|「|\""
+    r"|(?<![a-z])(?:feel|felt|think|thought|believe[sd]?|grateful|regret\w*|ambivalent|conflicted|proud|happy|sad|worried|hope[sd]?)(?![a-z])"
+)
+
+
+@check(reads="stance_asked")
+def states_stance(c: Checked) -> str | None:
+    """asked an opinion (怎么看, 点谂): the fact carries one (a judgement, a feeling, the
+    person's quoted words), not only the event it was about"""
+    if c.fact.kind != "quote" and not _STANCE_STATED.search(c.reader.stated_text(c.fact)):
+        return "states_stance"
+    return None
+
+
+# What someone works on: a verb of work with its object (负责, 致力于, 领导), not a title (研究科学家).
+_WORK_STATED = re.compile(
+    r"负责|从事|专注|致力|主攻|研发|开发|领导|带领|带队|主导|参与|牵头|打造|构建|推动|项目|课题|方向|工作是"
+    r"|研究(?!科学家|员|主管|副总裁|总监|负责人|人员|机构|实验室|组织|部门|团队)"
+    r"|(?<![a-z])(?:working on|works on|work on|focus\w*|lead\w*|develop\w*|build\w*|project\w*)(?![a-z])"
+)
+
+
+@check(reads="work_asked")
+def states_the_work(c: Checked) -> str | None:
+    """asked what exactly someone works on (具体做什么): the fact says what, not only where or
+    their title"""
+    if not _WORK_STATED.search(c.reader.stated_text(c.fact)):
+        return "states_the_work"
     return None
 
 

@@ -129,6 +129,136 @@ ORDINAL_ASKED_CUE = Cue(
     fires_on=("这是他第几次离开公司?", "Was that the first time he left?"),
     not_on=("他离开过几次?", "What time did they meet?"),
 )
+# "谁接替了McGrew", "Friar上任之前的CFO是谁": a who-question about whoever held the role before or
+# after someone (a predecessor or a successor). That person's own appointment does not answer it.
+SUCCESSION_CUE = Cue(
+    "succession",
+    re.compile(
+        r"前任|上一任|前一任|继任|接班|接[^\s谁]{0,6}?的?班|接替|接任|接手|接管|取代|顶替|代替"
+        r"|接了?[^谁?？,，]{0,14}?(?:位置|位子|职位|岗位|个位|的位)"
+        r"|(?:上任|到任|上台|当上|出任|升任?|晋升|成为|加入|入职)[^\s谁]{0,8}?(?:之前|以前|前)"
+        r"|\b(?:predecessor|successor|replaced?|replacing|succeed(?:ed)?|preceded)\b"
+        r"|\bbefore \S+(?: \S+)? (?:became|joined|was (?:named|appointed|hired))\b"
+    ),
+    "question",
+    "asks who held a role before or after someone: the succeeded_by_another check",
+    fires_on=(
+        "谁接替了Kevin Weil?",
+        "邊個接咗Kevin Weil個位?",
+        "Kevin Weil's predecessor?",
+        "Peter Deng上任之前的产品副总裁是谁?",
+        "Who replaced Brockman as president?",
+    ),
+    not_on=("Kevin Weil什么时候加入OpenAI?",),
+)
+# "雷克第一次公开批评OpenAI是什么时候" asks the first of several occasions: a fact that does not say
+# it was the first does not answer (an order between named things is the several-facts' business).
+FIRST_TIME_CUE = Cue(
+    "first_time",
+    re.compile(
+        r"第一次|首次|头一[次回遭]|首度|初次|第一回|\bfirst[- ](?:time|ever)\b|\bfor the first time\b"
+        # "when did Apple first invest": first before its verb, not "thank first in the note"
+        r"|\b(?:did|was|were|has|had) \S+(?: \S+)? first (?!(?:in|of|to|on|at|and|or|the|a|an|for|with)\b)[a-z]+"
+    ),
+    "question",
+    "asks the first occasion of something: the states_first check",
+    fires_on=(
+        "苹果第一次投资OpenAI是哪年?",
+        "When did Leike criticise OpenAI for the first time?",
+        "When did Apple first invest in OpenAI?",
+    ),
+    not_on=("谁第一个离开OpenAI?", "苹果投资OpenAI是哪年?", "Who did Weil thank first in his post?"),
+)
+# "Zoph在谷歌是哪个团队的", "他在哪所大学读博": a unit inside an organisation, or a school, is more
+# than the organisation: a fact naming only the company (or a city) does not say which.
+TEAM_ASKED_CUE = Cue(
+    "team_asked",
+    re.compile(
+        r"(?:哪|什么|啥|边|谁的?)一?(?:个|支|间)?\s?(?:团队|部门|小组|实验室|事业部|项目组|分部|研究院|组(?![织建成]))"
+        r"|\b(?:which|what) (?:team|department|dept|division|group|lab|unit)\b"
+    ),
+    "question",
+    "asks which unit of an organisation (team, department, lab): the names_the_unit check",
+    fires_on=(
+        "Kevin Weil在Instagram是哪个部门的?",
+        "Which team was Leike on at DeepMind?",
+        "Kevin Weil喺Instagram係邊個部門㗎?",
+    ),
+    not_on=("Kevin Weil以前在哪家公司?",),
+)
+SCHOOL_ASKED_CUE = Cue(
+    "school_asked",
+    re.compile(
+        r"(?:哪|什么|啥|边)一?(?:个|所|间|家)?\s?(?:大学|学校|学院|院校|中学|高中)"
+        r"|(?:在|去|喺)?(?:哪|边)(?:里|儿|间|度)?(?:读|念|上|攻读)的?(?:博士|博|硕士|硕|研究生|研|大学|本科|书)"
+        # "有没有读研? 在哪读的": a degree named, then where it was taken
+        r"|(?:读研|读博|读硕|研究生|博士|硕士|学位|本科)[^?？]{0,12}?(?:在|去)?(?:哪|边)(?:里|儿|度)?(?:读|念|拿|上)"
+        r"|\b(?:which|what) (?:university|college|school)\b"
+        r"|\bwhere did \S+ (?:study|go to (?:school|college)|(?:do|get|earn) (?:his|her|their|a) (?:phd|degree|masters?|doctorate))\b"
+    ),
+    "question",
+    "asks which school someone studied at: the names_the_school check",
+    fires_on=(
+        "Amodei在哪所大学读的博士?",
+        "Which university did Karpathy go to?",
+        "Toner的父亲在哪一所大学教书?",
+        "Karpathy博士是在哪读的?",
+        "Weil喺邊間大學讀書㗎?",
+    ),
+    not_on=("Amodei在哪家公司工作过?", "Karpathy在哪里工作?"),
+)
+# "Kevin和Peter的全名是什么": a fact giving first names only does not give the full names.
+FULL_NAME_CUE = Cue(
+    "full_name",
+    re.compile(r"全名|姓什么|姓啥|姓甚么|姓氏|\b(?:full|sur|last|family) ?names?\b"),
+    "question",
+    "asks someone's full name: the gives_full_name check",
+    fires_on=("Altman信里说的Tom全名叫什么?", "What's Ilya's full name?"),
+    not_on=("Altman信里提到了谁的名字?",),
+)
+# "Weil在Instagram干了多久" asks how long someone stayed: a length of time of something else
+# ("几个月后") does not say, and neither does a single date.
+TENURE_CUE = Cue(
+    "tenure",
+    re.compile(
+        r"(?:做|干|待|呆|工作|任职|在职|效力|服务|留|当|任)了?\s?(?:多久|多长时间|多少年|几年)"
+        r"|\bhow long\b.{0,40}\b(?:there|at|with|in|stay(?:ed)?|work(?:ed)?|been|serve[d]?)\b"
+        r"|\b(?:been|stayed|worked) (?:there|at \S+) (?:for )?how long\b"
+        r"|\bhow many (?:years|months)\b.{0,40}\b(?:at|there|with|in)\b"
+    ),
+    "question",
+    "asks how long someone stayed somewhere: the states_tenure check",
+    fires_on=("Kevin Weil在Instagram干了多久?", "How long was Brockman at Stripe?"),
+    not_on=("Kevin Weil什么时候离开Instagram?", "How long did the board meeting last?"),
+)
+# "Nadella对此怎么看", "佢自己点谂": an opinion asked is answered by a fact that carries one (a
+# judgement, a feeling, the person's words), not by the event next to it. (A feeling or an attitude
+# asked, 心情 or 态度, is the stance rule of ASKED_DETAILS.)
+STANCE_CUE = Cue(
+    "opinion",
+    re.compile(
+        r"怎么看|怎样看|如何看|怎么想|怎样想|如何想|怎么评价|如何评价|看法|想法|怎么认为"
+        r"|\bhow (?:do|does|did) \S+(?: \S+)? think\b|\bwhat did \S+(?: \S+)? think\b|\bthoughts on\b|\bopinion\b"
+    ),
+    "question",
+    "asks someone's opinion of something: the states_stance check",
+    fires_on=("Nadella对Altman回归怎么看?", "What did Toner think of the rehiring?"),
+    not_on=("Nadella什么时候宣布的?", "Nadella在哪里宣布的?"),
+)
+# "Kingma在DeepMind具体做什么" asks what someone works on: where they work, or their title, does
+# not say.
+WORK_ASKED_CUE = Cue(
+    "work_asked",
+    re.compile(
+        r"(?:具体|到底|究竟)(?:是|在)?(?:做|干|搞|研究|负责)(?:些|的是)?(?:什么|啥|哪些)"
+        r"|(?:做|干|搞|忙|研究)(?:什么|啥)(?:项目|课题)|致力于|\bwork(?:s|ing)? on\b"
+        r"|\bwhat exactly (?:is|does|did) \S+(?: \S+)? (?:do|doing|work)\b|\b(?:do|does|doing)\b.{0,30}\bexactly\b"
+    ),
+    "question",
+    "asks what exactly someone works on: the states_the_work check",
+    fires_on=("Leike在Anthropic具体做什么?", "What is Pachocki working on?"),
+    not_on=("Leike现在在哪家公司?",),
+)
 # The cues of this stage, for the rule catalogue (docs/rules.md).
 SLOT_CUES = (
     AFTER_LEAVING_CUE,
@@ -139,6 +269,14 @@ SLOT_CUES = (
     PER_ITEM_CUE,
     RANGE_ASKED_CUE,
     ORDINAL_ASKED_CUE,
+    SUCCESSION_CUE,
+    FIRST_TIME_CUE,
+    TEAM_ASKED_CUE,
+    SCHOOL_ASKED_CUE,
+    FULL_NAME_CUE,
+    TENURE_CUE,
+    STANCE_CUE,
+    WORK_ASKED_CUE,
 )
 _TITLE = re.compile(TITLE_WORD)
 CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
@@ -196,6 +334,14 @@ class Slots:
     range_asked: bool = False  # asks from when to when (哪几年)
     ordinal_asked: bool = False  # asks which time or place (第几次)
     when_of: frozenset[str] = frozenset()  # the entities a when-question asks the date of
+    succession_of: str | None = None  # whose predecessor or successor a who-question asks (接替X)
+    first_asked: bool = False  # asks the first occasion (第一次投资)
+    team_asked: bool = False  # asks a unit of an organisation (哪个团队)
+    school_asked: bool = False  # asks which school (哪所大学)
+    full_name_asked: bool = False  # asks a full name (全名)
+    tenure_asked: bool = False  # asks how long someone stayed (干了多久)
+    stance_asked: bool = False  # asks an opinion (怎么看, 点谂)
+    work_asked: bool = False  # asks what exactly someone works on (具体做什么)
 
     def filled(self) -> dict[str, object]:
         """The slots the question fills, by name, for --explain."""
@@ -218,6 +364,14 @@ class Slots:
             "range_asked": self.range_asked,
             "ordinal_asked": self.ordinal_asked,
             "when_of": sorted(self.when_of),
+            "succession_of": self.succession_of,
+            "first_asked": self.first_asked,
+            "team_asked": self.team_asked,
+            "school_asked": self.school_asked,
+            "full_name_asked": self.full_name_asked,
+            "tenure_asked": self.tenure_asked,
+            "stance_asked": self.stance_asked,
+            "work_asked": self.work_asked,
         }
         return {name: value for name, value in named.items() if value}
 
@@ -260,6 +414,16 @@ def read_slots(
         range_asked=bool(RANGE_ASKED_CUE.pattern.search(key)),
         ordinal_asked=bool(ORDINAL_ASKED_CUE.pattern.search(key)),
         when_of=dated_of(residual, entities) if Intent.WHEN in intents else frozenset(),
+        succession_of=succession_of(reader, residual, entities)
+        if Intent.WHO in intents or _SUCCESSOR_NOUN.search(key)
+        else None,
+        first_asked=bool(FIRST_TIME_CUE.pattern.search(key)),
+        team_asked=bool(TEAM_ASKED_CUE.pattern.search(key)),
+        school_asked=bool(SCHOOL_ASKED_CUE.pattern.search(key)),
+        full_name_asked=bool(FULL_NAME_CUE.pattern.search(key)),
+        tenure_asked=bool(TENURE_CUE.pattern.search(key)),
+        stance_asked=bool(STANCE_CUE.pattern.search(key)),
+        work_asked=bool(WORK_ASKED_CUE.pattern.search(key)),
     )
 
 
@@ -304,6 +468,38 @@ def dated_of(residual: str, entities: Sequence[str]) -> frozenset[str]:
         return frozenset(entities)
     owners = {i for i in range(len(entities) - 1) if _POSSESSIVE.fullmatch(parts[i + 1])}
     return frozenset(e for i, e in enumerate(entities) if i not in owners)
+
+
+# A noun that asks for a person by succession: "Weil's predecessor?" asks who without a who.
+_SUCCESSOR_NOUN = re.compile(r"前任|继任者|接班人|\b(?:predecessor|successor)\b")
+# A title held before or after someone named: "before Pachocki", "在Pachocki之前", "Shear之后的CEO".
+_BEFORE_OR_AFTER_NAME = re.compile(
+    rf"\b(?:before|after) {ENTITY_MARK}|(?:在|于)?{ENTITY_MARK}\s?(?:之前|以前|之后|以后)(?![^\s谁]{{0,6}}(?:离开|离职|辞职|被))"
+)
+
+
+def succession_of(reader: Reader, residual: str, entities: Sequence[str]) -> str | None:
+    """The person whose predecessor or successor a who-question asks: the one named last before
+    the succession cue ("McGrew走了以后谁接他的班", "before Friar took over"), else the first after it
+    ("谁接替了McGrew"); None without a cue or a person beside it."""
+    cue = SUCCESSION_CUE.pattern.search(residual)
+    if cue is None:
+        # "在Pachocki之前首席科学家是谁", "chief scientist before Pachocki": with a title asked
+        # (its words segmented only when a name follows before or after: most who-questions don't)
+        cue = _BEFORE_OR_AFTER_NAME.search(residual)
+        if cue is not None and not (
+            _TITLE.search(residual)
+            or any(_TITLE.fullmatch(t) for t in reader.content_tokens(residual, glossary=True))
+        ):
+            cue = None
+    parts = residual.split(ENTITY_MARK)
+    if cue is None or len(parts) - 1 != len(entities):
+        return None
+    marks = [m.start() for m in re.finditer(ENTITY_MARK, residual)]
+    people = [(spot, e) for spot, e in zip(marks, entities, strict=True) if reader.is_person(e)]
+    before = [e for spot, e in people if spot < cue.start()]
+    after = [e for spot, e in people if spot >= cue.start()]
+    return (before[-1] if before else None) or (after[0] if after else None)
 
 
 def now_titles(key: str) -> tuple[str, ...]:
