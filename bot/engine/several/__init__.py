@@ -191,6 +191,15 @@ class SeveralFacts:
             # "X那天还有什么新闻", "11/18那天Altman有啥进展": the events of a day, unless it
             # asks for a thing one fact gives ("那天他告诉投资者有什么打算")
             reply = self._day_list(ctx, text)
+        if (
+            reply is None
+            and len(people) == 1
+            and frame.TITLES_ASKED.search(text)
+            and frame.SEVERAL_HELD.search(text)
+        ):
+            # "Mira在OpenAI前前后后做过哪些职位", "他辞职那时身兼哪两个职务": the posts of one
+            # person from the typed roles, not the one fact that mentions a post best
+            reply = self._titles(ctx, text, analysis, self.base.entities[people[0]], others, when)
         if reply is None:
             reply = self._role_holders(ctx, text, analysis, people, others, when)
         if reply is None and kind == frame.Frame.DIGEST:
@@ -486,6 +495,26 @@ class SeveralFacts:
                 return lists.arrivals(ctx, when=period, from_org=orgs[0])
             return lists.departures(ctx, to=orgs[0], when=period)
         return None
+
+    def _titles(
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        person: Entity,
+        others: list[str],
+        when: list[str],
+    ) -> Reply | None:
+        """The posts `person` held: at the organisation the question names (OpenAI when it
+        names only OpenAI), on the date it names or the date of the event it keys on ("辞职那
+        时"); every post they held when it names neither."""
+        orgs = frozenset(e for e in analysis.entities if self.base.entities[e].kind == "org")
+        on = when[0] if when else None
+        anchor = frame.TIME_ANCHOR.search(text)
+        if on is None and anchor is not None and (clause := text[: anchor.start()].strip(" ,，的")):
+            point = self._point_named(clause, (person.id,), text)
+            on = point.date if point is not None else None
+        return roles_at.titles_of(ctx, person, orgs, on)
 
     def _role_holders(
         self,

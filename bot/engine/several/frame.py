@@ -569,6 +569,24 @@ BEFORE_HOME = _cue(
     ("加入openai之前", "before joining"),
     ("加入openai之后",),
 )
+# Posts asked for as a kind of thing ("哪些职位", "身兼哪两个职务", "which positions"), not a
+# part played in a story ("扮演什么角色": a digest).
+TITLES_ASKED = _cue(
+    "titles_asked",
+    r"职位|职务|头衔|岗位|官职|衔头|\bpositions?\b|\btitles?\b|\bposts\b|\broles\b",
+    "Posts asked for as a kind of thing: with a person and several asked, the posts they held.",
+    ("穆拉蒂做过哪些职位", "which positions did she hold"),
+    ("微软扮演了什么角色",),
+)
+# Several posts asked of one person: which ones, each, over time, or held at once.
+SEVERAL_HELD = _cue(
+    "several_held",
+    r"哪些|哪几|边几|边啲|哪两|边两|分别|各自|前前后后|先后|历任|身兼|兼任|兼|都(?:做|当|担任)|"
+    r"(?:做|当|担任|任)过|\bwhich\b|\ball\b|\bheld\b|\bevery\b",
+    "Several posts asked of one person: which ones, over time, or held at once.",
+    ("mira在openai前前后后做过哪些职位", "他当时身兼哪两个职务"),
+    ("他现在是什么职位",),
+)
 # Every cue above, for the rule catalogue.
 CUES: tuple[Cue, ...] = tuple(_CUES)
 

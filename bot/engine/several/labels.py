@@ -25,6 +25,9 @@ ROLE_NEXT: Final = (
     "文章提到的{org}{title}中,任期在{who}{side}的(由近及远,按文章给出的日期;文章没有说是否直接接替):"
 )
 ROLE_NEXT_NONE: Final = "文章没有提到{who}{side}谁任{org}的{title}。"
+TITLES: Final = "文章提到的{who}{at}担任过的职位(按时间):"
+TITLES_AT: Final = "文章提到的{when}{who}{at}担任的职位:"
+TITLES_NONE_SURE: Final = "文章给出的任期不足以确定,以下职位可能在任:"
 ROLE_NONE: Final = "文章没有提到{when}{org}的{title}是谁。"
 FROM_TO: Final = "{start}至{end}"
 SINCE: Final = "{start}起"
