@@ -22,7 +22,7 @@ from bot.engine.several.common import PRECISION_WORDS, Context, dates_in, show_d
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
 from bot.factbase.crosscheck import compatible
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, EventType, Fact, Intent, Precision, precision_of
+from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
@@ -65,6 +65,30 @@ def _count_value(number: str) -> int | None:
     return _DIGITS.get(number) if len(number) == 1 else None
 
 
+# A collective name a fact gives the people it names: a naming verb, then the name quoted
+# ("被外界称为OpenAI“四大天王”", "known as the 'big four'"); an organisation's name may stand
+# between them.
+_COLLECTIVE = re.compile(
+    r"(?:称为|称作|称之为|叫做|号称|并称|合称|统称|\bdubbed\b|\bknown as\b)\s*(?:the\s+)?(?:[a-z0-9]+\s*)?"
+    r"[“「\"『']([^”」\"』']{2,12})[”」\"』']"
+)
+# "到2024年9月(为止/已经)", "截至…", "as of …": a bound on the date, not a month asked.
+_BY_DATE = re.compile(
+    r"(?:截至|截止|\bas of\b|\bby\b)\s*(?:20)?\d\d|到\s*(?:20)?\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?\s*"
+    r"(?:为止|止|时|的时候|嗰阵|[,，]?\s*(?:已经|已|仲|还|都))"
+)
+
+
+def _by_date(text: str, when: list[str]) -> tuple[date, date] | None:
+    """The days a question bounds its group by: up to the end of the date it names after 到
+    (not 从…到, a range) or 截至/by ("到24年9月已经走了"), else the date itself ("9月走的")."""
+    if not when:
+        return None
+    if _BY_DATE.search(text) or (re.search(r"到\s*(?:20)?\d\d\s*年", text) and "从" not in text):
+        return date.min, interval(when[0])[1]
+    return interval(when[0])
+
+
 # Words by which a fact itself states an order ("后加入", "此前", "then").
 _STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
@@ -97,6 +121,7 @@ class SeveralFacts:
     # question (cleared by each answer()).
     _ranked: dict[tuple[QueryAnalysis, int], list[Candidate]] = field(default_factory=dict)
     home: str = field(init=False)  # the organisation the story is about, computed once
+    _collective_names: list[tuple[str, Fact, list[Entity]]] | None = None
 
     def __post_init__(self) -> None:
         self.home = story_home(self.base)
@@ -164,15 +189,19 @@ class SeveralFacts:
             reply is None
             and frame.ORDER_EXTREME.search(text)
             and not frame.FOUNDER.search(text)
-            and (scope := frame.GROUP_SCOPE.search(text))
-            and (group := self._group_named(scope.group(1) or scope.group(2))) is not None
+            and (group := self._group_asked(text, analysis)) is not None
         ):
             # "所谓「四大天王」里面,谁最早离开": the members the fact naming the group lists
             verb: order.Verb = (
                 "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
             )
             reply = order.extreme(
-                ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=False, group=group
+                ctx,
+                verb,
+                latest=bool(frame.LATEST.search(text)),
+                founders_only=False,
+                group=group[:2],
+                complete=group[3],
             )
         if reply is None and kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others, when)
@@ -220,7 +249,7 @@ class SeveralFacts:
                 analysis, counts_departures=bool(frame.LEAVE.search(text))
             ):
                 return None  # a count the articles state wins over counting the named
-            reply = self._list(ctx, text, people, others, when)
+            reply = self._list(ctx, text, analysis, people, others, when)
             reply = self._count_agrees(ctx, text, reply)
         if reply is None and misread:
             reply = self._one_fact_lists(ctx, analysis)
@@ -365,6 +394,49 @@ class SeveralFacts:
         )
         return lists.on_day(ctx, day, about, frozenset(leave_out))
 
+    def _group_asked(
+        self, text: str, analysis: QueryAnalysis
+    ) -> tuple[str, list[Entity], tuple[Citation, ...], bool] | None:
+        """The group a question names: a collective name a fact gives two or more people
+        ("被外界称为OpenAI“四大天王”"), with every member (complete); else a team of the
+        home organisation it names, with the members the articles give roles in it (not
+        complete: a team has more people than the articles name)."""
+        for name, fact, members in self._collectives():
+            if name in text:
+                return name, members, tuple(fact.sources[:1]), True
+        for e in analysis.entities:
+            team = self.base.entities[e]
+            if team.part_of is None:
+                continue
+            members = [
+                p
+                for p in self.base.entities.values()
+                if p.kind == "person" and any(r.org == e for r in p.roles)
+            ]
+            if len(members) >= 2:
+                return (
+                    team.name,
+                    members,
+                    tuple(c for p in members for r in p.roles if r.org == e for c in r.sources[:1]),
+                    False,
+                )
+        return None
+
+    def _collectives(self) -> list[tuple[str, Fact, list[Entity]]]:
+        """Every collective name a fact gives the people it names, once per engine."""
+        if self._collective_names is None:
+            found = []
+            for fact in self.base.facts:
+                members = [
+                    self.base.entities[e] for e in fact.entities if self.base.entities[e].kind == "person"
+                ]
+                if len(members) < 2:
+                    continue
+                for match in _COLLECTIVE.finditer(to_simplified(fact.answer).casefold()):
+                    found.append((match.group(1), fact, members))
+            self._collective_names = found
+        return self._collective_names
+
     def _group_named(self, phrase: str) -> tuple[str, list[Entity]] | None:
         """A group by the name a question gives it ("所谓OpenAI「四大天王」"): the people of the
         fact that names it so (the most people, if several do), in the fact's order; None when
@@ -437,12 +509,34 @@ class SeveralFacts:
         return None
 
     def _list(
-        self, ctx: Context, text: str, people: list[str], others: list[str], when: list[str]
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        people: list[str],
+        others: list[str],
+        when: list[str],
     ) -> Reply | None:
         if people:
             return None  # a list about one person (her jobs, his companies) is a fact's to answer
         period = when[0] if when else None
         span = _span_of(text)
+        remaining = bool(frame.REMAINING.search(text))
+        if (remaining or frame.LEAVE.search(text)) and (group := self._group_asked(text, analysis)):
+            # "四大天王到9月走了哪几个", "超级对齐团队的人还剩谁": the group's members first,
+            # then the date bounds them (members ∩ left by then), never all who left then
+            name, members, defining, complete = group
+            by = _by_date(text, when)
+            shown = (
+                ""
+                if by is None
+                else labels.BY.format(date=show_date(when[0]))
+                if by[0] == date.min
+                else show_date(when[0])
+            )
+            return lists.group_left(
+                ctx, name, members, defining, complete, remaining=remaining, span=by, span_shown=shown
+            )
         if span is not None:
             period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]

@@ -17,7 +17,7 @@ from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, display, show_date, sort_key
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import DEPARTURES, Entity, EventType, Fact, Move, ParticipantRole
+from bot.factbase.models import DEPARTURES, Citation, Entity, EventType, Fact, Move, ParticipantRole
 
 # A founder's role title ("联合创始人", "创始团队成员").
 FOUNDER_TITLE = re.compile("创始")
@@ -369,3 +369,82 @@ def on_day(
         date=show_date(day), about=labels.ON_DAY_ABOUT.format(names=names) if names else ""
     )
     return ctx.reply("list", head, items)
+
+
+def group_left(
+    ctx: Context,
+    group: str,
+    members: list[Entity],
+    defining: tuple[Citation, ...],
+    complete: bool,
+    remaining: bool = False,
+    span: tuple[date, date] | None = None,
+    span_shown: str = "",
+) -> Reply:
+    """Which members of a named group left the home organisation for good (by the end of
+    `span`, when the question bounds it), or with `remaining` which are still there; the
+    others are said too, so the list is never taken for the whole group. `complete`: the
+    group is one a fact enumerates ("四大天王"), else only the members the articles name (a
+    team's)."""
+    org = ctx.home
+    gone: list[Item] = []
+    stayed: list[str] = []
+    earlier: list[str] = []  # left for good before the span asked
+    came_back: list[str] = []  # left within it, and came back
+    for person in members:
+        outs = [m for m in person.moves if m.from_org == org]
+        if span is not None:
+            if left_for_good(person, org) and all(
+                m.date is not None and interval(m.date)[1] < span[0] for m in outs
+            ):
+                earlier.append(person.name)
+                continue
+            outs = [
+                m
+                for m in outs
+                if m.date is not None and span[0] <= interval(m.date)[0] <= interval(m.date)[1] <= span[1]
+            ]
+        if outs and left_for_good(person, org):
+            move = outs[-1]
+            text = f"{display(person)}:" + labels.LEFT.format(
+                date=show_date(move.date), org=_org_name(ctx, org)
+            )
+            facts = _events_for(ctx, person.id, org, move)
+            gone.append(ctx.item(text + _where(ctx, move, person), move.date, facts, move.sources[:1]))
+        else:
+            stayed.append(person.name)
+            if outs:
+                came_back.append(person.name)
+    gone.sort(key=lambda i: (sort_key(i.date), i.text))
+    names = "、".join(p.name for p in members)
+    scope = (
+        labels.GROUP_SCOPE.format(group=group, members=names)
+        if complete
+        else labels.GROUP_NAMED.format(group=group, members=names)
+    )
+    by = span_shown
+    home = _org_name(ctx, org)
+    cited = ctx.item(labels.GROUP_DEFINED.format(group=group), None, [], defining)
+    if remaining:
+        here = [
+            ctx.item(f"{p.name}:" + labels.STILL_THERE.format(org=home), None, [], [])
+            for p in members
+            if p.name in stayed
+        ]
+        head = labels.GROUP_STAYED.format(scope=scope, by=by, org=home, count=len(here))
+        notes = (
+            [labels.GROUP_GONE.format(names="、".join(i.text.split(":")[0] for i in gone), org=home)]
+            if gone
+            else []
+        )
+        return ctx.reply("list", head, [*here, cited], notes)
+    back = [labels.RETURNED_NOT_COUNTED.format(names="、".join(came_back), org=home)] if came_back else []
+    if not gone:
+        return ctx.reply("list", labels.GROUP_NONE_LEFT.format(scope=scope, by=by, org=home), [cited], back)
+    head = labels.GROUP_LEFT.format(scope=scope, by=by, org=home, count=len(gone))
+    still = labels.GROUP_STILL if span is None else labels.GROUP_NOT_YET
+    notes = [still.format(names="、".join(stayed), org=home)] if stayed else []
+    if earlier:
+        notes.append(labels.GROUP_EARLIER.format(names="、".join(earlier), org=home))
+    notes += back
+    return ctx.reply("list", head, [*gone, cited], notes)

@@ -281,3 +281,35 @@ def test_releases_of_another_year_are_not_listed(engine: Engine) -> None:
     reply = engine.ask("OpenAI 2023年推出过哪些产品?")
     assert reply.answered and reply.fact_ids == ("a001-devday-custom-gpts",)
     assert "2022" not in reply.answer.splitlines()[1]
+
+
+def test_a_team_is_expanded_to_its_named_members_before_the_date_bounds_them(engine: Engine) -> None:
+    # members ∩ left by then: not everyone who left OpenAI by June 2024
+    reply = engine.ask("超级对齐团队的人到2024年6月已经走了哪几个?")
+    assert reply.answered and reply.answer_kind == "list"
+    left = [i.text.split("(")[0] for i in reply.items if "离开" in i.text]
+    assert left == ["伊利亚·苏茨克维", "简·雷克"]
+    assert "文章点名的" in reply.answer  # a team has more people than the articles name
+    assert "约翰·舒尔曼" in reply.answer.split("\n")[-1] or "约翰·舒尔曼那时" in reply.answer
+
+
+def test_a_team_list_of_leavers_names_only_its_members(engine: Engine) -> None:
+    reply = engine.ask("超級對齊團隊有哪些人離開了OpenAI?")
+    assert reply.answered and reply.script == "traditional"
+    named = {i.text.split("(")[0] for i in reply.items if "離開" in i.text}
+    assert named == {"伊利亞·蘇茨克維", "簡·雷克", "約翰·舒爾曼"}
+    assert "穆拉蒂" not in reply.answer and "卡帕西" not in reply.answer
+
+
+def test_a_group_member_who_left_and_came_back_is_said_so_not_counted(engine: Engine) -> None:
+    reply = engine.ask("2023年11月四大天王有谁离开了?")
+    assert "萨姆·奥尔特曼" in reply.answer and "回归" in reply.answer
+    assert not any("离开OpenAI" in i.text for i in reply.items)
+
+
+def test_a_collective_name_is_read_from_a_naming_verb_and_its_quotes() -> None:
+    from bot.engine.several import _COLLECTIVE
+
+    found = _COLLECTIVE.findall("甲、乙和丙被媒体并称为“三剑客”,其中甲是首席执行官。")
+    assert found == ["三剑客"]
+    assert _COLLECTIVE.findall("媒体称他为ai届的乔布斯,甚至说他更像一个“中间派”。") == []
