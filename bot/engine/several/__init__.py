@@ -554,7 +554,8 @@ class SeveralFacts:
             if frame.COMPANY_FOUNDED.search(text):
                 return lists.companies_founded(ctx, founders_only=True)
             if frame.REMAINING.search(text):
-                return lists.founders(ctx, remaining=True)
+                titles = bool(frame.EACH.search(text) and frame.TITLES_ASKED.search(text))
+                return lists.founders(ctx, remaining=True, titles=titles)
             if frame.LEAVE.search(text):
                 if span is not None or period is not None:
                     return lists.departures(ctx, when=period, founders_only=True, span=span)
@@ -577,10 +578,12 @@ class SeveralFacts:
             into = [o for o in orgs if o not in left]
             return lists.departures(ctx, org=left[0], to=into[0] if into else None, when=period)
         if frame.LEAVE.search(text):
+            # "9月走的那三个人原本各自是什么职位": each with the post held when leaving
+            titles = bool(frame.EACH.search(text) and frame.TITLES_ASKED.search(text))
             if orgs:
-                return lists.departures(ctx, to=orgs[0], when=period, span=span)
+                return lists.departures(ctx, to=orgs[0], when=period, span=span, titles=titles)
             if not others:
-                return lists.departures(ctx, when=period, span=span)
+                return lists.departures(ctx, when=period, span=span, titles=titles)
             return None
         if frame.ARRIVE.search(text) and not others:
             return lists.arrivals(ctx, when=period)

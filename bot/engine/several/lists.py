@@ -17,7 +17,7 @@ from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, display, show_date, sort_key
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import DEPARTURES, Citation, Entity, EventType, Fact, Move, ParticipantRole
+from bot.factbase.models import DEPARTURES, Citation, Entity, EventType, Fact, Move, ParticipantRole, Role
 
 # A founder's role title ("联合创始人", "创始团队成员").
 FOUNDER_TITLE = re.compile("创始")
@@ -75,8 +75,10 @@ def departures(
     when: str | None = None,
     founders_only: bool = False,
     span: tuple[date, date] | None = None,
+    titles: bool = False,
 ) -> Reply:
-    """Who left `org` (for `to`, when asked; within `when` or the days of `span`, when asked)."""
+    """Who left `org` (for `to`, when asked; within `when` or the days of `span`, when asked);
+    with `titles`, each with the post they held there when they left ("各自是什么职位")."""
     org = org or ctx.home
     items: list[Item] = []
     undated = 0
@@ -116,6 +118,10 @@ def departures(
             )
             facts += _events_for(ctx, person.id, org, move)
         citations = [c for m in moves for c in m.sources[:2]]
+        held = _posts_when_leaving(ctx, person, org, moves[-1]) if titles else []
+        if held:
+            parts.append(labels.HELD.format(title="、".join(r.title for r in held)))
+            citations += [c for r in held for c in r.sources[:1]]
         items.append(ctx.item(f"{display(person)}:" + ";".join(parts), moves[0].date, facts, citations))
     items.sort(key=lambda i: (sort_key(i.date), i.text))
     what = "离开" + _org_name(ctx, org)
@@ -138,6 +144,18 @@ def departures(
     if undated:
         notes.append(f"另有{undated}人离开的时间文章未说明,未列入。")
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items, notes)
+
+
+def _posts_when_leaving(ctx: Context, person: Entity, org: str, move: Move) -> list[Role]:
+    """The posts someone held at `org` (or a team of it) when they left it: the roles there
+    that ended when the move is dated, the organisation's own before a team's."""
+    teams = {e.id for e in ctx.base.entities.values() if e.part_of == org}
+    ended = [
+        r
+        for r in person.roles
+        if (r.org == org or r.org in teams) and r.end is not None and compatible(r.end, move.date)
+    ]
+    return sorted(ended, key=lambda r: r.org != org)
 
 
 def _besides_said(ctx: Context) -> str:
@@ -194,9 +212,12 @@ def arrivals(
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items)
 
 
-def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone: bool = False) -> Reply:
+def founders(
+    ctx: Context, org: str | None = None, remaining: bool = False, gone: bool = False, titles: bool = False
+) -> Reply:
     """The founders and what became of each; `remaining` or `gone` keeps those still there or
-    those who left. Statements of how many remain are shown side by side."""
+    those who left; with `titles`, the posts the articles give those still there. Statements
+    of how many remain are shown side by side."""
     org = org or ctx.home
     items: list[Item] = []
     for person in ctx.base.entities.values():
@@ -218,6 +239,10 @@ def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone
             if outs:
                 status += "(" + "、".join(f"{show_date(m.date)}曾离开后回归" for m in outs) + ")"
             citations = [c for r in person.roles if r.org == org and "创始" in r.title for c in r.sources[:1]]
+            posts = [r for r in person.roles if r.org == org and r.end is None] if titles else []
+            if posts:  # "各自做什么职位": every post there the articles give, with its source
+                status += ";" + labels.POSTS.format(titles="、".join(r.title for r in posts))
+                citations += [c for r in posts for c in r.sources[:1]]
             when = None
         facts = [f for m in outs for f in _events_for(ctx, person.id, org, m)]
         items.append(ctx.item(f"{display(person)}:{status}", when, facts, citations))

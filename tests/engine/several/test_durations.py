@@ -205,3 +205,9 @@ def test_a_cantonese_how_long_between_two_events(engine: Engine) -> None:
     reply = engine.ask("xAI成立到Llama 3.1發布隔咗幾耐?")
     assert reply.answered and reply.answer_kind == "duration"
     assert {i.date for i in reply.items} == {"2023", "2024-07"}
+
+
+def test_an_english_how_many_years_at_an_organisation_is_a_stay(engine: Engine) -> None:
+    reply = engine.ask("how many yrs was Vicki Cheung at openai")
+    assert reply.answered and reply.answer_kind == "duration"
+    assert "3年" in reply.answer and "2018" in reply.answer

@@ -313,3 +313,18 @@ def test_a_collective_name_is_read_from_a_naming_verb_and_its_quotes() -> None:
     found = _COLLECTIVE.findall("甲、乙和丙被媒体并称为“三剑客”,其中甲是首席执行官。")
     assert found == ["三剑客"]
     assert _COLLECTIVE.findall("媒体称他为ai届的乔布斯,甚至说他更像一个“中间派”。") == []
+
+
+def test_each_leaver_with_the_posts_held_when_leaving(engine: Engine) -> None:
+    reply = engine.ask("2024年5月离开OpenAI的人各自是什么职位?")
+    assert reply.answered and reply.answer_kind == "list"
+    by_name = {i.text.split("(")[0]: i.text for i in reply.items}
+    assert set(by_name) == {"伊利亚·苏茨克维", "简·雷克"}
+    assert "首席科学家" in by_name["伊利亚·苏茨克维"] and "超级对齐团队" in by_name["简·雷克"]
+
+
+def test_the_founders_still_there_each_with_the_posts_the_articles_give(engine: Engine) -> None:
+    reply = engine.ask("还留在OpenAI的联合创始人分别担任什么职位?")
+    assert reply.answered and len(reply.items) == 3
+    zaremba = next(i.text for i in reply.items if "扎伦巴" in i.text)
+    assert "语言和代码生成负责人" in zaremba
