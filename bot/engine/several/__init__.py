@@ -89,6 +89,17 @@ def _by_date(text: str, when: list[str]) -> tuple[date, date] | None:
     return interval(when[0])
 
 
+# Items a fact enumerates: two or more joined by 、, or the last by 和/与/及/或 after one 、
+# ("消费者、开发者和企业"); a which-ones question's items when the fact is about its subject.
+_ENUMERATION = re.compile(
+    r"[^\s,，。;；、]{1,12}、[^\s,，。;；、]{1,12}(?:、|和|与|及|或|以及)[^\s,，。;；、]{1,12}"
+)
+# How near the answering bar, and how far ahead of the next fact, such a fact must be: a
+# list question's asking words ("哪几类") lower a fitting fact's score a little, no more.
+ENUMERATION_BAR = 0.85
+ENUMERATION_LEAD = 0.1
+
+
 # Words by which a fact itself states an order ("后加入", "此前", "then").
 _STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
@@ -271,6 +282,8 @@ class SeveralFacts:
                 asks_named_people=bool(fitting.ASKS_NAMED_PEOPLE.search(text)),
                 when=when[0] if when else None,
             )
+        if reply is None and frame.WHICH_ONES.search(text) and not misread:
+            reply = self._enumerating_fact(ctx, analysis)
         if reply is not None and not reply.answered and not reply.suggestions:
             reply = replace(reply, suggestions=self._suggestions(analysis, script))
         return reply
@@ -469,6 +482,33 @@ class SeveralFacts:
         if len(ranked) > 1 and ranked[0].score - ranked[1].score < digest.CLEAR_LEAD:
             return None  # another fits about as well: the facts together, if any
         fact = ranked[0].fact
+        item = ctx.item(
+            (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
+            fact.date,
+            [fact],
+            fact.sources[:1],
+        )
+        return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
+
+    def _enumerating_fact(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+        """A which-ones question one fact answers by enumerating the items ("把研究用于消费者、
+        开发者和企业"), though a list question's words fit it a little under the answering bar:
+        that fact as the list, when it is about everything the question names, states what
+        is asked, and leads the next fact clearly. None otherwise (the engine declines)."""
+        ranked = self._rank(analysis)
+        if not ranked or not analysis.entities or self.matcher.accepts(ranked):
+            return None  # nothing fits, or the fact answers on its own path
+        top = ranked[0]
+        weights = self.matcher.weights
+        if (
+            top.score < weights.threshold * ENUMERATION_BAR
+            or (len(ranked) > 1 and top.score - ranked[1].score < ENUMERATION_LEAD)
+            or not top.features.states_asked
+            or not set(analysis.entities) <= set(top.fact.entities)
+            or not _ENUMERATION.search(top.fact.answer)
+        ):
+            return None
+        fact = top.fact
         item = ctx.item(
             (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
             fact.date,

@@ -328,3 +328,19 @@ def test_the_founders_still_there_each_with_the_posts_the_articles_give(engine: 
     assert reply.answered and len(reply.items) == 3
     zaremba = next(i.text for i in reply.items if "扎伦巴" in i.text)
     assert "语言和代码生成负责人" in zaremba
+
+
+def test_one_fact_that_enumerates_the_items_asked_is_the_list(engine: Engine) -> None:
+    # a which-ones question a little under the answering bar: the fact about its subject
+    # that enumerates the items (筹款、与政府打交道以及…合作) answers, cited to that fact
+    reply = engine.ask("阿尔特曼以前主要搞边几样嘢?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert reply.fact_ids == ("a004-altman-memo",) and "筹款" in reply.answer
+    assert "未必是全部" in reply.answer
+
+
+def test_an_enumeration_is_two_or_more_items_not_one_clause() -> None:
+    from bot.engine.several import _ENUMERATION
+
+    assert _ENUMERATION.search("他将专注于面向消费者、开发者和企业的产品")
+    assert not _ENUMERATION.search("他于2024年6月加入OpenAI,负责产品。")
