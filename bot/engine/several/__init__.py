@@ -100,6 +100,13 @@ ENUMERATION_BAR = 0.85
 ENUMERATION_LEAD = 0.1
 
 
+# The event types a person's moves tell (leaving, joining, coming back, and announcing one:
+# "宣布离职"): any other type a part's verb names is an event of its own.
+_MOVE_TYPES = frozenset(
+    {EventType.RESIGNED, EventType.LEFT, EventType.JOINED, EventType.REINSTATED, EventType.ANNOUNCED}
+)
+
+
 # Words by which a fact itself states an order ("后加入", "此前", "then").
 _STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
@@ -882,7 +889,10 @@ class SeveralFacts:
         on = dates_in(simplified, self.base)
         if len(named) == 1 and on and (dated := self._move_on(self.base.entities[named[0]], on[0])):
             return dated  # "2023年回去那次": the one move of theirs the part's own date names
-        if len(named) == 1:
+        # A part whose verb names an event other than a move ("跑去告OpenAI": suing, "跑去创立
+        # xAI": founding) is that event, not the motion word beside it.
+        other_event = bool(frame.event_types(simplified) - _MOVE_TYPES)
+        if len(named) == 1 and not other_event:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
             bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
             verb_text = whole if bare else simplified
