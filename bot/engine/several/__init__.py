@@ -79,6 +79,25 @@ _BY_DATE = re.compile(
 )
 
 
+# The noun a which-ones question asks people by ("边几个华人", "哪几位女性"): 2-4 characters
+# after a plural interrogative and a classifier, ending the clause.
+_DESCRIBED = re.compile(
+    r"(?:哪些|哪几|边几|边啲|有几)(?:个|位|名)([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|吖|嘅|的)?\s*(?:[?？,，。!！]|$)"
+)
+# Words for people in general or for posts: other frames and the facts answer those.
+_GENERIC_PEOPLE = re.compile(
+    r"^(?:人|人员|个人|高管|高层|员工|成员|研究员|创始人|联创|联合创始人|大佬|同事)$"
+)
+
+
+def _described_noun(text: str) -> str | None:
+    """The noun a which-ones question describes people by, unless it is a generic one."""
+    found = _DESCRIBED.search(text)
+    if found is None or _GENERIC_PEOPLE.match(found.group(1)):
+        return None
+    return found.group(1)
+
+
 def _by_date(text: str, when: list[str]) -> tuple[date, date] | None:
     """The days a question bounds its group by: up to the end of the date it names after 到
     (not 从…到, a range) or 截至/by ("到24年9月已经走了"), else the date itself ("9月走的")."""
@@ -268,6 +287,9 @@ class SeveralFacts:
             ):
                 return None  # a count the articles state wins over counting the named
             reply = self._list(ctx, text, analysis, people, others, when)
+            if reply is None and not people:
+                # "文章提到哪几个华人": the people the articles describe by that noun
+                reply = lists.described_as(ctx, _described_noun(text), self.matcher.content_tokens)
             reply = self._count_agrees(ctx, text, reply)
         if reply is None and misread:
             reply = self._one_fact_lists(ctx, analysis)

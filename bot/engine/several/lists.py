@@ -9,6 +9,7 @@ is shown beside the named ones, so a partial list never passes for the whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -473,3 +474,35 @@ def group_left(
         notes.append(labels.GROUP_EARLIER.format(names="、".join(earlier), org=home))
     notes += back
     return ctx.reply("list", head, [*gone, cited], notes)
+
+
+def described_as(ctx: Context, noun: str | None, words: Callable[[str], Sequence[str]]) -> Reply | None:
+    """The people the articles describe by `noun` ("华人"): each whose summary says they are
+    one ("X是…华人"), as a word of its own (`words` cuts a text into words: 董事 is not
+    董事长), cited to a quote of
+    theirs that says it. None when fewer than two are: one is a fact's to tell, and a noun no
+    summary uses is no description."""
+    if not noun:
+        return None
+    items: list[Item] = []
+    for person in ctx.base.entities.values():
+        if person.kind != "person" or noun not in words(person.summary):
+            continue
+        if not re.search(rf"是[^,，。;；]{{0,24}}{re.escape(noun)}", person.summary):
+            continue  # the word is there, but not what the person is ("被董事会解雇")
+        quotes = [
+            c
+            for c in (
+                *person.sources,
+                *(c for r in person.roles for c in r.sources),
+                *(c for m in person.moves for c in m.sources),
+                *(c for f in ctx.base.by_entity.get(person.id, []) for c in f.sources),
+            )
+            if noun in c.quote
+        ]
+        if not quotes:
+            continue  # the summary's word is not the articles': no source says it
+        items.append(ctx.item(f"{display(person)}:{person.summary}", None, [], quotes[:1]))
+    if len(items) < 2:
+        return None
+    return ctx.reply("list", labels.DESCRIBED.format(noun=noun, count=len(items)), items)

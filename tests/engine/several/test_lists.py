@@ -344,3 +344,16 @@ def test_an_enumeration_is_two_or_more_items_not_one_clause() -> None:
 
     assert _ENUMERATION.search("他将专注于面向消费者、开发者和企业的产品")
     assert not _ENUMERATION.search("他于2024年6月加入OpenAI,负责产品。")
+
+
+def test_people_the_articles_describe_by_a_noun_are_listed_with_a_quote_each(engine: Engine) -> None:
+    # the only description two people share in these articles is 华人, so the wording is new
+    reply = engine.ask("这几篇报道里,OpenAI有哪几位华人?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.text.split(":")[0] for i in reply.items] == ["陈信翰(Mark Chen)", "Peter Deng"]
+    assert all(i.sources and "华人" in i.sources[0].quote for i in reply.items)
+
+
+def test_a_noun_that_is_not_what_a_person_is_does_not_make_a_list(engine: Engine) -> None:
+    # 董事 appears beside Altman's name (被董事会解雇), but no summary says he is one
+    assert "提到是董事的" not in engine.ask("OpenAI有哪几位董事?").answer
