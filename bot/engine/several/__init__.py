@@ -295,6 +295,13 @@ class SeveralFacts:
             reply = self._one_fact_lists(ctx, analysis)
         if (
             reply is None
+            and frame.OCCASIONS.search(text)
+            and not frame.FIRST_TIME.search(text)
+            and not frame.ASKS_WHO_PERSON.search(text)  # who did it is asked, not every time
+        ):
+            reply = self._occasions(ctx, text, analysis)
+        if (
+            reply is None
             and (
                 misread
                 or fitting.ASKS_SEVERAL.search(text)
@@ -545,6 +552,40 @@ class SeveralFacts:
             fact.sources[:1],
         )
         return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
+
+    def _occasions(self, ctx: Context, text: str, analysis: QueryAnalysis) -> Reply | None:
+        """Every time something happened ("前前后后有哪几次", "告过几次"): the dated events of
+        the kind the question's verb names (else the kind of the event that fits it best)
+        about everything it names, in date order, each with its source. None when they fall
+        on fewer than two dates: one occasion is a fact's to tell."""
+        named = set(analysis.entities)
+        if not named:
+            return None
+        kinds = frame.event_types(analysis.key)
+        if not kinds:
+            best = next(
+                (c.fact for c in self._rank(analysis) if c.fact.kind == "event" and c.fact.type), None
+            )
+            if best is None or best.type is None:
+                return None
+            kinds = frozenset({best.type})
+        events = [
+            f
+            for f in self.base.events()
+            if f.type in kinds and f.date and f.superseded_by is None and named <= set(f.entities)
+        ]
+        # one event per date: several facts telling the same occasion are one occasion
+        by_date = {f.date or "": f for f in sorted(events, key=lambda f: (f.date or "", -len(f.answer)))}
+        days = sorted(by_date)
+        if len(days) < 2 or any(compatible(a, b) for i, a in enumerate(days) for b in days[i + 1 :]):
+            # fewer than two, or a date that may be another's told coarsely ("2023年11月" and
+            # "2023年11月17日"): how many times is not known, so no count is claimed
+            return None
+        items = [
+            ctx.item(f"{show_date(day)}:{f.answer}", day, [f], f.sources[:1])
+            for day, f in sorted(by_date.items())
+        ]
+        return ctx.reply("list", labels.OCCASIONS.format(count=len(items)), items)
 
     def _bare_person(self, part: str, several: bool = False) -> bool:
         """The part is a person's name and nothing else (`several`: one or more names)."""

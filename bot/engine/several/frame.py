@@ -588,6 +588,14 @@ SEVERAL_HELD = _cue(
     ("mira在openai前前后后做过哪些职位", "他当时身兼哪两个职务"),
     ("他现在是什么职位",),
 )
+# Every time something happened: "前前后后有哪几次", "告过几次", "how many times".
+OCCASIONS = _cue(
+    "occasions",
+    r"几次|前前后后|历次|每一?次|\bevery time\b|\beach time\b|\bhow many times\b",
+    "Every occasion of a kind of event about what the question names, in date order.",
+    ("马斯克前前后后告过openai几次", "how many times did he sue"),
+    ("马斯克第一次告openai是什么时候",),
+)
 # Every cue above, for the rule catalogue.
 CUES: tuple[Cue, ...] = tuple(_CUES)
 

@@ -357,3 +357,16 @@ def test_people_the_articles_describe_by_a_noun_are_listed_with_a_quote_each(eng
 def test_a_noun_that_is_not_what_a_person_is_does_not_make_a_list(engine: Engine) -> None:
     # 董事 appears beside Altman's name (被董事会解雇), but no summary says he is one
     assert "提到是董事的" not in engine.ask("OpenAI有哪几位董事?").answer
+
+
+def test_every_occasion_of_a_kind_of_event_in_date_order(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂前前后后被任命过几次?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.date for i in reply.items] == ["2022-05", "2023-11-17"]
+    assert "共2次" in reply.answer and all(i.sources for i in reply.items)
+
+
+def test_no_count_of_occasions_when_one_date_may_be_another_told_coarsely(engine: Engine) -> None:
+    # "2023年11月" and "2023年11月17日" of Altman's firing may be one occasion: no "2 times"
+    reply = engine.ask("Altman被董事会开除过几次?")
+    assert "共2次" not in reply.answer
