@@ -22,7 +22,7 @@ from bot.engine.several.common import PRECISION_WORDS, Context, dates_in, show_d
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
 from bot.factbase.crosscheck import compatible
 from bot.factbase.loader import FactBase
-from bot.factbase.models import Entity, EventType, Fact, Intent, Precision, precision_of
+from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Precision, precision_of
 from bot.text import Script, TraditionalVariant, to_script, to_simplified
 
 __all__ = ["SeveralFacts"]
@@ -65,6 +65,67 @@ def _count_value(number: str) -> int | None:
     return _DIGITS.get(number) if len(number) == 1 else None
 
 
+# A collective name a fact gives the people it names: a naming verb, then the name quoted
+# ("被外界称为OpenAI“四大天王”", "known as the 'big four'"); an organisation's name may stand
+# between them.
+_COLLECTIVE = re.compile(
+    r"(?:称为|称作|称之为|叫做|号称|并称|合称|统称|\bdubbed\b|\bknown as\b)\s*(?:the\s+)?(?:[a-z0-9]+\s*)?"
+    r"[“「\"『']([^”」\"』']{2,12})[”」\"』']"
+)
+# "到2024年9月(为止/已经)", "截至…", "as of …": a bound on the date, not a month asked.
+_BY_DATE = re.compile(
+    r"(?:截至|截止|\bas of\b|\bby\b)\s*(?:20)?\d\d|到\s*(?:20)?\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?\s*"
+    r"(?:为止|止|时|的时候|嗰阵|[,，]?\s*(?:已经|已|仲|还|都))"
+)
+
+
+# The noun a which-ones question asks people by ("边几个华人", "哪几位女性"): 2-4 characters
+# after a plural interrogative and a classifier, ending the clause.
+_DESCRIBED = re.compile(
+    r"(?:哪些|哪几|边几|边啲|有几)(?:个|位|名)([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|吖|嘅|的)?\s*(?:[?？,，。!！]|$)"
+)
+# Words for people in general or for posts: other frames and the facts answer those.
+_GENERIC_PEOPLE = re.compile(
+    r"^(?:人|人员|个人|高管|高层|员工|成员|研究员|创始人|联创|联合创始人|大佬|同事)$"
+)
+
+
+def _described_noun(text: str) -> str | None:
+    """The noun a which-ones question describes people by, unless it is a generic one."""
+    found = _DESCRIBED.search(text)
+    if found is None or _GENERIC_PEOPLE.match(found.group(1)):
+        return None
+    return found.group(1)
+
+
+def _by_date(text: str, when: list[str]) -> tuple[date, date] | None:
+    """The days a question bounds its group by: up to the end of the date it names after 到
+    (not 从…到, a range) or 截至/by ("到24年9月已经走了"), else the date itself ("9月走的")."""
+    if not when:
+        return None
+    if _BY_DATE.search(text) or (re.search(r"到\s*(?:20)?\d\d\s*年", text) and "从" not in text):
+        return date.min, interval(when[0])[1]
+    return interval(when[0])
+
+
+# Items a fact enumerates: two or more joined by 、, or the last by 和/与/及/或 after one 、
+# ("消费者、开发者和企业"); a which-ones question's items when the fact is about its subject.
+_ENUMERATION = re.compile(
+    r"[^\s,，。;；、]{1,12}、[^\s,，。;；、]{1,12}(?:、|和|与|及|或|以及)[^\s,，。;；、]{1,12}"
+)
+# How near the answering bar, and how far ahead of the next fact, such a fact must be: a
+# list question's asking words ("哪几类") lower a fitting fact's score a little, no more.
+ENUMERATION_BAR = 0.85
+ENUMERATION_LEAD = 0.1
+
+
+# The event types a person's moves tell (leaving, joining, coming back, and announcing one:
+# "宣布离职"): any other type a part's verb names is an event of its own.
+_MOVE_TYPES = frozenset(
+    {EventType.RESIGNED, EventType.LEFT, EventType.JOINED, EventType.REINSTATED, EventType.ANNOUNCED}
+)
+
+
 # Words by which a fact itself states an order ("后加入", "此前", "then").
 _STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
@@ -97,6 +158,7 @@ class SeveralFacts:
     # question (cleared by each answer()).
     _ranked: dict[tuple[QueryAnalysis, int], list[Candidate]] = field(default_factory=dict)
     home: str = field(init=False)  # the organisation the story is about, computed once
+    _collective_names: list[tuple[str, Fact, list[Entity]]] | None = None
 
     def __post_init__(self) -> None:
         self.home = story_home(self.base)
@@ -164,15 +226,19 @@ class SeveralFacts:
             reply is None
             and frame.ORDER_EXTREME.search(text)
             and not frame.FOUNDER.search(text)
-            and (scope := frame.GROUP_SCOPE.search(text))
-            and (group := self._group_named(scope.group(1) or scope.group(2))) is not None
+            and (group := self._group_asked(text, analysis)) is not None
         ):
             # "所谓「四大天王」里面,谁最早离开": the members the fact naming the group lists
             verb: order.Verb = (
                 "join" if frame.JOIN_VERB.search(text) and not frame.LEAVE.search(text) else "leave"
             )
             reply = order.extreme(
-                ctx, verb, latest=bool(frame.LATEST.search(text)), founders_only=False, group=group
+                ctx,
+                verb,
+                latest=bool(frame.LATEST.search(text)),
+                founders_only=False,
+                group=group[:2],
+                complete=group[3],
             )
         if reply is None and kind == frame.Frame.ORDER:
             reply = self._order(ctx, text, people, others, when)
@@ -191,6 +257,15 @@ class SeveralFacts:
             # "X那天还有什么新闻", "11/18那天Altman有啥进展": the events of a day, unless it
             # asks for a thing one fact gives ("那天他告诉投资者有什么打算")
             reply = self._day_list(ctx, text)
+        if (
+            reply is None
+            and len(people) == 1
+            and frame.TITLES_ASKED.search(text)
+            and frame.SEVERAL_HELD.search(text)
+        ):
+            # "Mira在OpenAI前前后后做过哪些职位", "他辞职那时身兼哪两个职务": the posts of one
+            # person from the typed roles, not the one fact that mentions a post best
+            reply = self._titles(ctx, text, analysis, self.base.entities[people[0]], others, when)
         if reply is None:
             reply = self._role_holders(ctx, text, analysis, people, others, when)
         if reply is None and kind == frame.Frame.DIGEST:
@@ -211,10 +286,20 @@ class SeveralFacts:
                 analysis, counts_departures=bool(frame.LEAVE.search(text))
             ):
                 return None  # a count the articles state wins over counting the named
-            reply = self._list(ctx, text, people, others, when)
+            reply = self._list(ctx, text, analysis, people, others, when)
+            if reply is None and not people:
+                # "文章提到哪几个华人": the people the articles describe by that noun
+                reply = lists.described_as(ctx, _described_noun(text), self.matcher.content_tokens)
             reply = self._count_agrees(ctx, text, reply)
         if reply is None and misread:
             reply = self._one_fact_lists(ctx, analysis)
+        if (
+            reply is None
+            and frame.OCCASIONS.search(text)
+            and not frame.FIRST_TIME.search(text)
+            and not frame.ASKS_WHO_PERSON.search(text)  # who did it is asked, not every time
+        ):
+            reply = self._occasions(ctx, text, analysis)
         if (
             reply is None
             and (
@@ -233,6 +318,8 @@ class SeveralFacts:
                 asks_named_people=bool(fitting.ASKS_NAMED_PEOPLE.search(text)),
                 when=when[0] if when else None,
             )
+        if reply is None and frame.WHICH_ONES.search(text) and not misread:
+            reply = self._enumerating_fact(ctx, analysis)
         if reply is not None and not reply.answered and not reply.suggestions:
             reply = replace(reply, suggestions=self._suggestions(analysis, script))
         return reply
@@ -356,6 +443,49 @@ class SeveralFacts:
         )
         return lists.on_day(ctx, day, about, frozenset(leave_out))
 
+    def _group_asked(
+        self, text: str, analysis: QueryAnalysis
+    ) -> tuple[str, list[Entity], tuple[Citation, ...], bool] | None:
+        """The group a question names: a collective name a fact gives two or more people
+        ("被外界称为OpenAI“四大天王”"), with every member (complete); else a team of the
+        home organisation it names, with the members the articles give roles in it (not
+        complete: a team has more people than the articles name)."""
+        for name, fact, members in self._collectives():
+            if name in text:
+                return name, members, tuple(fact.sources[:1]), True
+        for e in analysis.entities:
+            team = self.base.entities[e]
+            if team.part_of is None:
+                continue
+            members = [
+                p
+                for p in self.base.entities.values()
+                if p.kind == "person" and any(r.org == e for r in p.roles)
+            ]
+            if len(members) >= 2:
+                return (
+                    team.name,
+                    members,
+                    tuple(c for p in members for r in p.roles if r.org == e for c in r.sources[:1]),
+                    False,
+                )
+        return None
+
+    def _collectives(self) -> list[tuple[str, Fact, list[Entity]]]:
+        """Every collective name a fact gives the people it names, once per engine."""
+        if self._collective_names is None:
+            found = []
+            for fact in self.base.facts:
+                members = [
+                    self.base.entities[e] for e in fact.entities if self.base.entities[e].kind == "person"
+                ]
+                if len(members) < 2:
+                    continue
+                for match in _COLLECTIVE.finditer(to_simplified(fact.answer).casefold()):
+                    found.append((match.group(1), fact, members))
+            self._collective_names = found
+        return self._collective_names
+
     def _group_named(self, phrase: str) -> tuple[str, list[Entity]] | None:
         """A group by the name a question gives it ("所谓OpenAI「四大天王」"): the people of the
         fact that names it so (the most people, if several do), in the fact's order; None when
@@ -396,6 +526,67 @@ class SeveralFacts:
         )
         return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
 
+    def _enumerating_fact(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
+        """A which-ones question one fact answers by enumerating the items ("把研究用于消费者、
+        开发者和企业"), though a list question's words fit it a little under the answering bar:
+        that fact as the list, when it is about everything the question names, states what
+        is asked, and leads the next fact clearly. None otherwise (the engine declines)."""
+        ranked = self._rank(analysis)
+        if not ranked or not analysis.entities or self.matcher.accepts(ranked):
+            return None  # nothing fits, or the fact answers on its own path
+        top = ranked[0]
+        weights = self.matcher.weights
+        if (
+            top.score < weights.threshold * ENUMERATION_BAR
+            or (len(ranked) > 1 and top.score - ranked[1].score < ENUMERATION_LEAD)
+            or not top.features.states_asked
+            or not set(analysis.entities) <= set(top.fact.entities)
+            or not _ENUMERATION.search(top.fact.answer)
+        ):
+            return None
+        fact = top.fact
+        item = ctx.item(
+            (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
+            fact.date,
+            [fact],
+            fact.sources[:1],
+        )
+        return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
+
+    def _occasions(self, ctx: Context, text: str, analysis: QueryAnalysis) -> Reply | None:
+        """Every time something happened ("前前后后有哪几次", "告过几次"): the dated events of
+        the kind the question's verb names (else the kind of the event that fits it best)
+        about everything it names, in date order, each with its source. None when they fall
+        on fewer than two dates: one occasion is a fact's to tell."""
+        named = set(analysis.entities)
+        if not named:
+            return None
+        kinds = frame.event_types(analysis.key)
+        if not kinds:
+            best = next(
+                (c.fact for c in self._rank(analysis) if c.fact.kind == "event" and c.fact.type), None
+            )
+            if best is None or best.type is None:
+                return None
+            kinds = frozenset({best.type})
+        events = [
+            f
+            for f in self.base.events()
+            if f.type in kinds and f.date and f.superseded_by is None and named <= set(f.entities)
+        ]
+        # one event per date: several facts telling the same occasion are one occasion
+        by_date = {f.date or "": f for f in sorted(events, key=lambda f: (f.date or "", -len(f.answer)))}
+        days = sorted(by_date)
+        if len(days) < 2 or any(compatible(a, b) for i, a in enumerate(days) for b in days[i + 1 :]):
+            # fewer than two, or a date that may be another's told coarsely ("2023年11月" and
+            # "2023年11月17日"): how many times is not known, so no count is claimed
+            return None
+        items = [
+            ctx.item(f"{show_date(day)}:{f.answer}", day, [f], f.sources[:1])
+            for day, f in sorted(by_date.items())
+        ]
+        return ctx.reply("list", labels.OCCASIONS.format(count=len(items)), items)
+
     def _bare_person(self, part: str, several: bool = False) -> bool:
         """The part is a person's name and nothing else (`several`: one or more names)."""
         analysis = self.matcher.analyse(matching_key(to_simplified(part).casefold().strip(" ,，")))
@@ -428,12 +619,34 @@ class SeveralFacts:
         return None
 
     def _list(
-        self, ctx: Context, text: str, people: list[str], others: list[str], when: list[str]
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        people: list[str],
+        others: list[str],
+        when: list[str],
     ) -> Reply | None:
         if people:
             return None  # a list about one person (her jobs, his companies) is a fact's to answer
         period = when[0] if when else None
         span = _span_of(text)
+        remaining = bool(frame.REMAINING.search(text))
+        if (remaining or frame.LEAVE.search(text)) and (group := self._group_asked(text, analysis)):
+            # "四大天王到9月走了哪几个", "超级对齐团队的人还剩谁": the group's members first,
+            # then the date bounds them (members ∩ left by then), never all who left then
+            name, members, defining, complete = group
+            by = _by_date(text, when)
+            shown = (
+                ""
+                if by is None
+                else labels.BY.format(date=show_date(when[0]))
+                if by[0] == date.min
+                else show_date(when[0])
+            )
+            return lists.group_left(
+                ctx, name, members, defining, complete, remaining=remaining, span=by, span_shown=shown
+            )
         if span is not None:
             period = None
         orgs = [o for o in others if self.base.entities[o].kind == "org"]
@@ -451,7 +664,8 @@ class SeveralFacts:
             if frame.COMPANY_FOUNDED.search(text):
                 return lists.companies_founded(ctx, founders_only=True)
             if frame.REMAINING.search(text):
-                return lists.founders(ctx, remaining=True)
+                titles = bool(frame.EACH.search(text) and frame.TITLES_ASKED.search(text))
+                return lists.founders(ctx, remaining=True, titles=titles)
             if frame.LEAVE.search(text):
                 if span is not None or period is not None:
                     return lists.departures(ctx, when=period, founders_only=True, span=span)
@@ -474,10 +688,12 @@ class SeveralFacts:
             into = [o for o in orgs if o not in left]
             return lists.departures(ctx, org=left[0], to=into[0] if into else None, when=period)
         if frame.LEAVE.search(text):
+            # "9月走的那三个人原本各自是什么职位": each with the post held when leaving
+            titles = bool(frame.EACH.search(text) and frame.TITLES_ASKED.search(text))
             if orgs:
-                return lists.departures(ctx, to=orgs[0], when=period, span=span)
+                return lists.departures(ctx, to=orgs[0], when=period, span=span, titles=titles)
             if not others:
-                return lists.departures(ctx, when=period, span=span)
+                return lists.departures(ctx, when=period, span=span, titles=titles)
             return None
         if frame.ARRIVE.search(text) and not others:
             return lists.arrivals(ctx, when=period)
@@ -486,6 +702,26 @@ class SeveralFacts:
                 return lists.arrivals(ctx, when=period, from_org=orgs[0])
             return lists.departures(ctx, to=orgs[0], when=period)
         return None
+
+    def _titles(
+        self,
+        ctx: Context,
+        text: str,
+        analysis: QueryAnalysis,
+        person: Entity,
+        others: list[str],
+        when: list[str],
+    ) -> Reply | None:
+        """The posts `person` held: at the organisation the question names (OpenAI when it
+        names only OpenAI), on the date it names or the date of the event it keys on ("辞职那
+        时"); every post they held when it names neither."""
+        orgs = frozenset(e for e in analysis.entities if self.base.entities[e].kind == "org")
+        on = when[0] if when else None
+        anchor = frame.TIME_ANCHOR.search(text)
+        if on is None and anchor is not None and (clause := text[: anchor.start()].strip(" ,，的")):
+            point = self._point_named(clause, (person.id,), text)
+            on = point.date if point is not None else None
+        return roles_at.titles_of(ctx, person, orgs, on)
 
     def _role_holders(
         self,
@@ -716,7 +952,10 @@ class SeveralFacts:
         on = dates_in(simplified, self.base)
         if len(named) == 1 and on and (dated := self._move_on(self.base.entities[named[0]], on[0])):
             return dated  # "2023年回去那次": the one move of theirs the part's own date names
-        if len(named) == 1:
+        # A part whose verb names an event other than a move ("跑去告OpenAI": suing, "跑去创立
+        # xAI": founding) is that event, not the motion word beside it.
+        other_event = bool(frame.event_types(simplified) - _MOVE_TYPES)
+        if len(named) == 1 and not other_event:
             # "Schulman跳槽比Leike晚了多久": a part with a person and no verb takes the question's.
             bare = bool(own) and not analysis.tokens  # the part is a name and nothing else
             verb_text = whole if bare else simplified

@@ -284,9 +284,10 @@ TENURE = _cue(
     "tenure",
     r"(?:待了|呆了|干了|做了|工作了|任职|在职|服务了|效力|做咗|待咗|喺.{1,10}做咗|在.{1,12}(?:待|呆|干|做|工作))"
     r".{0,4}(?:多久|几年|多长|多少年|几耐|多少个?月)|"
-    r"\bhow long (?:was|did|had|has)\b.{1,30}\b(?:at|with|work|stay)|\btenure\b",
+    r"\bhow long (?:was|did|had|has)\b.{1,30}\b(?:at|with|work|stay)|\btenure\b|"
+    r"\bhow many (?:years|yrs|months)\b (?:was|did|had|has|have)\b.{1,30}\b(?:at|with|work|stay|spen[dt])\b",
     "How long someone stayed at an organisation: from their joining to their leaving.",
-    ("karpathy在openai待了几年", "how long did he work at openai"),
+    ("karpathy在openai待了几年", "how long did he work at openai", "how many yrs was she at openai"),
     ("karpathy什么时候离开openai",),
 )
 
@@ -329,7 +330,7 @@ COMPANY_FOUNDED = _cue(
 )
 REMAINING = _cue(
     "remaining",
-    r"还剩|剩下|还在|留下|留着|留在|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b",
+    r"还剩|剩下|还在|留下|留着|留在|留喺|没走|仍在|仲喺|仲有边个|\bremain|\bstill\b|\bleft at\b",
     "Those still there: the founders who have not left.",
     ("联合创始人还剩谁", "who is still at openai"),
     ("联合创始人有谁",),
@@ -337,7 +338,7 @@ REMAINING = _cue(
 # Leaving as what people did, not as a thing named ("离职协议", "离职潮", "the board resign").
 LEAVE = _cue(
     "leave",
-    r"(?:离开|离职|走了|走人|出走|辞职|退出|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|(?:从|由).{1,10}(?:过去|过来|跳)|\bwent to\b|\bmoved to\b|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
+    r"(?:离开|离职|走了|走人|出走|(?<![出行])走的|辞职|退出|跳槽|跳去|去了|投奔|转投|走咗|跳咗|去咗|跑了|跑路|跑去|跑到|转去|转到|转投|投靠|跳到|出去|(?:从|由).{1,10}(?:过去|过来|跳)|\bwent to\b|\bmoved to\b|\bleft\b|\bleave\b|\bquit\b|\bdepart\w*|"
     r"(?<!board )\bresign\w*)(?!协议|协定|条款|声明|说明|信|原因|理由|潮|风波|员工)",
     "Leaving as what people did, not a thing named (离职协议, 离职潮).",
     ("哪些人离开了openai", "who left"),
@@ -346,7 +347,7 @@ LEAVE = _cue(
 # A list of people is asked for ("哪些人", "谁", "高管"), not of things ("哪些研究方向").
 PEOPLE_ASKED = _cue(
     "people_asked",
-    r"谁|哪些人|哪几(?:个|位)|哪个人|哪位|多少(?:个|位|名)?人|几(?:个|位|名)|人员?|高管|员工|成员|研究员|创始人|联创|元老|"
+    r"谁|哪些人|哪几(?:个|位)|哪个人|哪位|多少(?:个|位|名)?人|几(?:个|位|名)|人员?|高管|高层|员工|成员|研究员|创始人|联创|元老|"
     r"边个|边几个|边啲|\bwho\b|\bpeople\b|\bpersons?\b|\bexecutives?\b|\bexecs\b|\bemployees\b|\bfounders?\b|"
     r"\bco-?founders?\b|\beveryone\b|\bstaff\b|\bones\b",
     "A list of people is asked for, not of things.",
@@ -569,8 +570,44 @@ BEFORE_HOME = _cue(
     ("加入openai之前", "before joining"),
     ("加入openai之后",),
 )
+# Posts asked for as a kind of thing ("哪些职位", "身兼哪两个职务", "which positions"), not a
+# part played in a story ("扮演什么角色": a digest).
+TITLES_ASKED = _cue(
+    "titles_asked",
+    r"职位|职务|头衔|岗位|官职|衔头|\bpositions?\b|\btitles?\b|\bposts\b|\broles\b",
+    "Posts asked for as a kind of thing: with a person and several asked, the posts they held.",
+    ("穆拉蒂做过哪些职位", "which positions did she hold"),
+    ("微软扮演了什么角色",),
+)
+# Several posts asked of one person: which ones, each, over time, or held at once.
+SEVERAL_HELD = _cue(
+    "several_held",
+    r"哪些|哪几|边几|边啲|哪两|边两|分别|各自|前前后后|先后|历任|身兼|兼任|兼|都(?:做|当|担任)|"
+    r"(?:做|当|担任|任)过|\bwhich\b|\ball\b|\bheld\b|\bevery\b",
+    "Several posts asked of one person: which ones, over time, or held at once.",
+    ("mira在openai前前后后做过哪些职位", "他当时身兼哪两个职务"),
+    ("他现在是什么职位",),
+)
+# Every time something happened: "前前后后有哪几次", "告过几次", "how many times".
+OCCASIONS = _cue(
+    "occasions",
+    r"几次|前前后后|历次|每一?次|\bevery time\b|\beach time\b|\bhow many times\b",
+    "Every occasion of a kind of event about what the question names, in date order.",
+    ("马斯克前前后后告过openai几次", "how many times did he sue"),
+    ("马斯克第一次告openai是什么时候",),
+)
 # Every cue above, for the rule catalogue.
 CUES: tuple[Cue, ...] = tuple(_CUES)
+
+
+# Each of several asked for: "各自是什么职位", "分别任什么职", "what were their respective roles".
+EACH = _cue(
+    "each",
+    r"各自|分别|各(?:是|任|做|担任)|\brespective(?:ly)?\b|\beach\b",
+    "Each of several asked for: with posts asked, a list of people with the post each held.",
+    ("那三个人原本各自是什么职位", "what were their respective titles"),
+    ("他是什么职位",),
+)
 
 
 def detect(text: str) -> Frame | None:
@@ -583,7 +620,7 @@ def detect(text: str) -> Frame | None:
         return Frame.DURATION
     if DIGEST.search(text):
         return Frame.DIGEST
-    if LIST.search(text):
+    if LIST.search(text) or (EACH.search(text) and TITLES_ASKED.search(text)):
         return Frame.LIST
     return None
 

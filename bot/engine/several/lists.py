@@ -9,6 +9,7 @@ is shown beside the named ones, so a partial list never passes for the whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -17,7 +18,7 @@ from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, display, show_date, sort_key
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import DEPARTURES, Entity, EventType, Fact, Move, ParticipantRole
+from bot.factbase.models import DEPARTURES, Citation, Entity, EventType, Fact, Move, ParticipantRole, Role
 
 # A founder's role title ("联合创始人", "创始团队成员").
 FOUNDER_TITLE = re.compile("创始")
@@ -75,8 +76,10 @@ def departures(
     when: str | None = None,
     founders_only: bool = False,
     span: tuple[date, date] | None = None,
+    titles: bool = False,
 ) -> Reply:
-    """Who left `org` (for `to`, when asked; within `when` or the days of `span`, when asked)."""
+    """Who left `org` (for `to`, when asked; within `when` or the days of `span`, when asked);
+    with `titles`, each with the post they held there when they left ("各自是什么职位")."""
     org = org or ctx.home
     items: list[Item] = []
     undated = 0
@@ -116,6 +119,10 @@ def departures(
             )
             facts += _events_for(ctx, person.id, org, move)
         citations = [c for m in moves for c in m.sources[:2]]
+        held = _posts_when_leaving(ctx, person, org, moves[-1]) if titles else []
+        if held:
+            parts.append(labels.HELD.format(title="、".join(r.title for r in held)))
+            citations += [c for r in held for c in r.sources[:1]]
         items.append(ctx.item(f"{display(person)}:" + ";".join(parts), moves[0].date, facts, citations))
     items.sort(key=lambda i: (sort_key(i.date), i.text))
     what = "离开" + _org_name(ctx, org)
@@ -138,6 +145,18 @@ def departures(
     if undated:
         notes.append(f"另有{undated}人离开的时间文章未说明,未列入。")
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items, notes)
+
+
+def _posts_when_leaving(ctx: Context, person: Entity, org: str, move: Move) -> list[Role]:
+    """The posts someone held at `org` (or a team of it) when they left it: the roles there
+    that ended when the move is dated, the organisation's own before a team's."""
+    teams = {e.id for e in ctx.base.entities.values() if e.part_of == org}
+    ended = [
+        r
+        for r in person.roles
+        if (r.org == org or r.org in teams) and r.end is not None and compatible(r.end, move.date)
+    ]
+    return sorted(ended, key=lambda r: r.org != org)
 
 
 def _besides_said(ctx: Context) -> str:
@@ -194,9 +213,12 @@ def arrivals(
     return ctx.reply("list", labels.COVERS.format(what=what, count=len(items)), items)
 
 
-def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone: bool = False) -> Reply:
+def founders(
+    ctx: Context, org: str | None = None, remaining: bool = False, gone: bool = False, titles: bool = False
+) -> Reply:
     """The founders and what became of each; `remaining` or `gone` keeps those still there or
-    those who left. Statements of how many remain are shown side by side."""
+    those who left; with `titles`, the posts the articles give those still there. Statements
+    of how many remain are shown side by side."""
     org = org or ctx.home
     items: list[Item] = []
     for person in ctx.base.entities.values():
@@ -218,6 +240,10 @@ def founders(ctx: Context, org: str | None = None, remaining: bool = False, gone
             if outs:
                 status += "(" + "、".join(f"{show_date(m.date)}曾离开后回归" for m in outs) + ")"
             citations = [c for r in person.roles if r.org == org and "创始" in r.title for c in r.sources[:1]]
+            posts = [r for r in person.roles if r.org == org and r.end is None] if titles else []
+            if posts:  # "各自做什么职位": every post there the articles give, with its source
+                status += ";" + labels.POSTS.format(titles="、".join(r.title for r in posts))
+                citations += [c for r in posts for c in r.sources[:1]]
             when = None
         facts = [f for m in outs for f in _events_for(ctx, person.id, org, m)]
         items.append(ctx.item(f"{display(person)}:{status}", when, facts, citations))
@@ -369,3 +395,114 @@ def on_day(
         date=show_date(day), about=labels.ON_DAY_ABOUT.format(names=names) if names else ""
     )
     return ctx.reply("list", head, items)
+
+
+def group_left(
+    ctx: Context,
+    group: str,
+    members: list[Entity],
+    defining: tuple[Citation, ...],
+    complete: bool,
+    remaining: bool = False,
+    span: tuple[date, date] | None = None,
+    span_shown: str = "",
+) -> Reply:
+    """Which members of a named group left the home organisation for good (by the end of
+    `span`, when the question bounds it), or with `remaining` which are still there; the
+    others are said too, so the list is never taken for the whole group. `complete`: the
+    group is one a fact enumerates ("四大天王"), else only the members the articles name (a
+    team's)."""
+    org = ctx.home
+    gone: list[Item] = []
+    stayed: list[str] = []
+    earlier: list[str] = []  # left for good before the span asked
+    came_back: list[str] = []  # left within it, and came back
+    for person in members:
+        outs = [m for m in person.moves if m.from_org == org]
+        if span is not None:
+            if left_for_good(person, org) and all(
+                m.date is not None and interval(m.date)[1] < span[0] for m in outs
+            ):
+                earlier.append(person.name)
+                continue
+            outs = [
+                m
+                for m in outs
+                if m.date is not None and span[0] <= interval(m.date)[0] <= interval(m.date)[1] <= span[1]
+            ]
+        if outs and left_for_good(person, org):
+            move = outs[-1]
+            text = f"{display(person)}:" + labels.LEFT.format(
+                date=show_date(move.date), org=_org_name(ctx, org)
+            )
+            facts = _events_for(ctx, person.id, org, move)
+            gone.append(ctx.item(text + _where(ctx, move, person), move.date, facts, move.sources[:1]))
+        else:
+            stayed.append(person.name)
+            if outs:
+                came_back.append(person.name)
+    gone.sort(key=lambda i: (sort_key(i.date), i.text))
+    names = "、".join(p.name for p in members)
+    scope = (
+        labels.GROUP_SCOPE.format(group=group, members=names)
+        if complete
+        else labels.GROUP_NAMED.format(group=group, members=names)
+    )
+    by = span_shown
+    home = _org_name(ctx, org)
+    cited = ctx.item(labels.GROUP_DEFINED.format(group=group), None, [], defining)
+    if remaining:
+        here = [
+            ctx.item(f"{p.name}:" + labels.STILL_THERE.format(org=home), None, [], [])
+            for p in members
+            if p.name in stayed
+        ]
+        head = labels.GROUP_STAYED.format(scope=scope, by=by, org=home, count=len(here))
+        notes = (
+            [labels.GROUP_GONE.format(names="、".join(i.text.split(":")[0] for i in gone), org=home)]
+            if gone
+            else []
+        )
+        return ctx.reply("list", head, [*here, cited], notes)
+    back = [labels.RETURNED_NOT_COUNTED.format(names="、".join(came_back), org=home)] if came_back else []
+    if not gone:
+        return ctx.reply("list", labels.GROUP_NONE_LEFT.format(scope=scope, by=by, org=home), [cited], back)
+    head = labels.GROUP_LEFT.format(scope=scope, by=by, org=home, count=len(gone))
+    still = labels.GROUP_STILL if span is None else labels.GROUP_NOT_YET
+    notes = [still.format(names="、".join(stayed), org=home)] if stayed else []
+    if earlier:
+        notes.append(labels.GROUP_EARLIER.format(names="、".join(earlier), org=home))
+    notes += back
+    return ctx.reply("list", head, [*gone, cited], notes)
+
+
+def described_as(ctx: Context, noun: str | None, words: Callable[[str], Sequence[str]]) -> Reply | None:
+    """The people the articles describe by `noun` ("华人"): each whose summary says they are
+    one ("X是…华人"), as a word of its own (`words` cuts a text into words: 董事 is not
+    董事长), cited to a quote of
+    theirs that says it. None when fewer than two are: one is a fact's to tell, and a noun no
+    summary uses is no description."""
+    if not noun:
+        return None
+    items: list[Item] = []
+    for person in ctx.base.entities.values():
+        if person.kind != "person" or noun not in words(person.summary):
+            continue
+        if not re.search(rf"是[^,，。;；]{{0,24}}{re.escape(noun)}", person.summary):
+            continue  # the word is there, but not what the person is ("被董事会解雇")
+        quotes = [
+            c
+            for c in (
+                *person.sources,
+                *(c for r in person.roles for c in r.sources),
+                *(c for m in person.moves for c in m.sources),
+                *(c for f in ctx.base.by_entity.get(person.id, []) for c in f.sources),
+            )
+            if noun in c.quote
+        ]
+        if not quotes:
+            continue  # the summary's word is not the articles': no source says it
+        items.append(ctx.item(f"{display(person)}:{person.summary}", None, [], quotes[:1]))
+    if len(items) < 2:
+        return None
+    return ctx.reply("list", labels.DESCRIBED.format(noun=noun, count=len(items)), items)

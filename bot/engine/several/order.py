@@ -214,6 +214,7 @@ def extreme(
     founders_only: bool,
     when: str | None = None,
     group: tuple[str, list[Entity]] | None = None,
+    complete: bool = True,
 ) -> Reply:
     """Who of the founders (or of everyone the articles date, or of those who left or joined
     in `when`, or of a named `group`: its name and members) left or joined first or last."""
@@ -281,7 +282,10 @@ def extreme(
     if when is not None:
         scope = f"{show_date(when)}{VERB_WORDS[verb]}{home}的人"
     if group is not None:
-        scope = labels.GROUP_SCOPE.format(group=group[0], members="、".join(p.name for p in group[1]))
+        # a team's members are only those the articles name, and the head says so
+        scope = (labels.GROUP_SCOPE if complete else labels.GROUP_NAMED).format(
+            group=group[0], members="、".join(p.name for p in group[1])
+        )
     which = "晚" if latest else "早"
     items = [_item(ctx, d, VERB_WORDS[verb]) for d in ties]
     if settled is not None:  # the stated order that settled a tie, as the articles put it

@@ -8,14 +8,16 @@ mixed in as if it surely did.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, show_date
+from bot.engine.several.order import founding
 from bot.factbase.crosscheck import compatible
-from bot.factbase.models import Entity, Role
+from bot.factbase.models import Entity, Precision, Role, precision_of
 
 # The titles a question can ask for, as (what the question says, what a role title says).
 TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
@@ -141,8 +143,6 @@ def holders(
         "role_at", labels.ROLE_AT.format(when=show_date(when), org=org_name, title=title), surely, notes
     )
     if maybe:  # their sources and facts belong to the answer too
-        from dataclasses import replace
-
         reply = replace(
             reply,
             sources=tuple(dict.fromkeys((*reply.sources, *(s for i in maybe for s in i.sources)))),
@@ -213,3 +213,67 @@ def next_to(
     items = [item for _, item, _ in found]
     text = labels.ROLE_NEXT.format(who=who, org=org_name, title=title, side=side)
     return ctx.reply("role_at", text, items), found[0][2]
+
+
+def _covers(ctx: Context, role: Role, when: str) -> bool | None:
+    """Whether `role` was held on `when`: True surely, None maybe (a start or end the
+    articles do not give, or give more coarsely than `when`), False surely not. A post that
+    ended on the very day asked was held up to it (the day its holder resigned); none began
+    before its organisation was founded."""
+    low, high = interval(when)
+    founded = founding(ctx.base, role.org) if role.org else None
+    start = role.start or (founded.date if founded is not None else None)
+    if start is not None and interval(start)[0] > high:
+        return False
+    if role.end is not None and interval(role.end)[1] < low:
+        return False
+    ends_that_day = role.end is not None and role.end == when and precision_of(when) == Precision.DAY
+    if role.end is None or (role.start is None and not ends_that_day):
+        return None
+    if ends_that_day:
+        return True
+    assert role.start is not None
+    return True if interval(role.start)[1] <= low and interval(role.end)[0] >= high else None
+
+
+def titles_of(
+    ctx: Context, person: Entity, orgs: frozenset[str] = frozenset(), when: str | None = None
+) -> Reply | None:
+    """The posts one person held (at `orgs`, when the question names some; on `when`, when it
+    names a time), each with its dates and source, in date order: "X前前后后做过哪些职位",
+    "X那时身兼哪两个职位". A post the articles do not date, or date too coarsely to tell, is
+    shown apart as possibly held then. None when fewer than two posts fit: one post is a
+    fact's to tell."""
+    roles = [r for r in person.roles if not orgs or r.org in orgs]
+    surely: list[Item] = []
+    maybe: list[Item] = []
+    for role in roles:
+        where = ctx.base.entities[role.org].name if role.org in ctx.base.entities else ""
+        # The organisation before the post, unless the post already names it ("任职于谷歌").
+        shown = role.title if not where or where in role.title or len(orgs) == 1 else f"{where}:{role.title}"
+        text = shown + (f"({_span(role)})" if _span(role) else "")
+        item = ctx.item(text, role.start or role.end, [], role.sources[:1])
+        held = True if when is None else _covers(ctx, role, when)
+        if held is True:
+            surely.append(item)
+        elif held is None:
+            maybe.append(item)
+    if len(surely) + len(maybe) < 2:
+        return None
+    # Undated posts after dated ones, in the order the articles list them (a stable sort).
+    surely.sort(key=lambda i: i.date or "9999")
+    at = "在" + "、".join(ctx.base.entities[o].name for o in sorted(orgs)) if orgs else ""
+    if when is None:
+        return ctx.reply("list", labels.TITLES.format(who=person.name, at=at), surely)
+    notes = [labels.ROLE_MAYBE, *(f"· {i.text}" for i in maybe)] if maybe else []
+    head = labels.TITLES_AT.format(who=person.name, at=at, when=show_date(when))
+    if not surely:
+        return ctx.decline("role_at", head + labels.TITLES_NONE_SURE, shown=maybe)
+    reply = ctx.reply("role_at", head, surely, notes)
+    if maybe:  # what is shown apart is cited too
+        reply = replace(
+            reply,
+            sources=tuple(dict.fromkeys((*reply.sources, *(s for i in maybe for s in i.sources)))),
+            items=(*reply.items, *maybe),
+        )
+    return reply

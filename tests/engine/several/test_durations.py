@@ -205,3 +205,22 @@ def test_a_cantonese_how_long_between_two_events(engine: Engine) -> None:
     reply = engine.ask("xAI成立到Llama 3.1發布隔咗幾耐?")
     assert reply.answered and reply.answer_kind == "duration"
     assert {i.date for i in reply.items} == {"2023", "2024-07"}
+
+
+def test_an_english_how_many_years_at_an_organisation_is_a_stay(engine: Engine) -> None:
+    reply = engine.ask("how many yrs was Vicki Cheung at openai")
+    assert reply.answered and reply.answer_kind == "duration"
+    assert "3年" in reply.answer and "2018" in reply.answer
+
+
+def test_a_part_whose_verb_names_another_event_is_not_the_motion_word_beside_it(engine: Engine) -> None:
+    # "跑去告OpenAI": the suit after the withdrawal, not his leaving OpenAI in 2018 (跑去)
+    reply = engine.ask("马斯克撤诉以后过了几个月又跑去告OpenAI?")
+    assert reply.answered and reply.answer_kind == "duration"
+    assert "2024年6月" in reply.answer and "2024年8月" in reply.answer and "2018" not in reply.answer
+
+
+def test_announcing_a_departure_is_still_the_departure(engine: Engine) -> None:
+    # 宣布离职 names an announcement, but of the move: the two moves are compared
+    reply = engine.ask("Zoph宣布离职之后过了几天McGrew也宣布离开?")
+    assert "2024年9月26日" in reply.answer

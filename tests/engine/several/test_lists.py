@@ -281,3 +281,92 @@ def test_releases_of_another_year_are_not_listed(engine: Engine) -> None:
     reply = engine.ask("OpenAI 2023年推出过哪些产品?")
     assert reply.answered and reply.fact_ids == ("a001-devday-custom-gpts",)
     assert "2022" not in reply.answer.splitlines()[1]
+
+
+def test_a_team_is_expanded_to_its_named_members_before_the_date_bounds_them(engine: Engine) -> None:
+    # members ∩ left by then: not everyone who left OpenAI by June 2024
+    reply = engine.ask("超级对齐团队的人到2024年6月已经走了哪几个?")
+    assert reply.answered and reply.answer_kind == "list"
+    left = [i.text.split("(")[0] for i in reply.items if "离开" in i.text]
+    assert left == ["伊利亚·苏茨克维", "简·雷克"]
+    assert "文章点名的" in reply.answer  # a team has more people than the articles name
+    assert "约翰·舒尔曼" in reply.answer.split("\n")[-1] or "约翰·舒尔曼那时" in reply.answer
+
+
+def test_a_team_list_of_leavers_names_only_its_members(engine: Engine) -> None:
+    reply = engine.ask("超級對齊團隊有哪些人離開了OpenAI?")
+    assert reply.answered and reply.script == "traditional"
+    named = {i.text.split("(")[0] for i in reply.items if "離開" in i.text}
+    assert named == {"伊利亞·蘇茨克維", "簡·雷克", "約翰·舒爾曼"}
+    assert "穆拉蒂" not in reply.answer and "卡帕西" not in reply.answer
+
+
+def test_a_group_member_who_left_and_came_back_is_said_so_not_counted(engine: Engine) -> None:
+    reply = engine.ask("2023年11月四大天王有谁离开了?")
+    assert "萨姆·奥尔特曼" in reply.answer and "回归" in reply.answer
+    assert not any("离开OpenAI" in i.text for i in reply.items)
+
+
+def test_a_collective_name_is_read_from_a_naming_verb_and_its_quotes() -> None:
+    from bot.engine.several import _COLLECTIVE
+
+    found = _COLLECTIVE.findall("甲、乙和丙被媒体并称为“三剑客”,其中甲是首席执行官。")
+    assert found == ["三剑客"]
+    assert _COLLECTIVE.findall("媒体称他为ai届的乔布斯,甚至说他更像一个“中间派”。") == []
+
+
+def test_each_leaver_with_the_posts_held_when_leaving(engine: Engine) -> None:
+    reply = engine.ask("2024年5月离开OpenAI的人各自是什么职位?")
+    assert reply.answered and reply.answer_kind == "list"
+    by_name = {i.text.split("(")[0]: i.text for i in reply.items}
+    assert set(by_name) == {"伊利亚·苏茨克维", "简·雷克"}
+    assert "首席科学家" in by_name["伊利亚·苏茨克维"] and "超级对齐团队" in by_name["简·雷克"]
+
+
+def test_the_founders_still_there_each_with_the_posts_the_articles_give(engine: Engine) -> None:
+    reply = engine.ask("还留在OpenAI的联合创始人分别担任什么职位?")
+    assert reply.answered and len(reply.items) == 3
+    zaremba = next(i.text for i in reply.items if "扎伦巴" in i.text)
+    assert "语言和代码生成负责人" in zaremba
+
+
+def test_one_fact_that_enumerates_the_items_asked_is_the_list(engine: Engine) -> None:
+    # a which-ones question a little under the answering bar: the fact about its subject
+    # that enumerates the items (筹款、与政府打交道以及…合作) answers, cited to that fact
+    reply = engine.ask("阿尔特曼以前主要搞边几样嘢?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert reply.fact_ids == ("a004-altman-memo",) and "筹款" in reply.answer
+    assert "未必是全部" in reply.answer
+
+
+def test_an_enumeration_is_two_or_more_items_not_one_clause() -> None:
+    from bot.engine.several import _ENUMERATION
+
+    assert _ENUMERATION.search("他将专注于面向消费者、开发者和企业的产品")
+    assert not _ENUMERATION.search("他于2024年6月加入OpenAI,负责产品。")
+
+
+def test_people_the_articles_describe_by_a_noun_are_listed_with_a_quote_each(engine: Engine) -> None:
+    # the only description two people share in these articles is 华人, so the wording is new
+    reply = engine.ask("这几篇报道里,OpenAI有哪几位华人?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.text.split(":")[0] for i in reply.items] == ["陈信翰(Mark Chen)", "Peter Deng"]
+    assert all(i.sources and "华人" in i.sources[0].quote for i in reply.items)
+
+
+def test_a_noun_that_is_not_what_a_person_is_does_not_make_a_list(engine: Engine) -> None:
+    # 董事 appears beside Altman's name (被董事会解雇), but no summary says he is one
+    assert "提到是董事的" not in engine.ask("OpenAI有哪几位董事?").answer
+
+
+def test_every_occasion_of_a_kind_of_event_in_date_order(engine: Engine) -> None:
+    reply = engine.ask("穆拉蒂前前后后被任命过几次?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.date for i in reply.items] == ["2022-05", "2023-11-17"]
+    assert "共2次" in reply.answer and all(i.sources for i in reply.items)
+
+
+def test_no_count_of_occasions_when_one_date_may_be_another_told_coarsely(engine: Engine) -> None:
+    # "2023年11月" and "2023年11月17日" of Altman's firing may be one occasion: no "2 times"
+    reply = engine.ask("Altman被董事会开除过几次?")
+    assert "共2次" not in reply.answer

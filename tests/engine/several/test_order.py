@@ -265,3 +265,10 @@ def test_a_group_no_fact_names_is_not_made_up(engine: Engine) -> None:
     # No fact names people under that name: no members, no order (not everyone the articles date).
     reply = engine.ask("所谓「七剑客」里面,谁最早离开公司?")
     assert not reply.answered
+
+
+def test_a_team_named_anywhere_bounds_who_left_first(engine: Engine) -> None:
+    reply = engine.ask("超级对齐团队的人谁最先离开OpenAI?")
+    assert reply.answered and reply.answer_kind == "order"
+    head = reply.answer.split("\n")[0]
+    assert "文章点名的超级对齐团队成员" in head and "伊利亚·苏茨克维" in head.split("最早离开的是")[1]

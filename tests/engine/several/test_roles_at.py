@@ -129,3 +129,31 @@ def test_a_role_before_an_event_is_the_role_the_day_before_it(engine: Engine) ->
     assert reply.answered and reply.answer.startswith("2023年11月16日")
     head = reply.answer.split("同期可能在任")[0]
     assert "萨姆·奥尔特曼" in head and "穆拉蒂" not in head
+
+
+def test_every_post_of_one_person_from_the_typed_roles_in_date_order(engine: Engine) -> None:
+    reply = engine.ask("Zoph在谷歌和OpenAI分别做过什么职位?")
+    assert reply.answered and reply.answer_kind == "list"
+    assert [i.text.split("(")[0] for i in reply.items] == ["谷歌:研究科学家", "OpenAI:后训练研究副总裁"]
+    assert all(i.sources for i in reply.items)
+
+
+def test_the_posts_of_one_person_at_the_organisation_named(engine: Engine) -> None:
+    reply = engine.ask("which positions did Schulman hold at OpenAI?")
+    assert reply.answered and len(reply.items) == 2
+    assert "Anthropic" not in reply.answer and "超级对齐" not in reply.answer
+
+
+def test_the_posts_held_on_a_day_count_one_that_ended_that_day(engine: Engine) -> None:
+    reply = engine.ask("2023年11月19日穆拉蒂身兼哪些职位?")
+    assert reply.answered and reply.answer_kind == "role_at"
+    held = [i.text for i in reply.items]
+    assert any("临时CEO" in t for t in held) and any("首席技术官" in t for t in held)
+    assert not any("副总裁" in t or "特斯拉" in t for t in held)
+
+
+def test_a_post_whose_dates_are_not_given_is_shown_apart_not_as_held(engine: Engine) -> None:
+    reply = engine.ask("Ilya在2023年8月担任哪些职位?")
+    head, _, apart = reply.answer.partition("同期可能在任")
+    assert "超级对齐团队联合负责人" in head and "首席科学家" not in head
+    assert "首席科学家" in apart
