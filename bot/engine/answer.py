@@ -498,7 +498,8 @@ class Engine(Lookups):
             f.id for f in self.base.conflicting(top.fact)
         }:
             return None
-        if not self.matcher.accepts(ranked[1:]):
+        # A letter mate (bot.engine.passages) is cited with the leader: one letter, one answer.
+        if not self.matcher.passages.together(top.fact, second.fact) and not self.matcher.accepts(ranked[1:]):
             return None
         return second.fact
 

@@ -801,6 +801,22 @@ EN_PHRASES: tuple[Phrase, ...] = (
         not_on=("Why did Murati leave OpenAI?",),
     ),
     Phrase(
+        # "old" after an owner or "the" is earlier, not an age ("his old team", "the old
+        # board"): dropped, as "former" would read as a title's 前.
+        "old_earlier",
+        re.compile(r"\b(his|her|their|my|our|its|the|your) old\b"),
+        r" \1 ",
+        fires_on=("What did Leike tell his old team?",),
+        not_on=("How old was Karpathy when he joined?",),
+    ),
+    Phrase(
+        "bad_terms",
+        re.compile(r"\bon (?:bad|poor|bitter|sour|hostile) terms\b"),
+        " 闹翻 ",
+        fires_on=("Did Karpathy part on bitter terms with Tesla?",),
+        not_on=("What were the terms of Microsoft's deal?",),
+    ),
+    Phrase(
         "llm",
         re.compile(r"\blarge language models?\b|\bllms?\b"),
         " 大语言模型 ",
