@@ -6,7 +6,7 @@ back). The reasons are in REASONS; a veto is "check:" and the check's name (bot/
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.features import Candidate, Weights
 from bot.engine.stage import Stage
@@ -56,6 +56,19 @@ def decide(
     if not ranked:
         return Decision(False, "no_candidate")
     return decide_top(weights, ranked[0], runner_up_score(ranked, same_passage))
+
+
+def decide_described(
+    weights: Weights, ranked: Sequence[Candidate], same_passage: SamePassage | None = None
+) -> Decision:
+    """Step "described": `decide` for a description of someone ("那位在特斯拉做过Model X的前高管",
+    "the one who called himself a centrist"). It names no one by design, so unnamed_weak does not
+    apply; every other test does (bot.engine.described finds the person through the fact)."""
+    if not ranked:
+        return Decision(False, "no_candidate")
+    top = ranked[0]
+    as_named = replace(top, features=replace(top.features, named=True))
+    return decide_top(weights, as_named, runner_up_score(ranked, same_passage))
 
 
 def runner_up_score(ranked: Sequence[Candidate], same_passage: SamePassage | None = None) -> float:

@@ -1604,6 +1604,7 @@ _SYNONYM_GROUPS: tuple[SynonymGroup, ...] = (
     SynonymGroup(("国家", "国籍", "哪国人", "祖国"), fires_on=("穆拉蒂的国籍是什么?",)),
     SynonymGroup(("年龄", "岁", "多大", "年纪", "几岁", "多少岁"), fires_on=("奥特曼年纪多大?",)),
     SynonymGroup(("首席技术官", "cto"), fires_on=("OpenAI的CTO是谁?",)),
+    SynonymGroup(("联合创始人", "联创", "联合创办人"), fires_on=("OpenAI的联创有谁离职了?",)),
     SynonymGroup(("人工智能", "ai"), fires_on=("马斯克怎么看AI?",)),
     SynonymGroup(("算力", "计算资源", "芯片"), fires_on=("OpenAI缺多少计算资源?",)),
     SynonymGroup(("账号", "帐号", "账户", "帐户"), fires_on=("奥特曼的推特账户是什么?",)),
