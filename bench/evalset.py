@@ -90,6 +90,9 @@ DESCRIBED = ROOT / "tests" / "data" / "questions_described.jsonl"
 # English as people type it: 42 questions of questions_fresh_q translated (lower case,
 # contractions, idioms), each with its twin's id and expectation, to compare outcomes.
 ENGLISH = ROOT / "tests" / "data" / "questions_english.jsonl"
+# English twins of 64 questions of the core set (58 to answer, 6 out of scope), typed as people
+# type: lower case, contractions, general verbs (describe, push, appoint, sue, fall out).
+ENGLISH_B = ROOT / "tests" / "data" / "questions_english_b.jsonl"
 # Near misses (the project's own, 30 questions: 21 details the articles do not give about people
 # and events they mention, 9 close ones they do).
 NEARMISS = ROOT / "tests" / "data" / "questions_nearmiss.jsonl"
@@ -125,6 +128,7 @@ ALL_SETS = (
     STORY,
     DESCRIBED,
     ENGLISH,
+    ENGLISH_B,
     NEARMISS,
     *HELDOUT_ROUNDS,
 )

@@ -58,6 +58,7 @@ BARS = {
     "questions_story": (0.8, 0.7),  # long messages: a story, then the question
     "questions_described": (0.8, 0.95),  # people described rather than named
     "questions_english": (0.93, 0.95),  # English twins of questions_fresh_q
+    "questions_english_b": (0.93, 1.0),  # English twins of the core set (51/58 at first, 54/58 now)
     "questions_nearmiss": (0.95, 0.8),  # details the articles do not give, and close ones they do
     # Held-out rounds (tests/data/heldout/README.md): the bars hold what the engine reached, far
     # below the issues' targets (90-95 %).

@@ -5,11 +5,12 @@ back). The reasons are in REASONS; a veto is "check:" and the check's name (bot/
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from bot.engine.features import Candidate, Weights
 from bot.engine.stage import Stage
+from bot.factbase.models import Fact
 
 STAGE = Stage(
     "acceptance",
@@ -44,19 +45,52 @@ class Decision:
         return self.accepted
 
 
-def decide(weights: Weights, ranked: Sequence[Candidate]) -> Decision:
+# Whether two facts quote one passage of an article (bot.engine.passages.Passages.together).
+SamePassage = Callable[[Fact, Fact], bool]
+
+
+def decide(
+    weights: Weights, ranked: Sequence[Candidate], same_passage: SamePassage | None = None
+) -> Decision:
     """Whether the top of `ranked` is good enough to answer with, and why (or why not)."""
     if not ranked:
         return Decision(False, "no_candidate")
-    return decide_top(weights, ranked[0], runner_up_score(ranked))
+    return decide_top(weights, ranked[0], runner_up_score(ranked, same_passage))
 
 
-def runner_up_score(ranked: Sequence[Candidate]) -> float:
+def decide_described(
+    weights: Weights, ranked: Sequence[Candidate], same_passage: SamePassage | None = None
+) -> Decision:
+    """Step "described": `decide` for a description of someone ("那位在特斯拉做过Model X的前高管",
+    "the one who called himself a centrist"). It names no one by design, so unnamed_weak does not
+    apply; every other test does (bot.engine.described finds the person through the fact)."""
+    if not ranked:
+        return Decision(False, "no_candidate")
+    top = ranked[0]
+    as_named = replace(top, features=replace(top.features, named=True))
+    return decide_top(weights, as_named, runner_up_score(ranked, same_passage))
+
+
+def runner_up_score(ranked: Sequence[Candidate], same_passage: SamePassage | None = None) -> float:
     """The score of the best candidate after the top that answers the asked slot otherwise: a
     runner-up giving the same date to a when-question, or the same people to a who-question, is
-    not a rival (two facts dating one event are not a reason to decline)."""
+    not a rival (two facts dating one event are not a reason to decline); nor is one quoted
+    from the same passage as the top (`letter_mates`)."""
     same = ranked[0].features.answers
-    return next((c.score for c in ranked[1:] if not same or c.features.answers != same), 0.0)
+    return next(
+        (
+            c.score
+            for c in ranked[1:]
+            if (not same or c.features.answers != same) and not letter_mates(ranked[0], c, same_passage)
+        ),
+        0.0,
+    )
+
+
+def letter_mates(top: Candidate, other: Candidate, same_passage: SamePassage | None) -> bool:
+    """Step "letter mates": two facts cut from one letter or statement are one answer, not two
+    rivals; the leader answers and the reply cites both (bot.engine.passages)."""
+    return same_passage is not None and same_passage(top.fact, other.fact)
 
 
 def decide_top(weights: Weights, top: Candidate, runner_up: float) -> Decision:

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.engine import conversation, labels
+from bot.engine.acceptance import decide_described
 from bot.engine.context import Context
-from bot.engine.described import DescribedPeople
+from bot.engine.described import DESCRIPTION_LEAST_WORDS, DescribedPeople
 from bot.engine.entities import ENTITY_MARK
 from bot.engine.lookups import BadDate, Lookups, ReversedRange, UnknownEntity, parse_partial_date
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
@@ -387,7 +388,16 @@ class Engine(Lookups):
 
     def _sure_facts(self, text: str) -> list[Fact]:
         """The facts that answer `text` surely enough, best first; none when none does."""
-        ranked = self.matcher.rank(self.matcher.analyse(matching_key(text)))
+        analysis = self.matcher.analyse(matching_key(text))
+        ranked = self.matcher.rank(analysis)
+        # Only descriptions are matched here: one with content names no one by design (the
+        # acceptance step "described"); "那个人" has none and is held to naming someone.
+        if len(analysis.tokens) >= DESCRIPTION_LEAST_WORDS:
+            return (
+                [c.fact for c in ranked]
+                if decide_described(self.matcher.weights, ranked, self.matcher.passages.together)
+                else []
+            )
         return [c.fact for c in ranked] if self.matcher.accepts(ranked) else []
 
     def _question_clauses(self, simplified: str, whole: QueryAnalysis) -> list[QueryAnalysis]:
@@ -508,7 +518,8 @@ class Engine(Lookups):
             f.id for f in self.base.conflicting(top.fact)
         }:
             return None
-        if not self.matcher.accepts(ranked[1:]):
+        # A letter mate (bot.engine.passages) is cited with the leader: one letter, one answer.
+        if not self.matcher.passages.together(top.fact, second.fact) and not self.matcher.accepts(ranked[1:]):
             return None
         return second.fact
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.engine.lexicon import SYNONYMS
+from bot.engine.lexicon import _GLOSSARY, SYNONYMS
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -165,6 +165,158 @@ CONCEPTS: tuple[Concept, ...] = (
         ("contact", "reach", "dm"),
         fires_on=("how do i reach leike if i want to join his team?",),
     ),
+    # General words, not the saga's own: what people say about anyone (thank, describe, push,
+    # support, warn, praise, announce, follow, control, compete, help, fall out …).
+    Concept(
+        "thank",
+        ("感谢", "感激", "致谢", "谢谢", "多谢", "感恩"),
+        (),
+        ("thank", "grateful", "gratitude", "appreciate", "thankful"),
+        fires_on=("who was altman grateful to?", "Brockman多謝邊個?"),
+    ),
+    Concept(
+        "describe",
+        ("形容", "描述", "描绘"),
+        (),
+        ("describe", "description", "portray", "depict", "characterise", "characterize"),
+        fires_on=("how did toner describe altman's behaviour?",),
+    ),
+    Concept(
+        "push",
+        ("推动", "推进", "促使", "推"),
+        (),
+        ("push", "drive", "propel", "spur"),
+        fires_on=("what did zoph push forward at openai?",),
+        asked_only=("推",),
+    ),
+    Concept(
+        "support",
+        ("支持", "力挺", "拥护", "声援"),
+        ("撑",),
+        ("support", "supportive", "endorse", "side with", "stand by", "stand with"),
+        fires_on=("did murati stand by the board?", "which side did mira side with?"),
+        asked_only=("撑",),
+    ),
+    Concept(
+        "warn",
+        ("警告", "提醒", "告诫", "警示"),
+        (),
+        ("warn", "warning", "caution"),
+        fires_on=("what did sutskever warn about?",),
+    ),
+    Concept(
+        "praise",
+        ("称赞", "赞扬", "夸", "夸奖", "表扬", "赞赏", "盛赞"),
+        ("赞",),
+        ("praise", "compliment", "commend", "laud", "hail"),
+        fires_on=("who did nadella praise?",),
+    ),
+    Concept(
+        "announce",
+        ("宣布", "宣告", "官宣"),
+        (),
+        ("announce", "announcement", "unveil"),
+        fires_on=("when did openai unveil its new team?",),
+    ),
+    Concept(
+        "follow",
+        ("遵循", "遵守", "遵从", "依照"),
+        (),
+        ("follow", "obey", "abide"),
+        fires_on=("what principle would a superintelligence obey?",),
+    ),
+    Concept(
+        "control",
+        ("控制", "把控", "掌控", "管控", "操控"),
+        (),
+        ("control", "rein"),
+        fires_on=("who controls the for-profit arm?",),
+    ),
+    Concept(
+        "compete",
+        ("竞争", "抗衡", "较量", "角逐"),
+        (),
+        ("compete", "competition", "vie"),
+        fires_on=("which model competes with claude?",),
+    ),
+    Concept(
+        "help",
+        ("帮助", "协助", "帮忙", "帮"),
+        (),
+        ("help", "assist"),
+        fires_on=("who helped kingma build the team?",),
+        asked_only=("帮",),
+    ),
+    Concept(
+        "fall_out",
+        ("闹翻", "翻脸", "决裂", "反目", "交恶"),
+        ("闹掰",),
+        ("fall out", "feud"),
+        fires_on=("who did altman fall out with?", "did toner feud with the board?"),
+    ),
+    Concept(
+        "colleague",
+        ("同事", "同僚"),
+        (),
+        ("colleague", "coworker", "co-worker"),
+        fires_on=("which coworker did kingma rejoin?",),
+    ),
+    Concept(
+        "optimistic",
+        ("乐观",),
+        (),
+        ("optimistic", "upbeat", "hopeful", "bullish"),
+        fires_on=("is altman upbeat about openai?",),
+    ),
+    Concept(
+        "excited",
+        ("兴奋", "激动", "振奋"),
+        (),
+        ("excited", "thrilled", "exciting", "excite"),
+        fires_on=("what is brockman thrilled about?",),
+    ),
+    Concept(
+        "peak",
+        ("顶峰", "巅峰", "顶端", "前沿", "最前沿"),
+        (),
+        ("peak", "forefront", "cutting-edge", "pinnacle"),
+        fires_on=("what keeps anthropic at the forefront?",),
+    ),
+    Concept(
+        "boundary",
+        ("边界", "界限", "极限"),
+        (),
+        ("boundary", "frontier", "limit"),
+        fires_on=("which limits did the researchers push?",),
+    ),
+    Concept(
+        "improve",
+        ("改善", "改进", "提升", "提高", "改良"),
+        (),
+        ("improve", "improvement", "enhance", "boost"),
+        fires_on=("how did chen improve gpt-4?",),
+    ),
+    Concept(
+        "future",
+        ("未来", "将来", "前景"),
+        (),
+        ("future", "prospect", "outlook"),
+        fires_on=("what is the outlook for anthropic?",),
+    ),
+    Concept(
+        "inside",
+        ("内部", "里面"),
+        (),
+        ("inside", "internal", "internally"),
+        fires_on=("what happened inside anthropic?",),
+    ),
+    Concept(
+        "law",
+        ("法则", "规律", "定律"),
+        (),
+        ("law", "rule", "principle"),
+        fires_on=("what law of nature did hinton mention?",),
+    ),
 )
 
 # Complements after a verb that leave what it means (挖到, 挖走, 赶走, 请辞掉), and prefixes that
@@ -184,6 +336,25 @@ _IRREGULAR = {
     "led": "lead",
     "bet": "bet",
     "fled": "leave",
+    "fell": "fall",
+    "fallen": "fall",
+    "took": "take",
+    "taken": "take",
+    "stood": "stand",
+    "drove": "drive",
+    "driven": "drive",
+    "kept": "keep",
+    "held": "hold",
+    "brought": "bring",
+    "went": "go",
+    "gone": "go",
+    "spoke": "speak",
+    "meant": "mean",
+    "built": "build",
+    "lost": "lose",
+    "won": "win",
+    "chose": "choose",
+    "sought": "seek",
 }
 
 
@@ -228,12 +399,30 @@ _PHRASAL: tuple[tuple[str, str, str], ...] = tuple(
 )
 
 
+def _verb_glosses() -> dict[str, str]:
+    """Glossary words that are verbs, to the Chinese they are read as: a word whose entry also
+    lists an inflection of it ("sign signed", "threaten threatened"). Any other inflection of it
+    is the same verb ("signing", "threatens"); a word listed alone may be another part of speech
+    ("close", 密切, is not "closed")."""
+    verbs: dict[str, str] = {}
+    for entry in _GLOSSARY:
+        for word in entry.words:
+            if any(other != word and word in _forms_of_english(other) for other in entry.words):
+                verbs[word] = entry.chinese
+    return verbs
+
+
+VERB_GLOSS = _verb_glosses()
+
+
 def english_head(word: str) -> str | None:
-    """The Chinese head of the class an English word (any inflection) is a member of."""
-    for form in _forms_of_english(word):
+    """The Chinese head of the class an English word (any inflection) is a member of, else the
+    Chinese a glossary verb it inflects is read as."""
+    forms = _forms_of_english(word)
+    for form in forms:
         if form in ENGLISH_HEAD:
             return ENGLISH_HEAD[form]
-    return None
+    return next((VERB_GLOSS[form] for form in forms[1:] if form in VERB_GLOSS), None)
 
 
 def _inflections(verb: str) -> str:

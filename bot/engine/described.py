@@ -28,6 +28,10 @@ FindEntities = Callable[[str], Sequence[str]]
 # The entities a text names and its content words, as the matcher reads them.
 ReadWords = Callable[[str], tuple[Sequence[str], Sequence[str]]]
 
+# A description has content when it has this many content words: it is then matched as naming
+# no one by design ("那位说最好的收官之作是o1的前高管"), while "那个人" points and says nothing.
+DESCRIPTION_LEAST_WORDS = 2
+
 # A person fits a description when their profile has this share of its words and names, and
 # the description has at least this many ("波兰计算机科学家": 波兰, 计算机, 科学家).
 _FIT_SHARE = 0.75
@@ -66,6 +70,12 @@ _BARE_DESCRIPTION = re.compile(
 _ANY_HEAD_WHO = re.compile(
     r"^(?P<description>.{4,60}?的(?:那位|那个|那名|这位|这个)(?P<head>[\u4e00-\u9fff]{1,4}?))"
     r"(?P<asked>是谁(?:啊|呀|呢)?[?？]*)$"
+)
+# "那位…的联创是谁?": a pointing word, the description up to its last 的, a short head, and 谁
+# alone: the whole question describes the person it asks for.
+_POINTED_WHO = re.compile(
+    r"^(?P<description>.{0,60}?(?:那个|那位|那名|这个|这位)[^,，;；。!！?？]{2,80}的(?P<head>[^的,，;；。!！?？\s]{1,8}?))"
+    r"(?P<asked>是(?:谁|哪位)(?:啊|呀|呢)?[?？]*)$"
 )
 # "the ex-CTO who worked on the Model X at Tesla — what year did she join openai?": an English
 # description (head, relative clause), a break, then what is asked of them.
@@ -362,6 +372,8 @@ class DescribedPeople:
         found = _match(simplified)
         if found is None or not found.group("asked").strip(" ?？") or _ASKS_WHO.match(found.group("asked")):
             return None
+        if _POINTED_WHO.match(simplified):
+            return None  # the whole question describes whom it asks for (`who`)
         people = self._described(found)
         if not people:
             return None
@@ -470,6 +482,11 @@ class DescribedPeople:
         if found is None or not _ASKS_WHO.match(found.group("asked") or "?"):
             return None
         people = self._described(found)
+        head = found.group("head")
+        if found.re is _POINTED_WHO and head not in _ANYONE:
+            # Any noun heads this reading, so it must be said of them: the 网友 who said a thing
+            # of Schulman is not Schulman.
+            people = tuple(p for p in people if self._holds(self._profile(p)[0], head))
         if len(people) != 1:
             return Described(question, people) if people else None
         return Described(self.base.entities[people[0]].name + "是谁?", people)
@@ -631,5 +648,10 @@ def _match(simplified: str) -> re.Match[str] | None:
 
 def _match_who(simplified: str) -> re.Match[str] | None:
     """A description and what asks who it is; with 谁 its head may be any short noun ("联创",
-    "女将"), as the asking word says a person is meant."""
-    return _match(simplified) or _ANY_HEAD_WHO.match(simplified)
+    "女将"), as the asking word says a person is meant. A reading whose asked part is more than
+    who ("那位说最好的收官之作是o1的前高管是谁" read with 收官 for its head) yields to one that
+    runs the description to the last 的 before 是谁."""
+    found = _match(simplified)
+    if found is not None and _ASKS_WHO.match(found.group("asked") or "?"):
+        return found
+    return _POINTED_WHO.match(simplified) or _ANY_HEAD_WHO.match(simplified) or found

@@ -801,6 +801,22 @@ EN_PHRASES: tuple[Phrase, ...] = (
         not_on=("Why did Murati leave OpenAI?",),
     ),
     Phrase(
+        # "old" after an owner or "the" is earlier, not an age ("his old team", "the old
+        # board"): dropped, as "former" would read as a title's 前.
+        "old_earlier",
+        re.compile(r"\b(his|her|their|my|our|its|the|your) old\b"),
+        r" \1 ",
+        fires_on=("What did Leike tell his old team?",),
+        not_on=("How old was Karpathy when he joined?",),
+    ),
+    Phrase(
+        "bad_terms",
+        re.compile(r"\bon (?:bad|poor|bitter|sour|hostile) terms\b"),
+        " 闹翻 ",
+        fires_on=("Did Karpathy part on bitter terms with Tesla?",),
+        not_on=("What were the terms of Microsoft's deal?",),
+    ),
+    Phrase(
         "llm",
         re.compile(r"\blarge language models?\b|\bllms?\b"),
         " 大语言模型 ",
@@ -1588,6 +1604,7 @@ _SYNONYM_GROUPS: tuple[SynonymGroup, ...] = (
     SynonymGroup(("国家", "国籍", "哪国人", "祖国"), fires_on=("穆拉蒂的国籍是什么?",)),
     SynonymGroup(("年龄", "岁", "多大", "年纪", "几岁", "多少岁"), fires_on=("奥特曼年纪多大?",)),
     SynonymGroup(("首席技术官", "cto"), fires_on=("OpenAI的CTO是谁?",)),
+    SynonymGroup(("联合创始人", "联创", "联合创办人"), fires_on=("OpenAI的联创有谁离职了?",)),
     SynonymGroup(("人工智能", "ai"), fires_on=("马斯克怎么看AI?",)),
     SynonymGroup(("算力", "计算资源", "芯片"), fires_on=("OpenAI缺多少计算资源?",)),
     SynonymGroup(("账号", "帐号", "账户", "帐户"), fires_on=("奥特曼的推特账户是什么?",)),

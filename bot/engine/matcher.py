@@ -68,6 +68,7 @@ from bot.engine.lexicon import (
     to_mandarin,
 )
 from bot.engine.normalise import matching_key, read_copula, read_time_interrogative
+from bot.engine.passages import Passages
 from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.slots import NAME_ASKED, Slots, read_slots
@@ -324,6 +325,7 @@ class Matcher:
     _by_entity: Postings = field(init=False)  # facts by entity
     _idf: Idf = field(init=False)  # a word's IDF, by word
     _idf_unknown: float = field(init=False)
+    passages: Passages = field(init=False)  # where facts are quoted: letter mates (acceptance)
 
     cache_dir: Path | None = None  # where the built index is kept between runs (see index); None: none
     _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
@@ -357,6 +359,7 @@ class Matcher:
         built = index.load_or_build(self.base, reader, self.cache_dir)
         self._facts, self._postings, self._by_entity = built.facts, built.postings, built.by_entity
         self._idf, self._idf_unknown = built.idf, built.idf_unknown
+        self.passages = Passages(self.base)
 
     @property
     def _alias_owner(self) -> dict[str, str]:
@@ -662,7 +665,8 @@ class Matcher:
         if remembered is not None:
             self.work.rankings_reused += 1
             return list(remembered)
-        ranked = self._rank(query, limit)
+        # A question that says where in a letter it looks takes the fact quoted from there.
+        ranked = self.passages.at_position(query.key, self._rank(query, limit))
         if len(self._ranked) >= RANKINGS_KEPT:
             del self._ranked[next(iter(self._ranked))]  # the oldest: a bounded memo
         self._ranked[key] = tuple(ranked)
@@ -889,4 +893,4 @@ class Matcher:
     def decide(self, ranked: Sequence[Candidate]) -> Decision:
         """Whether the top candidate is good enough to answer with, and why (or why not): the
         acceptance stage (bot.engine.acceptance)."""
-        return decide(self.weights, ranked)
+        return decide(self.weights, ranked, self.passages.together)

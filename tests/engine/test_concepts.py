@@ -114,3 +114,57 @@ def test_a_member_written_only_by_askers_never_stands_for_its_class_in_a_fact(en
 def test_heading_a_team_inside_a_company_is_not_heading_the_company(engine: Engine) -> None:
     # "head" is no member of the lead class: Leike leads a team at Anthropic, he does not head it.
     assert not engine.ask("Who heads Anthropic?").answered
+
+
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [
+        # a glossary verb listed with an inflection is the same verb in any other
+        ("signing", "签"),
+        ("threatens", "威胁"),
+        ("discusses", "讨论"),
+        # a glossary word listed alone may be another part of speech: "closed" is not 密切
+        ("closed", None),
+        # general words, by their class
+        ("appreciated", "感谢"),
+        ("portrayed", "形容"),
+        ("obeys", "遵循"),
+        ("coworkers", "同事"),
+        ("fell", None),  # "fell" alone is no member; "fell out" is (two-word verb)
+    ],
+)
+def test_an_english_word_is_read_by_its_lemma_through_classes_and_glossary_verbs(
+    word: str, read: str | None
+) -> None:
+    assert english_head(word) == read
+
+
+def test_falling_out_is_read_in_any_tense_with_its_object_kept() -> None:
+    assert "闹翻" in english_phrasal("who did page fall out with")
+    assert "闹翻" in english_phrasal("musk fell out with page")
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        # "reckon", "controls", "obey", "law": general words the facts say as 认为/控制/遵循/法则
+        (
+            "what law does sutskever reckon an agi nobody controls would obey?",
+            "Sutskever认为不受控的AGI会遵循什么法则?",
+        ),
+        # "coworker", "rejoin"
+        ("which former coworker did schulman rejoin at anthropic?", "Schulman在Anthropic跟哪个前同事会合?"),
+    ],
+)
+def test_an_english_question_reaches_the_fact_its_chinese_twin_does(
+    engine: Engine, english: str, chinese: str
+) -> None:
+    twin = engine.ask(chinese)
+    reply = engine.ask(english)
+    assert twin.answered and reply.answered and reply.fact_id == twin.fact_id
+
+
+def test_old_after_an_owner_is_an_earlier_one_not_an_age(engine: Engine) -> None:
+    tokens = engine.matcher.analyse(normalise("what did leike tell his old team?").key).tokens
+    assert "年龄" not in tokens
+    assert "年龄" in engine.matcher.analyse(normalise("how old is leike?").key).tokens

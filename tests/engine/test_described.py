@@ -236,3 +236,37 @@ def test_a_description_the_context_stage_cannot_place_is_still_read(engine: Engi
 def test_an_english_description_that_goes_on_and_ends_in_a_bare_who_asks_who(engine: Engine) -> None:
     reply = engine.ask("the scientist who burned a wooden effigy — at some offsite. who was it?")
     assert reply.answered and reply.read_as == "who is Ilya Sutskever?"
+
+
+def test_a_description_is_not_held_to_naming_someone(engine: Engine) -> None:
+    # Step "described" (acceptance): a description names no one by design, so unnamed_weak does
+    # not apply to the fact it finds; the other tests do.
+    from bot.engine.acceptance import decide, decide_described
+    from bot.engine.features import Candidate, Features, Weights
+
+    fact = engine.base.by_id["a003-mcgrew-statement"]
+    unnamed = Features(
+        coverage=0.3, phrasing=0.3, entity_agreement=1.0, intent_ok=True, novelty=0.0, named=False
+    )
+    ranked = [Candidate(fact, 0.45, unnamed)]
+    assert decide(Weights(), ranked).reason == "unnamed_weak"
+    assert decide_described(Weights(), ranked).accepted
+    assert decide_described(Weights(), [Candidate(fact, 0.2, unnamed)]).reason == "below_threshold"
+
+
+def test_who_is_asked_of_a_description_that_runs_to_its_last_de(engine: Engine) -> None:
+    # Read with 收官 as the head ("那位说自己最好的收官"), nothing would be left to ask; the
+    # description runs to the last 的 before 是谁, and its fact's one person is the answer.
+    reply = engine.ask("那位说自己最好的收官之作是o1的前高管是谁?")
+    assert reply.answered and reply.fact_id == "entity:mcgrew"
+
+
+def test_a_head_the_person_is_never_called_is_not_them(engine: Engine) -> None:
+    # The reporter says the alignment work is in doubt after Schulman left: no 网友 is Schulman.
+    reply = engine.ask("那个说对齐工作实在堪忧的网友是谁?")
+    assert reply.fact_id != "entity:schulman"
+
+
+def test_a_described_thing_asked_by_name_is_no_person(engine: Engine) -> None:
+    reply = engine.ask("那个在ChatGPT爆火后一直崩溃的内部工具叫什么名字?")
+    assert not (reply.fact_id or "").startswith("entity:")
