@@ -20,7 +20,7 @@ from typing import Literal
 
 from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
-from bot.factbase.models import ARRIVALS, DEPARTURES
+from bot.factbase.models import ARRIVALS, DEPARTURES, Fact, Intent
 from bot.text import has_cjk, to_simplified
 
 
@@ -35,6 +35,10 @@ def _simple(text: str) -> str:
 FindEntities = Callable[[str], Sequence[str]]
 
 Gender = Literal["female", "male"]
+
+# How close (in characters of the article) a reason is quoted to what it explains, to count
+# as its reason when a bare "why?" follows: the same paragraph or the next.
+_NEAR_QUOTE = 400
 
 # How many earlier questions count: a conversation moves on.
 MAX_TURNS = 5
@@ -156,13 +160,28 @@ _QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     (r"去哪了?|去了哪里?|在哪|哪里|哪儿|去边|where|whereto", r"去哪了?|去了哪里?|在哪|哪里|哪儿|\bwhere\b"),
     (r"是谁|谁|边个|who", r"是谁|谁|边个|\bwho\b"),
 )
+# What may trail a bare follow-up's question word and asks nothing more ("点解会咁?", "why tho",
+# "what day was that?", "为啥啊?🤔"), as the filler leaves it (no spaces, no punctuation).
+_ASK_TAIL = (
+    r"(?:会|要|会这样|这样|那样|咁样|的|嘅|(?:was|is|did)(?:that|it)(?:happen)?|that|tho|though|lol|lmao|"
+    r"exactly|again|huh)*"
+)
+# The same tail as written, which a re-asked question leaves out.
+_WRITTEN_TAIL = re.compile(
+    r"(?:\s*(?:[呢啊呀吗嗎咁会會要]|会这样|會這樣|这样|這樣|那样|那樣|咁樣|"
+    r"\b(?:was|is|did) (?:that|it)(?: happen)?\b|\b(?:tho|though|lol|lmao|exactly|again|huh)\b|[^\w\s]))+$",
+    re.I,
+)
 # "后来呢?" / "then what?": what happened to the subject next.
 _NEXT = re.compile(r"后来|然后|之后|接着|后尾|\b(?:after that|next|then)\b")
 # The question word an English question opens with ("what's", "who", "did"), which a bare
 # follow-up's own question word replaces.
 _EN_OPENING = re.compile(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|does|do)(?:'s)?\b", re.I)
-# Words that make a yes-or-no question; a follow-up that asks "why" drops them.
-_YES_NO = re.compile(r"是不是|有没有|是否|吗|\bdid\b|\bis\b|\bwas\b")
+# An English opening that is an auxiliary, which a question word goes before, not instead of.
+_EN_AUXILIARY = re.compile(r"is|was|did|does|do", re.I)
+# Words that make a yes-or-no question, Cantonese too (係咪, 有冇), in either script; a
+# follow-up that asks "why" drops them.
+_YES_NO = re.compile(r"是不是|有没有|有沒有|是否|吗|嗎|[系係](?:咪|唔[系係])|有冇|\bdid\b|\bis\b|\bwas\b")
 # A description that points at someone the question itself describes ("那个烧掉木雕的科学家,
 # 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
 _DESCRIBES = re.compile(
@@ -259,6 +278,9 @@ class Resolution:
     swapped: str | None = None
     # "他们现在各自在干啥": `among` asks each of them, and every answer is wanted.
     each: bool = False
+    # A question word alone ("为什么?", "why tho", "哪天?"): the last question asked again with
+    # it, which one of "why", "when", "where", "who"; the follow-up asked nothing of its own.
+    reasked: str | None = None
 
 
 @dataclass(slots=True)
@@ -607,7 +629,7 @@ class Context:
                 subject = self._kind(last.named, "person")[:1] or self._subject(turns, "person", single=True)
                 if len(subject) == 1:
                     why = "why" if english else "为什么"
-                    return self._read(self._ask_of(last.question, subject[0], why, english))
+                    return self._read(self._ask_of(last.question, subject, why, english))
 
         # "Altman怎么回应?": how someone met what the last question was about.
         if people and _REACTION.search(simplified) and len(self._without_names(rest, named)) <= 8:
@@ -755,11 +777,11 @@ class Context:
             return self._read(self._at_time(last.question, question, english))
 
         # "为什么?" / "哪天?" / "哪一年?": the earlier question asking this instead.
-        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
+        bare = _bare_ask(rest)
+        if bare:
             asked = self._ask_instead(last.question, question)
             if asked is not None:
-                return self._read(asked)
-        bare = any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS)
+                return replace(self._read(asked), reasked=bare)
         if (
             not bare
             and not (_NEXT.search(simplified) and len(rest) <= 4)
@@ -781,10 +803,13 @@ class Context:
             # No pronoun points at anyone ("員工知道以後有什麼反應?" after a list of three):
             # asking which of them is meant asks what the asker never said; it stands alone.
             return Resolution(question)
-        if len(subject) > 1:
+        # A bare question word re-asks the last question, whose subjects it keeps when it wrote
+        # them all ("X同Y係咪成日唔夾?" → "點解會咁?" asks why of both).
+        said = all(self.surface(last.question, e) is not None for e in subject)
+        if len(subject) > 1 and not (bare and said):
             return Resolution(question, unclear=subject)
-        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
-            return self._read(self._ask_of(last.question, subject[0], question, english))
+        if bare:
+            return replace(self._read(self._ask_of(last.question, subject, question, english)), reasked=bare)
         # "后来呢?": what became of the subject.
         if _NEXT.search(simplified) and len(rest) <= 4:
             # After an answer of one dated event, what happened to them next; else a digest.
@@ -874,6 +899,42 @@ class Context:
                 return asked
         return None
 
+    def why_of(self, last: Turn, english: bool) -> str | None:
+        """After an answer, a bare "why?" asks the reason for what it told: of the facts that
+        give reasons about all of the answered fact's people (or things), the one sharing the
+        most of its keywords and quoted nearest to it, asked by one of its own questions in the
+        asker's language; None when none or two fit as well."""
+        answered = self.base.by_id.get(last.fact or "")
+        if answered is None or Intent.WHY in answered.intents:
+            return None
+        about = set(self._kind(answered.entities, "person")) or {
+            e for e in answered.entities if e not in self.home
+        }
+        if not about:
+            return None
+        # Its words, not its names: a name is in every fact about the person.
+        keywords = {k for k in answered.keywords if self.base.resolve_entity(k) is None}
+        where = [(c.article, self.base.locate(c)) for c in answered.sources]
+        scored: list[tuple[int, Fact]] = []
+        for fact in self.base.facts:
+            if fact.id == answered.id or Intent.WHY not in fact.intents or not about <= set(fact.entities):
+                continue
+            near = any(
+                c.article == article and offset >= 0 and abs(self.base.locate(c) - offset) <= _NEAR_QUOTE
+                for c in fact.sources
+                for article, offset in where
+            )
+            shared = len(keywords & set(fact.keywords))
+            score = shared + int(near)
+            if shared and score >= 2:  # what it explains, by its words, and quoted near it
+                scored.append((score, fact))
+        scored.sort(key=lambda pair: pair[0], reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        mine = [q for q in scored[0][1].questions if has_cjk(q) != english and _simple(q) == q]
+        why = _QUESTION_WORDS[0][1]
+        return next((q for q in mine if re.search(why, q.casefold())), mine[0] if mine else None)
+
     def _without_names(self, text: str, named: Sequence[str]) -> str:
         for entity_id in named:
             span = self.surface(text, entity_id)
@@ -923,8 +984,8 @@ class Context:
     def _asked_word(followup: str) -> str:
         """What a bare question-word follow-up asks, as written: "那为什么呢?" is "为什么"."""
         asked = _LEADING.sub("", followup.strip(" ?？!！。.")).strip()
-        asked = re.sub(r"^how come$", "why", asked, flags=re.I)  # "how come did he leave" reads badly
-        return re.sub(r"[呢啊呀]+$", "", asked) or asked
+        asked = _WRITTEN_TAIL.sub("", asked).strip() or asked
+        return re.sub(r"^how come$", "why", asked, flags=re.I)  # "how come did he leave" reads badly
 
     @staticmethod
     def _at_time(earlier: str, followup: str, english: bool) -> str:
@@ -946,31 +1007,42 @@ class Context:
         """The earlier question with its question word replaced by the follow-up's ("Brockman
         什么时候休假?" + "为什么?" is "Brockman为什么休假?"); None when it has none."""
         simplified = _simple(earlier)
-        for _alone, words in _QUESTION_WORDS:
+        why = _bare_ask(_FILLER.sub("", _simple(followup).casefold())) == "why"
+        for (_alone, words), asks in zip(_QUESTION_WORDS, _ASKS, strict=True):
             found = re.search(words, simplified, flags=re.I)
+            if found and why and asks in ("where", "who"):
+                # Why of where or who asks why of what was answered ("去了哪家公司?" → "为啥?"
+                # is why they went there), not "为啥家公司": the question is asked of its subject.
+                return None
             if found:
                 return earlier[: found.start()] + self._asked_word(followup) + earlier[found.end() :]
         return None
 
-    def _ask_of(self, earlier: str, subject: str, followup: str, english: bool) -> str:
+    def _ask_of(self, earlier: str, subject: Sequence[str], followup: str, english: bool) -> str:
         """A yes-or-no earlier question ("伊利亚是不是离职了?") asking the follow-up's question
-        word of its subject instead ("伊利亚为什么离职了?")."""
+        word of its subjects instead ("伊利亚为什么离职了?"): the word goes after the last of
+        them the question writes."""
         asked = self._asked_word(followup)
         if english:
             # "what did altman say about ilya?" + "what year?": "what year did altman say…"
             opening = _EN_OPENING.match(earlier)
             rest = earlier[opening.end() :] if opening else earlier
+            if opening and _EN_AUXILIARY.fullmatch(opening.group().strip()):
+                rest = earlier  # "did toner leave?" + "how come": "why did toner leave?"
             return f"{asked} {rest.strip(' ?')}?"
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
         if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", _simple(asked).casefold()):
             # A why needs no date ("Leike 2024年5月是不是离开了?" → "Leike为什么离开了?"), nor
             # the earlier question's own question word ("烧了什么" → "烧了").
             core = _DATE.sub("", core)
-            core = re.sub(r"(?:什么|啥|什麼)$", "", core).strip()
-        span = self.surface(core, subject)
-        if span is None:
+            core = re.sub(r"(?:什么|啥|什麼|咩|乜嘢?)$", "", core).strip()
+            # Why of a what-question asks why of what was answered ("是啥态度" → "是这个态度").
+            core = re.sub(r"(?:什么|啥|什麼|咩|乜嘢?|哪|邊)(?=[\u4e00-\u9fff])", "这", core)
+        spans = [span for e in subject if (span := self.surface(core, e)) is not None]
+        if not spans:
             return f"{core}{asked}?"
-        return core[: span[1]] + asked + core[span[1] :] + "?"
+        end = max(span[1] for span in spans)
+        return core[:end] + asked + core[end:] + "?"
 
     def _thing(self, question: str, turns: Sequence[Turn], english: bool) -> str | None:
         """`question` with "这家公司"/"that company" named; "" when no one thing fits; None
@@ -1041,6 +1113,24 @@ def points_at_someone(text: str) -> bool:
     """The text has a pronoun for a person (他, 她们, that guy, they)."""
     simplified = _simple(text).casefold()
     return bool(_PLURAL_PERSON.search(simplified) or _SINGULAR_PERSON.search(simplified))
+
+
+# What each of _QUESTION_WORDS asks, in their order.
+_ASKS = ("why", "when", "where", "who")
+
+
+def _bare_ask(rest: str) -> str | None:
+    """What the follow-up (as the filler leaves it) asks when it is a question word alone, maybe
+    with words that ask nothing more ("why tho", "点解会咁", "what day was that", an emoji)."""
+    core = re.sub(r"[^\w]", "", rest)
+    return next(
+        (
+            asks
+            for (alone, _inside), asks in zip(_QUESTION_WORDS, _ASKS, strict=True)
+            if re.fullmatch(f"(?:{alone}){_ASK_TAIL}", core)
+        ),
+        None,
+    )
 
 
 def _own_question(simplified: str) -> bool:

@@ -85,8 +85,10 @@ def _as_written(question: str, script: Script, variant: TraditionalVariant) -> s
     converted = to_script(question, script, variant)
     if script != "traditional" or len(converted) != len(question):
         return converted
+    # A character is kept as written when it is a traditional form of what the conversion
+    # wrote (係 of 系): not 么, which OpenCC simplifies alone to 幺, where it wrote 麼.
     return "".join(
-        written if to_simplified(written) != written else out
+        written if to_simplified(written) != written and to_simplified(written) == to_simplified(out) else out
         for written, out in zip(question, converted, strict=True)
     )
 
@@ -420,8 +422,17 @@ def in_context(
         if framed is not None and frame is not None and framed.answered:
             resolution = replace(resolution, question=frame)
             reply = framed
+    if not reply.answered and resolution.reasked == "why" and earlier:
+        # "为什么?" after an answer: the reason the articles give for what it told, when the
+        # last question re-asked with a why does not reach it ("係咪成日唔夾?" → "點解會咁?").
+        why = engine.context.why_of(earlier[-1], not has_cjk(display))
+        asked_why = engine.ask_alone(why, override=script) if why else None
+        if asked_why is not None and why is not None and asked_why.answered:
+            resolution = replace(resolution, question=why)
+            reply = asked_why
     pointing = points_at_someone(display) or points_at_something(display)
-    filled = not pointing and not _names_someone(engine, display)
+    # A question word alone asked nothing else: its reading in context is the only one.
+    filled = not pointing and not _names_someone(engine, display) and resolution.reasked is None
     if filled and (not reply.answered or reply.confidence < FILLED_SUBJECT_LEAST):
         # No pronoun and no one named, so context filled in a subject it took to be left out:
         # a reading the asker did not write, kept only when it matches clearly. Else the

@@ -1,0 +1,99 @@
+"""The discourse frame of the last turn: what it asked and of whom, which a bare follow-up asks
+again ("为什么?", "why tho", "點解會咁?"), and what its answer told, whose reason a bare why may
+ask for.
+
+Written about people and events that no studied evaluation row uses, in several scripts and in
+English."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Engine, Reply
+from bot.engine.context import Turn
+from bot.engine.conversation import read_as_line
+from bot.text import to_simplified
+
+
+def ask(engine: Engine, *conversation: str) -> Reply:
+    *history, question = conversation
+    return engine.ask(question, history=history)
+
+
+def read_as(reply: Reply) -> str:
+    assert reply.read_as is not None, reply.answer
+    return to_simplified(reply.read_as)
+
+
+# -- a question word with words that ask nothing more -------------------------------------------
+
+
+def test_why_tho_reasks_the_last_english_question(engine: Engine) -> None:
+    reply = ask(engine, "when did ilya leave openai?", "why tho")
+    assert read_as(reply) == "why did ilya leave openai?"
+
+
+def test_how_come_keeps_the_auxiliary_of_a_yes_no_question(engine: Engine) -> None:
+    reply = ask(engine, "did helen toner leave the board?", "how come lol")
+    assert read_as(reply) == "why did helen toner leave the board?"
+
+
+def test_what_day_was_that_asks_the_day_of_the_last_question(engine: Engine) -> None:
+    reply = ask(engine, "what did altman say about mcgrew and zoph leaving?", "what day was that?")
+    assert read_as(reply).startswith("what day did altman say")
+    assert "that" not in read_as(reply).split("leaving")[-1]
+
+
+def test_an_emoji_after_why_is_no_question_of_its_own(engine: Engine) -> None:
+    reply = ask(engine, "Leike有没有离开OpenAI?", "为啥呀😅")
+    assert read_as(reply) == "Leike为啥离开OpenAI?"
+    assert reply.answered
+
+
+def test_a_cantonese_yes_no_question_asked_why_in_cantonese(engine: Engine) -> None:
+    # 係咪 makes the question yes-or-no; 會咁 ("would be so") asks nothing more.
+    reply = ask(engine, "Leike係咪離開咗OpenAI?", "點解會咁?")
+    assert to_simplified(reply.read_as or "") == "Leike点解离开咗OpenAI?"
+
+
+def test_why_after_two_people_asks_of_both(engine: Engine) -> None:
+    # Both written in the last question: the why is of the two together, no one to ask about.
+    reply = ask(engine, "Altman和Brockman是不是一起去了微软?", "为什么?")
+    assert reply.decline_reason != "ambiguous_referent"
+    assert "Altman和Brockman为什么" in read_as(reply)
+
+
+def test_why_after_a_where_question_is_why_they_went_not_a_broken_question(engine: Engine) -> None:
+    # Not "Schulman为啥家公司": the reason for what the answer told.
+    reply = ask(engine, "Schulman去了哪家公司?", "为啥啊?")
+    assert "为啥家" not in read_as(reply)
+    assert reply.fact_id == "a000-schulman-why-leave"
+
+
+def test_a_bare_why_is_never_answered_as_a_question_of_its_own(engine: Engine) -> None:
+    # Its reading in context declined, "點解會咁?" alone matches a fact that says why of
+    # someone else (Altman's equity).
+    reply = ask(engine, "Murati係咪喺特斯拉做過?", "點解會咁?")
+    assert reply.read_as is not None
+    assert reply.fact_id is None or "murati" in engine.base.by_id[reply.fact_id].entities
+
+
+# -- a bare why asks the reason for what the answer told ----------------------------------------
+
+
+def test_why_of_an_answer_is_the_reason_quoted_beside_it(engine: Engine) -> None:
+    told = Turn("马斯克2024年2月有没有起诉OpenAI?", ("musk", "openai"), fact="a000-musk-first-suit-feb")
+    assert engine.context.why_of(told, english=False) == "马斯克为什么起诉OpenAI?"
+
+
+def test_why_of_an_answer_with_no_reason_of_its_words_is_none(engine: Engine) -> None:
+    # Where she was born has no reason in the articles; her resignation's reason is no answer.
+    told = Turn("Murati在哪出生?", ("murati",), fact="a003-murati-born")
+    assert engine.context.why_of(told, english=False) is None
+
+
+# -- the reading is written in the asker's script -----------------------------------------------
+
+
+def test_a_reading_in_taiwan_script_writes_shenme_in_full(engine: Engine) -> None:
+    # OpenCC simplifies 么 alone to 幺; the reading is still 為什麼, not 為什么.
+    assert "為什麼" in read_as_line("穆拉蒂为什么离职?", "traditional", "tw")
+    assert "係" in read_as_line("佢係邊個?", "traditional", "hk")
