@@ -22,6 +22,7 @@ from bot.engine.context import (
     points_at_someone,
     points_at_something,
 )
+from bot.engine.described import HEAD_NOUN
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
 from bot.engine.story import Story, both_parts, split_story, with_pair_named, with_someone_described
@@ -38,6 +39,18 @@ if TYPE_CHECKING:
 _STANDALONE_MAX = 4096
 
 _WHO = re.compile(r"谁|边个|\bwho\b")
+# A person's name asked for ("那个华人产品经理叫什么名字?", "佢個好兄弟叫咩名?", "what's that
+# exec's name?"): the answer's person is whom it is about, as after a who-question. A person is
+# told by the noun the name is of: a title or agent noun (described.HEAD_NOUN), or a relation;
+# not a 机器人, whose 人 is no person.
+_PERSON_RELATION = r"兄弟|朋友|老友|伙伴|搭档|拍档|同事|徒弟|下属|上司|老板|手下|副手|接班人|继任者"
+_ASKS_PERSONS_NAME = re.compile(
+    rf"(?<!机器)(?:{HEAD_NOUN}|{_PERSON_RELATION})[A-Za-z]{{0,4}}\s*(?:的)?(?:名字|全名)?\s*(?:叫|是)?\s*"
+    r"(?:什么|啥|咩|乜(?:嘢)?)\s*(?:名字?)?|"
+    r"\bwhat(?:'s| is| was) (?:the|that|this) (?:guy|person|exec|executive|researcher|scientist|engineer|"
+    r"founder|co-?founder|woman|man)'s name\b|\bwhat(?:'s| is| was) the name of (?:the|that) "
+    r"(?:guy|person|exec|executive|researcher|scientist|engineer|founder|co-?founder|woman|man)\b"
+)
 # A sentence that brings in someone without a name: "有个…的前CEO", "有一位科学家", "a guy who".
 _SOMEONE_UNNAMED = re.compile(
     r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
@@ -264,7 +277,8 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         # A list ("which two founders left in 2017?"): whom each item is about: its event's
         # subjects ("Altman宣布McGrew和Zoph离职" is about McGrew and Zoph), else its first name.
         answered = tuple(dict.fromkeys(e for item in reply.items for e in _item_people(engine, item)))
-    asked_who = _asks_for_someone(engine, question, analysis)
+    asks_name = _ASKS_PERSONS_NAME.search(to_simplified(question).casefold()) is not None
+    asked_who = asks_name or _asks_for_someone(engine, question, analysis)
     named = tuple(analysis.entities)
     if asked_who:
         # "谁是OpenAI的CTO?" finds Murati by her title: she is who the question asked for, which
@@ -275,7 +289,7 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
             if engine.base.entities[e].kind != "person" or engine.context.surface(question, e) is not None
         )
     fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
-    asked_what = asks_for_something(question)
+    asked_what = asks_for_something(question) and not asks_name
     subjects: tuple[str, ...] = ()
     if fact is not None:
         subjects = tuple(

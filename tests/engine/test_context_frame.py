@@ -97,3 +97,18 @@ def test_a_reading_in_taiwan_script_writes_shenme_in_full(engine: Engine) -> Non
     # OpenCC simplifies 么 alone to 幺; the reading is still 為什麼, not 為什么.
     assert "為什麼" in read_as_line("穆拉蒂为什么离职?", "traditional", "tw")
     assert "係" in read_as_line("佢係邊個?", "traditional", "hk")
+
+
+# -- a question for a person's name: the answer's person is whom a pronoun points at -------------
+
+
+def test_he_after_a_name_asked_by_description_is_the_person_answered(engine: Engine) -> None:
+    # Murati is named in the description; the one asked for is who 他 is.
+    reply = ask(engine, "接替Murati当CTO的那个人叫什么?", "他之前是做什么的?")
+    assert "murati" not in read_as(reply).casefold() and "穆拉蒂" not in read_as(reply)
+
+
+def test_he_after_an_unanswered_name_question_is_no_one_named_in_it(engine: Engine) -> None:
+    # The articles do not name Altman's "good brother": 佢 is that unknown one, not Altman.
+    reply = ask(engine, "Altman那个好兄弟叫咩名?", "佢幾時入OpenAI㗎?")
+    assert not reply.answered and reply.decline_reason == "unknown_referent"
