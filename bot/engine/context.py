@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Literal
 
 from bot.factbase.domain import home_of
@@ -35,6 +36,42 @@ def _simple(text: str) -> str:
 FindEntities = Callable[[str], Sequence[str]]
 
 Gender = Literal["female", "male"]
+
+# A time told relative to the last turn's date ("那天晚上", "跟住嗰日", "做咗三年之後", "the next
+# day"), by what it adds to that date: nothing, a day, a year, or the years it counts. Same day
+# and next day need a date known to the day; the rest, to the year.
+_SAME_DAY = re.compile(
+    r"(?:那|这|嗰|同)(?:一)?(?:天|日)(?!子)|当天|当日|(?:当|那|嗰)(?=晚|夜)|"
+    r"\b(?:that|the same) (?:day|night|evening)\b|\bon that day\b"
+)
+_NEXT_DAY = re.compile(
+    r"第二天|第二日|翌日|次日|隔天|隔日|(?:跟住|接着|之后)(?:嗰|那)(?:一)?(?:天|日)|"
+    r"\b(?:the (?:next|following) day|the day after)\b"
+)
+_SAME_YEAR = re.compile(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b")
+_NEXT_YEAR = re.compile(r"第二年|翌年|次年|\b(?:the (?:next|following) year|a year later)\b")
+_YEARS_LATER = re.compile(
+    r"(?:(?:做|干|待|过|呆)(?:了|咗)?)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:多)?(?:之后|以后|后)|"
+    r"\b(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years? (?:later|after(?: that)?)\b"
+)
+_NUMBERS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_EN_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 # How close (in characters of the article) a reason is quoted to what it explains, to count
 # as its reason when a bare "why?" follows: the same paragraph or the next.
@@ -192,9 +229,13 @@ _DESCRIBES = re.compile(
 _DESCRIBES_INSIDE = re.compile(r"\bthe (?:ex-)?[a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b")
 
 # A clause that opens by asking who did something: its subject is what it asks.
+# A date and a part of the day may come first ("2023年11月17日晚上还有谁…").
 _ASKS_ACTOR = re.compile(
-    r"^\s*(?:是|还有|又是|到底是|究竟是)?(?:谁|哪位|哪个人|哪一位|哪几位|哪两位|哪些人|边个)"
+    r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:晚上|早上|上午|下午|当晚|那晚)?\s*)?"
+    r"(?:是|还有|仲有|又是|到底是|究竟是)?(?:谁|哪位|哪个人|哪一位|哪几位|哪两位|哪些人|边个)"
 )
+# A question of what happened ("2023年11月20日又发生了什么?"): about events, not a person left out.
+_WHAT_HAPPENED = re.compile(r"发生(?:了)?(?:什么|啥|咩|乜)|发生咗(?:咩|乜|什么)|出了什么事|\bwhat happened\b")
 # A question that opens with its own time or things: "那时候…", "这些大客户…", "当时…".
 _OWN_SETTING = re.compile(
     r"^\s*(?:那|所以)?(?:那时候?|当时|那个时候|那件事|这件事|[这那](?:第[一二三四五六七八九十\d]+|[些个位家次]))"
@@ -240,7 +281,8 @@ _GROUP = re.compile(
 # What stands between two names said together: "McGrew和Zoph", "Mira、Bob", "greg and sam".
 _COORDINATOR = re.compile(r"和|与|與|及|跟|同|、|,|，|&|and|以及")
 # Words that only lead into a follow-up ("那她为什么…", "so why…"): dropped from the rewrite.
-_LEADING = re.compile(r"^(?:那么|那|所以|咁|and |so |then )", re.I)
+# Not the 那 of a time ("那天晚上…", "那年").
+_LEADING = re.compile(r"^(?:那么|那(?![天日晚夜年时阵次])|所以|咁|and |so |then )", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +323,9 @@ class Resolution:
     # A question word alone ("为什么?", "why tho", "哪天?"): the last question asked again with
     # it, which one of "why", "when", "where", "who"; the follow-up asked nothing of its own.
     reasked: str | None = None
+    # The follow-up with its relative time written as the date it stands for ("那天晚上…" →
+    # "2023年11月17日晚上…"): what the follow-up asks when read alone.
+    dated: str | None = None
 
 
 @dataclass(slots=True)
@@ -525,8 +570,74 @@ class Context:
                 return start, start + len(alias)
         return None
 
-    def resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
-        """The follow-up `question` (display form) read against the earlier `turns`."""
+    def resolve(self, question: str, turns: Sequence[Turn], *, relative_time: bool = True) -> Resolution:
+        """The follow-up `question` (display form) read against the earlier `turns`; without
+        `relative_time`, a time told relative to the last turn's ("那天") is left as written."""
+        dated = self._dated(question, turns[-1]) if turns and relative_time else None
+        if dated is None:
+            return self._resolve(question, turns)
+        # "那天晚上还有谁…": the date the last turn was about, then the rest read as usual.
+        read = self._resolve(dated, turns)
+        if read.unclear is not None:
+            return read
+        return replace(read, used_context=True, dated=dated)
+
+    def reference_date(self, last: Turn) -> str | None:
+        """The date the last turn was about: the one its question writes, else its answer's
+        (a partial ISO date, as precise as known); None when neither gives one date."""
+        from bot.engine.several.common import dates_in  # the several package imports the engine
+
+        written = dates_in(_simple(last.question).casefold(), self.base)
+        if len(set(written)) == 1:
+            return written[0]
+        answered = self.base.by_id.get(last.fact or "")
+        return answered.date if answered is not None and not written else None
+
+    def _dated(self, question: str, last: Turn) -> str | None:
+        """`question` with a time told relative to the last turn's date written as that date
+        ("跟住嗰日" after a question dated 2023-11-17 is 2023年11月18日); None when it tells
+        none, or the last turn's date is not precise enough for it."""
+        simplified = _simple(question)
+        folded = simplified.casefold()
+        english = not has_cjk(question)
+        found: tuple[re.Match[str], str] | None = None
+        for pattern, unit in (
+            (_NEXT_DAY, "day+1"),
+            (_SAME_DAY, "day"),
+            (_NEXT_YEAR, "year+1"),
+            (_SAME_YEAR, "year"),
+            (_YEARS_LATER, "years"),
+        ):
+            match = pattern.search(folded)
+            if match is not None:
+                found = (match, unit)
+                break
+        if found is None:
+            return None
+        reference = self.reference_date(last)
+        if reference is None:
+            return None
+        match, unit = found
+        if unit.startswith("day"):
+            if len(reference) < len("2023-11-17"):
+                return None
+            day = date.fromisoformat(reference) + timedelta(days=1 if unit == "day+1" else 0)
+            value = day.isoformat()
+        else:
+            years = 1 if unit == "year+1" else 0
+            if unit == "years":
+                count = match.group("n") or match.group("en")
+                years = (
+                    int(count)
+                    if count.isdigit()
+                    else (_NUMBERS[count] if count in _NUMBERS else _EN_NUMBERS.index(count) + 1)
+                )
+            value = str(int(reference[:4]) + years)
+        written = question if len(simplified) == len(question) else simplified
+        return written[: match.start()] + _written_date(value, english) + written[match.end() :]
+
+    def _resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
+        """`resolve` of a follow-up whose relative time is written out."""
         simplified = _simple(question).casefold()
         english = not has_cjk(question)
         plural = _PLURAL_PERSON.search(simplified)
@@ -821,7 +932,9 @@ class Context:
         # "师父是谁?": a question with its subject left out is about the subject.
         name = self.name(subject[0], english, turns)
         body = _LEADING.sub("", question.strip())
-        return self._read(f"{name}{body}")
+        # A Latin name before a Latin word or a number keeps a space ("Mira 2016年…").
+        space = " " if re.search(r"[A-Za-z0-9]$", name) and re.match(r"[A-Za-z0-9]", body) else ""
+        return self._read(f"{name}{space}{body}")
 
     def _next_event(self, person: str, last: Turn, english: bool) -> str | None:
         """A question of the person's first event after the one the last answer told ("穆拉蒂
@@ -1093,6 +1206,18 @@ class Context:
         return Resolution(question, used_context=True)
 
 
+def _written_date(value: str, english: bool) -> str:
+    """A partial ISO date as a question writes it: "2023年11月18日", "on November 18, 2023",
+    "2016年", "in 2016"."""
+    parts = [int(p) for p in value.split("-")]
+    if not english:
+        return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
+    if len(parts) == 1:
+        return f"in {parts[0]}"
+    month = _EN_MONTHS[parts[1] - 1]
+    return f"on {month} {parts[2]}, {parts[0]}" if len(parts) == 3 else f"in {month} {parts[0]}"
+
+
 def _gender(pronoun: str) -> Gender | None:
     """Whom a singular pronoun must be: 她/she a woman; 他, 佢 and the plural anyone."""
     return "female" if pronoun in ("她", "she", "her", "hers") else None
@@ -1137,4 +1262,6 @@ def _own_question(simplified: str) -> bool:
     """A question that leaves out no subject: its asking clause asks who did it, or it opens
     with its own time or things."""
     last_clause = re.split(r"[,，;；]", simplified.strip(" ?？!！"))[-1]
-    return bool(_ASKS_ACTOR.match(last_clause) or _OWN_SETTING.match(simplified))
+    return bool(
+        _ASKS_ACTOR.match(last_clause) or _OWN_SETTING.match(simplified) or _WHAT_HAPPENED.search(last_clause)
+    )

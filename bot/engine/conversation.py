@@ -428,6 +428,13 @@ def in_context(
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
     reply = engine.ask_alone(resolution.question, override=script)
+    if not reply.answered and resolution.dated is not None:
+        # The date written in may make the question narrower than asked ("那天臨時CEO…" on a
+        # day two held the title): read without it, as the asker wrote it.
+        undated = engine.context.resolve(display, earlier, relative_time=False)
+        again = engine.ask_alone(undated.question, override=script) if undated.unclear is None else None
+        if again is not None and again.answered:
+            resolution, reply = undated, again
     if not reply.answered and resolution.swapped is not None and earlier:
         # "那Kevin Weil呢?" after an appointment: the same kind of event, asked of the new one
         # in the articles' own words.
@@ -453,9 +460,13 @@ def in_context(
         # question is taken as it stands, where it may be whole ("按路透社报道,重组后非营利组织
         # 会持有什么股权?" after a question about Kevin Weil) or out of scope ("世界上最高的山
         # 是哪座?" after one about Leike, which his name glued on matched at 0.326).
-        alone = engine.ask_alone(question, preferred, override=override)
-        if alone.answered or reply.answered:
+        dated = resolution.dated
+        alone = engine.ask_alone(dated or question, preferred, override=override)
+        if dated is None and (alone.answered or reply.answered):
             return alone
+        if dated is not None and (alone.answered or reply.answered):
+            # Its relative time was read from context ("那天晚上…"): said how, as any reading.
+            resolution, reply = replace(resolution, question=dated), alone
     read_as = read_as_line(resolution.question, script, engine.variant)
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question

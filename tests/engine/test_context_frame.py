@@ -112,3 +112,45 @@ def test_he_after_an_unanswered_name_question_is_no_one_named_in_it(engine: Engi
     # The articles do not name Altman's "good brother": 佢 is that unknown one, not Altman.
     reply = ask(engine, "Altman那个好兄弟叫咩名?", "佢幾時入OpenAI㗎?")
     assert not reply.answered and reply.decline_reason == "unknown_referent"
+
+
+# -- a time told relative to the last turn's date -------------------------------------------------
+
+
+def test_the_next_day_is_the_day_after_the_answered_event(engine: Engine) -> None:
+    # Shear's appointment is dated 2023-11-19; what happened asks of the day, no one glued on.
+    reply = ask(engine, "Emmett Shear哪天当上OpenAI CEO的?", "第二天发生了什么?")
+    assert read_as(reply) == "2023年11月20日发生了什么?"
+    assert reply.answered
+
+
+def test_cantonese_that_day_is_the_date_the_answer_gave(engine: Engine) -> None:
+    reply = ask(engine, "OpenAI开发者大会是哪天?", "嗰日Ilya做咗咩?")
+    assert read_as(reply).startswith("2023年11月6日")
+
+
+def test_years_later_count_from_the_year_the_question_wrote(engine: Engine) -> None:
+    reply = ask(engine, "Karpathy 2017年离开OpenAI后去了哪?", "两年后他又做了什么?")
+    assert "2019年" in read_as(reply) and "两年" not in read_as(reply)
+
+
+def test_english_the_day_after_is_written_as_a_date(engine: Engine) -> None:
+    reply = ask(engine, "when did mcgrew leave?", "what happened the day after?")
+    assert read_as(reply) == "what happened on September 27, 2024?"
+
+
+def test_english_that_year_is_the_year_of_the_answer(engine: Engine) -> None:
+    reply = ask(engine, "when did anthropic get founded?", "who else left openai that year?")
+    assert read_as(reply) == "who else left openai in 2021?"
+
+
+def test_a_day_is_not_made_up_from_a_date_known_to_the_month(engine: Engine) -> None:
+    # Leike's resignation is dated to the month: 那天 stays as written, and its 那 too.
+    reply = ask(engine, "Leike哪天宣布离职的?", "那天还有谁宣布离职?")
+    assert "那天" in read_as(reply) and "日" not in read_as(reply).replace("那天", "")
+
+
+def test_cantonese_who_else_that_year_is_asked_of_no_one_in_particular(engine: Engine) -> None:
+    # 仲有邊個 asks who else: the year is carried, not Ilya glued on as its subject.
+    reply = ask(engine, "Ilya幾時離開OpenAI?", "同一年仲有邊個走咗?")
+    assert read_as(reply) == "2024年仲有边个走咗?"
