@@ -73,6 +73,12 @@ _EN_MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 
+# Titles a question may ask of one of a group, as the fact base's roles write them.
+_TITLE = re.compile(
+    r"联合创始人|(?<!联合)创始人|首席[\u4e00-\u9fff]{1,4}官|副总裁|(?<!副)总裁|负责人|科学家|董事长|"
+    r"(?<![a-z])(?:ceo|cto|cfo|cpo|coo)(?![a-z])"
+)
+
 # How close (in characters of the article) a reason is quoted to what it explains, to count
 # as its reason when a bare "why?" follows: the same paragraph or the next.
 _NEAR_QUOTE = 400
@@ -475,10 +481,36 @@ class Context:
             if selector is None:
                 return ()
             start, end, text = plural.start(), selector.end(), question
+        holding = self._holding(group, simplified)
+        if len(holding) == 1 and len(group) > 1:
+            # Their roles tell which one holds the title asked ("他们当中谁是OpenAI的联合创始人?"):
+            # the question asked of that person, else who they are, which answers it.
+            name = self.name(holding[0], english, turns)
+            asked = _LEADING.sub("", text[:start] + name + text[end:]).strip()
+            return ((holding[0], asked), (holding[0], f"who is {name}?" if english else f"{name}是谁?"))
         return tuple(
             (e, _LEADING.sub("", text[:start] + self.name(e, english, turns) + text[end:]).strip())
             for e in group
         )
+
+    def _holding(self, group: Sequence[str], simplified: str) -> tuple[str, ...]:
+        """Of the group, those who held a title the question asks of them ("他们当中谁是OpenAI
+        的联合创始人?"), at an organisation it names, by their roles; the whole group when it
+        asks no title, or none or all of them held it."""
+        titles = {m.group() for m in _TITLE.finditer(simplified)}
+        if not titles:
+            return tuple(group)
+        orgs = set(self._kind(self.find(simplified), "org")) - set(group)
+        holders = tuple(
+            e
+            for e in group
+            if any(
+                title in _simple(role.title).casefold() and (not orgs or role.org in orgs)
+                for role in self.base.entities[e].roles
+                for title in titles
+            )
+        )
+        return holders if 0 < len(holders) < len(group) else tuple(group)
 
     def _newcomer(self, last: Turn) -> tuple[str, ...]:
         """The one person the last answer brought in that its question did not name (of an

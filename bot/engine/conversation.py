@@ -522,6 +522,8 @@ def _one_of_them(
             reply.fact_id == f"entity:{person}" or (fact is not None and person in fact.entities)
         ):
             answered.append((asked, reply))
+    if len(answered) > 1 and len({person for person, _asked in among}) == 1:
+        return answered[0]  # readings of one person, the first (the question as asked) preferred
     answered.sort(key=lambda pair: pair[1].confidence, reverse=True)
     if len(answered) == 1 or (
         len(answered) > 1 and answered[0][1].confidence - answered[1][1].confidence >= ONE_OF_THEM_LEAD

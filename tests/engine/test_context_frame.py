@@ -154,3 +154,21 @@ def test_cantonese_who_else_that_year_is_asked_of_no_one_in_particular(engine: E
     # 仲有邊個 asks who else: the year is carried, not Ilya glued on as its subject.
     reply = ask(engine, "Ilya幾時離開OpenAI?", "同一年仲有邊個走咗?")
     assert read_as(reply) == "2024年仲有边个走咗?"
+
+
+# -- "which of them" after a list answer: filtered by the roles of the answer's people ----------
+
+
+def test_which_of_them_held_a_title_is_the_one_whose_roles_say_so(engine: Engine) -> None:
+    # Clark and Amodei left in 2021; only Amodei's roles hold a co-founder's title.
+    reply = ask(engine, "哪几个人2021年离开OpenAI去了Anthropic?", "他们之中谁是联合创始人?")
+    assert read_as(reply).startswith("达里奥·阿莫迪")
+    assert "联合创始人" in to_simplified(reply.answer)
+
+
+def test_a_title_at_a_named_organisation_is_held_there(engine: Engine) -> None:
+    # Amodei co-founded Anthropic; asked of OpenAI's co-founders among the 2021 leavers, no one
+    # of them is picked for a title held elsewhere: the roles must be at OpenAI.
+    group = ("jack-clark", "amodei")
+    assert engine.context._holding(group, "他们之中谁是openai的联合创始人") == group
+    assert engine.context._holding(group, "他们之中谁是联合创始人") == ("amodei",)
