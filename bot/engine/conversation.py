@@ -25,7 +25,15 @@ from bot.engine.context import (
 from bot.engine.described import HEAD_NOUN
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
-from bot.engine.story import Story, both_parts, split_story, with_pair_named, with_someone_described
+from bot.engine.story import (
+    Story,
+    both_parts,
+    names_a_piece,
+    split_story,
+    with_pair_named,
+    with_someone_described,
+    without_source,
+)
 from bot.factbase.models import Intent, ParticipantRole
 from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
@@ -116,6 +124,17 @@ def answer(
     earlier = turns(engine, history)
     story = split_story(question)
     if story is None:
+        display = normalise(question).display
+        asked = without_source(display)
+        clause = display[: display.rfind(asked)] if asked is not None else ""
+        # "according to Jan Leike, …" names who said it, which the question keeps.
+        if asked is not None and (names_a_piece(clause) or not _names_someone(engine, clause)):
+            # "according to the atlantic, when did…", "那篇讲X的文章,…": where it was read is no
+            # subject; its names are context, as a told sentence ("…提到他去了哪?" is about X).
+            told = Turn(clause, tuple(engine.context.find(to_simplified(clause).casefold())), told=True)
+            reply = in_context(engine, asked, [*earlier, told], preferred, override, say_how=True)
+            if reply.answered:
+                return replace(reply, question=question)
         return in_context(engine, question, earlier, preferred, override)
     script = override or choose_script(normalise(question).display, preferred)
     if story.also is not None:  # two questions: both answered, or the one that can be (story.py)

@@ -370,3 +370,42 @@ def with_someone_described(question: str, told: Sequence[str]) -> str:
             described = f"{did}的那位{head}" if did else f"那位{head}"
             return question[: pointer.start()] + described + question[pointer.end() :]
     return question
+
+
+# A clause that says where something was read, not whom it is about: "according to the atlantic
+# stuff,", "據報道,", "那篇報導說", "那篇讲Ilya去向的文章,", "per the information,". Named where,
+# its names must not become what the question is about.
+_SOURCE_NOUN = r"报道|报导|報導|報道|文章|新闻|新聞|报告|報告|消息|稿|帖文|專訪|专访"
+_SOURCE_CLAUSE = re.compile(
+    r"^\s*(?:"
+    rf"(?:据|據|根据|根據|按照?|依照?)(?:[^,，。?？]{{0,24}}?(?:{_SOURCE_NOUN}|所说|所說|的说法|的說法))?"
+    r"(?:所?(?:说|說|称|稱|指|讲|講|报道|報導)\s*[,，:：]?|\s*[,，:：])|"
+    # "那篇讲X的文章," / "那篇報導說": it ends at a comma or a verb of saying, not before what
+    # is asked of the piece itself ("那篇文章是谁写的?").
+    rf"(?:那|这|這|呢|嗰|该|該)(?:篇|份|则|則|條|条)(?:[^,，。?？]{{0,24}}?(?:{_SOURCE_NOUN}))?"
+    r"(?:里|裡|中|入面|上)?(?:面)?(?:(?:说|說|讲|講|话|話|称|稱|提到|写|寫|指出|觉得|覺得|认为|認為)\s*[,，:：]?|"
+    r"\s*[,，:：])|"
+    r"(?i:(?:according to|per|as reported by|reportedly,? (?:by)?)\s+[^,?]{1,40}?\s*,|reportedly\s*,?|"
+    r"(?:the|that|this) (?:article|piece|report|story|post) (?:on|about) [^,?]{1,40}?\s+says?\s*,?)"
+    r")\s*"
+)
+
+
+_SOURCE_WORD = re.compile(rf"{_SOURCE_NOUN}|\b(?:article|piece|report|story|post|coverage|stuff)\b", re.I)
+
+
+def names_a_piece(clause: str) -> bool:
+    """The clause names a piece of writing ("那篇讲Leike的报道", "the atlantic stuff"), so a
+    person in it is what the piece is about; "according to Jan Leike" names a speaker."""
+    return _SOURCE_WORD.search(clause) is not None
+
+
+def without_source(question: str) -> str | None:
+    """`question` without a clause that only says where it was read ("according to the
+    atlantic stuff, when did…" → "when did…"); None when it opens with none, or nothing is
+    asked after it."""
+    found = _SOURCE_CLAUSE.match(question)
+    if found is None or not found.group().strip():
+        return None
+    rest = question[found.end() :].strip()
+    return rest if len(rest) >= 4 and _ASKING.search(rest) else None
