@@ -277,6 +277,10 @@ _ASKS_THING = re.compile(
     r"\bwhich (?:company|firm|startup|product|model|lab|one)\b|\bwhat(?:'s| is| was)\b[^?]*\bcalled\b|"
     r"\bwhat(?:'s| is| was) (?:the|its) name\b"
 )
+# What may come before a clause's subject: spaces and words that go on from the clause before.
+_CLAUSE_OPENING = re.compile(
+    r"\s*(?:(?:之后|之後|然后|然後|后来|後來|而且|接着|接著|跟住|结果|結果|最后|最後)\s*)?"
+)
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -384,6 +388,12 @@ class Context:
                 return brought  # "Anthropic的聊天机器人叫什么?": the product it answered with
             if turn.asked_who and brought:
                 return brought
+            if turn.told and len(named) >= 2 and "person" in kinds:
+                # A told sentence goes on from clause to clause ("Mira先宣布走,…Altman仲要话…"):
+                # a pronoun after it is about the subject of its last clause that has one.
+                latest = self._latest_clause_subject(turn.question, named)
+                if latest is not None:
+                    return (latest,)
             if len(named) >= 2 and not self._coordinated(turn.question, named):
                 return named[:1]  # "Mark Chen接替了McGrew": the first named is the one it is about
             if named:
@@ -391,6 +401,21 @@ class Context:
             if brought:
                 return brought
         return ()
+
+    def _latest_clause_subject(self, text: str, named: Sequence[str]) -> str | None:
+        """The person who opens the last clause of `text` that a person opens, as its subject
+        ("…,Altman仲要喺X度话…"); None when none does, or two open it together ("Bob同Barret
+        又话走" is about both). A name further in is an object ("…接了Bob McGrew的位置")."""
+        for clause in reversed(_CLAUSE_END.split(text)):
+            opening = _CLAUSE_OPENING.match(clause)
+            start = opening.end() if opening else 0
+            spans = sorted((span, e) for e in named if (span := self.surface(clause, e)) is not None)
+            if not spans or spans[0][0][0] != start:
+                continue
+            if len(spans) >= 2 and self._coordinated(clause, [spans[0][1], spans[1][1]]):
+                return None
+            return spans[0][1]
+        return None
 
     def _thing_topic(self, last: Turn) -> tuple[str, ...]:
         """The organisations or products the last turn is about when it is about no one: the

@@ -37,7 +37,7 @@ _SENTENCE = re.compile(
 # What makes a sentence ask: a question mark, or a question word of either language.
 _ASKING = re.compile(
     r"[?？]|吗|呢|谁|誰|哪|什么|什麼|啥|几|幾|多少|为什么|為什麼|为何|為何|怎么|怎麼|是否|是不是|有没有|有沒有|"
-    r"点解|點解|边个|邊個|咩|乜|幾時|几时|"
+    r"点解|點解|边个|邊個|咩|乜|幾時|几时|(?:边|邊)(?=[间間度个個两兩几幾啲位年日天种種方样樣类類部])|"
     r"\b(?:who|what|when|where|why|which|how|did|does|is|was|were)\b",
     re.I,
 )
@@ -156,7 +156,9 @@ _EXPLAINS_ZH = re.compile(
 # The question words of a Chinese request; 几 after 好/这/那 counts ("好几个模型"), not asks.
 _ASKS_ZH = re.compile(
     r"吗|嗎|呢|谁|誰|哪|什么|什麼|啥|(?<![好十这這那])(?:几|幾)|多少|多久|多长|多長|为什么|為什麼|为何|為何|"
-    r"怎么|怎麼|怎样|怎樣|如何|是否|是不是|有没有|有沒有|点解|點解|边个|邊個|咩|乜|幾時|几时"
+    r"怎么|怎麼|怎样|怎樣|如何|是否|是不是|有没有|有沒有|点解|點解|边个|邊個|咩|乜|幾時|几时|"
+    # Cantonese "which" before a measure word or a noun ("邊兩方面", "邊間", "邊度").
+    r"(?:边|邊)(?=[间間度个個两兩几幾啲位年日天种種方样樣类類部])"
 )
 # "我想知道…", "我好奇…": the asker leads into what they ask, with no comma after.
 _WANTS_TO_KNOW = re.compile(
