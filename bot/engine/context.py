@@ -281,6 +281,12 @@ _ASKS_THING = re.compile(
 _CLAUSE_OPENING = re.compile(
     r"\s*(?:(?:之后|之後|然后|然後|后来|後來|而且|接着|接著|跟住|结果|結果|最后|最後)\s*)?"
 )
+# A follow-up that is an item alone ("那API呢?", "what about the api?"): a short name or noun.
+_BARE_ITEM = re.compile(
+    r"(?:那么?|咁|(?i:and|what about|how about))?\s*(?:(?i:the)\s+)?"
+    r"(?P<item>[A-Za-z][A-Za-z0-9\-.]{0,15}(?: [A-Za-z][A-Za-z0-9\-.]{0,15})?|[\u4e00-\u9fff]{2,6}?)"
+    r"\s*(?:呢|咧|嘞)?\s*[?？]*"
+)
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -943,6 +949,21 @@ class Context:
         # "那现在呢?": the earlier question again at another time.
         if _TIME_ALONE.fullmatch(rest):
             return self._read(self._at_time(last.question, question, english))
+
+        # "那API呢?": an item the fact base has no entry for, in the place of the one thing the
+        # last question asked about ("其中ChatGPT付费用户贡献了多少?" → "其中API…").
+        item = _BARE_ITEM.fullmatch(question.strip())
+        if (
+            item
+            and not _bare_ask(rest)
+            and not _NEXT.search(simplified)
+            and not _ASKING_WORDS.search(_simple(item.group("item")))
+        ):
+            things = tuple(e for e in self._kind(last.named, "org", "product") if e not in self.home)
+            span = self.surface(last.question, things[0]) if len(things) == 1 else None
+            if span is not None:
+                text = last.question
+                return self._read(text[: span[0]] + item.group("item") + text[span[1] :])
 
         # "为什么?" / "哪天?" / "哪一年?": the earlier question asking this instead.
         bare = _bare_ask(rest)

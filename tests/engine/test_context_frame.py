@@ -172,3 +172,18 @@ def test_a_title_at_a_named_organisation_is_held_there(engine: Engine) -> None:
     group = ("jack-clark", "amodei")
     assert engine.context._holding(group, "他们之中谁是openai的联合创始人") == group
     assert engine.context._holding(group, "他们之中谁是联合创始人") == ("amodei",)
+
+
+# -- "那X呢?" with an item the fact base has no entry for -----------------------------------------
+
+
+def test_an_unlisted_item_takes_the_place_of_the_thing_last_asked_about(engine: Engine) -> None:
+    # Codex is no entity of the fact base: it replaces ChatGPT, and Murati stays.
+    reply = ask(engine, "Murati在OpenAI领导过ChatGPT吗?", "那Codex呢?")
+    assert read_as(reply) == "Murati在OpenAI领导过Codex吗?"
+    assert reply.answered and "Codex" in reply.answer
+
+
+def test_an_unlisted_item_in_english_replaces_the_product(engine: Engine) -> None:
+    reply = ask(engine, "did murati lead chatgpt at openai?", "what about codex?")
+    assert "codex" in read_as(reply).casefold() and "chatgpt" not in read_as(reply).casefold()
