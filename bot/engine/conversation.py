@@ -32,6 +32,7 @@ from bot.engine.story import (
     split_story,
     with_pair_named,
     with_someone_described,
+    without_piece_pointer,
     without_source,
 )
 from bot.factbase.models import Intent, ParticipantRole
@@ -166,7 +167,7 @@ def _story_answer(engine: Engine, question: str, story: Story, earlier: list[Tur
         display = normalise(described).display
         found = engine.described.read(display) or engine.described.who(display)
         described = found.question if found is not None and len(found.people) == 1 else described
-    story = replace(story, question=described)
+    story = replace(story, question=without_piece_pointer(described, story.told) or described)
     # The story's sentences are earlier turns that asked nothing, each read in the context of
     # those before it ("他跟着Amodei去了…" is about whom the sentence before named).
     told: list[Turn] = []

@@ -411,3 +411,24 @@ def without_source(question: str) -> str | None:
         return None
     rest = question[found.end() :].strip()
     return rest if len(rest) >= 4 and _ASKING.search(rest) else None
+
+
+# "它说…", "嗰篇講…", "it also mentions…" after a story that told of a piece of writing: the
+# pointer is that piece, a source, which is no subject of the question (nor a person).
+_SAYING = r"说|說|讲|講|提到|写|寫|形容|指|话|話|称|稱"
+_PIECE_POINTER = re.compile(
+    rf"^(?:它|(?:这|這|那|嗰|呢)篇(?:文章|报道|報導|報道|新闻|新聞)?)(?=[^,，。?？]{{0,12}}?(?:{_SAYING}))\s*|"
+    r"^(?i:(?:it|the (?:piece|article|report|story)|this (?:piece|article|report)) (?:also |even )?"
+    r"(?:mentions?|says?|said|notes?|claims?)(?: that)?)\s+"
+)
+
+
+def without_piece_pointer(question: str, told: Sequence[str]) -> str | None:
+    """The asking sentence without a pointer at the piece of writing a told sentence named
+    ("…看了一篇报道…。它说Leike批评了什么?" → "说Leike批评了什么?"); None when it opens with
+    none, or no told sentence names a piece."""
+    found = _PIECE_POINTER.match(question)
+    if found is None or not any(names_a_piece(sentence) for sentence in told):
+        return None
+    rest = question[found.end() :].strip()
+    return rest if _ASKING.search(rest) else None
