@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Literal
 
 from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
-from bot.factbase.models import ARRIVALS, DEPARTURES
+from bot.factbase.models import ARRIVALS, DEPARTURES, Fact, Intent
 from bot.text import has_cjk, to_simplified
 
 
@@ -35,6 +36,52 @@ def _simple(text: str) -> str:
 FindEntities = Callable[[str], Sequence[str]]
 
 Gender = Literal["female", "male"]
+
+# A time told relative to the last turn's date ("那天晚上", "跟住嗰日", "做咗三年之後", "the next
+# day"), by what it adds to that date: nothing, a day, a year, or the years it counts. Same day
+# and next day need a date known to the day; the rest, to the year.
+_SAME_DAY = re.compile(
+    r"(?:那|这|嗰|同)(?:一)?(?:天|日)(?!子)|当天|当日|(?:当|那|嗰)(?=晚|夜)|"
+    r"\b(?:that|the same) (?:day|night|evening)\b|\bon that day\b"
+)
+_NEXT_DAY = re.compile(
+    r"第二天|第二日|翌日|次日|隔天|隔日|(?:跟住|接着|之后)(?:嗰|那)(?:一)?(?:天|日)|"
+    r"\b(?:the (?:next|following) day|the day after)\b"
+)
+_SAME_YEAR = re.compile(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b")
+_NEXT_YEAR = re.compile(r"第二年|翌年|次年|\b(?:the (?:next|following) year|a year later)\b")
+_YEARS_LATER = re.compile(
+    r"(?:(?:做|干|待|过|呆)(?:了|咗)?)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:多)?(?:之后|以后|后)|"
+    r"\b(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years? (?:later|after(?: that)?)\b"
+)
+_NUMBERS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_EN_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+# Titles a question may ask of one of a group, as the fact base's roles write them.
+_TITLE = re.compile(
+    r"联合创始人|(?<!联合)创始人|首席[\u4e00-\u9fff]{1,4}官|副总裁|(?<!副)总裁|负责人|科学家|董事长|"
+    r"(?<![a-z])(?:ceo|cto|cfo|cpo|coo)(?![a-z])"
+)
+
+# How close (in characters of the article) a reason is quoted to what it explains, to count
+# as its reason when a bare "why?" follows: the same paragraph or the next.
+_NEAR_QUOTE = 400
 
 # How many earlier questions count: a conversation moves on.
 MAX_TURNS = 5
@@ -156,13 +203,28 @@ _QUESTION_WORDS: tuple[tuple[str, str], ...] = (
     (r"去哪了?|去了哪里?|在哪|哪里|哪儿|去边|where|whereto", r"去哪了?|去了哪里?|在哪|哪里|哪儿|\bwhere\b"),
     (r"是谁|谁|边个|who", r"是谁|谁|边个|\bwho\b"),
 )
+# What may trail a bare follow-up's question word and asks nothing more ("点解会咁?", "why tho",
+# "what day was that?", "为啥啊?🤔"), as the filler leaves it (no spaces, no punctuation).
+_ASK_TAIL = (
+    r"(?:会|要|会这样|这样|那样|咁样|的|嘅|(?:was|is|did)(?:that|it)(?:happen)?|that|tho|though|lol|lmao|"
+    r"exactly|again|huh)*"
+)
+# The same tail as written, which a re-asked question leaves out.
+_WRITTEN_TAIL = re.compile(
+    r"(?:\s*(?:[呢啊呀吗嗎咁会會要]|会这样|會這樣|这样|這樣|那样|那樣|咁樣|"
+    r"\b(?:was|is|did) (?:that|it)(?: happen)?\b|\b(?:tho|though|lol|lmao|exactly|again|huh)\b|[^\w\s]))+$",
+    re.I,
+)
 # "后来呢?" / "then what?": what happened to the subject next.
 _NEXT = re.compile(r"后来|然后|之后|接着|后尾|\b(?:after that|next|then)\b")
 # The question word an English question opens with ("what's", "who", "did"), which a bare
 # follow-up's own question word replaces.
 _EN_OPENING = re.compile(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|does|do)(?:'s)?\b", re.I)
-# Words that make a yes-or-no question; a follow-up that asks "why" drops them.
-_YES_NO = re.compile(r"是不是|有没有|是否|吗|\bdid\b|\bis\b|\bwas\b")
+# An English opening that is an auxiliary, which a question word goes before, not instead of.
+_EN_AUXILIARY = re.compile(r"is|was|did|does|do", re.I)
+# Words that make a yes-or-no question, Cantonese too (係咪, 有冇), in either script; a
+# follow-up that asks "why" drops them.
+_YES_NO = re.compile(r"是不是|有没有|有沒有|是否|吗|嗎|[系係](?:咪|唔[系係])|有冇|\bdid\b|\bis\b|\bwas\b")
 # A description that points at someone the question itself describes ("那个烧掉木雕的科学家,
 # 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
 _DESCRIBES = re.compile(
@@ -173,9 +235,13 @@ _DESCRIBES = re.compile(
 _DESCRIBES_INSIDE = re.compile(r"\bthe (?:ex-)?[a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b")
 
 # A clause that opens by asking who did something: its subject is what it asks.
+# A date and a part of the day may come first ("2023年11月17日晚上还有谁…").
 _ASKS_ACTOR = re.compile(
-    r"^\s*(?:是|还有|又是|到底是|究竟是)?(?:谁|哪位|哪个人|哪一位|哪几位|哪两位|哪些人|边个)"
+    r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:晚上|早上|上午|下午|当晚|那晚)?\s*)?"
+    r"(?:是|还有|仲有|又是|到底是|究竟是)?(?:谁|哪位|哪个人|哪一位|哪几位|哪两位|哪些人|边个)"
 )
+# A question of what happened ("2023年11月20日又发生了什么?"): about events, not a person left out.
+_WHAT_HAPPENED = re.compile(r"发生(?:了)?(?:什么|啥|咩|乜)|发生咗(?:咩|乜|什么)|出了什么事|\bwhat happened\b")
 # A question that opens with its own time or things: "那时候…", "这些大客户…", "当时…".
 _OWN_SETTING = re.compile(
     r"^\s*(?:那|所以)?(?:那时候?|当时|那个时候|那件事|这件事|[这那](?:第[一二三四五六七八九十\d]+|[些个位家次]))"
@@ -211,6 +277,16 @@ _ASKS_THING = re.compile(
     r"\bwhich (?:company|firm|startup|product|model|lab|one)\b|\bwhat(?:'s| is| was)\b[^?]*\bcalled\b|"
     r"\bwhat(?:'s| is| was) (?:the|its) name\b"
 )
+# What may come before a clause's subject: spaces and words that go on from the clause before.
+_CLAUSE_OPENING = re.compile(
+    r"\s*(?:(?:之后|之後|然后|然後|后来|後來|而且|接着|接著|跟住|结果|結果|最后|最後)\s*)?"
+)
+# A follow-up that is an item alone ("那API呢?", "what about the api?"): a short name or noun.
+_BARE_ITEM = re.compile(
+    r"(?:那么?|咁|(?i:and|what about|how about))?\s*(?:(?i:the)\s+)?"
+    r"(?P<item>[A-Za-z][A-Za-z0-9\-.]{0,15}(?: [A-Za-z][A-Za-z0-9\-.]{0,15})?|[\u4e00-\u9fff]{2,6}?)"
+    r"\s*(?:呢|咧|嘞)?\s*[?？]*"
+)
 # Where a clause of a question ends.
 _CLAUSE_END = re.compile(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
@@ -221,7 +297,8 @@ _GROUP = re.compile(
 # What stands between two names said together: "McGrew和Zoph", "Mira、Bob", "greg and sam".
 _COORDINATOR = re.compile(r"和|与|與|及|跟|同|、|,|，|&|and|以及")
 # Words that only lead into a follow-up ("那她为什么…", "so why…"): dropped from the rewrite.
-_LEADING = re.compile(r"^(?:那么|那|所以|咁|and |so |then )", re.I)
+# Not the 那 of a time ("那天晚上…", "那年").
+_LEADING = re.compile(r"^(?:那么|那(?![天日晚夜年时阵次])|所以|咁|and |so |then )", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +336,12 @@ class Resolution:
     swapped: str | None = None
     # "他们现在各自在干啥": `among` asks each of them, and every answer is wanted.
     each: bool = False
+    # A question word alone ("为什么?", "why tho", "哪天?"): the last question asked again with
+    # it, which one of "why", "when", "where", "who"; the follow-up asked nothing of its own.
+    reasked: str | None = None
+    # The follow-up with its relative time written as the date it stands for ("那天晚上…" →
+    # "2023年11月17日晚上…"): what the follow-up asks when read alone.
+    dated: str | None = None
 
 
 @dataclass(slots=True)
@@ -311,6 +394,12 @@ class Context:
                 return brought  # "Anthropic的聊天机器人叫什么?": the product it answered with
             if turn.asked_who and brought:
                 return brought
+            if turn.told and len(named) >= 2 and "person" in kinds:
+                # A told sentence goes on from clause to clause ("Mira先宣布走,…Altman仲要话…"):
+                # a pronoun after it is about the subject of its last clause that has one.
+                latest = self._latest_clause_subject(turn.question, named)
+                if latest is not None:
+                    return (latest,)
             if len(named) >= 2 and not self._coordinated(turn.question, named):
                 return named[:1]  # "Mark Chen接替了McGrew": the first named is the one it is about
             if named:
@@ -318,6 +407,21 @@ class Context:
             if brought:
                 return brought
         return ()
+
+    def _latest_clause_subject(self, text: str, named: Sequence[str]) -> str | None:
+        """The person who opens the last clause of `text` that a person opens, as its subject
+        ("…,Altman仲要喺X度话…"); None when none does, or two open it together ("Bob同Barret
+        又话走" is about both). A name further in is an object ("…接了Bob McGrew的位置")."""
+        for clause in reversed(_CLAUSE_END.split(text)):
+            opening = _CLAUSE_OPENING.match(clause)
+            start = opening.end() if opening else 0
+            spans = sorted((span, e) for e in named if (span := self.surface(clause, e)) is not None)
+            if not spans or spans[0][0][0] != start:
+                continue
+            if len(spans) >= 2 and self._coordinated(clause, [spans[0][1], spans[1][1]]):
+                return None
+            return spans[0][1]
+        return None
 
     def _thing_topic(self, last: Turn) -> tuple[str, ...]:
         """The organisations or products the last turn is about when it is about no one: the
@@ -408,10 +512,36 @@ class Context:
             if selector is None:
                 return ()
             start, end, text = plural.start(), selector.end(), question
+        holding = self._holding(group, simplified)
+        if len(holding) == 1 and len(group) > 1:
+            # Their roles tell which one holds the title asked ("他们当中谁是OpenAI的联合创始人?"):
+            # the question asked of that person, else who they are, which answers it.
+            name = self.name(holding[0], english, turns)
+            asked = _LEADING.sub("", text[:start] + name + text[end:]).strip()
+            return ((holding[0], asked), (holding[0], f"who is {name}?" if english else f"{name}是谁?"))
         return tuple(
             (e, _LEADING.sub("", text[:start] + self.name(e, english, turns) + text[end:]).strip())
             for e in group
         )
+
+    def _holding(self, group: Sequence[str], simplified: str) -> tuple[str, ...]:
+        """Of the group, those who held a title the question asks of them ("他们当中谁是OpenAI
+        的联合创始人?"), at an organisation it names, by their roles; the whole group when it
+        asks no title, or none or all of them held it."""
+        titles = {m.group() for m in _TITLE.finditer(simplified)}
+        if not titles:
+            return tuple(group)
+        orgs = set(self._kind(self.find(simplified), "org")) - set(group)
+        holders = tuple(
+            e
+            for e in group
+            if any(
+                title in _simple(role.title).casefold() and (not orgs or role.org in orgs)
+                for role in self.base.entities[e].roles
+                for title in titles
+            )
+        )
+        return holders if 0 < len(holders) < len(group) else tuple(group)
 
     def _newcomer(self, last: Turn) -> tuple[str, ...]:
         """The one person the last answer brought in that its question did not name (of an
@@ -503,8 +633,74 @@ class Context:
                 return start, start + len(alias)
         return None
 
-    def resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
-        """The follow-up `question` (display form) read against the earlier `turns`."""
+    def resolve(self, question: str, turns: Sequence[Turn], *, relative_time: bool = True) -> Resolution:
+        """The follow-up `question` (display form) read against the earlier `turns`; without
+        `relative_time`, a time told relative to the last turn's ("那天") is left as written."""
+        dated = self._dated(question, turns[-1]) if turns and relative_time else None
+        if dated is None:
+            return self._resolve(question, turns)
+        # "那天晚上还有谁…": the date the last turn was about, then the rest read as usual.
+        read = self._resolve(dated, turns)
+        if read.unclear is not None:
+            return read
+        return replace(read, used_context=True, dated=dated)
+
+    def reference_date(self, last: Turn) -> str | None:
+        """The date the last turn was about: the one its question writes, else its answer's
+        (a partial ISO date, as precise as known); None when neither gives one date."""
+        from bot.engine.several.common import dates_in  # the several package imports the engine
+
+        written = dates_in(_simple(last.question).casefold(), self.base)
+        if len(set(written)) == 1:
+            return written[0]
+        answered = self.base.by_id.get(last.fact or "")
+        return answered.date if answered is not None and not written else None
+
+    def _dated(self, question: str, last: Turn) -> str | None:
+        """`question` with a time told relative to the last turn's date written as that date
+        ("跟住嗰日" after a question dated 2023-11-17 is 2023年11月18日); None when it tells
+        none, or the last turn's date is not precise enough for it."""
+        simplified = _simple(question)
+        folded = simplified.casefold()
+        english = not has_cjk(question)
+        found: tuple[re.Match[str], str] | None = None
+        for pattern, unit in (
+            (_NEXT_DAY, "day+1"),
+            (_SAME_DAY, "day"),
+            (_NEXT_YEAR, "year+1"),
+            (_SAME_YEAR, "year"),
+            (_YEARS_LATER, "years"),
+        ):
+            match = pattern.search(folded)
+            if match is not None:
+                found = (match, unit)
+                break
+        if found is None:
+            return None
+        reference = self.reference_date(last)
+        if reference is None:
+            return None
+        match, unit = found
+        if unit.startswith("day"):
+            if len(reference) < len("2023-11-17"):
+                return None
+            day = date.fromisoformat(reference) + timedelta(days=1 if unit == "day+1" else 0)
+            value = day.isoformat()
+        else:
+            years = 1 if unit == "year+1" else 0
+            if unit == "years":
+                count = match.group("n") or match.group("en")
+                years = (
+                    int(count)
+                    if count.isdigit()
+                    else (_NUMBERS[count] if count in _NUMBERS else _EN_NUMBERS.index(count) + 1)
+                )
+            value = str(int(reference[:4]) + years)
+        written = question if len(simplified) == len(question) else simplified
+        return written[: match.start()] + _written_date(value, english) + written[match.end() :]
+
+    def _resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
+        """`resolve` of a follow-up whose relative time is written out."""
         simplified = _simple(question).casefold()
         english = not has_cjk(question)
         plural = _PLURAL_PERSON.search(simplified)
@@ -607,7 +803,7 @@ class Context:
                 subject = self._kind(last.named, "person")[:1] or self._subject(turns, "person", single=True)
                 if len(subject) == 1:
                     why = "why" if english else "为什么"
-                    return self._read(self._ask_of(last.question, subject[0], why, english))
+                    return self._read(self._ask_of(last.question, subject, why, english))
 
         # "Altman怎么回应?": how someone met what the last question was about.
         if people and _REACTION.search(simplified) and len(self._without_names(rest, named)) <= 8:
@@ -754,12 +950,27 @@ class Context:
         if _TIME_ALONE.fullmatch(rest):
             return self._read(self._at_time(last.question, question, english))
 
+        # "那API呢?": an item the fact base has no entry for, in the place of the one thing the
+        # last question asked about ("其中ChatGPT付费用户贡献了多少?" → "其中API…").
+        item = _BARE_ITEM.fullmatch(question.strip())
+        if (
+            item
+            and not _bare_ask(rest)
+            and not _NEXT.search(simplified)
+            and not _ASKING_WORDS.search(_simple(item.group("item")))
+        ):
+            things = tuple(e for e in self._kind(last.named, "org", "product") if e not in self.home)
+            span = self.surface(last.question, things[0]) if len(things) == 1 else None
+            if span is not None:
+                text = last.question
+                return self._read(text[: span[0]] + item.group("item") + text[span[1] :])
+
         # "为什么?" / "哪天?" / "哪一年?": the earlier question asking this instead.
-        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
+        bare = _bare_ask(rest)
+        if bare:
             asked = self._ask_instead(last.question, question)
             if asked is not None:
-                return self._read(asked)
-        bare = any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS)
+                return replace(self._read(asked), reasked=bare)
         if (
             not bare
             and not (_NEXT.search(simplified) and len(rest) <= 4)
@@ -781,10 +992,13 @@ class Context:
             # No pronoun points at anyone ("員工知道以後有什麼反應?" after a list of three):
             # asking which of them is meant asks what the asker never said; it stands alone.
             return Resolution(question)
-        if len(subject) > 1:
+        # A bare question word re-asks the last question, whose subjects it keeps when it wrote
+        # them all ("X同Y係咪成日唔夾?" → "點解會咁?" asks why of both).
+        said = all(self.surface(last.question, e) is not None for e in subject)
+        if len(subject) > 1 and not (bare and said):
             return Resolution(question, unclear=subject)
-        if any(re.fullmatch(alone, rest) for alone, _inside in _QUESTION_WORDS):
-            return self._read(self._ask_of(last.question, subject[0], question, english))
+        if bare:
+            return replace(self._read(self._ask_of(last.question, subject, question, english)), reasked=bare)
         # "后来呢?": what became of the subject.
         if _NEXT.search(simplified) and len(rest) <= 4:
             # After an answer of one dated event, what happened to them next; else a digest.
@@ -796,7 +1010,9 @@ class Context:
         # "师父是谁?": a question with its subject left out is about the subject.
         name = self.name(subject[0], english, turns)
         body = _LEADING.sub("", question.strip())
-        return self._read(f"{name}{body}")
+        # A Latin name before a Latin word or a number keeps a space ("Mira 2016年…").
+        space = " " if re.search(r"[A-Za-z0-9]$", name) and re.match(r"[A-Za-z0-9]", body) else ""
+        return self._read(f"{name}{space}{body}")
 
     def _next_event(self, person: str, last: Turn, english: bool) -> str | None:
         """A question of the person's first event after the one the last answer told ("穆拉蒂
@@ -874,6 +1090,42 @@ class Context:
                 return asked
         return None
 
+    def why_of(self, last: Turn, english: bool) -> str | None:
+        """After an answer, a bare "why?" asks the reason for what it told: of the facts that
+        give reasons about all of the answered fact's people (or things), the one sharing the
+        most of its keywords and quoted nearest to it, asked by one of its own questions in the
+        asker's language; None when none or two fit as well."""
+        answered = self.base.by_id.get(last.fact or "")
+        if answered is None or Intent.WHY in answered.intents:
+            return None
+        about = set(self._kind(answered.entities, "person")) or {
+            e for e in answered.entities if e not in self.home
+        }
+        if not about:
+            return None
+        # Its words, not its names: a name is in every fact about the person.
+        keywords = {k for k in answered.keywords if self.base.resolve_entity(k) is None}
+        where = [(c.article, self.base.locate(c)) for c in answered.sources]
+        scored: list[tuple[int, Fact]] = []
+        for fact in self.base.facts:
+            if fact.id == answered.id or Intent.WHY not in fact.intents or not about <= set(fact.entities):
+                continue
+            near = any(
+                c.article == article and offset >= 0 and abs(self.base.locate(c) - offset) <= _NEAR_QUOTE
+                for c in fact.sources
+                for article, offset in where
+            )
+            shared = len(keywords & set(fact.keywords))
+            score = shared + int(near)
+            if shared and score >= 2:  # what it explains, by its words, and quoted near it
+                scored.append((score, fact))
+        scored.sort(key=lambda pair: pair[0], reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None
+        mine = [q for q in scored[0][1].questions if has_cjk(q) != english and _simple(q) == q]
+        why = _QUESTION_WORDS[0][1]
+        return next((q for q in mine if re.search(why, q.casefold())), mine[0] if mine else None)
+
     def _without_names(self, text: str, named: Sequence[str]) -> str:
         for entity_id in named:
             span = self.surface(text, entity_id)
@@ -923,8 +1175,8 @@ class Context:
     def _asked_word(followup: str) -> str:
         """What a bare question-word follow-up asks, as written: "那为什么呢?" is "为什么"."""
         asked = _LEADING.sub("", followup.strip(" ?？!！。.")).strip()
-        asked = re.sub(r"^how come$", "why", asked, flags=re.I)  # "how come did he leave" reads badly
-        return re.sub(r"[呢啊呀]+$", "", asked) or asked
+        asked = _WRITTEN_TAIL.sub("", asked).strip() or asked
+        return re.sub(r"^how come$", "why", asked, flags=re.I)  # "how come did he leave" reads badly
 
     @staticmethod
     def _at_time(earlier: str, followup: str, english: bool) -> str:
@@ -946,31 +1198,42 @@ class Context:
         """The earlier question with its question word replaced by the follow-up's ("Brockman
         什么时候休假?" + "为什么?" is "Brockman为什么休假?"); None when it has none."""
         simplified = _simple(earlier)
-        for _alone, words in _QUESTION_WORDS:
+        why = _bare_ask(_FILLER.sub("", _simple(followup).casefold())) == "why"
+        for (_alone, words), asks in zip(_QUESTION_WORDS, _ASKS, strict=True):
             found = re.search(words, simplified, flags=re.I)
+            if found and why and asks in ("where", "who"):
+                # Why of where or who asks why of what was answered ("去了哪家公司?" → "为啥?"
+                # is why they went there), not "为啥家公司": the question is asked of its subject.
+                return None
             if found:
                 return earlier[: found.start()] + self._asked_word(followup) + earlier[found.end() :]
         return None
 
-    def _ask_of(self, earlier: str, subject: str, followup: str, english: bool) -> str:
+    def _ask_of(self, earlier: str, subject: Sequence[str], followup: str, english: bool) -> str:
         """A yes-or-no earlier question ("伊利亚是不是离职了?") asking the follow-up's question
-        word of its subject instead ("伊利亚为什么离职了?")."""
+        word of its subjects instead ("伊利亚为什么离职了?"): the word goes after the last of
+        them the question writes."""
         asked = self._asked_word(followup)
         if english:
             # "what did altman say about ilya?" + "what year?": "what year did altman say…"
             opening = _EN_OPENING.match(earlier)
             rest = earlier[opening.end() :] if opening else earlier
+            if opening and _EN_AUXILIARY.fullmatch(opening.group().strip()):
+                rest = earlier  # "did toner leave?" + "how come": "why did toner leave?"
             return f"{asked} {rest.strip(' ?')}?"
         core = _YES_NO.sub("", earlier).strip(" ?？!！。.")
         if re.fullmatch(r"为什么|为啥|为何|点解|why|how come", _simple(asked).casefold()):
             # A why needs no date ("Leike 2024年5月是不是离开了?" → "Leike为什么离开了?"), nor
             # the earlier question's own question word ("烧了什么" → "烧了").
             core = _DATE.sub("", core)
-            core = re.sub(r"(?:什么|啥|什麼)$", "", core).strip()
-        span = self.surface(core, subject)
-        if span is None:
+            core = re.sub(r"(?:什么|啥|什麼|咩|乜嘢?)$", "", core).strip()
+            # Why of a what-question asks why of what was answered ("是啥态度" → "是这个态度").
+            core = re.sub(r"(?:什么|啥|什麼|咩|乜嘢?|哪|邊)(?=[\u4e00-\u9fff])", "这", core)
+        spans = [span for e in subject if (span := self.surface(core, e)) is not None]
+        if not spans:
             return f"{core}{asked}?"
-        return core[: span[1]] + asked + core[span[1] :] + "?"
+        end = max(span[1] for span in spans)
+        return core[:end] + asked + core[end:] + "?"
 
     def _thing(self, question: str, turns: Sequence[Turn], english: bool) -> str | None:
         """`question` with "这家公司"/"that company" named; "" when no one thing fits; None
@@ -1021,6 +1284,18 @@ class Context:
         return Resolution(question, used_context=True)
 
 
+def _written_date(value: str, english: bool) -> str:
+    """A partial ISO date as a question writes it: "2023年11月18日", "on November 18, 2023",
+    "2016年", "in 2016"."""
+    parts = [int(p) for p in value.split("-")]
+    if not english:
+        return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日"), strict=False))
+    if len(parts) == 1:
+        return f"in {parts[0]}"
+    month = _EN_MONTHS[parts[1] - 1]
+    return f"on {month} {parts[2]}, {parts[0]}" if len(parts) == 3 else f"in {month} {parts[0]}"
+
+
 def _gender(pronoun: str) -> Gender | None:
     """Whom a singular pronoun must be: 她/she a woman; 他, 佢 and the plural anyone."""
     return "female" if pronoun in ("她", "she", "her", "hers") else None
@@ -1043,8 +1318,28 @@ def points_at_someone(text: str) -> bool:
     return bool(_PLURAL_PERSON.search(simplified) or _SINGULAR_PERSON.search(simplified))
 
 
+# What each of _QUESTION_WORDS asks, in their order.
+_ASKS = ("why", "when", "where", "who")
+
+
+def _bare_ask(rest: str) -> str | None:
+    """What the follow-up (as the filler leaves it) asks when it is a question word alone, maybe
+    with words that ask nothing more ("why tho", "点解会咁", "what day was that", an emoji)."""
+    core = re.sub(r"[^\w]", "", rest)
+    return next(
+        (
+            asks
+            for (alone, _inside), asks in zip(_QUESTION_WORDS, _ASKS, strict=True)
+            if re.fullmatch(f"(?:{alone}){_ASK_TAIL}", core)
+        ),
+        None,
+    )
+
+
 def _own_question(simplified: str) -> bool:
     """A question that leaves out no subject: its asking clause asks who did it, or it opens
     with its own time or things."""
     last_clause = re.split(r"[,，;；]", simplified.strip(" ?？!！"))[-1]
-    return bool(_ASKS_ACTOR.match(last_clause) or _OWN_SETTING.match(simplified))
+    return bool(
+        _ASKS_ACTOR.match(last_clause) or _OWN_SETTING.match(simplified) or _WHAT_HAPPENED.search(last_clause)
+    )

@@ -22,9 +22,19 @@ from bot.engine.context import (
     points_at_someone,
     points_at_something,
 )
+from bot.engine.described import HEAD_NOUN
 from bot.engine.normalise import matching_key, normalise
 from bot.engine.script import choose_script
-from bot.engine.story import Story, both_parts, split_story, with_pair_named, with_someone_described
+from bot.engine.story import (
+    Story,
+    both_parts,
+    names_a_piece,
+    split_story,
+    with_pair_named,
+    with_someone_described,
+    without_piece_pointer,
+    without_source,
+)
 from bot.factbase.models import Intent, ParticipantRole
 from bot.text import Script, TraditionalVariant, has_cjk, to_script, to_simplified
 
@@ -38,6 +48,18 @@ if TYPE_CHECKING:
 _STANDALONE_MAX = 4096
 
 _WHO = re.compile(r"谁|边个|\bwho\b")
+# A person's name asked for ("那个华人产品经理叫什么名字?", "佢個好兄弟叫咩名?", "what's that
+# exec's name?"): the answer's person is whom it is about, as after a who-question. A person is
+# told by the noun the name is of: a title or agent noun (described.HEAD_NOUN), or a relation;
+# not a 机器人, whose 人 is no person.
+_PERSON_RELATION = r"兄弟|朋友|老友|伙伴|搭档|拍档|同事|徒弟|下属|上司|老板|手下|副手|接班人|继任者"
+_ASKS_PERSONS_NAME = re.compile(
+    rf"(?<!机器)(?:{HEAD_NOUN}|{_PERSON_RELATION})[A-Za-z]{{0,4}}\s*(?:的)?(?:名字|全名)?\s*(?:叫|是)?\s*"
+    r"(?:什么|啥|咩|乜(?:嘢)?)\s*(?:名字?)?|"
+    r"\bwhat(?:'s| is| was) (?:the|that|this) (?:guy|person|exec|executive|researcher|scientist|engineer|"
+    r"founder|co-?founder|woman|man)'s name\b|\bwhat(?:'s| is| was) the name of (?:the|that) "
+    r"(?:guy|person|exec|executive|researcher|scientist|engineer|founder|co-?founder|woman|man)\b"
+)
 # A sentence that brings in someone without a name: "有个…的前CEO", "有一位科学家", "a guy who".
 _SOMEONE_UNNAMED = re.compile(
     r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
@@ -85,8 +107,10 @@ def _as_written(question: str, script: Script, variant: TraditionalVariant) -> s
     converted = to_script(question, script, variant)
     if script != "traditional" or len(converted) != len(question):
         return converted
+    # A character is kept as written when it is a traditional form of what the conversion
+    # wrote (係 of 系): not 么, which OpenCC simplifies alone to 幺, where it wrote 麼.
     return "".join(
-        written if to_simplified(written) != written else out
+        written if to_simplified(written) != written and to_simplified(written) == to_simplified(out) else out
         for written, out in zip(question, converted, strict=True)
     )
 
@@ -101,6 +125,17 @@ def answer(
     earlier = turns(engine, history)
     story = split_story(question)
     if story is None:
+        display = normalise(question).display
+        asked = without_source(display)
+        clause = display[: display.rfind(asked)] if asked is not None else ""
+        # "according to Jan Leike, …" names who said it, which the question keeps.
+        if asked is not None and (names_a_piece(clause) or not _names_someone(engine, clause)):
+            # "according to the atlantic, when did…", "那篇讲X的文章,…": where it was read is no
+            # subject; its names are context, as a told sentence ("…提到他去了哪?" is about X).
+            told = Turn(clause, tuple(engine.context.find(to_simplified(clause).casefold())), told=True)
+            reply = in_context(engine, asked, [*earlier, told], preferred, override, say_how=True)
+            if reply.answered:
+                return replace(reply, question=question)
         return in_context(engine, question, earlier, preferred, override)
     script = override or choose_script(normalise(question).display, preferred)
     if story.also is not None:  # two questions: both answered, or the one that can be (story.py)
@@ -132,7 +167,7 @@ def _story_answer(engine: Engine, question: str, story: Story, earlier: list[Tur
         display = normalise(described).display
         found = engine.described.read(display) or engine.described.who(display)
         described = found.question if found is not None and len(found.people) == 1 else described
-    story = replace(story, question=described)
+    story = replace(story, question=without_piece_pointer(described, story.told) or described)
     # The story's sentences are earlier turns that asked nothing, each read in the context of
     # those before it ("他跟着Amodei去了…" is about whom the sentence before named).
     told: list[Turn] = []
@@ -262,7 +297,8 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
         # A list ("which two founders left in 2017?"): whom each item is about: its event's
         # subjects ("Altman宣布McGrew和Zoph离职" is about McGrew and Zoph), else its first name.
         answered = tuple(dict.fromkeys(e for item in reply.items for e in _item_people(engine, item)))
-    asked_who = _asks_for_someone(engine, question, analysis)
+    asks_name = _ASKS_PERSONS_NAME.search(to_simplified(question).casefold()) is not None
+    asked_who = asks_name or _asks_for_someone(engine, question, analysis)
     named = tuple(analysis.entities)
     if asked_who:
         # "谁是OpenAI的CTO?" finds Murati by her title: she is who the question asked for, which
@@ -273,7 +309,7 @@ def turn_of(engine: Engine, reply: Reply) -> Turn:
             if engine.base.entities[e].kind != "person" or engine.context.surface(question, e) is not None
         )
     fact = reply.fact_id if reply.fact_id in engine.base.by_id else None
-    asked_what = asks_for_something(question)
+    asked_what = asks_for_something(question) and not asks_name
     subjects: tuple[str, ...] = ()
     if fact is not None:
         subjects = tuple(
@@ -412,6 +448,13 @@ def in_context(
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
     reply = engine.ask_alone(resolution.question, override=script)
+    if not reply.answered and resolution.dated is not None:
+        # The date written in may make the question narrower than asked ("那天臨時CEO…" on a
+        # day two held the title): read without it, as the asker wrote it.
+        undated = engine.context.resolve(display, earlier, relative_time=False)
+        again = engine.ask_alone(undated.question, override=script) if undated.unclear is None else None
+        if again is not None and again.answered:
+            resolution, reply = undated, again
     if not reply.answered and resolution.swapped is not None and earlier:
         # "那Kevin Weil呢?" after an appointment: the same kind of event, asked of the new one
         # in the articles' own words.
@@ -420,17 +463,30 @@ def in_context(
         if framed is not None and frame is not None and framed.answered:
             resolution = replace(resolution, question=frame)
             reply = framed
+    if not reply.answered and resolution.reasked == "why" and earlier:
+        # "为什么?" after an answer: the reason the articles give for what it told, when the
+        # last question re-asked with a why does not reach it ("係咪成日唔夾?" → "點解會咁?").
+        why = engine.context.why_of(earlier[-1], not has_cjk(display))
+        asked_why = engine.ask_alone(why, override=script) if why else None
+        if asked_why is not None and why is not None and asked_why.answered:
+            resolution = replace(resolution, question=why)
+            reply = asked_why
     pointing = points_at_someone(display) or points_at_something(display)
-    filled = not pointing and not _names_someone(engine, display)
+    # A question word alone asked nothing else: its reading in context is the only one.
+    filled = not pointing and not _names_someone(engine, display) and resolution.reasked is None
     if filled and (not reply.answered or reply.confidence < FILLED_SUBJECT_LEAST):
         # No pronoun and no one named, so context filled in a subject it took to be left out:
         # a reading the asker did not write, kept only when it matches clearly. Else the
         # question is taken as it stands, where it may be whole ("按路透社报道,重组后非营利组织
         # 会持有什么股权?" after a question about Kevin Weil) or out of scope ("世界上最高的山
         # 是哪座?" after one about Leike, which his name glued on matched at 0.326).
-        alone = engine.ask_alone(question, preferred, override=override)
-        if alone.answered or reply.answered:
+        dated = resolution.dated
+        alone = engine.ask_alone(dated or question, preferred, override=override)
+        if dated is None and (alone.answered or reply.answered):
             return alone
+        if dated is not None and (alone.answered or reply.answered):
+            # Its relative time was read from context ("那天晚上…"): said how, as any reading.
+            resolution, reply = replace(resolution, question=dated), alone
     read_as = read_as_line(resolution.question, script, engine.variant)
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
@@ -486,6 +542,8 @@ def _one_of_them(
             reply.fact_id == f"entity:{person}" or (fact is not None and person in fact.entities)
         ):
             answered.append((asked, reply))
+    if len(answered) > 1 and len({person for person, _asked in among}) == 1:
+        return answered[0]  # readings of one person, the first (the question as asked) preferred
     answered.sort(key=lambda pair: pair[1].confidence, reverse=True)
     if len(answered) == 1 or (
         len(answered) > 1 and answered[0][1].confidence - answered[1][1].confidence >= ONE_OF_THEM_LEAD

@@ -37,7 +37,7 @@ _SENTENCE = re.compile(
 # What makes a sentence ask: a question mark, or a question word of either language.
 _ASKING = re.compile(
     r"[?？]|吗|呢|谁|誰|哪|什么|什麼|啥|几|幾|多少|为什么|為什麼|为何|為何|怎么|怎麼|是否|是不是|有没有|有沒有|"
-    r"点解|點解|边个|邊個|咩|乜|幾時|几时|"
+    r"点解|點解|边个|邊個|咩|乜|幾時|几时|(?:边|邊)(?=[间間度个個两兩几幾啲位年日天种種方样樣类類部])|"
     r"\b(?:who|what|when|where|why|which|how|did|does|is|was|were)\b",
     re.I,
 )
@@ -156,7 +156,9 @@ _EXPLAINS_ZH = re.compile(
 # The question words of a Chinese request; 几 after 好/这/那 counts ("好几个模型"), not asks.
 _ASKS_ZH = re.compile(
     r"吗|嗎|呢|谁|誰|哪|什么|什麼|啥|(?<![好十这這那])(?:几|幾)|多少|多久|多长|多長|为什么|為什麼|为何|為何|"
-    r"怎么|怎麼|怎样|怎樣|如何|是否|是不是|有没有|有沒有|点解|點解|边个|邊個|咩|乜|幾時|几时"
+    r"怎么|怎麼|怎样|怎樣|如何|是否|是不是|有没有|有沒有|点解|點解|边个|邊個|咩|乜|幾時|几时|"
+    # Cantonese "which" before a measure word or a noun ("邊兩方面", "邊間", "邊度").
+    r"(?:边|邊)(?=[间間度个個两兩几幾啲位年日天种種方样樣类類部])"
 )
 # "我想知道…", "我好奇…": the asker leads into what they ask, with no comma after.
 _WANTS_TO_KNOW = re.compile(
@@ -370,3 +372,63 @@ def with_someone_described(question: str, told: Sequence[str]) -> str:
             described = f"{did}的那位{head}" if did else f"那位{head}"
             return question[: pointer.start()] + described + question[pointer.end() :]
     return question
+
+
+# A clause that says where something was read, not whom it is about: "according to the atlantic
+# stuff,", "據報道,", "那篇報導說", "那篇讲Ilya去向的文章,", "per the information,". Named where,
+# its names must not become what the question is about.
+_SOURCE_NOUN = r"报道|报导|報導|報道|文章|新闻|新聞|报告|報告|消息|稿|帖文|專訪|专访"
+_SOURCE_CLAUSE = re.compile(
+    r"^\s*(?:"
+    rf"(?:据|據|根据|根據|按照?|依照?)(?:[^,，。?？]{{0,24}}?(?:{_SOURCE_NOUN}|所说|所說|的说法|的說法))?"
+    r"(?:所?(?:说|說|称|稱|指|讲|講|报道|報導)\s*[,，:：]?|\s*[,，:：])|"
+    # "那篇讲X的文章," / "那篇報導說": it ends at a comma or a verb of saying, not before what
+    # is asked of the piece itself ("那篇文章是谁写的?").
+    rf"(?:那|这|這|呢|嗰|该|該)(?:篇|份|则|則|條|条)(?:[^,，。?？]{{0,24}}?(?:{_SOURCE_NOUN}))?"
+    r"(?:里|裡|中|入面|上)?(?:面)?(?:(?:说|說|讲|講|话|話|称|稱|提到|写|寫|指出|觉得|覺得|认为|認為)\s*[,，:：]?|"
+    r"\s*[,，:：])|"
+    r"(?i:(?:according to|per|as reported by|reportedly,? (?:by)?)\s+[^,?]{1,40}?\s*,|reportedly\s*,?|"
+    r"(?:the|that|this) (?:article|piece|report|story|post) (?:on|about) [^,?]{1,40}?\s+says?\s*,?)"
+    r")\s*"
+)
+
+
+_SOURCE_WORD = re.compile(rf"{_SOURCE_NOUN}|\b(?:article|piece|report|story|post|coverage|stuff)\b", re.I)
+
+
+def names_a_piece(clause: str) -> bool:
+    """The clause names a piece of writing ("那篇讲Leike的报道", "the atlantic stuff"), so a
+    person in it is what the piece is about; "according to Jan Leike" names a speaker."""
+    return _SOURCE_WORD.search(clause) is not None
+
+
+def without_source(question: str) -> str | None:
+    """`question` without a clause that only says where it was read ("according to the
+    atlantic stuff, when did…" → "when did…"); None when it opens with none, or nothing is
+    asked after it."""
+    found = _SOURCE_CLAUSE.match(question)
+    if found is None or not found.group().strip():
+        return None
+    rest = question[found.end() :].strip()
+    return rest if len(rest) >= 4 and _ASKING.search(rest) else None
+
+
+# "它说…", "嗰篇講…", "it also mentions…" after a story that told of a piece of writing: the
+# pointer is that piece, a source, which is no subject of the question (nor a person).
+_SAYING = r"说|說|讲|講|提到|写|寫|形容|指|话|話|称|稱"
+_PIECE_POINTER = re.compile(
+    rf"^(?:它|(?:这|這|那|嗰|呢)篇(?:文章|报道|報導|報道|新闻|新聞)?)(?=[^,，。?？]{{0,12}}?(?:{_SAYING}))\s*|"
+    r"^(?i:(?:it|the (?:piece|article|report|story)|this (?:piece|article|report)) (?:also |even )?"
+    r"(?:mentions?|says?|said|notes?|claims?)(?: that)?)\s+"
+)
+
+
+def without_piece_pointer(question: str, told: Sequence[str]) -> str | None:
+    """The asking sentence without a pointer at the piece of writing a told sentence named
+    ("…看了一篇报道…。它说Leike批评了什么?" → "说Leike批评了什么?"); None when it opens with
+    none, or no told sentence names a piece."""
+    found = _PIECE_POINTER.match(question)
+    if found is None or not any(names_a_piece(sentence) for sentence in told):
+        return None
+    rest = question[found.end() :].strip()
+    return rest if _ASKING.search(rest) else None
