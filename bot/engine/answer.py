@@ -214,7 +214,8 @@ class Engine(Lookups):
 
         self.matcher = Matcher(self.base, cache_dir=self.cache_dir)
         self._several = SeveralFacts(self.base, self.matcher, self.variant)
-        self.context = Context(self.base, lambda text: self.matcher.analyse(matching_key(text)).entities)
+        # The context stage asks only for the names in each sentence told, not a whole analysis.
+        self.context = Context(self.base, lambda text: self.matcher.entities_of(matching_key(text)))
         self.described = DescribedPeople(self.base, self._sure_facts, self.context.find, self._read_words)
         # Suggestions when nothing else fits: the events that involve the most people.
         self._featured = sorted(self.base.events(), key=lambda f: (-len(f.entities), f.id))[:12]

@@ -225,6 +225,7 @@ class Work:
 
     analyses: int = 0
     reused: int = 0  # analyses of a key analysed before, given again without the work
+    entity_readings: int = 0  # keys read for their entities alone (Matcher.entities_of)
     analysed_chars: int = 0  # characters of keys analysed
     name_windows: int = 0  # windows the fuzzy name search compared with names
     scored: int = 0  # candidate facts scored in full
@@ -469,6 +470,39 @@ class Matcher:
         a cheap test of whether a part of a question asks anything."""
         return intents_of(_read(bounded_key(key))[1])
 
+    def entities_of(self, key: str) -> tuple[str, ...]:
+        """The entities `analyse(key)` finds (named, and a person only described), without the
+        rest of its work (intents, novelty, slots): the context stage needs only the names."""
+        key = bounded_key(key)
+        remembered = self._analysed.get(key)
+        if remembered is not None:
+            return remembered.entities
+        self.work.entity_readings += 1
+        _, key = _read(key)
+        found = self.entity_finder.find(key)
+        entities = found.entities
+        if self._may_describe(entities):
+            holder = self.entity_finder.described_person(self._question_tokens(found.residual))
+            if holder is not None:
+                entities = [*entities, holder[0]]
+        return tuple(entities)
+
+    def _question_tokens(self, residual: str) -> tuple[str, ...]:
+        """The words a question asks with, once its names are taken out (`residual`)."""
+        # "那个华人PM Peter Deng": words set before a name only point at the person, they ask nothing.
+        content = _APPOSITIVE.sub(" ", residual)
+        content = QUESTION_PHRASE_RE.sub(" ", content.replace(_ENTITY_MARK, " "))
+        content = LIGHT_VERB_RE.sub(" ", content)
+        tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
+        tokens = tuple(dict.fromkeys(part for t in tokens for part in self._known_spellings(t)))
+        return tokens[-MAX_ANALYSED_TOKENS:]  # every candidate is scored word by word
+
+    def _may_describe(self, entities: Sequence[str]) -> bool:
+        """No person named, and no organisation but the home one: a title may describe someone."""
+        return not any(self.base.entities[e].kind == "person" for e in entities) and all(
+            e in self._home or self.base.entities[e].kind != "org" for e in entities
+        )
+
     def _analyse(self, key: str) -> QueryAnalysis:
         self.work.analyses += 1
         self.work.analysed_chars += len(key)
@@ -477,13 +511,7 @@ class Matcher:
         entities, residual = found.entities, found.residual
         found_by = dict(found.found_by)
         intents = intents_of(key)
-        # "那个华人PM Peter Deng": words set before a name only point at the person, they ask nothing.
-        content = _APPOSITIVE.sub(" ", residual)
-        content = QUESTION_PHRASE_RE.sub(" ", content.replace(_ENTITY_MARK, " "))
-        content = LIGHT_VERB_RE.sub(" ", content)
-        tokens = tuple(dict.fromkeys(self.content_tokens(content, glossary=True)))
-        tokens = tuple(dict.fromkeys(part for t in tokens for part in self._known_spellings(t)))
-        tokens = tokens[-MAX_ANALYSED_TOKENS:]  # every candidate is scored word by word
+        tokens = self._question_tokens(residual)
         # In a Chinese question, Latin words are names (people, products, companies); one
         # the fact base never uses is about something else. English questions are judged by
         # novelty instead: their unknown words are mostly ordinary verbs.
@@ -497,9 +525,7 @@ class Matcher:
             if not self._known(t) and (_YEAR.fullmatch(t) or (chinese and _LATIN_NAME.fullmatch(t)))
         )
         described: tuple[str, ...] = ()
-        if not any(self.base.entities[e].kind == "person" for e in entities) and all(
-            e in self._home or self.base.entities[e].kind != "org" for e in entities
-        ):
+        if self._may_describe(entities):
             # "那位前CTO在2016年去了哪家新创" is about Murati, as if it named her. A who-question
             # asks for the holder, so its title stays a word to match ("今年上任的CFO是谁").
             holder = self.entity_finder.described_person(tokens)
