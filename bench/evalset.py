@@ -100,7 +100,7 @@ NEARMISS = ROOT / "tests" / "data" / "questions_nearmiss.jsonl"
 # run before its misses were read (tests/data/heldout/README.md): several facts, dialogues, styles.
 HELDOUT_DIR = ROOT / "tests" / "data" / "heldout"
 HELDOUT_ROUNDS = tuple(
-    HELDOUT_DIR / f"r{n}_{kind}.jsonl" for n in (1, 2, 3, 4) for kind in ("several", "dialogue", "styles")
+    HELDOUT_DIR / f"r{n}_{kind}.jsonl" for n in (1, 2, 3, 4, 5) for kind in ("several", "dialogue", "styles")
 )
 ALL_SETS = (
     DEFAULT_QUESTIONS,

@@ -65,15 +65,18 @@ BARS = {
     "r1_several": (0.85, 0.85),
     "r1_dialogue": (0.85, 0.75),
     "r1_styles": (0.9, 0.85),
-    "r2_several": (0.55, 0.85),
-    "r2_dialogue": (0.6, 0.7),
-    "r2_styles": (0.7, 0.85),
-    "r3_several": (0.45, 0.75),  # round 3: its first run, not studied
-    "r3_dialogue": (0.6, 0.7),
-    "r3_styles": (0.6, 0.7),
-    "r4_several": (0.7, 0.65),  # round 4: its first run, not studied
-    "r4_dialogue": (0.6, 0.9),
-    "r4_styles": (0.67, 0.8),
+    "r2_several": (0.7, 0.95),
+    "r2_dialogue": (0.72, 0.7),
+    "r2_styles": (0.8, 0.88),
+    "r3_several": (0.67, 0.9),  # round 3: studied in session 19
+    "r3_dialogue": (0.84, 0.9),
+    "r3_styles": (0.78, 0.88),
+    "r4_several": (0.82, 0.8),  # round 4: studied in session 20
+    "r4_dialogue": (0.8, 1.0),
+    "r4_styles": (0.76, 0.96),
+    "r5_several": (0.6, 0.6),  # round 5: its first run, not studied
+    "r5_dialogue": (0.68, 0.7),
+    "r5_styles": (0.61, 0.72),
 }
 
 
