@@ -342,6 +342,7 @@ class Resolution:
     # The follow-up with its relative time written as the date it stands for ("那天晚上…" →
     # "2023年11月17日晚上…"): what the follow-up asks when read alone.
     dated: str | None = None
+    dated_on: str | None = None  # the date `dated` writes in, a partial ISO date
 
 
 @dataclass(slots=True)
@@ -636,30 +637,36 @@ class Context:
     def resolve(self, question: str, turns: Sequence[Turn], *, relative_time: bool = True) -> Resolution:
         """The follow-up `question` (display form) read against the earlier `turns`; without
         `relative_time`, a time told relative to the last turn's ("那天") is left as written."""
-        dated = self._dated(question, turns[-1]) if turns and relative_time else None
-        if dated is None:
+        found = self._dated(question, turns[-1]) if turns and relative_time else None
+        if found is None:
             return self._resolve(question, turns)
         # "那天晚上还有谁…": the date the last turn was about, then the rest read as usual.
+        dated, on = found
         read = self._resolve(dated, turns)
         if read.unclear is not None:
             return read
-        return replace(read, used_context=True, dated=dated)
+        return replace(read, used_context=True, dated=dated, dated_on=on)
 
     def reference_date(self, last: Turn) -> str | None:
         """The date the last turn was about: the one its question writes, else its answer's
-        (a partial ISO date, as precise as known); None when neither gives one date."""
+        (a partial ISO date, as precise as known); None when neither gives one date, or the
+        answer is not about all the question named ("Murati什么时候加入特斯拉?" answered with
+        another move of hers does not date the one asked about)."""
         from bot.engine.several.common import dates_in  # the several package imports the engine
 
         written = dates_in(_simple(last.question).casefold(), self.base)
         if len(set(written)) == 1:
             return written[0]
         answered = self.base.by_id.get(last.fact or "")
-        return answered.date if answered is not None and not written else None
+        if answered is None or written or not set(last.named) <= set(answered.entities):
+            return None
+        return answered.date
 
-    def _dated(self, question: str, last: Turn) -> str | None:
+    def _dated(self, question: str, last: Turn) -> tuple[str, str] | None:
         """`question` with a time told relative to the last turn's date written as that date
-        ("跟住嗰日" after a question dated 2023-11-17 is 2023年11月18日); None when it tells
-        none, or the last turn's date is not precise enough for it."""
+        ("跟住嗰日" after a question dated 2023-11-17 is 2023年11月18日), and that date (a
+        partial ISO date); None when it tells none, or the last turn's date is not precise
+        enough for it."""
         simplified = _simple(question)
         folded = simplified.casefold()
         english = not has_cjk(question)
@@ -697,7 +704,7 @@ class Context:
                 )
             value = str(int(reference[:4]) + years)
         written = question if len(simplified) == len(question) else simplified
-        return written[: match.start()] + _written_date(value, english) + written[match.end() :]
+        return written[: match.start()] + _written_date(value, english) + written[match.end() :], value
 
     def _resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
         """`resolve` of a follow-up whose relative time is written out."""
