@@ -14,6 +14,7 @@ people fit), the stage says so, and the engine asks who is meant instead of gues
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -42,31 +43,20 @@ Gender = Literal["female", "male"]
 # and next day need a date known to the day; the rest, to the year.
 _SAME_DAY = re.compile(
     r"(?:那|这|嗰|同)(?:一)?(?:天|日)(?!子)|当天|当日|(?:当|那|嗰)(?=晚|夜)|"
-    r"\b(?:that|the same) (?:day|night|evening)\b|\bon that day\b"
+    r"\b(?:that|the same) (?:day|night|evening)\b(?! as\b)|\bon that day\b"
 )
 _NEXT_DAY = re.compile(
     r"第二天|第二日|翌日|次日|隔天|隔日|(?:跟住|接着|之后)(?:嗰|那)(?:一)?(?:天|日)|"
     r"\b(?:the (?:next|following) day|the day after)\b"
 )
-_SAME_YEAR = re.compile(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b")
+_SAME_YEAR = re.compile(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b(?! as\b)")
+# "和Zoph同一天", "跟佢同一年": the same time as someone the question names, not the last turn's.
+_SAME_AS_NAMED = re.compile(r"(?:和|跟|与|同|及)[^,，。?？!！]{1,20}?同(?:一)?(?:天|日|年)")
 _NEXT_YEAR = re.compile(r"第二年|翌年|次年|\b(?:the (?:next|following) year|a year later)\b")
 _YEARS_LATER = re.compile(
-    r"(?:(?:做|干|待|过|呆)(?:了|咗)?)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:多)?(?:之后|以后|后)|"
+    r"(?:(?:做|干|待|过|呆)(?:了|咗)?)?(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})年(?:多)?(?:之后|以后|后)|"
     r"\b(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years? (?:later|after(?: that)?)\b"
 )
-_NUMBERS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _EN_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -670,6 +660,8 @@ class Context:
         simplified = _simple(question)
         folded = simplified.casefold()
         english = not has_cjk(question)
+        if _SAME_AS_NAMED.search(folded):
+            return None  # "和Zoph同一天": the day of someone it names, not the last turn's
         found: tuple[re.Match[str], str] | None = None
         for pattern, unit in (
             (_NEXT_DAY, "day+1"),
@@ -696,12 +688,10 @@ class Context:
         else:
             years = 1 if unit == "year+1" else 0
             if unit == "years":
-                count = match.group("n") or match.group("en")
-                years = (
-                    int(count)
-                    if count.isdigit()
-                    else (_NUMBERS[count] if count in _NUMBERS else _EN_NUMBERS.index(count) + 1)
-                )
+                counted = _count(match.group("n") or match.group("en"))
+                if counted is None:
+                    return None
+                years = counted
             value = str(int(reference[:4]) + years)
         written = question if len(simplified) == len(question) else simplified
         return written[: match.start()] + _written_date(value, english) + written[match.end() :], value
@@ -1289,6 +1279,22 @@ class Context:
     @staticmethod
     def _read(question: str) -> Resolution:
         return Resolution(question, used_context=True)
+
+
+def _count(numeral: str) -> int | None:
+    """A count of years as written: "3", "three", "十二" (Chinese numerals read whole)."""
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral in _EN_NUMBERS:
+        return _EN_NUMBERS.index(numeral) + 1
+    import cn2an  # imported on first use: it is slow to import and most questions need none
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # cn2an warns on text it cannot read before raising
+        try:
+            return int(cn2an.cn2an(numeral, "smart"))
+        except (ValueError, KeyError, IndexError):
+            return None
 
 
 def _written_date(value: str, english: bool) -> str:

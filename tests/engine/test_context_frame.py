@@ -223,3 +223,22 @@ def test_no_date_is_taken_from_an_answer_about_something_else_than_asked(engine:
     assert engine.context.reference_date(turn) is None
     asked = Turn("Altman哪天被解雇的?", ("altman",), fact="a001-altman-fired")
     assert engine.context.reference_date(asked) == "2023-11-17"
+
+
+def test_same_day_as_someone_does_not_point_back_at_the_last_turn(engine: Engine) -> None:
+    turn = Turn("When was Altman fired?", ("altman",), fact="a001-altman-fired")
+    read = engine.context.resolve("who resigned on the same day as McGrew?", [turn])
+    assert read.dated is None
+    assert engine.context.resolve("who resigned on the same day?", [turn]).dated is not None
+
+
+def test_chinese_same_day_as_someone_does_not_point_back_at_the_last_turn(engine: Engine) -> None:
+    turn = Turn("Altman哪天被解雇的?", ("altman",), fact="a001-altman-fired")
+    assert engine.context.resolve("和Zoph同一天离职的还有谁?", [turn]).dated is None
+    assert engine.context.resolve("跟佢同一年走咗嘅仲有边个?", [turn]).dated is None
+    assert engine.context.resolve("同一天还有谁离职?", [turn]).dated is not None
+
+
+def test_a_count_of_years_in_tens_is_read_whole(engine: Engine) -> None:
+    reply = ask(engine, "Karpathy 2017年离开OpenAI后去了哪?", "过了十二年后他做了什么?")
+    assert "2029年" in read_as(reply) and "十" not in read_as(reply)
