@@ -14,6 +14,7 @@ people fit), the stage says so, and the engine asks who is meant instead of gues
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -42,31 +43,20 @@ Gender = Literal["female", "male"]
 # and next day need a date known to the day; the rest, to the year.
 _SAME_DAY = re.compile(
     r"(?:那|这|嗰|同)(?:一)?(?:天|日)(?!子)|当天|当日|(?:当|那|嗰)(?=晚|夜)|"
-    r"\b(?:that|the same) (?:day|night|evening)\b|\bon that day\b"
+    r"\b(?:that|the same) (?:day|night|evening)\b(?! as\b)|\bon that day\b"
 )
 _NEXT_DAY = re.compile(
     r"第二天|第二日|翌日|次日|隔天|隔日|(?:跟住|接着|之后)(?:嗰|那)(?:一)?(?:天|日)|"
     r"\b(?:the (?:next|following) day|the day after)\b"
 )
-_SAME_YEAR = re.compile(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b")
+_SAME_YEAR = re.compile(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b(?! as\b)")
+# "和Zoph同一天", "跟佢同一年": the same time as someone the question names, not the last turn's.
+_SAME_AS_NAMED = re.compile(r"(?:和|跟|与|同|及)[^,，。?？!！]{1,20}?同(?:一)?(?:天|日|年)")
 _NEXT_YEAR = re.compile(r"第二年|翌年|次年|\b(?:the (?:next|following) year|a year later)\b")
 _YEARS_LATER = re.compile(
-    r"(?:(?:做|干|待|过|呆)(?:了|咗)?)?(?P<n>[一二两三四五六七八九十]|\d{1,2})年(?:多)?(?:之后|以后|后)|"
+    r"(?:(?:做|干|待|过|呆)(?:了|咗)?)?(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})年(?:多)?(?:之后|以后|后)|"
     r"\b(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years? (?:later|after(?: that)?)\b"
 )
-_NUMBERS = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
 _EN_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _EN_MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -342,6 +332,7 @@ class Resolution:
     # The follow-up with its relative time written as the date it stands for ("那天晚上…" →
     # "2023年11月17日晚上…"): what the follow-up asks when read alone.
     dated: str | None = None
+    dated_on: str | None = None  # the date `dated` writes in, a partial ISO date
 
 
 @dataclass(slots=True)
@@ -636,33 +627,41 @@ class Context:
     def resolve(self, question: str, turns: Sequence[Turn], *, relative_time: bool = True) -> Resolution:
         """The follow-up `question` (display form) read against the earlier `turns`; without
         `relative_time`, a time told relative to the last turn's ("那天") is left as written."""
-        dated = self._dated(question, turns[-1]) if turns and relative_time else None
-        if dated is None:
+        found = self._dated(question, turns[-1]) if turns and relative_time else None
+        if found is None:
             return self._resolve(question, turns)
         # "那天晚上还有谁…": the date the last turn was about, then the rest read as usual.
+        dated, on = found
         read = self._resolve(dated, turns)
         if read.unclear is not None:
             return read
-        return replace(read, used_context=True, dated=dated)
+        return replace(read, used_context=True, dated=dated, dated_on=on)
 
     def reference_date(self, last: Turn) -> str | None:
         """The date the last turn was about: the one its question writes, else its answer's
-        (a partial ISO date, as precise as known); None when neither gives one date."""
+        (a partial ISO date, as precise as known); None when neither gives one date, or the
+        answer is not about all the question named ("Murati什么时候加入特斯拉?" answered with
+        another move of hers does not date the one asked about)."""
         from bot.engine.several.common import dates_in  # the several package imports the engine
 
         written = dates_in(_simple(last.question).casefold(), self.base)
         if len(set(written)) == 1:
             return written[0]
         answered = self.base.by_id.get(last.fact or "")
-        return answered.date if answered is not None and not written else None
+        if answered is None or written or not set(last.named) <= set(answered.entities):
+            return None
+        return answered.date
 
-    def _dated(self, question: str, last: Turn) -> str | None:
+    def _dated(self, question: str, last: Turn) -> tuple[str, str] | None:
         """`question` with a time told relative to the last turn's date written as that date
-        ("跟住嗰日" after a question dated 2023-11-17 is 2023年11月18日); None when it tells
-        none, or the last turn's date is not precise enough for it."""
+        ("跟住嗰日" after a question dated 2023-11-17 is 2023年11月18日), and that date (a
+        partial ISO date); None when it tells none, or the last turn's date is not precise
+        enough for it."""
         simplified = _simple(question)
         folded = simplified.casefold()
         english = not has_cjk(question)
+        if _SAME_AS_NAMED.search(folded):
+            return None  # "和Zoph同一天": the day of someone it names, not the last turn's
         found: tuple[re.Match[str], str] | None = None
         for pattern, unit in (
             (_NEXT_DAY, "day+1"),
@@ -689,15 +688,13 @@ class Context:
         else:
             years = 1 if unit == "year+1" else 0
             if unit == "years":
-                count = match.group("n") or match.group("en")
-                years = (
-                    int(count)
-                    if count.isdigit()
-                    else (_NUMBERS[count] if count in _NUMBERS else _EN_NUMBERS.index(count) + 1)
-                )
+                counted = _count(match.group("n") or match.group("en"))
+                if counted is None:
+                    return None
+                years = counted
             value = str(int(reference[:4]) + years)
         written = question if len(simplified) == len(question) else simplified
-        return written[: match.start()] + _written_date(value, english) + written[match.end() :]
+        return written[: match.start()] + _written_date(value, english) + written[match.end() :], value
 
     def _resolve(self, question: str, turns: Sequence[Turn]) -> Resolution:
         """`resolve` of a follow-up whose relative time is written out."""
@@ -1282,6 +1279,22 @@ class Context:
     @staticmethod
     def _read(question: str) -> Resolution:
         return Resolution(question, used_context=True)
+
+
+def _count(numeral: str) -> int | None:
+    """A count of years as written: "3", "three", "十二" (Chinese numerals read whole)."""
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral in _EN_NUMBERS:
+        return _EN_NUMBERS.index(numeral) + 1
+    import cn2an  # imported on first use: it is slow to import and most questions need none
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # cn2an warns on text it cannot read before raising
+        try:
+            return int(cn2an.cn2an(numeral, "smart"))
+        except (ValueError, KeyError, IndexError):
+            return None
 
 
 def _written_date(value: str, english: bool) -> str:

@@ -448,12 +448,14 @@ def in_context(
             decline_reason="ambiguous_referent" if len(names) > 1 else "unknown_referent",
         )
     reply = engine.ask_alone(resolution.question, override=script)
+    on = resolution.dated_on
+    reply = _on_the_date(engine, reply, on)
     if not reply.answered and resolution.dated is not None:
         # The date written in may make the question narrower than asked ("那天臨時CEO…" on a
         # day two held the title): read without it, as the asker wrote it.
         undated = engine.context.resolve(display, earlier, relative_time=False)
         again = engine.ask_alone(undated.question, override=script) if undated.unclear is None else None
-        if again is not None and again.answered:
+        if again is not None and _on_the_date(engine, again, on).answered:
             resolution, reply = undated, again
     if not reply.answered and resolution.swapped is not None and earlier:
         # "那Kevin Weil呢?" after an appointment: the same kind of event, asked of the new one
@@ -481,7 +483,7 @@ def in_context(
         # 会持有什么股权?" after a question about Kevin Weil) or out of scope ("世界上最高的山
         # 是哪座?" after one about Leike, which his name glued on matched at 0.326).
         dated = resolution.dated
-        alone = engine.ask_alone(dated or question, preferred, override=override)
+        alone = _on_the_date(engine, engine.ask_alone(dated or question, preferred, override=override), on)
         if dated is None and (alone.answered or reply.answered):
             return alone
         if dated is not None and (alone.answered or reply.answered):
@@ -490,6 +492,32 @@ def in_context(
     read_as = read_as_line(resolution.question, script, engine.variant)
     return replace(
         reply, question=question, answer=read_as + "\n" + reply.answer, read_as=resolution.question
+    )
+
+
+def _on_the_date(engine: Engine, reply: Reply, on: str | None) -> Reply:
+    """The reply to a follow-up whose relative time was written as the date `on` ("第二天…"
+    → 2024年9月27日…), declined when none of its facts falls on that date at the precision
+    written: an answer of another day is no answer to it. Undated facts fall on no date."""
+    if on is None or not reply.answered:
+        return reply
+    fact_ids = (*reply.fact_ids, *((reply.fact_id,) if reply.fact_id else ()))
+    dates = [engine.base.by_id[f].date for f in fact_ids if f in engine.base.by_id]
+    # A fact dated to the month falls on any day of it; one dated to the day, in its year.
+    if any(d is not None and (d.startswith(on) or on.startswith(d)) for d in dates):
+        return reply
+    return replace(
+        reply,
+        kind="not_covered",
+        answer=to_script(labels.NOT_COVERED, reply.script, engine.variant),
+        confidence=0.0,
+        fact_id=None,
+        sources=(),
+        conflict=False,
+        decline_reason="relative_date_mismatch",
+        answer_kind="fact",
+        fact_ids=(),
+        items=(),
     )
 
 

@@ -187,3 +187,58 @@ def test_an_unlisted_item_takes_the_place_of_the_thing_last_asked_about(engine: 
 def test_an_unlisted_item_in_english_replaces_the_product(engine: Engine) -> None:
     reply = ask(engine, "did murati lead chatgpt at openai?", "what about codex?")
     assert "codex" in read_as(reply).casefold() and "chatgpt" not in read_as(reply).casefold()
+
+
+# -- a relative time is kept only when the answer falls on the date it stands for ---------------
+
+
+def test_the_day_after_is_not_answered_with_the_day_before(engine: Engine) -> None:
+    # McGrew left 2024-09-26: the day after has no event of his, and that day's is not it.
+    reply = ask(engine, "McGrew哪天宣布离职的?", "第二天他做了什么?")
+    assert not reply.answered, reply.answer
+    assert reply.decline_reason == "relative_date_mismatch"
+
+
+def test_cantonese_the_day_after_is_not_answered_with_the_day_before(engine: Engine) -> None:
+    reply = ask(engine, "Zoph幾時話走?", "跟住嗰日佢做咗咩?")
+    assert not reply.answered, reply.answer
+
+
+def test_a_date_told_relative_keeps_only_answers_on_that_date(engine: Engine) -> None:
+    # Altman's firing (2023-11-17) answers of its day and its year, and of no other.
+    from bot.engine.conversation import _on_the_date
+
+    fired = Reply(question="", kind="answer", answer="", script="simplified", fact_id="a001-altman-fired")
+    assert _on_the_date(engine, fired, "2023-11-17").answered
+    assert _on_the_date(engine, fired, "2023").answered
+    assert not _on_the_date(engine, fired, "2023-11-18").answered
+    assert not _on_the_date(engine, fired, "2024").answered
+    declined = _on_the_date(engine, fired, "2022")
+    assert declined.decline_reason == "relative_date_mismatch" and not declined.sources
+
+
+def test_no_date_is_taken_from_an_answer_about_something_else_than_asked(engine: Engine) -> None:
+    # A turn asking of Ilya and Tesla, answered with a fact of neither: its date dates nothing.
+    turn = Turn("Ilya什么时候加入特斯拉?", ("sutskever", "tesla"), fact="a003-murati-leap-motion")
+    assert engine.context.reference_date(turn) is None
+    asked = Turn("Altman哪天被解雇的?", ("altman",), fact="a001-altman-fired")
+    assert engine.context.reference_date(asked) == "2023-11-17"
+
+
+def test_same_day_as_someone_does_not_point_back_at_the_last_turn(engine: Engine) -> None:
+    turn = Turn("When was Altman fired?", ("altman",), fact="a001-altman-fired")
+    read = engine.context.resolve("who resigned on the same day as McGrew?", [turn])
+    assert read.dated is None
+    assert engine.context.resolve("who resigned on the same day?", [turn]).dated is not None
+
+
+def test_chinese_same_day_as_someone_does_not_point_back_at_the_last_turn(engine: Engine) -> None:
+    turn = Turn("Altman哪天被解雇的?", ("altman",), fact="a001-altman-fired")
+    assert engine.context.resolve("和Zoph同一天离职的还有谁?", [turn]).dated is None
+    assert engine.context.resolve("跟佢同一年走咗嘅仲有边个?", [turn]).dated is None
+    assert engine.context.resolve("同一天还有谁离职?", [turn]).dated is not None
+
+
+def test_a_count_of_years_in_tens_is_read_whole(engine: Engine) -> None:
+    reply = ask(engine, "Karpathy 2017年离开OpenAI后去了哪?", "过了十二年后他做了什么?")
+    assert "2029年" in read_as(reply) and "十" not in read_as(reply)
