@@ -30,6 +30,8 @@ ROLE_NEXT: Final = (
 )
 ROLE_NEXT_NONE: Final = "文章没有提到{who}{side}谁任{org}的{title}。"
 TITLES: Final = "文章提到的{who}{at}担任过的职位(按时间):"
+TITLES_UNORDERED: Final = "文章提到的{who}{at}担任过的职位:"
+TITLES_NO_START: Final = "文章未给出起始时间的职位:"
 TITLES_AT: Final = "文章提到的{when}{who}{at}担任的职位:"
 TITLES_NONE_SURE: Final = "文章给出的任期不足以确定,以下职位可能在任:"
 ROLE_NONE: Final = "文章没有提到{when}{org}的{title}是谁。"
