@@ -64,11 +64,18 @@ def to_simplified(text: str) -> str:
     return _convert("hk2s", _convert("tw2s", text))
 
 
+# Words OpenCC's character tables write in a form these articles never mean: 回归 comes out
+# as 迴歸 (regression, the statistics term), while the articles' 回归 is a person coming back.
+TRADITIONAL_OVERRIDES = {"迴歸": "回歸"}
+_TRADITIONAL_OVERRIDE_RE = re.compile("|".join(map(re.escape, TRADITIONAL_OVERRIDES)))
+
+
 def to_traditional(text: str, variant: TraditionalVariant = "tw") -> str:
     """Simplified to traditional. Taiwan forms by default; s2twp is avoided on purpose
     because its phrase table rewrites news vocabulary (发布 -> 釋出)."""
     config = {"tw": "s2tw", "hk": "s2hk", "t": "s2t"}[variant]
-    return _convert(config, text)
+    converted = _convert(config, text)
+    return _TRADITIONAL_OVERRIDE_RE.sub(lambda m: TRADITIONAL_OVERRIDES[m.group()], converted)
 
 
 def to_script(text: str, script: Script, variant: TraditionalVariant = "tw") -> str:

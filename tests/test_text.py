@@ -34,3 +34,13 @@ def test_the_conversions_remembered_are_bounded() -> None:
     misses = remembered.cache_info().misses
     assert to_simplified(long_text) == "离职" * text_module.CONVERTED_CHARS_KEPT
     assert remembered.cache_info().misses == misses
+
+
+def test_returning_to_a_company_is_written_the_taiwan_way() -> None:
+    # OpenCC writes 回归 as 迴歸 (the statistics term); a person coming back is 回歸 in Taiwan and
+    # Hong Kong, in any traditional variant and through to_script too.
+    for variant in ("tw", "hk", "t"):
+        converted = to_traditional("布罗克曼休假三个月后回归OpenAI", variant)
+        assert "回歸" in converted and "迴歸" not in converted
+    assert to_script("他离开后又回归了", "traditional") == "他離開後又回歸了"
+    assert to_simplified("回歸") == "回归"

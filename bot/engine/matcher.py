@@ -68,7 +68,7 @@ from bot.engine.lexicon import (
     to_mandarin,
 )
 from bot.engine.normalise import matching_key, read_copula, read_time_interrogative
-from bot.engine.passages import Passages
+from bot.engine.passages import POSITION_POOL, Passages
 from bot.engine.rules import Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.slots import NAME_ASKED, Slots, read_slots
@@ -692,7 +692,9 @@ class Matcher:
             self.work.rankings_reused += 1
             return list(remembered)
         # A question that says where in a letter it looks takes the fact quoted from there.
-        ranked = self.passages.at_position(query.key, self._rank(query, limit))
+        ranked = self._rank(query, limit)
+        if self.passages.asks_position(query.key):  # the quote there may rank below the few kept
+            ranked = self.passages.at_position(query.key, ranked, self._rank(query, POSITION_POOL))
         if len(self._ranked) >= RANKINGS_KEPT:
             del self._ranked[next(iter(self._ranked))]  # the oldest: a bounded memo
         self._ranked[key] = tuple(ranked)

@@ -20,9 +20,9 @@ from bot.factbase.models import Fact
 # A letter, a memo or a statement speaks in the first person, paragraph after paragraph; the
 # reporter's sentences around it do not, and a caption (图源) or a heading ends it.
 FIRST_PERSON = re.compile(r"我|\b(?:i|we|my|our)\b")
-# A sibling counts only when it is nearly as good as the leader: a far weaker fact from the
-# same letter is not what was asked.
-SIBLING_WINDOW = 0.08
+# How many candidates a question that names a place in a letter looks among for the quote
+# there: a letter's closing line may match its words far less than its body does.
+POSITION_POOL = 60
 
 # Where in a letter the question looks. Kept to words that say a place in a text: "最后" alone
 # is "in the end", and "at the end of 2023" is a time.
@@ -78,6 +78,7 @@ class Passages:
                 if at >= 0 and passage is not None:
                     places.append((citation.article, passage, at))
             self._places[fact.id] = tuple(places)
+        self._facts = tuple(base.facts)
         # Whom each fact is about (its first person): a memo announcing four people's new roles
         # is one passage but four answers.
         self._subject = {
@@ -99,33 +100,41 @@ class Passages:
         the same person."""
         return self._subject[one.id] == self._subject[other.id] and bool(self._shared(one, other))
 
-    def _start_near(self, fact: Fact, leader: Fact) -> int:
-        """Where `fact` is quoted in the passage it shares with `leader`."""
-        return min(mine for mine, _ in self._shared(fact, leader))
+    def asks_position(self, key: str) -> bool:
+        """Whether the question says one place in a letter: its start or its end."""
+        return bool(POSITION_START.search(key)) != bool(POSITION_END.search(key))
 
-    def at_position(self, key: str, ranked: Sequence[Candidate]) -> list[Candidate]:
-        """`ranked` with the fact at the place in the letter the question names (its start or its
-        end) put first, when it and the leader quote one passage and it is nearly as good; it
-        takes the leader's score and standing. Unchanged without such a cue."""
+    def _at(self, fact: Fact, leader: Fact, first: bool) -> int:
+        """Where `fact` is quoted in the passage it shares with `leader`: its first quote there,
+        or with `first` false its last."""
+        return (min if first else max)(mine for mine, _ in self._shared(fact, leader))
+
+    def at_position(
+        self, key: str, ranked: Sequence[Candidate], pool: Sequence[Candidate] = ()
+    ) -> list[Candidate]:
+        """`ranked` with the fact quoted at the place in the letter the question names (its
+        start or its end) put first: of every fact quoting the letter the leader quotes (about
+        the same person), the one with the first quote, or the last. It takes the leader's
+        score and standing. Unchanged without such a cue, or when that fact is not among the
+        candidates (`ranked`, then the wider `pool`: it may rank far below the few kept) that
+        state what is asked: the letter's actual start or end, never a near-tied middle."""
         ranked = list(ranked)
-        start, end = bool(POSITION_START.search(key)), bool(POSITION_END.search(key))
-        if len(ranked) < 2 or start == end:
+        start = bool(POSITION_START.search(key))
+        if not ranked or not self.asks_position(key):
             return ranked
         leader = ranked[0]
-        siblings = [
-            c
-            for c in ranked
-            if leader.score - c.score <= SIBLING_WINDOW
-            and (c is leader or self.together(c.fact, leader.fact))
-            and c.features.states_asked
-        ]
-        if len(siblings) < 2:
+        letter = [f for f in self._facts if f is leader.fact or self.together(f, leader.fact)]
+        if len(letter) < 2:
             return ranked
-        place = {id(c): self._start_near(c.fact, leader.fact) for c in siblings}
-        chosen = (min if start else max)(siblings, key=lambda c: place[id(c)])
-        if chosen is leader:
+        placed = (min if start else max)(letter, key=lambda f: (self._at(f, leader.fact, start), f.id))
+        if placed is leader.fact:
             return ranked
-        ranked.remove(chosen)
+        chosen = next((c for c in [*ranked, *pool] if c.fact is placed), None)
+        if chosen is None or not chosen.features.states_asked:
+            return ranked
+        kept = [c for c in ranked if c.fact is not placed]
+        if len(kept) == len(ranked):
+            kept = kept[:-1]  # the few kept stay as many
         # It is judged as the leader is: the same passage matched, the cue only picks the quote.
         judged = replace(leader.features, answers=chosen.features.answers)
-        return [replace(chosen, score=leader.score, features=judged), *ranked]
+        return [replace(chosen, score=leader.score, features=judged), *kept]

@@ -92,3 +92,35 @@ def test_asking_for_the_end_of_a_thread_gets_its_closing_quote(engine: Engine) -
     # thread's opening (he is happy to join) was the answer.
     reply = engine.ask("Leike那串推文结尾说了什么?")
     assert reply.answered and reply.fact_id == "a002-leike-recruiting"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # her letter's first sentence, not a paragraph from its middle that matched as well
+        ("What did Murati say at the start of her note?", "a003-murati-tenure"),
+        # its closing cheer matches the words far less than the body does: still the end
+        ("穆拉蒂的离职信最后一段说了什么?", "a003-murati-farewell-cheer"),
+        ("What did Mira Murati say at the end of her letter?", "a003-murati-farewell-cheer"),
+        ("How did Schulman end his farewell post?", "a000-schulman-farewell-cheer"),
+    ],
+)
+def test_the_place_asked_in_a_letter_is_its_actual_first_or_last_quote(
+    engine: Engine, question: str, fact_id: str
+) -> None:
+    reply = engine.ask(question)
+    assert reply.answered and reply.fact_id == fact_id
+
+
+def test_without_the_letters_actual_end_among_the_candidates_nothing_is_reordered(engine: Engine) -> None:
+    # The letter's last quote (Murati's cheer) is left out: no other quote of hers is taken for
+    # the end because it stands later than the leader and scored nearly as well.
+    passages = engine.matcher.passages
+    key = "穆拉蒂在信的最后一段说了什么"
+    ranked = [
+        c
+        for c in engine.matcher._rank(engine.matcher.analyse(key), 12)
+        if c.fact.id != "a003-murati-farewell-cheer"
+    ]
+    assert ranked[0].fact.id == "a003-murati-thanks-sam-greg"
+    assert passages.at_position(key, ranked, pool=()) == ranked

@@ -30,6 +30,8 @@ ROLE_NEXT: Final = (
 )
 ROLE_NEXT_NONE: Final = "文章没有提到{who}{side}谁任{org}的{title}。"
 TITLES: Final = "文章提到的{who}{at}担任过的职位(按时间):"
+TITLES_UNORDERED: Final = "文章提到的{who}{at}担任过的职位:"
+TITLES_NO_START: Final = "文章未给出起始时间的职位:"
 TITLES_AT: Final = "文章提到的{when}{who}{at}担任的职位:"
 TITLES_NONE_SURE: Final = "文章给出的任期不足以确定,以下职位可能在任:"
 ROLE_NONE: Final = "文章没有提到{when}{org}的{title}是谁。"
@@ -92,7 +94,6 @@ ONE_FACT_LISTS: Final = "文章里列出这些的一条(文章提到的就是这
 GROUP_SCOPE: Final = "「{group}」({members})"
 # A team's members are only those the articles name: the head says so.
 GROUP_NAMED: Final = "文章点名的{group}成员({members})"
-GROUP_DEFINED: Final = "{group}成员的出处"
 BY: Final = "到{date}为止,"
 GROUP_LEFT: Final = "{scope}中,{by}已离开{org}的有{count}位(按时间):"
 GROUP_NONE_LEFT: Final = "{scope}中,{by}文章没有提到有人离开{org}(离开后又回归的不算)。"
@@ -100,5 +101,6 @@ GROUP_STILL: Final = "其余的{names}仍在{org}(离开后又回归的算作仍
 GROUP_NOT_YET: Final = "其余的{names}那时没有离开{org}(或离开后又回归)。"
 GROUP_EARLIER: Final = "{names}在那之前已离开{org}。"
 GROUP_STAYED: Final = "{scope}中,{by}仍在{org}的有{count}位:"
+GROUP_NONE_STAYED: Final = "{scope}中,{by}已没有人仍在{org}。"
 GROUP_GONE: Final = "已离开{org}的:{names}。"
 RETURNED_NOT_COUNTED: Final = "{names}曾离开后又回归{org},未算作离开。"

@@ -450,30 +450,40 @@ def group_left(
     )
     by = span_shown
     home = _org_name(ctx, org)
-    cited = ctx.item(labels.GROUP_DEFINED.format(group=group), None, [], defining)
     if remaining:
         here = [
             ctx.item(f"{p.name}:" + labels.STILL_THERE.format(org=home), None, [], [])
             for p in members
             if p.name in stayed
         ]
-        head = labels.GROUP_STAYED.format(scope=scope, by=by, org=home, count=len(here))
+        head = (
+            labels.GROUP_STAYED.format(scope=scope, by=by, org=home, count=len(here))
+            if here
+            else labels.GROUP_NONE_STAYED.format(scope=scope, by=by, org=home)
+        )
         notes = (
             [labels.GROUP_GONE.format(names="、".join(i.text.split(":")[0] for i in gone), org=home)]
             if gone
             else []
         )
-        return ctx.reply("list", head, [*here, cited], notes)
+        return _citing(ctx, ctx.reply("list", head, here, notes), defining)
     back = [labels.RETURNED_NOT_COUNTED.format(names="、".join(came_back), org=home)] if came_back else []
     if not gone:
-        return ctx.reply("list", labels.GROUP_NONE_LEFT.format(scope=scope, by=by, org=home), [cited], back)
+        none_left = labels.GROUP_NONE_LEFT.format(scope=scope, by=by, org=home)
+        return _citing(ctx, ctx.reply("list", none_left, [], back), defining)
     head = labels.GROUP_LEFT.format(scope=scope, by=by, org=home, count=len(gone))
     still = labels.GROUP_STILL if span is None else labels.GROUP_NOT_YET
     notes = [still.format(names="、".join(stayed), org=home)] if stayed else []
     if earlier:
         notes.append(labels.GROUP_EARLIER.format(names="、".join(earlier), org=home))
     notes += back
-    return ctx.reply("list", head, [*gone, cited], notes)
+    return _citing(ctx, ctx.reply("list", head, gone, notes), defining)
+
+
+def _citing(ctx: Context, reply: Reply, defining: Sequence[Citation]) -> Reply:
+    """`reply` with the citations that name a group's members among its sources, after the
+    items' own: they back the answer but are no one listed."""
+    return replace(reply, sources=tuple(dict.fromkeys([*reply.sources, *ctx.sources(defining)])))
 
 
 def described_as(ctx: Context, noun: str | None, words: Callable[[str], Sequence[str]]) -> Reply | None:

@@ -247,6 +247,7 @@ def titles_of(
     roles = [r for r in person.roles if not orgs or r.org in orgs]
     surely: list[Item] = []
     maybe: list[Item] = []
+    began: dict[int, Role] = {}  # each listed post's role, by its item, to order by start
     for role in roles:
         where = ctx.base.entities[role.org].name if role.org in ctx.base.entities else ""
         # The organisation before the post, unless the post already names it ("任职于谷歌").
@@ -254,6 +255,7 @@ def titles_of(
         text = shown + (f"({_span(role)})" if _span(role) else "")
         item = ctx.item(text, role.start or role.end, [], role.sources[:1])
         held = True if when is None else _covers(ctx, role, when)
+        began[id(item)] = role
         if held is True:
             surely.append(item)
         elif held is None:
@@ -264,16 +266,48 @@ def titles_of(
     surely.sort(key=lambda i: i.date or "9999")
     at = "在" + "、".join(ctx.base.entities[o].name for o in sorted(orgs)) if orgs else ""
     if when is None:
-        return ctx.reply("list", labels.TITLES.format(who=person.name, at=at), surely)
+        timed, untimed = _by_start(surely, began)
+        if len(timed) < 2:  # no order to claim: the posts as the articles list them
+            return ctx.reply("list", labels.TITLES_UNORDERED.format(who=person.name, at=at), surely)
+        notes = [labels.TITLES_NO_START, *ctx.lines(untimed)] if untimed else []
+        reply = ctx.reply("list", labels.TITLES.format(who=person.name, at=at), timed, notes)
+        return _shown_apart(reply, untimed)
     notes = [labels.ROLE_MAYBE, *(f"· {i.text}" for i in maybe)] if maybe else []
     head = labels.TITLES_AT.format(who=person.name, at=at, when=show_date(when))
     if not surely:
         return ctx.decline("role_at", head + labels.TITLES_NONE_SURE, shown=maybe)
-    reply = ctx.reply("role_at", head, surely, notes)
-    if maybe:  # what is shown apart is cited too
-        reply = replace(
-            reply,
-            sources=tuple(dict.fromkeys((*reply.sources, *(s for i in maybe for s in i.sources)))),
-            items=(*reply.items, *maybe),
-        )
-    return reply
+    return _shown_apart(ctx.reply("role_at", head, surely, notes), maybe)
+
+
+def _shown_apart(reply: Reply, apart: list[Item]) -> Reply:
+    """`reply` with the items its notes show apart among its items and cited too."""
+    if not apart:
+        return reply
+    return replace(
+        reply,
+        sources=tuple(dict.fromkeys((*reply.sources, *(s for i in apart for s in i.sources)))),
+        items=(*reply.items, *apart),
+    )
+
+
+def _by_start(items: list[Item], began: dict[int, Role]) -> tuple[list[Item], list[Item]]:
+    """(posts in the order they began, posts that cannot be put in that order): a post whose
+    start the articles do not give has no place among them, unless it ended no later than
+    every dated one began (then it surely came first). The rest keep the articles' order."""
+    timed = sorted((i for i in items if began[id(i)].start is not None), key=lambda i: _start(began[id(i)]))
+    untimed = [i for i in items if began[id(i)].start is None]
+    first_start = min((interval(_start(began[id(i)]))[0] for i in timed), default=None)
+    leading = [
+        i
+        for i in untimed
+        if (end := began[id(i)].end) is not None and (first_start is None or interval(end)[0] <= first_start)
+    ]
+    if len(leading) == 1 and timed:  # two such posts cannot be ordered between themselves
+        timed.insert(0, leading[0])
+        untimed.remove(leading[0])
+    return timed, untimed
+
+
+def _start(role: Role) -> str:
+    assert role.start is not None
+    return role.start

@@ -370,3 +370,21 @@ def test_no_count_of_occasions_when_one_date_may_be_another_told_coarsely(engine
     # "2023年11月" and "2023年11月17日" of Altman's firing may be one occasion: no "2 times"
     reply = engine.ask("Altman被董事会开除过几次?")
     assert "共2次" not in reply.answer
+
+
+def test_where_a_group_is_defined_is_a_source_not_a_listed_member(engine: Engine) -> None:
+    # the citation naming the group's members backs the answer; it is no one who left or stayed
+    for question in ("四大天王里现在还剩下谁?", "到2024年底四大天王走了哪几个?"):
+        reply = engine.ask(question)
+        assert reply.answered and reply.answer_kind == "list", question
+        assert reply.items and all("出处" not in i.text for i in reply.items), question
+        assert any("四大天王" in s.quote for s in reply.sources), question
+        assert "出处" not in reply.answer, question
+
+
+def test_a_group_with_no_one_left_is_not_printed_as_an_empty_list(engine: Engine) -> None:
+    reply = engine.ask("超级对齐团队现在还剩下几个人留在OpenAI?")
+    assert reply.answered and reply.items == ()
+    head = reply.answer.splitlines()[0]
+    assert "0位" not in head and not head.endswith(":")
+    assert "简·雷克" in reply.answer and any("超级对齐" in s.quote for s in reply.sources)

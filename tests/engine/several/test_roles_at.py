@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from itertools import takewhile
+
 from bot.engine.answer import Engine
+from bot.engine.several.common import Context
+from bot.engine.several.roles_at import titles_of
+from bot.factbase.loader import FactBase
 
 
 def test_ceo_on_a_day_keeps_a_month_dated_return_apart(engine: Engine) -> None:
@@ -157,3 +163,52 @@ def test_a_post_whose_dates_are_not_given_is_shown_apart_not_as_held(engine: Eng
     head, _, apart = reply.answer.partition("同期可能在任")
     assert "超级对齐团队联合负责人" in head and "首席科学家" not in head
     assert "首席科学家" in apart
+
+
+_SHOWN_SPAN = re.compile(
+    r"\((?:(\d{4})年(?:(\d+)月)?(?:(\d+)日)?)?(起|至)(?:(\d{4})年(?:(\d+)月)?(?:(\d+)日)?)?\)"
+)
+
+
+def _shown_dates(line: str) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None]:
+    """(start, end) as shown on a post's line, each (year, month, day) with 0 for unknown parts."""
+    found = _SHOWN_SPAN.findall(line)
+    if not found:
+        return None, None
+    y1, m1, d1, _, y2, m2, d2 = found[-1]
+    start = (int(y1), int(m1 or 0), int(d1 or 0)) if y1 else None
+    end = (int(y2), int(m2 or 0), int(d2 or 0)) if y2 else None
+    return start, end
+
+
+def test_posts_said_to_be_in_time_order_are_ordered_by_when_each_began(factbase: FactBase) -> None:
+    # A post with no start given (only when it ended, or no date at all) cannot be placed among
+    # posts ordered by their start, unless it ended before every one of them began.
+    checked = 0
+    for person in factbase.entities.values():
+        if person.kind != "person" or len(person.roles) < 2:
+            continue
+        reply = titles_of(Context(factbase, "tw", "simplified", "做过哪些职位"), person)
+        if reply is None or "按时间" not in reply.answer.splitlines()[0]:
+            continue
+        checked += 1
+        ordered = list(takewhile(lambda line: line.startswith("· "), reply.answer.splitlines()[1:]))
+        spans = [_shown_dates(line) for line in ordered]
+        starts = [start for start, _ in spans]
+        lead_start, lead_end = spans[0]
+        rest = starts if lead_start is not None else starts[1:]
+        assert all(s is not None for s in rest), (person.name, ordered)
+        assert rest == sorted(rest), (person.name, ordered)  # type: ignore[type-var]
+        if lead_start is None:
+            assert lead_end is not None and all(lead_end[0] <= s[0] for s in rest if s), ordered
+    assert checked >= 2
+
+
+def test_posts_whose_start_is_not_given_are_said_apart_from_the_timed_ones(engine: Engine) -> None:
+    reply = engine.ask("奥尔特曼在OpenAI先后担任过哪些职务?")
+    head, *lines = reply.answer.split("\n\n")[0].splitlines()
+    assert reply.answered and "按时间" in head
+    ordered = list(takewhile(lambda line: line.startswith("· "), lines))
+    assert all("(至" not in line for line in ordered)
+    apart = lines[len(ordered) :]
+    assert apart and "至2023年11月17日" in "".join(apart)
