@@ -33,6 +33,8 @@ REASONS: dict[str, str] = {
     "unnamed_weak": "the question names no one, and the best candidate is not close enough without",
     "low_coverage": "the best candidate uses too few of the question's words",
     "no_margin": "the runner-up is too close to the best candidate to choose",
+    # Set by the conversation stage, not by `decide`: listed so --explain says it in words.
+    "relative_date_mismatch": "a time told relative to the last turn, and no answering fact falls on it",
 }
 
 
