@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from bot.engine.answer import Engine
 from bot.engine.matcher import Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
+from bot.engine.rules import LazyPattern
 from bot.factbase.loader import FactBase
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
@@ -70,3 +73,46 @@ def test_entities_alone_are_those_of_the_whole_analysis(factbase: FactBase) -> N
     ]
     assert reader.work.analyses == 0
     assert differ == []
+
+
+# In a fresh interpreter: import what `saga-bot ask` imports, then count the rule patterns
+# and those of them compiled already.
+_COMPILED_AT_IMPORT = """
+import gc
+import bot.cli, bot.engine.answer, bot.engine.several
+from bot.engine.rules import LazyPattern
+lazy = [o for o in gc.get_objects() if isinstance(o, LazyPattern)]
+print(len(lazy), sum(o._compiled is not None for o in lazy))
+"""
+
+
+def test_importing_the_engine_compiles_no_rule_pattern() -> None:
+    # The rule modules' patterns (the lexicon, the several-facts frames, the matcher's and the
+    # answerers') are compiled on first use: a one-shot `saga-bot ask` meets few of them.
+    out = subprocess.run(
+        [sys.executable, "-c", _COMPILED_AT_IMPORT], capture_output=True, text=True, check=True
+    ).stdout.split()
+    patterns, compiled = int(out[0]), int(out[1])
+    assert patterns > 200
+    assert compiled == 0
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "text"),
+    [
+        (r"(\d+)\s*(位|名)", 0, "那12位高管和三名研究员"),
+        (r"\bchief (\w+)", re.IGNORECASE, "Chief Scientist and chief economist"),
+        (r"[,，;；]", 0, "甲，乙;丙"),
+    ],
+)
+def test_a_lazy_pattern_reads_as_the_compiled_one(pattern: str, flags: int, text: str) -> None:
+    lazy, compiled = LazyPattern(pattern, flags), re.compile(pattern, flags)
+    assert lazy.pattern == compiled.pattern
+    assert repr(lazy.search(text)) == repr(compiled.search(text))
+    assert repr(lazy.match(text)) == repr(compiled.match(text))
+    assert repr(lazy.fullmatch(text)) == repr(compiled.fullmatch(text))
+    assert lazy.findall(text) == compiled.findall(text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub("_", text) == compiled.sub("_", text)
+    assert lazy.subn("_", text, 1) == compiled.subn("_", text, 1)
+    assert lazy.split(text, 1) == compiled.split(text, 1)
