@@ -330,12 +330,14 @@ class Matcher:
 
     cache_dir: Path | None = None  # where the built index is kept between runs (see index); None: none
     _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
-    _ranked: dict[tuple[QueryAnalysis, int, Weights], tuple[Candidate, ...]] = field(
+    _ranked: dict[tuple[QueryAnalysis, Weights], tuple[int, tuple[Candidate, ...]]] = field(
         init=False, default_factory=dict
-    )  # see rank
+    )  # see rank: the most candidates asked for, and those candidates
     _word_hits: dict[str, tuple[np.ndarray | None, np.float32]] = field(init=False, default_factory=dict)
     _excluded_by: dict[tuple[str, ...], tuple[np.ndarray, int]] = field(init=False, default_factory=dict)
     work: Work = field(init=False, default_factory=Work)
+    # The last question's candidates: an answerer that asks may_rank ranks it right after.
+    _last_candidates: tuple[QueryAnalysis, list[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         # Domain words and every name stay whole when segmented: 超级对齐, 后训练, 穆拉蒂.
@@ -614,6 +616,17 @@ class Matcher:
     ) -> float:
         return fact_coverage(terms, indexed, stated)
 
+    def may_rank(self, query: QueryAnalysis, fact_ids: frozenset[str]) -> bool:
+        """Whether a ranking of `query` may hold any of `fact_ids`: a ranking scores only the
+        candidates the cheap pre-score picks (about a sixth of its cost), so an answerer that
+        can use only a few facts asks this before it ranks."""
+        return any(self._facts[p].fact.id in fact_ids for p in self._candidates(query))
+
+    def _candidates(self, query: QueryAnalysis) -> list[int]:
+        if self._last_candidates is None or self._last_candidates[0] != query:
+            self._last_candidates = (query, self._candidate_positions(query))
+        return self._last_candidates[1]
+
     def _candidate_positions(self, query: QueryAnalysis) -> list[int]:
         """The facts worth scoring in full, best first by a cheap vectorised pre-score.
 
@@ -686,21 +699,26 @@ class Matcher:
         """The best `limit` candidates for the question, best first; remembered: the several-facts
         answerer ranks a question's analysis before the single-fact answerer ranks it again, and
         the ranking depends on the analysis and the weights alone."""
-        key = (query, limit, self.weights)
+        key = (query, self.weights)
         remembered = self._ranked.get(key)
-        if remembered is not None:
+        if remembered is not None and remembered[0] >= limit:
+            # The best few of a longer ranking are the ranking of those few: _rank works out
+            # every candidate that may reach the few or the ties its re-orderings weigh, for
+            # any limit, so the several-facts answerer's ten serve the single-fact path's five.
             self.work.rankings_reused += 1
-            return list(remembered)
-        # A question that says where in a letter it looks takes the fact quoted from there.
-        ranked = self.passages.at_position(query.key, self._rank(query, limit))
-        if len(self._ranked) >= RANKINGS_KEPT:
-            del self._ranked[next(iter(self._ranked))]  # the oldest: a bounded memo
-        self._ranked[key] = tuple(ranked)
-        return ranked
+            best = remembered[1][:limit]
+        else:
+            best = tuple(self._rank(query, limit))
+            if remembered is None and len(self._ranked) >= RANKINGS_KEPT:
+                del self._ranked[next(iter(self._ranked))]  # the oldest: a bounded memo
+            self._ranked[key] = (limit, best)
+        # A question that says where in a letter it looks takes the fact quoted from there
+        # (among the few asked for: after the cut, as before).
+        return self.passages.at_position(query.key, best)
 
     def _rank(self, query: QueryAnalysis, limit: int) -> list[Candidate]:
         self.work.rankings += 1
-        positions = self._candidate_positions(query)
+        positions = self._candidates(query)
         if not positions:
             return []
         query_entities = frozenset(query.entities)

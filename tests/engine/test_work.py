@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.matcher import Matcher, QueryAnalysis
+from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
 from bot.engine.rules import LazyPattern
+from bot.engine.several.common import Context
 from bot.factbase.loader import FactBase
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent / "bench"))
@@ -116,3 +117,68 @@ def test_a_lazy_pattern_reads_as_the_compiled_one(pattern: str, flags: int, text
     assert lazy.sub("_", text) == compiled.sub("_", text)
     assert lazy.subn("_", text, 1) == compiled.subn("_", text, 1)
     assert lazy.split(text, 1) == compiled.split(text, 1)
+
+
+def _analyses(matcher: Matcher, per_set: int = 60) -> list[QueryAnalysis]:
+    """Analyses of the first questions of every set: every kind of question the sets hold."""
+    return [matcher.analyse(matching_key(q.q.casefold())) for path in ALL_SETS for q in load(path)[:per_set]]
+
+
+def test_the_best_few_of_a_longer_ranking_are_the_shorter_ranking(engine: Engine) -> None:
+    # What lets a ranking of ten serve a request for five: the few a ranking stops at are
+    # those every longer ranking begins with, re-orderings included.
+    matcher = engine.matcher
+    for analysis in _analyses(matcher):
+        longer = [(c.fact.id, c.score) for c in matcher._rank(analysis, 10)]
+        assert [(c.fact.id, c.score) for c in matcher._rank(analysis, 5)] == longer[:5], analysis.key
+
+
+def test_a_shorter_ranking_is_served_from_a_longer_one(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matcher = engine.matcher
+    monkeypatch.setattr(matcher, "_ranked", {})
+    analysis = matcher.analyse(matching_key("which researchers left openai with sutskever"))
+    ten = matcher.rank(analysis, 10)
+    rankings = matcher.work.rankings
+    five = matcher.rank(analysis, 5)
+    assert matcher.work.rankings == rankings  # no new ranking
+    assert five == ten[:5]
+    matcher.rank(analysis, 20)  # more than remembered: ranked again
+    assert matcher.work.rankings == rankings + 1
+
+
+def test_may_rank_is_false_only_when_no_ranking_holds_the_facts(engine: Engine) -> None:
+    matcher = engine.matcher
+    group_events = engine._several._group_events
+    assert group_events
+    said_no = 0
+    for analysis in _analyses(matcher):
+        if not matcher.may_rank(analysis, group_events):
+            said_no += 1
+            assert not {c.fact.id for c in matcher._rank(analysis, 40)} & group_events, analysis.key
+    assert said_no > 100  # it does rule out most questions
+
+
+def test_a_who_question_no_group_event_fits_is_not_ranked_for_one(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The several-facts answerer's route for a group the articles count but do not name ranks
+    # a who-question only when such an event is among its candidates.
+    matcher = engine.matcher
+    ranked: list[QueryAnalysis] = []
+    rank = Matcher.rank
+
+    def spy(self: Matcher, query: QueryAnalysis, limit: int = 5) -> list[Candidate]:
+        ranked.append(query)
+        return rank(self, query, limit)
+
+    monkeypatch.setattr(Matcher, "rank", spy)
+    several = engine._several
+    ctx = Context(engine.base, "tw", "simplified", "who replaced Brockman as chairman")
+    analysis = matcher.analyse(matching_key("who replaced brockman as chairman"))
+    assert several._unnamed(ctx, analysis, "who replaced brockman as chairman") is None
+    assert ranked == []
+    counted = matcher.analyse(matching_key("辞职的三名研究人员是谁"))
+    several._unnamed(ctx, counted, "辞职的三名研究人员是谁")
+    assert ranked == [counted]  # a group event is a candidate: ranked

@@ -159,10 +159,19 @@ class SeveralFacts:
     # question (cleared by each answer()).
     _ranked: dict[tuple[QueryAnalysis, int], list[Candidate]] = field(default_factory=dict)
     home: str = field(init=False)  # the organisation the story is about, computed once
+    # Events of a group the articles count but do not name: the only facts _unnamed answers with.
+    _group_events: frozenset[str] = field(init=False)
     _collective_names: list[tuple[str, Fact, list[Entity]]] | None = None
 
     def __post_init__(self) -> None:
         self.home = story_home(self.base)
+        self._group_events = frozenset(
+            f.id
+            for f in self.base.facts
+            if f.kind == "event"
+            and (f.tally or _GROUP.search(f.answer))
+            and not any(self.base.entities[p.entity].kind == "person" for p in f.participants)
+        )
 
     def _rank(self, analysis: QueryAnalysis, limit: int = 5) -> list[Candidate]:
         key = (analysis, limit)
@@ -1254,6 +1263,8 @@ class SeveralFacts:
         )
         if Intent.WHO not in analysis.intents and not analysis.name_asked and not exact_count:
             return None
+        if not self.matcher.may_rank(analysis, self._group_events):
+            return None  # no group event is a candidate: none can come first
         ranked = self._rank(analysis)
         # A little under the answering bar: asking for names the fact lacks lowers its score.
         if not ranked or ranked[0].score < self.matcher.weights.threshold * 0.8:
