@@ -5,7 +5,6 @@ It knows nothing of Discord; the CLI and the bot's cogs both call :class:`Engine
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,7 +18,7 @@ from bot.engine.entities import ENTITY_MARK
 from bot.engine.lookups import BadDate, Lookups, ReversedRange, UnknownEntity, parse_partial_date
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import MAX_QUESTION_CHARS, Normalised, matching_key, normalise
-from bot.engine.rules import Cue
+from bot.engine.rules import Cue, LazyPattern
 from bot.engine.script import choose_script
 from bot.engine.slots import asking_clause
 from bot.engine.views import Profile, Reply, ReplyKind, RoleView, SourceRef, TimelineEntry
@@ -56,14 +55,14 @@ MAX_PARTS = 12
 CLOSE_SECOND = 0.1
 
 # Where a question of two parts breaks: punctuation, or a space between Chinese words.
-_CLAUSE_BREAK = re.compile(r"[,，;；?？!！。]+")
+_CLAUSE_BREAK = LazyPattern(r"[,，;；?？!！。]+")
 # Within a sentence, spaces beside Chinese also part clauses: "openai一年收入多少 chatgpt占几成".
-_SPACE_BREAK = re.compile(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
+_SPACE_BREAK = LazyPattern(r"(?<=[\u3400-\u9fff]) +| +(?=[\u3400-\u9fff])")
 
 # A question word that asks no particular kind of thing: "都有哪些vc投了" is a question.
 ASKS_CUE = Cue(
     "asks",
-    re.compile(r"哪|什么|谁|几|多少|吗|呢|\?"),
+    LazyPattern(r"哪|什么|谁|几|多少|吗|呢|\?"),
     "question",
     "a question word of no particular kind: a part of a several-part question that has one (or an "
     "intent) is a question of its own (the parts answerer)",
@@ -75,7 +74,7 @@ _ASKS = ASKS_CUE.pattern
 # A question asked of several people at once: each of them, or a comparison between them.
 EACH_CUE = Cue(
     "each",
-    re.compile(
+    LazyPattern(
         r"分别|各自|各[待干做当是在有]|相比|比较|谁更|谁[^,?？]{0,12}更|\b(?:respectively|each|compared?)\b"
     ),
     "question",
@@ -93,7 +92,7 @@ def _sentences(simplified: str) -> list[str]:
 # A description that points at someone it does not name: "接替McGrew的那个华人", "…的那位".
 POINTS_AT_SOMEONE_CUE = Cue(
     "points_at_someone",
-    re.compile(r"[那这](?:个|位|名)|的人"),
+    LazyPattern(r"[那这](?:个|位|名)|的人"),
     "question",
     "a description pointing at someone it does not name: the one it describes is looked for",
     fires_on=("接替McGrew的那个华人是谁?",),
@@ -101,17 +100,17 @@ POINTS_AT_SOMEONE_CUE = Cue(
 )
 _POINTS_AT_SOMEONE = POINTS_AT_SOMEONE_CUE.pattern
 
-_COMPARING = re.compile(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
+_COMPARING = LazyPattern(r"相比|比较|比起来?|比|更\w{0,2}|较\w|分别|各自|各")
 
 # Words that ask only for a name: "中文名字", "英文全名", "怎么写".
-_NAME_WORD = re.compile(
+_NAME_WORD = LazyPattern(
     r"(?:中文|英文|全|本|原|真)?名字?|中文|英文|全|名叫|叫做?|写|拼|怎么写|chinese|english|full|names?|spell(?:ed)?"
 )
-_NAME_NOUN = re.compile(r"名|\bnames?\b")
+_NAME_NOUN = LazyPattern(r"名|\bnames?\b")
 
 GREETING_CUE = Cue(
     "greeting",
-    re.compile(
+    LazyPattern(
         r"^(?:你好|您好|hi|hello|hey|help|帮助|帮忙|在吗|嗨|哈喽|早上好|晚上好|使用说明|怎么用|你是谁|你能做什么|你会什么|"
         r"有什么功能|命令|指令|说明)(?:啊|呀|吗|呢|saga ?bot)?$"
     ),
@@ -126,7 +125,7 @@ _GREETING = GREETING_CUE.pattern
 # is meant, and the nearest fact would be about whoever its few words fit.
 PRONOUN_CUE = Cue(
     "pronoun",
-    re.compile(r"(?<!其)[他她佢]|\b(?:he|she|him|her|they|them)\b"),
+    LazyPattern(r"(?<!其)[他她佢]|\b(?:he|she|him|her|they|them)\b"),
     "question",
     "a pronoun: with no one named, the unknown_referent answerer asks who is meant",
     fires_on=("他什么时候走的?", "When did he leave?"),
@@ -146,7 +145,7 @@ _PURPOSE_ZH = r"(?:做|干|搞|有)(?:什么|啥|嘛)(?:用|的)?|用来(?:做|�
 _FILLER_EN = r"anyway|again|exactly|even|lol|lmao|tho|though|actually|really|now|then|here|btw"
 PROFILE_SHAPE_CUE = Cue(
     "profile_shape",
-    re.compile(
+    LazyPattern(
         rf"^(?P<zh>(?P<named>.+?)\s?(?:{_FILLER_ZH})*\s?(?:{_COPULA_ZH})\s?(?:{_FILLER_ZH})*\s?(?:{_WHAT_ZH})"
         rf"(?:\s?(?:{_PARTICLE_ZH}))*(?:\s?(?:{_PURPOSE_ZH})(?:\s?(?:{_PARTICLE_ZH}))*)?)$"
         rf"|^(?:(?:so|ok|okay|but|and|hey|yo|wait|hmm+)\s)?(?:who|what)\s?(?:is|s|are|was|were)\s"

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.rules import Cue, Gloss, IntentCue, Phrase, RegionalWord, Rule, SynonymGroup, TitleRule
+from bot.engine.rules import (
+    Cue,
+    Gloss,
+    IntentCue,
+    LazyPattern,
+    Phrase,
+    RegionalWord,
+    Rule,
+    SynonymGroup,
+    TitleRule,
+)
 from bot.factbase.models import Intent
 
 # "What does X do", "who is X": asks for the person, says nothing of what about them.
@@ -19,7 +29,7 @@ _ROLE_QUESTION = r"(?:是)?(?:做|干|搞)(?:什么|啥|嘛)的|何许人也?|�
 # content words along with the role questions above.
 QUESTION_PHRASE = Cue(
     "question_phrase",
-    re.compile(
+    LazyPattern(
         rf"{_ROLE_QUESTION}|[去在跑]?(?:哪|哪些|哪家|哪个|哪间|什么)(?:公司|企业|机构)|[去在跑](?:哪里|哪儿|哪(?!一?[天年]|个?月))(?!些)"
         r"|哪一?[天年]|几月几[日号]|(?:通过|以|用)(?:什么|啥|何种|哪种)(?:方式|形式|途径)"
         r"|(?:现在|目前|如今|最近)?在(?:干|做|搞|忙)(?:什么|啥|嘛)"  # "卡帕西现在在干嘛" asks who he is now
@@ -35,7 +45,7 @@ QUESTION_PHRASE_RE = QUESTION_PHRASE.pattern
 # no decision (Leike's "hardest decision" quote says why leaving was hard, not why he left).
 LIGHT_VERB = Cue(
     "light_verb",
-    re.compile(
+    LazyPattern(
         r"(?:决定|选择)(?=离开|离职|辞职|辞去|走人|加入|跳槽|出走|退出|投奔|转投|创办|创立|回归|回到)"
     ),
     "question",
@@ -49,7 +59,7 @@ LIGHT_VERB_RE = LIGHT_VERB.pattern
 # question look less like a phrasing written without it; taken off both before comparing.
 COURTESY = Cue(
     "courtesy",
-    re.compile(
+    LazyPattern(
         r"^(?:(?:我?想|麻烦)?(?:请问|问)(?:一下)?|我?想知道(?:一下)?|(?:你|您|大家)好|麻烦你?|能不能告诉我|告诉我)+"
         r"|[呀啊呢吧啦哦喔嘛哈]+$"
     ),
@@ -70,7 +80,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
         # "Which outlet reported it" asks for a source, not a place or a person (see
         # Matcher.analyse): 哪家媒体 is not 哪家公司.
         Intent.SOURCE,
-        re.compile(
+        LazyPattern(
             r"(?:哪家|哪个|什么|哪些|哪间|边间|边个)(?:媒体|外媒|美媒|报纸|报社|网站|新闻|刊物|杂志|通讯社|记者)"
             r"|谁(?:报道|报导|爆料|曝光|披露|扒出)|(?:消息|信息|新闻)来源|据谁"
             r"|\bwhich (?:outlet|media|newspaper|publication|news)\b|\bwho (?:reported|revealed)\b"
@@ -82,7 +92,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     ),
     IntentCue(
         Intent.WHY,
-        re.compile(
+        LazyPattern(
             r"(?<![认成作称视改转举命选升评列誉名])为什么(?!样)|为啥|为何|原因|理由|动机|怎么会|何故|点解|\bwhy\b|\breasons?\b|because"
         ),
         fires_on=(
@@ -93,7 +103,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     ),
     IntentCue(
         Intent.HOW_MANY,
-        re.compile(
+        LazyPattern(
             rf"多少|{_WHICH_FEW}几(?:个|位|名|人|次)|多久|多长|多大|(?<!几){_WHICH_FEW}几年|几倍|几成|比例|百分之|占比|多高"
             rf"|几多|几分(?![钟之])|几岁|多少岁|年纪|{_WHICH_FEW}几[种门款项条部台块张家间篇份件只则户]"
             r"|\bhow (?:many|much|long|old|big)\b|\bwhat (?:share|percentage|valuation)\b"
@@ -106,7 +116,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     ),
     IntentCue(
         Intent.WHEN,
-        re.compile(
+        LazyPattern(
             r"什么时候|啥时候|啥时|何时|几几年|哪天|哪一天|哪年|哪一年|几月|几号|哪个月|日期|什么时间|多会儿|几时"
             r"|星期几|礼拜几|周几|哪个星期"
             r"|\bwhen\b|\b(?:what|which) (?:year|date|day|month)\b"
@@ -118,7 +128,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     ),
     IntentCue(
         Intent.WHO,
-        re.compile(rf"谁|哪位|哪些人|边个|哪几位|哪几个人|哪几人|哪几名|{_ROLE_QUESTION}|\bwho(?:m|se)?\b"),
+        LazyPattern(rf"谁|哪位|哪些人|边个|哪几位|哪几个人|哪几人|哪几名|{_ROLE_QUESTION}|\bwho(?:m|se)?\b"),
         fires_on=(
             "谁接替了McGrew?",
             "Who replaced McGrew?",
@@ -126,7 +136,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     ),
     IntentCue(
         Intent.WHERE,
-        re.compile(
+        LazyPattern(
             # "他哪里有问题" asks what is wrong with him, not where he is.
             r"(?<!放在|花在|用在)哪(?:里|儿)(?!有?(?:问题|毛病|不对|不好|不妥|做错|出了问题))|去哪|何处|哪所|哪家|哪些公司|哪个公司|哪间|哪国|哪[个座]?城市|哪个国家"
             r"|(?<![放花用])在哪(?!些|一?[天年]|个?(?:月|方面|领域|行业|方向|部分|块|环节))|边度"
@@ -141,7 +151,7 @@ INTENT_CUES: tuple[IntentCue, ...] = (
     ),
     IntentCue(
         Intent.HOW,
-        re.compile(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|什么方式|何种方式|\bhow\b"),
+        LazyPattern(r"怎么|如何|怎样|咋|评价|看法|回应|反应|态度|点样|什么方式|何种方式|\bhow\b"),
         fires_on=(
             "员工对此如何回应?",
             "How did Microsoft respond?",
@@ -155,8 +165,8 @@ INTENT_CUES: tuple[IntentCue, ...] = (
 AMOUNT_UNITS: tuple[Rule, ...] = (
     Rule(
         "age",
-        re.compile(r"几岁|多少岁|年纪|年龄|今年多大|多大了|\bhow old\b"),
-        re.compile(r"岁|出生|年龄"),
+        LazyPattern(r"几岁|多少岁|年纪|年龄|今年多大|多大了|\bhow old\b"),
+        LazyPattern(r"岁|出生|年龄"),
         reads="answer",
         fires_on=(
             "Altman今年几岁?",
@@ -165,8 +175,8 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     ),
     Rule(
         "money",
-        re.compile(r"多少钱|多少美元|\bhow much money\b"),
-        re.compile(r"美元|元|亿|万"),
+        LazyPattern(r"多少钱|多少美元|\bhow much money\b"),
+        LazyPattern(r"美元|元|亿|万"),
         reads="answer",
         fires_on=(
             "那次诈骗损失了多少钱?",
@@ -175,10 +185,10 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     ),
     Rule(
         "people",
-        re.compile(
+        LazyPattern(
             rf"多少人|{_WHICH_FEW}几(?:个人|名|位)|多少名|多少位|\bhow many (?:people|employees|staff)\b"
         ),
-        re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
+        LazyPattern(r"[\d一二两三四五六七八九十百千万几数]\s*多?\s*(?:名|位|个人|人)|人数|用户"),
         reads="answer",
         fires_on=(
             "OpenAI有多少人?",
@@ -189,8 +199,8 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     # a length of time ("六年半", "几个月", "到年底"), not a date ("2015年", "9月26日")
     Rule(
         "duration",
-        re.compile(r"多久|多长时间|\bhow long\b"),
-        re.compile(
+        LazyPattern(r"多久|多长时间|\bhow long\b"),
+        LazyPattern(
             r"(?<![\d.])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百几数半多]+)\s*[多余整]?\s*"
             r"(?:年|天|周|星期|小时|分钟|个多?(?:月|星期|小时))|年底|年末|为止|至今"
         ),
@@ -204,8 +214,8 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     # a number of times ("转发了多少次"), not "再次"
     Rule(
         "times",
-        re.compile(rf"多少次|{_WHICH_FEW}几次|\bhow many times\b"),
-        re.compile(r"[\d一二两三四五六七八九十百千万几数]\s*[多余]?\s*次|[两三四五六七八九十]度|\btimes\b"),
+        LazyPattern(rf"多少次|{_WHICH_FEW}几次|\bhow many times\b"),
+        LazyPattern(r"[\d一二两三四五六七八九十百千万几数]\s*[多余]?\s*次|[两三四五六七八九十]度|\btimes\b"),
         reads="answer",
         fires_on=(
             "这条推文被转发了多少次?",
@@ -216,10 +226,10 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     # a share ("女性占多少"): a percentage, 九成 or 五分之一, not a head count
     Rule(
         "share",
-        re.compile(
+        LazyPattern(
             r"占多少|占了多少|占几成|几成|多少比例|多大比例|占比|百分之几|\bwhat (?:share|percentage|percent)\b"
         ),
-        re.compile(r"%|％|百分之|分之|[一二两三四五六七八九十\d]成|percent|比例"),
+        LazyPattern(r"%|％|百分之|分之|[一二两三四五六七八九十\d]成|percent|比例"),
         reads="answer",
         fires_on=(
             "员工里女性占多少?",
@@ -229,8 +239,8 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     # a score in points, not a rank ("排在第六名,得分非常接近")
     Rule(
         "score",
-        re.compile(r"多少分|几分(?!钟|之)|\bhow many points\b|\bwhat score\b"),
-        re.compile(r"[\d一二三四五六七八九十百千]\s*分(?![钟之析歧享别])|\d\s*points?\b"),
+        LazyPattern(r"多少分|几分(?!钟|之)|\bhow many points\b|\bwhat score\b"),
+        LazyPattern(r"[\d一二三四五六七八九十百千]\s*分(?![钟之析歧享别])|\d\s*points?\b"),
         reads="answer",
         fires_on=(
             "这个模型考了多少分?",
@@ -242,11 +252,11 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
     # (the slots stage keeps the most specific of two units whose cues overlap)
     Rule(
         "multiple",
-        re.compile(
+        LazyPattern(
             r"几倍|多少倍|翻了几|\bhow many times (?:over|more|bigger|larger|higher|as)\b|\bhow many-?fold\b"
             r"|\bwhat multiple\b"
         ),
-        re.compile(r"倍|翻番|翻了|\b(?:times|fold)\b|\d\s?x\b"),
+        LazyPattern(r"倍|翻番|翻了|\b(?:times|fold)\b|\d\s?x\b"),
         reads="answer",
         fires_on=("微软的投资涨了几倍?", "How many times over did the price grow?"),
         not_on=("他离开过几次?",),
@@ -259,10 +269,10 @@ AMOUNT_UNITS: tuple[Rule, ...] = (
 ASKED_DETAILS: tuple[Rule, ...] = (
     Rule(
         "salary",
-        re.compile(
+        LazyPattern(
             r"工资|薪水|薪资|年薪|月薪|薪酬|\bsalary\b|\b(?:get|gets|got|is|was|were|are|be|being) paid\b"
         ),
-        re.compile(r"薪|工资|报酬|salary"),
+        LazyPattern(r"薪|工资|报酬|salary"),
         reads="answer and quotes",
         fires_on=(
             "Altman的年薪是多少?",
@@ -271,8 +281,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "valuation",
-        re.compile(r"估值|\bvaluation\b|\bvalued\b"),
-        re.compile(r"估值|valuation|valued"),
+        LazyPattern(r"估值|\bvaluation\b|\bvalued\b"),
+        LazyPattern(r"估值|valuation|valued"),
         reads="answer and quotes",
         fires_on=(
             "OpenAI现在的估值是多少?",
@@ -282,9 +292,9 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # Which court, not a court named in passing ("要求法院宣布…无效" asks what was asked of it).
     Rule(
         "court",
-        re.compile(r"[哪什]一?[个家间么]?(?:法院|法庭)|(?:法院|法庭)在哪|\b(?:which|what) (?:court\b|法院)"),
+        LazyPattern(r"[哪什]一?[个家间么]?(?:法院|法庭)|(?:法院|法庭)在哪|\b(?:which|what) (?:court\b|法院)"),
         # a court by its name ("加州高等法院"), not "告上法庭", which says only that he sued
-        re.compile(
+        LazyPattern(
             r"[州区市县省国级邦方等院]\s*(?:法院|法庭)|\b(?:district|superior|supreme|federal) court\b"
         ),
         reads="answer and quotes",
@@ -296,8 +306,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "verdict",
-        re.compile(r"[怎如]么?判|判决结果|判了|判得|\bverdict\b|\bcourt rul(?:e|ed|ing)\b"),
-        re.compile(r"判决|判处|判定|裁决|verdict|ruled|ruling"),
+        LazyPattern(r"[怎如]么?判|判决结果|判了|判得|\bverdict\b|\bcourt rul(?:e|ed|ing)\b"),
+        LazyPattern(r"判决|判处|判定|裁决|verdict|ruled|ruling"),
         reads="answer and quotes",
         fires_on=(
             "这个案子最后怎么判的?",
@@ -306,8 +316,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "spouse",
-        re.compile(r"妻子|老婆|丈夫|老公|太太|配偶|结婚|婚姻|\bmarried\b|\bwife\b|\bhusband\b|\bspouse\b"),
-        re.compile(r"妻|丈夫|老公|太太|配偶|婚|伴侣|married|wife|husband|spouse"),
+        LazyPattern(r"妻子|老婆|丈夫|老公|太太|配偶|结婚|婚姻|\bmarried\b|\bwife\b|\bhusband\b|\bspouse\b"),
+        LazyPattern(r"妻|丈夫|老公|太太|配偶|婚|伴侣|married|wife|husband|spouse"),
         reads="answer and quotes",
         fires_on=(
             "穆拉蒂的丈夫是谁?",
@@ -316,8 +326,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "weather",
-        re.compile(r"天气|下雨|下雪|气温|\bweather\b|\brain\b"),
-        re.compile(r"天气|雨|雪|气温|weather"),
+        LazyPattern(r"天气|下雨|下雪|气温|\bweather\b|\brain\b"),
+        LazyPattern(r"天气|雨|雪|气温|weather"),
         reads="answer and quotes",
         fires_on=(
             "旧金山明天会下雨吗?",
@@ -326,8 +336,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "advisor",
-        re.compile(r"导师|\badvisor\b|\bsupervisor\b"),
-        re.compile(r"导师|师从|advisor|supervisor|studied under"),
+        LazyPattern(r"导师|\badvisor\b|\bsupervisor\b"),
+        LazyPattern(r"导师|师从|advisor|supervisor|studied under"),
         reads="answer and quotes",
         fires_on=(
             "伊利亚的博士导师是谁?",
@@ -336,8 +346,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "stock",
-        re.compile(r"股价|股票代码|\bticker\b|\bstock price\b"),
-        re.compile(r"股价|股票代码|ticker|stock"),
+        LazyPattern(r"股价|股票代码|\bticker\b|\bstock price\b"),
+        LazyPattern(r"股价|股票代码|ticker|stock"),
         reads="answer and quotes",
         fires_on=(
             "微软的股价是多少?",
@@ -346,8 +356,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "parameters",
-        re.compile(r"参数量|多少参数|\bparameters\b"),
-        re.compile(r"参数|parameter"),
+        LazyPattern(r"参数量|多少参数|\bparameters\b"),
+        LazyPattern(r"参数|parameter"),
         reads="answer and quotes",
         fires_on=(
             "GPT-4的参数量是多少?",
@@ -356,8 +366,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "days",
-        re.compile(r"几天|多少天|\bhow many days\b"),
-        re.compile(r"[\d一二两三四五六七八九十几数]\s*多?\s*天"),
+        LazyPattern(r"几天|多少天|\bhow many days\b"),
+        LazyPattern(r"[\d一二两三四五六七八九十几数]\s*多?\s*天"),
         reads="answer and quotes",
         fires_on=(
             "希尔当了几天CEO?",
@@ -367,8 +377,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # A city, not a country ("出生在阿尔巴尼亚的哪个城市") nor a company's name.
     Rule(
         "city",
-        re.compile(r"哪[个座]?城市|哪个市|什么城市|\b(?:which|what) city\b"),
-        re.compile(
+        LazyPattern(r"哪[个座]?城市|哪个市|什么城市|\b(?:which|what) city\b"),
+        LazyPattern(
             r"[\u4e00-\u9fff]{1,4}市|旧金山|伯克利|纽约|西雅图|洛杉矶|波士顿|硅谷|伦敦|巴黎|多伦多|北京|上海|东京"
             r"|\b(?:san francisco|berkeley|new york|seattle|london|paris|toronto)\b"
         ),
@@ -381,8 +391,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # a weekly figure is not a monthly one
     Rule(
         "weekly",
-        re.compile(r"每周|周活|\bweekly\b|\bper week\b|\ba week\b"),
-        re.compile(r"每周|周活|一周|weekly|per week"),
+        LazyPattern(r"每周|周活|\bweekly\b|\bper week\b|\ba week\b"),
+        LazyPattern(r"每周|周活|一周|weekly|per week"),
         reads="answer and quotes",
         fires_on=(
             "ChatGPT每周有多少活跃用户?",
@@ -392,8 +402,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # Personal details people ask of anyone famous; the articles give few of them.
     Rule(
         "residence",
-        re.compile(r"住在|住哪|居住|定居|\blives?\b|\bliving\b"),
-        re.compile(r"住|居|\blive"),
+        LazyPattern(r"住在|住哪|居住|定居|\blives?\b|\bliving\b"),
+        LazyPattern(r"住|居|\blive"),
         reads="answer and quotes",
         fires_on=(
             "Altman住在哪里?",
@@ -402,8 +412,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "food",
-        re.compile(r"喜欢吃|爱吃|食物|美食|\bfood\b|\beat\b"),
-        re.compile(r"吃|食|\bfood\b|\beat"),
+        LazyPattern(r"喜欢吃|爱吃|食物|美食|\bfood\b|\beat\b"),
+        LazyPattern(r"吃|食|\bfood\b|\beat"),
         reads="answer and quotes",
         fires_on=(
             "Altman喜欢吃什么?",
@@ -412,8 +422,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "drink",
-        re.compile(r"喝(?:的|了|什么|啥)|咖啡|饮料|\bdr[iau]nk\b|\bcoffee\b"),
-        re.compile(r"喝|咖啡|茶|饮|\bdr[iau]nk|\bcoffee"),
+        LazyPattern(r"喝(?:的|了|什么|啥)|咖啡|饮料|\bdr[iau]nk\b|\bcoffee\b"),
+        LazyPattern(r"喝|咖啡|茶|饮|\bdr[iau]nk|\bcoffee"),
         reads="answer and quotes",
         fires_on=(
             "他们见面时喝了什么?",
@@ -422,8 +432,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "religion",
-        re.compile(r"宗教|信仰|信什么教|\breligio"),
-        re.compile(r"宗教|信仰|教徒|religio"),
+        LazyPattern(r"宗教|信仰|信什么教|\breligio"),
+        LazyPattern(r"宗教|信仰|教徒|religio"),
         reads="answer and quotes",
         fires_on=(
             "Altman有宗教信仰吗?",
@@ -432,10 +442,10 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "books_films_music",
-        re.compile(
+        LazyPattern(
             r"(?:喜欢|最爱|爱看|推荐|看过|读过)[^,，。?？]{0,4}书|什么书|哪本书|书单|\bbooks?\b|电影|\bmovies?\b|\bfilms?\b|音乐|歌手|\bmusic\b"
         ),
-        re.compile(r"(?<![读念教])书(?!记|长)|\bbook|电影|影片|\bmovie|\bfilm|音乐|歌|\bmusic|\bsong"),
+        LazyPattern(r"(?<![读念教])书(?!记|长)|\bbook|电影|影片|\bmovie|\bfilm|音乐|歌|\bmusic|\bsong"),
         reads="answer and quotes",
         fires_on=(
             "Mark Chen最喜欢的书是什么?",
@@ -444,8 +454,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "hobby",
-        re.compile(r"爱好|兴趣爱好|业余|\bhobb"),
-        re.compile(r"爱好|兴趣|业余|\bhobb"),
+        LazyPattern(r"爱好|兴趣爱好|业余|\bhobb"),
+        LazyPattern(r"爱好|兴趣|业余|\bhobb"),
         reads="answer and quotes",
         fires_on=(
             "Brockman有什么爱好?",
@@ -454,8 +464,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "children",
-        re.compile(r"孩子|小孩|子女|儿子|女儿|\bkids?\b|\bchildren\b|\bson\b|\bdaughter"),
-        re.compile(r"孩子|子女|儿|女儿|\bkid|\bchild|\bson\b|\bdaughter"),
+        LazyPattern(r"孩子|小孩|子女|儿子|女儿|\bkids?\b|\bchildren\b|\bson\b|\bdaughter"),
+        LazyPattern(r"孩子|子女|儿|女儿|\bkid|\bchild|\bson\b|\bdaughter"),
         reads="answer and quotes",
         fires_on=(
             "Altman有孩子吗?",
@@ -464,10 +474,10 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     ),
     Rule(
         "body",
-        re.compile(
+        LazyPattern(
             r"身高|体重|个子|星座|血型|谁更高|谁比较高|^(?!.*(?:估值|价|收入|营收|比例|分数|排名|融资|薪|评价|地位|期望|要求)).*有多高$|\bheight\b|\btall(?:er)?\b"
         ),
-        re.compile(r"身高|体重|米|公斤|星座|血型|\bheight\b|\btall\b"),
+        LazyPattern(r"身高|体重|米|公斤|星座|血型|\bheight\b|\btall\b"),
         reads="answer and quotes",
         fires_on=(
             "布罗克曼个子有多高?",
@@ -478,10 +488,10 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # a spoken language, not a programming one ("伊利亚会说几种语言")
     Rule(
         "spoken_language",
-        re.compile(
+        LazyPattern(
             r"[说讲]\S{0,3}(?:几|哪|什么)\S{0,2}语言|几种语言|\blanguages? (?:does|do|did|can) \w+ speak"
         ),
-        re.compile(r"[英法德俄日韩中汉阿]语|\bspeaks?\b"),
+        LazyPattern(r"[英法德俄日韩中汉阿]语|\bspeaks?\b"),
         reads="answer and quotes",
         fires_on=(
             "伊利亚会说几种语言?",
@@ -493,8 +503,10 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # none, though it answers what he wrote)
     Rule(
         "programming_language",
-        re.compile(r"用(?:什么|哪种|哪一种|哪个|啥)(?:编程|程序)?语言|\b(?:which|what) programming language"),
-        re.compile(
+        LazyPattern(
+            r"用(?:什么|哪种|哪一种|哪个|啥)(?:编程|程序)?语言|\b(?:which|what) programming language"
+        ),
+        LazyPattern(
             r"\b(?:python|java|javascript|lua|matlab|lisp|fortran|rust|haskell|julia|c\+\+|go)\b",
             re.IGNORECASE,
         ),
@@ -508,8 +520,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # ("董事会正在与奥尔特曼讨论让他重返CEO岗位" says nothing of how he felt about it)
     Rule(
         "stance",
-        re.compile(r"态度|心情|感受|心态|\bhow did \w+ feel\b|\battitude\b"),
-        re.compile(
+        LazyPattern(r"态度|心情|感受|心态|\bhow did \w+ feel\b|\battitude\b"),
+        LazyPattern(
             r"感到|觉得|认为|态度|心情|感受|心态|希望|想要|表示|称|说|矛盾|不满|担心|担忧|满意|开心|高兴|失望|愤怒"
             r"|生气|震惊|惊讶|支持|反对|拒绝|同意|欢迎|后悔|遗憾|感谢|感激|骄傲|兴奋|难过|伤心|怒|不确定|犹豫|纠结"
         ),
@@ -522,8 +534,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # what someone wore ("他在意大利的一次活动上刻意淡化事件" says where he spoke, not in what)
     Rule(
         "clothing",
-        re.compile(r"穿(?:了|着)?(?:什么|啥)|衣服|服装|穿搭|\bwear(?:ing)?\b|\bwore\b|\boutfit"),
-        re.compile(r"穿|衣|服装|\bwear|\bwore\b|\boutfit|\bsuit\b|\bdress"),
+        LazyPattern(r"穿(?:了|着)?(?:什么|啥)|衣服|服装|穿搭|\bwear(?:ing)?\b|\bwore\b|\boutfit"),
+        LazyPattern(r"穿|衣|服装|\bwear|\bwore\b|\boutfit|\bsuit\b|\bdress"),
         reads="answer and quotes",
         fires_on=(
             "奥特曼在活动上穿了什么?",
@@ -533,8 +545,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # what a bet was for, not that there was one ("员工还在打赌能引来多少用户")
     Rule(
         "stakes",
-        re.compile(r"赌注|彩头|赌(?:的是)?(?:什么|啥)|\bthe stakes\b|\bwager"),
-        re.compile(r"赌注|彩头|输的人|赢的人|\bstakes\b|\bwager"),
+        LazyPattern(r"赌注|彩头|赌(?:的是)?(?:什么|啥)|\bthe stakes\b|\bwager"),
+        LazyPattern(r"赌注|彩头|输的人|赢的人|\bstakes\b|\bwager"),
         reads="answer and quotes",
         fires_on=(
             "员工打赌赌的是什么?",
@@ -544,8 +556,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # which wood, not that a statue was wooden ("木雕像")
     Rule(
         "wood",
-        re.compile(r"(?:什么|哪种|哪一种|啥)(?:木头|木材|木料)|\bwhat (?:kind of )?wood\b"),
-        re.compile(r"[橡松杉柚桦檀楠柏榉枫]木|胡桃木|\b(?:oak|pine|cedar|walnut|teak)\b"),
+        LazyPattern(r"(?:什么|哪种|哪一种|啥)(?:木头|木材|木料)|\bwhat (?:kind of )?wood\b"),
+        LazyPattern(r"[橡松杉柚桦檀楠柏榉枫]木|胡桃木|\b(?:oak|pine|cedar|walnut|teak)\b"),
         reads="answer and quotes",
         fires_on=(
             "雕像是用什么木头做的?",
@@ -555,8 +567,8 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # who chairs a board: a fact naming someone else in the story does not say who
     Rule(
         "chair",
-        re.compile(r"董事长|主席|\bchair(?:man|woman|person)?\b"),
-        re.compile(r"董事长|主席|\bchair"),
+        LazyPattern(r"董事长|主席|\bchair(?:man|woman|person)?\b"),
+        LazyPattern(r"董事长|主席|\bchair"),
         reads="answer and quotes",
         fires_on=(
             "OpenAI的董事长是谁?",
@@ -568,11 +580,13 @@ ASKED_DETAILS: tuple[Rule, ...] = (
     # 他/她, a Latin name, or a name + 的, then 对象是谁 / 叫什么 (the key has no end punctuation).
     Rule(
         "partner",
-        re.compile(
+        LazyPattern(
             r"(?:他的?|她的?|\bta的?|[a-z]的?|[\u4e00-\u9fff]的)对象(?:是谁|是哪位|叫什么(?:名字)?)(?:啊|呀|呢)?$"
             r"|男朋友|女朋友|男友|女友|伴侣|\b(?:boyfriend|girlfriend)\b"
         ),
-        re.compile(r"妻|丈夫|老公|太太|配偶|婚|伴侣|男友|女友|男朋友|女朋友|恋|married|wife|husband|partner"),
+        LazyPattern(
+            r"妻|丈夫|老公|太太|配偶|婚|伴侣|男友|女友|男朋友|女朋友|恋|married|wife|husband|partner"
+        ),
         reads="answer and quotes",
         fires_on=(
             "Brockman的对象是谁?",
@@ -593,7 +607,7 @@ ASKED_DETAILS: tuple[Rule, ...] = (
 # ("首席研究官Bob McGrew") or one they were given ("晋升为首席技术官"), not "扮演的重要角色".
 TITLE_ASKED_CUE = Cue(
     "title_asked",
-    re.compile(
+    LazyPattern(
         r"职位|职务|职称|头衔|官职|岗位|什么职|\b(?:job )?titles?\b|\bposition\b"
         r"|(?:做|干|搞)(?:什么|啥)(?:工作)?的|负责(?:什么|啥|哪一?[块部方个]|哪些)"
     ),
@@ -613,7 +627,7 @@ TITLE_GIVEN = r"是|担任|出任|晋升为|升任|升为|成为|任命为|接�
 # by a fact that reports it still open: talks, hopes, plans. (the question's cue, a fact's)
 OUTCOME_ASKED_CUE = Cue(
     "outcome_asked",
-    re.compile(
+    LazyPattern(
         r"最[后终](?:是否|有没有|到底|真的|是怎么回|怎么回|答应|同意|接受)|到底有没有|有没有真的"
         r"|\b(?:in the end|eventually|ultimately)\b"
     ),
@@ -625,7 +639,7 @@ OUTCOME_ASKED_CUE = Cue(
 OUTCOME_ASKED = OUTCOME_ASKED_CUE.pattern
 STILL_OPEN_CUE = Cue(
     "still_open",
-    re.compile(r"讨论|希望|计划|寻求|洽谈|传出|可能|或将|考虑|打算|试图|若(?!干)|如果|假如|倘若"),
+    LazyPattern(r"讨论|希望|计划|寻求|洽谈|传出|可能|或将|考虑|打算|试图|若(?!干)|如果|假如|倘若"),
     "answer",
     "a fact that reports talks, hopes, plans or an if: it does not say how something ended",
     fires_on=("董事会正在与奥尔特曼讨论让他重返CEO岗位",),
@@ -637,7 +651,7 @@ STILL_OPEN = STILL_OPEN_CUE.pattern
 # (the question's cue, what an answer giving a day contains)
 DAY_ASKED_CUE = Cue(
     "day_asked",
-    re.compile(
+    LazyPattern(
         r"哪一?天|几号|几月几[日号]|哪个?日子|星期几|礼拜几|周几|\b(?:what|which) (?:date|day)\b|\bon what day\b"
     ),
     "question",
@@ -648,7 +662,7 @@ DAY_ASKED_CUE = Cue(
 DAY_ASKED = DAY_ASKED_CUE.pattern
 DAY_STATED_CUE = Cue(
     "day_stated",
-    re.compile(
+    LazyPattern(
         r"\d{1,2}[日号]|[一二三四五六七八九十]+[日号]|周[一二三四五六日末]|星期|当天|同一天|同日|昨天|今天|次日|第二天"
     ),
     "answer",
@@ -663,7 +677,7 @@ DAY_STATED = DAY_STATED_CUE.pattern
 # Whole words only: "um" in "human", "ha" in "Hamas" are none.
 INTERJECTION_CUE = Cue(
     "interjection",
-    re.compile(r"\b(?:h+m+|u+m+|e+m+|m{2,}|a+h+|o+h+|e+h+|(?:h+a+)+h*|(?:h+e+)+h*|l+o+l+|x+d+)\b"),
+    LazyPattern(r"\b(?:h+m+|u+m+|e+m+|m{2,}|a+h+|o+h+|e+h+|(?:h+a+)+h*|(?:h+e+)+h*|l+o+l+|x+d+)\b"),
     reads="question",
     doc="a Latin-letter interjection (hmm, umm, hahaha, lol): no content word, no foreign name",
     fires_on=("hmmm who runs openai now", "hahaha why did Sam get fired", "ummm 穆拉蒂去哪了"),
@@ -771,7 +785,7 @@ CJK_STOP = frozenset(
 )
 # fmt: on
 # Longest first so 什么时候 goes before 什么 (used to skip question words in name windows).
-CJK_STOP_RE = re.compile("|".join(map(re.escape, sorted(CJK_STOP, key=len, reverse=True))))
+CJK_STOP_RE = LazyPattern("|".join(map(re.escape, sorted(CJK_STOP, key=len, reverse=True))))
 
 # English function words, dropped like CJK_STOP (English domain words are in EN_GLOSSARY; a word
 # in neither is kept as written: a name, or a word the question's novelty counts). Also used to
@@ -793,7 +807,7 @@ EN_STOP = frozenset(
 EN_PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "on_leave",
-        re.compile(
+        LazyPattern(
             r"\b(?:on|taking|take|takes|took|a) (?:an? )?(?:long |extended )?leave\b|\bleave of absence\b"
         ),
         " vacation ",
@@ -804,55 +818,55 @@ EN_PHRASES: tuple[Phrase, ...] = (
         # "old" after an owner or "the" is earlier, not an age ("his old team", "the old
         # board"): dropped, as "former" would read as a title's 前.
         "old_earlier",
-        re.compile(r"\b(his|her|their|my|our|its|the|your) old\b"),
+        LazyPattern(r"\b(his|her|their|my|our|its|the|your) old\b"),
         r" \1 ",
         fires_on=("What did Leike tell his old team?",),
         not_on=("How old was Karpathy when he joined?",),
     ),
     Phrase(
         "bad_terms",
-        re.compile(r"\bon (?:bad|poor|bitter|sour|hostile) terms\b"),
+        LazyPattern(r"\bon (?:bad|poor|bitter|sour|hostile) terms\b"),
         " 闹翻 ",
         fires_on=("Did Karpathy part on bitter terms with Tesla?",),
         not_on=("What were the terms of Microsoft's deal?",),
     ),
     Phrase(
         "llm",
-        re.compile(r"\blarge language models?\b|\bllms?\b"),
+        LazyPattern(r"\blarge language models?\b|\bllms?\b"),
         " 大语言模型 ",
         fires_on=("Which large language model did OpenAI release?", "Who builds the best LLMs?"),
     ),
     Phrase(
         "equity_stake",
-        re.compile(r"\bequity stake\b"),
+        LazyPattern(r"\bequity stake\b"),
         " 股权 ",
         fires_on=("Will Altman get an equity stake?",),
     ),
     Phrase(
         "swan_song",
-        re.compile(r"\b(?:final|last|farewell) (?:project|work|release)\b|\bswan song\b"),
+        LazyPattern(r"\b(?:final|last|farewell) (?:project|work|release)\b|\bswan song\b"),
         " 收官之作 ",
         fires_on=("What was Murati's final project at OpenAI?",),
     ),
     Phrase(
-        "how_large", re.compile(r"\bhow large\b"), " how much ", fires_on=("How large are OpenAI's losses?",)
+        "how_large", LazyPattern(r"\bhow large\b"), " how much ", fires_on=("How large are OpenAI's losses?",)
     ),
     Phrase(
         "pushed_out",
-        re.compile(r"\b(?:pushed|forced|kicked|thrown) out\b"),
+        LazyPattern(r"\b(?:pushed|forced|kicked|thrown) out\b"),
         " 罢免 ",
         fires_on=("Was Altman pushed out by the board?", "Why was Sam kicked out?"),
     ),
     Phrase(
         "right_after",
-        re.compile(r"\bright (?:after|away)\b"),
+        LazyPattern(r"\bright (?:after|away)\b"),
         " after ",
         fires_on=("What did Altman do right after he was fired?",),
     ),
     # "What is Karpathy up to these days" is "卡帕西现在在干嘛": who he is now
     Phrase(
         "doing_now",
-        re.compile(
+        LazyPattern(
             r"\bwhat(?: is|'s| are| has)? ([^?]{1,30}?) (?:doing|up to|been up to|been doing)\b"
             r"(?: (?:now|these days|nowadays|lately|at the moment|right now))?"
         ),
@@ -861,120 +875,120 @@ EN_PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "now",
-        re.compile(r"\bright now\b|\bcurrently\b|\bthese days\b|\bat the moment\b"),
+        LazyPattern(r"\bright now\b|\bcurrently\b|\bthese days\b|\bat the moment\b"),
         " 目前 ",
         fires_on=("Who is OpenAI's CTO currently?", "Who leads research at OpenAI right now?"),
     ),
     # not 副 + 总裁: a vice president is no president
     Phrase(
         "senior_vice_president",
-        re.compile(r"\bsenior vice president\b"),
+        LazyPattern(r"\bsenior vice president\b"),
         " svp ",
         fires_on=("Who is the senior vice president of research?",),
     ),
     Phrase(
         "vice_president",
-        re.compile(r"\bvice president\b"),
+        LazyPattern(r"\bvice president\b"),
         " 副总裁 ",
         fires_on=("Who is OpenAI's vice president of product?",),
         not_on=("Who is the senior vice president of research?",),
     ),
     Phrase(
         "product_manager",
-        re.compile(r"\bproduct managers?\b"),
+        LazyPattern(r"\bproduct managers?\b"),
         " 产品经理 ",
         fires_on=("Who was the product manager for ChatGPT?",),
     ),
     # "bringing him into OpenAI": 让他进入公司
     Phrase(
         "bring_in",
-        re.compile(r"\b(?:bring|brings|bringing|brought)\b(?: \w+)? (?:in|into|on)\b"),
+        LazyPattern(r"\b(?:bring|brings|bringing|brought)\b(?: \w+)? (?:in|into|on)\b"),
         " 进入 ",
         fires_on=("Who brought Murati into OpenAI?",),
     ),
     # Idioms of casual English, to the words the articles use.
     Phrase(
         "broke_the_news",
-        re.compile(r"\b(?:broke|break|breaks|broken) (?:the )?(?:news|story)\b"),
+        LazyPattern(r"\b(?:broke|break|breaks|broken) (?:the )?(?:news|story)\b"),
         " 报道 ",
         fires_on=("Which outlet broke the news?",),
     ),
     Phrase(
         "jump_ship",
-        re.compile(r"\b(?:jump|jumped|jumps|jumping) ship\b"),
+        LazyPattern(r"\b(?:jump|jumped|jumps|jumping) ship\b"),
         " 跳槽 ",
         fires_on=("Why did Schulman jump ship to Anthropic?",),
     ),
     Phrase(
         "power_struggle",
-        re.compile(r"\bpower (?:struggle|grab|fight)\b|\bboardroom (?:drama|coup|fight)\b"),
+        LazyPattern(r"\bpower (?:struggle|grab|fight)\b|\bboardroom (?:drama|coup|fight)\b"),
         " 宫斗 ",
         fires_on=("What was the power struggle at OpenAI about?", "Who won the boardroom drama?"),
     ),
     # "compared altman to jobs" likens; "compared with" only compares
     Phrase(
         "liken",
-        re.compile(r"\b(?:compare|compared|compares|comparing|liken|likened)\b(?=[^?,]{1,40}\bto\b)"),
+        LazyPattern(r"\b(?:compare|compared|compares|comparing|liken|likened)\b(?=[^?,]{1,40}\bto\b)"),
         " 比作 ",
         fires_on=("Who compared Altman to Steve Jobs?",),
         not_on=("How large are Anthropic's losses compared with OpenAI's?",),
     ),
     Phrase(
         "a_year",
-        re.compile(r"\b(?:make|makes|earn|earns|making|earning) (?:a|per|each) year\b"),
+        LazyPattern(r"\b(?:make|makes|earn|earns|making|earning) (?:a|per|each) year\b"),
         " salary ",
         fires_on=("How much does Altman make a year?",),
     ),
     # "how big is his pool" asks a size; "how big a stake" an amount
     Phrase(
         "how_big_is",
-        re.compile(r"\bhow big (?=is|are|was|were)\b"),
+        LazyPattern(r"\bhow big (?=is|are|was|were)\b"),
         " 多大 ",
         fires_on=("How big is Altman's pool?",),
         not_on=("How big a stake is OpenAI giving Altman?",),
     ),
     Phrase(
         "how_big",
-        re.compile(r"\bhow big\b"),
+        LazyPattern(r"\bhow big\b"),
         " how much ",
         fires_on=("How big a stake is OpenAI giving Altman?",),
         not_on=("How big is Altman's pool?",),
     ),
     Phrase(
         "went_through",
-        re.compile(r"\b(?:going|gone|been|went) through\b"),
+        LazyPattern(r"\b(?:going|gone|been|went) through\b"),
         " 经历 ",
         fires_on=("What has OpenAI gone through this year?",),
     ),
     Phrase(
         "work_on",
-        re.compile(r"\b(?:work|working|works) on\b"),
+        LazyPattern(r"\b(?:work|working|works) on\b"),
         " 致力于 ",
         fires_on=("What did Sutskever work on at OpenAI?",),
     ),
     # "who's taking over research": 接替; "taking over as svp" is becoming one
     Phrase(
         "take_over",
-        re.compile(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"),
+        LazyPattern(r"\b(?:take|takes|taking|took|taken) over\b(?! as\b)"),
         " 接替 ",
         fires_on=("Who's taking over research now that Bob McGrew left?",),
         not_on=("Who is taking over as OpenAI's new SVP of research?",),
     ),
     Phrase(
         "time_off",
-        re.compile(r"\b(?:a |an )?(?:long |extended )?(?:break|time off)\b"),
+        LazyPattern(r"\b(?:a |an )?(?:long |extended )?(?:break|time off)\b"),
         " vacation ",
         fires_on=("Why is Brockman taking time off?", "When does Greg's long break end?"),
     ),
     Phrase(
         "year_end",
-        re.compile(r"\b(?:the )?end of (?:the|this) year\b|\byear[- ]end\b"),
+        LazyPattern(r"\b(?:the )?end of (?:the|this) year\b|\byear[- ]end\b"),
         " 年底 ",
         fires_on=("Will Brockman be back by the end of the year?",),
     ),
     Phrase(
         "start_a_company",
-        re.compile(
+        LazyPattern(
             r"\b(?:start|started|starts|found|founded) (?:something|a company|his own \w+|her own \w+)\b"
         ),
         " 创立 公司 ",
@@ -982,19 +996,19 @@ EN_PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         "next_model",
-        re.compile(r"\bnext (?:big )?(?:ai )?model\b"),
+        LazyPattern(r"\bnext (?:big )?(?:ai )?model\b"),
         " 下一代 大语言模型 ",
         fires_on=("When is OpenAI's next big model coming out?",),
     ),
     Phrase(
         "catchphrase",
-        re.compile(r"\b(?:always|kept|keeps) (?:going|saying|chanting)\b"),
+        LazyPattern(r"\b(?:always|kept|keeps) (?:going|saying|chanting)\b"),
         " 口头禅 ",
         fires_on=("What was Ilya always saying at the office?",),
     ),
     Phrase(
         "feel_the_agi",
-        re.compile(r"\bfeel the agi\b"),
+        LazyPattern(r"\bfeel the agi\b"),
         " 感受agi ",
         fires_on=("Who chanted 'feel the AGI'?",),
     ),
@@ -1455,7 +1469,7 @@ _COLLOQUIAL: tuple[RegionalWord, ...] = (
 REGIONAL_TO_MANDARIN: dict[str, str] = {
     entry.word: entry.mandarin for entry in (*_CANTONESE, *_TAIWAN, *_COLLOQUIAL)
 }
-REGIONAL_RE = re.compile("|".join(sorted(map(re.escape, REGIONAL_TO_MANDARIN), key=len, reverse=True)))
+REGIONAL_RE = LazyPattern("|".join(sorted(map(re.escape, REGIONAL_TO_MANDARIN), key=len, reverse=True)))
 
 
 def to_mandarin(key: str) -> str:

@@ -69,7 +69,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.normalise import matching_key, read_copula, read_time_interrogative
 from bot.engine.passages import POSITION_POOL, Passages
-from bot.engine.rules import Rule, TitleRule
+from bot.engine.rules import LazyPattern, Rule, TitleRule
 from bot.engine.segment import Segmenter
 from bot.engine.slots import NAME_ASKED, Slots, read_slots
 from bot.engine.stage import Stage
@@ -127,33 +127,33 @@ _CONTRACTED = frozenset(
     | {"ll", "re", "ve"}
 )
 _IS_CJK = IS_CJK
-_PIECE = re.compile(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
+_PIECE = LazyPattern(rf"[{_CJK_CHAR}]+|[a-z0-9][a-z0-9%.+\-]*[a-z0-9%+]|[a-z0-9]")
 _EDGE = "".join(EDGE_PARTICLES)
 _ENTITY_MARK = ENTITY_MARK
 _EMPTY = np.zeros(0, dtype=np.int32)
-_LATIN_NAME = re.compile(r"[a-z][a-z0-9.\-]*[a-z0-9]")  # two or more characters, not a number
-_PROPER_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*(?![A-Za-z])")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_LATIN_NAME = LazyPattern(r"[a-z][a-z0-9.\-]*[a-z0-9]")  # two or more characters, not a number
+_PROPER_NAME = LazyPattern(r"(?<![A-Za-z])[A-Z][a-z]{2,}(?: [A-Z][a-z]+)*(?![A-Za-z])")
+_YEAR = LazyPattern(r"(?:19|20)\d\d")
 # Characters no word starts with when jieba's HMM glues them to the verb after: a date's unit cut
 # off its digits (2023年开 -> 年开), the interrogative 谁 (谁整的 -> 谁整).
 _UNGLUED_LEADS = frozenset("年月日号谁")
-_LETTER_DIGIT = re.compile(r"([a-z])(\d)")
+_LETTER_DIGIT = LazyPattern(r"([a-z])(\d)")
 # What an answer contains, for the intents it can serve (see Matcher._derived_intents).
-_WHEN_TEXT = re.compile(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
+_WHEN_TEXT = LazyPattern(r"\d{4}年|\d{1,2}月|[一二三四五六七八九十]+月|年底|年初|当天|周[一二三四五六日]")
 _DATE_TEXT = DATE_TEXT  # dates are not amounts (bot.engine.features)
-_AMOUNT_TEXT = re.compile(r"\d|[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
+_AMOUNT_TEXT = LazyPattern(r"\d|[一二两三四五六七八九十百千万亿半几数]+整?(?:名|位|个|倍|年|天|成|亿|万|%)")
 # An answer that names who reported it: "据FT报道", "外媒Vox扒出", "多家媒体", not a bare "据报道".
-_SOURCE_TEXT = re.compile(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
+_SOURCE_TEXT = LazyPattern(r"据(?!报道)[^,。;:]{1,25}?报道|媒体|外媒|美媒|记者|报道称|《[^》]+》")
 # "无故撤诉" answers why he withdrew: for no reason given
-_REASON_TEXT = re.compile(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢|试图|目的|无故")
+_REASON_TEXT = LazyPattern(r"因为|原因|由于|为了|因此|所以|理由|认为|担忧|担心|不满|希望|感谢|试图|目的|无故")
 
 
-_APPOSITIVE = re.compile(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
+_APPOSITIVE = LazyPattern(rf"[那这](?:个|位|名)[^{_ENTITY_MARK},，?？]{{1,10}}?(?={_ENTITY_MARK})")
 
 # Synonyms containing these stay out of the segmenter's dictionary: "几岁" must stay a cue.
-_QUESTION_WORD = re.compile(r"几|多少|多大|什么|怎么")
+_QUESTION_WORD = LazyPattern(r"几|多少|多大|什么|怎么")
 # A question that gives a time asks the title held then, not the standing one.
-_TIME_CUE = re.compile(
+_TIME_CUE = LazyPattern(
     r"\d|年|月|时候?|最初|最早|起初|当初|刚|加入|进入|之前|以前|此前|后来|之后|以后|曾经?|新|接下来|将|未来"
     r"|\b(?:when|before|after|first|join(?:ed)?|new|next|will)\b"
 )
@@ -190,12 +190,12 @@ MAX_ANALYSED_TOKENS = 24  # content words of a key, the last ones (the sets' que
 
 # An interrogative that asks for a thing, not why (为什么, 为啥, 凭什么, 干啥 ask a reason).
 _INTERROGATIVE = r"(?:(?<![为凭干])(?:什么|啥)|哪[个家位种些年国里]?|多少|几|谁|\bwhat|\bwhich|\bhow many)"
-_ASKED_AFTER = re.compile(rf"{_INTERROGATIVE}\s*([\u3400-\u9fff]{{1,4}}|[a-z]+)")
-_ASKED_BEFORE = re.compile(rf"([\u3400-\u9fff]{{1,4}}?)(?:是|在|做|干|有|叫|有关)*{_INTERROGATIVE}")
+_ASKED_AFTER = LazyPattern(rf"{_INTERROGATIVE}\s*([\u3400-\u9fff]{{1,4}}|[a-z]+)")
+_ASKED_BEFORE = LazyPattern(rf"([\u3400-\u9fff]{{1,4}}?)(?:是|在|做|干|有|叫|有关)*{_INTERROGATIVE}")
 
 
 # A token with a question word written into it ("几高", "幾大", "多久"): what is asked, not paraphrase.
-_HOLDS_INTERROGATIVE = re.compile(r"[几幾多咩乜边邊啥谁誰]")
+_HOLDS_INTERROGATIVE = LazyPattern(r"[几幾多咩乜边邊啥谁誰]")
 
 
 def _asked_words(key: str) -> str:
@@ -330,12 +330,14 @@ class Matcher:
 
     cache_dir: Path | None = None  # where the built index is kept between runs (see index); None: none
     _analysed: dict[str, QueryAnalysis] = field(init=False, default_factory=dict)  # see analyse
-    _ranked: dict[tuple[QueryAnalysis, int, Weights], tuple[Candidate, ...]] = field(
+    _ranked: dict[tuple[QueryAnalysis, Weights], tuple[int, tuple[Candidate, ...]]] = field(
         init=False, default_factory=dict
-    )  # see rank
+    )  # see rank: the most candidates asked for, and those candidates
     _word_hits: dict[str, tuple[np.ndarray | None, np.float32]] = field(init=False, default_factory=dict)
     _excluded_by: dict[tuple[str, ...], tuple[np.ndarray, int]] = field(init=False, default_factory=dict)
     work: Work = field(init=False, default_factory=Work)
+    # The last question's candidates: an answerer that asks may_rank ranks it right after.
+    _last_candidates: tuple[QueryAnalysis, list[int]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         # Domain words and every name stay whole when segmented: 超级对齐, 后训练, 穆拉蒂.
@@ -614,6 +616,17 @@ class Matcher:
     ) -> float:
         return fact_coverage(terms, indexed, stated)
 
+    def may_rank(self, query: QueryAnalysis, fact_ids: frozenset[str]) -> bool:
+        """Whether a ranking of `query` may hold any of `fact_ids`: a ranking scores only the
+        candidates the cheap pre-score picks (about a sixth of its cost), so an answerer that
+        can use only a few facts asks this before it ranks."""
+        return any(self._facts[p].fact.id in fact_ids for p in self._candidates(query))
+
+    def _candidates(self, query: QueryAnalysis) -> list[int]:
+        if self._last_candidates is None or self._last_candidates[0] != query:
+            self._last_candidates = (query, self._candidate_positions(query))
+        return self._last_candidates[1]
+
     def _candidate_positions(self, query: QueryAnalysis) -> list[int]:
         """The facts worth scoring in full, best first by a cheap vectorised pre-score.
 
@@ -683,26 +696,35 @@ class Matcher:
         return found
 
     def rank(self, query: QueryAnalysis, limit: int = 5) -> list[Candidate]:
-        """The best `limit` candidates for the question, best first; remembered: the several-facts
-        answerer ranks a question's analysis before the single-fact answerer ranks it again, and
-        the ranking depends on the analysis and the weights alone."""
-        key = (query, limit, self.weights)
+        """The best `limit` candidates for the question, best first (remembered: `_best`)."""
+        best = self._best(query, limit)
+        if not self.passages.asks_position(query.key):
+            return list(best)
+        # A question that says where in a letter it looks takes the fact quoted from there, which
+        # may rank below the few kept: it is looked for in a wider pool.
+        return self.passages.at_position(query.key, best, self._best(query, POSITION_POOL))
+
+    def _best(self, query: QueryAnalysis, limit: int) -> tuple[Candidate, ...]:
+        """The best `limit` candidates, remembered: the several-facts answerer ranks a question's
+        analysis before the single-fact answerer ranks it again, and the ranking depends on the
+        analysis and the weights alone."""
+        key = (query, self.weights)
         remembered = self._ranked.get(key)
-        if remembered is not None:
+        if remembered is not None and remembered[0] >= limit:
+            # The best few of a longer ranking are the ranking of those few: _rank works out
+            # every candidate that may reach the few or the ties its re-orderings weigh, for
+            # any limit, so the several-facts answerer's ten serve the single-fact path's five.
             self.work.rankings_reused += 1
-            return list(remembered)
-        # A question that says where in a letter it looks takes the fact quoted from there.
-        ranked = self._rank(query, limit)
-        if self.passages.asks_position(query.key):  # the quote there may rank below the few kept
-            ranked = self.passages.at_position(query.key, ranked, self._rank(query, POSITION_POOL))
-        if len(self._ranked) >= RANKINGS_KEPT:
+            return remembered[1][:limit]
+        best = tuple(self._rank(query, limit))
+        if remembered is None and len(self._ranked) >= RANKINGS_KEPT:
             del self._ranked[next(iter(self._ranked))]  # the oldest: a bounded memo
-        self._ranked[key] = tuple(ranked)
-        return ranked
+        self._ranked[key] = (limit, best)
+        return best
 
     def _rank(self, query: QueryAnalysis, limit: int) -> list[Candidate]:
         self.work.rankings += 1
-        positions = self._candidate_positions(query)
+        positions = self._candidates(query)
         if not positions:
             return []
         query_entities = frozenset(query.entities)

@@ -9,10 +9,57 @@ from the code. Anchors: duckling's named rules with a corpus of examples per rul
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from bot.factbase.models import Intent
+
+
+class LazyPattern:
+    """A regular expression compiled on its first use, not at import: the rule modules hold
+    hundreds, and a one-shot `saga-bot ask` uses a few of them (compiling them all was about a
+    tenth of its start-up). Searches as `re.Pattern` does; `pattern` is the source text."""
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+        return self.compiled().search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+        return self.compiled().match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
+        return self.compiled().fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> list[Any]:
+        return self.compiled().findall(text, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled().sub(repl, text, count)
+
+    def subn(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> tuple[str, int]:
+        return self.compiled().subn(repl, text, count)
+
+    def split(self, text: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled().split(text, maxsplit)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
 
 # What text of a fact a rule's `stated` pattern is searched in: the answer alone, or the
 # answer and its sources' quotes (simplified, lower case).
@@ -25,8 +72,8 @@ class Rule:
     whose text (`reads`) matches `stated`."""
 
     name: str
-    asked: re.Pattern[str]
-    stated: re.Pattern[str]
+    asked: re.Pattern[str] | LazyPattern
+    stated: re.Pattern[str] | LazyPattern
     reads: Reads
     fires_on: tuple[str, ...]  # questions it must fire on: one test each
     not_on: tuple[str, ...] = ()  # questions it must not fire on (the near misses it was made for)
@@ -60,7 +107,7 @@ class Cue:
     (`doc`), text it must fire on and text it must not (one test each)."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | LazyPattern
     reads: CueReads
     doc: str
     fires_on: tuple[str, ...]
@@ -72,7 +119,7 @@ class IntentCue:
     """Words that ask for a kind of thing (`intent`): a question may carry several."""
 
     intent: Intent
-    cue: re.Pattern[str]
+    cue: re.Pattern[str] | LazyPattern
     fires_on: tuple[str, ...]
     not_on: tuple[str, ...] = ()
 
@@ -83,7 +130,7 @@ class Phrase:
     a question as `replacement` before its words are looked up in the glossary."""
 
     name: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | LazyPattern
     replacement: str
     fires_on: tuple[str, ...]  # questions it must fire on: one test each
     not_on: tuple[str, ...] = ()

@@ -17,6 +17,7 @@ from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate, Matcher, QueryAnalysis
 from bot.engine.normalise import matching_key
+from bot.engine.rules import LazyPattern
 from bot.engine.several import digest, durations, fitting, frame, labels, lists, order, roles_at
 from bot.engine.several.common import PRECISION_WORDS, Context, dates_in, show_date, sort_key, story_home
 from bot.engine.several.labels import NO_COUNT, NO_NAMES
@@ -42,16 +43,16 @@ def _span_of(text: str) -> tuple[date, date] | None:
 
 
 # A group the articles count but do not name: "三名高级研究人员", "数十名员工".
-_GROUP = re.compile(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
+_GROUP = LazyPattern(r"(?:\d+|[一二两三四五六七八九十数几]+)(?:多)?(?:名|位)")
 # A group counted loosely ("数十名员工"), or a question for its exact count ("确切是几个人").
-_VAGUE_GROUP = re.compile(r"数十|几十|数百|几百|上百|(?<![\d十百千])多名|数名|一些|不少")
-_EXACT_ASKED = re.compile(r"确切|具体|到底|究竟|\bexact")
+_VAGUE_GROUP = LazyPattern(r"数十|几十|数百|几百|上百|(?<![\d十百千])多名|数名|一些|不少")
+_EXACT_ASKED = LazyPattern(r"确切|具体|到底|究竟|\bexact")
 # A group the question points back to ("那几个研究员", "嗰三位"): a fact stating a group fits it.
-_GROUP_POINTED = re.compile(r"[这那呢嗰](?:几|[一二两三四五六七八九十\d]+)(?:个|位|名)")
+_GROUP_POINTED = LazyPattern(r"[这那呢嗰](?:几|[一二两三四五六七八九十\d]+)(?:个|位|名)")
 _POST = r"(?:ceo|cto|cfo|首席|总裁|董事长|执行长|行政总裁|chief|president|chair)"
-_PRONOUN = re.compile(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
+_PRONOUN = LazyPattern(r"[他她它]|\b(?:he|she|him|her|his|they|them)\b")
 # A count the question puts on the people it asks for: "那12位高管", "三个人".
-_ASKED_COUNT = re.compile(r"(?<![数几\d])(\d+|[一二两三四五六七八九十]+)\s*(位|名|个人|人)")
+_ASKED_COUNT = LazyPattern(r"(?<![数几\d])(\d+|[一二两三四五六七八九十]+)\s*(位|名|个人|人)")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
 
 
@@ -68,12 +69,12 @@ def _count_value(number: str) -> int | None:
 # A collective name a fact gives the people it names: a naming verb, then the name quoted
 # ("被外界称为OpenAI“四大天王”", "known as the 'big four'"); an organisation's name may stand
 # between them.
-_COLLECTIVE = re.compile(
+_COLLECTIVE = LazyPattern(
     r"(?:称为|称作|称之为|叫做|号称|并称|合称|统称|\bdubbed\b|\bknown as\b)\s*(?:the\s+)?(?:[a-z0-9]+\s*)?"
     r"[“「\"『']([^”」\"』']{2,12})[”」\"』']"
 )
 # "到2024年9月(为止/已经)", "截至…", "as of …": a bound on the date, not a month asked.
-_BY_DATE = re.compile(
+_BY_DATE = LazyPattern(
     r"(?:截至|截止|\bas of\b|\bby\b)\s*(?:20)?\d\d|到\s*(?:20)?\d\d\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?\s*"
     r"(?:为止|止|时|的时候|嗰阵|[,，]?\s*(?:已经|已|仲|还|都))"
 )
@@ -81,11 +82,11 @@ _BY_DATE = re.compile(
 
 # The noun a which-ones question asks people by ("边几个华人", "哪几位女性"): 2-4 characters
 # after a plural interrogative and a classifier, ending the clause.
-_DESCRIBED = re.compile(
+_DESCRIBED = LazyPattern(
     r"(?:哪些|哪几|边几|边啲|有几)(?:个|位|名)([\u4e00-\u9fff]{2,4}?)(?:呢|啊|呀|吖|嘅|的)?\s*(?:[?？,，。!！]|$)"
 )
 # Words for people in general or for posts: other frames and the facts answer those.
-_GENERIC_PEOPLE = re.compile(
+_GENERIC_PEOPLE = LazyPattern(
     r"^(?:人|人员|个人|高管|高层|员工|成员|研究员|创始人|联创|联合创始人|大佬|同事)$"
 )
 
@@ -110,7 +111,7 @@ def _by_date(text: str, when: list[str]) -> tuple[date, date] | None:
 
 # Items a fact enumerates: two or more joined by 、, or the last by 和/与/及/或 after one 、
 # ("消费者、开发者和企业"); a which-ones question's items when the fact is about its subject.
-_ENUMERATION = re.compile(
+_ENUMERATION = LazyPattern(
     r"[^\s,，。;；、]{1,12}、[^\s,，。;；、]{1,12}(?:、|和|与|及|或|以及)[^\s,，。;；、]{1,12}"
 )
 # How near the answering bar, and how far ahead of the next fact, such a fact must be: a
@@ -127,8 +128,8 @@ _MOVE_TYPES = frozenset(
 
 
 # Words by which a fact itself states an order ("后加入", "此前", "then").
-_STATES_ORDER = re.compile(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
-_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
+_STATES_ORDER = LazyPattern(r"先|后|此前|之前|随后|然后|接着|\bbefore\b|\bafter\b|\bthen\b|\blater\b")
+_NUMBER = LazyPattern(r"\d|[一二两三四五六七八九十百千万]+(?:位|名|个|人|年|家)")
 
 
 def finer_told(events: list[Candidate], wanted: frozenset[EventType]) -> Candidate | None:
@@ -158,10 +159,19 @@ class SeveralFacts:
     # question (cleared by each answer()).
     _ranked: dict[tuple[QueryAnalysis, int], list[Candidate]] = field(default_factory=dict)
     home: str = field(init=False)  # the organisation the story is about, computed once
+    # Events of a group the articles count but do not name: the only facts _unnamed answers with.
+    _group_events: frozenset[str] = field(init=False)
     _collective_names: list[tuple[str, Fact, list[Entity]]] | None = None
 
     def __post_init__(self) -> None:
         self.home = story_home(self.base)
+        self._group_events = frozenset(
+            f.id
+            for f in self.base.facts
+            if f.kind == "event"
+            and (f.tally or _GROUP.search(f.answer))
+            and not any(self.base.entities[p.entity].kind == "person" for p in f.participants)
+        )
 
     def _rank(self, analysis: QueryAnalysis, limit: int = 5) -> list[Candidate]:
         key = (analysis, limit)
@@ -1253,6 +1263,8 @@ class SeveralFacts:
         )
         if Intent.WHO not in analysis.intents and not analysis.name_asked and not exact_count:
             return None
+        if not self.matcher.may_rank(analysis, self._group_events):
+            return None  # no group event is a candidate: none can come first
         ranked = self._rank(analysis)
         # A little under the answering bar: asking for names the fact lacks lowers its score.
         if not ranked or ranked[0].score < self.matcher.weights.threshold * 0.8:

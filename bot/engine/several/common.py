@@ -3,13 +3,13 @@ no finer than they are known, display names, and the reply they make."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot.engine import labels as engine_labels
 from bot.engine.answer import Reply, SourceRef
+from bot.engine.rules import LazyPattern
 from bot.engine.several import labels
 from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
@@ -89,16 +89,16 @@ def display(entity: Entity) -> str:
     return entity.name
 
 
-_YEAR = re.compile(r"(20\d\d)\s*年?")
+_YEAR = LazyPattern(r"(20\d\d)\s*年?")
 # A year may be two digits before a month ("24年8月"); alone, "10年" is a duration.
-_MONTH_DAY = re.compile(r"(?:(20\d\d|(?<![\d.])\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號])?")
+_MONTH_DAY = LazyPattern(r"(?:(20\d\d|(?<![\d.])\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号號])?")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_ENGLISH_DATE = re.compile(
+_ENGLISH_DATE = LazyPattern(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(20\d\d))?\b"
 )
-_ISO = re.compile(r"(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?")
+_ISO = LazyPattern(r"(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?")
 # "11/19": month and day, as Chinese users write them (no year: the saga's year is looked up).
-_SLASHED = re.compile(r"(?<![\d/])()(\d{1,2})/(\d{1,2})(?![\d/])")
+_SLASHED = LazyPattern(r"(?<![\d/])()(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def dates_in(text: str, base: FactBase) -> list[str]:

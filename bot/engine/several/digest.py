@@ -13,13 +13,13 @@ overlaps it shown apart.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
 from bot.engine.matcher import Candidate
+from bot.engine.rules import LazyPattern
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, show_date, sort_key
 from bot.factbase.models import Fact, Intent, ParticipantRole
@@ -48,7 +48,7 @@ WEIGHTS = Weights()
 
 # A fact that sets out several reasons itself ("大致有两个原因:一是…二是…", "主要观点之一是"):
 # for a why-question with several answers it is the one that gives them side by side.
-_ENUMERATES_REASONS = re.compile(
+_ENUMERATES_REASONS = LazyPattern(
     r"[两二三四五几多]个(?:主要)?(?:原因|理由)|一是.{1,60}二是|(?:原因|理由|观点)之一"
 )
 

@@ -15,19 +15,20 @@ from datetime import date as Day
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
+from bot.engine.rules import LazyPattern
 from bot.engine.several import labels
 from bot.engine.several.common import PRECISION_WORDS, Context, coarser, overlap, show_date
 from bot.engine.several.order import founding, when_of
 from bot.factbase.models import Citation, Entity, EventType, Fact, Intent, Move, Precision, precision_of
 
 # An English how-long question asks first: "How many days between A and B?".
-_ENGLISH_ASKING = re.compile(
+_ENGLISH_ASKING = LazyPattern(
     r"^\s*how (?:many days|many months|many years|long)(?: (?:passed|went by|was it|did it take|were there))?"
     r"(?: between| from| after)?\s*",
     re.IGNORECASE,
 )
 # Where a question of two events parts: "A到B", "从A到B", "A和B之间", "A距离B".
-_SPLIT = re.compile(r"到|至|和|与|跟|距离|距|之后|以后|比|\buntil\b|\band\b|\bto\b")
+_SPLIT = LazyPattern(r"到|至|和|与|跟|距离|距|之后|以后|比|\buntil\b|\band\b|\bto\b")
 
 
 def amount(first: str, second: str) -> tuple[str, Precision]:
@@ -74,8 +75,8 @@ def point_of(fact: Fact) -> Point:
 
 
 # The unit a how-long question asks in: a gap in days is also told in it, rounded.
-_MONTHS_ASKED = re.compile(r"几个月|多少个?月|\bhow many months\b")
-_YEARS_ASKED = re.compile(r"几年|多少年|\bhow many years\b")
+_MONTHS_ASKED = LazyPattern(r"几个月|多少个?月|\bhow many months\b")
+_YEARS_ASKED = LazyPattern(r"几年|多少年|\bhow many years\b")
 _DAYS_PER = {"月": 30.44, "年": 365.25}
 
 
@@ -137,7 +138,7 @@ def _between_moves(ctx: Context, first: Point, second: Point) -> list[str]:
 
 
 # A part of a month its fact's words give beside a date known to the month: "9月上旬".
-_PART_OF_MONTH = re.compile(r"(\d{1,2})\s*月\s*(上旬|中旬|下旬|初|底|末)")
+_PART_OF_MONTH = LazyPattern(r"(\d{1,2})\s*月\s*(上旬|中旬|下旬|初|底|末)")
 _PART_DAYS = {
     "上旬": (1, 10),
     "初": (1, 10),
@@ -184,18 +185,18 @@ def in_order(ctx: Context, first: Point, second: Point, names: tuple[str, str] =
 
 
 # The words that ask how long, wherever they stand: "A到B隔了几天", "A之后隔了几个月B".
-_GAP_ASKED = re.compile(
+_GAP_ASKED = LazyPattern(
     r"(?:中间|之间|当中)?(?:一共|总共|前后)?(?:相隔|间隔|隔了|隔|相差|差了|相距|过了|经过了|用了|花了|过)?咗?"
     r"(?:几|多少|多长|多久)(?:个)?(?:天|日|月|年|时间|久|耐)?"
 )
-_FROM_TO = re.compile(r"(?:从|自从)([^,，]+?)(?:到|至)([^,，]+)")
-_AFTER_OR_UNTIL = re.compile(r"(?:之后|以后|过后|后|到|至|起)\s*[,，]?\s*(?:中间|之间)?\s*$")
-_AFTER = re.compile(r"(?:之后|以后|过后)\s*[,，]?\s*$")
-_FILLER = re.compile(r"^[,，\s]*(?:才|也|就|又|然后)?|[的吗呢?？,，\s]*$")
+_FROM_TO = LazyPattern(r"(?:从|自从)([^,，]+?)(?:到|至)([^,，]+)")
+_AFTER_OR_UNTIL = LazyPattern(r"(?:之后|以后|过后|后|到|至|起)\s*[,，]?\s*(?:中间|之间)?\s*$")
+_AFTER = LazyPattern(r"(?:之后|以后|过后)\s*[,，]?\s*$")
+_FILLER = LazyPattern(r"^[,，\s]*(?:才|也|就|又|然后)?|[的吗呢?？,，\s]*$")
 # A hedge before the asking words ("A之后大概多久B"): no part of either event.
-_HEDGE = re.compile(r"(?:大概|大约|大致|约莫|差不多|约)\s*$")
+_HEDGE = LazyPattern(r"(?:大概|大约|大致|约莫|差不多|约)\s*$")
 # "how many months after A did B": the auxiliary that opens the second event.
-_ENGLISH_SECOND = re.compile(r"\s(?:did|was|were|had|does|do)\s")
+_ENGLISH_SECOND = LazyPattern(r"\s(?:did|was|were|had|does|do)\s")
 
 
 def two_points(text: str, find: Callable[[str], Point | None]) -> tuple[Point, Point] | None:
@@ -251,7 +252,7 @@ def lifetime(ctx: Context, org: str) -> Reply | None:
 
 
 # A stay the articles state in years: "工作了3年", "六年半", "接近8年", "九年".
-_STATED_YEARS = re.compile(
+_STATED_YEARS = LazyPattern(
     r"(?:工作|待|干|任职|加入)[^,。;]{0,12}?(?:\d+|[一二两三四五六七八九十]+)年|[一二两三四五六七八九十]年半"
 )
 
@@ -348,7 +349,7 @@ def tenure(ctx: Context, person: Entity, org: str | None = None, returned: bool 
 
 
 def role_span(
-    ctx: Context, person: Entity, held: re.Pattern[str], title: str, org: str | None = None
+    ctx: Context, person: Entity, held: LazyPattern, title: str, org: str | None = None
 ) -> Reply | None:
     """How long someone held a post, from the start of the role to its end, no finer than the
     coarser of them; declined by name when the articles give only one end. None when the

@@ -11,33 +11,33 @@ shown together, each with its source, in date order; the head claims no complete
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.matcher import Candidate
+from bot.engine.rules import LazyPattern
 from bot.factbase.models import Fact
 
 MAX_FACTS = 4
 
 # Words that ask for several things outright (a simplified, case-folded question): a bare count
 # ("有几个员工在Slack上抱怨") is one figure, not a list of facts.
-ASKS_SEVERAL = re.compile(
+ASKS_SEVERAL = LazyPattern(
     r"哪些|哪几|哪一些|有谁|都有谁|还有谁|分别(?:是|叫)?(?:谁|哪)|列一下|列几|列出|列举|几条|几种|几个(?:理由|原因|方面|说法)|"
     r"边啲|边几|\bwhich (?:\w+ )?(?:are|were|have)\b|\bwhat are\b|^\s*list\b|\blist (?:the|all|every)\b"
 )
 # Asks who (people, or the firms of "谁领投"): every fact shown must name someone or something
 # the question does not.
-ASKS_PEOPLE = re.compile(r"谁|名字|叫什么|哪些人|哪几位|哪几个人|边个|\bwho\b")
+ASKS_PEOPLE = LazyPattern(r"谁|名字|叫什么|哪些人|哪几位|哪几个人|边个|\bwho\b")
 # Asks for people by name (members, co-founders, who was hired away): an organisation does not
 # answer it, so every fact shown must name a person the question does not.
-ASKS_NAMED_PEOPLE = re.compile(
+ASKS_NAMED_PEOPLE = LazyPattern(
     r"名字|名单|叫什么|叫咩|哪些人|哪几位|哪几个人|成员|共同创办人|共同创始人|联合创始人|联合创办人|"
     r"挖走了?(?:哪些|谁)|\bwho (?:are|were) the\b|\bmembers?\b|\bco-?founders?\b|\bnames?\b"
 )
 # Points at someone the question describes ("跑去Anthropic的那位,他…") when it names no one:
 # the stages that resolve the description answer it, not a search by the question's words.
-POINTS = re.compile(r"[他她]|那位|这位|那个人|\b(?:he|she|his|her)\b")
+POINTS = LazyPattern(r"[他她]|那位|这位|那个人|\b(?:he|she|his|her)\b")
 
 
 @dataclass(frozen=True, slots=True)

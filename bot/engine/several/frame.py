@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from bot.engine.rules import Cue
+from bot.engine.rules import Cue, LazyPattern
 from bot.factbase.models import EventType
 
 
@@ -24,8 +24,9 @@ class Frame(StrEnum):
     DIGEST = "digest"
 
 
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _re(pattern: str) -> LazyPattern:
+    # compiled on first use: a one-shot `saga-bot ask` meets few of the frames
+    return LazyPattern(pattern, re.IGNORECASE)
 
 
 _CUES: list[Cue] = []
@@ -33,12 +34,12 @@ _CUES: list[Cue] = []
 
 def _cue(
     name: str, pattern: str, doc: str, fires_on: tuple[str, ...], not_on: tuple[str, ...] = ()
-) -> re.Pattern[str]:
+) -> LazyPattern:
     """A named cue of the rule catalogue (docs/rules.md), read in the simplified, case-folded
     question; its examples are tests (tests/engine/several/test_frame.py)."""
-    cue = Cue(name, _re(pattern), "question text", doc, fires_on, not_on)
-    _CUES.append(cue)
-    return cue.pattern
+    compiled_later = _re(pattern)
+    _CUES.append(Cue(name, compiled_later, "question text", doc, fires_on, not_on))
+    return compiled_later
 
 
 ORDER_PAIR = _cue(
@@ -110,7 +111,7 @@ COORDINATOR = _cue(
     ("先后",),
 )
 _OPERAND_MAX = 48  # characters
-_CLAUSE_BREAK = re.compile(r"[,，;；、]\s*$")
+_CLAUSE_BREAK = LazyPattern(r"[,，;；、]\s*$")
 
 
 def order_operands(text: str) -> list[tuple[str, str]]:
@@ -626,7 +627,7 @@ def detect(text: str) -> Frame | None:
 
 
 # The kind of event a verb names, for finding "the firing" or "the hiring" among close matches.
-_EVENT_VERBS: tuple[tuple[re.Pattern[str], frozenset[EventType]], ...] = tuple(
+_EVENT_VERBS: tuple[tuple[LazyPattern, frozenset[EventType]], ...] = tuple(
     (_re(pattern), frozenset(types))
     for pattern, types in (
         (r"解雇|开除|炒|辞退|罢免|被开|踢出|fired|firing|ousted|kicked out", {EventType.FIRED}),

@@ -15,13 +15,14 @@ from datetime import date
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
+from bot.engine.rules import LazyPattern
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, display, show_date, sort_key
 from bot.factbase.crosscheck import compatible
 from bot.factbase.models import DEPARTURES, Citation, Entity, EventType, Fact, Move, ParticipantRole, Role
 
 # A founder's role title ("联合创始人", "创始团队成员").
-FOUNDER_TITLE = re.compile("创始")
+FOUNDER_TITLE = LazyPattern("创始")
 
 
 def is_founder(entity: Entity, org: str) -> bool:

@@ -7,13 +7,13 @@ that the articles do not tell, and shows the dates: never a guessed order.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date as Day
 from typing import Literal
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
+from bot.engine.rules import LazyPattern
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, overlap, show_date
 from bot.engine.several.lists import FOUNDER_TITLE, is_founder, left_for_good
@@ -88,7 +88,7 @@ def _first_move_is_return(person: Entity, org: str, move: Move) -> bool:
 
 
 # A stay stated in years: "工作了接近 8 年", "工作五年多", "待了3年".
-_STAY = re.compile(
+_STAY = LazyPattern(
     r"(?:工作|待|任职|效力)了?\s*(接近|近|将近|超过|逾)?\s*(\d+|[一二两三四五六七八九十]+)\s*年(多|半)?"
 )
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
@@ -193,7 +193,7 @@ def _compare(ctx: Context, dated: list[Dated], word: str) -> Reply:
     return ctx.decline("order", labels.ORDER_SAME.format(dates=dates, verb=word), shown=items)
 
 
-def took_post(ctx: Context, people: list[Entity], held: re.Pattern[str], title: str) -> Reply:
+def took_post(ctx: Context, people: list[Entity], held: LazyPattern, title: str) -> Reply:
     """Which of two (or more) people took up a post first ("谁先当上临时CEO"): the starts of
     their roles with that title at OpenAI."""
     dated = []

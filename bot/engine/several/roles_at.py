@@ -13,6 +13,7 @@ from datetime import date
 
 from bot.engine.answer import Reply
 from bot.engine.lookups import interval
+from bot.engine.rules import LazyPattern
 from bot.engine.several import labels
 from bot.engine.several.common import Context, Item, show_date
 from bot.engine.several.order import founding
@@ -20,8 +21,8 @@ from bot.factbase.crosscheck import compatible
 from bot.factbase.models import Entity, Precision, Role, precision_of
 
 # The titles a question can ask for, as (what the question says, what a role title says).
-TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
-    (re.compile(asked, re.IGNORECASE), re.compile(held, re.IGNORECASE), shown)
+TITLES: tuple[tuple[LazyPattern, LazyPattern, str], ...] = tuple(
+    (LazyPattern(asked, re.IGNORECASE), LazyPattern(held, re.IGNORECASE), shown)
     for asked, held, shown in (
         (r"(?<![a-z])ceos?(?![a-z])|首席执行官|执行长|行政总裁|掌门人?|一把手", r"CEO|首席执行官", "CEO"),
         (r"(?<![a-z])cto(?![a-z])|首席技术官|技术长", r"CTO|首席技术官", "首席技术官(CTO)"),
@@ -42,8 +43,8 @@ TITLES: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = tuple(
 
 # Who held the post, asked with a copula: "CTO係邊個", "CEO是谁", "who was the CEO" (not "谁被推
 # 上去当CEO": who was appointed is an event, the facts tell it).
-_COPULA_WHO = re.compile(r"^[^,，?？。]{0,6}?(?:是|系|係|为|\bwas\b|\bis\b)\s*(?:谁|边|𠮶|哪|\bwho\b)")
-_WHO_COPULA = re.compile(
+_COPULA_WHO = LazyPattern(r"^[^,，?？。]{0,6}?(?:是|系|係|为|\bwas\b|\bis\b)\s*(?:谁|边|𠮶|哪|\bwho\b)")
+_WHO_COPULA = LazyPattern(
     r"(?:谁|边个|边位|哪位|\bwho\b)\s*(?:是|系|係|\bwas\b|\bis\b|\bwere\b)[^,，?？。]{0,10}$"
 )
 
@@ -57,7 +58,7 @@ def asks_holder(text: str) -> bool:
     return False
 
 
-def asked_title(text: str) -> tuple[re.Pattern[str], str] | None:
+def asked_title(text: str) -> tuple[LazyPattern, str] | None:
     for asked, held, shown in TITLES:
         if asked.search(text):
             return held, shown
@@ -75,7 +76,7 @@ def _span(role: Role) -> str:
 
 
 def holders(
-    ctx: Context, held: re.Pattern[str], title: str, org: str | None = None, when: str | None = None
+    ctx: Context, held: LazyPattern, title: str, org: str | None = None, when: str | None = None
 ) -> Reply:
     """Who held the title at `org` on `when` (a partial date), or every holder in date order."""
     org = org or ctx.home
@@ -163,7 +164,7 @@ def _reference(ctx: Context, role: Role, later: bool) -> date | None:
 
 
 def next_to(
-    ctx: Context, held: re.Pattern[str], title: str, person: Entity, later: bool, org: str | None = None
+    ctx: Context, held: LazyPattern, title: str, person: Entity, later: bool, org: str | None = None
 ) -> tuple[Reply, str | None] | None:
     """Who held the title before `person` ("在Jakub之前首席科学家是谁") or after them ("Murati走了
     以后谁接任CTO"), by the dates of the roles: the holders whose role ended before theirs is
