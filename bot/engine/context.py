@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from bot.engine.rules import LazyPattern
 from bot.factbase.domain import home_of
 from bot.factbase.loader import FactBase
 from bot.factbase.models import ARRIVALS, DEPARTURES, Fact, Intent
@@ -41,19 +42,19 @@ Gender = Literal["female", "male"]
 # A time told relative to the last turn's date ("那天晚上", "跟住嗰日", "做咗三年之後", "the next
 # day"), by what it adds to that date: nothing, a day, a year, or the years it counts. Same day
 # and next day need a date known to the day; the rest, to the year.
-_SAME_DAY = re.compile(
+_SAME_DAY = LazyPattern(
     r"(?:那|这|嗰|同)(?:一)?(?:天|日)(?!子)|当天|当日|(?:当|那|嗰)(?=晚|夜)|"
     r"\b(?:that|the same) (?:day|night|evening)\b(?! as\b)|\bon that day\b"
 )
-_NEXT_DAY = re.compile(
+_NEXT_DAY = LazyPattern(
     r"第二天|第二日|翌日|次日|隔天|隔日|(?:跟住|接着|之后)(?:嗰|那)(?:一)?(?:天|日)|"
     r"\b(?:the (?:next|following) day|the day after)\b"
 )
-_SAME_YEAR = re.compile(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b(?! as\b)")
+_SAME_YEAR = LazyPattern(r"(?:那|这|嗰|同)(?:一)?年(?![代纪级])|当年|\b(?:that|the same) year\b(?! as\b)")
 # "和Zoph同一天", "跟佢同一年": the same time as someone the question names, not the last turn's.
-_SAME_AS_NAMED = re.compile(r"(?:和|跟|与|同|及)[^,，。?？!！]{1,20}?同(?:一)?(?:天|日|年)")
-_NEXT_YEAR = re.compile(r"第二年|翌年|次年|\b(?:the (?:next|following) year|a year later)\b")
-_YEARS_LATER = re.compile(
+_SAME_AS_NAMED = LazyPattern(r"(?:和|跟|与|同|及)[^,，。?？!！]{1,20}?同(?:一)?(?:天|日|年)")
+_NEXT_YEAR = LazyPattern(r"第二年|翌年|次年|\b(?:the (?:next|following) year|a year later)\b")
+_YEARS_LATER = LazyPattern(
     r"(?:(?:做|干|待|过|呆)(?:了|咗)?)?(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})年(?:多)?(?:之后|以后|后)|"
     r"\b(?P<en>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) years? (?:later|after(?: that)?)\b"
 )
@@ -64,7 +65,7 @@ _EN_MONTHS = (
 )  # fmt: skip
 
 # Titles a question may ask of one of a group, as the fact base's roles write them.
-_TITLE = re.compile(
+_TITLE = LazyPattern(
     r"联合创始人|(?<!联合)创始人|首席[\u4e00-\u9fff]{1,4}官|副总裁|(?<!副)总裁|负责人|科学家|董事长|"
     r"(?<![a-z])(?:ceo|cto|cfo|cpo|coo)(?![a-z])"
 )
@@ -77,7 +78,7 @@ _NEAR_QUOTE = 400
 MAX_TURNS = 5
 
 # A person pointed at, not named. 他们/she/they…; not 其他 ("the others"), nor 他人.
-_PLURAL_PERSON = re.compile(
+_PLURAL_PERSON = LazyPattern(
     r"(?<!其)(?:[他她](?:[们們](?:[倆俩]|[两兩](?:个|個|位)|二人)?|[倆俩])|佢哋(?:[两兩](?:个|個))?)|"
     # "这两个人", "嗰幾位": a demonstrative with a count of people
     r"(?<![的嘅])[这這那嗰呢](?:[两兩几幾三四]|些)(?:个|個|位)?人|[这這那嗰呢](?:[两兩几幾三四])位|"
@@ -86,26 +87,26 @@ _PLURAL_PERSON = re.compile(
 )
 # Which one of a group a question asks for: "他们里面谁…", "佢哋邊個…", "which of them…",
 # "those guys — which one…". Not 谁先/谁更 (who did it first, who more), which compare them.
-_AMONG_AFTER = re.compile(
+_AMONG_AFTER = LazyPattern(
     r"\s*(?:[里裡]面|[里裡]头|当中|之中|中间|中|入面|之间|[里裡])?\s*(?:之中)?\s*"
     r"(?:谁|哪(?:一)?(?:个|位)|边(?:一)?(?:个|位))(?![先早晚更最比])"
 )
-_AMONG_EN = re.compile(
+_AMONG_EN = LazyPattern(
     r"\bwhich(?: one)?(?: of (?:them|those|these)(?: guys| two| people)?)?\b|\bwho (?:of|among) them\b"
 )
 # A question that asks which people ("哪两个创始人", "邊幾個", "which founders"): its answer's
 # people, not those it named, are whom a later 他们 points at.
-_ASKS_PEOPLE = re.compile(r"哪[几两三四些]|边[几两三四啲些]|\bwhich (?!one\b)[a-z]+")
+_ASKS_PEOPLE = LazyPattern(r"哪[几两三四些]|边[几两三四啲些]|\bwhich (?!one\b)[a-z]+")
 # What may stand between a pointer and its selector: "those guys — which one".
-_BETWEEN = re.compile(r"[\s,，:：;；\-—–]*")
+_BETWEEN = LazyPattern(r"[\s,，:：;；\-—–]*")
 # A plural pronoun that counts two: "他们俩", "他俩", "佢哋兩個", "both of them".
-_PAIR = re.compile(r"[俩倆两兩二]|\bboth\b")
+_PAIR = LazyPattern(r"[俩倆两兩二]|\bboth\b")
 # What may follow a pointer that stands alone: a verb, an adverb, a question word or the end.
 _AFTER_POINTER = (
     r"是|系|係|在|喺|做|有|后|後|当|當|之|以|的|嘅|点|點|怎|什|几|幾|哪|边|邊|现|現|仲|还|還|又|都|最|就|"
     r"离|離|走|去|加|跟|同|和|[,，?？\s]|$"
 )
-_SINGULAR_PERSON = re.compile(
+_SINGULAR_PERSON = LazyPattern(
     r"(?<!其)[他她佢](?![们們哋人俩倆])|\b(?:he|she|him|his|her|hers)\b|"
     # "那个人是哪家公司的?", "that guy": pointed at like 他, unless a description leads to it
     # ("接替McGrew的那个人" describes someone).
@@ -118,52 +119,52 @@ _SINGULAR_PERSON = re.compile(
     r"此人)|\b(?:that|this) (?:guy|person|dude)\b"
 )
 # "her job" is hers; "fire her", "told her about" are her.
-_POSSESSIVE = re.compile(
+_POSSESSIVE = LazyPattern(
     r"\b(?:his|their|her(?= (?!(?:to|from|in|on|at|and|or|for|about|out|up|off|back|over|again|as|with|that|"
     r"when|after|before|if|so|the|a|an)\b)[a-z]))\b"
 )
 # A company a person pointed at owns: "他的公司", "佢嗰間公司", "his company".
-_OWNED_COMPANY = re.compile(
+_OWNED_COMPANY = LazyPattern(
     r"[他她佢](?:的|嘅)?(?:那家|那間|那间|嗰間|嗰间|間|间|家)?(?:初创公司|初創公司|公司)|"
     r"\b(?:his|her)(?: own)? (?:company|startup|firm)\b"
 )
 # A named term pointed at: "这外号", "嗰個花名", "这个说法", "that nickname".
-_TERM_POINTER = re.compile(
+_TERM_POINTER = LazyPattern(
     r"[这那嗰该此](?:个|種|种)?(?:外号|绰号|称号|花名|名号|叫法|说法|称呼)|"
     r"\b(?:that|this|the) (?P<en>nickname|term|label|phrase)\b"
 )
 # A term quoted in a question or a fact: a few words between quotation marks, not a sentence.
-_QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』，,。.!?！？]{2,8})[”\"」』]")
+_QUOTED_TERM = LazyPattern(r"[“\"「『]([^”\"」』，,。.!?！？]{2,8})[”\"」』]")
 # "各自", "分别", "each": a question asked of every one of a group, each answered.
-_EACH = re.compile(r"各自|分别|分別|各(?=[在去做干幹是有待做从從])|\beach(?: of)?\b ?|\brespectively\b")
+_EACH = LazyPattern(r"各自|分别|分別|各(?=[在去做干幹是有待做从從])|\beach(?: of)?\b ?|\brespectively\b")
 # A pointer made of a demonstrative ("那个人", "嗰位", "that guy"), not a pronoun.
-_DEMONSTRATIVE = re.compile(r"[那这這嗰此]|(?:that|this)\b")
+_DEMONSTRATIVE = LazyPattern(r"[那这這嗰此]|(?:that|this)\b")
 # Pronouns that may stand for companies or a product when no one has been talked about.
-_NEUTER_OR_PLURAL = re.compile(r"佢|[他她]们|佢哋|they|them|their")
+_NEUTER_OR_PLURAL = LazyPattern(r"佢|[他她]们|佢哋|they|them|their")
 # An organisation or product pointed at: "这家公司", "that company", "它".
-_THING = re.compile(
+_THING = LazyPattern(
     r"[这那该此呢嗰](?:家|间|個|个)?(?:公司|初创公司|初创|新公司|企业|机构)|它(?!们)|"
     r"\b(?:that|this|the) (?:company|startup|firm)\b|"
     r"[这那该此嗰](?:个|個|款|种|種)?(?:产品|模型|聊天机器人)|\b(?:that|this|the) (?:product|model|chatbot)\b"
 )
 # The pointers above that name a product, not an organisation: the kind they agree with.
-_PRODUCT_NOUN = re.compile(r"产品|模型|聊天机器人|product|model|chatbot")
+_PRODUCT_NOUN = LazyPattern(r"产品|模型|聊天机器人|product|model|chatbot")
 # A body named by a phrase, not a name: "OpenAI 的非营利组织", "那个安全团队". What it belongs
 # to is a Latin name or a few characters before 的; the words before the noun hold no function
 # word ("Altman被董事会解雇" names 董事会, not 被董事会). Searched in the question as written,
 # so both scripts are spelt out: offsets into a converted text need not fit the original.
 _BODY_WORD = r"(?:(?![被把将给让叫由了的地得是在和与跟及对向从为吗呢吧])[\u4e00-\u9fff])"
-_BODY_PHRASE = re.compile(
+_BODY_PHRASE = LazyPattern(
     rf"(?:[A-Za-z][\w\-. ]{{0,15}}?\s*的\s*|{_BODY_WORD}{{2,4}}的)?{_BODY_WORD}{{0,4}}"
     r"(?:组织|組織|团队|團隊|部门|部門|机构|機構|董事会|董事會|委员会|委員會|实验室|實驗室|基金会|基金會|小组|小組)"
 )
 # "it" / "its" in English, which may point at a product or company the conversation is about.
-_IT = re.compile(r"\b(?:it|its)\b")
+_IT = LazyPattern(r"\b(?:it|its)\b")
 # "另一个" / "the other one": the one of two earlier people who was not the subject.
-_OTHER_ONE = re.compile(r"另(?:外)?一(?:个|位|人|名)?|\bthe other (?:one|guy|person)\b|\bthe other\b")
+_OTHER_ONE = LazyPattern(r"另(?:外)?一(?:个|位|人|名)?|\bthe other (?:one|guy|person)\b|\bthe other\b")
 # Who "the other one" is not: "不是Ilya的另一个", "另一个不是CEO的那位", "the other one, the one
 # who isn't karpathy". The whole phrase is what the name replaces.
-_OTHER_BUT = re.compile(
+_OTHER_BUT = LazyPattern(
     r"(?:(?:不是(?P<before>[^,，?？]{1,15}?)的|除了?(?P<besides>[^,，?？]{1,15}?)(?:以外|之外)?的?|"
     r"(?P<apart>[^,，?？]{1,15}?)(?:以外|之外)的?)(?:那)?)?"
     r"另(?:外)?一(?:个|位|人|名)?(?:不是(?P<after>[^,，?？]{1,15}?)(?:的(?:那(?:个|位|名)?)?|那(?:个|位|名)))?|"
@@ -173,11 +174,11 @@ _OTHER_BUT = re.compile(
     r"\bthe other(?: one| guy| person)?\s*[,—–-]*\s*not (?P<not>[^,?.—–-]+?)(?=\s*(?:[,?.—–-]|$))|"
     r"\bthe other(?: one| guy| person)?"
 )
-_NOT_THAT_ONE = re.compile(
+_NOT_THAT_ONE = LazyPattern(
     r",?\s*(?:the one|one) (?:who|that) (?:isn'?t|is not|wasn'?t|was not) (?P<en>[^,?.]+)"
 )
 # Words a bare follow-up has besides a name or a question word: "那Brockman呢?", "and greg?".
-_FILLER = re.compile(
+_FILLER = LazyPattern(
     r"那么|那个|那|呢|啊|呀|吧|吗|咧|嘞|咁|又|还有|\b(?:and|what|how|about|so|then|with|well|ok|okay)\b|[\s?？!！,，.。、~…]+"
 )
 # Question words that ask one kind of thing. A follow-up made of one of them keeps the earlier
@@ -200,95 +201,97 @@ _ASK_TAIL = (
     r"exactly|again|huh)*"
 )
 # The same tail as written, which a re-asked question leaves out.
-_WRITTEN_TAIL = re.compile(
+_WRITTEN_TAIL = LazyPattern(
     r"(?:\s*(?:[呢啊呀吗嗎咁会會要]|会这样|會這樣|这样|這樣|那样|那樣|咁樣|"
     r"\b(?:was|is|did) (?:that|it)(?: happen)?\b|\b(?:tho|though|lol|lmao|exactly|again|huh)\b|[^\w\s]))+$",
     re.I,
 )
 # "后来呢?" / "then what?": what happened to the subject next.
-_NEXT = re.compile(r"后来|然后|之后|接着|后尾|\b(?:after that|next|then)\b")
+_NEXT = LazyPattern(r"后来|然后|之后|接着|后尾|\b(?:after that|next|then)\b")
 # The question word an English question opens with ("what's", "who", "did"), which a bare
 # follow-up's own question word replaces.
-_EN_OPENING = re.compile(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|does|do)(?:'s)?\b", re.I)
+_EN_OPENING = LazyPattern(r"^\s*(?:what|who|which|how|where|when|why|is|was|did|does|do)(?:'s)?\b", re.I)
 # An English opening that is an auxiliary, which a question word goes before, not instead of.
-_EN_AUXILIARY = re.compile(r"is|was|did|does|do", re.I)
+_EN_AUXILIARY = LazyPattern(r"is|was|did|does|do", re.I)
 # Words that make a yes-or-no question, Cantonese too (係咪, 有冇), in either script; a
 # follow-up that asks "why" drops them.
-_YES_NO = re.compile(r"是不是|有没有|有沒有|是否|吗|嗎|[系係](?:咪|唔[系係])|有冇|\bdid\b|\bis\b|\bwas\b")
+_YES_NO = LazyPattern(r"是不是|有没有|有沒有|是否|吗|嗎|[系係](?:咪|唔[系係])|有冇|\bdid\b|\bis\b|\bwas\b")
 # A description that points at someone the question itself describes ("那个烧掉木雕的科学家,
 # 他…"): the pronoun is about that person, whom the engine finds; no context is needed.
-_DESCRIBES = re.compile(
+_DESCRIBES = LazyPattern(
     r"[那这](?:个|位|名)|的人|^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b|"
     r"^(?:the|that|this) [a-z][\w\-]*(?: [a-z][\w\-]*){0,5} ?(?:—|–|--| - )"
 )
 # The same, inside an English question: "who's the exec that said…".
-_DESCRIBES_INSIDE = re.compile(r"\bthe (?:ex-)?[a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b")
+_DESCRIBES_INSIDE = LazyPattern(r"\bthe (?:ex-)?[a-z][\w\-]*(?: [a-z][\w\-]*){0,3} (?:who|that|whose)\b")
 
 # A clause that opens by asking who did something: its subject is what it asks.
 # A date and a part of the day may come first ("2023年11月17日晚上还有谁…").
-_ASKS_ACTOR = re.compile(
+_ASKS_ACTOR = LazyPattern(
     r"^\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:晚上|早上|上午|下午|当晚|那晚)?\s*)?"
     r"(?:是|还有|仲有|又是|到底是|究竟是)?(?:谁|哪位|哪个人|哪一位|哪几位|哪两位|哪些人|边个)"
 )
 # A question of what happened ("2023年11月20日又发生了什么?"): about events, not a person left out.
-_WHAT_HAPPENED = re.compile(r"发生(?:了)?(?:什么|啥|咩|乜)|发生咗(?:咩|乜|什么)|出了什么事|\bwhat happened\b")
+_WHAT_HAPPENED = LazyPattern(
+    r"发生(?:了)?(?:什么|啥|咩|乜)|发生咗(?:咩|乜|什么)|出了什么事|\bwhat happened\b"
+)
 # A question that opens with its own time or things: "那时候…", "这些大客户…", "当时…".
-_OWN_SETTING = re.compile(
+_OWN_SETTING = LazyPattern(
     r"^\s*(?:那|所以)?(?:那时候?|当时|那个时候|那件事|这件事|[这那](?:第[一二三四五六七八九十\d]+|[些个位家次]))"
 )
 # "这么做", "do that": what the last question asked about, done.
-_DO_THAT = re.compile(r"这么做|这样做|那么做|那样做|这么干|那样干|咁做|\bdo (?:that|this|it|so)\b")
+_DO_THAT = LazyPattern(r"这么做|这样做|那么做|那样做|这么干|那样干|咁做|\bdo (?:that|this|it|so)\b")
 # A reaction asked of someone: "怎么回应", "什么反应", "how did he respond".
-_REACTION = re.compile(
+_REACTION = LazyPattern(
     r"(?:怎么|如何|怎样|点样)(?:回应|回复|解释|表态|评价|看)|(?:什么|啥|咩)(?:反应|回应|态度)|"
     r"\bhow did \w+ (?:respond|react)\b"
 )
 # The question words of a question, which leave its topic: "OpenAI 5月份被爆出什么离职协议的事?"
-_ASKING_WORDS = re.compile(
+_ASKING_WORDS = LazyPattern(
     r"(?:是)?怎么回事|什么|啥|哪(?:个|些|家|位|天|年)?|谁|怎么|如何|多少|几|吗|呢|是不是|有没有|为什么"
 )
 # A date in a question: "2024年5月", "11月17日".
-_DATE = re.compile(r"\s*(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?<=[年月份日号])\s*")
+_DATE = LazyPattern(r"\s*(?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?<=[年月份日号])\s*")
 # A follow-up that is a time alone ("那现在呢?", "2023年呢?", "and now?") as the filler leaves it:
 # the earlier question asked again at that time.
-_TIME_ALONE = re.compile(
+_TIME_ALONE = LazyPattern(
     r"现在|目前|如今|当时|那时候?|今年|去年|(?:\d{4}年)(?:\d{1,2}月份?)?(?:的时候)?|"
     r"now|today|currently|backthen|(?:in)?\d{4}"
 )
 # The time an earlier question asks at, which the follow-up's time replaces.
-_TIME_IN = re.compile(
+_TIME_IN = LazyPattern(
     r"(?:\d{4}年)(?:\d{1,2}月份?)?(?:\d{1,2}[日号])?(?:的时候|时)?|现在|目前|如今|当时|那时候?|今年|去年|"
     r"\b(?:in |back in )?\d{4}\b|\bnow\b|\bcurrently\b|\btoday\b|\bback then\b"
 )
 # A question that asks which thing, or a thing's name: its answer's organisation or product is
 # what a later 它/佢/"it" points at. Not 边个/哪个人/哪位, which ask for someone.
-_ASKS_THING = re.compile(
+_ASKS_THING = LazyPattern(
     r"叫(?:什么|啥|咩|乜)|(?:什么|啥|咩|乜(?:嘢)?)名|哪(?:一)?(?:家|间|款)|哪(?:一)?个(?!人)|边(?:间|家|款)|"
     r"\bwhich (?:company|firm|startup|product|model|lab|one)\b|\bwhat(?:'s| is| was)\b[^?]*\bcalled\b|"
     r"\bwhat(?:'s| is| was) (?:the|its) name\b"
 )
 # What may come before a clause's subject: spaces and words that go on from the clause before.
-_CLAUSE_OPENING = re.compile(
+_CLAUSE_OPENING = LazyPattern(
     r"\s*(?:(?:之后|之後|然后|然後|后来|後來|而且|接着|接著|跟住|结果|結果|最后|最後)\s*)?"
 )
 # A follow-up that is an item alone ("那API呢?", "what about the api?"): a short name or noun.
-_BARE_ITEM = re.compile(
+_BARE_ITEM = LazyPattern(
     r"(?:那么?|咁|(?i:and|what about|how about))?\s*(?:(?i:the)\s+)?"
     r"(?P<item>[A-Za-z][A-Za-z0-9\-.]{0,15}(?: [A-Za-z][A-Za-z0-9\-.]{0,15})?|[\u4e00-\u9fff]{2,6}?)"
     r"\s*(?:呢|咧|嘞)?\s*[?？]*"
 )
 # Where a clause of a question ends.
-_CLAUSE_END = re.compile(r"[?？,，。;；!！]")
+_CLAUSE_END = LazyPattern(r"[?？,，。;；!！]")
 # A group the question itself names, which a later 他们/they points back to.
-_GROUP = re.compile(
+_GROUP = LazyPattern(
     r"员工|雇员|职员|董事|成员|团队|高管|管理层|领导层|研究员|研究者|投资人|投资者|创始人|人们|大家|"
     r"\b(?:employees|staff|board|members|team|people|investors|founders|executives|researchers)\b"
 )
 # What stands between two names said together: "McGrew和Zoph", "Mira、Bob", "greg and sam".
-_COORDINATOR = re.compile(r"和|与|與|及|跟|同|、|,|，|&|and|以及")
+_COORDINATOR = LazyPattern(r"和|与|與|及|跟|同|、|,|，|&|and|以及")
 # Words that only lead into a follow-up ("那她为什么…", "so why…"): dropped from the rewrite.
 # Not the 那 of a time ("那天晚上…", "那年").
-_LEADING = re.compile(r"^(?:那么|那(?![天日晚夜年时阵次])|所以|咁|and |so |then )", re.I)
+_LEADING = LazyPattern(r"^(?:那么|那(?![天日晚夜年时阵次])|所以|咁|and |so |then )", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from bot.engine.context import (
 )
 from bot.engine.described import HEAD_NOUN
 from bot.engine.normalise import matching_key, normalise
+from bot.engine.rules import LazyPattern
 from bot.engine.script import choose_script
 from bot.engine.story import (
     Story,
@@ -47,13 +48,13 @@ if TYPE_CHECKING:
 # How many turns of questions that needed no context the engine keeps, by their text.
 _STANDALONE_MAX = 4096
 
-_WHO = re.compile(r"谁|边个|\bwho\b")
+_WHO = LazyPattern(r"谁|边个|\bwho\b")
 # A person's name asked for ("那个华人产品经理叫什么名字?", "佢個好兄弟叫咩名?", "what's that
 # exec's name?"): the answer's person is whom it is about, as after a who-question. A person is
 # told by the noun the name is of: a title or agent noun (described.HEAD_NOUN), or a relation;
 # not a 机器人, whose 人 is no person.
 _PERSON_RELATION = r"兄弟|朋友|老友|伙伴|搭档|拍档|同事|徒弟|下属|上司|老板|手下|副手|接班人|继任者"
-_ASKS_PERSONS_NAME = re.compile(
+_ASKS_PERSONS_NAME = LazyPattern(
     rf"(?<!机器)(?:{HEAD_NOUN}|{_PERSON_RELATION})[A-Za-z]{{0,4}}\s*(?:的)?(?:名字|全名)?\s*(?:叫|是)?\s*"
     r"(?:什么|啥|咩|乜(?:嘢)?)\s*(?:名字?)?|"
     r"\bwhat(?:'s| is| was) (?:the|that|this) (?:guy|person|exec|executive|researcher|scientist|engineer|"
@@ -61,19 +62,19 @@ _ASKS_PERSONS_NAME = re.compile(
     r"(?:guy|person|exec|executive|researcher|scientist|engineer|founder|co-?founder|woman|man)\b"
 )
 # A sentence that brings in someone without a name: "有个…的前CEO", "有一位科学家", "a guy who".
-_SOMEONE_UNNAMED = re.compile(
+_SOMEONE_UNNAMED = LazyPattern(
     r"有(?:一)?[个位名]|某(?:个|位)|\b(?:some|a) (?:guy|person|woman|man|scientist|exec)\b", re.I
 )
 # What points back at something a story told: "这个角色", "那些公司", "which companies were
 # those?". Not 这么/那时, which set a manner or a time.
-_POINTS_BACK = re.compile(
+_POINTS_BACK = LazyPattern(
     r"[这那](?:个|些|件|种|样的|位|家|项|条|两|几)|\b(?:those|these)\b|\b(?:that|this) (?:one|thing|role|job|deal|company|companies|team)\b"
 )
-_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]")
+_CLAUSE_BREAK = LazyPattern(r"[,，;；。!！?？]")
 # Declines that ask the asker who is meant: no second reading overrides them.
 _ASKED_BACK = ("ambiguous_referent", "unknown_referent")
 # What may follow a 谁 that ends its clause: particles, then the clause's end.
-_ENDS_CLAUSE = re.compile(r"(?:[了呢啊呀吗嘛啦嚟㗎嘅咧喎咩]|来的|来着)*\s*(?:[,，;；。!！?？]|$)")
+_ENDS_CLAUSE = LazyPattern(r"(?:[了呢啊呀吗嘛啦嚟㗎嘅咧喎咩]|来的|来着)*\s*(?:[,，;；。!！?？]|$)")
 
 
 # Least confidence of an answer to a reading with a subject filled in from context (no pronoun

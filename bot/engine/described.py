@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot.engine.lexicon import SYNONYMS
+from bot.engine.rules import LazyPattern
 from bot.factbase.loader import FactBase
 from bot.factbase.models import Fact
 from bot.text import to_simplified
@@ -55,50 +56,50 @@ _IN_CLAUSE = r"[^,，;；。!！?？]"
 # "还留在OpenAI的创始人" is what a who-question asks for.
 # The head may follow a few words of its own ("…的OpenAI前CTO") and be several nouns long
 # ("华人产品经理").
-_DESCRIPTION = re.compile(
+_DESCRIPTION = LazyPattern(
     rf"^(?P<description>.{{0,60}}?(?:那个|那位|那名|这个|这位)(?:{_IN_CLAUSE}{{0,30}}?的)?{_IN_CLAUSE}{{0,12}}?"
     rf"(?P<head>(?:{_HEAD})+)(?:[(（][^)）]{{1,12}}[)）])?)(?P<asked>.*)$"
 )
 # "父亲当过联亚光电董事长的那位,…": a description ending in a pointing word alone, before a
 # comma or what asks who.
-_BARE_DESCRIPTION = re.compile(
+_BARE_DESCRIPTION = LazyPattern(
     r"^(?P<description>.{2,60}?的(?:那位|那个人|那个|那名|这位)(?P<head>))"
     r"(?P<asked>[,，].*|(?:是|叫)?(?:谁|什么名字|啥名字?).*)$"
 )
 # "…当过产品经理的那位女将是谁?": 谁 asks for a person, so any short noun after the pointing
 # word is the description's head, not only the titles above ("…的那个程序叫什么" asks a thing).
-_ANY_HEAD_WHO = re.compile(
+_ANY_HEAD_WHO = LazyPattern(
     r"^(?P<description>.{4,60}?的(?:那位|那个|那名|这位|这个)(?P<head>[\u4e00-\u9fff]{1,4}?))"
     r"(?P<asked>是谁(?:啊|呀|呢)?[?？]*)$"
 )
 # "那位…的联创是谁?": a pointing word, the description up to its last 的, a short head, and 谁
 # alone: the whole question describes the person it asks for.
-_POINTED_WHO = re.compile(
+_POINTED_WHO = LazyPattern(
     r"^(?P<description>.{0,60}?(?:那个|那位|那名|这个|这位)[^,，;；。!！?？]{2,80}的(?P<head>[^的,，;；。!！?？\s]{1,8}?))"
     r"(?P<asked>是(?:谁|哪位)(?:啊|呀|呢)?[?？]*)$"
 )
 # "the ex-CTO who worked on the Model X at Tesla — what year did she join openai?": an English
 # description (head, relative clause), a break, then what is asked of them.
-_EN_DESCRIPTION = re.compile(
+_EN_DESCRIPTION = LazyPattern(
     r"^(?:so |and |hey |ok |okay |wait )?(?:the|that|this) (?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}?) "
     r"(?:who|that|whose)(?:'s|'d| is| was| had)? (?P<description>[^—–]{4,120}?)\s*(?:—|–|--| - |,|;|:)\s*"
     r"(?P<asked>[^—–]{3,})$"
 )
 # "the albanian-born cto — what did she do at tesla?": a description of words alone, then a dash.
-_EN_SHORT_DESCRIPTION = re.compile(
+_EN_SHORT_DESCRIPTION = LazyPattern(
     r"^(?:so |and |hey |ok |okay |wait )?(?:the|that|this) (?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,5}?)"
     r"(?P<description>)\s*(?:—|–|--| - )\s*(?P<asked>[^—–]{3,})$"
 )
 # "who is the scientist that burned the effigy?": a question that asks for the person a
 # relative clause describes, answered with that person, not with the fact it describes.
-_EN_ASKS_FOR = re.compile(
+_EN_ASKS_FOR = LazyPattern(
     r"^(?:so |and |ok |okay |wait )?(?:who(?:'s| is| was)|what(?:'s| is| was) the name of) (?:the|that) "
     r"(?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,3}?) (?:who|that)(?:'s|'d| is| was| had)? "
     r"(?P<description>[^—–?]{4,120}?)\s*\?*$"
 )
 # "where did the guy who replaced mcgrew go to college?": a description inside the question,
 # between its auxiliary and its main verb (a bare verb; the description's are mostly past).
-_EN_EMBEDDED = re.compile(
+_EN_EMBEDDED = LazyPattern(
     r"^(?P<asking>(?:so |and |ok |okay |wait )?(?:what|when|where|why|how|which|who)\b[^?—–]*?\b"
     r"(?:did|does|do|is|was|has|had|will|would|can)) (?:the|that) "
     r"(?P<head>[a-z][\w\-]*(?: [a-z][\w\-]*){0,2}?) (?:who|that) (?P<description>[^?—–,]{4,80}?) "
@@ -106,33 +107,33 @@ _EN_EMBEDDED = re.compile(
     r"end up|move|write|tell|earn|sign|quit)\b[^—–]*)$"
 )
 # A pronoun of the asked part, for the name; his/her/their before a noun are possessive.
-_EN_PRONOUN = re.compile(r"\b(?:he|she|they|him|them)\b")
-_EN_POSSESSIVE = re.compile(r"\b(?:his|her|their)\b")
+_EN_PRONOUN = LazyPattern(r"\b(?:he|she|they|him|them)\b")
+_EN_POSSESSIVE = LazyPattern(r"\b(?:his|her|their)\b")
 # What asks only the described person's name: "what's his name", "who is it".
-_EN_ASKS_WHO = re.compile(
+_EN_ASKS_WHO = LazyPattern(
     r"^(?:what(?:'s| is| was) (?:his|her|their) (?:full )?name|who(?:'s| is| was) (?:he|she|it|that|they))\W*$"
 )
 # "…, wants speed but also safety. who?": more of the description, then a bare who.
-_EN_ENDS_ASKING_WHO = re.compile(
+_EN_ENDS_ASKING_WHO = LazyPattern(
     r"(?:^|[.!;,]\s*)(?:so |ok )?who(?:'s that| is it| is that| was it| was that)?\s*\?*$"
 )
 # A description that starts with a relative ("父亲…", "老婆…") describes whose relative it is.
-_KIN = re.compile(r"^(?:他|她)?的?(?:父亲|爸爸|老爸|母亲|妈妈|老妈|妻子|老婆|丈夫|老公|儿子|女儿)")
+_KIN = LazyPattern(r"^(?:他|她)?的?(?:父亲|爸爸|老爸|母亲|妈妈|老妈|妻子|老婆|丈夫|老公|儿子|女儿)")
 # What asks only who the described person is, or their name: the engine answers that from the
 # description's own fact, with no one to put in its place.
-_ASKS_WHO = re.compile(
+_ASKS_WHO = LazyPattern(
     r"^[)）」』】\],，\s]*(?:他|她)?(?:是|叫)?(?:谁|什么名字|什么|啥|哪位|啥名字?)(?:啊|呀|呢)?[?？]*$"
 )
 # What leads from the description into what is asked: a comma, a pronoun, 的 of possession.
-_LINK = re.compile(r"^[,，、\s]*(?:他们|她们|他|她|佢)?(?:的)?")
+_LINK = LazyPattern(r"^[,，、\s]*(?:他们|她们|他|她|佢)?(?:的)?")
 # Heads that say only "a person": no one's summary says more of them (人 is in 创始人).
 _ANYONE = frozenset({"", "人", "家伙", "大佬", "大神", "哥们"})
 # Words of a description that point, not describe.
-_POINTING = re.compile(r"那个|那位|那名|这个|这位|那|这")
+_POINTING = LazyPattern(r"那个|那位|那名|这个|这位|那|这")
 
 
 # "…的首席信息安全官叫什么(名字)?": the name of whoever holds a title, which is who holds it.
-_NAME_OF_TITLE = re.compile(
+_NAME_OF_TITLE = LazyPattern(
     rf"^(?P<title>{_IN_CLAUSE}{{0,40}}?(?:{_HEAD}))\s*(?:的名字|的全名)?(?:叫|是)?(?:什么|啥)(?:名字)?(?:来着)?[?？]*$"
 )
 
@@ -140,14 +141,14 @@ _NAME_OF_TITLE = re.compile(
 # "马斯克那家公司…", "做Claude的那家公司…", "the startup ilya founded, …": an organisation
 # described by whom or what it goes with, then what is asked of it.
 _THING_HEAD = r"公司|初创公司|创业公司|企业|实验室|机构"
-_THING_DESCRIPTION = re.compile(
+_THING_DESCRIPTION = LazyPattern(
     rf"^(?P<description>.{{2,40}}?)(?:的)?(?:那|这)(?:家|间|个)(?:{_THING_HEAD})(?P<asked>.+)$"
 )
-_EN_THING_DESCRIPTION = re.compile(
+_EN_THING_DESCRIPTION = LazyPattern(
     r"^(?:the|that) (?:startup|company|firm|lab) (?:that |which )?(?P<description>[^,—–]{4,60}?)\s*(?:—|–|--| - |,)\s*"
     r"(?P<asked>.{3,})$"
 )
-_EN_IT = re.compile(r"\b(?:it|they)\b")
+_EN_IT = LazyPattern(r"\b(?:it|they)\b")
 # Where someone is from, in English, as the profiles say it: a head noun of a description
 # ("the chinese researcher who…", "the albanian-born cto"). Demonyms only: the glossary's
 # words are read everywhere, and "chinese" there would make "his chinese name" 华人.
@@ -169,13 +170,15 @@ _ORIGIN = {
     "french": "法国",
 }
 # The verbs that give a described organisation its role for the person named with it.
-_JOINED = re.compile(
+_JOINED = LazyPattern(
     r"加入|去了|跳槽|投奔|转投|跳到|跑去|\b(?:joined|join|went to|moved to|jumped to|jumped ship to|left for|"
     r"defected to|ran off to|headed to|signed with)\b"
 )
-_LEFT = re.compile(r"离开|出走|离职|\b(?:left|quit|departed)\b(?! for)")
-_FOUNDED = re.compile(r"创办|创立|创建|成立|开了|\b(?:founded|co-?founded|started|set up|launched|created)\b")
-_EN_ITS = re.compile(r"\b(?:its|their)\b")
+_LEFT = LazyPattern(r"离开|出走|离职|\b(?:left|quit|departed)\b(?! for)")
+_FOUNDED = LazyPattern(
+    r"创办|创立|创建|成立|开了|\b(?:founded|co-?founded|started|set up|launched|created)\b"
+)
+_EN_ITS = LazyPattern(r"\b(?:its|their)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,7 +486,7 @@ class DescribedPeople:
             return None
         people = self._described(found)
         head = found.group("head")
-        if found.re is _POINTED_WHO and head not in _ANYONE:
+        if found.re is _POINTED_WHO.compiled() and head not in _ANYONE:
             # Any noun heads this reading, so it must be said of them: the 网友 who said a thing
             # of Schulman is not Schulman.
             people = tuple(p for p in people if self._holds(self._profile(p)[0], head))
@@ -614,13 +617,13 @@ class DescribedPeople:
 
 
 # Where a description of several clauses breaks: "带走OpenAI政策负责人、自己出去开了对家".
-_DESCRIPTION_CLAUSE = re.compile(r"[、,，;；]|后来|然后|并且|而且|之后又")
+_DESCRIPTION_CLAUSE = LazyPattern(r"[、,，;；]|后来|然后|并且|而且|之后又")
 
 
 # A pronoun for a person, and the words after which a name is no subject (a preposition or an
 # object marker, with a title or a bracket between: "将OpenAI及其CEO萨姆·奥尔特曼").
-_PRONOUN = re.compile(r"[他她]")
-_OBLIQUE = re.compile(r"(?:与|跟|和|同|对|向|将|把|被|给|面对|关于|据|从|及其)[^,，。()（）]{0,6}$")
+_PRONOUN = LazyPattern(r"[他她]")
+_OBLIQUE = LazyPattern(r"(?:与|跟|和|同|对|向|将|把|被|给|面对|关于|据|从|及其)[^,，。()（）]{0,6}$")
 
 
 def _oblique(text: str, start: int, since: int = 0) -> bool:

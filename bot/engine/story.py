@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.engine.described import HEAD_NOUN
 from bot.engine.normalise import MAX_QUESTION_CHARS
+from bot.engine.rules import LazyPattern
 from bot.text import to_simplified
 
 if TYPE_CHECKING:
@@ -31,11 +32,11 @@ STORY_SENTENCES = 3
 # In English a full stop ends one too, when a space follows ("for a while. Everyone…").
 # An emoji followed by a space ends one in chat ("没听清楚😅 有人知道…?").
 _EMOJI = "\U0001f300-\U0001faff\u2600-\u27bf"
-_SENTENCE = re.compile(
+_SENTENCE = LazyPattern(
     rf"(?:[^。！？!?\n….{_EMOJI}]|\.(?!\s)|[{_EMOJI}](?!\s))+(?:[。！？!?…]+|\.\s|[{_EMOJI}]+\s|\n|$)"
 )
 # What makes a sentence ask: a question mark, or a question word of either language.
-_ASKING = re.compile(
+_ASKING = LazyPattern(
     r"[?？]|吗|呢|谁|誰|哪|什么|什麼|啥|几|幾|多少|为什么|為什麼|为何|為何|怎么|怎麼|是否|是不是|有没有|有沒有|"
     r"点解|點解|边个|邊個|咩|乜|幾時|几时|(?:边|邊)(?=[间間度个個两兩几幾啲位年日天种種方样樣类類部])|"
     r"\b(?:who|what|when|where|why|which|how|did|does|is|was|were)\b",
@@ -45,7 +46,7 @@ _ASKING = re.compile(
 
 # Words that only lead into the question ("所以我想问:", "我好奇的是,", "anyway my actual
 # question:"): the question is what follows them.
-_LEAD_IN = re.compile(
+_LEAD_IN = LazyPattern(
     r"^(?:那么?|所以|那就|anyway,?|so,?|ok,?)?\s*(?:我|i)?\s*(?:就|只|先|还|還)?"
     r"(?:想|要|很|比较|比較|一直|真的)?(?:问|問|请问|請問|确认|確認|知道|好奇|了解)(?:一)?(?:下|一下)?"
     r"(?:一个数字|一個數字|一个细节|一個細節)?(?:再继续吵|再繼續吵)?(?:的是|的)?\s*[,，:：]\s*|"
@@ -58,7 +59,7 @@ _LEAD_IN = re.compile(
 )
 # A last question that only asks whether the articles say it ("文章里有写吗?", "有没有公开过?"):
 # the question before it is what is asked.
-_META = re.compile(
+_META = LazyPattern(
     r"^(?:那|所以)?(?:文章|报道|報導|新闻|新聞|媒体|媒體)?(?:里|裡|中|上)?(?:有|有没有|有沒有)?"
     r"(?:写|寫|提|说|說|讲|講|公开|公開|报道|報導)(?:到|过|過)?(?:吗|嗎|没有|沒有)?(?:呢)?[?？]*$|"
     r"^(?:是|对|對|有)(?:吗|嗎|不|没有|沒有)[?？]*$|"
@@ -73,7 +74,7 @@ _META = re.compile(
 
 # A clause about the asker, not the saga ("我對模型名稱一直搞混,她提到的是哪兩個?", "honestly i
 # forget, who…"): before the asking clause it is not what is asked.
-_ABOUT_THE_ASKER = re.compile(
+_ABOUT_THE_ASKER = LazyPattern(
     r"^(?:(?:那|但|可是|不过|不過|反正|其实|其實)?(?:我|俺)(?!们|們)|说实话|說實話|老实说|老實說|"
     r"(?:honestly|lol|lmao|tbh|ngl|i|i'm|im|i've)\b)",
     re.I,
@@ -98,7 +99,7 @@ def _without_asker_clauses(sentence: str) -> str:
 
 # A question that asks the reader to agree, not the articles ("谁能想到呢?", "是不是很离谱?",
 # "你说这公司还能好吗?", "crazy, right?"): the question before it is what is asked.
-_RHETORICAL = re.compile(
+_RHETORICAL = LazyPattern(
     r"^(?:那|所以|但|真的|真是)?(?:(?:谁|誰)(?:能|会|會)?(?:想到|想得到|料到)|(?:谁|誰)知道呢|"
     r"你(?:们|們)?(?:说|說|看|觉得|覺得)(?:是不是|这|這|那|能|会|會|还|還)|"
     r"(?:是不是|是否)(?:很|太|有点|有點|也太)|(?:不是|对|對|是|好)(?:吗|嗎|吧)|对不对|對不對|"
@@ -110,13 +111,13 @@ _RHETORICAL = re.compile(
 
 # "文章里说…", "报道说…" inside the question: where it was read, not what is asked (but "哪家
 # 媒体报道说…" asks the outlet).
-_SOURCE_SAID = re.compile(r"(?:文章|报道|報導|新闻|新聞)(?:里|裡|中|上)?(?:说|說|称|稱|提到)的?")
+_SOURCE_SAID = LazyPattern(r"(?:文章|报道|報導|新闻|新聞)(?:里|裡|中|上)?(?:说|說|称|稱|提到)的?")
 
 
 # "那篇讲Schulman跳槽的文章里说…", "in the article about ilya's fundraising, …": which article
 # the asker read it in, described by what it is about. Context, not the question's subject:
 # its names would pull the question to the article's other facts.
-_SOURCE_CITED = re.compile(
+_SOURCE_CITED = LazyPattern(
     r"(?:在|据|據|照|根据|根據)?(?:那|这|這)?(?:篇|则|則|条|條|份)?(?:讲|講|写|寫|报道|報導|关于|關於)"
     r"[^,，。?？]{1,30}?的(?:那|这|這)?(?:篇|则|則|条|條|份)?(?:文章|报道|報導|新闻|新聞|报告|報告|帖子|推文)"
     r"(?:里面|裡面|里|裡|中|上)?(?:说|說|称|稱|提到|写道|寫道|讲|講)?(?:的|过|過)?\s*[,，:：]?\s*|"
@@ -150,18 +151,18 @@ def without_lead_in(sentence: str) -> str:
 
 # A question word inside a statement that explains, not asks ("大概这就是为什么大家都走了",
 # "难怪她去哪都有人跟"): the sentence is a remark, whatever its "??".
-_EXPLAINS_ZH = re.compile(
+_EXPLAINS_ZH = LazyPattern(
     r"(?:就是|难怪|難怪|怪不得|所以才)\s*(?:为什么|為什麼|为何|為何|怎么|怎麼|谁|誰|哪|什么|什麼)"
 )
 # The question words of a Chinese request; 几 after 好/这/那 counts ("好几个模型"), not asks.
-_ASKS_ZH = re.compile(
+_ASKS_ZH = LazyPattern(
     r"吗|嗎|呢|谁|誰|哪|什么|什麼|啥|(?<![好十这這那])(?:几|幾)|多少|多久|多长|多長|为什么|為什麼|为何|為何|"
     r"怎么|怎麼|怎样|怎樣|如何|是否|是不是|有没有|有沒有|点解|點解|边个|邊個|咩|乜|幾時|几时|"
     # Cantonese "which" before a measure word or a noun ("邊兩方面", "邊間", "邊度").
     r"(?:边|邊)(?=[间間度个個两兩几幾啲位年日天种種方样樣类類部])"
 )
 # "我想知道…", "我好奇…": the asker leads into what they ask, with no comma after.
-_WANTS_TO_KNOW = re.compile(
+_WANTS_TO_KNOW = LazyPattern(
     r"^(?:那|所以|反正|其实|其實)?我(?:就|只|还|還|真的|很)?(?:想|想要|要|好奇|很好奇)(?:知道|问|問|了解|确认|確認|请教|請教)?"
 )
 # Where an English question starts: the sentence's start, after a clause break, or after a
@@ -174,7 +175,7 @@ _EN_CLAUSE_START = (
 # An English question in request shape: a question word, or an auxiliary before its subject,
 # where a clause starts ("anyway what company did he start", "is working nights normal
 # there"); not "that's why he left" or "the one who pushed", where the word starts no clause.
-_EN_REQUEST = re.compile(
+_EN_REQUEST = LazyPattern(
     _EN_CLAUSE_START
     + r"(?:who|what|when|where|why|which|how|whose|whom)(?:'s|'re|\b)|"
     + _EN_CLAUSE_START
@@ -204,14 +205,14 @@ def asks_in_request_shape(sentence: str) -> bool:
 # Where one sentence goes on to a second question: ", and" before a question word or an
 # inverted auxiliary; a comma and 另外/还有/顺便问. Not "and" with no comma: "where did he do
 # his phd and what year did he finish" is one question, its second half no question alone.
-_SECOND_QUESTION = re.compile(
+_SECOND_QUESTION = LazyPattern(
     r",\s*and\s+(?=(?:is|are|was|were|did|does|do|can|could|has|have|will|would|what|who|when|where|"
     r"why|which|how)\b)|[,，;；]\s*(?:另外|还有|還有|以及|顺便问一下|順便問一下|顺便问|順便問)\s*[,，]?\s*",
     re.I,
 )
 # What adds a second question to the first ("另外,", "还有,", "also,", "and"): not a question.
 # In English, a word that only leads in before the question word goes too ("anyway what…").
-_ALSO = re.compile(
+_ALSO = LazyPattern(
     r"^(?:另外|还有|還有|再来|再來|以及|also|and|plus)\s*[,，:：]?\s*|"
     r"^(?:anyway|so|ok|okay|but|lol|well|honestly|btw)\s*,?\s+(?=(?:who|what|when|where|why|which|how)\b)",
     re.I,
@@ -321,13 +322,13 @@ def both_parts(first: Reply, second: Reply) -> Reply:
 
 # "the two of them", "他们俩", "這兩位": a pair, which the story named as one ("Toner and Ilya
 # both voted…", "Amodei和Clark一起离开了"), not everyone it named.
-_PAIR_POINTER = re.compile(
+_PAIR_POINTER = LazyPattern(
     r"\b(?:the two of them|both of them|those two|these two|the pair of them|the two)\b|"
     r"(?:他们|她们|他們|她們)(?:俩|倆|两个|兩個|两位|兩位)|(?:这|這|那)(?:两|兩)(?:位|个人|個人|人)|(?:这|這|那)(?:俩|倆)",
     re.I,
 )
 # What joins the two names of a pair: "X and Y", "X和Y", "X跟Y".
-_JOINS_PAIR = re.compile(r"\s*(?:and|&|和|跟|与|與|同|及|、)\s*", re.I)
+_JOINS_PAIR = LazyPattern(r"\s*(?:and|&|和|跟|与|與|同|及|、)\s*", re.I)
 
 # Where a text names each person: (start, end, name as written), in order.
 PeopleIn = Callable[[str], Sequence[tuple[int, int, str]]]
@@ -349,9 +350,11 @@ def with_pair_named(question: str, told: Sequence[str], people_in: PeopleIn) -> 
 
 
 # "这位到底是谁?", "那个人…": a pointer at someone, with no noun of its own after it.
-_SOMEONE_POINTER = re.compile(rf"(?:这|這|那)(?:位|个人|個人)(?![\u4e00-\u9fff]{{0,4}}?(?:{HEAD_NOUN}))|此人")
+_SOMEONE_POINTER = LazyPattern(
+    rf"(?:这|這|那)(?:位|个人|個人)(?![\u4e00-\u9fff]{{0,4}}?(?:{HEAD_NOUN}))|此人"
+)
 # "有一位首席研究官跟Murati同一天宣布离开": someone brought in by a title, and what they did.
-_INTRODUCED = re.compile(
+_INTRODUCED = LazyPattern(
     rf"有(?:一)?[位个個名](?P<head>[^,，。!！?？;；]{{0,8}}?(?:{HEAD_NOUN})+)(?P<did>[^,，。!！?？;；]*)"
 )
 
@@ -378,7 +381,7 @@ def with_someone_described(question: str, told: Sequence[str]) -> str:
 # stuff,", "據報道,", "那篇報導說", "那篇讲Ilya去向的文章,", "per the information,". Named where,
 # its names must not become what the question is about.
 _SOURCE_NOUN = r"报道|报导|報導|報道|文章|新闻|新聞|报告|報告|消息|稿|帖文|專訪|专访"
-_SOURCE_CLAUSE = re.compile(
+_SOURCE_CLAUSE = LazyPattern(
     r"^\s*(?:"
     rf"(?:据|據|根据|根據|按照?|依照?)(?:[^,，。?？]{{0,24}}?(?:{_SOURCE_NOUN}|所说|所說|的说法|的說法))?"
     r"(?:所?(?:说|說|称|稱|指|讲|講|报道|報導)\s*[,，:：]?|\s*[,，:：])|"
@@ -393,7 +396,7 @@ _SOURCE_CLAUSE = re.compile(
 )
 
 
-_SOURCE_WORD = re.compile(rf"{_SOURCE_NOUN}|\b(?:article|piece|report|story|post|coverage|stuff)\b", re.I)
+_SOURCE_WORD = LazyPattern(rf"{_SOURCE_NOUN}|\b(?:article|piece|report|story|post|coverage|stuff)\b", re.I)
 
 
 def names_a_piece(clause: str) -> bool:
@@ -416,7 +419,7 @@ def without_source(question: str) -> str | None:
 # "它说…", "嗰篇講…", "it also mentions…" after a story that told of a piece of writing: the
 # pointer is that piece, a source, which is no subject of the question (nor a person).
 _SAYING = r"说|說|讲|講|提到|写|寫|形容|指|话|話|称|稱"
-_PIECE_POINTER = re.compile(
+_PIECE_POINTER = LazyPattern(
     rf"^(?:它|(?:这|這|那|嗰|呢)篇(?:文章|报道|報導|報道|新闻|新聞)?)(?=[^,，。?？]{{0,12}}?(?:{_SAYING}))\s*|"
     r"^(?i:(?:it|the (?:piece|article|report|story)|this (?:piece|article|report)) (?:also |even )?"
     r"(?:mentions?|says?|said|notes?|claims?)(?: that)?)\s+"
