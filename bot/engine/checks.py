@@ -375,7 +375,8 @@ _TITLE_IN_QUESTION = re.compile(TITLE_WORD)
 def _title_forms(title: str) -> str:
     """A regex of a title as a fact may write it: itself, or its abbreviation and full forms."""
     other = _TITLE_FORMS.get(title, "")
-    full = _TITLE_FORMS.get(other, "") if other in _TITLE_FORMS and not other.isascii() else ""
+    # a full form maps to its abbreviation, whose entry lists every full form (执行长 → 首席执行官)
+    full = _TITLE_FORMS.get(other, "") if other.isascii() else ""
     return "|".join(re.escape(form) for form in {title, *other.split("|"), *full.split("|")} if form)
 
 

@@ -90,6 +90,20 @@ def test_a_title_is_held_when_set_before_the_name_or_given_after_it() -> None:
     assert not _holds("ceo萨姆·奥尔特曼、总裁兼联合创始人格雷格", "萨姆·奥尔特曼", "总裁")
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "title"),
+    [
+        # the question's Taiwan wording, the fact's mainland one: both are the same abbreviation
+        ("首席技术官穆拉蒂", "穆拉蒂", "技术长"),
+        ("首席执行官奥尔特曼", "奥尔特曼", "执行长"),
+        ("财务长弗莱尔", "弗莱尔", "首席财务官"),
+        ("cfo弗莱尔", "弗莱尔", "财务长"),
+    ],
+)
+def test_a_title_in_one_full_form_is_held_in_another(text: str, names: str, title: str) -> None:
+    assert _holds(text, names, title)
+
+
 # -- first time ------------------------------------------------------------------------------------
 
 
