@@ -14,8 +14,10 @@ import inspect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Protocol
 
+from bot.engine.concepts import related
 from bot.engine.entities import ENTITY_MARK
 from bot.engine.lexicon import STILL_OPEN, TITLE_GIVEN, TITLE_WORD
 from bot.engine.quantities import stated_figures, states_each
@@ -432,18 +434,44 @@ def succeeded_by_another(c: Checked) -> str | None:
 # The first of its kind: said so (首次, 最早, 早在…就, first), or an event that happens once (founded,
 # born, met: 认识 is a first meeting). Not 最初/original: "最初的使命" is the first mission, not
 # the first time something happened.
-_FIRST_STATED = re.compile(
+_FIRST_SAID = (
     r"第一次|首次|首度|头一[次回遭个]|初次|第一[个位家轮笔批回]|首[个位家轮笔批款]|最早|早在|率先|开先河"
-    r"|成立|创立|创办|创建|诞生|出生|认识|结识|相识|初识|问世"
-    r"|(?<![a-z])(?:first|earliest|founded|met|born)(?![a-z])"
+    r"|(?<![a-z])(?:first|earliest)(?![a-z])"
 )
+_ONCE_ONLY = r"成立|创立|创办|创建|诞生|出生|认识|结识|相识|初识|问世|(?<![a-z])(?:founded|met|born)(?![a-z])"
+_FIRST_STATED = re.compile(rf"{_FIRST_SAID}|{_ONCE_ONLY}")
+_FIRST_SAID_RE = re.compile(_FIRST_SAID)
+_ONCE_ONLY_RE = re.compile(_ONCE_ONLY)
+# An event told with its repetition: "2017年离开,2023年回归后再次离职" dates the first leaving.
+_AGAIN = r"再次|再度|又一次|第二次|又"
+
+
+def _states_first_of(text: str, asked: Sequence[str]) -> bool:
+    """Whether `text` says the asked event (the question's words besides its first-cue, each with
+    the words that cover it) was the first: a first-word in a clause with one of them ("加入九年
+    以来第一次休假" for 第一次放长假) or with its repetition (再次离职), or an event that happens once which is the one asked (成立 for
+    第一次成立, not for 第一次投资); "初次见面" does not say when someone was first fired."""
+    # a one-character form (放, 进) is in too many clauses to say which event it tells
+    forms = [[f for f in (word, *related(word)) if len(f) >= 2] for word in asked]
+    for clause in _SENTENCE.split(text):
+        told = [f for f in chain.from_iterable(forms) if f in clause]
+        if told and _FIRST_SAID_RE.search(clause):
+            return True
+        # the repetition of the asked event itself ("再次离职"), not of another ("再次起诉")
+        if any(re.search(rf"(?:{_AGAIN})\s?.?{re.escape(f)}", clause) for f in told):
+            return True
+        for once in _ONCE_ONLY_RE.finditer(clause):
+            if any(once.group() == f or once.group() in f for word in forms for f in word):
+                return True
+    return False
 
 
 @check(reads="first_asked")
 def states_first(c: Checked) -> str | None:
-    """asked the first occasion (第一次投资): the fact says it was the first, or tells an event
-    that happens once (founded, met)"""
-    if not _FIRST_STATED.search(c.reader.stated_text(c.fact)):
+    """asked the first occasion (第一次投资): the fact says the asked event was the first, or
+    tells it as an event that happens once (founded, met)"""
+    asked = [t for t in c.query.tokens if not _FIRST_STATED.fullmatch(t)]
+    if not _states_first_of(c.reader.stated_text(c.fact), asked):
         return "states_first"
     return None
 

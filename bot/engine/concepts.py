@@ -283,6 +283,15 @@ CONCEPTS: tuple[Concept, ...] = (
         fires_on=("what keeps anthropic at the forefront?",),
     ),
     Concept(
+        "meet",
+        ("见面", "认识", "结识", "相识", "初识", "会面", "碰面", "相遇", "遇见"),
+        ("见到", "碰头"),
+        ("meet",),
+        fires_on=("Schulman和Altman在哪里碰头的?",),
+        # 见到 in a fact is as often seeing a result ("见到成效") as meeting someone
+        asked_only=("见到",),
+    ),
+    Concept(
         "boundary",
         ("边界", "界限", "极限"),
         (),

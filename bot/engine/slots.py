@@ -156,9 +156,12 @@ SUCCESSION_CUE = Cue(
 FIRST_TIME_CUE = Cue(
     "first_time",
     re.compile(
-        r"第一次|首次|头一[次回遭]|首度|初次|第一回|\bfirst[- ](?:time|ever)\b|\bfor the first time\b"
+        r"(?:第一次|首次|头一[次回遭]|首度|初次|第一回|\bfirst[- ](?:time|ever)\b|\bfor the first time\b"
         # "when did Apple first invest": first before its verb, not "thank first in the note"
-        r"|\b(?:did|was|were|has|had) \S+(?: \S+)? first (?!(?:in|of|to|on|at|and|or|the|a|an|for|with)\b)[a-z]+"
+        r"|\b(?:did|was|were|has|had) \S+(?: \S+)? first (?!(?:in|of|to|on|at|and|or|the|a|an|for|with)\b)[a-z]+)"
+        # "第一次起诉之后为什么撤诉" asks what followed the first occasion, not when it was;
+        # "第一次的诉讼" names which suit, as "在第一次诉讼中" does
+        r"(?!的|[^?？,，。]{0,14}?(?:之后|以后|过后)|[^?？,，。]{0,6}?中)"
     ),
     "question",
     "asks the first occasion of something: the states_first check",
@@ -167,7 +170,13 @@ FIRST_TIME_CUE = Cue(
         "When did Leike criticise OpenAI for the first time?",
         "When did Apple first invest in OpenAI?",
     ),
-    not_on=("谁第一个离开OpenAI?", "苹果投资OpenAI是哪年?", "Who did Weil thank first in his post?"),
+    not_on=(
+        "谁第一个离开OpenAI?",
+        "苹果投资OpenAI是哪年?",
+        "Who did Weil thank first in his post?",
+        "Karpathy第一次离开OpenAI之后去了哪里?",
+        "Brockman为什么结束了第一次的长假?",
+    ),
 )
 # "Zoph在谷歌是哪个团队的", "他在哪所大学读博": a unit inside an organisation, or a school, is more
 # than the organisation: a fact naming only the company (or a city) does not say which.

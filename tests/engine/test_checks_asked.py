@@ -21,6 +21,7 @@ from bot.engine.checks import (
     _holds,
     _names_a_unit,
     _role_asked,
+    _states_first_of,
 )
 from bot.engine.normalise import normalise
 from bot.text import to_simplified
@@ -110,6 +111,43 @@ def test_a_title_in_one_full_form_is_held_in_another(text: str, names: str, titl
 @pytest.mark.parametrize("question", ["英伟达第一次投资OpenAI是哪一年?", "苹果第一次投资OpenAI是哪年?"])
 def test_a_first_occasion_needs_a_fact_that_says_it_was_the_first(engine: Engine, question: str) -> None:
     assert _declined_by(engine, question) == "check:states_first"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Schulman第一次离开OpenAI是哪年?",  # his first meeting with Altman was the answer
+        "OpenAI第一次融资是什么时候?",  # Musk's suit "早在2月" was the answer
+    ],
+)
+def test_a_first_word_about_another_event_does_not_answer(engine: Engine, question: str) -> None:
+    assert _declined_by(engine, question) == "check:states_first"
+
+
+def test_a_first_meeting_in_other_words_still_answers(engine: Engine) -> None:
+    reply = engine.ask("Altman和Schulman是哪年头一回碰头的?")
+    assert reply.answered and reply.fact_id == "a000-altman-schulman-met-2015"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "states"),
+    [
+        ("他与舒尔曼2015年在伯克利初次见面,谈论了最初战略", ["解雇"], False),
+        ("他与舒尔曼2015年在伯克利初次见面,谈论了最初战略", ["碰面"], True),
+        (
+            "该公司于2019年成立了一家子公司,此后吸引了微软的外部投资",
+            ["投资"],
+            False,
+        ),  # founded is not invested
+        ("该公司成立于2015年", ["创办"], True),  # the event asked happens once
+        ("早在2月,他就曾起诉该公司", ["控告"], True),
+        ("他于2017年离开,2023年短暂回归后再次离职", ["离开"], True),  # the repetition dates the first
+        ("这是他九年以来第一次休假。他后来离开了", ["离开"], False),  # first-ness of another sentence
+        ("他再次起诉该公司,同一天另一人跳槽", ["离开"], False),  # the repetition of another event
+    ],
+)
+def test_first_ness_is_of_the_event_asked(text: str, asked: list[str], states: bool) -> None:
+    assert _states_first_of(text, asked) is states
 
 
 def test_a_fact_saying_first_answers_a_first_time_question(engine: Engine) -> None:
