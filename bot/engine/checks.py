@@ -406,18 +406,53 @@ def _role_asked(query: QueryAnalysis) -> list[str]:
     return written + translated
 
 
+_TOOK_OVER = (
+    r"接替|接任|接手|接管|接班|继任|取代|顶替|代替|(?<![a-z])(?:replac\w*|succeed\w*|took over from)(?![a-z])"
+)
+
+
+def _took_over(text: str, successor: str, predecessor: str) -> bool:
+    """Whether `text` says the person of `successor` (names, a regex) took over from that of
+    `predecessor`: "X接替Y", "X replaced Y", or turned about: "Y由X接任", "Y's successor X"."""
+    between = r"[^。;；,，\n]{0,16}?"  # within a clause
+    # the successor next to the verb in its clause, or as the subject its sentence opens with
+    # ("X将成为…, 与Z合作…, 接替Y": X took over, not Z)
+    successor_before = (
+        rf"(?:(?:{successor}){between}|(?:^|[。;；\n])[^。;；,，\n]{{0,8}}?(?:{successor})[^。;；\n]*?)"
+    )
+    return bool(
+        re.search(rf"{successor_before}(?:{_TOOK_OVER}){between}(?:{predecessor})", text)
+        or re.search(rf"(?:{predecessor}){between}(?:由|被)(?:{successor}){between}(?:{_TOOK_OVER})", text)
+        or re.search(rf"(?:{predecessor}){between}(?:继任者|接班人|successor){between}(?:{successor})", text)
+        or re.search(rf"(?:{successor}){between}(?:前任|predecessor){between}(?:{predecessor})", text)
+    )
+
+
 @check(reads="succession_of")
 def succeeded_by_another(c: Checked) -> str | None:
     """asked who held a role before or after someone (接替X, X的前任): the fact names another
     person who took over or was given a title (the title asked, when the question names one),
-    not only X's own appointment"""
+    not only X's own appointment; asked who came before X, a fact saying X took over from them"""
     asked = c.query.slots.succession_of
+    if asked is None:  # the check is tried only with the slot filled
+        return None
     others = [
         e
         for e in (c.named | c.entities) - {asked}
         if not e.startswith("~") and c.reader.kind_of(e) == "person"
     ]
     text = c.reader.stated_text(c.fact)
+    asked_names = c.reader.names_of(asked)
+    other_names = [c.reader.names_of(p) for p in others]
+    if c.query.slots.predecessor_asked:
+        # who came before X: only a fact that says X took over from them ("穆拉蒂被任命为临时CEO"
+        # is the one after Altman, not before him)
+        if not any(_took_over(text, asked_names, names) for names in other_names):
+            return "succeeded_by_another"
+    elif any(_took_over(text, asked_names, names) for names in other_names) and not any(
+        _took_over(text, names, asked_names) for names in other_names
+    ):
+        return "succeeded_by_another"  # the one X took over from, not the one after X
     titles = _role_asked(c.query)
     if titles:
         # the same role: another person holds the title asked

@@ -22,6 +22,7 @@ from bot.engine.checks import (
     _names_a_unit,
     _role_asked,
     _states_first_of,
+    _took_over,
 )
 from bot.engine.normalise import normalise
 from bot.text import to_simplified
@@ -83,6 +84,59 @@ def test_the_person_a_succession_is_asked_of_is_read(engine: Engine, question: s
 )
 def test_the_role_a_succession_is_asked_in(engine: Engine, question: str, roles: list[str]) -> None:
     assert _role_asked(engine.matcher.analyse(normalise(question).key)) == roles
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Murati接替了谁?",  # Shear's hiring, after her, was the answer
+        "Pachocki接替了谁?",  # Mark Chen taking over from McGrew was the answer
+        "Who was interim CEO before Shear?",  # Shear named after Murati was the answer
+    ],
+)
+def test_who_came_before_needs_a_fact_that_they_were_taken_over_from(engine: Engine, question: str) -> None:
+    assert _declined_by(engine, question) == "check:succeeded_by_another"
+
+
+def test_whom_someone_took_over_from_is_answered_by_the_fact_saying_so(engine: Engine) -> None:
+    reply = engine.ask("Mark Chen接替了谁?")
+    assert reply.answered and "McGrew" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "before"),
+    [
+        ("Murati接替了谁?", True),
+        ("谁接替了Murati?", False),
+        ("Who did Shear replace?", True),
+        ("Who replaced Shear?", False),
+        ("Shear的前任是谁?", True),
+        ("Pachocki上任之前谁是首席科学家?", True),
+        ("McGrew走了以后谁接他的班?", False),
+        ("Altman被解雇后,接替他的是谁?", False),  # the one named is the one taken over from
+        ("Who was Shear before OpenAI named him CEO?", False),  # who he had been
+    ],
+)
+def test_a_succession_asks_who_came_before_or_after(engine: Engine, question: str, before: bool) -> None:
+    assert engine.matcher.analyse(normalise(question).key).slots.predecessor_asked is before
+
+
+@pytest.mark.parametrize(
+    ("text", "successor", "predecessor", "took_over"),
+    [
+        ("陈信翰将成为研究高级副总裁,与雅库布合作领导研究组织,接替麦格鲁。", "陈信翰", "麦格鲁", True),
+        ("陈信翰将成为研究高级副总裁,与雅库布合作领导研究组织,接替麦格鲁。", "雅库布", "麦格鲁", False),
+        ("希尔取代穆拉蒂出任临时ceo", "希尔", "穆拉蒂", True),
+        ("希尔取代穆拉蒂出任临时ceo", "穆拉蒂", "希尔", False),
+        ("穆拉蒂的职位由希尔接任", "希尔", "穆拉蒂", True),
+        ("穆拉蒂被任命为临时ceo。希尔此后加入", "穆拉蒂", "希尔", False),
+        ("这是对麦格鲁的长期继任计划\n陈信翰将成为副总裁", "麦格鲁", "陈信翰", False),  # lines apart
+    ],
+)
+def test_who_took_over_from_whom_is_read_within_a_sentence(
+    text: str, successor: str, predecessor: str, took_over: bool
+) -> None:
+    assert _took_over(text, successor, predecessor) is took_over
 
 
 def test_a_title_is_held_when_set_before_the_name_or_given_after_it() -> None:
