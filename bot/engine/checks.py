@@ -14,8 +14,10 @@ import inspect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Protocol
 
+from bot.engine.concepts import related
 from bot.engine.entities import ENTITY_MARK
 from bot.engine.lexicon import STILL_OPEN, TITLE_GIVEN, TITLE_WORD
 from bot.engine.quantities import stated_figures, states_each
@@ -375,7 +377,8 @@ _TITLE_IN_QUESTION = re.compile(TITLE_WORD)
 def _title_forms(title: str) -> str:
     """A regex of a title as a fact may write it: itself, or its abbreviation and full forms."""
     other = _TITLE_FORMS.get(title, "")
-    full = _TITLE_FORMS.get(other, "") if other in _TITLE_FORMS and not other.isascii() else ""
+    # a full form maps to its abbreviation, whose entry lists every full form (执行长 → 首席执行官)
+    full = _TITLE_FORMS.get(other, "") if other.isascii() else ""
     return "|".join(re.escape(form) for form in {title, *other.split("|"), *full.split("|")} if form)
 
 
@@ -403,18 +406,53 @@ def _role_asked(query: QueryAnalysis) -> list[str]:
     return written + translated
 
 
+_TOOK_OVER = (
+    r"接替|接任|接手|接管|接班|继任|取代|顶替|代替|(?<![a-z])(?:replac\w*|succeed\w*|took over from)(?![a-z])"
+)
+
+
+def _took_over(text: str, successor: str, predecessor: str) -> bool:
+    """Whether `text` says the person of `successor` (names, a regex) took over from that of
+    `predecessor`: "X接替Y", "X replaced Y", or turned about: "Y由X接任", "Y's successor X"."""
+    between = r"[^。;；,，\n]{0,16}?"  # within a clause
+    # the successor next to the verb in its clause, or as the subject its sentence opens with
+    # ("X将成为…, 与Z合作…, 接替Y": X took over, not Z)
+    successor_before = (
+        rf"(?:(?:{successor}){between}|(?:^|[。;；\n])[^。;；,，\n]{{0,8}}?(?:{successor})[^。;；\n]*?)"
+    )
+    return bool(
+        re.search(rf"{successor_before}(?:{_TOOK_OVER}){between}(?:{predecessor})", text)
+        or re.search(rf"(?:{predecessor}){between}(?:由|被)(?:{successor}){between}(?:{_TOOK_OVER})", text)
+        or re.search(rf"(?:{predecessor}){between}(?:继任者|接班人|successor){between}(?:{successor})", text)
+        or re.search(rf"(?:{successor}){between}(?:前任|predecessor){between}(?:{predecessor})", text)
+    )
+
+
 @check(reads="succession_of")
 def succeeded_by_another(c: Checked) -> str | None:
     """asked who held a role before or after someone (接替X, X的前任): the fact names another
     person who took over or was given a title (the title asked, when the question names one),
-    not only X's own appointment"""
+    not only X's own appointment; asked who came before X, a fact saying X took over from them"""
     asked = c.query.slots.succession_of
+    if asked is None:  # the check is tried only with the slot filled
+        return None
     others = [
         e
         for e in (c.named | c.entities) - {asked}
         if not e.startswith("~") and c.reader.kind_of(e) == "person"
     ]
     text = c.reader.stated_text(c.fact)
+    asked_names = c.reader.names_of(asked)
+    other_names = [c.reader.names_of(p) for p in others]
+    if c.query.slots.predecessor_asked:
+        # who came before X: only a fact that says X took over from them ("穆拉蒂被任命为临时CEO"
+        # is the one after Altman, not before him)
+        if not any(_took_over(text, asked_names, names) for names in other_names):
+            return "succeeded_by_another"
+    elif any(_took_over(text, asked_names, names) for names in other_names) and not any(
+        _took_over(text, names, asked_names) for names in other_names
+    ):
+        return "succeeded_by_another"  # the one X took over from, not the one after X
     titles = _role_asked(c.query)
     if titles:
         # the same role: another person holds the title asked
@@ -431,18 +469,44 @@ def succeeded_by_another(c: Checked) -> str | None:
 # The first of its kind: said so (首次, 最早, 早在…就, first), or an event that happens once (founded,
 # born, met: 认识 is a first meeting). Not 最初/original: "最初的使命" is the first mission, not
 # the first time something happened.
-_FIRST_STATED = re.compile(
+_FIRST_SAID = (
     r"第一次|首次|首度|头一[次回遭个]|初次|第一[个位家轮笔批回]|首[个位家轮笔批款]|最早|早在|率先|开先河"
-    r"|成立|创立|创办|创建|诞生|出生|认识|结识|相识|初识|问世"
-    r"|(?<![a-z])(?:first|earliest|founded|met|born)(?![a-z])"
+    r"|(?<![a-z])(?:first|earliest)(?![a-z])"
 )
+_ONCE_ONLY = r"成立|创立|创办|创建|诞生|出生|认识|结识|相识|初识|问世|(?<![a-z])(?:founded|met|born)(?![a-z])"
+_FIRST_STATED = re.compile(rf"{_FIRST_SAID}|{_ONCE_ONLY}")
+_FIRST_SAID_RE = re.compile(_FIRST_SAID)
+_ONCE_ONLY_RE = re.compile(_ONCE_ONLY)
+# An event told with its repetition: "2017年离开,2023年回归后再次离职" dates the first leaving.
+_AGAIN = r"再次|再度|又一次|第二次|又"
+
+
+def _states_first_of(text: str, asked: Sequence[str]) -> bool:
+    """Whether `text` says the asked event (the question's words besides its first-cue, each with
+    the words that cover it) was the first: a first-word in a clause with one of them ("加入九年
+    以来第一次休假" for 第一次放长假) or with its repetition (再次离职), or an event that happens once which is the one asked (成立 for
+    第一次成立, not for 第一次投资); "初次见面" does not say when someone was first fired."""
+    # a one-character form (放, 进) is in too many clauses to say which event it tells
+    forms = [[f for f in (word, *related(word)) if len(f) >= 2] for word in asked]
+    for clause in _SENTENCE.split(text):
+        told = [f for f in chain.from_iterable(forms) if f in clause]
+        if told and _FIRST_SAID_RE.search(clause):
+            return True
+        # the repetition of the asked event itself ("再次离职"), not of another ("再次起诉")
+        if any(re.search(rf"(?:{_AGAIN})\s?.?{re.escape(f)}", clause) for f in told):
+            return True
+        for once in _ONCE_ONLY_RE.finditer(clause):
+            if any(once.group() == f or once.group() in f for word in forms for f in word):
+                return True
+    return False
 
 
 @check(reads="first_asked")
 def states_first(c: Checked) -> str | None:
-    """asked the first occasion (第一次投资): the fact says it was the first, or tells an event
-    that happens once (founded, met)"""
-    if not _FIRST_STATED.search(c.reader.stated_text(c.fact)):
+    """asked the first occasion (第一次投资): the fact says the asked event was the first, or
+    tells it as an event that happens once (founded, met)"""
+    asked = [t for t in c.query.tokens if not _FIRST_STATED.fullmatch(t)]
+    if not _states_first_of(c.reader.stated_text(c.fact), asked):
         return "states_first"
     return None
 

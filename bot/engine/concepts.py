@@ -36,6 +36,9 @@ class Concept:
     # a lone 开 or 告 in a fact's words is too often another verb ("when did Murati start at
     # OpenAI" must not reach a fact whose phrasings say 开 of something else)
     asked_only: tuple[str, ...] = ()
+    # a verb said of almost anyone (help, support, warn): with a name alone it does not pick a
+    # fact, so a fact it is the only question word of counts it for half (features.coverage)
+    general: bool = False
 
     @property
     def head(self) -> str:
@@ -188,6 +191,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ("push", "drive", "propel", "spur"),
         fires_on=("what did zoph push forward at openai?",),
         asked_only=("推",),
+        general=True,
     ),
     Concept(
         "support",
@@ -196,6 +200,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ("support", "supportive", "endorse", "side with", "stand by", "stand with"),
         fires_on=("did murati stand by the board?", "which side did mira side with?"),
         asked_only=("撑",),
+        general=True,
     ),
     Concept(
         "warn",
@@ -224,6 +229,7 @@ CONCEPTS: tuple[Concept, ...] = (
         (),
         ("follow", "obey", "abide"),
         fires_on=("what principle would a superintelligence obey?",),
+        general=True,
     ),
     Concept(
         "control",
@@ -231,6 +237,7 @@ CONCEPTS: tuple[Concept, ...] = (
         (),
         ("control", "rein"),
         fires_on=("who controls the for-profit arm?",),
+        general=True,
     ),
     Concept(
         "compete",
@@ -238,6 +245,7 @@ CONCEPTS: tuple[Concept, ...] = (
         (),
         ("compete", "competition", "vie"),
         fires_on=("which model competes with claude?",),
+        general=True,
     ),
     Concept(
         "help",
@@ -246,6 +254,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ("help", "assist"),
         fires_on=("who helped kingma build the team?",),
         asked_only=("帮",),
+        general=True,
     ),
     Concept(
         "fall_out",
@@ -281,6 +290,15 @@ CONCEPTS: tuple[Concept, ...] = (
         (),
         ("peak", "forefront", "cutting-edge", "pinnacle"),
         fires_on=("what keeps anthropic at the forefront?",),
+    ),
+    Concept(
+        "meet",
+        ("见面", "认识", "结识", "相识", "初识", "会面", "碰面", "相遇", "遇见"),
+        ("见到", "碰头"),
+        ("meet",),
+        fires_on=("Schulman和Altman在哪里碰头的?",),
+        # 见到 in a fact is as often seeing a result ("见到成效") as meeting someone
+        asked_only=("见到",),
     ),
     Concept(
         "boundary",
@@ -386,6 +404,10 @@ for _concept in CONCEPTS:
     _covering = frozenset(_concept.chinese) - frozenset(_concept.asked_only)
     for _word in _concept.chinese:
         RELATED_BY_CLASS[_word] = RELATED_BY_CLASS.get(_word, frozenset()) | _covering
+# The members of the general classes, and the heads an English member is read as.
+GENERAL_WORDS: frozenset[str] = frozenset(
+    word for concept in CONCEPTS if concept.general for word in concept.chinese
+)
 # English members by lemma, read as their class's head; two-word members apart.
 ENGLISH_HEAD: dict[str, str] = {
     word: concept.head for concept in CONCEPTS for word in concept.english if " " not in word

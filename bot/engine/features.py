@@ -140,12 +140,15 @@ class Term:
     single: bool  # one character
     cjk: bool  # two or more characters, Chinese
     forms: frozenset[str] = frozenset()  # the token and its synonyms (Term.of fills it)
+    general: bool = False  # a general verb (concepts.GENERAL_WORDS): half, matched alone
 
     @classmethod
-    def of(cls, token: str, weight: float, synonyms: frozenset[str], cjk: bool) -> Term:
+    def of(
+        cls, token: str, weight: float, synonyms: frozenset[str], cjk: bool, general: bool = False
+    ) -> Term:
         """A question word with what coverage needs of it, worked out once per question."""
         bigrams = tuple(token[i : i + 2] for i in range(len(token) - 1)) if len(token) >= 3 else ()
-        return cls(token, weight, synonyms, bigrams, len(token) == 1, cjk, synonyms | {token})
+        return cls(token, weight, synonyms, bigrams, len(token) == 1, cjk, synonyms | {token}, general)
 
 
 class Indexed(Protocol):
@@ -174,9 +177,11 @@ def coverage(terms: Sequence[Term], indexed: Indexed, stated: frozenset[str] = f
     bag, core = indexed.bag, indexed.core
     hit = 0.0
     total = 0.0
+    specific = False  # a word besides the general verbs is used
     for term in terms:
         token, weight, forms = term.token, term.weight, term.forms
         total += weight
+        before = hit
         # forms is the token and its synonyms: one set operation each for the fact's words
         if not forms.isdisjoint(core) or token in stated:
             hit += weight
@@ -189,7 +194,9 @@ def coverage(terms: Sequence[Term], indexed: Indexed, stated: frozenset[str] = f
             hit += weight / 2  # a compound whose part the fact uses: 解雇后 ~ 解雇
         elif term.cjk and token in indexed.core_text:
             hit += weight / 2  # a part of a compound the fact uses: 副总裁 ~ 研究高级副总裁
-    return hit / total
+        specific = specific or (hit > before and not term.general)
+    # "who helped Murati": a general verb alone with a name does not pick a fact
+    return (hit if specific else 0.0) / total
 
 
 IndexedT = TypeVar("IndexedT", bound=Indexed)
@@ -205,7 +212,7 @@ def coverages(
     stated_of: a fact's words stated in other words, when some fact has any."""
     if not terms:
         return [1.0] * len(facts)
-    unpacked = [(t.token, t.weight, t.forms, t.single, t.bigrams, t.cjk) for t in terms]
+    unpacked = [(t.token, t.weight, t.forms, t.single, t.bigrams, t.cjk, t.general) for t in terms]
     total = 0.0
     for term in terms:
         total += term.weight
@@ -215,7 +222,9 @@ def coverages(
         bag, core = indexed.bag, indexed.core
         stated = nothing if stated_of is None else stated_of(indexed)
         hit = 0.0
-        for token, weight, forms, single, bigrams, cjk in unpacked:
+        specific = False
+        for token, weight, forms, single, bigrams, cjk, general in unpacked:
+            before = hit
             # as coverage's branches, in its order
             if not forms.isdisjoint(core) or token in stated:
                 hit += weight
@@ -227,7 +236,8 @@ def coverages(
                 hit += weight / 2  # a compound whose part the fact uses
             elif cjk and token in indexed.core_text:
                 hit += weight / 2  # a part of a compound the fact uses
-        found.append(hit / total)
+            specific = specific or (hit > before and not general)
+        found.append((hit if specific else 0.0) / total)
     return found
 
 

@@ -26,7 +26,14 @@ from rapidfuzz import fuzz, process
 from bot.engine import index
 from bot.engine.acceptance import REASONS, Decision, decide
 from bot.engine.checks import CHECKS, Check, Checked, checks_for, first_failed
-from bot.engine.concepts import CONCEPTS, RELATED_BY_CLASS, english_head, english_phrasal, related
+from bot.engine.concepts import (
+    CONCEPTS,
+    GENERAL_WORDS,
+    RELATED_BY_CLASS,
+    english_head,
+    english_phrasal,
+    related,
+)
 from bot.engine.entities import (
     ENTITY_MARK,
     FUZZY_CJK_CUTOFF,
@@ -606,6 +613,7 @@ class Matcher:
                 self._weight(token),
                 related(token),
                 len(token) >= 2 and _IS_CJK.match(token) is not None,
+                token in GENERAL_WORDS,
             )
             for token in tokens
         ]

@@ -156,9 +156,12 @@ SUCCESSION_CUE = Cue(
 FIRST_TIME_CUE = Cue(
     "first_time",
     re.compile(
-        r"第一次|首次|头一[次回遭]|首度|初次|第一回|\bfirst[- ](?:time|ever)\b|\bfor the first time\b"
+        r"(?:第一次|首次|头一[次回遭]|首度|初次|第一回|\bfirst[- ](?:time|ever)\b|\bfor the first time\b"
         # "when did Apple first invest": first before its verb, not "thank first in the note"
-        r"|\b(?:did|was|were|has|had) \S+(?: \S+)? first (?!(?:in|of|to|on|at|and|or|the|a|an|for|with)\b)[a-z]+"
+        r"|\b(?:did|was|were|has|had) \S+(?: \S+)? first (?!(?:in|of|to|on|at|and|or|the|a|an|for|with)\b)[a-z]+)"
+        # "第一次起诉之后为什么撤诉" asks what followed the first occasion, not when it was;
+        # "第一次的诉讼" names which suit, as "在第一次诉讼中" does
+        r"(?!的|[^?？,，。]{0,14}?(?:之后|以后|过后)|[^?？,，。]{0,6}?中)"
     ),
     "question",
     "asks the first occasion of something: the states_first check",
@@ -167,7 +170,13 @@ FIRST_TIME_CUE = Cue(
         "When did Leike criticise OpenAI for the first time?",
         "When did Apple first invest in OpenAI?",
     ),
-    not_on=("谁第一个离开OpenAI?", "苹果投资OpenAI是哪年?", "Who did Weil thank first in his post?"),
+    not_on=(
+        "谁第一个离开OpenAI?",
+        "苹果投资OpenAI是哪年?",
+        "Who did Weil thank first in his post?",
+        "Karpathy第一次离开OpenAI之后去了哪里?",
+        "Brockman为什么结束了第一次的长假?",
+    ),
 )
 # "Zoph在谷歌是哪个团队的", "他在哪所大学读博": a unit inside an organisation, or a school, is more
 # than the organisation: a fact naming only the company (or a city) does not say which.
@@ -335,6 +344,7 @@ class Slots:
     ordinal_asked: bool = False  # asks which time or place (第几次)
     when_of: frozenset[str] = frozenset()  # the entities a when-question asks the date of
     succession_of: str | None = None  # whose predecessor or successor a who-question asks (接替X)
+    predecessor_asked: bool = False  # that succession asks who came before (X的前任), not after
     first_asked: bool = False  # asks the first occasion (第一次投资)
     team_asked: bool = False  # asks a unit of an organisation (哪个团队)
     school_asked: bool = False  # asks which school (哪所大学)
@@ -365,6 +375,7 @@ class Slots:
             "ordinal_asked": self.ordinal_asked,
             "when_of": sorted(self.when_of),
             "succession_of": self.succession_of,
+            "predecessor_asked": self.predecessor_asked,
             "first_asked": self.first_asked,
             "team_asked": self.team_asked,
             "school_asked": self.school_asked,
@@ -417,6 +428,7 @@ def read_slots(
         succession_of=succession_of(reader, residual, entities)
         if Intent.WHO in intents or _SUCCESSOR_NOUN.search(key)
         else None,
+        predecessor_asked=bool(_PREDECESSOR_ASKED.search(residual)),
         first_asked=bool(FIRST_TIME_CUE.pattern.search(key)),
         team_asked=bool(TEAM_ASKED_CUE.pattern.search(key)),
         school_asked=bool(SCHOOL_ASKED_CUE.pattern.search(key)),
@@ -475,6 +487,19 @@ _SUCCESSOR_NOUN = re.compile(r"前任|继任者|接班人|\b(?:predecessor|succe
 # A title held before or after someone named: "before Pachocki", "在Pachocki之前", "Shear之后的CEO".
 _BEFORE_OR_AFTER_NAME = re.compile(
     rf"\b(?:before|after) {ENTITY_MARK}|(?:在|于)?{ENTITY_MARK}\s?(?:之前|以前|之后|以后)(?![^\s谁]{{0,6}}(?:离开|离职|辞职|被))"
+)
+
+
+# A succession asked backwards: whoever held the role before someone ("X的前任", "X上任之前",
+# "before X", "X接替了谁", "whom did X replace"); any other succession asks who came after.
+_PREDECESSOR_ASKED = re.compile(
+    r"前任|上一任|前一任|(?:上任|到任|上台|当上|出任|升任?|晋升|成为|加入|入职)[^\s谁]{0,8}?(?:之前|以前|前)"
+    rf"|{ENTITY_MARK}\s?(?:之前|以前)"
+    # not "who was Shear before he was named": who he had been
+    rf"|\b(?:predecessor|preceded)\b|(?<!{ENTITY_MARK})(?<!{ENTITY_MARK} )\bbefore\b"
+    # the one named took over: "X接替了谁", "X接任这一职位,是接谁的班"
+    rf"|{ENTITY_MARK}[^谁,，后]{{0,8}}?(?:接替|接任|取代|顶替|代替)"
+    rf"|\bwhom? (?:did|had) {ENTITY_MARK}\s?(?:replace|succeed)"
 )
 
 

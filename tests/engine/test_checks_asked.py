@@ -21,6 +21,8 @@ from bot.engine.checks import (
     _holds,
     _names_a_unit,
     _role_asked,
+    _states_first_of,
+    _took_over,
 )
 from bot.engine.normalise import normalise
 from bot.text import to_simplified
@@ -84,10 +86,77 @@ def test_the_role_a_succession_is_asked_in(engine: Engine, question: str, roles:
     assert _role_asked(engine.matcher.analyse(normalise(question).key)) == roles
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Murati接替了谁?",  # Shear's hiring, after her, was the answer
+        "Pachocki接替了谁?",  # Mark Chen taking over from McGrew was the answer
+        "Who was interim CEO before Shear?",  # Shear named after Murati was the answer
+    ],
+)
+def test_who_came_before_needs_a_fact_that_they_were_taken_over_from(engine: Engine, question: str) -> None:
+    assert _declined_by(engine, question) == "check:succeeded_by_another"
+
+
+def test_whom_someone_took_over_from_is_answered_by_the_fact_saying_so(engine: Engine) -> None:
+    reply = engine.ask("Mark Chen接替了谁?")
+    assert reply.answered and "McGrew" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "before"),
+    [
+        ("Murati接替了谁?", True),
+        ("谁接替了Murati?", False),
+        ("Who did Shear replace?", True),
+        ("Who replaced Shear?", False),
+        ("Shear的前任是谁?", True),
+        ("Pachocki上任之前谁是首席科学家?", True),
+        ("McGrew走了以后谁接他的班?", False),
+        ("Altman被解雇后,接替他的是谁?", False),  # the one named is the one taken over from
+        ("Who was Shear before OpenAI named him CEO?", False),  # who he had been
+    ],
+)
+def test_a_succession_asks_who_came_before_or_after(engine: Engine, question: str, before: bool) -> None:
+    assert engine.matcher.analyse(normalise(question).key).slots.predecessor_asked is before
+
+
+@pytest.mark.parametrize(
+    ("text", "successor", "predecessor", "took_over"),
+    [
+        ("陈信翰将成为研究高级副总裁,与雅库布合作领导研究组织,接替麦格鲁。", "陈信翰", "麦格鲁", True),
+        ("陈信翰将成为研究高级副总裁,与雅库布合作领导研究组织,接替麦格鲁。", "雅库布", "麦格鲁", False),
+        ("希尔取代穆拉蒂出任临时ceo", "希尔", "穆拉蒂", True),
+        ("希尔取代穆拉蒂出任临时ceo", "穆拉蒂", "希尔", False),
+        ("穆拉蒂的职位由希尔接任", "希尔", "穆拉蒂", True),
+        ("穆拉蒂被任命为临时ceo。希尔此后加入", "穆拉蒂", "希尔", False),
+        ("这是对麦格鲁的长期继任计划\n陈信翰将成为副总裁", "麦格鲁", "陈信翰", False),  # lines apart
+    ],
+)
+def test_who_took_over_from_whom_is_read_within_a_sentence(
+    text: str, successor: str, predecessor: str, took_over: bool
+) -> None:
+    assert _took_over(text, successor, predecessor) is took_over
+
+
 def test_a_title_is_held_when_set_before_the_name_or_given_after_it() -> None:
     assert _holds("首席财务官弗莱尔(sarah friar)", "弗莱尔", "cfo")
     assert _holds("穆拉蒂(mira murati)被任命为临时ceo", "穆拉蒂", "ceo")
     assert not _holds("ceo萨姆·奥尔特曼、总裁兼联合创始人格雷格", "萨姆·奥尔特曼", "总裁")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "title"),
+    [
+        # the question's Taiwan wording, the fact's mainland one: both are the same abbreviation
+        ("首席技术官穆拉蒂", "穆拉蒂", "技术长"),
+        ("首席执行官奥尔特曼", "奥尔特曼", "执行长"),
+        ("财务长弗莱尔", "弗莱尔", "首席财务官"),
+        ("cfo弗莱尔", "弗莱尔", "财务长"),
+    ],
+)
+def test_a_title_in_one_full_form_is_held_in_another(text: str, names: str, title: str) -> None:
+    assert _holds(text, names, title)
 
 
 # -- first time ------------------------------------------------------------------------------------
@@ -96,6 +165,43 @@ def test_a_title_is_held_when_set_before_the_name_or_given_after_it() -> None:
 @pytest.mark.parametrize("question", ["英伟达第一次投资OpenAI是哪一年?", "苹果第一次投资OpenAI是哪年?"])
 def test_a_first_occasion_needs_a_fact_that_says_it_was_the_first(engine: Engine, question: str) -> None:
     assert _declined_by(engine, question) == "check:states_first"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Schulman第一次离开OpenAI是哪年?",  # his first meeting with Altman was the answer
+        "OpenAI第一次融资是什么时候?",  # Musk's suit "早在2月" was the answer
+    ],
+)
+def test_a_first_word_about_another_event_does_not_answer(engine: Engine, question: str) -> None:
+    assert _declined_by(engine, question) == "check:states_first"
+
+
+def test_a_first_meeting_in_other_words_still_answers(engine: Engine) -> None:
+    reply = engine.ask("Altman和Schulman是哪年头一回碰头的?")
+    assert reply.answered and reply.fact_id == "a000-altman-schulman-met-2015"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "states"),
+    [
+        ("他与舒尔曼2015年在伯克利初次见面,谈论了最初战略", ["解雇"], False),
+        ("他与舒尔曼2015年在伯克利初次见面,谈论了最初战略", ["碰面"], True),
+        (
+            "该公司于2019年成立了一家子公司,此后吸引了微软的外部投资",
+            ["投资"],
+            False,
+        ),  # founded is not invested
+        ("该公司成立于2015年", ["创办"], True),  # the event asked happens once
+        ("早在2月,他就曾起诉该公司", ["控告"], True),
+        ("他于2017年离开,2023年短暂回归后再次离职", ["离开"], True),  # the repetition dates the first
+        ("这是他九年以来第一次休假。他后来离开了", ["离开"], False),  # first-ness of another sentence
+        ("他再次起诉该公司,同一天另一人跳槽", ["离开"], False),  # the repetition of another event
+    ],
+)
+def test_first_ness_is_of_the_event_asked(text: str, asked: list[str], states: bool) -> None:
+    assert _states_first_of(text, asked) is states
 
 
 def test_a_fact_saying_first_answers_a_first_time_question(engine: Engine) -> None:

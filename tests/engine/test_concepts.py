@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.answer import Engine
-from bot.engine.concepts import CONCEPTS, Concept, english_head, english_phrasal, lemma, related
+from bot.engine.concepts import (
+    CONCEPTS,
+    GENERAL_WORDS,
+    Concept,
+    english_head,
+    english_phrasal,
+    lemma,
+    related,
+)
 from bot.engine.features import Term, coverage
 from bot.engine.normalise import normalise
 
@@ -168,3 +176,30 @@ def test_old_after_an_owner_is_an_earlier_one_not_an_age(engine: Engine) -> None
     tokens = engine.matcher.analyse(normalise("what did leike tell his old team?").key).tokens
     assert "年龄" not in tokens
     assert "年龄" in engine.matcher.analyse(normalise("how old is leike?").key).tokens
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who helped Brockman?",  # Schulman thanking Mira and Bob for helping him was the answer
+        "Who controls OpenAI?",  # Leike on controlling AI systems was the answer
+        "Who supported Murati?",  # Murati not supporting the board was the answer
+        "Who pushed Altman?",  # Altman pushing his team was the answer
+    ],
+)
+def test_a_general_verb_with_a_name_alone_does_not_pick_a_fact(engine: Engine, question: str) -> None:
+    reply = engine.ask(question)
+    assert not reply.answered, f"{question!r} answered with {reply.fact_id}"
+
+
+def test_general_verbs_are_marked_and_specific_ones_are_not() -> None:
+    assert {"帮助", "支持", "控制"} <= GENERAL_WORDS
+    assert not {"解雇", "加入", "警告"} & GENERAL_WORDS  # 警告 keeps "what did Hinton warn about"
+
+
+def test_a_general_verb_counts_only_beside_another_word_the_fact_uses(engine: Engine) -> None:
+    indexed = next(f for f in engine.matcher._facts if "帮助" in f.core and "感谢" in f.core)
+    helped = Term.of("帮助", 1.0, related("帮助"), cjk=True, general=True)
+    thanked = Term.of("感谢", 1.0, related("感谢"), cjk=True)
+    assert coverage([helped], indexed) == 0.0
+    assert coverage([helped, thanked], indexed) == 1.0
