@@ -21,6 +21,7 @@ from bot.engine.concepts import related
 from bot.engine.entities import ENTITY_MARK
 from bot.engine.lexicon import STILL_OPEN, TITLE_GIVEN, TITLE_WORD
 from bot.engine.quantities import stated_figures, states_each
+from bot.engine.rules import LazyPattern
 from bot.engine.stage import Stage
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ STAGE = Stage(
 )
 
 # "Where did he go after leaving" is answered by a fact saying he left and joined or founded.
-_MOVE_TEXT = re.compile(r"加入|跳槽|转投|投奔|加盟|去了|前往|创办|创立|创建|成立|新去向|落脚")
+_MOVE_TEXT = LazyPattern(r"加入|跳槽|转投|投奔|加盟|去了|前往|创办|创立|创建|成立|新去向|落脚")
 
 
 # A span with no end is a length of time only as the term of a restriction: "多久不能批评" is
@@ -48,7 +49,7 @@ _RESTRICTION = (
     r"禁止|不得|不能|不许|不准|不可|严禁|封口|"
     r"\b(?:banned|barred|prohibited|forbidden|may not|must not|cannot|can't)\b"
 )
-_OPEN_ENDED_SPAN = re.compile(
+_OPEN_ENDED_SPAN = LazyPattern(
     rf"(?:{_RESTRICTION}).{{0,8}}(?:{_SPAN_WITHOUT_END})|(?:{_SPAN_WITHOUT_END}).{{0,8}}(?:{_RESTRICTION})",
     re.IGNORECASE,
 )
@@ -248,10 +249,10 @@ def share_of(c: Checked) -> str | None:
 # -- asked constraints (bot.engine.slots: NOW_ASKED_CUE … ORDINAL_ASKED_CUE) ----------------------
 
 # A title said of someone who no longer holds it: "Twitch前CEO", "former CEO", "曾任董事长".
-_FORMER = re.compile(
+_FORMER = LazyPattern(
     r"(?:前任?|原(?!始|本来?)|曾任?|曾经是?|一度|昔日|\bformer|\bex-?)\s?[^\s,，。;；、]{0,8}?\s?$"
 )
-_CLAUSE = re.compile(r"[,，。;；!！?？\n]")
+_CLAUSE = LazyPattern(r"[,，。;；!！?？\n]")
 _BOUND = 12  # characters between an organisation's name and the title it holds
 
 
@@ -310,8 +311,8 @@ def states_figure(c: Checked) -> str | None:
 
 
 # A span of time: two dates, a date and since/until, or a length of time.
-_TWO_YEARS = re.compile(r"((?:19|20)\d\d).{1,30}?(?!\1)(?:19|20)\d\d")
-_SPAN_STATED = re.compile(
+_TWO_YEARS = LazyPattern(r"((?:19|20)\d\d).{1,30}?(?!\1)(?:19|20)\d\d")
+_SPAN_STATED = LazyPattern(
     r"(?:19|20)\d\d\s?年?\s?(?:\d{1,2}月)?\s?(?:至今|以来|起|开始|到|至|-|–|—)"
     r"|(?<!\d)(?:\d{1,2}(?:\.\d)?|[一二两三四五六七八九十半]+)\s?[多余]?\s?(?:年|个月)(?:之久|时间|间|里)?|期间|任内|\bsince\b|\buntil\b"
 )
@@ -327,7 +328,7 @@ def states_span(c: Checked) -> str | None:
 
 
 # An ordinal: which time, which place.
-_ORDINAL_STATED = re.compile(
+_ORDINAL_STATED = LazyPattern(
     r"第[\d一二两三四五六七八九十百]+|首[次度个位家轮届]|头一[回次遭个]|初次|再次|又一次|再度|最后一次|榜首|冠军"
     r"|\b(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|again|last time)\b"
 )
@@ -354,7 +355,7 @@ def dated_event_of_the_asked(c: Checked) -> str | None:
 # -- what is asked, read against what the fact states (bot.engine.slots: SUCCESSION_CUE …) ------
 
 # A fact that says someone took over from someone: the two are predecessor and successor.
-_SUCCESSION_STATED = re.compile(
+_SUCCESSION_STATED = LazyPattern(
     r"接替|接任|接手|接管|接班|继任|取代|顶替|代替|前任|(?<![a-z])(?:replac\w*|succe\w*|took over|take over)(?![a-z])"
 )
 
@@ -371,7 +372,7 @@ _TITLE_FORMS = {
 _TITLE_FORMS.update(
     {form: abbreviation for abbreviation, forms in _TITLE_FORMS.items() for form in forms.split("|")}
 )
-_TITLE_IN_QUESTION = re.compile(TITLE_WORD)
+_TITLE_IN_QUESTION = LazyPattern(TITLE_WORD)
 
 
 def _title_forms(title: str) -> str:
@@ -474,9 +475,9 @@ _FIRST_SAID = (
     r"|(?<![a-z])(?:first|earliest)(?![a-z])"
 )
 _ONCE_ONLY = r"成立|创立|创办|创建|诞生|出生|认识|结识|相识|初识|问世|(?<![a-z])(?:founded|met|born)(?![a-z])"
-_FIRST_STATED = re.compile(rf"{_FIRST_SAID}|{_ONCE_ONLY}")
-_FIRST_SAID_RE = re.compile(_FIRST_SAID)
-_ONCE_ONLY_RE = re.compile(_ONCE_ONLY)
+_FIRST_STATED = LazyPattern(rf"{_FIRST_SAID}|{_ONCE_ONLY}")
+_FIRST_SAID_RE = LazyPattern(_FIRST_SAID)
+_ONCE_ONLY_RE = LazyPattern(_ONCE_ONLY)
 # An event told with its repetition: "2017年离开,2023年回归后再次离职" dates the first leaving.
 _AGAIN = r"再次|再度|又一次|第二次|又"
 
@@ -517,13 +518,13 @@ _UNIT_WORD = (
     r"|(?<![a-z])(?:team|lab|division|department)(?![a-z])"
 )
 # What may stand before a unit word without naming it: "该团队", "一支团队", "他的团队".
-_UNNAMED_UNIT = re.compile(
+_UNNAMED_UNIT = LazyPattern(
     r"(?:该|这个?|那个?|其|整个|一个|一支|[他她它]们?的?|我们?的?|你们?的?|新的?|全新的?|原来?的?|自己的?|卓越的?|出色的?"
     r"|the|a|an|his|her|their|its|new|our)\s?$"
 )
-_UNIT = re.compile(rf"(?:{_UNIT_WORD})")
-_LATIN_NAME = re.compile(r"[a-z][a-z0-9\-]{2,}")
-_SENTENCE = re.compile(r"[。;；!！?？\n]")
+_UNIT = LazyPattern(rf"(?:{_UNIT_WORD})")
+_LATIN_NAME = LazyPattern(r"[a-z][a-z0-9\-]{2,}")
+_SENTENCE = LazyPattern(r"[。;；!！?？\n]")
 
 
 def _names_a_unit(clause: str) -> bool:
@@ -556,18 +557,18 @@ def names_the_unit(c: Checked) -> str | None:
 # A school, and studying or teaching there: both in one clause (伯克利 is a city too). A school
 # by its name: a school word with a name before it (塞耶工程学院, not 高中时 or 一所大学), or one
 # of the universities known by name alone.
-_SCHOOL = re.compile(
+_SCHOOL = LazyPattern(
     r"(?<=[\u4e00-\u9fffa-z])(?<![的所读念上在进名该这那间个一时就考入])(?:大学|学院|学校|中学|高中)"
     r"|哈佛|斯坦福|伯克利|麻省理工|普林斯顿|耶鲁|剑桥|牛津|多伦多|卡内基梅隆|达特茅斯"
     r"|(?<![a-z])(?:university|college|institute|school|mit|harvard|stanford|berkeley|princeton|yale|cambridge"
     r"|oxford|toronto|carnegie|dartmouth)(?![a-z])"
 )
-_STUDIED = re.compile(
+_STUDIED = LazyPattern(
     r"读书|就读|毕业|学位|博士|硕士|本科|研究生|攻读|求学|读研|读博|念书|主修|学者|教授|讲师|学生"
     r"|(?<![a-z])(?:phd|ph\.d|degree|graduat\w*|studied|studying|student|alumn\w*|bachelor|master)(?![a-z])"
 )
 # A graduate degree, asked or stated.
-_GRADUATE = re.compile(
+_GRADUATE = LazyPattern(
     r"研究生|硕士|博士|读研|读博|研究所|(?<![a-z])(?:phd|ph\.d|master'?s?|doctora\w*|graduate school|postgrad\w*)(?![a-z])"
 )
 
@@ -605,7 +606,7 @@ def names_the_school(c: Checked) -> str | None:
 
 
 # A full name: a name of two parts ("Liam Fedus", "莎拉·弗莱尔").
-_TWO_PART_NAME = re.compile(r"[a-z][a-z\-]+ [a-z][a-z\-]+|[\u4e00-\u9fff]+·[\u4e00-\u9fff]+")
+_TWO_PART_NAME = LazyPattern(r"[a-z][a-z\-]+ [a-z][a-z\-]+|[\u4e00-\u9fff]+·[\u4e00-\u9fff]+")
 
 
 @check(reads="full_name_asked")
@@ -634,7 +635,7 @@ def states_tenure(c: Checked) -> str | None:
 
 
 # A stance: a feeling, a judgement, a wish, or the person's own words quoted.
-_STANCE_STATED = re.compile(
+_STANCE_STATED = LazyPattern(
     r"矛盾|后悔|感谢|感激|遗憾|高兴|开心|兴奋|激动|难过|伤心|痛苦|担心|担忧|失望|愤怒|生气|不满|满意|骄傲|自豪|荣幸|震惊|意外"
     r"|惊讶|沮丧|不安|期待|乐观|悲观|支持|反对|赞同|同意|拒绝|犹豫|不愿|愿意|希望|认为|觉得|相信|感到|感觉|坦言|直言|批评|称赞"
     r"|态度|看法|心情|感受|调侃|嘲讽|讽刺|质疑|猜测|吐槽|怀疑|感叹|评价|“|「|\""
@@ -652,7 +653,7 @@ def states_stance(c: Checked) -> str | None:
 
 
 # What someone works on: a verb of work with its object (负责, 致力于, 领导), not a title (研究科学家).
-_WORK_STATED = re.compile(
+_WORK_STATED = LazyPattern(
     r"负责|从事|专注|致力|主攻|研发|开发|领导|带领|带队|主导|参与|牵头|打造|构建|推动|项目|课题|方向|工作是"
     r"|研究(?!科学家|员|主管|副总裁|总监|负责人|人员|机构|实验室|组织|部门|团队)"
     r"|(?<![a-z])(?:working on|works on|work on|focus\w*|lead\w*|develop\w*|build\w*|project\w*)(?![a-z])"

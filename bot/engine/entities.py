@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.engine.lexicon import CJK_STOP_RE, EN_GLOSSARY, EN_STOP, SYNONYMS
+from bot.engine.rules import LazyPattern
 from bot.engine.sound import sounds_alike, syllables
 from bot.engine.stage import Stage
 from bot.factbase.models import Entity
@@ -43,23 +44,23 @@ FOUND_BY = {
 }
 
 CJK_CHAR = r"\u3400-\u9fff\uf900-\ufaff"
-CJK_RUN = re.compile(rf"[{CJK_CHAR}]+")
-IS_CJK = re.compile(rf"[{CJK_CHAR}]")
+CJK_RUN = LazyPattern(rf"[{CJK_CHAR}]+")
+IS_CJK = LazyPattern(rf"[{CJK_CHAR}]")
 # Characters that join a name to the rest of a question (和, 跟, 对 …), never the start of one.
 _JOINING_CHARS = frozenset("和跟与同及对给向把被从在是的说")
 ENTITY_MARK = "\x00"
 # What fold_name drops from names; skipped when looking names up in a question.
-_NAME_SEPARATOR = re.compile(r"[\s·•‧・\-_.'’]")
-LATIN_ALNUM = re.compile(r"[a-z0-9]")
-LATIN_WORD = re.compile(r"[a-z][a-z0-9\-.]*[a-z0-9]")  # two or more characters, a letter first
+_NAME_SEPARATOR = LazyPattern(r"[\s·•‧・\-_.'’]")
+LATIN_ALNUM = LazyPattern(r"[a-z0-9]")
+LATIN_WORD = LazyPattern(r"[a-z][a-z0-9\-.]*[a-z0-9]")  # two or more characters, a letter first
 
 # A role's title in the entity file, in its parts: "联合创始人兼总裁", "首席技术官(CTO)".
-_TITLE_PARTS = re.compile(r"兼|、|,|，|/")
-_TITLE_NOTE = re.compile(r"[(（][^)）]*[)）]")
-_TITLE_ACRONYM = re.compile(r"(?<![a-z])([a-z]{3})(?![a-z])")  # cto, cfo, coo
-_TITLE_QUALIFIER = re.compile(r"^(?:临时|代理|前任|前|新任|新)")
+_TITLE_PARTS = LazyPattern(r"兼|、|,|，|/")
+_TITLE_NOTE = LazyPattern(r"[(（][^)）]*[)）]")
+_TITLE_ACRONYM = LazyPattern(r"(?<![a-z])([a-z]{3})(?![a-z])")  # cto, cfo, coo
+_TITLE_QUALIFIER = LazyPattern(r"^(?:临时|代理|前任|前|新任|新)")
 # Titles that name a post, not a kind of work: "研究科学家" or "高管" describes many people.
-_EXECUTIVE_TITLE = re.compile(r"首席|总裁|主席|负责人|经理|^c[a-z]o$")
+_EXECUTIVE_TITLE = LazyPattern(r"首席|总裁|主席|负责人|经理|^c[a-z]o$")
 
 FUZZY_CJK_CUTOFF = 66
 MAX_NAME_WINDOWS = 1000  # windows of a key the typo and by-ear name search compares, per analysis

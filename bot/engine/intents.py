@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.lexicon import INTENT_CUES
+from bot.engine.rules import LazyPattern
 from bot.engine.stage import Stage
 from bot.factbase.models import Intent
 
@@ -25,13 +26,13 @@ STAGE = Stage(
 
 # In an English question opened by another question word, "when" begins a clause and asks
 # nothing: "What was OpenAI developing when Murati left?" asks what, not when.
-_WHEN_CLAUSE = re.compile(
+_WHEN_CLAUSE = LazyPattern(
     r"^\s*(?:what|which|who|whom|whose|where|why|how)\b(?:(?![,;]|\band\b|\bor\b).)*?\bwhen\b"
 )
 
 
 # "在哪个场合" asks the occasion (a party, a meeting), not a place: the 哪 is no where-question.
-_OCCASION = re.compile(r"哪(?:一)?(?:个|种|类)?(?:场合|场景|情况|情形|时机|阶段|时期)|\bon what occasion\b")
+_OCCASION = LazyPattern(r"哪(?:一)?(?:个|种|类)?(?:场合|场景|情况|情形|时机|阶段|时期)|\bon what occasion\b")
 
 
 # -- the interrogative with its noun ---------------------------------------------------------------
@@ -54,7 +55,7 @@ _THING_NOUNS = (
 )
 _MEASURE = r"[个款家间位种部项支只条篇份本场次门则]"
 # 边 asks (Cantonese 边个, 边年) unless it ends a word of place: 那边, 身边, 旁边.
-_ASKED_NOUN = re.compile(
+_ASKED_NOUN = LazyPattern(
     rf"(?:哪|(?<![那这旁身两一左右外里东西南北海岸周半])边)一?({_MEASURE})?|谁的?|第几|第多少"
 )
 _NOUN_CLASSES = (
@@ -92,15 +93,15 @@ def asked_nouns(key: str) -> list[tuple[str, str, tuple[int, int]]]:
     return found
 
 
-_MEASURE_RE = re.compile(_MEASURE)
+_MEASURE_RE = LazyPattern(_MEASURE)
 # After 谁的, what is owned may carry a modifier: 谁的最大竞品, 谁的新产品.
-_OWNED_THING = re.compile(rf"(?:最\w|主要|新|旧|老|唯一|头号|首个)?的?(?:{_THING_NOUNS})")
+_OWNED_THING = LazyPattern(rf"(?:最\w|主要|新|旧|老|唯一|头号|首个)?的?(?:{_THING_NOUNS})")
 _FROM_NOUN = {"person": Intent.WHO, "place": Intent.WHERE, "time": Intent.WHEN}
 
 
 # "在哪里出声明" asks where something was said: a medium (a blog post, a tweet, a podcast) is the
 # place, and a fact naming one answers it though it names no organisation.
-_WHERE_SAID = re.compile(
+_WHERE_SAID = LazyPattern(
     r"(?:哪里|哪儿|哪|边度)[^,，?？]{0,4}?(?:说|讲|写|表示|声明|宣布|公布|发文|发帖|发推|发表|回应|透露|爆料|道歉|承认)"
     r"|\bwhere did (?:\w+ ){1,3}(?:say|write|post|announce|tweet)\b"
 )

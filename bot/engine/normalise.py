@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot.engine.rules import LazyPattern
 from bot.text import nfkc, to_simplified
 
 MAX_QUESTION_CHARS = 500  # longer input is cut before matching: a question, not an essay
@@ -21,13 +22,13 @@ MAX_QUESTION_CHARS = 500  # longer input is cut before matching: a question, not
 NORMALISED_KEPT = 128
 
 # Discord mentions and markup: <@123>, <@!123>, <@&123>, <#123>, <:name:123>, <t:123:R>.
-_DISCORD_TOKEN = re.compile(r"<(?:@[!&]?|#|a?:\w+:|t:)\d+(?::\w)?>")
-_EVERYONE = re.compile(r"@(?:everyone|here)\b", re.I)
-_URL = re.compile(r"https?://\S+")
-_MARKDOWN = re.compile(r"[*_~`|>]+")
-_SPACES = re.compile(r"\s+")
+_DISCORD_TOKEN = LazyPattern(r"<(?:@[!&]?|#|a?:\w+:|t:)\d+(?::\w)?>")
+_EVERYONE = LazyPattern(r"@(?:everyone|here)\b", re.I)
+_URL = LazyPattern(r"https?://\S+")
+_MARKDOWN = LazyPattern(r"[*_~`|>]+")
+_SPACES = LazyPattern(r"\s+")
 # What is left for matching: letters, digits, CJK and a few in-word joiners.
-_NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff%.\-+ ]+")
+_NOT_WORD = LazyPattern(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff%.\-+ ]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def display_form(text: str) -> str:
     return text[:MAX_QUESTION_CHARS]
 
 
-_SPACE_IN_CJK = re.compile(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
+_SPACE_IN_CJK = LazyPattern(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])")
 
 
 def matching_key(simplified: str) -> str:
@@ -124,7 +125,7 @@ def read_copula(key: str) -> str:
 # "Which year / month / day / week", in Cantonese (边) or Mandarin (哪), with or without a measure
 # word: one class, read as the Mandarin form that asks when. Before the Cantonese words are read,
 # so 边个月 is not 边个 (who) + 月.
-_WHICH_TIME = re.compile(r"[边哪](?:一|个)?(年|月|日|天|号|周|星期|礼拜)")
+_WHICH_TIME = LazyPattern(r"[边哪](?:一|个)?(年|月|日|天|号|周|星期|礼拜)")
 _WHEN_FORM = {"年": "哪年", "月": "哪个月", "日": "哪天", "天": "哪天", "号": "哪天"}
 
 

@@ -23,7 +23,7 @@ from bot.engine.lexicon import (
     TITLE_WORD,
 )
 from bot.engine.quantities import Figure, asked_figures
-from bot.engine.rules import Cue, Rule, TitleRule
+from bot.engine.rules import Cue, LazyPattern, Rule, TitleRule
 from bot.engine.stage import Stage
 from bot.factbase.models import Intent
 
@@ -96,7 +96,7 @@ EXCLUSION_CUE = Cue(
     not_on=("微软投资了OpenAI多少钱?",),
 )
 # Where what is excluded ends: a comma, or the word that turns to what is asked.
-_EXCLUDED_END = re.compile(
+_EXCLUDED_END = LazyPattern(
     r"[,，;；?？]|以外|之外|外|还|也|都|另外|\b(?:who|what|which|did|has|have|is|are)\b"
 )
 # "微软和苹果各自投了多少" asks a figure of each: a fact giving one figure for all of them does not.
@@ -287,37 +287,37 @@ SLOT_CUES = (
     STANCE_CUE,
     WORK_ASKED_CUE,
 )
-_TITLE = re.compile(TITLE_WORD)
-CLAUSE_PUNCT = re.compile(r"[,，、;；:：。!！?？\n]")
+_TITLE = LazyPattern(TITLE_WORD)
+CLAUSE_PUNCT = LazyPattern(r"[,，、;；:：。!！?？\n]")
 
 # What a how-many question counts: the noun after 多少/几 and its measure word ("多少个假帐号",
 # "几位高管").
-_COUNTED = re.compile(
+_COUNTED = LazyPattern(
     r"(?<!第)(?:多少|(?<!哪)几)\s*[个位名家条次种款项部篇张块台只份件则户]?\s*([\u4e00-\u9fffa-z][\u4e00-\u9fffa-z0-9\- ]{0,7})"
 )
 # "后训练团队一共有多少人" counts the people of a team: the team is what a figure must be of.
-_PEOPLE_OF = re.compile(
+_PEOPLE_OF = LazyPattern(
     r"([\u4e00-\u9fff]{2,8}?)(?:里|中|内)?(?:一共|总共|共|大概|大约|约|现在|目前)?有(?:多少|几)(?:个人|人|名|位)"
 )
 # "员工里女性占多少" asks the share of women: the women are what a figure must be of.
-_SHARE_OF = re.compile(
+_SHARE_OF = LazyPattern(
     r"(?:^|里|中|内|的)\s*((?:(?![里中内的])[\u4e00-\u9fffa-z0-9 ]){1,12}?)\s*(?:大概|大约|约)?占了?"
     r"(?:多少|几成|多大|百分之几)"
 )
 # Units and shares are AMOUNT_UNITS' business, not a thing counted; nor is a question word.
-_NOT_COUNTED = re.compile(
+_NOT_COUNTED = LazyPattern(
     r"^(?:钱|人|岁|年|月|天|周|倍|成|分|次|小时|时间|美元|美金|刀|元|亿|万|千|百|个月|比例|比重|百分|股|多|了|呢|吗|啊|的|是|呀|啦|左右"
     r"|谁|什么|哪|怎|为"
     # a change, not a thing: "从多少涨到多少"
     r"|涨|增|降|跌|升|减|变|到|达)"
 )
 # Between a name and the title asked, someone else: "她原本是什么职务", "陈信翰的母亲是做什么的".
-_SOMEONE_ELSE = re.compile(
+_SOMEONE_ELSE = LazyPattern(
     r"[他她]|[父母爸妈]|妻子|丈夫|老婆|老公|太太|儿子|女儿|家人|兄弟|姐妹|哥哥|姐姐|弟弟|妹妹"
     r"|\b(?:he|she|his|her|mother|father|mom|dad|parents?|wife|husband|son|daughter)\b"
 )
 # Between two names, a verb of succession: the title asked is the successor's.
-_SUCCEEDS = re.compile(r"接替|取代|接任|代替|顶替|接班|继任|replaced?|succeeded")
+_SUCCEEDS = LazyPattern(r"接替|取代|接任|代替|顶替|接班|继任|replaced?|succeeded")
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +440,7 @@ def read_slots(
 
 
 # A word that asks: the clause holding the last of them is the one that asks.
-_ASKING = re.compile(
+_ASKING = LazyPattern(
     r"哪|什么|啥|谁|几|多少|吗|呢|怎|咩|边|乜|为何|\b(?:how|what|who|whom|which|when|where|why|did|does|is|are|was)\b"
 )
 
@@ -469,7 +469,7 @@ def units_asked(key: str) -> tuple[Rule, ...]:
 
 
 # Between two names, a possessive: the first owns the second ("Anthropic的Claude").
-_POSSESSIVE = re.compile(r"\s?(?:的|嘅|个|'s|s)\s?")
+_POSSESSIVE = LazyPattern(r"\s?(?:的|嘅|个|'s|s)\s?")
 
 
 def dated_of(residual: str, entities: Sequence[str]) -> frozenset[str]:
@@ -483,16 +483,16 @@ def dated_of(residual: str, entities: Sequence[str]) -> frozenset[str]:
 
 
 # A noun that asks for a person by succession: "Weil's predecessor?" asks who without a who.
-_SUCCESSOR_NOUN = re.compile(r"前任|继任者|接班人|\b(?:predecessor|successor)\b")
+_SUCCESSOR_NOUN = LazyPattern(r"前任|继任者|接班人|\b(?:predecessor|successor)\b")
 # A title held before or after someone named: "before Pachocki", "在Pachocki之前", "Shear之后的CEO".
-_BEFORE_OR_AFTER_NAME = re.compile(
+_BEFORE_OR_AFTER_NAME = LazyPattern(
     rf"\b(?:before|after) {ENTITY_MARK}|(?:在|于)?{ENTITY_MARK}\s?(?:之前|以前|之后|以后)(?![^\s谁]{{0,6}}(?:离开|离职|辞职|被))"
 )
 
 
 # A succession asked backwards: whoever held the role before someone ("X的前任", "X上任之前",
 # "before X", "X接替了谁", "whom did X replace"); any other succession asks who came after.
-_PREDECESSOR_ASKED = re.compile(
+_PREDECESSOR_ASKED = LazyPattern(
     r"前任|上一任|前一任|(?:上任|到任|上台|当上|出任|升任?|晋升|成为|加入|入职)[^\s谁]{0,8}?(?:之前|以前|前)"
     rf"|{ENTITY_MARK}\s?(?:之前|以前)"
     # not "who was Shear before he was named": who he had been
