@@ -527,14 +527,7 @@ class SeveralFacts:
             return None
         if len(ranked) > 1 and ranked[0].score - ranked[1].score < digest.CLEAR_LEAD:
             return None  # another fits about as well: the facts together, if any
-        fact = ranked[0].fact
-        item = ctx.item(
-            (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
-            fact.date,
-            [fact],
-            fact.sources[:1],
-        )
-        return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
+        return _one_fact_list(ctx, ranked[0].fact)
 
     def _enumerating_fact(self, ctx: Context, analysis: QueryAnalysis) -> Reply | None:
         """A which-ones question one fact answers by enumerating the items ("把研究用于消费者、
@@ -554,14 +547,7 @@ class SeveralFacts:
             or not _ENUMERATION.search(top.fact.answer)
         ):
             return None
-        fact = top.fact
-        item = ctx.item(
-            (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
-            fact.date,
-            [fact],
-            fact.sources[:1],
-        )
-        return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
+        return _one_fact_list(ctx, top.fact)
 
     def _occasions(self, ctx: Context, text: str, analysis: QueryAnalysis) -> Reply | None:
         """Every time something happened ("前前后后有哪几次", "告过几次"): the dated events of
@@ -1291,3 +1277,14 @@ class SeveralFacts:
                 return None  # the fact counts them: it answers
             return ctx.decline("list", fact.answer + NO_COUNT)
         return ctx.decline("list", fact.answer + NO_NAMES.format(what="他们"))
+
+
+def _one_fact_list(ctx: Context, fact: Fact) -> Reply:
+    """A list answered by one fact that itself names the items: that fact, dated, as the one item."""
+    item = ctx.item(
+        (f"{show_date(fact.date)}:" if fact.date else "") + fact.answer,
+        fact.date,
+        [fact],
+        fact.sources[:1],
+    )
+    return ctx.reply("list", labels.ONE_FACT_LISTS, [item])
